@@ -1,0 +1,67 @@
+package dev.reload.agent.cli;
+
+import dev.reload.agent.config.OptionParser;
+
+import java.io.PrintStream;
+import java.util.Arrays;
+
+/**
+ * The command line of {@code java -jar reload-agent.jar}. Each subcommand returns its exit code.
+ */
+public final class Main {
+    private Main() {
+    }
+
+    /** Runs the subcommand named by the first argument and exits with its code. */
+    public static void main(String[] args) {
+        System.exit(run(args, System.out, System.err));
+    }
+
+    /**
+     * {@return the exit code of the subcommand named by {@code args[0]}}
+     *
+     * @param args the command line, never null
+     * @param out where results go, never null
+     * @param err where errors go, never null
+     */
+    public static int run(String[] args, PrintStream out, PrintStream err) {
+        if (args.length == 0 || isHelp(args[0])) {
+            out.print(usage());
+            return args.length == 0 ? 64 : 0;
+        }
+        String[] rest = Arrays.copyOfRange(args, 1, args.length);
+        switch (args[0]) {
+            default -> {
+                err.println("[reload] error: unknown command '" + args[0] + "'; run with --help for the list");
+                return 64;
+            }
+        }
+    }
+
+    private static boolean isHelp(String arg) {
+        return arg.equals("--help") || arg.equals("-h") || arg.equals("help");
+    }
+
+    static String usage() {
+        return """
+                reload-agent: hot code reload for the JVM
+
+                As an agent (the usual way):
+                  java -javaagent:reload-agent.jar[=key=value,key=value] -cp <classes dir> <main class>
+                  Options (also as system properties -Dreload.<key>=<value>):
+                    watch=DIR[%1$sDIR...]  directories of .class files to watch
+                                          (default: every directory on the class path)
+                    quiet=MS             quiet period that merges one compile's writes into one batch (default 5)
+                    log=LEVEL            info (default), debug, off, or system (through System.Logger)
+                    poll=MS              poll the directories at this interval instead of native file events
+
+                Commands:
+                  java -jar reload-agent.jar --help                 this text
+                  java -jar reload-agent.jar diff OLD.class NEW.class
+                                          say what changed between two versions of a class and whether the
+                                          running JVM can take it (exit 0 redefinable, 1 needs rewrite,
+                                          2 rejected, 3 unreadable input)
+                Known option keys: %2$s
+                """.formatted(java.io.File.pathSeparator, String.join(", ", OptionParser.sortedKeys()));
+    }
+}

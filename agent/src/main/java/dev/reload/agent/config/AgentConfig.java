@@ -1,0 +1,36 @@
+package dev.reload.agent.config;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The agent's settings, parsed once at start and never changed.
+ *
+ * @param watchDirectories the directories given with {@code watch=}; empty means every directory on
+ *     {@code java.class.path}, plus directories that class loaders created later load from
+ * @param quietPeriod how long the watched trees must stay quiet before the writes seen are applied as one batch
+ * @param logLevel where report lines go
+ * @param pollInterval when present, poll the watched trees at this interval instead of using native file events
+ */
+public record AgentConfig(List<Path> watchDirectories, Duration quietPeriod, LogLevel logLevel,
+                          Optional<Duration> pollInterval) {
+
+    /** The quiet period when none is given: long enough to merge one compile's writes, short enough for the 15 ms budget. */
+    public static final Duration DEFAULT_QUIET_PERIOD = Duration.ofMillis(5);
+
+    public AgentConfig {
+        watchDirectories = List.copyOf(watchDirectories);
+    }
+
+    /** {@return the settings used when the user gives no options} */
+    public static AgentConfig defaults() {
+        return new AgentConfig(List.of(), DEFAULT_QUIET_PERIOD, LogLevel.INFO, Optional.empty());
+    }
+
+    /** {@return true when no {@code watch=} was given and the class path decides what is watched} */
+    public boolean watchesClassPath() {
+        return watchDirectories.isEmpty();
+    }
+}

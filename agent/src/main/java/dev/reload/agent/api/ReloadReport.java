@@ -35,13 +35,16 @@ public record ReloadReport(Outcome outcome, List<ReloadedClass> classes, List<St
         return outcome == Outcome.APPLIED;
     }
 
-    /** {@return the report's summary line, without the {@code [reload] } prefix} */
+    /**
+     * {@return the report's first line, without the {@code [reload] } prefix: the classes and their changed
+     * methods, or the one reason nothing was changed; with several reasons, they follow on lines of their own}
+     */
     public String summary() {
         return switch (outcome) {
             case APPLIED -> classes.size() + (classes.size() == 1 ? " class" : " classes") + " in "
                     + elapsed.toMillis() + " ms: "
                     + classes.stream().map(ReloadedClass::describe).collect(Collectors.joining(", "));
-            case REFUSED, FAILED -> "nothing was changed"
+            case REFUSED, FAILED -> (outcome == Outcome.REFUSED ? "refused" : "failed") + ", nothing was changed"
                     + (reasons.size() == 1 ? ": " + reasons.get(0) : " (" + reasons.size() + " reasons):");
         };
     }

@@ -8,7 +8,6 @@ import java.lang.instrument.ClassFileTransformer;
 import java.lang.instrument.Instrumentation;
 import java.nio.file.Path;
 import java.security.ProtectionDomain;
-import java.util.Arrays;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -44,6 +43,7 @@ public final class CaptureTransformer implements ClassFileTransformer {
     public static CaptureTransformer install(Instrumentation instrumentation, ClassOrigins origins, LoadedClassIndex index,
                                              ChangeCollector collector, Reporter reporter) {
         CaptureTransformer capture = new CaptureTransformer(origins, index, collector, reporter);
+        capture.warmUp();
         instrumentation.addTransformer(capture.firstLook, false);
         instrumentation.addTransformer(capture, true);
         return capture;
@@ -88,6 +88,14 @@ public final class CaptureTransformer implements ClassFileTransformer {
         redefining.clear();
     }
 
+    private void warmUp() {
+        // Loads the classes the observers use before they observe: loading them inside transform() would recurse.
+        ContentHash.of(new byte[1]);
+        firstLook.takeOriginalHash("");
+        origins.classFileOf("dev/reload/agent/index/WarmUp", null);
+        CapturedClass.class.getName();
+    }
+
     private void observeLoad(ClassLoader loader, String className, ProtectionDomain domain, byte[] bytes) {
         Path file = origins.classFileOf(className, domain);
         if (file == null) {
@@ -108,7 +116,7 @@ public final class CaptureTransformer implements ClassFileTransformer {
         // Another agent retransformed a class we track: what the JVM runs from now on is these bytes.
         CapturedClass captured = index.get(loader, className);
         if (captured != null) {
-            captured.running(bytes, captured.changedByOtherAgent() || !Arrays.equals(captured.runningBytes(), bytes));
+            captured.running(bytes, captured.changedByOtherAgent() || captured.runningHash() != ContentHash.of(bytes));
         }
     }
 }

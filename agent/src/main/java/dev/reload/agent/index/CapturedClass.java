@@ -1,5 +1,9 @@
 package dev.reload.agent.index;
 
+import dev.reload.agent.watch.ContentHash;
+import dev.reload.patcher.shape.ClassShape;
+import dev.reload.patcher.shape.UnreadableClassException;
+
 import java.lang.ref.WeakReference;
 import java.nio.file.Path;
 
@@ -11,7 +15,10 @@ import java.nio.file.Path;
 public final class CapturedClass {
     private final String internalName;
     private final Path file;
+    /** The running class file until its shape is first needed; then null, to keep only the shape. */
     private volatile byte[] runningBytes;
+    private volatile ClassShape shape;
+    private volatile long runningHash;
     private volatile boolean changedByOtherAgent;
     private volatile WeakReference<Class<?>> type = new WeakReference<>(null);
 
@@ -25,6 +32,7 @@ public final class CapturedClass {
         this.internalName = internalName;
         this.file = file;
         this.runningBytes = runningBytes;
+        this.runningHash = ContentHash.of(runningBytes);
         this.changedByOtherAgent = changedByOtherAgent;
     }
 
@@ -43,9 +51,29 @@ public final class CapturedClass {
         return file;
     }
 
-    /** {@return the class file the JVM runs now; not to be modified} */
-    public byte[] runningBytes() {
-        return runningBytes;
+    /**
+     * {@return the shape of the class file the JVM runs now}
+     *
+     * @throws UnreadableClassException when the patcher cannot read what the JVM accepted (a newer class-file
+     *     version than it knows)
+     */
+    public ClassShape shape() throws UnreadableClassException {
+        ClassShape current = shape;
+        if (current == null) {
+            synchronized (this) {
+                if (shape == null) {
+                    shape = ClassShape.read(runningBytes);
+                    runningBytes = null;
+                }
+                current = shape;
+            }
+        }
+        return current;
+    }
+
+    /** {@return the {@link ContentHash} of the class file the JVM runs now} */
+    public long runningHash() {
+        return runningHash;
     }
 
     /** {@return true when another agent (coverage, profiler, APM) changed this class when it loaded} */
@@ -68,8 +96,10 @@ public final class CapturedClass {
      * @param bytes the class file the JVM runs now, never null
      * @param changedByOtherAgent whether those bytes differ from what the agent asked for
      */
-    public void running(byte[] bytes, boolean changedByOtherAgent) {
+    public synchronized void running(byte[] bytes, boolean changedByOtherAgent) {
         this.runningBytes = bytes;
+        this.shape = null;
+        this.runningHash = ContentHash.of(bytes);
         this.changedByOtherAgent = changedByOtherAgent;
     }
 }

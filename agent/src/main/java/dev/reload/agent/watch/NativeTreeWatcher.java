@@ -111,6 +111,7 @@ public final class NativeTreeWatcher implements TreeWatcher {
         if (task != null) {
             if (Files.isDirectory(task.root)) {
                 registerTree(task.root, task.root, task.reappeared);
+                reporter.debug("watching " + task.root);
             } else {
                 reporter.debug("watched directory " + task.root + " does not exist; watching for it to appear");
                 missing.add(task.root);
@@ -118,8 +119,8 @@ public final class NativeTreeWatcher implements TreeWatcher {
         }
         for (Path root : missing) {
             if (Files.isDirectory(root) && missing.remove(root)) {
-                reporter.debug("watched directory " + root + " appeared");
                 registerTree(root, root, true);
+                reporter.debug("watching " + root + " (it appeared)");
             }
         }
     }

@@ -30,14 +30,17 @@ public final class PollingTreeWatcher implements TreeWatcher {
     /** Roots added since the last walk: their first walk is the baseline, nothing counts as written. */
     private final Set<Path> baselinePending = ConcurrentHashMap.newKeySet();
 
-    private PollingTreeWatcher(ChangeCollector collector, Duration interval) {
+    private final Reporter reporter;
+
+    private PollingTreeWatcher(ChangeCollector collector, Duration interval, Reporter reporter) {
         this.collector = collector;
         this.interval = interval;
+        this.reporter = reporter;
     }
 
     /** {@return a watcher whose daemon thread walks the roots every {@code interval}, with no roots yet} */
     public static PollingTreeWatcher start(ChangeCollector collector, Duration interval, Reporter reporter) {
-        PollingTreeWatcher watcher = new PollingTreeWatcher(collector, interval);
+        PollingTreeWatcher watcher = new PollingTreeWatcher(collector, interval, reporter);
         Contained.loop("reload-watch-poll", reporter, watcher::pollOnce);
         return watcher;
     }
@@ -62,8 +65,11 @@ public final class PollingTreeWatcher implements TreeWatcher {
             Map<Path, Stamp> before = snapshots.put(root, now);
             // The first walk of a root that existed when it was added is the baseline; one that appears later
             // has an empty baseline, so all of its class files count as written.
-            if (baselinePending.remove(root) && !now.isEmpty()) {
-                continue;
+            if (baselinePending.remove(root)) {
+                reporter.debug("watching " + root + " (polling every " + interval.toMillis() + " ms)");
+                if (!now.isEmpty()) {
+                    continue;
+                }
             }
             now.forEach((file, stamp) -> {
                 if (before == null || !stamp.equals(before.get(file))) {

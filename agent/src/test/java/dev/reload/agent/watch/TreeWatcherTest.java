@@ -76,6 +76,19 @@ class TreeWatcherTest {
 
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"native", "poll"})
+    void recheckHandsOutAFileAgainEvenWhenUnchanged(String kind) throws Exception {
+        Path root = watchedRoot(kind);
+        write(root.resolve("demo/A.class"), "half");
+        ChangedFile first = nextBatch().files().get(0);
+        collector.remember(first.file(), first.hash());
+        collector.recheck(root, first.file(), Duration.ofMillis(50));
+        ChangedFile again = nextBatch().files().get(0);
+        assertEquals(first.file(), again.file());
+        assertEquals(first.hash(), again.hash());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"native", "poll"})
     void newPackageDirectoriesAreWatched(String kind) throws Exception {
         Path root = watchedRoot(kind);
         write(root.resolve("fresh/deep/N.class"), "n1");

@@ -170,6 +170,7 @@ public final class Reloader {
 
     private void finish(ChangeBatch batch, List<Candidate> candidates, ReloadReport report) {
         reporter.info(report.summary());
+        publish(report);
         if (report.reasons().size() > 1) {
             report.reasons().forEach(reason -> reporter.info("  " + reason));
         }
@@ -182,6 +183,18 @@ public final class Reloader {
             } catch (RuntimeException | LinkageError e) {
                 reporter.error("reload listener " + listener.getClass().getName() + " threw " + e);
             }
+        }
+    }
+
+    /**
+     * Leaves the last report line where any code can read it without a compile dependency on the agent: a game
+     * HUD reads {@link Reloads#LAST_REPORT_PROPERTY} each frame, and an {@code OnReload} hook runs after it.
+     */
+    private void publish(ReloadReport report) {
+        try {
+            System.setProperty(Reloads.LAST_REPORT_PROPERTY, report.summary());
+        } catch (SecurityException e) {
+            reporter.debug("cannot publish the report as a system property (" + e + ")");
         }
     }
 

@@ -31,6 +31,7 @@ class HookIT {
             child.awaitStdout("^level 1$");
             FixtureClasses.install(compiled.resolve("hooks-v2"), classes);
             child.awaitStdout("^hook rebuild ran, level 2$");
+            child.awaitStdout("^last report: 1 class in \\d+ ms: fixture\\.hooks\\.Level \\(number, rebuild\\)$");
             child.awaitStderr("^\\[reload\\] hook fixture\\.hooks\\.Level\\.broken\\(\\) threw"
                     + " java\\.lang\\.IllegalStateException: this hook fails on purpose at fixture\\.hooks\\.Level\\.broken");
             int mark = child.stdoutMark();

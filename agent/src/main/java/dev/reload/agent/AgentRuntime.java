@@ -1,14 +1,23 @@
 package dev.reload.agent;
 
+import dev.reload.agent.api.Reloads;
+import dev.reload.agent.compile.CompilerAvailability;
+import dev.reload.agent.compile.JavaSources;
+import dev.reload.agent.compile.SourceStep;
 import dev.reload.agent.config.AgentConfig;
+import dev.reload.agent.control.AgentControl;
 import dev.reload.agent.index.AlreadyLoaded;
 import dev.reload.agent.index.CaptureTransformer;
 import dev.reload.agent.index.ClassOrigins;
 import dev.reload.agent.index.LoadedClassIndex;
+import dev.reload.agent.jfr.FlightRecorderListener;
+import dev.reload.agent.jmx.BeanRegistration;
+import dev.reload.agent.jmx.ReloadAgentBean;
 import dev.reload.agent.reload.Reloader;
 import dev.reload.agent.report.Contained;
 import dev.reload.agent.report.Reporter;
 import dev.reload.agent.watch.ChangeCollector;
+import dev.reload.agent.watch.ClassFiles;
 import dev.reload.agent.watch.TreeWatcher;
 import dev.reload.agent.watch.TreeWatchers;
 
@@ -19,6 +28,7 @@ import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The running agent: what {@link ReloadAgent} hands off to once the options are known. Wires the watcher,
@@ -36,20 +46,63 @@ final class AgentRuntime {
         }
         ChangeCollector collector = new ChangeCollector(config.quietPeriod(),
                 (file, e) -> reporter.error("cannot read " + file + " (" + e.getMessage() + "); skipped"));
-        TreeWatcher watcher = TreeWatchers.start(config.pollInterval(), collector, reporter);
+        List<Path> sourceRoots = compiledSourceRoots(config, reporter);
+        TreeWatcher watcher = TreeWatchers.start(config.pollInterval(), collector, reporter,
+                sourceRoots.isEmpty() ? ClassFiles::isClassFile : AgentRuntime::isClassOrSource);
         List<Path> roots = config.watchesClassPath() ? classPathDirectories() : config.watchDirectories();
         roots.forEach(watcher::watch);
+        sourceRoots.forEach(watcher::watch);
         ClassOrigins origins = new ClassOrigins(watcher, roots, config.watchesClassPath());
         LoadedClassIndex index = new LoadedClassIndex();
         CaptureTransformer capture = CaptureTransformer.install(instrumentation, origins, index, collector, reporter);
         Reloader reloader = new Reloader(instrumentation, index, capture, collector, reporter);
         reporter.debug("agent started" + (attachedLater ? " (attached)" : "") + " with " + config
-                + "; watching " + roots);
+                + "; watching " + roots + (sourceRoots.isEmpty() ? "" : " and the sources in " + sourceRoots));
         if (attachedLater) {
             int captured = AlreadyLoaded.capture(instrumentation, origins, index, collector, reporter);
             reporter.debug("captured " + captured + " classes loaded before the agent was attached");
         }
-        Contained.loop("reload-apply", reporter, new ReloadLoop(reloader, collector)::step);
+        AgentControl control = new AgentControl(collector, watcher, sourceRoots);
+        SourceStep sources = sourceRoots.isEmpty() ? null
+                : new SourceStep(index, watcher, sourceRoots, collector, reporter);
+        Runnable registerBean = monitoring(control, watcher, reporter);
+        Contained.loop("reload-apply", reporter, new ReloadLoop(reloader, collector, control, sources, registerBean)::step);
+    }
+
+    /** {@return the {@code src=} directories when javac can run here; else reports why not and returns none} */
+    private static List<Path> compiledSourceRoots(AgentConfig config, Reporter reporter) {
+        if (!config.compilesSources()) {
+            return List.of();
+        }
+        Optional<String> problem = CompilerAvailability.problem();
+        problem.ifPresent(reporter::error);
+        return problem.isPresent() ? List.of() : config.sourceDirectories();
+    }
+
+    private static boolean isClassOrSource(Path file) {
+        return ClassFiles.isClassFile(file) || JavaSources.isJavaSource(file);
+    }
+
+    /**
+     * Starts JFR events and the MBean's counts at once, through listeners that cost nothing until a batch; returns
+     * the MBean's registration, for the reload thread to run once it is warm. Either is left out where the
+     * program's runtime lacks its module (a {@code jlink}ed game).
+     */
+    private static Runnable monitoring(AgentControl control, TreeWatcher watcher, Reporter reporter) {
+        if (hasModule("jdk.jfr")) {
+            Reloads.addListener(new FlightRecorderListener());
+        }
+        if (!hasModule("java.management")) {
+            return () -> reporter.debug("no java.management module here: the MBean is not registered");
+        }
+        ReloadAgentBean bean = new ReloadAgentBean(control, watcher);
+        Reloads.addListener(bean);
+        return () -> BeanRegistration.register(bean, reporter);
+    }
+
+    /** Looks at the module graph only: touching a class of a module the runtime lacks would throw. */
+    private static boolean hasModule(String name) {
+        return ModuleLayer.boot().findModule(name).isPresent();
     }
 
     private static List<Path> classPathDirectories() {

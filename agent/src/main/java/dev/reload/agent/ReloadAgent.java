@@ -6,12 +6,21 @@ import dev.reload.agent.config.OptionParser;
 import dev.reload.agent.report.Reporter;
 
 import java.lang.instrument.Instrumentation;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Entry point of {@code -javaagent:reload-agent.jar} and of attaching later. Parses the options and hands
  * off; a bad option switches the agent off with one line and the program runs as if it were absent.
  */
 public final class ReloadAgent {
+    /**
+     * The system property the agent sets once it runs, to its options: {@code attach} reads it to tell a user the
+     * agent is there already. Outside the {@code reload.} option namespace, so it is never taken for an option.
+     */
+    public static final String RUNNING_PROPERTY = "dev.reload.agent";
+
+    private static final AtomicBoolean STARTED = new AtomicBoolean();
+
     private ReloadAgent() {
     }
 
@@ -26,6 +35,13 @@ public final class ReloadAgent {
     }
 
     private static void start(String agentArguments, Instrumentation instrumentation, boolean attachedLater) {
+        if (!STARTED.compareAndSet(false, true)) {
+            // A second copy would watch and redefine the same classes twice over.
+            System.err.println(Reporter.PREFIX + "error: the agent runs in this program already; options '"
+                    + (agentArguments == null ? "" : agentArguments) + "' are ignored");
+            return;
+        }
+        System.setProperty(RUNNING_PROPERTY, agentArguments == null ? "" : agentArguments);
         AgentConfig config;
         try {
             config = OptionParser.parse(agentArguments, System.getProperties());

@@ -1,24 +1,66 @@
 package dev.reload.agent;
 
+import dev.reload.agent.compile.JavaSources;
+import dev.reload.agent.compile.SourceStep;
+import dev.reload.agent.control.AgentControl;
 import dev.reload.agent.reload.Reloader;
+import dev.reload.agent.watch.ChangeBatch;
 import dev.reload.agent.watch.ChangeCollector;
+import dev.reload.agent.watch.ChangedFile;
 
-/** The reload thread's work: warm up once, then apply each batch as the collector hands it out. */
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The reload thread's work: warm up once, then apply each batch as the collector hands it out. Class files go to
+ * the reloader as they are; in compile mode, changed sources are compiled first and their class files follow as a
+ * batch of their own.
+ */
 final class ReloadLoop {
     private final Reloader reloader;
     private final ChangeCollector collector;
+    private final AgentControl control;
+    /** Null unless compile mode is on. */
+    private final SourceStep sources;
+    private final Runnable afterWarmUp;
     private boolean warm;
 
-    ReloadLoop(Reloader reloader, ChangeCollector collector) {
+    /**
+     * @param sources compile mode's step, or null when it is off
+     * @param afterWarmUp start-up work that may take a moment but must not delay the program's start, never null
+     */
+    ReloadLoop(Reloader reloader, ChangeCollector collector, AgentControl control, SourceStep sources,
+               Runnable afterWarmUp) {
         this.reloader = reloader;
         this.collector = collector;
+        this.control = control;
+        this.sources = sources;
+        this.afterWarmUp = afterWarmUp;
     }
 
     void step() throws InterruptedException {
         if (!warm) {
             warm = true;
             reloader.warmUp();
+            if (sources != null) {
+                sources.warmUp();
+            }
+            afterWarmUp.run();
         }
-        reloader.apply(collector.take());
+        ChangeBatch batch = collector.take();
+        if (control.holdIfPaused(batch)) {
+            return;
+        }
+        List<ChangedFile> classFiles = new ArrayList<>();
+        List<ChangedFile> sourceFiles = new ArrayList<>();
+        for (ChangedFile file : batch.files()) {
+            (JavaSources.isJavaSource(file.file()) ? sourceFiles : classFiles).add(file);
+        }
+        if (!classFiles.isEmpty()) {
+            reloader.apply(new ChangeBatch(classFiles, batch.firstEventNanos()));
+        }
+        if (!sourceFiles.isEmpty() && sources != null) {
+            sources.compile(new ChangeBatch(sourceFiles, batch.firstEventNanos()), reloader::apply, reloader::announce);
+        }
     }
 }

@@ -1,9 +1,12 @@
 package dev.reload.agent.cli;
 
+import dev.reload.agent.attach.AttachCommand;
+import dev.reload.agent.attach.ListCommand;
 import dev.reload.agent.config.OptionParser;
 
 import java.io.PrintStream;
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * The command line of {@code java -jar reload-agent.jar}. Each subcommand returns its exit code.
@@ -31,6 +34,12 @@ public final class Main {
         }
         String[] rest = Arrays.copyOfRange(args, 1, args.length);
         switch (args[0]) {
+            case "list" -> {
+                return ListCommand.run(List.of(rest), out, err);
+            }
+            case "attach" -> {
+                return AttachCommand.run(List.of(rest), out, err);
+            }
             default -> {
                 err.println("[reload] error: unknown command '" + args[0] + "'; run with --help for the list");
                 return 64;
@@ -54,9 +63,16 @@ public final class Main {
                     quiet=MS             quiet period that merges one compile's writes into one batch (default 5)
                     log=LEVEL            info (default), debug, off, or system (through System.Logger)
                     poll=MS              poll the directories at this interval instead of native file events
+                    src=DIR[%1$sDIR...]     Java sources to compile in the program when they change (needs a JDK);
+                                          the build output is left alone
 
                 Commands:
                   java -jar reload-agent.jar --help                 this text
+                  java -jar reload-agent.jar list                   running Java programs: pid, main class
+                  java -jar reload-agent.jar attach PID|NAME [key=value ...]
+                                          load the agent into a running program (by pid or part of its main
+                                          class name) with these options; its reports go to that program's
+                                          standard error
                   java -jar reload-agent.jar diff OLD.class NEW.class
                                           say what changed between two versions of a class and whether the
                                           running JVM can take it (exit 0 redefinable, 1 needs rewrite,

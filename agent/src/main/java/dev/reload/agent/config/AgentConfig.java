@@ -13,24 +13,32 @@ import java.util.Optional;
  * @param quietPeriod how long the watched trees must stay quiet before the writes seen are applied as one batch
  * @param logLevel where report lines go
  * @param pollInterval when present, poll the watched trees at this interval instead of using native file events
+ * @param sourceDirectories the directories given with {@code src=}: Java sources the agent compiles itself when
+ *     they change; empty means the agent leaves compiling to the IDE or build
  */
 public record AgentConfig(List<Path> watchDirectories, Duration quietPeriod, LogLevel logLevel,
-                          Optional<Duration> pollInterval) {
+                          Optional<Duration> pollInterval, List<Path> sourceDirectories) {
 
     /** The quiet period when none is given: long enough to merge one compile's writes, short enough for the 15 ms budget. */
     public static final Duration DEFAULT_QUIET_PERIOD = Duration.ofMillis(5);
 
     public AgentConfig {
         watchDirectories = List.copyOf(watchDirectories);
+        sourceDirectories = List.copyOf(sourceDirectories);
     }
 
     /** {@return the settings used when the user gives no options} */
     public static AgentConfig defaults() {
-        return new AgentConfig(List.of(), DEFAULT_QUIET_PERIOD, LogLevel.INFO, Optional.empty());
+        return new AgentConfig(List.of(), DEFAULT_QUIET_PERIOD, LogLevel.INFO, Optional.empty(), List.of());
     }
 
     /** {@return true when no {@code watch=} was given and the class path decides what is watched} */
     public boolean watchesClassPath() {
         return watchDirectories.isEmpty();
+    }
+
+    /** {@return true when {@code src=} was given and the agent compiles changed sources itself} */
+    public boolean compilesSources() {
+        return !sourceDirectories.isEmpty();
     }
 }

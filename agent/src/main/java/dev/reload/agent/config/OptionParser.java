@@ -22,7 +22,7 @@ public final class OptionParser {
     /** Prefix of the system properties that carry options. */
     public static final String PROPERTY_PREFIX = "reload.";
 
-    private static final Set<String> KEYS = Set.of("watch", "quiet", "log", "poll");
+    private static final Set<String> KEYS = Set.of("watch", "quiet", "log", "poll", "src");
     private static final long MAX_MILLIS = 60_000;
 
     private OptionParser() {
@@ -43,6 +43,7 @@ public final class OptionParser {
         Duration quiet = defaults.quietPeriod();
         LogLevel log = defaults.logLevel();
         Optional<Duration> poll = defaults.pollInterval();
+        List<Path> src = defaults.sourceDirectories();
         for (Map.Entry<String, String> option : options.entrySet()) {
             String key = option.getKey();
             String value = option.getValue();
@@ -51,11 +52,12 @@ public final class OptionParser {
                 case "quiet" -> quiet = parseMillis(key, value, 0);
                 case "log" -> log = parseLogLevel(key, value);
                 case "poll" -> poll = Optional.of(parseMillis(key, value, 1));
+                case "src" -> src = parseDirectories(key, value);
                 default -> throw new BadOptionException(key, "unknown option '" + key + "' (known: "
                         + String.join(", ", sortedKeys()) + ")");
             }
         }
-        return new AgentConfig(watch, quiet, log, poll);
+        return new AgentConfig(watch, quiet, log, poll, src);
     }
 
     /** {@return the option keys the agent understands, sorted} */

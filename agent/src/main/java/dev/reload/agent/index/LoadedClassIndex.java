@@ -1,11 +1,14 @@
 package dev.reload.agent.index;
 
 import java.lang.instrument.Instrumentation;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.WeakHashMap;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -55,6 +58,21 @@ public final class LoadedClassIndex {
             }
         }
         return found;
+    }
+
+    /**
+     * {@return the class files that the classes of this internal name were loaded from, over every live loader;
+     * empty when no such class is loaded}
+     */
+    public Set<Path> filesOf(String internalName) {
+        Set<Path> files = new LinkedHashSet<>();
+        for (Map<String, CapturedClass> classes : loaders().values()) {
+            CapturedClass captured = classes.get(internalName);
+            if (captured != null) {
+                files.add(captured.file());
+            }
+        }
+        return files;
     }
 
     /** {@return how many classes are tracked, over every live loader} */

@@ -169,13 +169,23 @@ public final class Reloader {
     }
 
     private void finish(ChangeBatch batch, List<Candidate> candidates, ReloadReport report) {
+        if (report.outcome() == ReloadReport.Outcome.REFUSED) {
+            batch.files().forEach(file -> collector.remember(file.file(), file.hash()));
+        }
+        announce(report);
+    }
+
+    /**
+     * Reports the outcome of a batch the way every batch is reported: report lines, the last-report property and
+     * listeners. For outcomes decided before judging, such as a compile error in compile mode.
+     *
+     * @param report what happened, never null
+     */
+    public void announce(ReloadReport report) {
         reporter.info(report.summary());
         publish(report);
         if (report.reasons().size() > 1) {
             report.reasons().forEach(reason -> reporter.info("  " + reason));
-        }
-        if (report.outcome() == ReloadReport.Outcome.REFUSED) {
-            batch.files().forEach(file -> collector.remember(file.file(), file.hash()));
         }
         for (ReloadListener listener : Reloads.listeners()) {
             try {

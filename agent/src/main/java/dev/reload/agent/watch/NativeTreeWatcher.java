@@ -21,6 +21,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 
 /**
  * A {@link TreeWatcher} on the platform's file events ({@link WatchService}; inotify on Linux). One daemon
@@ -34,15 +35,18 @@ public final class NativeTreeWatcher implements TreeWatcher {
     private final WatchService service;
     private final ChangeCollector collector;
     private final Reporter reporter;
+    private final Predicate<Path> watchedFile;
     private final ConcurrentHashMap<WatchKey, Watched> keys = new ConcurrentHashMap<>();
     private final Set<Path> roots = ConcurrentHashMap.newKeySet();
     private final Set<Path> missing = ConcurrentHashMap.newKeySet();
     private final BlockingQueue<RootTask> rootTasks = new LinkedBlockingQueue<>();
 
-    private NativeTreeWatcher(WatchService service, ChangeCollector collector, Reporter reporter) {
+    private NativeTreeWatcher(WatchService service, ChangeCollector collector, Reporter reporter,
+                              Predicate<Path> watchedFile) {
         this.service = service;
         this.collector = collector;
         this.reporter = reporter;
+        this.watchedFile = watchedFile;
     }
 
     /**
@@ -51,7 +55,18 @@ public final class NativeTreeWatcher implements TreeWatcher {
      * @throws IOException when the platform has no file events to offer (for example, no inotify instances left)
      */
     public static NativeTreeWatcher start(ChangeCollector collector, Reporter reporter) throws IOException {
-        NativeTreeWatcher watcher = new NativeTreeWatcher(FileSystems.getDefault().newWatchService(), collector, reporter);
+        return start(collector, reporter, ClassFiles::isClassFile);
+    }
+
+    /**
+     * {@return a watcher of the files {@code watchedFile} accepts (by path), whose threads are running, with no roots yet}
+     *
+     * @throws IOException when the platform has no file events to offer
+     */
+    public static NativeTreeWatcher start(ChangeCollector collector, Reporter reporter, Predicate<Path> watchedFile)
+            throws IOException {
+        NativeTreeWatcher watcher = new NativeTreeWatcher(FileSystems.getDefault().newWatchService(), collector,
+                reporter, watchedFile);
         Contained.loop("reload-watch-events", reporter, watcher::handleNextKey);
         Contained.loop("reload-watch-roots", reporter, watcher::handleRootTasks);
         return watcher;
@@ -99,7 +114,7 @@ public final class NativeTreeWatcher implements TreeWatcher {
         if (kind == StandardWatchEventKinds.ENTRY_CREATE && Files.isDirectory(child, LinkOption.NOFOLLOW_LINKS)) {
             // Files may land in a new directory before it is registered: the walk picks those up.
             registerTree(watched.root, child, true);
-        } else if (kind != StandardWatchEventKinds.ENTRY_DELETE && ClassFiles.isClassFile(child)) {
+        } else if (kind != StandardWatchEventKinds.ENTRY_DELETE && watchedFile.test(child)) {
             collector.touched(watched.root, child);
         }
     }
@@ -138,7 +153,7 @@ public final class NativeTreeWatcher implements TreeWatcher {
 
                 @Override
                 public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
-                    if (touchClassFiles && ClassFiles.isClassFile(file)) {
+                    if (touchClassFiles && watchedFile.test(file)) {
                         collector.touched(root, file);
                     }
                     return FileVisitResult.CONTINUE;

@@ -15,6 +15,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
 
 /**
  * A {@link TreeWatcher} that walks every tree at a fixed interval and compares each class file's size and
@@ -31,16 +32,25 @@ public final class PollingTreeWatcher implements TreeWatcher {
     private final Set<Path> baselinePending = ConcurrentHashMap.newKeySet();
 
     private final Reporter reporter;
+    private final Predicate<Path> watchedFile;
 
-    private PollingTreeWatcher(ChangeCollector collector, Duration interval, Reporter reporter) {
+    private PollingTreeWatcher(ChangeCollector collector, Duration interval, Reporter reporter,
+                               Predicate<Path> watchedFile) {
         this.collector = collector;
         this.interval = interval;
         this.reporter = reporter;
+        this.watchedFile = watchedFile;
     }
 
     /** {@return a watcher whose daemon thread walks the roots every {@code interval}, with no roots yet} */
     public static PollingTreeWatcher start(ChangeCollector collector, Duration interval, Reporter reporter) {
-        PollingTreeWatcher watcher = new PollingTreeWatcher(collector, interval, reporter);
+        return start(collector, interval, reporter, ClassFiles::isClassFile);
+    }
+
+    /** {@return a watcher of the files {@code watchedFile} accepts (by path), walking the roots every {@code interval}} */
+    public static PollingTreeWatcher start(ChangeCollector collector, Duration interval, Reporter reporter,
+                                           Predicate<Path> watchedFile) {
+        PollingTreeWatcher watcher = new PollingTreeWatcher(collector, interval, reporter, watchedFile);
         Contained.loop("reload-watch-poll", reporter, watcher::pollOnce);
         return watcher;
     }
@@ -80,7 +90,7 @@ public final class PollingTreeWatcher implements TreeWatcher {
         Thread.sleep(interval.toMillis());
     }
 
-    private static Map<Path, Stamp> walk(Path root) throws IOException {
+    private Map<Path, Stamp> walk(Path root) throws IOException {
         Map<Path, Stamp> stamps = new HashMap<>();
         if (!Files.isDirectory(root)) {
             return stamps;
@@ -88,7 +98,7 @@ public final class PollingTreeWatcher implements TreeWatcher {
         Files.walkFileTree(root, new SimpleFileVisitor<>() {
             @Override
             public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
-                if (attributes.isRegularFile() && ClassFiles.isClassFile(file)) {
+                if (attributes.isRegularFile() && watchedFile.test(file)) {
                     stamps.put(file, new Stamp(attributes.size(), attributes.lastModifiedTime().toInstant()));
                 }
                 return FileVisitResult.CONTINUE;

@@ -1,0 +1,34 @@
+package dev.reload.agent.jfr;
+
+import dev.reload.agent.api.ReloadListener;
+import dev.reload.agent.api.ReloadReport;
+
+/**
+ * Turns each report into JFR events: a {@code dev.reload.Batch} per batch and a {@code dev.reload.Refusal} per
+ * reason a batch was not applied. Costs nothing measurable when no recording runs: the events are built only when
+ * enabled. Register only where the module {@code jdk.jfr} is loaded (a {@code jlink}ed runtime may lack it).
+ */
+public final class FlightRecorderListener implements ReloadListener {
+
+    @Override
+    public void reloaded(ReloadReport report) {
+        ReloadBatchEvent batch = new ReloadBatchEvent();
+        if (batch.isEnabled()) {
+            batch.outcome = report.outcome().name();
+            batch.classCount = report.classes().size();
+            batch.methodCount = report.classes().stream().mapToInt(c -> c.changedMethods().size()).sum();
+            batch.reloadTime = report.elapsed().toNanos();
+            batch.summary = report.summary();
+            batch.commit();
+        }
+        for (String reason : report.reasons()) {
+            ReloadRefusalEvent refusal = new ReloadRefusalEvent();
+            if (!refusal.isEnabled()) {
+                return;
+            }
+            refusal.outcome = report.outcome().name();
+            refusal.reason = reason;
+            refusal.commit();
+        }
+    }
+}

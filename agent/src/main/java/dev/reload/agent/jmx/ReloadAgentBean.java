@@ -1,0 +1,82 @@
+package dev.reload.agent.jmx;
+
+import dev.reload.agent.api.ReloadListener;
+import dev.reload.agent.api.ReloadReport;
+import dev.reload.agent.control.AgentControl;
+import dev.reload.agent.watch.TreeWatcher;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Counts the reports it is told about and serves them, with the agent's controls, as {@link ReloadAgentMXBean}.
+ * Uses nothing of {@code java.management} itself, so counting starts at once and costs nothing;
+ * {@link BeanRegistration} makes it visible later. Thread-safe.
+ */
+public final class ReloadAgentBean implements ReloadAgentMXBean, ReloadListener {
+    private final AgentControl control;
+    private final TreeWatcher watcher;
+    private final AtomicLong reloads = new AtomicLong();
+    private final AtomicLong failures = new AtomicLong();
+    private volatile String lastReport = "";
+
+    /**
+     * @param control what pause, resume and rescan act on, never null
+     * @param watcher what tells the watched directories, never null
+     */
+    public ReloadAgentBean(AgentControl control, TreeWatcher watcher) {
+        this.control = control;
+        this.watcher = watcher;
+    }
+
+    @Override
+    public void reloaded(ReloadReport report) {
+        (report.applied() ? reloads : failures).incrementAndGet();
+        StringBuilder text = new StringBuilder(report.summary());
+        if (report.reasons().size() > 1) {
+            report.reasons().forEach(reason -> text.append("\n  ").append(reason));
+        }
+        lastReport = text.toString();
+    }
+
+    @Override
+    public long getReloadCount() {
+        return reloads.get();
+    }
+
+    @Override
+    public long getFailureCount() {
+        return failures.get();
+    }
+
+    @Override
+    public String getLastReport() {
+        return lastReport;
+    }
+
+    @Override
+    public boolean isPaused() {
+        return control.isPaused();
+    }
+
+    @Override
+    public List<String> getWatchedDirectories() {
+        return watcher.roots().stream().map(Path::toString).sorted().toList();
+    }
+
+    @Override
+    public void pause() {
+        control.pause();
+    }
+
+    @Override
+    public void resume() {
+        control.resume();
+    }
+
+    @Override
+    public int rescan() {
+        return control.rescan();
+    }
+}

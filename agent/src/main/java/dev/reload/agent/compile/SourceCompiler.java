@@ -34,7 +34,8 @@ public final class SourceCompiler {
     private final JavaCompiler javac;
     private final StandardJavaFileManager files;
     private final List<Path> sourceRoots;
-    private List<Path> classPath = List.of();
+    /** The class path javac was last given; null before the first compile. */
+    private List<Path> classPath;
 
     private SourceCompiler(JavaCompiler javac, List<Path> sourceRoots) {
         this.javac = javac;
@@ -101,9 +102,11 @@ public final class SourceCompiler {
     }
 
     private void useClassPath(List<Path> entries) throws IOException {
+        if (classPath == null) {
+            files.setLocationFromPaths(StandardLocation.SOURCE_PATH, sourceRoots);
+        }
         if (!entries.equals(classPath)) {
             files.setLocationFromPaths(StandardLocation.CLASS_PATH, entries);
-            files.setLocationFromPaths(StandardLocation.SOURCE_PATH, sourceRoots);
             classPath = List.copyOf(entries);
         }
     }

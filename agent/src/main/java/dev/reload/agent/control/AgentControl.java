@@ -26,10 +26,16 @@ import java.util.stream.Stream;
  * runs is what is on disk then. Thread-safe.
  */
 public final class AgentControl {
+    private static final Duration MTIME_MARGIN = Duration.ofSeconds(2);
+
     private final ChangeCollector collector;
     private final TreeWatcher watcher;
     private final List<Path> sourceRoots;
-    private final FileTime started = FileTime.from(Instant.now());
+    /**
+     * When the agent started, less a margin: file systems stamp files with a coarser clock than {@link Instant#now()},
+     * so a file saved just after the start may carry an earlier time.
+     */
+    private final FileTime started = FileTime.from(Instant.now().minus(MTIME_MARGIN));
     /** File to its watched root, held while paused; guarded by {@code this}. */
     private final Map<Path, Path> held = new LinkedHashMap<>();
     private boolean paused;

@@ -47,6 +47,17 @@ class OptionParserTest {
     }
 
     @Test
+    void srcTurnsCompileModeOn() throws BadOptionException {
+        String list = "/one" + java.io.File.pathSeparator + "/two";
+        AgentConfig config = OptionParser.parse("src=" + list, NONE);
+        assertEquals(List.of(Path.of("/one"), Path.of("/two")), config.sourceDirectories());
+        assertTrue(config.compilesSources());
+        assertTrue(config.watchesClassPath(), "src= leaves the class directories to watch as they were");
+        assertEquals(false, AgentConfig.defaults().compilesSources());
+        assertMessage("src=", "src", "at least one directory");
+    }
+
+    @Test
     void unknownKeyIsNamed() {
         BadOptionException e = assertThrows(BadOptionException.class, () -> OptionParser.parse("nosuchkey=1", NONE));
         assertEquals("nosuchkey", e.key());

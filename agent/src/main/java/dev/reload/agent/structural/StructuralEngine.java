@@ -1,0 +1,76 @@
+package dev.reload.agent.structural;
+
+import dev.reload.patcher.rewrite.MovedMembers;
+import dev.reload.patcher.rewrite.MovedMethod;
+import dev.reload.patcher.rewrite.StructuralRewriter;
+import dev.reload.patcher.rewrite.UnsupportedEditException;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
+
+/**
+ * What the reload loop calls for a batch with structural edits: prepares every class of the batch, knowing
+ * which methods each moves so that calls between them link through the runtime, and remembers after each
+ * applied batch which methods are moved, so that code loaded or reloaded later calls them the same way.
+ * Thread-safe for one reload loop.
+ */
+public final class StructuralEngine {
+    private final StructuralReloader reloader = new StructuralReloader();
+    /** Moved methods of applied reloads: internal name of the class to keys (name and descriptor). */
+    private final Map<String, Set<String>> applied = new ConcurrentHashMap<>();
+
+    /**
+     * {@return the batch's edits, prepared, in the same order}: put each {@link PreparedRewrite#definition()} in
+     * one {@code redefineClasses}, then call {@link #applied(List)}. A class whose edit is body-only may be passed
+     * too, so that its calls to methods moved elsewhere are linked.
+     *
+     * @param edits the classes of the batch, never null
+     * @throws UnsupportedEditException when one edit cannot be applied: apply none of the batch
+     * @throws StructuralLinkException when the JVM refused a companion or bridges: apply none of the batch
+     */
+    public List<PreparedRewrite> prepare(List<ClassEdit> edits) throws UnsupportedEditException,
+            StructuralLinkException {
+        Map<String, Set<String>> moves = new HashMap<>(applied);
+        for (ClassEdit edit : edits) {
+            moves.put(edit.internalName(), keys(StructuralRewriter.movedMethods(edit.running(), edit.updated())));
+        }
+        MovedMembers elsewhere = view(moves);
+        List<PreparedRewrite> prepared = new ArrayList<>();
+        for (ClassEdit edit : edits) {
+            prepared.add(reloader.prepare(edit.loaded(), edit.running(), edit.updated(), elsewhere));
+        }
+        return prepared;
+    }
+
+    /** Links the calls of a batch that the JVM redefined, and remembers what it moved. */
+    public void applied(List<PreparedRewrite> batch) {
+        for (PreparedRewrite rewrite : batch) {
+            rewrite.commit();
+            applied.put(rewrite.rewrite().internalName(), keys(rewrite.rewrite().moved()));
+        }
+    }
+
+    /**
+     * {@return a class file about to load, with its calls to moved methods linked through the runtime; the
+     * very same array when it calls none or nothing was ever moved}
+     */
+    public byte[] linkCallsOfLoadingClass(byte[] classFile) {
+        if (applied.values().stream().allMatch(Set::isEmpty)) {
+            return classFile;
+        }
+        return StructuralRewriter.redirectCalls(classFile, view(applied));
+    }
+
+    private static MovedMembers view(Map<String, Set<String>> moves) {
+        return (owner, name, descriptor) -> moves.getOrDefault(owner, Set.of()).contains(name + descriptor);
+    }
+
+    private static Set<String> keys(List<MovedMethod> moved) {
+        return moved.stream().map(MovedMethod::key).collect(Collectors.toUnmodifiableSet());
+    }
+}

@@ -1,0 +1,84 @@
+package dev.reload.patcher.diff;
+
+import dev.reload.patcher.shape.ClassShape;
+import dev.reload.patcher.shape.MethodShape;
+import dev.reload.patcher.shape.UnreadableClassException;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * Judges a new version of a class against the running one: every change in the developer's terms, and
+ * whether stock HotSpot's {@code redefineClasses} (method bodies only) can take it.
+ */
+public final class ClassDiff {
+    private ClassDiff() {
+    }
+
+    /**
+     * {@return the verdict on replacing the running class by the updated one}
+     *
+     * @param running the shape of the version the JVM runs now, never null
+     * @param updated the shape of the new version, never null
+     */
+    public static Verdict judge(ClassShape running, ClassShape updated) {
+        Objects.requireNonNull(running, "running");
+        Objects.requireNonNull(updated, "updated");
+        List<Change> changes = new ArrayList<>();
+        if (!running.internalName().equals(updated.internalName())) {
+            changes.add(new TypeChange.Renamed(running.internalName(), updated.internalName()));
+        } else {
+            TypeDiff.compare(running, updated, changes);
+            FieldDiff.compare(running, updated, changes);
+            MethodDiff.compare(running, updated, changes);
+            changes = GeneratedMembers.withoutConsequences(running, updated, changes);
+        }
+        return verdict(running.binaryName(), updated, changes);
+    }
+
+    /**
+     * {@return the verdict on replacing the running class by the class file {@code updated}}
+     *
+     * @param running the shape of the version the JVM runs now, never null
+     * @param updated the new class file, never null
+     * @throws UnreadableClassException when {@code updated} is no readable class file
+     */
+    public static Verdict judge(ClassShape running, byte[] updated) throws UnreadableClassException {
+        return judge(running, ClassShape.read(updated));
+    }
+
+    private static Verdict verdict(String className, ClassShape updated, List<Change> changes) {
+        Verdict.Kind kind = Verdict.Kind.UNCHANGED;
+        List<String> reasons = new ArrayList<>();
+        for (Change change : changes) {
+            if (change.needs().compareTo(kind) > 0) {
+                kind = change.needs();
+            }
+            if (change.needs().compareTo(Verdict.Kind.NEEDS_REWRITE) >= 0) {
+                reasons.add(className + ": " + change.describe() + " — " + change.consequence());
+            }
+        }
+        return new Verdict(className, kind, changes, reasons, changedMethods(updated, changes));
+    }
+
+    /** {@return the edited methods' simple names, in the new class file's method order, each once} */
+    private static List<String> changedMethods(ClassShape updated, List<Change> changes) {
+        Set<String> edited = new LinkedHashSet<>();
+        for (Change change : changes) {
+            if (change.editedMethod() != null) {
+                edited.add(change.editedMethod());
+            }
+        }
+        Set<String> ordered = new LinkedHashSet<>();
+        for (MethodShape method : updated.methods()) {
+            if (edited.contains(method.name())) {
+                ordered.add(method.name());
+            }
+        }
+        ordered.addAll(edited);
+        return List.copyOf(ordered);
+    }
+}

@@ -1,0 +1,152 @@
+package dev.reload.patcher.diff;
+
+import dev.reload.patcher.diff.Verdict.Kind;
+import dev.reload.patcher.diff.Words.Holder;
+
+import org.objectweb.asm.Opcodes;
+
+/**
+ * A change to the fields of a class, including the synthetic ones compilers add for {@code assert},
+ * enum constants and ECJ's enum switch tables.
+ */
+public sealed interface FieldChange extends Change {
+    /** A field the running class does not have. */
+    record Added(String name, String descriptor, int access) implements FieldChange {
+        public String describe() {
+            return "field added: " + Words.field(name, descriptor, access);
+        }
+
+        public Kind needs() {
+            return Kind.NEEDS_REWRITE;
+        }
+
+        public String consequence() {
+            return ((access & Opcodes.ACC_STATIC) != 0
+                    ? "the running class has no room for it; " : "running objects have no room for it; ") + Change.RESTART;
+        }
+    }
+
+
+    /** A field the new version no longer has. */
+    record Removed(String name, String descriptor, int access) implements FieldChange {
+        public String describe() {
+            return "field removed: " + Words.field(name, descriptor, access);
+        }
+
+        public Kind needs() {
+            return Kind.NEEDS_REWRITE;
+        }
+
+        public String consequence() {
+            return "the running JVM cannot remove fields; " + Change.RESTART;
+        }
+    }
+
+
+    /** A field kept its name but changed its type. */
+    record TypeChanged(String name, String oldDescriptor, String newDescriptor, int access) implements FieldChange {
+        public String describe() {
+            return "field type changed: " + Words.field(name, oldDescriptor, access) + " → "
+                    + Words.type(newDescriptor);
+        }
+
+        public Kind needs() {
+            return Kind.NEEDS_REWRITE;
+        }
+
+        public String consequence() {
+            return "the running objects hold the old type; " + Change.RESTART;
+        }
+    }
+
+
+    /** A field's modifiers changed. */
+    record ModifiersChanged(String name, String descriptor, int oldAccess, int newAccess) implements FieldChange {
+        public String describe() {
+            return "field modifiers changed: " + Words.field(name, descriptor, 0) + ": "
+                    + Words.modifiers(oldAccess, Holder.FIELD) + " → " + Words.modifiers(newAccess, Holder.FIELD);
+        }
+
+        public Kind needs() {
+            return Kind.NEEDS_REWRITE;
+        }
+
+        public String consequence() {
+            return "the running JVM cannot change modifiers; " + Change.RESTART;
+        }
+    }
+
+
+    /**
+     * The compile-time constant of a static final field changed. The JVM takes the new class, but the
+     * field keeps the value it was initialized with, and code that javac inlined the constant into keeps it.
+     *
+     * @param oldValue the running constant, or null when there was none
+     * @param newValue the new constant, or null when there is none
+     */
+    record ConstantChanged(String name, String descriptor, int access, Object oldValue, Object newValue)
+            implements FieldChange {
+        public String describe() {
+            return "constant changed: " + Words.field(name, descriptor, access) + " = " + oldValue + " → " + newValue
+                    + " (the running field keeps " + oldValue + "; the new code uses " + newValue + ")";
+        }
+
+        public Kind needs() {
+            return Kind.REDEFINABLE;
+        }
+    }
+
+
+    /** javac or ECJ added the {@code $assertionsDisabled} field because the class now uses {@code assert}. */
+    record AssertionsAdded() implements FieldChange {
+        public String describe() {
+            return "first assert statement added: the class gains the field $assertionsDisabled";
+        }
+
+        public Kind needs() {
+            return Kind.NEEDS_REWRITE;
+        }
+
+        public String consequence() {
+            return "running objects have no room for it; " + Change.RESTART;
+        }
+    }
+
+
+    /**
+     * ECJ's {@code $SWITCH_TABLE$...} field and method for a switch on an enum appeared or disappeared.
+     *
+     * @param enumName the switched enum's binary name, as far as the synthetic name tells it
+     */
+    record SwitchTableChanged(String enumName, boolean added) implements FieldChange {
+        public String describe() {
+            return "enum switch " + (added ? "added" : "removed") + ": switch table for " + enumName
+                    + " (a synthetic field and method of the Eclipse compiler)";
+        }
+
+        public Kind needs() {
+            return Kind.NEEDS_REWRITE;
+        }
+
+        public String consequence() {
+            return "the running JVM cannot add or remove fields and methods; " + Change.RESTART;
+        }
+    }
+
+
+    /** An enum gained or lost a constant. */
+    record EnumConstantChanged(String name, boolean added) implements FieldChange {
+        public String describe() {
+            return "enum constant " + (added ? "added: " : "removed: ") + name;
+        }
+
+        public Kind needs() {
+            return Kind.REJECTED;
+        }
+
+        public String consequence() {
+            return "the running enum's constants and values() are fixed when it loads; " + Change.RESTART;
+        }
+    }
+
+}

@@ -1,0 +1,69 @@
+package dev.reload.patcher.diff;
+
+import dev.reload.patcher.shape.ClassShape;
+import dev.reload.patcher.shape.RecordComponentShape;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Drops the changes a compiler made only because of another change already reported: a record's
+ * component fields, accessors, canonical constructor and {@code toString/hashCode/equals} follow its
+ * components; an enum's {@code $values()} and static initializer follow its constants. Both verdicts are
+ * REJECTED anyway; the consequences would only bury the one line that matters.
+ */
+final class GeneratedMembers {
+    private static final Set<String> RECORD_METHODS = Set.of("toString", "hashCode", "equals");
+    private static final Set<String> ENUM_METHODS = Set.of("$values", "values", "valueOf");
+
+    private GeneratedMembers() {
+    }
+
+    static List<Change> withoutConsequences(ClassShape running, ClassShape updated, List<Change> changes) {
+        boolean recordChanged = changes.stream().anyMatch(c -> c instanceof TypeChange.RecordComponentsChanged);
+        boolean constantsChanged = changes.stream().anyMatch(c -> c instanceof FieldChange.EnumConstantChanged);
+        if (!recordChanged && !constantsChanged) {
+            return changes;
+        }
+        Set<String> components = new HashSet<>();
+        for (RecordComponentShape component : running.recordComponents()) {
+            components.add(component.name());
+        }
+        for (RecordComponentShape component : updated.recordComponents()) {
+            components.add(component.name());
+        }
+        return changes.stream()
+                .filter(c -> !(recordChanged && followsComponents(c, components)))
+                .filter(c -> !(constantsChanged && followsConstants(c)))
+                .toList();
+    }
+
+    private static boolean followsComponents(Change change, Set<String> components) {
+        if (change instanceof FieldChange.Added c) {
+            return components.contains(c.name());
+        } else if (change instanceof FieldChange.Removed c) {
+            return components.contains(c.name());
+        } else if (change instanceof FieldChange.TypeChanged c) {
+            return components.contains(c.name());
+        } else if (change instanceof MethodChange.Added c) {
+            return accessorOrConstructor(c.name(), components);
+        } else if (change instanceof MethodChange.Removed c) {
+            return accessorOrConstructor(c.name(), components);
+        } else if (change instanceof MethodChange.SignatureChanged c) {
+            return accessorOrConstructor(c.name(), components);
+        } else if (change instanceof MethodChange.BodyChanged c) {
+            return RECORD_METHODS.contains(c.name()) || c.name().equals("<init>");
+        }
+        return false;
+    }
+
+    private static boolean accessorOrConstructor(String name, Set<String> components) {
+        return components.contains(name) || name.equals("<init>");
+    }
+
+    private static boolean followsConstants(Change change) {
+        return change instanceof MethodChange.StaticInitializerChanged
+                || change instanceof MethodChange.BodyChanged c && ENUM_METHODS.contains(c.name());
+    }
+}

@@ -1,0 +1,137 @@
+package dev.reload.patcher.diff;
+
+import dev.reload.patcher.diff.Verdict.Kind;
+import dev.reload.patcher.diff.Words.Holder;
+
+/**
+ * A change to one method: its code, its signature or its modifiers.
+ */
+public sealed interface MethodChange extends Change {
+    /** A method's instructions changed; the JVM swaps them in for the next call. */
+    record BodyChanged(String owner, String name, String descriptor) implements MethodChange {
+        public String describe() {
+            return "method body changed: " + Words.method(owner, name, descriptor);
+        }
+
+        public Kind needs() {
+            return Kind.REDEFINABLE;
+        }
+
+        public String editedMethod() {
+            return name;
+        }
+    }
+
+
+    /** Only line numbers or local variable names of a method changed, as when code above it moved. */
+    record DebugInfoChanged(String owner, String name, String descriptor) implements MethodChange {
+        public String describe() {
+            return "debug info only: " + Words.method(owner, name, descriptor) + " (line numbers or local variable names)";
+        }
+
+        public Kind needs() {
+            return Kind.REDEFINABLE;
+        }
+    }
+
+
+    /** The static initializer's code changed; redefinition does not run it again. */
+    record StaticInitializerChanged() implements MethodChange {
+        public String describe() {
+            return "static initializer changed: it is not re-run, static fields keep their current values";
+        }
+
+        public Kind needs() {
+            return Kind.REDEFINABLE;
+        }
+
+        public String editedMethod() {
+            return "<clinit>";
+        }
+    }
+
+
+    /** The class gained or lost a static initializer. */
+    record StaticInitializerAddedOrRemoved(boolean added) implements MethodChange {
+        public String describe() {
+            return "static initializer " + (added ? "added" : "removed");
+        }
+
+        public Kind needs() {
+            return Kind.NEEDS_REWRITE;
+        }
+
+        public String consequence() {
+            return "the running JVM cannot add or remove methods; " + Change.RESTART;
+        }
+    }
+
+
+    /** A method the running class does not have. */
+    record Added(String owner, String name, String descriptor, int access) implements MethodChange {
+        public String describe() {
+            return "method added: " + Words.methodWithType(owner, name, descriptor, access);
+        }
+
+        public Kind needs() {
+            return Kind.NEEDS_REWRITE;
+        }
+
+        public String consequence() {
+            return "the running JVM cannot add methods; " + Change.RESTART;
+        }
+    }
+
+
+    /** A method the new version no longer has. */
+    record Removed(String owner, String name, String descriptor, int access) implements MethodChange {
+        public String describe() {
+            return "method removed: " + Words.methodWithType(owner, name, descriptor, access);
+        }
+
+        public Kind needs() {
+            return Kind.NEEDS_REWRITE;
+        }
+
+        public String consequence() {
+            return "the running JVM cannot remove methods; " + Change.RESTART;
+        }
+    }
+
+
+    /** The only method of a name now takes or returns other types. */
+    record SignatureChanged(String owner, String name, String oldDescriptor, String newDescriptor, int access)
+            implements MethodChange {
+        public String describe() {
+            return "method signature changed: " + Words.methodWithType(owner, name, oldDescriptor, access)
+                    + " → " + Words.methodWithType(owner, name, newDescriptor, access);
+        }
+
+        public Kind needs() {
+            return Kind.NEEDS_REWRITE;
+        }
+
+        public String consequence() {
+            return "to the running JVM that is a method removed and another added; " + Change.RESTART;
+        }
+    }
+
+
+    /** A method's modifiers changed (visibility, static, final, synchronized, ...). */
+    record ModifiersChanged(String owner, String name, String descriptor, int oldAccess, int newAccess)
+            implements MethodChange {
+        public String describe() {
+            return "method modifiers changed: " + Words.method(owner, name, descriptor) + ": "
+                    + Words.modifiers(oldAccess, Holder.METHOD) + " → " + Words.modifiers(newAccess, Holder.METHOD);
+        }
+
+        public Kind needs() {
+            return Kind.NEEDS_REWRITE;
+        }
+
+        public String consequence() {
+            return "the running JVM cannot change modifiers; " + Change.RESTART;
+        }
+    }
+
+}

@@ -1,0 +1,178 @@
+package dev.reload.patcher.diff;
+
+import dev.reload.patcher.diff.Verdict.Kind;
+import dev.reload.patcher.diff.Words.Holder;
+import dev.reload.patcher.shape.NestMemberKind;
+import dev.reload.patcher.shape.RecordComponentShape;
+
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * A change to the class itself: its name, supertypes, modifiers, nest, record components or permitted
+ * subclasses.
+ */
+public sealed interface TypeChange extends Change {
+    /** The direct superclass changed. @param oldSuper null only for java/lang/Object @param newSuper likewise */
+    record SuperclassChanged(String oldSuper, String newSuper) implements TypeChange {
+        public String describe() {
+            return "superclass changed: " + Words.binary(oldSuper) + " → " + Words.binary(newSuper);
+        }
+
+        public Kind needs() {
+            return Kind.REJECTED;
+        }
+
+        public String consequence() {
+            return "running objects were laid out for the old superclass; " + Change.RESTART;
+        }
+    }
+
+
+    /** The list of directly implemented interfaces changed. */
+    record InterfacesChanged(List<String> added, List<String> removed) implements TypeChange {
+        public InterfacesChanged {
+            added = List.copyOf(added);
+            removed = List.copyOf(removed);
+        }
+
+        public String describe() {
+            return "interfaces changed:" + (added.isEmpty() ? "" : " added " + Words.binaries(added))
+                    + (removed.isEmpty() ? "" : (added.isEmpty() ? "" : ";") + " removed " + Words.binaries(removed))
+                    + (added.isEmpty() && removed.isEmpty() ? " reordered" : "");
+        }
+
+        public Kind needs() {
+            return Kind.REJECTED;
+        }
+
+        public String consequence() {
+            return "the running JVM cannot change the types a class implements; " + Change.RESTART;
+        }
+    }
+
+
+    /** The class's own modifiers changed (public, final, abstract, interface, ...). */
+    record ModifiersChanged(int oldAccess, int newAccess) implements TypeChange {
+        public String describe() {
+            return "class modifiers changed: " + Words.modifiers(oldAccess, Holder.CLASS) + " → "
+                    + Words.modifiers(newAccess, Holder.CLASS);
+        }
+
+        public Kind needs() {
+            return Kind.REJECTED;
+        }
+
+        public String consequence() {
+            return "the running JVM cannot change a class's modifiers; " + Change.RESTART;
+        }
+    }
+
+
+    /** The nest host changed. @param oldHost nullable @param newHost nullable */
+    record NestHostChanged(String oldHost, String newHost) implements TypeChange {
+        public String describe() {
+            return "nest host changed: " + Words.binary(oldHost) + " → " + Words.binary(newHost);
+        }
+
+        public Kind needs() {
+            return Kind.REJECTED;
+        }
+
+        public String consequence() {
+            return "the running JVM cannot move a class to another nest; " + Change.RESTART;
+        }
+    }
+
+
+    /**
+     * A nested, anonymous or synthetic class joined or left this nest host's {@code NestMembers}.
+     *
+     * @param kind what the member is, as the host's file tells
+     */
+    record NestMemberChanged(String member, NestMemberKind kind, boolean added)
+            implements TypeChange {
+        public String describe() {
+            String what = switch (kind) {
+                case ANONYMOUS -> "anonymous class ";
+                case SWITCH_MAP -> "enum switch map class ";
+                case NAMED -> "nested class ";
+            };
+            return what + (added ? "added: " : "removed: ") + Words.binary(member);
+        }
+
+        public Kind needs() {
+            return Kind.NEEDS_REWRITE;
+        }
+
+        public String consequence() {
+            return "the running JVM cannot change the NestMembers of a class; " + Change.RESTART;
+        }
+    }
+
+
+    /** A record's components changed. */
+    record RecordComponentsChanged(List<RecordComponentShape> oldComponents, List<RecordComponentShape> newComponents)
+            implements TypeChange {
+        public RecordComponentsChanged {
+            oldComponents = List.copyOf(oldComponents);
+            newComponents = List.copyOf(newComponents);
+        }
+
+        public String describe() {
+            return "record components changed: " + components(oldComponents) + " → " + components(newComponents);
+        }
+
+        public Kind needs() {
+            return Kind.REJECTED;
+        }
+
+        public String consequence() {
+            return "running records were built with the old components; " + Change.RESTART;
+        }
+
+        private static String components(List<RecordComponentShape> components) {
+            return components.stream().map(c -> Words.type(c.descriptor()) + " " + c.name())
+                    .collect(Collectors.joining(", ", "(", ")"));
+        }
+    }
+
+
+    /** A sealed class's permitted subclasses changed. */
+    record PermittedSubclassesChanged(List<String> added, List<String> removed) implements TypeChange {
+        public PermittedSubclassesChanged {
+            added = List.copyOf(added);
+            removed = List.copyOf(removed);
+        }
+
+        public String describe() {
+            return "permitted subclasses changed:" + (added.isEmpty() ? "" : " added " + Words.binaries(added))
+                    + (removed.isEmpty() ? "" : " removed " + Words.binaries(removed))
+                    + (added.isEmpty() && removed.isEmpty() ? " reordered" : "");
+        }
+
+        public Kind needs() {
+            return Kind.REJECTED;
+        }
+
+        public String consequence() {
+            return "the running JVM cannot change PermittedSubclasses; " + Change.RESTART;
+        }
+    }
+
+
+    /** The new bytes are another class altogether. */
+    record Renamed(String oldName, String newName) implements TypeChange {
+        public String describe() {
+            return "a different class: " + Words.binary(oldName) + " → " + Words.binary(newName);
+        }
+
+        public Kind needs() {
+            return Kind.REJECTED;
+        }
+
+        public String consequence() {
+            return "a class cannot be redefined as another one; check which file was written";
+        }
+    }
+}

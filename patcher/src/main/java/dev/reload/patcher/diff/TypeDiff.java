@@ -1,0 +1,58 @@
+package dev.reload.patcher.diff;
+
+import dev.reload.patcher.shape.ClassShape;
+import dev.reload.patcher.shape.NestMemberKind;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/** Compares what a class file says about the class itself: supertypes, modifiers, nest, record, sealing. */
+final class TypeDiff {
+    /** {@code ACC_SUPER} carries no meaning since Java 8 and compilers differ in setting it. */
+    private static final int IGNORED_CLASS_FLAGS = 0x0020;
+
+    private TypeDiff() {
+    }
+
+    static void compare(ClassShape running, ClassShape updated, List<Change> changes) {
+        if (!Objects.equals(running.superName(), updated.superName())) {
+            changes.add(new TypeChange.SuperclassChanged(running.superName(), updated.superName()));
+        }
+        if (!running.interfaces().equals(updated.interfaces())) {
+            changes.add(new TypeChange.InterfacesChanged(minus(updated.interfaces(), running.interfaces()),
+                    minus(running.interfaces(), updated.interfaces())));
+        }
+        int oldAccess = running.access() & ~IGNORED_CLASS_FLAGS;
+        int newAccess = updated.access() & ~IGNORED_CLASS_FLAGS;
+        if (oldAccess != newAccess) {
+            changes.add(new TypeChange.ModifiersChanged(oldAccess, newAccess));
+        }
+        if (!Objects.equals(running.nestHost(), updated.nestHost())) {
+            changes.add(new TypeChange.NestHostChanged(running.nestHost(), updated.nestHost()));
+        }
+        for (String member : minus(updated.nestMembers(), running.nestMembers())) {
+            NestMemberKind kind = updated.nestMemberKind(member).orElse(NestMemberKind.NAMED);
+            changes.add(new TypeChange.NestMemberChanged(member, kind, true));
+        }
+        for (String member : minus(running.nestMembers(), updated.nestMembers())) {
+            NestMemberKind kind = running.nestMemberKind(member).orElse(NestMemberKind.NAMED);
+            changes.add(new TypeChange.NestMemberChanged(member, kind, false));
+        }
+        if (!running.recordComponents().equals(updated.recordComponents())) {
+            changes.add(new TypeChange.RecordComponentsChanged(running.recordComponents(), updated.recordComponents()));
+        }
+        if (!running.permittedSubclasses().equals(updated.permittedSubclasses())) {
+            changes.add(new TypeChange.PermittedSubclassesChanged(
+                    minus(updated.permittedSubclasses(), running.permittedSubclasses()),
+                    minus(running.permittedSubclasses(), updated.permittedSubclasses())));
+        }
+    }
+
+    /** {@return the names in {@code from} that {@code other} lacks, in {@code from}'s order} */
+    static List<String> minus(List<String> from, List<String> other) {
+        List<String> rest = new ArrayList<>(from);
+        rest.removeAll(other);
+        return rest;
+    }
+}

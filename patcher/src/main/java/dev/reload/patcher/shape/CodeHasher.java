@@ -1,0 +1,251 @@
+package dev.reload.patcher.shape;
+
+import org.objectweb.asm.ConstantDynamic;
+import org.objectweb.asm.Handle;
+import org.objectweb.asm.Label;
+import org.objectweb.asm.MethodVisitor;
+import org.objectweb.asm.Opcodes;
+import org.objectweb.asm.Type;
+
+import java.util.Arrays;
+import java.util.IdentityHashMap;
+import java.util.Map;
+
+/**
+ * Hashes one method's code as ASM reads it. Jump targets count as instruction indexes, not byte offsets
+ * or labels, so neither {@code ldc}/{@code ldc_w} re-encoding nor the labels that only line numbers need
+ * change the code hash. Debug information (line numbers, local variables) goes into a second hash.
+ */
+final class CodeHasher extends MethodVisitor {
+    /** Receives what the hasher learns about one method. */
+    interface Sink {
+        /** The method at {@code index} has these hashes (both 0 when it has no code). */
+        void hashed(int index, long codeHash, long codeHashWithDebug);
+
+        /** The method at {@code index} creates the lambda body {@code name descriptor} of its own class. */
+        void createsLambda(int index, String name, String descriptor);
+
+        /** The method reads javac's enum switch map held by the class {@code holder}. */
+        void readsSwitchMap(String holder);
+    }
+
+    private final String owner;
+    private final int index;
+    private final Sink sink;
+    private final Deferred code = new Deferred();
+    private final Deferred debug = new Deferred();
+    private final Map<Label, Integer> placed = new IdentityHashMap<>();
+    private boolean hasCode;
+    private int instructions;
+
+    CodeHasher(String owner, int index, Sink sink) {
+        super(Opcodes.ASM9);
+        this.owner = owner;
+        this.index = index;
+        this.sink = sink;
+    }
+
+    @Override
+    public void visitCode() {
+        hasCode = true;
+    }
+
+    @Override
+    public void visitInsn(int opcode) {
+        instruction(opcode);
+    }
+
+    @Override
+    public void visitIntInsn(int opcode, int operand) {
+        instruction(opcode).add(operand);
+    }
+
+    @Override
+    public void visitVarInsn(int opcode, int varIndex) {
+        instruction(opcode).add(varIndex);
+    }
+
+    @Override
+    public void visitTypeInsn(int opcode, String type) {
+        instruction(opcode).add(type);
+    }
+
+    @Override
+    public void visitFieldInsn(int opcode, String fieldOwner, String name, String descriptor) {
+        instruction(opcode).add(fieldOwner).add(name).add(descriptor);
+        if (opcode == Opcodes.GETSTATIC && name.startsWith(SyntheticNames.SWITCH_MAP_PREFIX)
+                && !fieldOwner.equals(owner)) {
+            sink.readsSwitchMap(fieldOwner);
+        }
+    }
+
+    @Override
+    public void visitMethodInsn(int opcode, String methodOwner, String name, String descriptor, boolean isInterface) {
+        instruction(opcode).add(methodOwner).add(name).add(descriptor).add(isInterface ? 1 : 0);
+    }
+
+    @Override
+    public void visitInvokeDynamicInsn(String name, String descriptor, Handle bootstrap, Object... arguments) {
+        Deferred item = instruction(Opcodes.INVOKEDYNAMIC).add(name).add(descriptor).add(handle(bootstrap));
+        item.add(arguments.length);
+        for (Object argument : arguments) {
+            item.add(constant(argument));
+        }
+    }
+
+    @Override
+    public void visitJumpInsn(int opcode, Label label) {
+        instruction(opcode).ref(label);
+    }
+
+    @Override
+    public void visitLabel(Label label) {
+        placed.putIfAbsent(label, instructions);
+    }
+
+    @Override
+    public void visitLdcInsn(Object value) {
+        instruction(Opcodes.LDC).add(constant(value));
+    }
+
+    @Override
+    public void visitIincInsn(int varIndex, int increment) {
+        instruction(Opcodes.IINC).add(varIndex).add(increment);
+    }
+
+    @Override
+    public void visitTableSwitchInsn(int min, int max, Label dflt, Label... labels) {
+        Deferred item = instruction(Opcodes.TABLESWITCH).add(min).add(max).ref(dflt);
+        for (Label label : labels) {
+            item.ref(label);
+        }
+    }
+
+    @Override
+    public void visitLookupSwitchInsn(Label dflt, int[] keys, Label[] labels) {
+        Deferred item = instruction(Opcodes.LOOKUPSWITCH).ref(dflt).add(keys.length);
+        for (int i = 0; i < keys.length; i++) {
+            item.add(keys[i]).ref(labels[i]);
+        }
+    }
+
+    @Override
+    public void visitMultiANewArrayInsn(String descriptor, int numDimensions) {
+        instruction(Opcodes.MULTIANEWARRAY).add(descriptor).add(numDimensions);
+    }
+
+    @Override
+    public void visitTryCatchBlock(Label start, Label end, Label handler, String type) {
+        code.add(-1).ref(start).ref(end).ref(handler).add(type);
+    }
+
+    @Override
+    public void visitLineNumber(int line, Label start) {
+        debug.add(line).ref(start);
+    }
+
+    @Override
+    public void visitLocalVariable(String name, String descriptor, String signature, Label start, Label end,
+                                   int varIndex) {
+        debug.add(-1).add(name).add(descriptor).add(signature).ref(start).ref(end).add(varIndex);
+    }
+
+    @Override
+    public void visitEnd() {
+        if (!hasCode) {
+            sink.hashed(index, 0L, 0L);
+            return;
+        }
+        long codeHash = code.resolve(placed);
+        long withDebug = new Hash64().add(codeHash).add(debug.resolve(placed)).value();
+        sink.hashed(index, codeHash, withDebug);
+    }
+
+    private Deferred instruction(int opcode) {
+        instructions++;
+        return code.add(0x1_0000_0000L | opcode);
+    }
+
+    private long handle(Handle handle) {
+        String name = handle.getName();
+        if (handle.getOwner().equals(owner) && SyntheticNames.isLambda(name)) {
+            sink.createsLambda(index, name, handle.getDesc());
+            name = SyntheticNames.LAMBDA_PREFIX;
+        }
+        return new Hash64().add(handle.getTag()).add(handle.getOwner()).add(name).add(handle.getDesc())
+                .add(handle.isInterface() ? 1 : 0).value();
+    }
+
+    private long constant(Object value) {
+        Hash64 hash = new Hash64();
+        if (value instanceof Integer i) {
+            hash.add(1).add(i);
+        } else if (value instanceof Float f) {
+            hash.add(2).add(Float.floatToRawIntBits(f));
+        } else if (value instanceof Long l) {
+            hash.add(3).add(l);
+        } else if (value instanceof Double d) {
+            hash.add(4).add(Double.doubleToRawLongBits(d));
+        } else if (value instanceof String s) {
+            hash.add(5).add(s);
+        } else if (value instanceof Type t) {
+            hash.add(6).add(t.getSort()).add(t.getDescriptor());
+        } else if (value instanceof Handle h) {
+            hash.add(7).add(handle(h));
+        } else if (value instanceof ConstantDynamic c) {
+            hash.add(8).add(c.getName()).add(c.getDescriptor()).add(handle(c.getBootstrapMethod()));
+            for (int i = 0; i < c.getBootstrapMethodArgumentCount(); i++) {
+                hash.add(constant(c.getBootstrapMethodArgument(i)));
+            }
+        } else {
+            hash.add(9).add(String.valueOf(value));
+        }
+        return hash.value();
+    }
+
+    /**
+     * A sequence of hashed values in which label references wait until every label is placed: a forward
+     * jump names its target before the reader reaches it.
+     */
+    private static final class Deferred {
+        private long[] values = new long[16];
+        private int size;
+        private Label[] refs = new Label[4];
+        private int[] refSlots = new int[4];
+        private int refCount;
+
+        Deferred add(long value) {
+            if (size == values.length) {
+                values = Arrays.copyOf(values, size * 2);
+            }
+            values[size++] = value;
+            return this;
+        }
+
+        Deferred add(String text) {
+            return add(Hash64.of(text));
+        }
+
+        Deferred ref(Label label) {
+            if (refCount == refs.length) {
+                refs = Arrays.copyOf(refs, refCount * 2);
+                refSlots = Arrays.copyOf(refSlots, refCount * 2);
+            }
+            refs[refCount] = label;
+            refSlots[refCount++] = size;
+            return add(0L);
+        }
+
+        long resolve(Map<Label, Integer> placed) {
+            for (int i = 0; i < refCount; i++) {
+                Integer at = placed.get(refs[i]);
+                values[refSlots[i]] = 0x2_0000_0000L | (at == null ? 0xFFFF_FFFFL : at);
+            }
+            Hash64 hash = new Hash64();
+            for (int i = 0; i < size; i++) {
+                hash.add(values[i]);
+            }
+            return hash.add(size).value();
+        }
+    }
+}

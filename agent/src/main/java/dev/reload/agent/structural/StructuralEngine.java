@@ -5,11 +5,15 @@ import dev.reload.patcher.rewrite.MovedMethod;
 import dev.reload.patcher.rewrite.StructuralRewriter;
 import dev.reload.patcher.rewrite.UnsupportedEditException;
 
+import java.lang.instrument.Instrumentation;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
+import java.util.WeakHashMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
@@ -20,9 +24,22 @@ import java.util.stream.Collectors;
  * Thread-safe for one reload loop.
  */
 public final class StructuralEngine {
+    private final Instrumentation instrumentation;
     private final StructuralReloader reloader = new StructuralReloader();
     /** Moved methods of applied reloads: internal name of the class to keys (name and descriptor). */
     private final Map<String, Set<String>> applied = new ConcurrentHashMap<>();
+    /** The code hashes of each rewritten class's lambda bodies alive now, by key, to match the next version's. */
+    private final Map<Class<?>, Map<String, Long>> aliveLambdas = Collections.synchronizedMap(new WeakHashMap<>());
+
+    /**
+     * @param instrumentation used to put the runtime classes on the boot class path when the first edit needs
+     *                        them, not before: appending to it makes HotSpot print a warning and stop sharing
+     *                        (CDS) the classes of other loaders, a cost a program that never adds a method
+     *                        should not pay; never null
+     */
+    public StructuralEngine(Instrumentation instrumentation) {
+        this.instrumentation = Objects.requireNonNull(instrumentation, "instrumentation");
+    }
 
     /**
      * {@return the batch's edits, prepared, in the same order}: put each {@link PreparedRewrite#definition()} in
@@ -39,10 +56,14 @@ public final class StructuralEngine {
         for (ClassEdit edit : edits) {
             moves.put(edit.internalName(), keys(StructuralRewriter.movedMethods(edit.running(), edit.updated())));
         }
+        if (moves.values().stream().anyMatch(keys -> !keys.isEmpty())) {
+            RuntimeJar.install(instrumentation);
+        }
         MovedMembers elsewhere = view(moves);
         List<PreparedRewrite> prepared = new ArrayList<>();
         for (ClassEdit edit : edits) {
-            prepared.add(reloader.prepare(edit.loaded(), edit.running(), edit.updated(), elsewhere));
+            prepared.add(reloader.prepare(edit.loaded(), edit.running(), aliveLambdas.get(edit.loaded()),
+                    edit.updated(), elsewhere));
         }
         return prepared;
     }
@@ -51,6 +72,7 @@ public final class StructuralEngine {
     public void applied(List<PreparedRewrite> batch) {
         for (PreparedRewrite rewrite : batch) {
             rewrite.commit();
+            aliveLambdas.put(rewrite.definition().getDefinitionClass(), rewrite.rewrite().lambdaHashes());
             applied.put(rewrite.rewrite().internalName(), keys(rewrite.rewrite().moved()));
         }
     }

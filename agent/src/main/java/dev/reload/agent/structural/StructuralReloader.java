@@ -21,7 +21,8 @@ import java.util.Map;
  * Applies structural edits (methods added, removed, lambdas added) to loaded classes on a stock JVM: rewrites
  * the new class file with the patcher, defines the companion as a hidden nestmate through the class's own
  * lookup, defines bridges for lambdas, and stages the links. The runtime classes must be on the boot class
- * path first ({@link RuntimeJar#install}). Stateless apart from what it records in {@link ClassLinks}.
+ * path before an edit that moves methods ({@link RuntimeJar#install}). Stateless apart from what it records in
+ * {@link ClassLinks}.
  */
 public final class StructuralReloader {
     /**
@@ -29,14 +30,16 @@ public final class StructuralReloader {
      *
      * @param loaded the class as loaded now, never null
      * @param running the class file it runs now (after load-time augmentation and earlier rewrites), never null
+     * @param aliveLambdas what the class's last rewrite gave as {@link StructuralRewrite#lambdaHashes()}, or null
+     *                     when it was never rewritten
      * @param updated the new class file as compiled, never null
      * @param elsewhere which methods of other classes in the batch, or moved before, are moved; never null
      * @throws UnsupportedEditException when the edit cannot be applied on this JVM; nothing was defined
      * @throws StructuralLinkException when the JVM refused the companion or the bridges
      */
-    public PreparedRewrite prepare(Class<?> loaded, byte[] running, byte[] updated, MovedMembers elsewhere)
-            throws UnsupportedEditException, StructuralLinkException {
-        StructuralRewrite rewrite = StructuralRewriter.rewrite(running, updated, elsewhere);
+    public PreparedRewrite prepare(Class<?> loaded, byte[] running, Map<String, Long> aliveLambdas, byte[] updated,
+                                   MovedMembers elsewhere) throws UnsupportedEditException, StructuralLinkException {
+        StructuralRewrite rewrite = StructuralRewriter.rewrite(running, aliveLambdas, updated, elsewhere);
         InheritedMethods.refuseOverrides(loaded, rewrite.moved());
         ClassLinks links = ClassLinks.of(loaded);
         Map<String, MethodHandle> handles = Map.of();

@@ -30,15 +30,15 @@ import java.util.stream.Stream;
  */
 public final class StructuralDriver {
     private static final Map<String, byte[]> RUNNING = new ConcurrentHashMap<>();
-    private static final StructuralEngine ENGINE = new StructuralEngine();
     private static volatile Instrumentation instrumentation;
+    private static volatile StructuralEngine engine;
 
     private StructuralDriver() {
     }
 
     public static void premain(String arguments, Instrumentation instrumentation) {
-        RuntimeJar.install(instrumentation);
         StructuralDriver.instrumentation = instrumentation;
+        engine = new StructuralEngine(instrumentation);
         instrumentation.addTransformer(new Preparing());
     }
 
@@ -76,10 +76,10 @@ public final class StructuralDriver {
             }
         }
         try {
-            List<PreparedRewrite> prepared = ENGINE.prepare(edits);
+            List<PreparedRewrite> prepared = engine.prepare(edits);
             instrumentation.redefineClasses(prepared.stream().map(PreparedRewrite::definition)
                     .toArray(ClassDefinition[]::new));
-            ENGINE.applied(prepared);
+            engine.applied(prepared);
             for (PreparedRewrite rewrite : prepared) {
                 RUNNING.put(rewrite.rewrite().internalName(), rewrite.rewrite().target());
             }
@@ -110,7 +110,7 @@ public final class StructuralDriver {
                 return null;
             }
             try {
-                byte[] linked = ENGINE.linkCallsOfLoadingClass(classFile);
+                byte[] linked = engine.linkCallsOfLoadingClass(classFile);
                 byte[] prepared = LoadTimeAugmenter.augment(linked, LoadTimeAugmenter.DEFAULT_SPARE_NEST_MEMBERS);
                 RUNNING.put(className, prepared);
                 return prepared == classFile ? null : prepared;

@@ -39,13 +39,34 @@ public final class StructuralRewriter {
      */
     public static StructuralRewrite rewrite(byte[] running, byte[] updated, MovedMembers elsewhere)
             throws UnsupportedEditException {
+        return rewrite(running, null, updated, elsewhere);
+    }
+
+    /**
+     * {@return the rewrite of {@code updated} against the running class, its lambda bodies matched by content to
+     * those alive now}
+     *
+     * @param running the class file as the JVM runs it now, never null
+     * @param aliveLambdas the code hashes of the lambda bodies alive now, by key, as the last rewrite of this
+     *                     class gave them ({@link StructuralRewrite#lambdaHashes()}); null to read them from
+     *                     {@code running}, right for a class never rewritten, whose bodies are as compiled
+     * @param updated the new class file as compiled, never null
+     * @param elsewhere which methods of other classes are moved, never null
+     * @throws UnsupportedEditException when the edit changes what cannot be rewritten
+     */
+    public static StructuralRewrite rewrite(byte[] running, Map<String, Long> aliveLambdas, byte[] updated,
+                                            MovedMembers elsewhere)
+            throws UnsupportedEditException {
         Objects.requireNonNull(elsewhere, "elsewhere");
         ClassNode run = ClassFiles.read(running);
         ClassNode next = ClassFiles.read(updated);
         String binaryName = ClassFiles.binaryName(run.name);
         HeaderCheck.check(run, next, binaryName);
-
         Map<String, MethodNode> runningMethods = byKey(run.methods);
+        Map<String, Long> lambdaHashes = LambdaRenamer.matchByContent(
+                aliveLambdas == null ? LambdaRenamer.lambdaHashes(running) : aliveLambdas,
+                updated, next, runningMethods.keySet());
+
         Map<String, MovedMethod> moved = new LinkedHashMap<>();
         List<MethodNode> movedNodes = new ArrayList<>();
         Map<String, MethodNode> kept = new LinkedHashMap<>();
@@ -78,7 +99,7 @@ public final class StructuralRewriter {
         byte[] companion = movedNodes.isEmpty() ? null
                 : ClassFiles.write(CompanionBuilder.build(next, movedNodes, redirector), false);
         return new StructuralRewrite(run.name, ClassFiles.write(target(run, next, targetMethods), false),
-                companion, List.copyOf(moved.values()));
+                companion, List.copyOf(moved.values()), lambdaHashes);
     }
 
     /**

@@ -43,8 +43,13 @@ final class DriverJvm implements AutoCloseable {
 
     /** Compiles version {@code v1} of the case into a live directory and starts the driver on it. */
     static DriverJvm start(Path jdk, Path work, String fixtureCase, String mainClass) {
+        return start(jdk, work, Fixtures.sources(fixtureCase, "v1"), fixtureCase, mainClass);
+    }
+
+    /** Compiles the sources into a live directory and starts the driver on them. */
+    static DriverJvm start(Path jdk, Path work, Path sources, String fixtureCase, String mainClass) {
         Path live = work.resolve("live");
-        FixtureCompiler.compile(Fixtures.sources(fixtureCase, "v1"), live);
+        FixtureCompiler.compile(sources, live);
         ChildJvm.Builder builder = ChildJvm.on(jdk).agent(agentJar(work), "").classPath(live);
         for (Path entry : driverClassPath()) {
             builder.classPath(entry);
@@ -74,10 +79,15 @@ final class DriverJvm implements AutoCloseable {
         return printed;
     }
 
-    /** Compiles a version, copies its class files over the live ones (as a build would) and applies them. */
+    /** Compiles a version of the case, copies its class files over the live ones (as a build would), applies them. */
     List<String> install(String version) {
-        Path compiled = work.resolve(version);
-        FixtureCompiler.compile(Fixtures.sources(fixtureCase, version), compiled);
+        return install(Fixtures.sources(fixtureCase, version), version);
+    }
+
+    /** Compiles sources into {@code work/name}, copies the class files over the live ones and applies them. */
+    List<String> install(Path sources, String name) {
+        Path compiled = work.resolve(name);
+        FixtureCompiler.compile(sources, compiled);
         copyTree(compiled, live);
         return run("reload " + compiled);
     }

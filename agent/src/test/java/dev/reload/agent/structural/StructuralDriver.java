@@ -25,8 +25,9 @@ import java.util.stream.Stream;
  * A test program that drives the structural engine as the reload loop will, without the watcher: as an agent
  * it prepares {@code fixture/} classes when they load and remembers the bytes they run; as the main program it
  * reads commands from standard input: {@code call NAME} runs a static method of the fixture's main class,
- * {@code reload DIR} applies every class file under DIR whose class is loaded, as one batch. Each command ends
- * with a line {@code done: COMMAND}.
+ * {@code reload DIR} applies every class file under DIR whose class is loaded, as one batch; {@code count TEXT}
+ * collects garbage and prints how many loaded classes have TEXT in their name. Each command ends with a line
+ * {@code done: COMMAND}.
  */
 public final class StructuralDriver {
     private static final Map<String, byte[]> RUNNING = new ConcurrentHashMap<>();
@@ -51,6 +52,8 @@ public final class StructuralDriver {
                 call(main, line.substring(5));
             } else if (line.startsWith("reload ")) {
                 reload(Path.of(line.substring(7)), main.getClassLoader());
+            } else if (line.startsWith("count ")) {
+                count(line.substring(6));
             }
             System.out.println("done: " + line);
         }
@@ -89,6 +92,14 @@ public final class StructuralDriver {
         } catch (ClassNotFoundException | UnmodifiableClassException | UnsupportedOperationException | LinkageError e) {
             System.out.println("redefinition failed: " + e);
         }
+    }
+
+    private static void count(String text) {
+        for (int i = 0; i < 3; i++) {
+            System.gc();
+        }
+        long count = Stream.of(instrumentation.getAllLoadedClasses()).filter(c -> c.getName().contains(text)).count();
+        System.out.println("count " + count);
     }
 
     private static Class<?> loadedClass(String binaryName, ClassLoader loader) {

@@ -82,6 +82,20 @@ class AgentJarIT {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("dev.reload.fixtures.harness.Jdks#stream")
+    void badSystemPropertyValueSwitchesTheAgentOffAndTheProgramRuns(Path jdk) {
+        try (ChildJvm child = ChildJvm.on(jdk).reloadAgent("").jvmOption("-Dreload.quiet=soon").classPath(classes)
+                .main("fixture.hello.Hello").start()) {
+            assertEquals(0, child.awaitExit(Duration.ofSeconds(60)), child::transcript);
+            child.awaitStdout("hello ran to the end");
+            List<String> reloadLines = child.stderr().stream().filter(l -> l.startsWith("[reload]")).toList();
+            assertEquals(1, reloadLines.size(), child::transcript);
+            assertTrue(reloadLines.get(0).contains("option 'quiet' needs a whole number of milliseconds"),
+                    child::transcript);
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("dev.reload.fixtures.harness.Jdks#stream")
     void programEndsNormallyWithTheAgent(Path jdk) {
         try (ChildJvm child = ChildJvm.on(jdk).reloadAgent("").classPath(classes).main("fixture.hello.Hello").start()) {
             assertEquals(0, child.awaitExit(Duration.ofSeconds(60)), child::transcript);

@@ -1,0 +1,122 @@
+package dev.reload.agent.index;
+
+import dev.reload.agent.report.Reporter;
+import dev.reload.agent.watch.ChangeCollector;
+import dev.reload.agent.watch.ContentHash;
+
+import java.lang.instrument.ClassFileTransformer;
+import java.lang.instrument.Instrumentation;
+import java.nio.file.Path;
+import java.security.ProtectionDomain;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Observes every class loaded from a watched directory, in every class loader, and records the class file
+ * the JVM will really run. Registered as retransformation capable and after other agents, so it sees the
+ * bytes after their load-time changes (coverage tools, profilers). Also sees the final bytes of the
+ * agent's own redefinitions, and of other agents' retransformations, to keep the captured bytes true.
+ * Only observes: always returns null, never throws, and never loads classes.
+ */
+public final class CaptureTransformer implements ClassFileTransformer {
+    private final ClassOrigins origins;
+    private final LoadedClassIndex index;
+    private final ChangeCollector collector;
+    private final Reporter reporter;
+    private final FirstLookTransformer firstLook;
+    private final Map<Class<?>, byte[]> redefining = new ConcurrentHashMap<>();
+    private volatile Set<Class<?>> expectedRedefinitions = Set.of();
+
+    private CaptureTransformer(ClassOrigins origins, LoadedClassIndex index, ChangeCollector collector, Reporter reporter) {
+        this.origins = origins;
+        this.index = index;
+        this.collector = collector;
+        this.reporter = reporter;
+        this.firstLook = new FirstLookTransformer(origins);
+    }
+
+    /**
+     * {@return the capture, registered with {@code instrumentation}: a first look before other agents'
+     * retransformable transformers, and this observer last}
+     */
+    public static CaptureTransformer install(Instrumentation instrumentation, ClassOrigins origins, LoadedClassIndex index,
+                                             ChangeCollector collector, Reporter reporter) {
+        CaptureTransformer capture = new CaptureTransformer(origins, index, collector, reporter);
+        capture.warmUp();
+        instrumentation.addTransformer(capture.firstLook, false);
+        instrumentation.addTransformer(capture, true);
+        return capture;
+    }
+
+    @Override
+    public byte[] transform(Module module, ClassLoader loader, String className, Class<?> classBeingRedefined,
+                            ProtectionDomain domain, byte[] classfileBuffer) {
+        if (className == null || loader == null) {
+            return null;
+        }
+        try {
+            if (classBeingRedefined != null) {
+                observeRedefinition(loader, className, classBeingRedefined, classfileBuffer);
+            } else {
+                observeLoad(loader, className, domain, classfileBuffer);
+            }
+        } catch (RuntimeException e) {
+            reporter.debug("could not capture " + className + " (" + e + "); a change to it will not be reloaded");
+        }
+        return null;
+    }
+
+    /**
+     * Starts collecting the final bytes of the classes about to be redefined by the agent.
+     *
+     * @param types the classes about to be redefined, never null
+     */
+    public void expectRedefinition(Set<Class<?>> types) {
+        redefining.clear();
+        expectedRedefinitions = Set.copyOf(types);
+    }
+
+    /** {@return the final bytes seen for {@code type} since {@link #expectRedefinition}, or null} */
+    public byte[] redefinedBytes(Class<?> type) {
+        return redefining.get(type);
+    }
+
+    /** Stops collecting and forgets what was collected. */
+    public void endRedefinition() {
+        expectedRedefinitions = Set.of();
+        redefining.clear();
+    }
+
+    private void warmUp() {
+        // Loads the classes the observers use before they observe: loading them inside transform() would recurse.
+        ContentHash.of(new byte[1]);
+        firstLook.takeOriginalHash("");
+        origins.classFileOf("dev/reload/agent/index/WarmUp", null);
+        CapturedClass.class.getName();
+    }
+
+    private void observeLoad(ClassLoader loader, String className, ProtectionDomain domain, byte[] bytes) {
+        Path file = origins.classFileOf(className, domain);
+        if (file == null) {
+            return;
+        }
+        long finalHash = ContentHash.of(bytes);
+        Long original = firstLook.takeOriginalHash(className);
+        long fileHash = original == null ? finalHash : original;
+        index.put(loader, new CapturedClass(className, file, bytes, fileHash != finalHash));
+        collector.rememberIfAbsent(file, fileHash);
+    }
+
+    private void observeRedefinition(ClassLoader loader, String className, Class<?> type, byte[] bytes) {
+        if (expectedRedefinitions.contains(type)) {
+            redefining.put(type, bytes);
+            return;
+        }
+        // Another agent retransformed a class we track: what the JVM runs from now on is these bytes.
+        CapturedClass captured = index.get(loader, className);
+        if (captured != null) {
+            captured.running(bytes, captured.changedByOtherAgent() || captured.runningHash() != ContentHash.of(bytes));
+        }
+    }
+}

@@ -1,0 +1,14 @@
+package dev.reload.agent.reload;
+
+import dev.reload.agent.index.LoadedClass;
+import dev.reload.patcher.diff.Verdict;
+
+/**
+ * One loaded class of a batch, in one class loader, with its new class file and the patcher's verdict.
+ *
+ * @param loaded the running class, never null
+ * @param file the new class file, never null
+ * @param verdict what the change from the running class to the new file is, never null
+ */
+record Candidate(LoadedClass loaded, ParsedFile file, Verdict verdict) {
+}

@@ -1,0 +1,113 @@
+package dev.reload.agent.reload;
+
+import dev.reload.agent.report.Reporter;
+import dev.reload.agent.watch.ChangeBatch;
+import dev.reload.agent.watch.ChangeCollector;
+import dev.reload.agent.watch.ChangedFile;
+import dev.reload.patcher.shape.ClassShape;
+import dev.reload.patcher.shape.UnreadableClassException;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Checks the files of a batch before anything is judged: a file that does not parse may still be being
+ * written, so the whole batch is looked at again once the writes settle, and only a file that still does
+ * not parse with the same content is reported. A file whose class name does not match its path, or whose
+ * class-file version is newer than this JVM's, is reported and left out. Used by the reload thread only.
+ */
+final class IncomingFiles {
+    /** How long a file that does not parse gets to settle; compilers finish a file's writes far sooner. */
+    static final Duration SETTLE_DELAY = Duration.ofMillis(150);
+    private static final int JAVA_1_MAJOR_OFFSET = 44;
+
+    private final ChangeCollector collector;
+    private final Reporter reporter;
+    private final int runtimeMajorVersion = Runtime.version().feature() + JAVA_1_MAJOR_OFFSET;
+    /** File to the hash of the content that did not parse, waiting to see whether it settles. */
+    private final Map<Path, Long> unsettled = new HashMap<>();
+
+    IncomingFiles(ChangeCollector collector, Reporter reporter) {
+        this.collector = collector;
+        this.reporter = reporter;
+    }
+
+    /**
+     * {@return the files of the batch to judge, or empty when the batch must wait for writes to settle;
+     * files left out were reported}
+     */
+    Optional<List<ParsedFile>> check(ChangeBatch batch) {
+        List<ParsedFile> parsed = new ArrayList<>();
+        boolean settling = false;
+        for (ChangedFile file : batch.files()) {
+            try {
+                ClassShape shape = ClassShape.read(file.bytes());
+                unsettled.remove(file.file());
+                if (fits(file, shape)) {
+                    parsed.add(new ParsedFile(file, shape));
+                } else {
+                    collector.remember(file.file(), file.hash());
+                }
+            } catch (UnreadableClassException e) {
+                if (e.reason() == UnreadableClassException.Reason.UNSUPPORTED_VERSION && file.bytes().length >= 8) {
+                    reportTooNew(file.relativePath(), ((file.bytes()[6] & 0xff) << 8) | (file.bytes()[7] & 0xff));
+                    collector.remember(file.file(), file.hash());
+                    continue;
+                }
+                Long seen = unsettled.put(file.file(), file.hash());
+                if (seen == null || seen != file.hash()) {
+                    settling = true;
+                } else {
+                    unsettled.remove(file.file());
+                    collector.remember(file.file(), file.hash());
+                    reporter.error(describe(file, e));
+                }
+            }
+        }
+        if (settling) {
+            // A compile is still writing: look at the whole batch again, so its files stay together.
+            for (ChangedFile file : batch.files()) {
+                collector.recheck(file.root(), file.file(), SETTLE_DELAY);
+            }
+            return Optional.empty();
+        }
+        return Optional.of(parsed);
+    }
+
+    private boolean fits(ChangedFile file, ClassShape shape) {
+        String relative = file.relativePath();
+        String expected = shape.internalName() + ".class";
+        if (!relative.equals(expected) && !relative.endsWith("/" + expected)) {
+            reporter.error(relative + " holds class " + shape.binaryName() + ", which belongs in "
+                    + expected + ": not reloaded (is the compiler writing to the right directory?)");
+            return false;
+        }
+        if (shape.majorVersion() > runtimeMajorVersion) {
+            reportTooNew(relative, shape.majorVersion());
+            return false;
+        }
+        return true;
+    }
+
+    private void reportTooNew(String relative, int majorVersion) {
+        int feature = Runtime.version().feature();
+        reporter.error(relative + " is compiled for Java " + (majorVersion - JAVA_1_MAJOR_OFFSET)
+                + " (class-file version " + majorVersion + "), newer than this JVM (Java " + feature
+                + "): not reloaded; compile with --release " + feature + " or lower");
+    }
+
+    private static String describe(ChangedFile file, UnreadableClassException e) {
+        String relative = file.relativePath();
+        return switch (e.reason()) {
+            case EMPTY -> relative + " is empty: waiting for the next write";
+            case TRUNCATED -> relative + " is not a valid class file (truncated?): waiting for the next write";
+            case NOT_A_CLASS_FILE, MALFORMED, UNSUPPORTED_VERSION -> relative + " is not a valid class file (" + e.getMessage()
+                    + "): waiting for the next write";
+        };
+    }
+}

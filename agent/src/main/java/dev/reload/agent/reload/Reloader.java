@@ -1,0 +1,211 @@
+package dev.reload.agent.reload;
+
+import dev.reload.agent.api.ReloadListener;
+import dev.reload.agent.api.ReloadReport;
+import dev.reload.agent.api.ReloadedClass;
+import dev.reload.agent.api.Reloads;
+import dev.reload.agent.hook.HookMethods;
+import dev.reload.agent.hook.HookRunner;
+import dev.reload.agent.index.CaptureTransformer;
+import dev.reload.agent.index.LoadedClass;
+import dev.reload.agent.index.LoadedClassIndex;
+import dev.reload.agent.report.Reporter;
+import dev.reload.agent.watch.ChangeBatch;
+import dev.reload.agent.watch.ChangeCollector;
+import dev.reload.patcher.diff.ClassDiff;
+import dev.reload.patcher.diff.Verdict;
+import dev.reload.patcher.shape.ClassShape;
+import dev.reload.patcher.shape.UnreadableClassException;
+
+import java.io.IOException;
+import java.lang.instrument.ClassDefinition;
+import java.lang.instrument.Instrumentation;
+import java.lang.instrument.UnmodifiableClassException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Applies one batch of changed class files to the running program: finds every loaded class, in every
+ * class loader, that came from those files; has the patcher judge each against what the JVM runs; and
+ * redefines them all in one {@link Instrumentation#redefineClasses} call, or none of them when any change
+ * cannot be applied. Reports the outcome, tells listeners and runs {@code OnReload} hooks. Used by the
+ * reload thread only; never throws for bad input.
+ */
+public final class Reloader {
+    private final Instrumentation instrumentation;
+    private final LoadedClassIndex index;
+    private final CaptureTransformer capture;
+    private final ChangeCollector collector;
+    private final Reporter reporter;
+    private final IncomingFiles incoming;
+    private final HookRunner hooks;
+
+    /**
+     * @param instrumentation the JVM's instrumentation, able to redefine classes, never null
+     * @param index the classes loaded from watched directories, never null
+     * @param capture the observer that sees the final bytes of each redefinition, never null
+     * @param collector told about the content the program runs after each batch, never null
+     * @param reporter where report lines go, never null
+     */
+    public Reloader(Instrumentation instrumentation, LoadedClassIndex index, CaptureTransformer capture,
+                    ChangeCollector collector, Reporter reporter) {
+        this.instrumentation = instrumentation;
+        this.index = index;
+        this.capture = capture;
+        this.collector = collector;
+        this.reporter = reporter;
+        this.incoming = new IncomingFiles(collector, reporter);
+        this.hooks = new HookRunner(reporter);
+    }
+
+    /**
+     * Applies a batch, all or nothing.
+     *
+     * @param batch the changed files, never null
+     */
+    public void apply(ChangeBatch batch) {
+        Optional<List<ParsedFile>> files = incoming.check(batch);
+        if (files.isEmpty() || files.get().isEmpty()) {
+            return;
+        }
+        List<Candidate> candidates = judge(files.get());
+        List<String> reasons = Refusals.of(candidates);
+        if (!reasons.isEmpty()) {
+            finish(batch, candidates, new ReloadReport(ReloadReport.Outcome.REFUSED, changedClasses(candidates),
+                    reasons, elapsedSince(batch)));
+            return;
+        }
+        List<Candidate> changed = candidates.stream()
+                .filter(c -> c.verdict().kind() != Verdict.Kind.UNCHANGED).toList();
+        if (changed.isEmpty()) {
+            rememberAll(files.get());
+            reporter.debug("no loaded class changed in " + files.get().size() + " file(s)");
+            return;
+        }
+        Optional<String> failure = redefine(changed);
+        ReloadReport report = failure
+                .map(reason -> new ReloadReport(ReloadReport.Outcome.FAILED, changedClasses(changed), List.of(reason),
+                        elapsedSince(batch)))
+                .orElseGet(() -> new ReloadReport(ReloadReport.Outcome.APPLIED, changedClasses(changed), List.of(),
+                        elapsedSince(batch)));
+        finish(batch, changed, report);
+        rememberAll(files.get());
+        if (report.applied()) {
+            runHooks(changed);
+        }
+    }
+
+    /**
+     * Runs the patcher and the hook scan once on one of the agent's own class files, so that the first real
+     * batch does not pay for loading and compiling the code it runs (about 200 ms, far over the budget).
+     */
+    public void warmUp() {
+        try (var in = Reloader.class.getResourceAsStream("Reloader.class")) {
+            byte[] bytes = in.readAllBytes();
+            ClassShape shape = ClassShape.read(bytes);
+            ClassDiff.judge(shape, ClassShape.read(bytes));
+            HookMethods.in(bytes);
+            new ReloadReport(ReloadReport.Outcome.APPLIED, List.of(new ReloadedClass(shape.binaryName(), List.of())),
+                    List.of(), Duration.ZERO).summary();
+        } catch (IOException | UnreadableClassException | RuntimeException e) {
+            reporter.debug("warming up did not work (" + e + "); the first reload may be slower");
+        }
+    }
+
+    private List<Candidate> judge(List<ParsedFile> files) {
+        List<Candidate> candidates = new ArrayList<>();
+        for (ParsedFile file : files) {
+            List<LoadedClass> loaded = index.loadedFrom(file.file().file(), file.shape().internalName(), instrumentation);
+            if (loaded.isEmpty()) {
+                // Not loaded yet: the class loads the new file when first used.
+                collector.remember(file.file().file(), file.file().hash());
+                reporter.debug(file.shape().binaryName() + " is not loaded; it will load the new file when first used");
+            }
+            for (LoadedClass each : loaded) {
+                candidates.add(new Candidate(each, file, judge(each, file)));
+            }
+        }
+        return candidates;
+    }
+
+    private static Verdict judge(LoadedClass loaded, ParsedFile file) {
+        try {
+            return ClassDiff.judge(loaded.captured().shape(), file.shape());
+        } catch (UnreadableClassException e) {
+            String className = file.shape().binaryName();
+            return new Verdict(className, Verdict.Kind.REJECTED, List.of(), List.of(className
+                    + ": the class the JVM runs cannot be read (" + e.getMessage() + "); restart to apply"), List.of());
+        }
+    }
+
+    private Optional<String> redefine(List<Candidate> changed) {
+        Set<Class<?>> types = new LinkedHashSet<>();
+        ClassDefinition[] definitions = new ClassDefinition[changed.size()];
+        for (int i = 0; i < definitions.length; i++) {
+            Candidate candidate = changed.get(i);
+            types.add(candidate.loaded().type());
+            definitions[i] = new ClassDefinition(candidate.loaded().type(), candidate.file().file().bytes());
+        }
+        capture.expectRedefinition(types);
+        try {
+            instrumentation.redefineClasses(definitions);
+            for (Candidate candidate : changed) {
+                byte[] requested = candidate.file().file().bytes();
+                byte[] observed = capture.redefinedBytes(candidate.loaded().type());
+                boolean changedByOther = observed != null && !Arrays.equals(observed, requested);
+                candidate.loaded().captured().running(observed == null ? requested : observed, changedByOther);
+            }
+            return Optional.empty();
+        } catch (ClassNotFoundException | UnmodifiableClassException | RuntimeException | LinkageError e) {
+            return Optional.of("the JVM refused the new classes (" + e + ")");
+        } finally {
+            capture.endRedefinition();
+        }
+    }
+
+    private void finish(ChangeBatch batch, List<Candidate> candidates, ReloadReport report) {
+        reporter.info(report.summary());
+        if (report.reasons().size() > 1) {
+            report.reasons().forEach(reason -> reporter.info("  " + reason));
+        }
+        if (report.outcome() == ReloadReport.Outcome.REFUSED) {
+            batch.files().forEach(file -> collector.remember(file.file(), file.hash()));
+        }
+        for (ReloadListener listener : Reloads.listeners()) {
+            try {
+                listener.reloaded(report);
+            } catch (RuntimeException | LinkageError e) {
+                reporter.error("reload listener " + listener.getClass().getName() + " threw " + e);
+            }
+        }
+    }
+
+    private void runHooks(List<Candidate> changed) {
+        for (Candidate candidate : changed) {
+            List<String> names = HookMethods.in(candidate.file().file().bytes());
+            if (!names.isEmpty()) {
+                hooks.run(candidate.loaded().type(), names);
+            }
+        }
+    }
+
+    private void rememberAll(List<ParsedFile> files) {
+        files.forEach(file -> collector.remember(file.file().file(), file.file().hash()));
+    }
+
+    private static List<ReloadedClass> changedClasses(List<Candidate> candidates) {
+        return candidates.stream()
+                .filter(c -> c.verdict().kind() != Verdict.Kind.UNCHANGED)
+                .map(c -> new ReloadedClass(c.verdict().className(), c.verdict().changedMethods()))
+                .toList();
+    }
+
+    private static Duration elapsedSince(ChangeBatch batch) {
+        return Duration.ofNanos(System.nanoTime() - batch.firstEventNanos());
+    }
+}

@@ -1,0 +1,198 @@
+package dev.reload.agent.watch;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BiConsumer;
+
+/**
+ * Merges the writes the watchers see into batches: a batch is handed out once no write has been seen for
+ * the quiet period, its files are read, and files whose content is what the agent last saw are dropped.
+ * Watchers call {@link #touched}; one consumer thread calls {@link #take()}. Writes that arrive while the
+ * consumer works on a batch go into the next one. Thread-safe.
+ */
+public final class ChangeCollector {
+    /** A burst that never goes quiet is cut after this many quiet periods, so changes are not held back forever. */
+    private static final int LONGEST_BURST_IN_QUIET_PERIODS = 40;
+    private static final long LONGEST_BURST_FLOOR_NANOS = Duration.ofMillis(500).toNanos();
+
+    private final long quietNanos;
+    private final long longestBurstNanos;
+    private final BiConsumer<Path, IOException> unreadable;
+    private final Object lock = new Object();
+    /** File to root, in the order first seen; guarded by {@code lock}. */
+    private final Map<Path, Path> pending = new LinkedHashMap<>();
+    /** Files to read again even if unchanged, with the nanoTime they are due; guarded by {@code lock}. */
+    private final Map<Path, Recheck> rechecks = new HashMap<>();
+    private final Map<Path, Long> knownHashes = new ConcurrentHashMap<>();
+    private long firstEventNanos;
+    private long lastEventNanos;
+
+    /**
+     * @param quietPeriod how long the trees must stay quiet before a batch is handed out, never null
+     * @param unreadable told about a file that exists but cannot be read, never null
+     */
+    public ChangeCollector(Duration quietPeriod, BiConsumer<Path, IOException> unreadable) {
+        this.quietNanos = quietPeriod.toNanos();
+        this.longestBurstNanos = Math.max(LONGEST_BURST_FLOOR_NANOS, quietNanos * LONGEST_BURST_IN_QUIET_PERIODS);
+        this.unreadable = unreadable;
+    }
+
+    /**
+     * Notes that a class file under a watched root was created or written.
+     *
+     * @param root the watched directory, never null
+     * @param file the class file, never null
+     */
+    public void touched(Path root, Path file) {
+        synchronized (lock) {
+            long now = System.nanoTime();
+            if (pending.isEmpty()) {
+                firstEventNanos = now;
+            }
+            lastEventNanos = now;
+            pending.putIfAbsent(file, root);
+            lock.notifyAll();
+        }
+    }
+
+    /**
+     * Asks for a file to be read again after a delay and handed out even if its content did not change,
+     * so a file that could not be parsed is looked at again once its writes settle.
+     */
+    public void recheck(Path root, Path file, Duration delay) {
+        synchronized (lock) {
+            rechecks.put(file, new Recheck(root, System.nanoTime() + delay.toNanos()));
+            lock.notifyAll();
+        }
+    }
+
+    /** Records the content the program now runs (or that was judged), so identical writes are dropped. */
+    public void remember(Path file, long hash) {
+        knownHashes.put(file, hash);
+    }
+
+    /** Records the content a file had when its class was loaded, unless something newer is known. */
+    public void rememberIfAbsent(Path file, long hash) {
+        knownHashes.putIfAbsent(file, hash);
+    }
+
+    /**
+     * {@return the next batch of changed files, blocking until there is one}
+     *
+     * @throws InterruptedException when the consumer thread is interrupted while waiting
+     */
+    public ChangeBatch take() throws InterruptedException {
+        while (true) {
+            Drained drained = awaitQuiet();
+            List<ChangedFile> files = read(drained);
+            if (!files.isEmpty()) {
+                return new ChangeBatch(files, drained.firstEventNanos);
+            }
+        }
+    }
+
+    private Drained awaitQuiet() throws InterruptedException {
+        synchronized (lock) {
+            while (true) {
+                long now = System.nanoTime();
+                List<Path> due = dueRechecks(now);
+                if (pending.isEmpty() && due.isEmpty()) {
+                    waitNanos(nextRecheckNanos(now));
+                    continue;
+                }
+                long quietLeft = pending.isEmpty() ? 0 : lastEventNanos + quietNanos - now;
+                long burstLeft = firstEventNanos + longestBurstNanos - now;
+                if (quietLeft > 0 && burstLeft > 0) {
+                    waitNanos(Math.min(quietLeft, burstLeft));
+                    continue;
+                }
+                return drain(now);
+            }
+        }
+    }
+
+    private Drained drain(long now) {
+        Map<Path, Path> files = new LinkedHashMap<>(pending);
+        Map<Path, Path> forced = new LinkedHashMap<>();
+        for (Iterator<Map.Entry<Path, Recheck>> it = rechecks.entrySet().iterator(); it.hasNext(); ) {
+            Map.Entry<Path, Recheck> recheck = it.next();
+            if (recheck.getValue().dueNanos - now <= 0) {
+                forced.put(recheck.getKey(), recheck.getValue().root);
+                it.remove();
+            } else if (files.containsKey(recheck.getKey())) {
+                it.remove(); // written again: read now, judged like any write
+            }
+        }
+        pending.clear();
+        return new Drained(files, forced, files.isEmpty() ? now : firstEventNanos);
+    }
+
+    private List<ChangedFile> read(Drained drained) {
+        List<ChangedFile> files = new ArrayList<>();
+        Map<Path, Path> all = new LinkedHashMap<>(drained.files);
+        all.putAll(drained.forced);
+        for (Map.Entry<Path, Path> entry : all.entrySet()) {
+            Path file = entry.getKey();
+            byte[] bytes;
+            try {
+                bytes = Files.readAllBytes(file);
+            } catch (NoSuchFileException e) {
+                continue; // deleted again before we looked: nothing to apply
+            } catch (IOException e) {
+                if (Files.isRegularFile(file)) {
+                    unreadable.accept(file, e);
+                }
+                continue;
+            }
+            long hash = ContentHash.of(bytes);
+            Long known = knownHashes.get(file);
+            if (known != null && known == hash && !drained.forced.containsKey(file)) {
+                continue;
+            }
+            files.add(new ChangedFile(entry.getValue(), file, bytes, hash));
+        }
+        return files;
+    }
+
+    private List<Path> dueRechecks(long now) {
+        List<Path> due = new ArrayList<>();
+        rechecks.forEach((file, recheck) -> {
+            if (recheck.dueNanos - now <= 0) {
+                due.add(file);
+            }
+        });
+        return due;
+    }
+
+    private long nextRecheckNanos(long now) {
+        long next = Long.MAX_VALUE;
+        for (Recheck recheck : rechecks.values()) {
+            next = Math.min(next, recheck.dueNanos - now);
+        }
+        return next;
+    }
+
+    private void waitNanos(long nanos) throws InterruptedException {
+        if (nanos == Long.MAX_VALUE) {
+            lock.wait();
+        } else if (nanos > 0) {
+            lock.wait(nanos / 1_000_000, (int) (nanos % 1_000_000));
+        }
+    }
+
+    private record Recheck(Path root, long dueNanos) {
+    }
+
+    private record Drained(Map<Path, Path> files, Map<Path, Path> forced, long firstEventNanos) {
+    }
+}

@@ -1,0 +1,50 @@
+package dev.reload.agent.watch;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+
+/** Small facts about class files in directory trees, shared by the watchers. */
+public final class ClassFiles {
+    /** The file name suffix of class files. */
+    public static final String SUFFIX = ".class";
+
+    private ClassFiles() {
+    }
+
+    /** {@return true when the path names a class file (by its name; the file may be gone)} */
+    public static boolean isClassFile(Path path) {
+        Path name = path.getFileName();
+        return name != null && name.toString().endsWith(SUFFIX);
+    }
+
+    /** {@return the path of {@code file} below {@code root}, with {@code /} separators on every platform} */
+    public static String relativePath(Path root, Path file) {
+        String relative = root.relativize(file).toString();
+        return relative.replace(file.getFileSystem().getSeparator(), "/");
+    }
+
+    /** {@return where the class file of an internal name such as {@code demo/Player} lies below a root} */
+    public static Path fileOf(Path root, String internalName) {
+        return root.resolve(internalName.replace("/", root.getFileSystem().getSeparator()) + SUFFIX);
+    }
+
+    /**
+     * {@return every class file below a directory, empty when the directory is gone}
+     *
+     * @throws IOException when the tree cannot be read for another reason
+     */
+    public static List<Path> walk(Path directory) throws IOException {
+        if (!Files.isDirectory(directory)) {
+            return List.of();
+        }
+        try (Stream<Path> paths = Files.walk(directory)) {
+            return paths.filter(ClassFiles::isClassFile).filter(Files::isRegularFile).toList();
+        } catch (java.io.UncheckedIOException e) {
+            // A directory vanished during the walk (mvn clean): what is left is re-read on the next event.
+            throw e.getCause();
+        }
+    }
+}

@@ -1,0 +1,166 @@
+package dev.reload.agent.watch;
+
+import dev.reload.agent.report.Contained;
+import dev.reload.agent.report.Reporter;
+
+import java.io.IOException;
+import java.nio.file.FileSystems;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.StandardWatchEventKinds;
+import java.nio.file.WatchEvent;
+import java.nio.file.WatchKey;
+import java.nio.file.WatchService;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.Set;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A {@link TreeWatcher} on the platform's file events ({@link WatchService}; inotify on Linux). One daemon
+ * thread blocks on the events; a second registers roots, so that {@link #watch} never does I/O on the
+ * caller's thread, and looks every {@value #MISSING_ROOT_POLL_MILLIS} ms for roots that are missing
+ * (deleted by {@code mvn clean}, or not created yet).
+ */
+public final class NativeTreeWatcher implements TreeWatcher {
+    static final long MISSING_ROOT_POLL_MILLIS = 50;
+
+    private final WatchService service;
+    private final ChangeCollector collector;
+    private final Reporter reporter;
+    private final ConcurrentHashMap<WatchKey, Watched> keys = new ConcurrentHashMap<>();
+    private final Set<Path> roots = ConcurrentHashMap.newKeySet();
+    private final Set<Path> missing = ConcurrentHashMap.newKeySet();
+    private final BlockingQueue<RootTask> rootTasks = new LinkedBlockingQueue<>();
+
+    private NativeTreeWatcher(WatchService service, ChangeCollector collector, Reporter reporter) {
+        this.service = service;
+        this.collector = collector;
+        this.reporter = reporter;
+    }
+
+    /**
+     * {@return a watcher whose threads are running, with no roots yet}
+     *
+     * @throws IOException when the platform has no file events to offer (for example, no inotify instances left)
+     */
+    public static NativeTreeWatcher start(ChangeCollector collector, Reporter reporter) throws IOException {
+        NativeTreeWatcher watcher = new NativeTreeWatcher(FileSystems.getDefault().newWatchService(), collector, reporter);
+        Contained.loop("reload-watch-events", reporter, watcher::handleNextKey);
+        Contained.loop("reload-watch-roots", reporter, watcher::handleRootTasks);
+        return watcher;
+    }
+
+    @Override
+    public boolean watch(Path root) {
+        if (!roots.add(root)) {
+            return false;
+        }
+        rootTasks.add(new RootTask(root, false));
+        return true;
+    }
+
+    @Override
+    public Set<Path> roots() {
+        return Set.copyOf(roots);
+    }
+
+    private void handleNextKey() throws InterruptedException {
+        WatchKey key = service.take();
+        Watched watched = keys.get(key);
+        for (WatchEvent<?> event : key.pollEvents()) {
+            if (watched != null) {
+                handle(watched, event);
+            }
+        }
+        if (!key.reset()) {
+            keys.remove(key);
+            if (watched != null && watched.directory.equals(watched.root)) {
+                reporter.debug("watched directory " + watched.root + " is gone; watching for it to come back");
+                rootTasks.add(new RootTask(watched.root, true));
+            }
+        }
+    }
+
+    private void handle(Watched watched, WatchEvent<?> event) {
+        WatchEvent.Kind<?> kind = event.kind();
+        if (kind == StandardWatchEventKinds.OVERFLOW) {
+            reporter.debug("too many file events at once below " + watched.root + "; looking at every file again");
+            registerTree(watched.root, watched.root, true);
+            return;
+        }
+        Path child = watched.directory.resolve((Path) event.context());
+        if (kind == StandardWatchEventKinds.ENTRY_CREATE && Files.isDirectory(child, LinkOption.NOFOLLOW_LINKS)) {
+            // Files may land in a new directory before it is registered: the walk picks those up.
+            registerTree(watched.root, child, true);
+        } else if (kind != StandardWatchEventKinds.ENTRY_DELETE && ClassFiles.isClassFile(child)) {
+            collector.touched(watched.root, child);
+        }
+    }
+
+    private void handleRootTasks() throws InterruptedException {
+        RootTask task = missing.isEmpty()
+                ? rootTasks.take()
+                : rootTasks.poll(MISSING_ROOT_POLL_MILLIS, TimeUnit.MILLISECONDS);
+        if (task != null) {
+            if (Files.isDirectory(task.root)) {
+                registerTree(task.root, task.root, task.reappeared);
+                reporter.debug("watching " + task.root);
+            } else {
+                reporter.debug("watched directory " + task.root + " does not exist; watching for it to appear");
+                missing.add(task.root);
+            }
+        }
+        for (Path root : missing) {
+            if (Files.isDirectory(root) && missing.remove(root)) {
+                registerTree(root, root, true);
+                reporter.debug("watching " + root + " (it appeared)");
+            }
+        }
+    }
+
+    private void registerTree(Path root, Path directory, boolean touchClassFiles) {
+        try {
+            Files.walkFileTree(directory, new SimpleFileVisitor<>() {
+                @Override
+                public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attributes) throws IOException {
+                    WatchKey key = dir.register(service, StandardWatchEventKinds.ENTRY_CREATE,
+                            StandardWatchEventKinds.ENTRY_MODIFY, StandardWatchEventKinds.ENTRY_DELETE);
+                    keys.put(key, new Watched(root, dir));
+                    return FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
+                    if (touchClassFiles && ClassFiles.isClassFile(file)) {
+                        collector.touched(root, file);
+                    }
+                    return FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult visitFileFailed(Path file, IOException e) {
+                    return FileVisitResult.CONTINUE; // vanished while we walked: its deletion needs nothing
+                }
+            });
+        } catch (NoSuchFileException e) {
+            if (directory.equals(root)) {
+                rootTasks.add(new RootTask(root, true));
+            }
+        } catch (IOException e) {
+            reporter.error("cannot watch " + directory + " (" + e.getMessage() + "); changes below it are not seen");
+        }
+    }
+
+    private record Watched(Path root, Path directory) {
+    }
+
+    private record RootTask(Path root, boolean reappeared) {
+    }
+}

@@ -1,0 +1,67 @@
+package dev.reload.agent.hook;
+
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class HookMethodsTest {
+    /** A program's own marker, nested, with the default class-file retention. */
+    @interface OnReload {
+    }
+
+    /** Another marker, visible at run time. */
+    @Retention(RetentionPolicy.RUNTIME)
+    @interface NotAHook {
+    }
+
+    static class Game {
+        @OnReload
+        static void rebuild() {
+        }
+
+        @OnReload
+        static int count() {
+            return 0;
+        }
+
+        @OnReload
+        void instanceMethodIsNoHook() {
+        }
+
+        @OnReload
+        static void parameterMeansNoHook(int level) {
+        }
+
+        @NotAHook
+        static void otherAnnotation() {
+        }
+    }
+
+    @Test
+    void findsStaticNoArgumentMethodsMarkedOnReloadInClassFileOrder() throws IOException {
+        assertEquals(List.of("rebuild", "count"), HookMethods.in(classFile(Game.class)));
+    }
+
+    @Test
+    void recognisesTheSimpleNameInAnyPackage() {
+        assertTrue(HookMethods.isOnReload("Lcom/example/OnReload;"));
+        assertTrue(HookMethods.isOnReload("LOnReload;"));
+        assertTrue(HookMethods.isOnReload("Lgame/Annotations$OnReload;"));
+        assertFalse(HookMethods.isOnReload("Lgame/NotOnReload;"));
+    }
+
+    private static byte[] classFile(Class<?> type) throws IOException {
+        String name = type.getName().substring(type.getName().lastIndexOf('.') + 1) + ".class";
+        try (InputStream in = type.getResourceAsStream(name)) {
+            return in.readAllBytes();
+        }
+    }
+}

@@ -1,0 +1,61 @@
+package dev.reload.agent.it;
+
+import dev.reload.fixtures.harness.ChildJvm;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/** Batches of several files: interdependent classes changed together, and files for classes that are new. */
+class BatchReloadIT {
+    @TempDir
+    static Path compiled;
+
+    @TempDir
+    Path work;
+
+    @BeforeAll
+    static void compileVersions() {
+        FixtureClasses.compile(compiled, "many", "v1");
+        FixtureClasses.compile(compiled, "many", "v2");
+        FixtureClasses.compile(compiled, "grow", "v1");
+        FixtureClasses.compile(compiled, "grow", "v2");
+        FixtureClasses.compile(compiled, "grow", "v3");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("dev.reload.fixtures.harness.Jdks#stream")
+    void interdependentClassesChangeTogetherOrNotAtAll(Path jdk) {
+        Path classes = work.resolve("classes");
+        FixtureClasses.install(compiled.resolve("many-v1"), classes);
+        // A long quiet period, so that however slowly this test writes the ten files they form one batch.
+        try (ChildJvm child = WatchingChild.start(jdk, "quiet=400", "fixture.many.Main", classes)) {
+            child.awaitStdout("^sum=10$");
+            FixtureClasses.install(compiled.resolve("many-v2"), classes);
+            child.awaitStderr("^\\[reload\\] 10 classes in \\d+ ms: fixture\\.many\\.C\\d \\(value\\)");
+            child.awaitStdout("^sum=20$");
+            List<String> sums = child.stdout().stream().filter(line -> line.startsWith("sum=")).distinct().toList();
+            assertEquals(List.of("sum=10", "sum=20"), sums, "a half-applied chain would print a sum between");
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("dev.reload.fixtures.harness.Jdks#stream")
+    void newClassFilesAndNewPackageDirectoriesAreUsed(Path jdk) {
+        Path classes = work.resolve("classes");
+        FixtureClasses.install(compiled.resolve("grow-v1"), classes);
+        try (ChildJvm child = WatchingChild.start(jdk, "", "fixture.grow.Main", classes)) {
+            child.awaitStdout("^step: plain$");
+            FixtureClasses.install(compiled.resolve("grow-v2"), classes);
+            child.awaitStderr("^\\[reload\\] 1 class in \\d+ ms: fixture\\.grow\\.Game \\(step\\)$");
+            child.awaitStdout("^step: bonus=42$");
+            FixtureClasses.install(compiled.resolve("grow-v3"), classes);
+            child.awaitStdout("^step: bonus=42 helper=from a new package$");
+        }
+    }
+}

@@ -1,0 +1,40 @@
+package dev.reload.agent.it;
+
+import dev.reload.fixtures.harness.ChildJvm;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.nio.file.Path;
+
+/** OnReload hooks: found by the annotation's simple name, run after the batch, a throwing one reported. */
+class HookIT {
+    @TempDir
+    static Path compiled;
+
+    @TempDir
+    Path work;
+
+    @BeforeAll
+    static void compileVersions() {
+        FixtureClasses.compile(compiled, "hooks", "v1");
+        FixtureClasses.compile(compiled, "hooks", "v2");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("dev.reload.fixtures.harness.Jdks#stream")
+    void hookRunsAfterTheReloadAndAThrowingHookIsReported(Path jdk) {
+        Path classes = work.resolve("classes");
+        FixtureClasses.install(compiled.resolve("hooks-v1"), classes);
+        try (ChildJvm child = WatchingChild.start(jdk, "", "fixture.hooks.Main", classes)) {
+            child.awaitStdout("^level 1$");
+            FixtureClasses.install(compiled.resolve("hooks-v2"), classes);
+            child.awaitStdout("^hook rebuild ran, level 2$");
+            child.awaitStderr("^\\[reload\\] hook fixture\\.hooks\\.Level\\.broken\\(\\) threw"
+                    + " java\\.lang\\.IllegalStateException: this hook fails on purpose at fixture\\.hooks\\.Level\\.broken");
+            int mark = child.stdoutMark();
+            child.awaitStdoutAfter(mark, "^level 2$");
+        }
+    }
+}

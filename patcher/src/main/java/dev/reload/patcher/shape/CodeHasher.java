@@ -19,8 +19,8 @@ import java.util.Map;
 final class CodeHasher extends MethodVisitor {
     /** Receives what the hasher learns about one method. */
     interface Sink {
-        /** The method at {@code index} has these hashes (both 0 when it has no code). */
-        void hashed(int index, long codeHash, long codeHashWithDebug);
+        /** The method at {@code index} has these hashes of its code and of its debug information (0, 0 without code). */
+        void hashed(int index, long codeHash, long debugHash);
 
         /** The method at {@code index} creates the lambda body {@code name descriptor} of its own class. */
         void createsLambda(int index, String name, String descriptor);
@@ -156,9 +156,7 @@ final class CodeHasher extends MethodVisitor {
             sink.hashed(index, 0L, 0L);
             return;
         }
-        long codeHash = code.resolve(placed);
-        long withDebug = new Hash64().add(codeHash).add(debug.resolve(placed)).value();
-        sink.hashed(index, codeHash, withDebug);
+        sink.hashed(index, code.resolve(placed), debug.resolve(placed));
     }
 
     private Deferred instruction(int opcode) {

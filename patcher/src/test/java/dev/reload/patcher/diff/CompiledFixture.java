@@ -1,33 +1,93 @@
 package dev.reload.patcher.diff;
 
 import dev.reload.fixtures.harness.CompilerKind;
+import dev.reload.fixtures.harness.FixtureCompiler;
 import dev.reload.fixtures.harness.Fixtures;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.stream.Stream;
 
-/** One fixture version compiled by one compiler: its class files by internal name. */
-record CompiledFixture(Map<String, byte[]> classFiles) {
-    /**
-     * Compiles {@code test-fixtures/src/fixtures/CASE/VERSION} with a compiler into {@code workDir}.
-     */
-    static CompiledFixture compile(String fixtureCase, String version, CompilerKind compiler, Path workDir) {
-        Path out = workDir.resolve(compiler.label()).resolve(fixtureCase).resolve(version);
-        compiler.compile(Fixtures.sources(fixtureCase, version), out);
-        return new CompiledFixture(read(out));
+/**
+ * Fixture versions compiled by one compiler, class files by internal name. Every case's {@code vN} is
+ * compiled in one run per compiler and version (each case has packages of its own), since starting a
+ * compiler costs more than compiling a fixture.
+ */
+final class CompiledFixture {
+    private static final Map<String, Path> COMPILED = new HashMap<>();
+
+    private CompiledFixture() {
     }
 
-    private static Map<String, byte[]> read(Path root) {
+    /** {@return the class files of one case's version, by internal name} */
+    static synchronized Map<String, byte[]> classFiles(String fixtureCase, String version, CompilerKind compiler,
+                                                       Path workDir) {
+        Path out = COMPILED.computeIfAbsent(compiler.label() + "/" + version,
+                key -> compileAll(version, compiler, workDir.resolve(key)));
         Map<String, byte[]> files = new TreeMap<>();
-        try (Stream<Path> walk = Files.walk(root)) {
-            for (Path file : walk.filter(p -> p.toString().endsWith(".class")).toList()) {
-                String relative = root.relativize(file).toString().replace(java.io.File.separatorChar, '/');
-                files.put(relative.substring(0, relative.length() - ".class".length()), Files.readAllBytes(file));
+        for (String packageDir : packageDirs(Fixtures.sources(fixtureCase, version))) {
+            files.putAll(read(out, packageDir));
+        }
+        return files;
+    }
+
+    private static Path compileAll(String version, CompilerKind compiler, Path dir) {
+        Path sources = dir.resolve("src");
+        Path out = dir.resolve("classes");
+        Map<String, String> owners = new HashMap<>();
+        try (Stream<Path> cases = Files.list(Fixtures.root())) {
+            for (Path caseDir : cases.sorted().toList()) {
+                Path versionDir = caseDir.resolve(version);
+                if (!Files.isDirectory(versionDir)) {
+                    continue;
+                }
+                for (String packageDir : packageDirs(versionDir)) {
+                    String other = owners.put(packageDir, caseDir.getFileName().toString());
+                    if (other != null) {
+                        throw new IllegalStateException("fixture cases " + other + " and " + caseDir.getFileName()
+                                + " share the package " + packageDir + "; give each case packages of its own");
+                    }
+                }
+                copyTree(versionDir, sources);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        compiler.compile(sources, out);
+        return out;
+    }
+
+    /** {@return the package directories (a/b) that hold the sources of a version} */
+    private static Set<String> packageDirs(Path versionDir) {
+        Set<String> dirs = new TreeSet<>();
+        for (Path source : FixtureCompiler.javaFiles(versionDir)) {
+            dirs.add(versionDir.relativize(source.getParent()).toString().replace(java.io.File.separatorChar, '/'));
+        }
+        return dirs;
+    }
+
+    private static void copyTree(Path from, Path to) throws IOException {
+        for (Path source : FixtureCompiler.javaFiles(from)) {
+            Path target = to.resolve(from.relativize(source).toString());
+            Files.createDirectories(target.getParent());
+            Files.copy(source, target);
+        }
+    }
+
+    private static Map<String, byte[]> read(Path root, String packageDir) {
+        Map<String, byte[]> files = new TreeMap<>();
+        try (Stream<Path> list = Files.list(root.resolve(packageDir))) {
+            for (Path file : list.filter(p -> p.toString().endsWith(".class")).toList()) {
+                String name = file.getFileName().toString();
+                files.put(packageDir + "/" + name.substring(0, name.length() - ".class".length()),
+                        Files.readAllBytes(file));
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -61,8 +61,8 @@ class FixtureVerdictTest {
 
     /** {@return every class of v2 judged against v1, as the text the expected files hold} */
     static String judge(String fixtureCase, CompilerKind compiler, Path workDir) throws UnreadableClassException {
-        Map<String, byte[]> v1 = CompiledFixture.compile(fixtureCase, "v1", compiler, workDir).classFiles();
-        Map<String, byte[]> v2 = CompiledFixture.compile(fixtureCase, "v2", compiler, workDir).classFiles();
+        Map<String, byte[]> v1 = CompiledFixture.classFiles(fixtureCase, "v1", compiler, workDir);
+        Map<String, byte[]> v2 = CompiledFixture.classFiles(fixtureCase, "v2", compiler, workDir);
         StringBuilder text = new StringBuilder();
         for (String name : new TreeSet<>(union(v1, v2))) {
             if (!v1.containsKey(name)) {

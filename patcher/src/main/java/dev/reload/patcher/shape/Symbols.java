@@ -34,35 +34,30 @@ final class Symbols {
 
     /** {@return the id of a string, adding it when it is new} @param text never null */
     synchronized int intern(String text) {
-        int hash = text.hashCode();
-        int mask = slots.length - 1;
-        for (int slot = spread(hash) & mask; ; slot = (slot + 1) & mask) {
-            int id = slots[slot] - 1;
-            if (id < 0) {
-                id = add(text);
-                slots[slot] = id + 1;
-                if (size * 4 > slots.length * 3) {
-                    rehash();
-                }
-                return id;
-            }
-            if (matches(id, text)) {
-                return id;
+        int slot = slotOf(text);
+        int id = slots[slot] - 1;
+        if (id < 0) {
+            id = add(text);
+            slots[slot] = id + 1;
+            if (size * 4 > slots.length * 3) {
+                rehash();
             }
         }
+        return id;
     }
 
     /** {@return the id of a string, or -1 when no shape uses it} @param text never null */
     synchronized int find(String text) {
-        int hash = text.hashCode();
+        return slots[slotOf(text)] - 1;
+    }
+
+    /** {@return the slot that holds the string's id, or the free slot where it would go} */
+    private int slotOf(String text) {
         int mask = slots.length - 1;
-        for (int slot = spread(hash) & mask; ; slot = (slot + 1) & mask) {
+        for (int slot = spread(text.hashCode()) & mask; ; slot = (slot + 1) & mask) {
             int id = slots[slot] - 1;
-            if (id < 0) {
-                return -1;
-            }
-            if (matches(id, text)) {
-                return id;
+            if (id < 0 || matches(id, text)) {
+                return slot;
             }
         }
     }

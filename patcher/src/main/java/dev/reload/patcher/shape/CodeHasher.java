@@ -29,7 +29,12 @@ final class CodeHasher extends MethodVisitor {
         void readsSwitchMap(String holder);
     }
 
+    /** Stands for this class's own name; no class can have it, since it is no valid internal name. */
+    private static final String SELF = ";self";
+    private static final String SELF_DESCRIPTOR = "L;self;";
+
     private final String owner;
+    private final String ownerDescriptor;
     private final int index;
     private final Sink sink;
     private final Deferred code = new Deferred();
@@ -41,6 +46,7 @@ final class CodeHasher extends MethodVisitor {
     CodeHasher(String owner, int index, Sink sink) {
         super(Opcodes.ASM9);
         this.owner = owner;
+        this.ownerDescriptor = 'L' + owner + ';';
         this.index = index;
         this.sink = sink;
     }
@@ -67,12 +73,12 @@ final class CodeHasher extends MethodVisitor {
 
     @Override
     public void visitTypeInsn(int opcode, String type) {
-        instruction(opcode).add(type);
+        instruction(opcode).add(self(type));
     }
 
     @Override
     public void visitFieldInsn(int opcode, String fieldOwner, String name, String descriptor) {
-        instruction(opcode).add(fieldOwner).add(name).add(descriptor);
+        instruction(opcode).add(self(fieldOwner)).add(name).add(self(descriptor));
         if (opcode == Opcodes.GETSTATIC && name.startsWith(SyntheticNames.SWITCH_MAP_PREFIX)
                 && !fieldOwner.equals(owner)) {
             sink.readsSwitchMap(fieldOwner);
@@ -81,12 +87,12 @@ final class CodeHasher extends MethodVisitor {
 
     @Override
     public void visitMethodInsn(int opcode, String methodOwner, String name, String descriptor, boolean isInterface) {
-        instruction(opcode).add(methodOwner).add(name).add(descriptor).add(isInterface ? 1 : 0);
+        instruction(opcode).add(self(methodOwner)).add(name).add(self(descriptor)).add(isInterface ? 1 : 0);
     }
 
     @Override
     public void visitInvokeDynamicInsn(String name, String descriptor, Handle bootstrap, Object... arguments) {
-        Deferred item = instruction(Opcodes.INVOKEDYNAMIC).add(name).add(descriptor).add(handle(bootstrap));
+        Deferred item = instruction(Opcodes.INVOKEDYNAMIC).add(name).add(self(descriptor)).add(handle(bootstrap));
         item.add(arguments.length);
         for (Object argument : arguments) {
             item.add(constant(argument));
@@ -131,12 +137,12 @@ final class CodeHasher extends MethodVisitor {
 
     @Override
     public void visitMultiANewArrayInsn(String descriptor, int numDimensions) {
-        instruction(Opcodes.MULTIANEWARRAY).add(descriptor).add(numDimensions);
+        instruction(Opcodes.MULTIANEWARRAY).add(self(descriptor)).add(numDimensions);
     }
 
     @Override
     public void visitTryCatchBlock(Label start, Label end, Label handler, String type) {
-        code.add(-1).ref(start).ref(end).ref(handler).add(type);
+        code.add(-1).ref(start).ref(end).ref(handler).add(type == null ? null : self(type));
     }
 
     @Override
@@ -159,6 +165,19 @@ final class CodeHasher extends MethodVisitor {
         sink.hashed(index, code.resolve(placed), debug.resolve(placed));
     }
 
+    /**
+     * {@return the name or descriptor with this class's own name replaced by a placeholder}: a class
+     * refers to itself under its name, and an anonymous class renumbered from {@code Outer$1} to
+     * {@code Outer$2} should still hash the same, so a batch can see it is the same code.
+     */
+    private String self(String nameOrDescriptor) {
+        if (nameOrDescriptor.equals(owner)) {
+            return SELF;
+        }
+        return nameOrDescriptor.contains(ownerDescriptor)
+                ? nameOrDescriptor.replace(ownerDescriptor, SELF_DESCRIPTOR) : nameOrDescriptor;
+    }
+
     private Deferred instruction(int opcode) {
         instructions++;
         return code.add(0x1_0000_0000L | opcode);
@@ -170,7 +189,7 @@ final class CodeHasher extends MethodVisitor {
             sink.createsLambda(index, name, handle.getDesc());
             name = SyntheticNames.LAMBDA_PREFIX;
         }
-        return new Hash64().add(handle.getTag()).add(handle.getOwner()).add(name).add(handle.getDesc())
+        return new Hash64().add(handle.getTag()).add(self(handle.getOwner())).add(name).add(self(handle.getDesc()))
                 .add(handle.isInterface() ? 1 : 0).value();
     }
 
@@ -187,7 +206,7 @@ final class CodeHasher extends MethodVisitor {
         } else if (value instanceof String s) {
             hash.add(5).add(s);
         } else if (value instanceof Type t) {
-            hash.add(6).add(t.getSort()).add(t.getDescriptor());
+            hash.add(6).add(t.getSort()).add(self(t.getDescriptor()));
         } else if (value instanceof Handle h) {
             hash.add(7).add(handle(h));
         } else if (value instanceof ConstantDynamic c) {

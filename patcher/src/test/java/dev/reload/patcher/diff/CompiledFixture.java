@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
@@ -21,16 +22,17 @@ import java.util.stream.Stream;
  * compiler costs more than compiling a fixture.
  */
 final class CompiledFixture {
+    /** Under the module's target directory, so a build's clean removes it; shared by every test class. */
+    private static final Path WORK = Path.of("target", "fixture-classes").toAbsolutePath();
     private static final Map<String, Path> COMPILED = new HashMap<>();
 
     private CompiledFixture() {
     }
 
     /** {@return the class files of one case's version, by internal name} */
-    static synchronized Map<String, byte[]> classFiles(String fixtureCase, String version, CompilerKind compiler,
-                                                       Path workDir) {
+    static synchronized Map<String, byte[]> classFiles(String fixtureCase, String version, CompilerKind compiler) {
         Path out = COMPILED.computeIfAbsent(compiler.label() + "/" + version,
-                key -> compileAll(version, compiler, workDir.resolve(key)));
+                key -> compileAll(version, compiler, WORK.resolve(key)));
         Map<String, byte[]> files = new TreeMap<>();
         for (String packageDir : packageDirs(Fixtures.sources(fixtureCase, version))) {
             files.putAll(read(out, packageDir));
@@ -42,6 +44,7 @@ final class CompiledFixture {
         Path sources = dir.resolve("src");
         Path out = dir.resolve("classes");
         Map<String, String> owners = new HashMap<>();
+        deleteTree(dir);
         try (Stream<Path> cases = Files.list(Fixtures.root())) {
             for (Path caseDir : cases.sorted().toList()) {
                 Path versionDir = caseDir.resolve(version);
@@ -71,6 +74,20 @@ final class CompiledFixture {
             dirs.add(versionDir.relativize(source.getParent()).toString().replace(java.io.File.separatorChar, '/'));
         }
         return dirs;
+    }
+
+    /** Removes what an earlier run compiled, so a fixture deleted since cannot linger. */
+    private static void deleteTree(Path dir) {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> walk = Files.walk(dir)) {
+            for (Path path : walk.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static void copyTree(Path from, Path to) throws IOException {

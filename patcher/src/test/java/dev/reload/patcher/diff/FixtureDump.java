@@ -2,9 +2,6 @@ package dev.reload.patcher.diff;
 
 import dev.reload.fixtures.harness.CompilerKind;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
-
 /**
  * Prints what the diff says about fixture cases under each compiler, to review before writing an
  * {@code expected.txt}: {@code java ... FixtureDump CASE...}. Not a test.
@@ -14,12 +11,11 @@ final class FixtureDump {
     }
 
     public static void main(String[] args) throws Exception {
-        Path work = Files.createTempDirectory("fixture-dump");
         for (String fixtureCase : args) {
             for (CompilerKind compiler : CompilerKind.values()) {
                 if (compiler.unavailableBecause().isEmpty()) {
                     System.out.println("== " + fixtureCase + " (" + compiler.label() + ")");
-                    System.out.print(FixtureVerdictTest.judge(fixtureCase, compiler, work));
+                    System.out.print(FixtureVerdictTest.judge(fixtureCase, compiler));
                 }
             }
         }

@@ -5,7 +5,6 @@ import dev.reload.fixtures.harness.Fixtures;
 import dev.reload.patcher.shape.ClassShape;
 import dev.reload.patcher.shape.UnreadableClassException;
 import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -17,6 +16,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Stream;
 
@@ -28,9 +28,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * kind, as javac's switch map class and ECJ's switch table do).
  */
 class FixtureVerdictTest {
-    @TempDir
-    static Path work;
-
     static Stream<Arguments> cases() throws IOException {
         List<Arguments> cases = new ArrayList<>();
         try (Stream<Path> dirs = Files.list(Fixtures.root())) {
@@ -49,7 +46,7 @@ class FixtureVerdictTest {
     @MethodSource("cases")
     void verdictIsExactlyTheExpectedOne(String fixtureCase, CompilerKind compiler) throws Exception {
         compiler.unavailableBecause().ifPresent(reason -> Assumptions.abort(reason));
-        String actual = judge(fixtureCase, compiler, work);
+        String actual = judge(fixtureCase, compiler);
         Path caseDir = Fixtures.root().resolve(fixtureCase);
         Path expected = caseDir.resolve("expected-" + compiler.label() + ".txt");
         if (!Files.exists(expected)) {
@@ -59,25 +56,39 @@ class FixtureVerdictTest {
                 fixtureCase + " compiled by " + compiler.label() + " against " + expected.getFileName());
     }
 
-    /** {@return every class of v2 judged against v1, as the text the expected files hold} */
-    static String judge(String fixtureCase, CompilerKind compiler, Path workDir) throws UnreadableClassException {
-        Map<String, byte[]> v1 = CompiledFixture.classFiles(fixtureCase, "v1", compiler, workDir);
-        Map<String, byte[]> v2 = CompiledFixture.classFiles(fixtureCase, "v2", compiler, workDir);
+    /** {@return every class of v2 judged against v1 as one batch, as the text the expected files hold} */
+    static String judge(String fixtureCase, CompilerKind compiler) throws UnreadableClassException {
+        Map<String, ClassShape> v1 = shapes(CompiledFixture.classFiles(fixtureCase, "v1", compiler));
+        Map<String, ClassShape> v2 = shapes(CompiledFixture.classFiles(fixtureCase, "v2", compiler));
+        Map<String, Verdict> verdicts = new TreeMap<>();
+        for (Verdict verdict : BatchDiff.judge(v1.values(), v2.values())) {
+            verdicts.put(verdict.className().replace('.', '/'), verdict);
+        }
+        Map<String, String> renumbering = BatchDiff.renumbering(v1.values(), v2.values());
         StringBuilder text = new StringBuilder();
-        for (String name : new TreeSet<>(union(v1, v2))) {
+        for (String name : union(v1, v2)) {
             if (!v1.containsKey(name)) {
-                text.append(name).append(" NEW\n");
+                text.append(name).append(" NEW")
+                        .append(renumbering.containsKey(name) ? ", code of the running " + renumbering.get(name) : "")
+                        .append('\n');
             } else if (!v2.containsKey(name)) {
                 text.append(name).append(" GONE\n");
             } else {
-                Verdict verdict = ClassDiff.judge(ClassShape.read(v1.get(name)), v2.get(name));
-                text.append(VerdictText.of(verdict));
+                text.append(VerdictText.of(verdicts.get(name)));
             }
         }
         return text.toString();
     }
 
-    private static TreeSet<String> union(Map<String, byte[]> a, Map<String, byte[]> b) {
+    private static Map<String, ClassShape> shapes(Map<String, byte[]> classFiles) throws UnreadableClassException {
+        Map<String, ClassShape> shapes = new TreeMap<>();
+        for (Map.Entry<String, byte[]> file : classFiles.entrySet()) {
+            shapes.put(file.getKey(), ClassShape.read(file.getValue()));
+        }
+        return shapes;
+    }
+
+    private static TreeSet<String> union(Map<String, ClassShape> a, Map<String, ClassShape> b) {
         TreeSet<String> names = new TreeSet<>(a.keySet());
         names.addAll(b.keySet());
         return names;

@@ -43,10 +43,16 @@ final class CodeHasher extends MethodVisitor {
     private boolean hasCode;
     private int instructions;
 
-    CodeHasher(String owner, int index, Sink sink) {
+    /**
+     * @param owner the internal name of the class being read
+     * @param ownerDescriptor its descriptor, {@code L} + owner + {@code ;}, made once per class
+     * @param index the method's index in class-file order
+     * @param sink where the results go
+     */
+    CodeHasher(String owner, String ownerDescriptor, int index, Sink sink) {
         super(Opcodes.ASM9);
         this.owner = owner;
-        this.ownerDescriptor = 'L' + owner + ';';
+        this.ownerDescriptor = ownerDescriptor;
         this.index = index;
         this.sink = sink;
     }

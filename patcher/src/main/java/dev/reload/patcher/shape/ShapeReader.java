@@ -23,6 +23,7 @@ final class ShapeReader extends ClassVisitor implements CodeHasher.Sink {
 
     private final Symbols symbols = Symbols.TABLE;
     private String internalName;
+    private String descriptor;
     private final int[] header = new int[ShapeLayout.HEADER];
     private final Ints interfaces = new Ints();
     private final Ints nestMembers = new Ints();
@@ -51,6 +52,7 @@ final class ShapeReader extends ClassVisitor implements CodeHasher.Sink {
     public void visit(int version, int access, String name, String signature, String superName,
                       String[] interfaces) {
         internalName = name;
+        descriptor = 'L' + name + ';';
         header[ShapeLayout.NAME] = symbols.intern(name);
         header[ShapeLayout.SUPER] = superName == null ? -1 : symbols.intern(superName);
         header[ShapeLayout.NEST_HOST] = -1;
@@ -118,7 +120,7 @@ final class ShapeReader extends ClassVisitor implements CodeHasher.Sink {
             methodData = Arrays.copyOf(methodData, methodData.length * 2);
         }
         methodData[2 * index + 1] = access & CLASS_FILE_FLAGS;
-        return new CodeHasher(internalName, index, this);
+        return new CodeHasher(internalName, descriptor, index, this);
     }
 
     @Override

@@ -3,6 +3,7 @@ package dev.reload.patcher.shape;
 import dev.reload.patcher.shape.UnreadableClassException.Reason;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
+import org.objectweb.asm.ClassReader;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -56,13 +57,34 @@ class UnreadableInputTest {
     }
 
     @Test
-    void randomBytesGiveTheTypedErrorOnly() {
+    void randomBytesAreNotAClassFile() {
         Random random = new Random(20240601);
         for (int i = 0; i < 2_000; i++) {
             byte[] bytes = new byte[1 + random.nextInt(400)];
             random.nextBytes(bytes);
-            assertReason(Reason.NOT_A_CLASS_FILE, bytes.length > 4 && startsWithMagic(bytes) ? null : bytes);
+            if (bytes[0] == (byte) 0xCA) {
+                bytes[0] = 0x50;
+            }
+            assertReason(Reason.NOT_A_CLASS_FILE, bytes);
         }
+    }
+
+    @Test
+    void unknownConstantPoolTagIsMalformed() throws IOException {
+        byte[] file = validClassFile();
+        file[10] = 2;
+        UnreadableClassException e = assertReason(Reason.MALFORMED, file);
+        assertTrue(e.getMessage().contains("unknown tag 2"), e.getMessage());
+    }
+
+    @Test
+    void constantPoolIndexOutOfRangeIsMalformed() throws IOException {
+        byte[] file = validClassFile();
+        int superClass = new ClassReader(file).header + 4;
+        file[superClass] = (byte) 0xFF;
+        file[superClass + 1] = (byte) 0xFF;
+        UnreadableClassException e = assertReason(Reason.MALFORMED, file);
+        assertTrue(e.getMessage().startsWith("malformed class file"), e.getMessage());
     }
 
     @Test
@@ -102,14 +124,7 @@ class UnreadableInputTest {
         }
     }
 
-    private static boolean startsWithMagic(byte[] bytes) {
-        return bytes[0] == (byte) 0xCA && bytes[1] == (byte) 0xFE && bytes[2] == (byte) 0xBA && bytes[3] == (byte) 0xBE;
-    }
-
     private static UnreadableClassException assertReason(Reason reason, byte[] bytes) {
-        if (bytes == null) {
-            return null;
-        }
         Executable read = () -> ClassShape.read(bytes);
         UnreadableClassException e = assertThrows(UnreadableClassException.class, read);
         assertEquals(reason, e.reason(), e.getMessage());

@@ -8,8 +8,6 @@ import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.Type;
 
 import java.util.Arrays;
-import java.util.IdentityHashMap;
-import java.util.Map;
 
 /**
  * Hashes one method's code as ASM reads it. Jump targets count as instruction indexes, not byte offsets
@@ -39,7 +37,6 @@ final class CodeHasher extends MethodVisitor {
     private final Sink sink;
     private final Deferred code = new Deferred();
     private final Deferred debug = new Deferred();
-    private final Map<Label, Integer> placed = new IdentityHashMap<>();
     private boolean hasCode;
     private int instructions;
 
@@ -112,7 +109,10 @@ final class CodeHasher extends MethodVisitor {
 
     @Override
     public void visitLabel(Label label) {
-        placed.putIfAbsent(label, instructions);
+        // Label.info is ASM's slot for the user's state; the reader makes fresh labels for each method.
+        if (label.info == null) {
+            label.info = instructions;
+        }
     }
 
     @Override
@@ -168,7 +168,7 @@ final class CodeHasher extends MethodVisitor {
             sink.hashed(index, 0L, 0L);
             return;
         }
-        sink.hashed(index, code.resolve(placed), debug.resolve(placed));
+        sink.hashed(index, code.resolve(), debug.resolve());
     }
 
     /**
@@ -227,21 +227,21 @@ final class CodeHasher extends MethodVisitor {
     }
 
     /**
-     * A sequence of hashed values in which label references wait until every label is placed: a forward
-     * jump names its target before the reader reaches it.
+     * A hash of a sequence of values, some of them label references whose instruction index is not known
+     * yet: a forward jump names its target before the reader reaches it. Plain values are hashed in order
+     * at once; each reference adds, at the end, a mix of its position in the sequence and its target to an
+     * order-independent sum, so the result still depends on which target sits where.
      */
     private static final class Deferred {
-        private long[] values = new long[16];
+        private final Hash64 hash = new Hash64();
         private int size;
-        private Label[] refs = new Label[4];
-        private int[] refSlots = new int[4];
+        private Label[] refs = new Label[8];
+        private int[] refPositions = new int[8];
         private int refCount;
 
         Deferred add(long value) {
-            if (size == values.length) {
-                values = Arrays.copyOf(values, size * 2);
-            }
-            values[size++] = value;
+            hash.add(value);
+            size++;
             return this;
         }
 
@@ -252,23 +252,21 @@ final class CodeHasher extends MethodVisitor {
         Deferred ref(Label label) {
             if (refCount == refs.length) {
                 refs = Arrays.copyOf(refs, refCount * 2);
-                refSlots = Arrays.copyOf(refSlots, refCount * 2);
+                refPositions = Arrays.copyOf(refPositions, refCount * 2);
             }
             refs[refCount] = label;
-            refSlots[refCount++] = size;
-            return add(0L);
+            refPositions[refCount++] = size++;
+            return this;
         }
 
-        long resolve(Map<Label, Integer> placed) {
+        long resolve() {
+            long references = 0;
             for (int i = 0; i < refCount; i++) {
-                Integer at = placed.get(refs[i]);
-                values[refSlots[i]] = 0x2_0000_0000L | (at == null ? 0xFFFF_FFFFL : at);
+                Object at = refs[i].info;
+                long target = at instanceof Integer index ? index : 0xFFFF_FFFFL;
+                references += new Hash64().add(refPositions[i]).add(target).value();
             }
-            Hash64 hash = new Hash64();
-            for (int i = 0; i < size; i++) {
-                hash.add(values[i]);
-            }
-            return hash.add(size).value();
+            return hash.add(references).add(size).value();
         }
     }
 }

@@ -175,4 +175,28 @@ public sealed interface TypeChange extends Change {
             return "a class cannot be redefined as another one; check which file was written";
         }
     }
+
+    /**
+     * The code of the running anonymous (or other numbered) class now lives under another number, as when
+     * an anonymous class is inserted before it, and this class file of the same name holds other code.
+     * Redefining the running class with it would give its objects someone else's code.
+     *
+     * @param running the running class's internal name, which this file now uses for other code
+     * @param continuedAs the internal name under which the running class's code now is, or null when the
+     *        batch has no class with the same code
+     */
+    record AnonymousClassRenumbered(String running, String continuedAs) implements TypeChange {
+        public String describe() {
+            return "anonymous classes renumbered: this " + Words.binary(running) + " is another class now"
+                    + (continuedAs == null ? "" : "; the running one's code is now " + Words.binary(continuedAs));
+        }
+
+        public Kind needs() {
+            return Kind.NEEDS_REWRITE;
+        }
+
+        public String consequence() {
+            return "redefining it would give running objects another class's code; " + Change.RESTART;
+        }
+    }
 }

@@ -46,14 +46,18 @@ final class Hud {
     }
 
     private void renderNotice(Graphics2D g, long nowNanos) {
-        String message = ReloadNotice.message();
+        ReloadNotice.Text notice = ReloadNotice.text();
         float opacity = ReloadNotice.opacity(nowNanos);
-        if (message == null || opacity <= 0) {
+        if (notice == null || opacity <= 0) {
             return;
         }
         g.setFont(NOTICE);
         FontMetrics metrics = g.getFontMetrics();
-        String text = "\u21bb " + message;
+        int room = width - 2 * 150;
+        String text = "\u21bb " + notice.full();
+        if (metrics.stringWidth(text) > room) {
+            text = fit("\u21bb " + notice.brief(), metrics, room);
+        }
         int textWidth = metrics.stringWidth(text);
         double boxX = (width - textWidth) / 2.0 - 16;
         double boxY = 16;
@@ -61,5 +65,16 @@ final class Hud {
         g.fill(new RoundRectangle2D.Double(boxX, boxY, textWidth + 32, 32, 16, 16));
         g.setColor(new Color(0xb8, 0xff, 0xd0, (int) (255 * opacity)));
         g.drawString(text, (float) (boxX + 16), (float) (boxY + 21));
+    }
+
+    private static String fit(String text, FontMetrics metrics, int room) {
+        if (metrics.stringWidth(text) <= room) {
+            return text;
+        }
+        int length = text.length();
+        while (length > 1 && metrics.stringWidth(text.substring(0, length) + "\u2026") > room) {
+            length--;
+        }
+        return text.substring(0, length) + "\u2026";
     }
 }

@@ -16,9 +16,18 @@ final class ReloadNotice {
     static final String FALLBACK = "code reloaded";
 
     // "[reload] 1 class in 4 ms: demo.Player (render)" -> "reloaded demo.Player (render) in 4 ms"
-    private static final Pattern REPORT = Pattern.compile("^(?:\\[reload] )?\\d+ class(?:es)? in (\\S+ ms): (.+)$");
+    private static final Pattern REPORT = Pattern.compile("^(?:\\[reload] )?(\\d+ class(?:es)?) in (\\S+ ms): (.+)$");
 
-    private static volatile String message;
+    /**
+     * A notice in two lengths.
+     *
+     * @param full the whole text, never null
+     * @param brief a shorter text for when the whole one does not fit, never null
+     */
+    record Text(String full, String brief) {
+    }
+
+    private static volatile Text text;
     private static volatile long shownAtNanos;
     private static volatile boolean echo;
 
@@ -32,22 +41,22 @@ final class ReloadNotice {
 
     /** Records that code was reloaded; called from the agent's thread by the hooks of the game's classes. */
     static void show() {
-        String text = describe(System.getProperty(REPORT_PROPERTY));
+        Text described = describe(System.getProperty(REPORT_PROPERTY));
         shownAtNanos = System.nanoTime();
-        message = text;
+        text = described;
         if (echo) {
-            System.out.println("hud: " + text);
+            System.out.println("hud: " + described.full());
         }
     }
 
     /** {@return the last notice, or null when nothing was reloaded yet} */
-    static String message() {
-        return message;
+    static Text text() {
+        return text;
     }
 
     /** {@return how much of the notice is visible at {@code nowNanos}: 1 for 3 s, then fading to 0 over 1 s} */
     static float opacity(long nowNanos) {
-        if (message == null) {
+        if (text == null) {
             return 0f;
         }
         double ageSeconds = (nowNanos - shownAtNanos) / 1e9;
@@ -55,15 +64,17 @@ final class ReloadNotice {
     }
 
     /** {@return the text the HUD shows for a report line, which may be null or in a form not known here} */
-    static String describe(String reportLine) {
+    static Text describe(String reportLine) {
         if (reportLine == null || reportLine.isBlank()) {
-            return FALLBACK;
+            return new Text(FALLBACK, FALLBACK);
         }
         String line = reportLine.strip();
         Matcher report = REPORT.matcher(line);
         if (report.matches()) {
-            return "reloaded " + report.group(2) + " in " + report.group(1);
+            return new Text("reloaded " + report.group(3) + " in " + report.group(2),
+                    "reloaded " + report.group(1) + " in " + report.group(2));
         }
-        return line.startsWith("[reload] ") ? line.substring("[reload] ".length()) : line;
+        String plain = line.startsWith("[reload] ") ? line.substring("[reload] ".length()) : line;
+        return new Text(plain, plain);
     }
 }

@@ -7,22 +7,23 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 class ReloadNoticeTest {
     @Test
     void reportLineBecomesAShortNotice() {
-        assertEquals("reloaded demo.Player (render) in 4 ms",
+        assertEquals(new ReloadNotice.Text("reloaded demo.Player (render) in 4 ms", "reloaded 1 class in 4 ms"),
                 ReloadNotice.describe("[reload] 1 class in 4 ms: demo.Player (render)"));
-        assertEquals("reloaded demo.Player (update, render), demo.Hud (render) in 12 ms",
+        assertEquals(new ReloadNotice.Text("reloaded demo.Player (update, render), demo.Hud (render) in 12 ms",
+                        "reloaded 2 classes in 12 ms"),
                 ReloadNotice.describe("[reload] 2 classes in 12 ms: demo.Player (update, render), demo.Hud (render)"));
     }
 
     @Test
     void otherReportLinesAreShownAsTheyAre() {
-        assertEquals("demo.Player: field added, nothing was changed",
-                ReloadNotice.describe("[reload] demo.Player: field added, nothing was changed"));
+        String refusal = "demo.Player: field added, nothing was changed";
+        assertEquals(new ReloadNotice.Text(refusal, refusal), ReloadNotice.describe("[reload] " + refusal));
     }
 
     @Test
     void withoutAReportTheNoticeIsGeneric() {
-        assertEquals(ReloadNotice.FALLBACK, ReloadNotice.describe(null));
-        assertEquals(ReloadNotice.FALLBACK, ReloadNotice.describe(" "));
+        assertEquals(ReloadNotice.FALLBACK, ReloadNotice.describe(null).full());
+        assertEquals(ReloadNotice.FALLBACK, ReloadNotice.describe(" ").brief());
     }
 
     @Test
@@ -32,7 +33,7 @@ class ReloadNoticeTest {
             System.setProperty(ReloadNotice.REPORT_PROPERTY, "[reload] 1 class in 3 ms: demo.World (update)");
             long before = System.nanoTime();
             ReloadNotice.show();
-            assertEquals("reloaded demo.World (update) in 3 ms", ReloadNotice.message());
+            assertEquals("reloaded demo.World (update) in 3 ms", ReloadNotice.text().full());
             assertEquals(1f, ReloadNotice.opacity(before));
             assertEquals(0f, ReloadNotice.opacity(before + 5_000_000_000L));
         } finally {

@@ -23,4 +23,9 @@ final class Draw {
                 new float[] {0f, 1f}, new Color[] {centre, rim}));
         g.fill(circle(centreX, centreY, radius));
     }
+
+    @OnReload
+    static void reloaded() {
+        ReloadNotice.show();
+    }
 }

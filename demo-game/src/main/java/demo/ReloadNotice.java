@@ -27,6 +27,8 @@ final class ReloadNotice {
     record Text(String full, String brief) {
     }
 
+    private static final long SAME_BATCH_NANOS = 250_000_000L;
+
     private static volatile Text text;
     private static volatile long shownAtNanos;
     private static volatile boolean echo;
@@ -42,7 +44,12 @@ final class ReloadNotice {
     /** Records that code was reloaded; called from the agent's thread by the hooks of the game's classes. */
     static void show() {
         Text described = describe(System.getProperty(REPORT_PROPERTY));
-        shownAtNanos = System.nanoTime();
+        long now = System.nanoTime();
+        // A batch that touched several classes runs each one's hook: show its report once.
+        if (described.equals(text) && now - shownAtNanos < SAME_BATCH_NANOS) {
+            return;
+        }
+        shownAtNanos = now;
         text = described;
         if (echo) {
             System.out.println("hud: " + described.full());

@@ -3,6 +3,7 @@ package demo;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 
 class ReloadNoticeTest {
     @Test
@@ -36,6 +37,10 @@ class ReloadNoticeTest {
             assertEquals("reloaded demo.World (update) in 3 ms", ReloadNotice.text().full());
             assertEquals(1f, ReloadNotice.opacity(before));
             assertEquals(0f, ReloadNotice.opacity(before + 5_000_000_000L));
+
+            ReloadNotice.Text shown = ReloadNotice.text();
+            ReloadNotice.show();
+            assertSame(shown, ReloadNotice.text(), "the hook of a second class in the same batch shows nothing new");
         } finally {
             if (previous == null) {
                 System.clearProperty(ReloadNotice.REPORT_PROPERTY);

@@ -44,9 +44,9 @@ public final class Main {
             return;
         }
         Keyboard keyboard = new Keyboard();
-        Window window;
+        GameWindow window;
         try {
-            window = Window.open("reload-agent demo", WIDTH, HEIGHT, keyboard);
+            window = GameWindow.open("reload-agent demo", WIDTH, HEIGHT, keyboard);
         } catch (HeadlessException | AWTError e) {
             // AWT picks its graphics environment once per JVM: after this failure even images in memory
             // cannot be drawn, so headless needs a fresh start.

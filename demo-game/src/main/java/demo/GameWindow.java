@@ -12,12 +12,12 @@ import java.awt.event.WindowEvent;
 import java.awt.image.BufferStrategy;
 
 /** A window the game draws into directly (active rendering with a double buffer), with keyboard input. */
-final class Window implements Screen {
+final class GameWindow implements Screen {
     private final Frame frame;
     private final BufferStrategy strategy;
     private volatile boolean open = true;
 
-    private Window(Frame frame, BufferStrategy strategy) {
+    private GameWindow(Frame frame, BufferStrategy strategy) {
         this.frame = frame;
         this.strategy = strategy;
     }
@@ -28,7 +28,7 @@ final class Window implements Screen {
      * @param keys receives the key events of the window, never null
      * @throws java.awt.HeadlessException or {@link java.awt.AWTError} when there is no display to open it on
      */
-    static Window open(String title, int width, int height, KeyListener keys) {
+    static GameWindow open(String title, int width, int height, KeyListener keys) {
         Frame frame = new Frame(title);
         Canvas canvas = new Canvas();
         canvas.setPreferredSize(new Dimension(width, height));
@@ -43,7 +43,7 @@ final class Window implements Screen {
         frame.setVisible(true);
         canvas.createBufferStrategy(2);
         canvas.requestFocus();
-        Window window = new Window(frame, canvas.getBufferStrategy());
+        GameWindow window = new GameWindow(frame, canvas.getBufferStrategy());
         frame.addWindowListener(new WindowAdapter() {
             @Override
             public void windowClosing(WindowEvent e) {

@@ -29,7 +29,12 @@ final class ReloadNotice {
 
     private static final long SAME_BATCH_NANOS = 250_000_000L;
 
-    private static volatile Text text;
+    // Loads Text with this class, when the game starts. A class first loaded during a reload can find its
+    // file missing (mvn compile deletes the module's classes before it writes them again), and a class
+    // that failed to load stays failed for the rest of the run.
+    private static final Text NOTHING_YET = new Text("", "");
+
+    private static volatile Text text = NOTHING_YET;
     private static volatile long shownAtNanos;
     private static volatile boolean echo;
 
@@ -46,7 +51,8 @@ final class ReloadNotice {
         Text described = describe(System.getProperty(REPORT_PROPERTY));
         long now = System.nanoTime();
         // A batch that touched several classes runs each one's hook: show its report once.
-        if (described.equals(text) && now - shownAtNanos < SAME_BATCH_NANOS) {
+        Text last = text;
+        if (described.equals(last) && now - shownAtNanos < SAME_BATCH_NANOS) {
             return;
         }
         shownAtNanos = now;
@@ -58,12 +64,13 @@ final class ReloadNotice {
 
     /** {@return the last notice, or null when nothing was reloaded yet} */
     static Text text() {
-        return text;
+        Text last = text;
+        return last == NOTHING_YET ? null : last;
     }
 
     /** {@return how much of the notice is visible at {@code nowNanos}: 1 for 3 s, then fading to 0 over 1 s} */
     static float opacity(long nowNanos) {
-        if (text == null) {
+        if (text == NOTHING_YET) {
             return 0f;
         }
         double ageSeconds = (nowNanos - shownAtNanos) / 1e9;

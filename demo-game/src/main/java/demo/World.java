@@ -40,6 +40,10 @@ final class World {
         for (int i = 0; i < GEMS; i++) {
             gems.add(new Gem(randomX(), randomY(), i));
         }
+        // The player arrives in a burst of sparks. It also loads Particle now, not during some later reload:
+        // mvn compile deletes the module's classes before writing them again, and a class whose first load
+        // fails in that moment stays failed for the rest of the run.
+        burst(player.x(), player.y(), 0x33cc66, 40, 320);
     }
 
     /** Advances the game by one fixed step of {@code dt} seconds. */

@@ -10,7 +10,7 @@ import java.util.regex.Pattern;
  */
 final class ReloadNotice {
     /** The system property the agent sets to the last report line before it runs hooks. */
-    static final String REPORT_PROPERTY = "reload.lastReport";
+    static final String REPORT_PROPERTY = "dev.reload.lastReport";
 
     /** Shown when the agent did not publish its report line. */
     static final String FALLBACK = "code reloaded";

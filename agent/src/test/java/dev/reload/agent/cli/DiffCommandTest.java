@@ -47,10 +47,10 @@ class DiffCommandTest {
 
     @Test
     void bodyChangeIsRedefinableAndExitsZero() {
-        Run run = diff("method-body", "fixture/body/Player");
+        Run run = diff("method-body", "fixture/methodbody/Player");
         assertEquals(0, run.exitCode(), run.toString());
         assertEquals("""
-                fixture.body.Player: redefinable: the running JVM can take the new version as it is
+                fixture.methodbody.Player: redefinable: the running JVM can take the new version as it is
                   method body changed: update(float)
                 """, run.out());
         assertEquals("", run.err());
@@ -58,10 +58,10 @@ class DiffCommandTest {
 
     @Test
     void sameClassIsUnchangedAndExitsZero() {
-        Path file = compiled("method-body", "v1", "fixture/body/Player");
+        Path file = compiled("method-body", "v1", "fixture/methodbody/Player");
         Run run = main("diff", file.toString(), file.toString());
         assertEquals(0, run.exitCode());
-        assertEquals("fixture.body.Player: unchanged (nothing to reload)\n", run.out());
+        assertEquals("fixture.methodbody.Player: unchanged (nothing to reload)\n", run.out());
     }
 
     @Test
@@ -92,7 +92,7 @@ class DiffCommandTest {
 
     @Test
     void unreadableInputExitsThreeWithTheReason() throws IOException {
-        Path good = compiled("method-body", "v1", "fixture/body/Player");
+        Path good = compiled("method-body", "v1", "fixture/methodbody/Player");
         byte[] bytes = Files.readAllBytes(good);
         Path empty = Files.write(work.resolve("Empty.class"), new byte[0]);
         Path text = Files.writeString(work.resolve("Text.class"), "class Player {}");

@@ -40,7 +40,7 @@ class DiffCommandIT {
     @ParameterizedTest(name = "{0}")
     @MethodSource("dev.reload.fixtures.harness.Jdks#stream")
     void diffOfAFileThatIsNoClassExitsThree(Path jdk) {
-        Path source = Fixtures.sources("method-body", "v1").resolve("fixture/body/Player.java");
+        Path source = Fixtures.sources("method-body", "v1").resolve("fixture/methodbody/Player.java");
         try (ChildJvm cli = ChildJvm.on(jdk).jvmOption("-jar").main(AgentJar.path().toString(), "diff",
                 source.toString(), source.toString()).start()) {
             assertEquals(3, cli.awaitExit(Duration.ofSeconds(60)), cli::transcript);

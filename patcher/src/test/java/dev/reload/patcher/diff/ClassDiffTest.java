@@ -57,24 +57,24 @@ class ClassDiffTest {
 
     @Test
     void theSameShapeIsUnchanged() throws UnreadableClassException {
-        ClassShape shape = shape("method-body", "v1", CompilerKind.JAVAC, "fixture/body/Player");
+        ClassShape shape = shape("method-body", "v1", CompilerKind.JAVAC, "fixture/methodbody/Player");
         Verdict verdict = ClassDiff.judge(shape, shape);
-        assertEquals(new Verdict("fixture.body.Player", Verdict.Kind.UNCHANGED, List.of(), List.of(), List.of()),
+        assertEquals(new Verdict("fixture.methodbody.Player", Verdict.Kind.UNCHANGED, List.of(), List.of(), List.of()),
                 verdict);
     }
 
     @Test
     void anotherClassIsRejected() throws UnreadableClassException {
-        Verdict verdict = ClassDiff.judge(shape("method-body", "v1", CompilerKind.JAVAC, "fixture/body/Player"),
+        Verdict verdict = ClassDiff.judge(shape("method-body", "v1", CompilerKind.JAVAC, "fixture/methodbody/Player"),
                 shape("field-added", "v1", CompilerKind.JAVAC, "fixture/fieldadded/Player"));
         assertEquals(Verdict.Kind.REJECTED, verdict.kind());
-        assertEquals(List.of(new TypeChange.Renamed("fixture/body/Player", "fixture/fieldadded/Player")),
+        assertEquals(List.of(new TypeChange.Renamed("fixture/methodbody/Player", "fixture/fieldadded/Player")),
                 verdict.changes());
     }
 
     @Test
     void unreadableNewBytesGiveTheTypedError() throws UnreadableClassException {
-        ClassShape running = shape("method-body", "v1", CompilerKind.JAVAC, "fixture/body/Player");
+        ClassShape running = shape("method-body", "v1", CompilerKind.JAVAC, "fixture/methodbody/Player");
         assertThrows(UnreadableClassException.class, () -> ClassDiff.judge(running, new byte[] {(byte) 0xCA}));
     }
 

@@ -17,7 +17,8 @@ import java.util.TreeSet;
 import java.util.stream.Stream;
 
 /**
- * Fixture versions compiled by one compiler, class files by internal name. Every case's {@code vN} is
+ * Fixture versions compiled by one compiler, class files by internal name. Every verdict case's (a case with
+ * an {@code expected.txt}) {@code vN} is
  * compiled in one run per compiler and version (each case has packages of its own), since starting a
  * compiler costs more than compiling a fixture.
  */
@@ -48,7 +49,8 @@ final class CompiledFixture {
         try (Stream<Path> cases = Files.list(Fixtures.root())) {
             for (Path caseDir : cases.sorted().toList()) {
                 Path versionDir = caseDir.resolve(version);
-                if (!Files.isDirectory(versionDir)) {
+                // Only the verdict cases: the agent's fixtures may need class paths of their own.
+                if (!Files.isDirectory(versionDir) || !Files.exists(caseDir.resolve("expected.txt"))) {
                     continue;
                 }
                 for (String packageDir : packageDirs(versionDir)) {

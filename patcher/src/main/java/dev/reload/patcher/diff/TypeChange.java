@@ -4,6 +4,7 @@ import dev.reload.patcher.diff.Verdict.Kind;
 import dev.reload.patcher.diff.Words.Holder;
 import dev.reload.patcher.shape.NestMemberKind;
 import dev.reload.patcher.shape.RecordComponentShape;
+import org.objectweb.asm.Opcodes;
 
 import java.util.List;
 import java.util.stream.Collectors;
@@ -55,8 +56,11 @@ public sealed interface TypeChange extends Change {
     /** The class's own modifiers changed (public, final, abstract, interface, ...). */
     record ModifiersChanged(int oldAccess, int newAccess) implements TypeChange {
         public String describe() {
-            return "class modifiers changed: " + Words.modifiers(oldAccess, Holder.CLASS) + " → "
-                    + Words.modifiers(newAccess, Holder.CLASS);
+            // ACC_SUPER has no word in source; it only shows when it is what changed.
+            int hidden = Opcodes.ACC_SUPER;
+            return "class modifiers changed: " + Words.modifiers(oldAccess & ~hidden, Holder.CLASS) + " → "
+                    + Words.modifiers(newAccess & ~hidden, Holder.CLASS)
+                    + (((oldAccess ^ newAccess) & hidden) != 0 ? " (the ACC_SUPER flag changed)" : "");
         }
 
         public Kind needs() {

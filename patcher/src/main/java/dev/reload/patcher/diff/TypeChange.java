@@ -136,7 +136,7 @@ public sealed interface TypeChange extends Change {
         }
 
         private static String components(List<RecordComponentShape> components) {
-            return components.stream().map(c -> Words.type(c.descriptor()) + " " + c.name())
+            return components.stream().map(c -> Words.type(c.descriptor(), c.signature()) + " " + c.name())
                     .collect(Collectors.joining(", ", "(", ")"));
         }
     }
@@ -151,8 +151,7 @@ public sealed interface TypeChange extends Change {
 
         public String describe() {
             return "permitted subclasses changed:" + (added.isEmpty() ? "" : " added " + Words.binaries(added))
-                    + (removed.isEmpty() ? "" : " removed " + Words.binaries(removed))
-                    + (added.isEmpty() && removed.isEmpty() ? " reordered" : "");
+                    + (removed.isEmpty() ? "" : (added.isEmpty() ? "" : ";") + " removed " + Words.binaries(removed));
         }
 
         public Kind needs() {

@@ -4,6 +4,7 @@ import dev.reload.patcher.shape.ClassShape;
 import dev.reload.patcher.shape.NestMemberKind;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 
@@ -38,7 +39,8 @@ final class TypeDiff {
         if (!running.recordComponents().equals(updated.recordComponents())) {
             changes.add(new TypeChange.RecordComponentsChanged(running.recordComponents(), updated.recordComponents()));
         }
-        if (!running.permittedSubclasses().equals(updated.permittedSubclasses())) {
+        // HotSpot compares NestMembers and PermittedSubclasses as sets: their order is free.
+        if (!new HashSet<>(running.permittedSubclasses()).equals(new HashSet<>(updated.permittedSubclasses()))) {
             changes.add(new TypeChange.PermittedSubclassesChanged(
                     minus(updated.permittedSubclasses(), running.permittedSubclasses()),
                     minus(running.permittedSubclasses(), updated.permittedSubclasses())));

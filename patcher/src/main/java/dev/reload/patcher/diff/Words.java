@@ -21,6 +21,17 @@ final class Words {
         return type.getSort() == Type.ARRAY ? name + "[]".repeat(type.getDimensions()) : name;
     }
 
+    /**
+     * {@return a type as source code writes it, generic arguments included when there is a signature:
+     * {@code List<String>}}
+     *
+     * @param descriptor the field descriptor, never null
+     * @param signature the generic signature, or null
+     */
+    static String type(String descriptor, String signature) {
+        return signature == null ? type(descriptor) : SignatureWords.of(signature);
+    }
+
     /** {@return a class's binary name from its internal name} */
     static String binary(String internalName) {
         return internalName == null ? "(none)" : internalName.replace('/', '.');

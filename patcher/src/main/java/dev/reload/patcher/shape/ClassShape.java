@@ -125,8 +125,9 @@ public final class ClassShape {
     /** {@return the record components in order; empty for a class that is no record, never null} */
     public List<RecordComponentShape> recordComponents() {
         List<RecordComponentShape> components = new ArrayList<>(recordCount());
-        for (int i = 0, at = recordStart(); i < recordCount(); i++, at += 2) {
-            components.add(new RecordComponentShape(SYMBOLS.string(ids[at]), SYMBOLS.string(ids[at + 1])));
+        for (int i = 0, at = recordStart(); i < recordCount(); i++, at += ShapeLayout.RECORD_INTS) {
+            components.add(new RecordComponentShape(SYMBOLS.string(ids[at]), SYMBOLS.string(ids[at + 1]),
+                    nullableString(ids[at + 2])));
         }
         return List.copyOf(components);
     }
@@ -253,7 +254,7 @@ public final class ClassShape {
     }
 
     private int fieldStart() {
-        return recordStart() + 2 * recordCount();
+        return recordStart() + ShapeLayout.RECORD_INTS * recordCount();
     }
 
     private int methodStart() {

@@ -5,7 +5,7 @@ package dev.reload.patcher.shape;
  * data, so that a shape is four objects whatever the size of the class.
  *
  * <p>The int array starts with {@link #HEADER} ints (below), then the sections in this order: interface
- * names; nest member names; permitted subclass names; record components as name, descriptor; fields as
+ * names; nest member names; permitted subclass names; record components as name, descriptor, signature (-1 for none); fields as
  * name, descriptor, access flags; methods as name, descriptor. Counts above 65535 cannot occur: the class
  * file format counts each of these in a u2.
  *
@@ -22,6 +22,7 @@ final class ShapeLayout {
     static final int FIELDS_AND_METHODS = 6;
     static final int HEADER = 7;
 
+    static final int RECORD_INTS = 3;
     static final int FIELD_INTS = 3;
     static final int METHOD_INTS = 2;
 

@@ -83,6 +83,7 @@ final class ShapeReader extends ClassVisitor implements CodeHasher.Sink {
     public RecordComponentVisitor visitRecordComponent(String name, String descriptor, String signature) {
         recordComponents.add(symbols.intern(name));
         recordComponents.add(symbols.intern(descriptor));
+        recordComponents.add(signature == null ? -1 : symbols.intern(signature));
         return null;
     }
 
@@ -144,7 +145,7 @@ final class ShapeReader extends ClassVisitor implements CodeHasher.Sink {
         int methodCount = methods.size / ShapeLayout.METHOD_INTS;
         int fieldCount = fields.size / ShapeLayout.FIELD_INTS;
         header[ShapeLayout.INTERFACES_AND_NEST] = interfaces.size | nestMembers.size << 16;
-        header[ShapeLayout.PERMITTED_AND_RECORD] = permittedSubclasses.size | (recordComponents.size / 2) << 16;
+        header[ShapeLayout.PERMITTED_AND_RECORD] = permittedSubclasses.size | (recordComponents.size / ShapeLayout.RECORD_INTS) << 16;
         header[ShapeLayout.FIELDS_AND_METHODS] = fieldCount | methodCount << 16;
         int[] ids = new int[ShapeLayout.HEADER + interfaces.size + nestMembers.size + permittedSubclasses.size
                 + recordComponents.size + fields.size + methods.size];

@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 
 /** Reads every class file of the running JDK's {@code java.base} module through {@code jrt:/}. */
@@ -16,9 +17,25 @@ public final class JavaBase {
     private JavaBase() {
     }
 
-    /** {@return the bytes of every class file in java.base (module-info included), in path order} */
+    /** {@return the bytes of every class file in the running JDK's java.base (module-info included), in path order} */
     public static List<byte[]> classFiles() {
-        FileSystem jrt = FileSystems.getFileSystem(URI.create("jrt:/"));
+        return classFiles(FileSystems.getFileSystem(URI.create("jrt:/")));
+    }
+
+    /**
+     * {@return the bytes of every class file in java.base of another JDK, read through its own jrt:/ file system}
+     *
+     * @param javaHome the JDK's home, never null
+     */
+    public static List<byte[]> classFiles(Path javaHome) {
+        try (FileSystem jrt = FileSystems.newFileSystem(URI.create("jrt:/"), Map.of("java.home", javaHome.toString()))) {
+            return classFiles(jrt);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot open the jrt:/ file system of " + javaHome, e);
+        }
+    }
+
+    private static List<byte[]> classFiles(FileSystem jrt) {
         Path module = jrt.getPath("/modules/java.base");
         try (Stream<Path> walk = Files.walk(module)) {
             List<byte[]> files = new ArrayList<>();

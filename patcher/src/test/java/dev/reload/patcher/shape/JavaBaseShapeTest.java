@@ -1,17 +1,24 @@
 package dev.reload.patcher.shape;
 
+import dev.reload.fixtures.harness.Jdks;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.objectweb.asm.ClassReader;
 import org.objectweb.asm.ClassWriter;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** Every class of java.base has a shape, and ASM rewriting a class without change does not change it. */
+/**
+ * Every class of java.base (of the running JDK and of each test JDK, 25 included) has a shape, and ASM
+ * rewriting a class without change does not change it.
+ */
 class JavaBaseShapeTest {
     private static List<byte[]> classFiles;
 
@@ -33,6 +40,18 @@ class JavaBaseShapeTest {
             }
         }
         assertEquals(List.of(), failures);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("dev.reload.fixtures.harness.Jdks#stream")
+    void everyClassOfEachTestJdksJavaBaseHasAShape(Path jdk) throws UnreadableClassException {
+        List<byte[]> files = JavaBase.classFiles(jdk);
+        assertTrue(files.size() > 3000, jdk + " java.base has " + files.size() + " classes");
+        int newest = 0;
+        for (byte[] file : files) {
+            newest = Math.max(newest, ClassShape.read(file).majorVersion());
+        }
+        assertEquals(Jdks.featureVersion(jdk) + 44, newest, "java.base of " + jdk + " is compiled for its own release");
     }
 
     @Test

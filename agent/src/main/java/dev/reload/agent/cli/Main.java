@@ -34,6 +34,9 @@ public final class Main {
         }
         String[] rest = Arrays.copyOfRange(args, 1, args.length);
         switch (args[0]) {
+            case "diff" -> {
+                return DiffCommand.run(rest, out, err);
+            }
             case "list" -> {
                 return ListCommand.run(List.of(rest), out, err);
             }

@@ -114,8 +114,19 @@ public final class NativeTreeWatcher implements TreeWatcher {
         if (kind == StandardWatchEventKinds.ENTRY_CREATE && Files.isDirectory(child, LinkOption.NOFOLLOW_LINKS)) {
             // Files may land in a new directory before it is registered: the walk picks those up.
             registerTree(watched.root, child, true);
-        } else if (kind != StandardWatchEventKinds.ENTRY_DELETE && watchedFile.test(child)) {
-            collector.touched(watched.root, child);
+        } else if (watchedFile.test(child)) {
+            if (kind == StandardWatchEventKinds.ENTRY_DELETE) {
+                deleted(child);
+            } else {
+                collector.touched(watched.root, child);
+            }
+        }
+    }
+
+    /** Only a deleted class file can mean a rebuild is under way; a deleted source changes nothing that runs. */
+    private void deleted(Path file) {
+        if (ClassFiles.isClassFile(file)) {
+            collector.deleted(file);
         }
     }
 

@@ -86,6 +86,10 @@ public final class PollingTreeWatcher implements TreeWatcher {
                     collector.touched(root, file);
                 }
             });
+            if (before != null) {
+                before.keySet().stream().filter(file -> !now.containsKey(file) && ClassFiles.isClassFile(file))
+                        .forEach(collector::deleted);
+            }
         }
         Thread.sleep(interval.toMillis());
     }

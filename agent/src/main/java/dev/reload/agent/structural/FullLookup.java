@@ -1,0 +1,40 @@
+package dev.reload.agent.structural;
+
+import dev.reload.patcher.rewrite.RuntimeNames;
+import dev.reload.runtime.ClassLinks;
+
+import java.lang.invoke.MethodHandles;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+
+/**
+ * Gets a full-privilege lookup of a loaded class through the accessor added when it loaded. Only such a lookup
+ * may define a hidden nestmate; {@code privateLookupIn} gives a lesser one across class loaders.
+ */
+final class FullLookup {
+    private FullLookup() {
+    }
+
+    /** {@return the class's full-privilege lookup, cached in its links} */
+    static MethodHandles.Lookup of(Class<?> type, ClassLinks links) throws StructuralLinkException {
+        MethodHandles.Lookup cached = links.lookup();
+        if (cached != null) {
+            return cached;
+        }
+        Method accessor;
+        try {
+            accessor = type.getDeclaredMethod(RuntimeNames.ACCESSOR_NAME);
+        } catch (NoSuchMethodException e) {
+            throw new StructuralLinkException(type.getName(), "the class was loaded before the agent could prepare"
+                    + " it for added methods (or from a class file older than Java 8)", null);
+        }
+        try {
+            accessor.setAccessible(true);
+            MethodHandles.Lookup lookup = (MethodHandles.Lookup) accessor.invoke(null);
+            links.lookup(lookup);
+            return lookup;
+        } catch (IllegalAccessException | InvocationTargetException | RuntimeException e) {
+            throw new StructuralLinkException(type.getName(), "cannot reach the class's own lookup", e);
+        }
+    }
+}

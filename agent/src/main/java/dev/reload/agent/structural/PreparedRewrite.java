@@ -1,0 +1,47 @@
+package dev.reload.agent.structural;
+
+import dev.reload.patcher.rewrite.StructuralRewrite;
+import dev.reload.runtime.ClassLinks;
+
+import java.lang.instrument.ClassDefinition;
+import java.lang.invoke.MethodHandle;
+import java.util.Map;
+
+/**
+ * A structural edit of one loaded class, ready to apply: its companion and bridges are defined, and the methods
+ * it adds are linkable. The reload loop puts {@link #definition()} in its batch of {@code redefineClasses}, then
+ * calls {@link #commit()} when the batch took; when it did not, it simply drops this object (what was defined
+ * is unreachable and the old code keeps running).
+ */
+public final class PreparedRewrite {
+    private final ClassDefinition definition;
+    private final StructuralRewrite rewrite;
+    private final ClassLinks links;
+    private final Map<String, MethodHandle> movedMethods;
+
+    PreparedRewrite(ClassDefinition definition, StructuralRewrite rewrite, ClassLinks links,
+                    Map<String, MethodHandle> movedMethods) {
+        this.definition = definition;
+        this.rewrite = rewrite;
+        this.links = links;
+        this.movedMethods = Map.copyOf(movedMethods);
+    }
+
+    /** {@return the class and the bytes to redefine it with, never null} */
+    public ClassDefinition definition() {
+        return definition;
+    }
+
+    /** {@return the rewrite: the moved methods, and the class file the class runs once redefined} */
+    public StructuralRewrite rewrite() {
+        return rewrite;
+    }
+
+    /**
+     * Links every call to the moved methods to this version, after the redefinition took; methods moved by an
+     * earlier reload and now gone make their callers throw {@link NoSuchMethodError}.
+     */
+    public void commit() {
+        links.commit(movedMethods);
+    }
+}

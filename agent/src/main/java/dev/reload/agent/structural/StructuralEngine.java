@@ -1,0 +1,98 @@
+package dev.reload.agent.structural;
+
+import dev.reload.patcher.rewrite.MovedMembers;
+import dev.reload.patcher.rewrite.MovedMethod;
+import dev.reload.patcher.rewrite.StructuralRewriter;
+import dev.reload.patcher.rewrite.UnsupportedEditException;
+
+import java.lang.instrument.Instrumentation;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.WeakHashMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
+
+/**
+ * What the reload loop calls for a batch with structural edits: prepares every class of the batch, knowing
+ * which methods each moves so that calls between them link through the runtime, and remembers after each
+ * applied batch which methods are moved, so that code loaded or reloaded later calls them the same way.
+ * Thread-safe for one reload loop.
+ */
+public final class StructuralEngine {
+    private final Instrumentation instrumentation;
+    private final StructuralReloader reloader = new StructuralReloader();
+    /** Moved methods of applied reloads: internal name of the class to keys (name and descriptor). */
+    private final Map<String, Set<String>> applied = new ConcurrentHashMap<>();
+    /** The code hashes of each rewritten class's lambda bodies alive now, by key, to match the next version's. */
+    private final Map<Class<?>, Map<String, Long>> aliveLambdas = Collections.synchronizedMap(new WeakHashMap<>());
+
+    /**
+     * @param instrumentation used to put the runtime classes on the boot class path when the first edit needs
+     *                        them, not before: appending to it makes HotSpot print a warning and stop sharing
+     *                        (CDS) the classes of other loaders, a cost a program that never adds a method
+     *                        should not pay; never null
+     */
+    public StructuralEngine(Instrumentation instrumentation) {
+        this.instrumentation = Objects.requireNonNull(instrumentation, "instrumentation");
+    }
+
+    /**
+     * {@return the batch's edits, prepared, in the same order}: put each {@link PreparedRewrite#definition()} in
+     * one {@code redefineClasses}, then call {@link #applied(List)}. A class whose edit is body-only may be passed
+     * too, so that its calls to methods moved elsewhere are linked.
+     *
+     * @param edits the classes of the batch, never null
+     * @throws UnsupportedEditException when one edit cannot be applied: apply none of the batch
+     * @throws StructuralLinkException when the JVM refused a companion or bridges: apply none of the batch
+     */
+    public List<PreparedRewrite> prepare(List<ClassEdit> edits) throws UnsupportedEditException,
+            StructuralLinkException {
+        Map<String, Set<String>> moves = new HashMap<>(applied);
+        for (ClassEdit edit : edits) {
+            moves.put(edit.internalName(), keys(StructuralRewriter.movedMethods(edit.running(), edit.updated())));
+        }
+        if (moves.values().stream().anyMatch(keys -> !keys.isEmpty())) {
+            RuntimeJar.install(instrumentation);
+        }
+        MovedMembers elsewhere = view(moves);
+        List<PreparedRewrite> prepared = new ArrayList<>();
+        for (ClassEdit edit : edits) {
+            prepared.add(reloader.prepare(edit.loaded(), edit.running(), aliveLambdas.get(edit.loaded()),
+                    edit.updated(), elsewhere));
+        }
+        return prepared;
+    }
+
+    /** Links the calls of a batch that the JVM redefined, and remembers what it moved. */
+    public void applied(List<PreparedRewrite> batch) {
+        for (PreparedRewrite rewrite : batch) {
+            rewrite.commit();
+            aliveLambdas.put(rewrite.definition().getDefinitionClass(), rewrite.rewrite().lambdaHashes());
+            applied.put(rewrite.rewrite().internalName(), keys(rewrite.rewrite().moved()));
+        }
+    }
+
+    /**
+     * {@return a class file about to load, with its calls to moved methods linked through the runtime; the
+     * very same array when it calls none or nothing was ever moved}
+     */
+    public byte[] linkCallsOfLoadingClass(byte[] classFile) {
+        if (applied.values().stream().allMatch(Set::isEmpty)) {
+            return classFile;
+        }
+        return StructuralRewriter.redirectCalls(classFile, view(applied));
+    }
+
+    private static MovedMembers view(Map<String, Set<String>> moves) {
+        return (owner, name, descriptor) -> moves.getOrDefault(owner, Set.of()).contains(name + descriptor);
+    }
+
+    private static Set<String> keys(List<MovedMethod> moved) {
+        return moved.stream().map(MovedMethod::key).collect(Collectors.toUnmodifiableSet());
+    }
+}

@@ -1,0 +1,100 @@
+package dev.reload.agent.structural;
+
+import dev.reload.patcher.rewrite.BridgeBuilder;
+import dev.reload.patcher.rewrite.MovedMembers;
+import dev.reload.patcher.rewrite.MovedMethod;
+import dev.reload.patcher.rewrite.StructuralRewrite;
+import dev.reload.patcher.rewrite.StructuralRewriter;
+import dev.reload.patcher.rewrite.UnsupportedEditException;
+import dev.reload.runtime.ClassLinks;
+
+import java.lang.instrument.ClassDefinition;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Applies structural edits (methods added, removed, lambdas added) to loaded classes on a stock JVM: rewrites
+ * the new class file with the patcher, defines the companion as a hidden nestmate through the class's own
+ * lookup, defines bridges for lambdas, and stages the links. The runtime classes must be on the boot class
+ * path before an edit that moves methods ({@link RuntimeJar#install}). Stateless apart from what it records in
+ * {@link ClassLinks}.
+ */
+public final class StructuralReloader {
+    /**
+     * {@return the edit, prepared: its companion and bridges defined, its added methods linkable}
+     *
+     * @param loaded the class as loaded now, never null
+     * @param running the class file it runs now (after load-time augmentation and earlier rewrites), never null
+     * @param aliveLambdas what the class's last rewrite gave as {@link StructuralRewrite#lambdaHashes()}, or null
+     *                     when it was never rewritten
+     * @param updated the new class file as compiled, never null
+     * @param elsewhere which methods of other classes in the batch, or moved before, are moved; never null
+     * @throws UnsupportedEditException when the edit cannot be applied on this JVM; nothing was defined
+     * @throws StructuralLinkException when the JVM refused the companion or the bridges
+     */
+    public PreparedRewrite prepare(Class<?> loaded, byte[] running, Map<String, Long> aliveLambdas, byte[] updated,
+                                   MovedMembers elsewhere) throws UnsupportedEditException, StructuralLinkException {
+        StructuralRewrite rewrite = StructuralRewriter.rewrite(running, aliveLambdas, updated, elsewhere);
+        InheritedMethods.refuseOverrides(loaded, rewrite.moved());
+        ClassLinks links = ClassLinks.of(loaded);
+        Map<String, MethodHandle> handles = Map.of();
+        if (rewrite.companion() != null) {
+            MethodHandles.Lookup lookup = FullLookup.of(loaded, links);
+            handles = defineCompanion(loaded, lookup, rewrite);
+            defineBridges(loaded, lookup, links, rewrite);
+            links.stage(handles);
+        }
+        return new PreparedRewrite(new ClassDefinition(loaded, rewrite.target()), rewrite, links, handles);
+    }
+
+    private static Map<String, MethodHandle> defineCompanion(Class<?> loaded, MethodHandles.Lookup lookup,
+                                                             StructuralRewrite rewrite)
+            throws StructuralLinkException {
+        try {
+            MethodHandles.Lookup companion = lookup.defineHiddenClass(rewrite.companion(), false,
+                    MethodHandles.Lookup.ClassOption.NESTMATE);
+            Map<String, MethodHandle> handles = new LinkedHashMap<>();
+            for (MovedMethod method : rewrite.moved()) {
+                MethodType type = methodType(loaded, method);
+                handles.put(method.key(), companion.findStatic(companion.lookupClass(), method.name(), type));
+            }
+            return handles;
+        } catch (IllegalAccessException | NoSuchMethodException | LinkageError | TypeNotPresentException e) {
+            throw new StructuralLinkException(loaded.getName(), "the JVM refused the companion holding the"
+                    + " added methods", e);
+        }
+    }
+
+    private static void defineBridges(Class<?> loaded, MethodHandles.Lookup lookup, ClassLinks links,
+                                      StructuralRewrite rewrite) throws StructuralLinkException {
+        List<MovedMethod> unbridged = new ArrayList<>();
+        for (MovedMethod method : rewrite.moved()) {
+            if (!links.hasBridge(method.key())) {
+                unbridged.add(method);
+            }
+        }
+        if (unbridged.isEmpty()) {
+            return;
+        }
+        String name = BridgeBuilder.bridgesInternalName(rewrite.internalName(), links.nextBridgeClassNumber());
+        try {
+            Class<?> bridges = lookup.defineClass(BridgeBuilder.build(rewrite.internalName(), name, unbridged));
+            for (MovedMethod method : unbridged) {
+                links.bridge(method.key(), lookup.findStatic(bridges, method.name(), methodType(loaded, method)));
+            }
+        } catch (IllegalAccessException | NoSuchMethodException | LinkageError | TypeNotPresentException e) {
+            throw new StructuralLinkException(loaded.getName(), "the JVM refused the bridges of the added methods",
+                    e);
+        }
+    }
+
+    private static MethodType methodType(Class<?> loaded, MovedMethod method) {
+        String descriptor = method.staticDescriptor(loaded.getName().replace('.', '/'));
+        return MethodType.fromMethodDescriptorString(descriptor, loaded.getClassLoader());
+    }
+}

@@ -1,0 +1,160 @@
+package dev.reload.runtime;
+
+import java.lang.invoke.CallSite;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
+import java.lang.invoke.MutableCallSite;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Where calls to one class's moved methods are linked: a {@link MutableCallSite} per method, shared by every
+ * call site that names it, whose target is the method's current version in the newest companion. The agent
+ * stages the methods a reload adds before it redefines the class, and commits after the redefinition took,
+ * which also relinks methods moved by earlier reloads and makes dropped ones throw.
+ *
+ * <p>Lives on the boot class path (this package is put there when the agent starts), so every class loader
+ * sees the one copy. Thread-safe.
+ */
+public final class ClassLinks {
+    private static final Registry REGISTRY = new Registry();
+    private static final MethodHandle NEW_ERROR = newErrorConstructor();
+
+    private final Class<?> owner;
+    private final Map<String, MutableCallSite> sites = new HashMap<>();
+    private final Map<String, MethodHandle> implementations = new HashMap<>();
+    private final Map<String, MethodHandle> bridges = new HashMap<>();
+    private MethodHandles.Lookup lookup;
+    private int bridgeClasses;
+
+    private ClassLinks(Class<?> owner) {
+        this.owner = owner;
+    }
+
+    /** {@return the links of a class, created empty on first use} */
+    public static ClassLinks of(Class<?> owner) {
+        return REGISTRY.get(Objects.requireNonNull(owner, "owner"));
+    }
+
+    /** {@return the class's full-privilege lookup, or null until the agent has set it} */
+    public synchronized MethodHandles.Lookup lookup() {
+        return lookup;
+    }
+
+    /** Records the class's full-privilege lookup, obtained through its load-time accessor. */
+    public synchronized void lookup(MethodHandles.Lookup fullPrivilege) {
+        this.lookup = Objects.requireNonNull(fullPrivilege, "fullPrivilege");
+    }
+
+    /** {@return the number to give the next class of bridges, counting from 1} */
+    public synchronized int nextBridgeClassNumber() {
+        return ++bridgeClasses;
+    }
+
+    /** {@return true when a bridge to the method with this key (name followed by descriptor) exists} */
+    public synchronized boolean hasBridge(String key) {
+        return bridges.containsKey(key);
+    }
+
+    /** Records the bridge (a static method of a named class) that lambdas use as the method's implementation. */
+    public synchronized void bridge(String key, MethodHandle bridge) {
+        bridges.put(key, bridge);
+    }
+
+    /** {@return the bridge to the method with this key, or null when there is none} */
+    public synchronized MethodHandle bridgeOrNull(String key) {
+        return bridges.get(key);
+    }
+
+    /**
+     * Makes methods that no reload has moved before linkable, ahead of the redefinition that starts calling
+     * them; methods already linked are left as they are until {@link #commit}.
+     *
+     * @param movedMethods the implementations by key, static form (receiver first), never null
+     */
+    public synchronized void stage(Map<String, MethodHandle> movedMethods) {
+        movedMethods.forEach(implementations::putIfAbsent);
+    }
+
+    /**
+     * Links every call to the moved methods of the new version, after the class was redefined with it. A method
+     * moved before and now dropped makes its callers throw {@link NoSuchMethodError}, except a lambda body,
+     * which keeps running for the lambda objects made earlier.
+     *
+     * @param movedMethods every moved method of the version now running, by key, never null
+     */
+    public synchronized void commit(Map<String, MethodHandle> movedMethods) {
+        List<MutableCallSite> changed = new ArrayList<>();
+        for (Map.Entry<String, MethodHandle> earlier : new ArrayList<>(implementations.entrySet())) {
+            String key = earlier.getKey();
+            MethodHandle now = movedMethods.get(key);
+            if (now == null && !key.startsWith("lambda$")) {
+                now = throwing(earlier.getValue().type(), key + " was removed by a reload; "
+                        + "the code calling it is older than the class");
+            }
+            if (now != null && now != earlier.getValue()) {
+                implementations.put(key, now);
+                relink(key, now, changed);
+            }
+        }
+        movedMethods.forEach((key, handle) -> {
+            if (implementations.putIfAbsent(key, handle) == null) {
+                relink(key, handle, changed);
+            }
+        });
+        if (!changed.isEmpty()) {
+            MutableCallSite.syncAll(changed.toArray(MutableCallSite[]::new));
+        }
+    }
+
+    /** {@return the call site shared by every call to the method with this key, typed as the caller asks} */
+    synchronized CallSite site(String key, MethodType type) {
+        MutableCallSite site = sites.get(key);
+        if (site == null) {
+            MethodHandle implementation = implementations.get(key);
+            MethodHandle target = implementation != null ? implementation
+                    : throwing(type, key + " is not linked: no reload has added it to " + owner.getName());
+            site = new MutableCallSite(target.type());
+            site.setTarget(target);
+            sites.put(key, site);
+        }
+        return site.type().equals(type) ? site : new MutableCallSite(site.dynamicInvoker().asType(type));
+    }
+
+    private void relink(String key, MethodHandle handle, List<MutableCallSite> changed) {
+        MutableCallSite site = sites.get(key);
+        if (site != null) {
+            site.setTarget(handle.asType(site.type()));
+            changed.add(site);
+        }
+    }
+
+    /** {@return a method handle of the given type that throws a new {@link NoSuchMethodError} with the message} */
+    static MethodHandle throwing(MethodType type, String message) {
+        MethodHandle create = MethodHandles.insertArguments(NEW_ERROR, 0, message);
+        MethodHandle thrower = MethodHandles.throwException(type.returnType(), NoSuchMethodError.class);
+        MethodHandle ignoringArguments = MethodHandles.dropArguments(thrower, 1, type.parameterList());
+        return MethodHandles.foldArguments(ignoringArguments, create);
+    }
+
+    private static MethodHandle newErrorConstructor() {
+        try {
+            return MethodHandles.publicLookup().findConstructor(NoSuchMethodError.class,
+                    MethodType.methodType(void.class, String.class));
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
+    /** One {@link ClassLinks} per class, kept as long as the class is. */
+    private static final class Registry extends ClassValue<ClassLinks> {
+        @Override
+        protected ClassLinks computeValue(Class<?> type) {
+            return new ClassLinks(type);
+        }
+    }
+}

@@ -1,0 +1,71 @@
+package dev.reload.runtime;
+
+import java.lang.invoke.CallSite;
+import java.lang.invoke.LambdaConversionException;
+import java.lang.invoke.LambdaMetafactory;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
+
+/**
+ * The bootstrap methods of the {@code invokedynamic} instructions that rewritten classes use to reach moved
+ * methods. On the boot class path, so classes of every loader link to the same registry.
+ */
+public final class Linkage {
+    private Linkage() {
+    }
+
+    /**
+     * Links a call to a moved method: every call to one method shares one call site, relinked by each reload.
+     *
+     * @param caller the calling class's lookup
+     * @param name the method's name
+     * @param type the call's type: the method's parameters, preceded by the receiver for an instance method
+     * @param owner the class that declares the method in its new version
+     * @param descriptor the method's descriptor as declared
+     * @return the call site, never null
+     */
+    public static CallSite method(MethodHandles.Lookup caller, String name, MethodType type, Class<?> owner,
+                                  String descriptor) {
+        return ClassLinks.of(owner).site(name + descriptor, type);
+    }
+
+    /**
+     * Links a lambda whose implementation method was moved, through the method's bridge, a static method of a
+     * named class: Java 17's lambda classes cannot name a hidden class, and lambda objects made before a later
+     * edit then run that edit's code.
+     *
+     * @param caller the lookup of the class making the lambda
+     * @param name the functional interface method's name
+     * @param factoryType the type of the lambda factory
+     * @param arguments the owner class, the implementation's name and descriptor, 1 for {@code altMetafactory}
+     *                  or 0 for {@code metafactory}, then the original static arguments without the implementation
+     * @return the call site making lambda objects, never null
+     * @throws LambdaConversionException when {@link LambdaMetafactory} refuses the lambda
+     */
+    public static CallSite lambda(MethodHandles.Lookup caller, String name, MethodType factoryType,
+                                  Object... arguments) throws LambdaConversionException {
+        Class<?> owner = (Class<?>) arguments[0];
+        String key = (String) arguments[1] + arguments[2];
+        boolean alternative = (Integer) arguments[3] == 1;
+        ClassLinks links = ClassLinks.of(owner);
+        MethodHandle bridge = links.bridgeOrNull(key);
+        if (bridge == null) {
+            throw new IllegalStateException("no bridge for " + owner.getName() + "." + key
+                    + ": the reload that moved it did not finish");
+        }
+        // A hidden caller (a companion) makes lambdas as its class would: same loader, full access.
+        MethodHandles.Lookup maker = caller.lookupClass().isHidden() && links.lookup() != null
+                ? links.lookup() : caller;
+        MethodType interfaceMethodType = (MethodType) arguments[4];
+        if (!alternative) {
+            return LambdaMetafactory.metafactory(maker, name, factoryType, interfaceMethodType, bridge,
+                    (MethodType) arguments[5]);
+        }
+        Object[] metafactoryArguments = new Object[arguments.length - 3];
+        metafactoryArguments[0] = interfaceMethodType;
+        metafactoryArguments[1] = bridge;
+        System.arraycopy(arguments, 5, metafactoryArguments, 2, arguments.length - 5);
+        return LambdaMetafactory.altMetafactory(maker, name, factoryType, metafactoryArguments);
+    }
+}

@@ -1,0 +1,64 @@
+package dev.reload.patcher.rewrite;
+
+import org.objectweb.asm.Opcodes;
+import org.objectweb.asm.Type;
+import org.objectweb.asm.tree.ClassNode;
+import org.objectweb.asm.tree.InsnNode;
+import org.objectweb.asm.tree.InvokeDynamicInsnNode;
+import org.objectweb.asm.tree.MethodNode;
+import org.objectweb.asm.tree.VarInsnNode;
+
+import java.util.List;
+
+/**
+ * Builds a class of bridges: one public static method per moved method, each calling the moved
+ * method's current version through the runtime. Lambdas whose body was moved link to a bridge: on Java 17 a
+ * lambda's implementation cannot be in a hidden class (the generated lambda class names it), and through the
+ * bridge, lambda objects made before a later edit run that edit's code. Defined as a normal class in the
+ * target's package and loader; a bridge class is never redefined, a later edit brings another one.
+ */
+public final class BridgeBuilder {
+    private BridgeBuilder() {
+    }
+
+    /** {@return the internal name of the {@code number}th bridge class of a class} */
+    public static String bridgesInternalName(String ownerInternalName, int number) {
+        return ownerInternalName + RuntimeNames.BRIDGES_SUFFIX + number;
+    }
+
+    /**
+     * {@return the class file of a bridge class}
+     *
+     * @param ownerInternalName the class whose moved methods the bridges call, never null
+     * @param bridgesInternalName the bridge class's name, in the owner's package, never null
+     * @param methods the moved methods to bridge, never null; each bridge has the method's name and its
+     *                {@linkplain MovedMethod#staticDescriptor static descriptor}
+     */
+    public static byte[] build(String ownerInternalName, String bridgesInternalName, List<MovedMethod> methods) {
+        ClassNode bridges = new ClassNode();
+        bridges.version = Opcodes.V17;
+        // Public, so that a lambda made in another package can name a bridge as its implementation.
+        bridges.access = Opcodes.ACC_PUBLIC | Opcodes.ACC_FINAL | Opcodes.ACC_SUPER | Opcodes.ACC_SYNTHETIC;
+        bridges.name = bridgesInternalName;
+        bridges.superName = "java/lang/Object";
+        for (MovedMethod moved : methods) {
+            bridges.methods.add(bridge(ownerInternalName, moved));
+        }
+        return ClassFiles.write(bridges, true);
+    }
+
+    private static MethodNode bridge(String ownerInternalName, MovedMethod moved) {
+        String descriptor = moved.staticDescriptor(ownerInternalName);
+        MethodNode bridge = new MethodNode(Opcodes.ACC_PUBLIC | Opcodes.ACC_STATIC | Opcodes.ACC_SYNTHETIC, moved.name(), descriptor,
+                null, null);
+        int slot = 0;
+        for (Type parameter : Type.getArgumentTypes(descriptor)) {
+            bridge.instructions.add(new VarInsnNode(parameter.getOpcode(Opcodes.ILOAD), slot));
+            slot += parameter.getSize();
+        }
+        bridge.instructions.add(new InvokeDynamicInsnNode(moved.name(), descriptor, CallSiteRedirector.LINK_METHOD,
+                Type.getObjectType(ownerInternalName), moved.descriptor()));
+        bridge.instructions.add(new InsnNode(Type.getReturnType(descriptor).getOpcode(Opcodes.IRETURN)));
+        return bridge;
+    }
+}

@@ -1,0 +1,160 @@
+package dev.reload.patcher.rewrite;
+
+import org.objectweb.asm.Handle;
+import org.objectweb.asm.Opcodes;
+import org.objectweb.asm.Type;
+import org.objectweb.asm.tree.AbstractInsnNode;
+import org.objectweb.asm.tree.InvokeDynamicInsnNode;
+import org.objectweb.asm.tree.LdcInsnNode;
+import org.objectweb.asm.tree.MethodInsnNode;
+import org.objectweb.asm.tree.MethodNode;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Rewrites the instructions of one method so that calls to moved methods, and lambdas whose body was moved,
+ * are linked through the runtime's bootstraps. Every replacement pops and pushes exactly what the original
+ * instruction did, so stack map frames and maximum stack sizes stay valid.
+ */
+final class CallSiteRedirector {
+    /** The bootstrap that links a call to a moved method. */
+    static final Handle LINK_METHOD = new Handle(Opcodes.H_INVOKESTATIC, RuntimeNames.LINKAGE,
+            RuntimeNames.LINK_METHOD, RuntimeNames.LINK_METHOD_DESCRIPTOR, false);
+    private static final Handle LINK_LAMBDA = new Handle(Opcodes.H_INVOKESTATIC, RuntimeNames.LINKAGE,
+            RuntimeNames.LINK_LAMBDA, RuntimeNames.LINK_LAMBDA_DESCRIPTOR, false);
+
+    private final String ownerInternalName;
+    private final boolean ownerIsInterface;
+    private final Map<String, MovedMethod> movedHere;
+    private final MovedMembers elsewhere;
+
+    /**
+     * @param ownerInternalName the class whose methods are rewritten (for a companion: the class it serves)
+     * @param ownerIsInterface true when that class is an interface
+     * @param movedHere the class's moved methods by {@link MovedMethod#key()}
+     * @param elsewhere which methods of other classes are moved
+     */
+    CallSiteRedirector(String ownerInternalName, boolean ownerIsInterface, Map<String, MovedMethod> movedHere,
+                       MovedMembers elsewhere) {
+        this.ownerInternalName = ownerInternalName;
+        this.ownerIsInterface = ownerIsInterface;
+        this.movedHere = movedHere;
+        this.elsewhere = elsewhere;
+    }
+
+    /**
+     * Rewrites a method that stays in its class in place, and {@return true when anything changed}: such a
+     * method never makes a super call the rewrite refuses.
+     */
+    boolean redirectOutsideCompanion(MethodNode method) {
+        try {
+            return redirect(method, false, ClassFiles.binaryName(ownerInternalName)) > 0;
+        } catch (UnsupportedEditException e) {
+            throw new IllegalStateException("only code in a companion is refused", e);
+        }
+    }
+
+    /**
+     * Rewrites the method in place.
+     *
+     * @param method the method, never null
+     * @param inCompanion true when the method now lives in the companion, where {@code invokespecial} of the
+     *                    owner's private methods must become {@code invokevirtual} and super calls cannot be made
+     * @return how many calls and lambdas now link through the runtime
+     * @throws UnsupportedEditException when the method calls a superclass method with {@code super.}
+     */
+    int redirect(MethodNode method, boolean inCompanion, String binaryName) throws UnsupportedEditException {
+        int redirected = 0;
+        List<AbstractInsnNode> instructions = new ArrayList<>(List.of(method.instructions.toArray()));
+        for (AbstractInsnNode insn : instructions) {
+            if (insn instanceof MethodInsnNode call) {
+                AbstractInsnNode replacement = redirectCall(call, inCompanion, method, binaryName);
+                if (replacement != call) {
+                    method.instructions.set(call, replacement);
+                    redirected++;
+                }
+            } else if (insn instanceof InvokeDynamicInsnNode indy) {
+                redirected += redirectLambda(indy, inCompanion) ? 1 : 0;
+            } else if (inCompanion && insn instanceof LdcInsnNode ldc && ldc.cst instanceof Handle handle) {
+                ldc.cst = reachableFromCompanion(handle);
+            }
+        }
+        return redirected;
+    }
+
+    private AbstractInsnNode redirectCall(MethodInsnNode call, boolean inCompanion, MethodNode method,
+                                          String binaryName) throws UnsupportedEditException {
+        if (isMoved(call.owner, call.name, call.desc)) {
+            String callDescriptor = call.getOpcode() == Opcodes.INVOKESTATIC
+                    ? call.desc : MovedMethod.withReceiver(call.owner, call.desc);
+            return new InvokeDynamicInsnNode(call.name, callDescriptor, LINK_METHOD,
+                    Type.getObjectType(call.owner), call.desc);
+        }
+        if (inCompanion && call.getOpcode() == Opcodes.INVOKESPECIAL && !call.name.equals("<init>")) {
+            if (!call.owner.equals(ownerInternalName)) {
+                throw new UnsupportedEditException(binaryName, method.name + signatureWords(method.desc),
+                        "the new method calls super." + call.name + "(), which a moved method cannot do yet");
+            }
+            call.setOpcode(ownerIsInterface ? Opcodes.INVOKEINTERFACE : Opcodes.INVOKEVIRTUAL);
+        }
+        return call;
+    }
+
+    private boolean redirectLambda(InvokeDynamicInsnNode indy, boolean inCompanion) {
+        if (!indy.bsm.getOwner().equals(RuntimeNames.LAMBDA_METAFACTORY) || indy.bsmArgs.length < 3
+                || !(indy.bsmArgs[1] instanceof Handle impl)) {
+            return false;
+        }
+        if (!isMoved(impl.getOwner(), impl.getName(), impl.getDesc())) {
+            if (inCompanion) {
+                indy.bsmArgs[1] = reachableFromCompanion(impl);
+            }
+            return false;
+        }
+        boolean alt = !indy.bsm.getName().equals("metafactory");
+        List<Object> args = new ArrayList<>();
+        args.add(Type.getObjectType(impl.getOwner()));
+        args.add(impl.getName());
+        args.add(impl.getDesc());
+        args.add(alt ? 1 : 0);
+        args.add(indy.bsmArgs[0]);
+        for (int i = 2; i < indy.bsmArgs.length; i++) {
+            args.add(indy.bsmArgs[i]);
+        }
+        indy.bsm = LINK_LAMBDA;
+        indy.bsmArgs = args.toArray();
+        return true;
+    }
+
+    /**
+     * {@return the handle, with {@code invokespecial} of the owner's private method turned into a virtual one:
+     * only the class itself may use an {@code invokespecial} handle, and the companion is a nestmate instead}
+     */
+    private Handle reachableFromCompanion(Handle handle) {
+        if (handle.getTag() != Opcodes.H_INVOKESPECIAL || !handle.getOwner().equals(ownerInternalName)) {
+            return handle;
+        }
+        int tag = handle.isInterface() ? Opcodes.H_INVOKEINTERFACE : Opcodes.H_INVOKEVIRTUAL;
+        return new Handle(tag, handle.getOwner(), handle.getName(), handle.getDesc(), handle.isInterface());
+    }
+
+    private boolean isMoved(String owner, String name, String descriptor) {
+        if (owner.equals(ownerInternalName)) {
+            return movedHere.containsKey(name + descriptor);
+        }
+        return elsewhere.isMoved(owner, name, descriptor);
+    }
+
+    /** {@return the parameter list of a descriptor in source words, such as {@code (int, String)}} */
+    static String signatureWords(String descriptor) {
+        StringBuilder words = new StringBuilder("(");
+        Type[] parameters = Type.getArgumentTypes(descriptor);
+        for (int i = 0; i < parameters.length; i++) {
+            String className = parameters[i].getClassName();
+            words.append(i == 0 ? "" : ", ").append(className.substring(className.lastIndexOf('.') + 1));
+        }
+        return words.append(')').toString();
+    }
+}

@@ -1,0 +1,187 @@
+package dev.reload.patcher.rewrite;
+
+import org.objectweb.asm.ClassReader;
+import org.objectweb.asm.ClassVisitor;
+import org.objectweb.asm.ClassWriter;
+import org.objectweb.asm.FieldVisitor;
+import org.objectweb.asm.MethodVisitor;
+import org.objectweb.asm.Opcodes;
+import org.objectweb.asm.RecordComponentVisitor;
+
+import java.util.LinkedHashSet;
+import java.util.Set;
+
+/**
+ * Prepares a watched class, as it first loads, for structural edits later: the only moment the JVM lets
+ * anything be added to it. Adds
+ * <ul>
+ * <li>a private static synthetic method {@value RuntimeNames#ACCESSOR_NAME} returning
+ * {@code MethodHandles.lookup()}, which gives the agent a full-privilege lookup of the class in any class
+ * loader (needed to define a hidden nestmate companion; {@code privateLookupIn} does not give one across
+ * loaders);</li>
+ * <li>spare {@code NestMembers} entries {@code Outer$1 ... Outer$N} beyond those the class lists, so that a
+ * later version may add anonymous classes or a switch map while keeping the exact list redefinition requires.
+ * An entry without a class is never checked, so a spare costs nothing.</li>
+ * </ul>
+ * Neither changes behaviour: nothing calls the accessor but the agent. ASM never loads a class here.
+ */
+public final class LoadTimeAugmenter {
+    /** Spare {@code NestMembers} entries added when the caller has no better number. */
+    public static final int DEFAULT_SPARE_NEST_MEMBERS = 8;
+
+    /** Oldest class file major version augmented (Java 8: private interface methods, frames, invokedynamic). */
+    static final int OLDEST_MAJOR_VERSION = Opcodes.V1_8;
+
+    private LoadTimeAugmenter() {
+    }
+
+    /**
+     * {@return the class file with the accessor and spare nest members added, or the very same array when the
+     * class needs nothing or cannot take them (a module descriptor, a class file older than Java 8, or one
+     * augmented before)}
+     *
+     * @param classFile a class file, never null; not modified
+     * @param spareNestMembers how many {@code Outer$N} names to add beyond the highest the class lists, 0 or more;
+     *                         ignored for a class that is itself a nest member (its host lists the nest)
+     * @throws IllegalArgumentException when the bytes are not a class file ASM can read
+     */
+    public static byte[] augment(byte[] classFile, int spareNestMembers) {
+        if (spareNestMembers < 0) {
+            throw new IllegalArgumentException("spareNestMembers must be 0 or more, not " + spareNestMembers);
+        }
+        ClassReader reader = new ClassReader(classFile);
+        if (!needsAugmenting(reader)) {
+            return classFile;
+        }
+        ClassWriter writer = new ClassWriter(reader, 0);
+        reader.accept(new Augmenting(writer, spareNestMembers), 0);
+        return writer.toByteArray();
+    }
+
+    /** {@return true when the class file carries the accessor this class adds} */
+    public static boolean isAugmented(byte[] classFile) {
+        return hasAccessor(new ClassReader(classFile));
+    }
+
+    private static boolean needsAugmenting(ClassReader reader) {
+        int major = reader.readShort(6) & 0xFFFF;
+        if (major < OLDEST_MAJOR_VERSION || (reader.getAccess() & Opcodes.ACC_MODULE) != 0) {
+            return false;
+        }
+        return !hasAccessor(reader);
+    }
+
+    private static boolean hasAccessor(ClassReader reader) {
+        boolean[] found = {false};
+        reader.accept(new ClassVisitor(Opcodes.ASM9) {
+            @Override
+            public MethodVisitor visitMethod(int access, String name, String descriptor, String signature,
+                                             String[] exceptions) {
+                if (name.equals(RuntimeNames.ACCESSOR_NAME) && descriptor.equals(RuntimeNames.ACCESSOR_DESCRIPTOR)) {
+                    found[0] = true;
+                }
+                return null;
+            }
+        }, ClassReader.SKIP_CODE | ClassReader.SKIP_DEBUG | ClassReader.SKIP_FRAMES);
+        return found[0];
+    }
+
+    /**
+     * Copies the class, collecting its nest members, and writes the spare ones at the first visit that must
+     * come after them in ASM's visiting order.
+     */
+    private static final class Augmenting extends ClassVisitor {
+        private final int spare;
+        private final Set<String> nestMembers = new LinkedHashSet<>();
+        private String internalName;
+        private boolean nestMember;
+        private boolean nestWritten;
+
+        Augmenting(ClassVisitor next, int spare) {
+            super(Opcodes.ASM9, next);
+            this.spare = spare;
+        }
+
+        @Override
+        public void visit(int version, int access, String name, String signature, String superName,
+                          String[] interfaces) {
+            internalName = name;
+            super.visit(version, access, name, signature, superName, interfaces);
+        }
+
+        @Override
+        public void visitNestHost(String nestHost) {
+            nestMember = true;
+            super.visitNestHost(nestHost);
+        }
+
+        @Override
+        public void visitNestMember(String member) {
+            nestMembers.add(member);
+            super.visitNestMember(member);
+        }
+
+        @Override
+        public void visitPermittedSubclass(String permittedSubclass) {
+            writeSpareNestMembers();
+            super.visitPermittedSubclass(permittedSubclass);
+        }
+
+        @Override
+        public void visitInnerClass(String name, String outerName, String innerName, int access) {
+            writeSpareNestMembers();
+            super.visitInnerClass(name, outerName, innerName, access);
+        }
+
+        @Override
+        public RecordComponentVisitor visitRecordComponent(String name, String descriptor, String signature) {
+            writeSpareNestMembers();
+            return super.visitRecordComponent(name, descriptor, signature);
+        }
+
+        @Override
+        public FieldVisitor visitField(int access, String name, String descriptor, String signature, Object value) {
+            writeSpareNestMembers();
+            return super.visitField(access, name, descriptor, signature, value);
+        }
+
+        @Override
+        public MethodVisitor visitMethod(int access, String name, String descriptor, String signature,
+                                         String[] exceptions) {
+            writeSpareNestMembers();
+            return super.visitMethod(access, name, descriptor, signature, exceptions);
+        }
+
+        @Override
+        public void visitEnd() {
+            writeSpareNestMembers();
+            writeAccessor();
+            super.visitEnd();
+        }
+
+        private void writeSpareNestMembers() {
+            if (nestWritten) {
+                return;
+            }
+            nestWritten = true;
+            if (nestMember) {
+                return;
+            }
+            for (String name : SpareNestMembers.names(internalName, nestMembers, spare)) {
+                super.visitNestMember(name);
+            }
+        }
+
+        private void writeAccessor() {
+            MethodVisitor method = super.visitMethod(
+                    Opcodes.ACC_PRIVATE | Opcodes.ACC_STATIC | Opcodes.ACC_SYNTHETIC,
+                    RuntimeNames.ACCESSOR_NAME, RuntimeNames.ACCESSOR_DESCRIPTOR, null, null);
+            method.visitCode();
+            method.visitMethodInsn(Opcodes.INVOKESTATIC, "java/lang/invoke/MethodHandles", "lookup",
+                    RuntimeNames.ACCESSOR_DESCRIPTOR, false);
+            method.visitInsn(Opcodes.ARETURN);
+            method.visitMaxs(1, 0);
+            method.visitEnd();
+        }
+    }
+}

@@ -1,0 +1,48 @@
+package dev.reload.patcher.rewrite;
+
+import org.objectweb.asm.Opcodes;
+import org.objectweb.asm.tree.ClassNode;
+import org.objectweb.asm.tree.MethodNode;
+
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.Set;
+
+/** Refuses added methods that cannot live in a companion as static methods. */
+final class MovableCheck {
+    private MovableCheck() {
+    }
+
+    static void check(MethodNode method, ClassNode run, String binaryName) throws UnsupportedEditException {
+        String member = method.name + CallSiteRedirector.signatureWords(method.desc);
+        if (method.name.equals("<init>")) {
+            throw new UnsupportedEditException(binaryName, "constructor added: " + member,
+                    "a constructor cannot be added to a running class");
+        }
+        if (method.name.equals("<clinit>")) {
+            throw new UnsupportedEditException(binaryName, "static initializer added",
+                    "the class is initialized already");
+        }
+        if ((method.access & (Opcodes.ACC_ABSTRACT | Opcodes.ACC_NATIVE)) != 0) {
+            throw new UnsupportedEditException(binaryName, "method added: " + member,
+                    "an abstract or native method cannot be added to a running class");
+        }
+        if ((method.access & Opcodes.ACC_SYNCHRONIZED) != 0) {
+            throw new UnsupportedEditException(binaryName, "method added: " + member,
+                    "an added synchronized method cannot be moved out of the class yet");
+        }
+    }
+
+    /** Refuses the rare case of a moved instance method whose static form equals another moved method. */
+    static void requireDistinctCompanionMethods(Collection<MovedMethod> moved, String ownerInternalName,
+                                                String binaryName) throws UnsupportedEditException {
+        Set<String> seen = new HashSet<>();
+        for (MovedMethod method : moved) {
+            if (!seen.add(method.name() + method.staticDescriptor(ownerInternalName))) {
+                throw new UnsupportedEditException(binaryName, "method added: " + method.name()
+                        + CallSiteRedirector.signatureWords(method.descriptor()),
+                        "a static method of the same name takes this class as its first parameter");
+            }
+        }
+    }
+}

@@ -1,0 +1,22 @@
+package dev.reload.patcher.rewrite;
+
+/**
+ * Says which methods of other classes are moved (declared by their new version but not by the running class),
+ * so that calls to them are linked through the runtime too. One instance describes one batch.
+ */
+@FunctionalInterface
+public interface MovedMembers {
+    /**
+     * {@return true when calls to this method must be linked through the runtime}
+     *
+     * @param ownerInternalName the class named by the call instruction, never null
+     * @param name the method's name, never null
+     * @param descriptor the method's descriptor, never null
+     */
+    boolean isMoved(String ownerInternalName, String name, String descriptor);
+
+    /** {@return a view in which no method of another class is moved} */
+    static MovedMembers none() {
+        return (owner, name, descriptor) -> false;
+    }
+}

@@ -1,0 +1,41 @@
+package dev.reload.patcher.rewrite;
+
+/**
+ * The names by which rewritten class files reach the agent's runtime classes ({@code dev.reload.runtime},
+ * on the boot class path so that every class loader sees them) and the members the patcher adds to
+ * watched classes. The patcher only writes these names into class files; it never loads the classes.
+ */
+public final class RuntimeNames {
+    /** Name of the private static synthetic method added at load time that returns the class's own lookup. */
+    public static final String ACCESSOR_NAME = "$reload$lookup";
+    /** Descriptor of {@link #ACCESSOR_NAME}. */
+    public static final String ACCESSOR_DESCRIPTOR = "()Ljava/lang/invoke/MethodHandles$Lookup;";
+
+    /** Internal name of the runtime class holding the bootstrap methods. */
+    public static final String LINKAGE = "dev/reload/runtime/Linkage";
+    /** Bootstrap linking a call to a moved method: static arguments are the owner class and the method's descriptor. */
+    public static final String LINK_METHOD = "method";
+    /** Descriptor of {@link #LINK_METHOD}. */
+    public static final String LINK_METHOD_DESCRIPTOR = "(Ljava/lang/invoke/MethodHandles$Lookup;Ljava/lang/String;"
+            + "Ljava/lang/invoke/MethodType;Ljava/lang/Class;Ljava/lang/String;)Ljava/lang/invoke/CallSite;";
+    /**
+     * Bootstrap linking a lambda whose implementation was moved: static arguments are the owner class, the
+     * implementation's name and descriptor, 1 for {@code altMetafactory} or 0 for {@code metafactory}, then the
+     * original static arguments without the implementation handle.
+     */
+    public static final String LINK_LAMBDA = "lambda";
+    /** Descriptor of {@link #LINK_LAMBDA}. */
+    public static final String LINK_LAMBDA_DESCRIPTOR = "(Ljava/lang/invoke/MethodHandles$Lookup;Ljava/lang/String;"
+            + "Ljava/lang/invoke/MethodType;[Ljava/lang/Object;)Ljava/lang/invoke/CallSite;";
+
+    /** Internal name of {@code java.lang.invoke.LambdaMetafactory}. */
+    public static final String LAMBDA_METAFACTORY = "java/lang/invoke/LambdaMetafactory";
+
+    /** Suffix of the companion class (a hidden nestmate) that holds a class's moved methods. */
+    public static final String COMPANION_SUFFIX = "$$ReloadCompanion";
+    /** Suffix, followed by a number, of the named classes whose static bridges lambdas link to. */
+    public static final String BRIDGES_SUFFIX = "$$ReloadBridges";
+
+    private RuntimeNames() {
+    }
+}

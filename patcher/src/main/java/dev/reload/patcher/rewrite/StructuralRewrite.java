@@ -1,0 +1,30 @@
+package dev.reload.patcher.rewrite;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What a structural edit of one class becomes on a stock JVM.
+ *
+ * @param internalName the class's internal name, never null
+ * @param target the class file to redefine the running class with: exactly the running class's declared
+ *               members, new bodies, calls to moved methods linked through the runtime; never null
+ * @param companion the class file of the companion to define as a hidden nestmate of the class, holding the
+ *                  moved methods as static methods; null when nothing is moved
+ * @param moved the moved methods, in the new version's order; empty when nothing is moved
+ * @param lambdaHashes the code hashes of the new version's lambda bodies by their keys (name and descriptor)
+ *                     after matching, to pass to the next rewrite of the class; never null
+ */
+public record StructuralRewrite(String internalName, byte[] target, byte[] companion, List<MovedMethod> moved,
+                                Map<String, Long> lambdaHashes) {
+    /** Copies the collections; the arrays are handed over as they are. */
+    public StructuralRewrite {
+        moved = List.copyOf(moved);
+        lambdaHashes = Map.copyOf(lambdaHashes);
+    }
+
+    /** {@return the internal name the companion's class file declares (the JVM appends a suffix when it defines it)} */
+    public String companionInternalName() {
+        return internalName + RuntimeNames.COMPANION_SUFFIX;
+    }
+}

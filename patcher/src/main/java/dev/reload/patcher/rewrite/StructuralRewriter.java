@@ -1,0 +1,194 @@
+package dev.reload.patcher.rewrite;
+
+import org.objectweb.asm.Opcodes;
+import org.objectweb.asm.tree.ClassNode;
+import org.objectweb.asm.tree.FieldNode;
+import org.objectweb.asm.tree.MethodNode;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * Turns a new version of a class, which adds or removes methods, into what a stock JVM accepts: the class
+ * redefined with exactly the running class's declared members, and a companion holding the methods the
+ * running class lacks. Kept as they run: the load-time accessor, members another agent added at load time
+ * (synthetic, named with a leading {@code $}, such as JaCoCo's {@code $jacocoInit}), and lambda bodies the
+ * new version dropped (lambda objects made earlier still call them). Other removed methods get a body that
+ * throws {@link NoSuchMethodError} naming the reload.
+ */
+public final class StructuralRewriter {
+    private static final int ACCESS_MASK = 0xFFFF;
+
+    private StructuralRewriter() {
+    }
+
+    /**
+     * {@return the rewrite of {@code updated} against the running class}
+     *
+     * @param running the class file as the JVM runs it now (after load-time augmentation and any earlier
+     *                rewrite), never null
+     * @param updated the new class file as compiled, never null
+     * @param elsewhere which methods of other classes are moved, so calls to them are linked too; never null
+     * @throws UnsupportedEditException when the edit changes what cannot be rewritten (supertypes, modifiers,
+     *                                  fields, constructors), naming the class, the member and the reason
+     */
+    public static StructuralRewrite rewrite(byte[] running, byte[] updated, MovedMembers elsewhere)
+            throws UnsupportedEditException {
+        return rewrite(running, null, updated, elsewhere);
+    }
+
+    /**
+     * {@return the rewrite of {@code updated} against the running class, its lambda bodies matched by content to
+     * those alive now}
+     *
+     * @param running the class file as the JVM runs it now, never null
+     * @param aliveLambdas the code hashes of the lambda bodies alive now, by key, as the last rewrite of this
+     *                     class gave them ({@link StructuralRewrite#lambdaHashes()}); null to read them from
+     *                     {@code running}, right for a class never rewritten, whose bodies are as compiled
+     * @param updated the new class file as compiled, never null
+     * @param elsewhere which methods of other classes are moved, never null
+     * @throws UnsupportedEditException when the edit changes what cannot be rewritten
+     */
+    public static StructuralRewrite rewrite(byte[] running, Map<String, Long> aliveLambdas, byte[] updated,
+                                            MovedMembers elsewhere)
+            throws UnsupportedEditException {
+        Objects.requireNonNull(elsewhere, "elsewhere");
+        ClassNode run = ClassFiles.read(running);
+        ClassNode next = ClassFiles.read(updated);
+        String binaryName = ClassFiles.binaryName(run.name);
+        HeaderCheck.check(run, next, binaryName);
+        Map<String, MethodNode> runningMethods = byKey(run.methods);
+        Map<String, Long> lambdaHashes = LambdaRenamer.matchByContent(
+                aliveLambdas == null ? LambdaRenamer.lambdaHashes(running) : aliveLambdas,
+                updated, next, runningMethods.keySet());
+
+        Map<String, MovedMethod> moved = new LinkedHashMap<>();
+        List<MethodNode> movedNodes = new ArrayList<>();
+        Map<String, MethodNode> kept = new LinkedHashMap<>();
+        for (MethodNode method : next.methods) {
+            MethodNode old = runningMethods.get(ClassFiles.key(method));
+            if (old != null) {
+                requireSameModifiers(old, method, binaryName);
+                kept.put(ClassFiles.key(method), method);
+            } else {
+                MovableCheck.check(method, run, binaryName);
+                moved.put(ClassFiles.key(method), new MovedMethod(method.name, method.desc,
+                        (method.access & Opcodes.ACC_STATIC) == 0));
+                movedNodes.add(method);
+            }
+        }
+        MovableCheck.requireDistinctCompanionMethods(moved.values(), run.name, binaryName);
+
+        boolean isInterface = (run.access & Opcodes.ACC_INTERFACE) != 0;
+        CallSiteRedirector redirector = new CallSiteRedirector(run.name, isInterface, moved, elsewhere);
+        List<MethodNode> targetMethods = new ArrayList<>();
+        for (MethodNode old : run.methods) {
+            MethodNode replacement = kept.get(ClassFiles.key(old));
+            if (replacement != null) {
+                redirector.redirect(replacement, false, binaryName);
+                targetMethods.add(replacement);
+            } else {
+                targetMethods.add(keepsRunningBody(old) ? old : RemovedMethodBodies.throwing(old, binaryName));
+            }
+        }
+        byte[] companion = movedNodes.isEmpty() ? null
+                : ClassFiles.write(CompanionBuilder.build(next, movedNodes, redirector), false);
+        return new StructuralRewrite(run.name, ClassFiles.write(target(run, next, targetMethods), false),
+                companion, List.copyOf(moved.values()), lambdaHashes);
+    }
+
+    /**
+     * {@return the methods the new version declares and the running class lacks: what a rewrite would move}
+     *
+     * @param running the class file as the JVM runs it now, never null
+     * @param updated the new class file, never null
+     */
+    public static List<MovedMethod> movedMethods(byte[] running, byte[] updated) {
+        Set<String> runningKeys = new HashSet<>();
+        for (MethodNode method : ClassFiles.readDeclarations(running).methods) {
+            runningKeys.add(ClassFiles.key(method));
+        }
+        List<MovedMethod> moved = new ArrayList<>();
+        for (MethodNode method : ClassFiles.readDeclarations(updated).methods) {
+            if (!runningKeys.contains(ClassFiles.key(method))) {
+                moved.add(new MovedMethod(method.name, method.desc, (method.access & Opcodes.ACC_STATIC) == 0));
+            }
+        }
+        return moved;
+    }
+
+    /**
+     * {@return the class file with its calls to moved methods of other classes linked through the runtime, or
+     * the very same array when it calls none}: for a class whose own edit is body-only, or that loads after
+     * a reload moved methods it calls
+     *
+     * @param classFile the class file, never null
+     * @param elsewhere which methods of other classes are moved, never null
+     */
+    public static byte[] redirectCalls(byte[] classFile, MovedMembers elsewhere) {
+        ClassNode node = ClassFiles.read(classFile);
+        CallSiteRedirector redirector = new CallSiteRedirector(node.name,
+                (node.access & Opcodes.ACC_INTERFACE) != 0, Map.of(), elsewhere);
+        boolean changed = false;
+        for (MethodNode method : node.methods) {
+            changed |= redirector.redirectOutsideCompanion(method);
+        }
+        return changed ? ClassFiles.write(node, false) : classFile;
+    }
+
+    /** The new version's class with the running class's header, nest, fields and method list. */
+    private static ClassNode target(ClassNode run, ClassNode next, List<MethodNode> methods) {
+        next.access = run.access;
+        next.nestHostClass = run.nestHostClass;
+        next.nestMembers = run.nestMembers;
+        next.permittedSubclasses = run.permittedSubclasses;
+        next.recordComponents = run.recordComponents;
+        next.fields = new ArrayList<>(run.fields);
+        next.methods = methods;
+        return next;
+    }
+
+    /**
+     * {@return true for a running method the new version lacks that keeps its body: the accessor, members
+     * other agents added at load time, lambda bodies, and bodiless declarations}
+     */
+    private static boolean keepsRunningBody(MethodNode old) {
+        boolean synthetic = (old.access & Opcodes.ACC_SYNTHETIC) != 0;
+        boolean bodiless = (old.access & (Opcodes.ACC_ABSTRACT | Opcodes.ACC_NATIVE)) != 0;
+        return bodiless
+                || (synthetic && old.name.startsWith("$"))
+                || (synthetic && old.name.startsWith("lambda$"));
+    }
+
+    private static void requireSameModifiers(MethodNode old, MethodNode method, String binaryName)
+            throws UnsupportedEditException {
+        if ((old.access & ACCESS_MASK) != (method.access & ACCESS_MASK)) {
+            throw new UnsupportedEditException(binaryName,
+                    method.name + CallSiteRedirector.signatureWords(method.desc),
+                    "its modifiers changed, which the running JVM cannot apply");
+        }
+    }
+
+    private static Map<String, MethodNode> byKey(List<MethodNode> methods) {
+        Map<String, MethodNode> byKey = new LinkedHashMap<>();
+        for (MethodNode method : methods) {
+            byKey.put(ClassFiles.key(method), method);
+        }
+        return byKey;
+    }
+
+    /** {@return the running field a new field must match, or null when the running class has none by that name} */
+    static FieldNode runningField(ClassNode run, String name) {
+        for (FieldNode field : run.fields) {
+            if (field.name.equals(name)) {
+                return field;
+            }
+        }
+        return null;
+    }
+}

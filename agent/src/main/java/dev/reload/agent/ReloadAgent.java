@@ -35,13 +35,6 @@ public final class ReloadAgent {
     }
 
     private static void start(String agentArguments, Instrumentation instrumentation, boolean attachedLater) {
-        if (!STARTED.compareAndSet(false, true)) {
-            // A second copy would watch and redefine the same classes twice over.
-            System.err.println(Reporter.PREFIX + "error: the agent runs in this program already; options '"
-                    + (agentArguments == null ? "" : agentArguments) + "' are ignored");
-            return;
-        }
-        System.setProperty(RUNNING_PROPERTY, agentArguments == null ? "" : agentArguments);
         AgentConfig config;
         try {
             config = OptionParser.parse(agentArguments, System.getProperties());
@@ -50,6 +43,13 @@ public final class ReloadAgent {
                     + "; the agent is off and the program runs without reloading");
             return;
         }
+        if (!STARTED.compareAndSet(false, true)) {
+            // A second copy would watch and redefine the same classes twice over.
+            System.err.println(Reporter.PREFIX + "error: the agent runs in this program already; options '"
+                    + (agentArguments == null ? "" : agentArguments) + "' are ignored");
+            return;
+        }
+        System.setProperty(RUNNING_PROPERTY, agentArguments == null ? "" : agentArguments);
         try {
             AgentRuntime.start(config, instrumentation, attachedLater);
         } catch (RuntimeException | LinkageError e) {

@@ -1,6 +1,7 @@
 package dev.reload.agent;
 
 import dev.reload.agent.api.Reloads;
+import dev.reload.agent.compile.CompiledForLater;
 import dev.reload.agent.compile.CompilerAvailability;
 import dev.reload.agent.compile.JavaSources;
 import dev.reload.agent.compile.SourceStep;
@@ -54,6 +55,11 @@ final class AgentRuntime {
         sourceRoots.forEach(watcher::watch);
         ClassOrigins origins = new ClassOrigins(watcher, roots, config.watchesClassPath());
         LoadedClassIndex index = new LoadedClassIndex();
+        CompiledForLater later = new CompiledForLater();
+        if (!sourceRoots.isEmpty()) {
+            // Before the capture: it must see a class that loads as compiled as the class's own bytes.
+            instrumentation.addTransformer(later, false);
+        }
         CaptureTransformer capture = CaptureTransformer.install(instrumentation, origins, index, collector, reporter);
         Reloader reloader = new Reloader(instrumentation, index, capture, collector, reporter);
         reporter.debug("agent started" + (attachedLater ? " (attached)" : "") + " with " + config
@@ -64,7 +70,7 @@ final class AgentRuntime {
         }
         AgentControl control = new AgentControl(collector, watcher, sourceRoots);
         SourceStep sources = sourceRoots.isEmpty() ? null
-                : new SourceStep(index, watcher, sourceRoots, collector, reporter);
+                : new SourceStep(index, later, watcher, sourceRoots, collector, reporter);
         Runnable registerBean = monitoring(control, watcher, reporter);
         Contained.loop("reload-apply", reporter, new ReloadLoop(reloader, collector, control, sources, registerBean)::step);
     }

@@ -6,6 +6,7 @@ import dev.reload.agent.report.Reporter;
 import dev.reload.agent.watch.ChangeBatch;
 import dev.reload.agent.watch.ChangeCollector;
 import dev.reload.agent.watch.ChangedFile;
+import dev.reload.agent.watch.ClassFiles;
 import dev.reload.agent.watch.ContentHash;
 import dev.reload.agent.watch.TreeWatcher;
 
@@ -31,6 +32,7 @@ public final class SourceStep {
     /** Made on the reload thread when first needed: loading javac must not delay the program's start. */
     private SourceCompiler compiler;
     private final LoadedClassIndex index;
+    private final CompiledForLater later;
     private final TreeWatcher watcher;
     private final List<Path> sourceRoots;
     private final ChangeCollector collector;
@@ -38,14 +40,16 @@ public final class SourceStep {
 
     /**
      * @param index the loaded classes, to find the class files compiled classes belong to, never null
+     * @param later where compiled classes that are not loaded yet wait for their loading, never null
      * @param watcher the watcher, whose roots (other than the source roots) are class output on the class path, never null
      * @param sourceRoots the {@code src=} directories, never null
      * @param collector told the content of each source handled, so an unchanged save is not compiled again, never null
      * @param reporter where detail goes, never null
      */
-    public SourceStep(LoadedClassIndex index, TreeWatcher watcher, List<Path> sourceRoots, ChangeCollector collector,
-                      Reporter reporter) {
+    public SourceStep(LoadedClassIndex index, CompiledForLater later, TreeWatcher watcher, List<Path> sourceRoots,
+                      ChangeCollector collector, Reporter reporter) {
         this.index = index;
+        this.later = later;
         this.watcher = watcher;
         this.sourceRoots = List.copyOf(sourceRoots);
         this.collector = collector;
@@ -97,8 +101,7 @@ public final class SourceStep {
         for (CompiledClass compiled : classes) {
             Set<Path> loadedFrom = index.filesOf(compiled.internalName());
             if (loadedFrom.isEmpty()) {
-                reporter.debug(compiled.internalName().replace('/', '.') + " is not loaded: compiled, but it loads"
-                        + " its class file from the build output when first used");
+                keepForLater(compiled);
             }
             long hash = ContentHash.of(compiled.bytes());
             for (Path file : loadedFrom) {
@@ -106,6 +109,26 @@ public final class SourceStep {
             }
         }
         return files;
+    }
+
+    /** A class not loaded yet gets the compiled version when it loads, instead of the build's older class file. */
+    private void keepForLater(CompiledClass compiled) {
+        String binaryName = compiled.internalName().replace('/', '.');
+        for (Path root : classRoots()) {
+            Path file = ClassFiles.fileOf(root, compiled.internalName());
+            if (Files.isRegularFile(file)) {
+                try {
+                    later.keep(compiled.internalName(), ContentHash.of(Files.readAllBytes(file)), compiled.bytes());
+                    reporter.debug(binaryName + " is not loaded yet; it will load as just compiled");
+                } catch (IOException e) {
+                    reporter.debug("cannot read " + file + " (" + e.getMessage() + "); " + binaryName
+                            + " will load from it as it is");
+                }
+                return;
+            }
+        }
+        reporter.info(binaryName + " is new and has no class file yet: the program can load it once your build"
+                + " compiles it");
     }
 
     /** {@return the directory a class file lies in by its package: {@code /p/classes} for {@code /p/classes/a/B.class}} */
@@ -129,11 +152,13 @@ public final class SourceStep {
                 // Not a path here: the class loader cannot load from it either.
             }
         }
-        for (Path root : watcher.roots().stream().sorted().toList()) {
-            if (!sourceRoots.contains(root) && Files.isDirectory(root)) {
-                entries.add(root);
-            }
-        }
+        entries.addAll(classRoots());
         return List.copyOf(entries);
+    }
+
+    /** {@return the watched class directories that exist, in a stable order} */
+    private List<Path> classRoots() {
+        return watcher.roots().stream().filter(root -> !sourceRoots.contains(root) && Files.isDirectory(root))
+                .sorted().toList();
     }
 }

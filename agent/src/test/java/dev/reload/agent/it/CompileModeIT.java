@@ -32,6 +32,7 @@ class CompileModeIT {
     static void compileVersions() {
         FixtureClasses.compile(compiled, "body", "v1");
         FixtureClasses.compile(compiled, "body", "v2");
+        FixtureClasses.compile(compiled, "lazy", "v1");
     }
 
     @ParameterizedTest(name = "{0}")
@@ -79,6 +80,28 @@ class CompileModeIT {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("dev.reload.fixtures.harness.Jdks#stream")
+    void aClassNotLoadedYetLoadsAsCompiledAndReloadsLaterLikeAnyOther(Path jdk) throws IOException {
+        Path classes = work.resolve("classes");
+        Path src = work.resolve("src");
+        FixtureClasses.install(compiled.resolve("lazy-v1"), classes);
+        FixtureClasses.install(Fixtures.sources("lazy", "v1"), src);
+        String later = "fixture/lazy/Later.java";
+        try (ChildJvm child = startCompiling(jdk, classes, src, "fixture.lazy.Main")) {
+            child.awaitStdout("^ready$");
+            Files.writeString(src.resolve(later), Files.readString(Fixtures.sources("lazy", "v2").resolve(later)));
+            child.awaitStderr("^\\[reload\\] fixture\\.lazy\\.Later is not loaded yet; it will load as just compiled$");
+            child.send("later");
+            child.awaitStdout("^later v2$");
+            Files.writeString(src.resolve(later), Files.readString(Fixtures.sources("lazy", "v1").resolve(later)));
+            child.awaitStderr("^\\[reload\\] 1 class in \\d+ ms: fixture\\.lazy\\.Later \\(describe\\)$");
+            int mark = child.stdoutMark();
+            child.send("later");
+            child.awaitStdoutAfter(mark, "^later v1$");
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("dev.reload.fixtures.harness.Jdks#stream")
     void withoutTheCompilerOneLineSaysWhatIsMissingAndClassFilesStillReload(Path jdk) {
         Path classes = work.resolve("classes");
         Path src = work.resolve("src");
@@ -99,9 +122,13 @@ class CompileModeIT {
     }
 
     private static ChildJvm startCompiling(Path jdk, Path classes, Path src) {
+        return startCompiling(jdk, classes, src, "fixture.body.Main");
+    }
+
+    private static ChildJvm startCompiling(Path jdk, Path classes, Path src, String mainClass) {
         // The sources are registered after the class directories: once they are watched, everything is.
         return WatchingChild.start(jdk, "src=" + src, "^\\[reload\\] watching " + Pattern.quote(src.toString()) + "$",
-                "fixture.body.Main", new String[0], classes);
+                mainClass, new String[0], classes);
     }
 
     /** The program as built: version 1's class files and the sources they were compiled from. */

@@ -8,6 +8,8 @@ import dev.reload.agent.index.LoadedClassIndex;
 import dev.reload.agent.reload.Reloader;
 import dev.reload.agent.report.Contained;
 import dev.reload.agent.report.Reporter;
+import dev.reload.agent.structural.LoadTimePreparation;
+import dev.reload.agent.structural.StructuralEngine;
 import dev.reload.agent.watch.ChangeCollector;
 import dev.reload.agent.watch.TreeWatcher;
 import dev.reload.agent.watch.TreeWatchers;
@@ -41,8 +43,10 @@ final class AgentRuntime {
         roots.forEach(watcher::watch);
         ClassOrigins origins = new ClassOrigins(watcher, roots, config.watchesClassPath());
         LoadedClassIndex index = new LoadedClassIndex();
-        CaptureTransformer capture = CaptureTransformer.install(instrumentation, origins, index, collector, reporter);
-        Reloader reloader = new Reloader(instrumentation, index, capture, collector, reporter);
+        StructuralEngine engine = new StructuralEngine(instrumentation);
+        CaptureTransformer capture = CaptureTransformer.install(instrumentation, origins, index, collector, reporter,
+                new LoadTimePreparation(engine, reporter));
+        Reloader reloader = new Reloader(instrumentation, index, capture, collector, reporter, engine);
         reporter.debug("agent started" + (attachedLater ? " (attached)" : "") + " with " + config
                 + "; watching " + roots);
         if (attachedLater) {

@@ -78,6 +78,25 @@ public final class StructuralEngine {
     }
 
     /**
+     * {@return a class file of a batch that keeps its declared members (a body-only change, or a class not
+     * prepared at load), with its calls to methods moved before or by the batch linked through the runtime; the
+     * very same array when it calls none}
+     *
+     * @param classFile the class file to redefine the class with, never null
+     * @param batch what {@link #prepare} gave for the other classes of the batch, never null
+     */
+    public byte[] linkCalls(byte[] classFile, List<PreparedRewrite> batch) {
+        Map<String, Set<String>> moves = new HashMap<>(applied);
+        for (PreparedRewrite rewrite : batch) {
+            moves.put(rewrite.rewrite().internalName(), keys(rewrite.rewrite().moved()));
+        }
+        if (moves.values().stream().allMatch(Set::isEmpty)) {
+            return classFile;
+        }
+        return StructuralRewriter.redirectCalls(classFile, view(moves));
+    }
+
+    /**
      * {@return a class file about to load, with its calls to moved methods linked through the runtime; the
      * very same array when it calls none or nothing was ever moved}
      */

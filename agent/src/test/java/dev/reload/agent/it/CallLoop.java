@@ -9,7 +9,8 @@ import java.nio.charset.StandardCharsets;
 /**
  * A fixture program's main for tests that drive it from outside: reads lines {@code call NAME} on standard input,
  * runs the public static method NAME of the class named by the first argument, prints {@code threw: EXCEPTION}
- * when it throws, and ends each command with a line {@code done: COMMAND}. Prints {@code ready} first.
+ * when it throws, and ends each command with a line {@code done: COMMAND}; {@code gc} collects garbage, so that
+ * unreachable classes are unloaded. Prints {@code ready} first.
  */
 public final class CallLoop {
     private CallLoop() {
@@ -25,6 +26,10 @@ public final class CallLoop {
                     main.getMethod(line.substring("call ".length())).invoke(null);
                 } catch (InvocationTargetException e) {
                     System.out.println("threw: " + e.getCause());
+                }
+            } else if (line.equals("gc")) {
+                for (int i = 0; i < 3; i++) {
+                    System.gc();
                 }
             }
             System.out.println("done: " + line);

@@ -4,7 +4,10 @@ import dev.reload.fixtures.harness.ChildJvm;
 import dev.reload.fixtures.harness.FixtureCompiler;
 import dev.reload.fixtures.harness.Fixtures;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,12 +23,14 @@ final class StructuralChild implements AutoCloseable {
     static final String OUTCOME = "^\\[reload\\] (\\d+ class(es)? in \\d+ ms: |refused, |failed, )";
 
     private final ChildJvm child;
+    private final Path jdk;
     private final Path work;
     private final Path live;
     private final String fixtureCase;
 
-    private StructuralChild(ChildJvm child, Path work, Path live, String fixtureCase) {
+    private StructuralChild(ChildJvm child, Path jdk, Path work, Path live, String fixtureCase) {
         this.child = child;
+        this.jdk = jdk;
         this.work = work;
         this.live = live;
         this.fixtureCase = fixtureCase;
@@ -50,12 +55,38 @@ final class StructuralChild implements AutoCloseable {
             child.close();
             throw e;
         }
-        return new StructuralChild(child, work, live, fixtureCase);
+        return new StructuralChild(child, jdk, work, live, fixtureCase);
     }
 
     /** {@return the lines the static method printed} */
     List<String> call(String method) {
-        String command = "call " + method;
+        return run("call " + method);
+    }
+
+    /**
+     * {@return how many classes whose name contains {@code text} the program has loaded, after collecting garbage},
+     * as the JDK's {@code jcmd PID VM.class_hierarchy} lists them (hidden classes included)
+     */
+    int loadedClasses(String text) {
+        run("gc");
+        try {
+            Process jcmd = new ProcessBuilder(jdk.resolve("bin").resolve("jcmd").toString(),
+                    Long.toString(child.pid()), "VM.class_hierarchy").redirectErrorStream(true).start();
+            List<String> lines = new String(jcmd.getInputStream().readAllBytes(), StandardCharsets.UTF_8)
+                    .lines().toList();
+            if (jcmd.waitFor() != 0) {
+                throw new IllegalStateException("jcmd failed: " + String.join("\n", lines));
+            }
+            return (int) lines.stream().filter(line -> line.contains(text)).count();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while listing classes", e);
+        }
+    }
+
+    private List<String> run(String command) {
         int mark = child.stdoutMark();
         child.send(command);
         child.awaitStdoutAfter(mark, "^done: " + Pattern.quote(command) + "$");

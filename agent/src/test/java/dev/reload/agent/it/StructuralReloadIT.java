@@ -49,7 +49,7 @@ class StructuralReloadIT {
 
             // frame() becomes frame(int), and Main calls the new signature.
             assertContains(child.install("v5"), "method signature changed: String frame() → String frame(int)");
-            assertEquals(List.of("v5 <game=6> | tock 6"), child.call("step"), child::transcript);
+            assertEquals(List.of("v5 <game=6> | tock 6 | HEY 6"), child.call("step"), child::transcript);
         }
     }
 

@@ -2,8 +2,11 @@ package dev.reload.agent.structural;
 
 import dev.reload.agent.index.LoadTimeChange;
 import dev.reload.agent.report.Reporter;
+import dev.reload.patcher.rewrite.ClassReferences;
 import dev.reload.patcher.rewrite.LoadTimeAugmenter;
 import dev.reload.patcher.rewrite.RuntimeNames;
+
+import java.util.Set;
 
 /**
  * Prepares each watched class as it first loads for structural edits later: adds the accessor and spare nest
@@ -30,7 +33,7 @@ public final class LoadTimePreparation implements LoadTimeChange {
             return classFile; // the agent's own bridges, defined next to the class they serve
         }
         try {
-            byte[] linked = engine.linkCallsOfLoadingClass(classFile);
+            byte[] linked = engine.linkCallsOfLoadingClass(loader, internalName, classFile);
             return LoadTimeAugmenter.augment(linked, LoadTimeAugmenter.DEFAULT_SPARE_NEST_MEMBERS);
         } catch (RuntimeException | LinkageError e) {
             reporter.debug("cannot prepare " + internalName.replace('/', '.') + " for new methods (" + e
@@ -46,6 +49,7 @@ public final class LoadTimePreparation implements LoadTimeChange {
                 byte[] own = in.readAllBytes();
                 LoadTimeAugmenter.isAugmented(apply(LoadTimePreparation.class.getClassLoader(),
                         "dev/reload/agent/structural/LoadTimePreparation", own));
+                ClassReferences.namesAny(own, Set.of("java/lang/Object"));
             }
         } catch (java.io.IOException e) {
             reporter.debug("warming up the load-time preparation did not work (" + e + ")");

@@ -47,9 +47,9 @@ class StructuralReloadIT {
                     + " by a reload; the code calling it is older than the class"), child.call("runStale"),
                     child::transcript);
 
-            // frame() becomes frame(int), and Main calls the new signature.
+            // frame() becomes frame(int), and Main calls the new signature; a class new in v5 calls a method v5 adds.
             assertContains(child.install("v5"), "method signature changed: String frame() → String frame(int)");
-            assertEquals(List.of("v5 <game=6> | tock 6 | HEY 6"), child.call("step"), child::transcript);
+            assertEquals(List.of("v5 <game=6> | tock 6 | HEY 6 | SCORE 6"), child.call("step"), child::transcript);
         }
     }
 

@@ -15,6 +15,7 @@ import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -57,6 +58,14 @@ class AugmentedJudgementTest {
         assertEquals(2, nest.size(), nest::toString);
         assertTrue(verdict.changes().stream().noneMatch(c -> c.describe().contains(RuntimeNames.ACCESSOR_NAME)),
                 verdict.changes()::toString);
+    }
+
+    @Test
+    void constantPoolTellsWhichClassesAClassNames() {
+        byte[] main = methods.bytes("fixture/structural/Main");
+        assertTrue(ClassReferences.namesAny(main, Set.of(GAME)));
+        assertFalse(ClassReferences.namesAny(main, Set.of("fixture/structural/Other")));
+        assertFalse(ClassReferences.namesAny(main, Set.of()));
     }
 
     @Test

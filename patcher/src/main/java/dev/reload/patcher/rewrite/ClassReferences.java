@@ -10,6 +10,7 @@ import java.util.Set;
  * 4.4.1), so a class naming none of the classes with moved methods has no call to redirect.
  */
 public final class ClassReferences {
+    private static final int CONSTANT_UTF8 = 1;
     private static final int CONSTANT_CLASS = 7;
 
     private ClassReferences() {
@@ -36,5 +37,29 @@ public final class ClassReferences {
             }
         }
         return false;
+    }
+
+    /**
+     * {@return true when the constant pool holds the ASCII string, as it must hold any member's name}: a cheap first
+     * check that reads no member
+     */
+    static boolean poolHoldsAscii(ClassReader reader, String ascii) {
+        for (int i = 1; i < reader.getItemCount(); i++) {
+            int offset = reader.getItem(i);
+            if (offset > 0 && reader.b[offset - 1] == CONSTANT_UTF8 && reader.readUnsignedShort(offset) == ascii.length()
+                    && asciiAt(reader.b, offset + 2, ascii)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean asciiAt(byte[] bytes, int start, String ascii) {
+        for (int i = 0; i < ascii.length(); i++) {
+            if (bytes[start + i] != ascii.charAt(i)) {
+                return false;
+            }
+        }
+        return true;
     }
 }

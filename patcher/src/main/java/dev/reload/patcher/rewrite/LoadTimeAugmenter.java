@@ -91,6 +91,9 @@ public final class LoadTimeAugmenter {
     }
 
     private static boolean hasAccessor(ClassReader reader) {
+        if (!ClassReferences.poolHoldsAscii(reader, RuntimeNames.ACCESSOR_NAME)) {
+            return false; // what almost every class loading answers, without reading its members
+        }
         boolean[] found = {false};
         reader.accept(new ClassVisitor(Opcodes.ASM9) {
             @Override

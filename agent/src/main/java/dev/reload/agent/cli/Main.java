@@ -31,6 +31,9 @@ public final class Main {
         }
         String[] rest = Arrays.copyOfRange(args, 1, args.length);
         switch (args[0]) {
+            case "diff" -> {
+                return DiffCommand.run(rest, out, err);
+            }
             default -> {
                 err.println("[reload] error: unknown command '" + args[0] + "'; run with --help for the list");
                 return 64;

@@ -7,10 +7,12 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BiConsumer;
 
@@ -24,6 +26,12 @@ public final class ChangeCollector {
     /** A burst that never goes quiet is cut after this many quiet periods, so changes are not held back forever. */
     private static final int LONGEST_BURST_IN_QUIET_PERIODS = 40;
     private static final long LONGEST_BURST_FLOOR_NANOS = Duration.ofMillis(500).toNanos();
+    /**
+     * How long a batch waits for deleted class files to be written again. A full rebuild ({@code mvn compile}
+     * after a change it cannot compile incrementally) deletes every class file of a module for about a second
+     * before it writes them again: applying half of that would run new code against classes that are missing.
+     */
+    static final long REBUILD_SETTLE_NANOS = Duration.ofSeconds(3).toNanos();
 
     private final long quietNanos;
     private final long longestBurstNanos;
@@ -34,6 +42,9 @@ public final class ChangeCollector {
     /** Files to read again even if unchanged, with the nanoTime they are due; guarded by {@code lock}. */
     private final Map<Path, Recheck> rechecks = new HashMap<>();
     private final Map<Path, Long> knownHashes = new ConcurrentHashMap<>();
+    /** Known class files deleted and not written again yet; guarded by {@code lock}. */
+    private final Set<Path> vanished = new HashSet<>();
+    private long lastDeleteNanos;
     private long firstEventNanos;
     private long lastEventNanos;
 
@@ -61,6 +72,25 @@ public final class ChangeCollector {
             }
             lastEventNanos = now;
             pending.putIfAbsent(file, root);
+            vanished.remove(file);
+            lock.notifyAll();
+        }
+    }
+
+    /**
+     * Notes that a class file under a watched root was deleted. When it is the file of a class the agent
+     * knows, batches wait until it is written again, or until {@link #REBUILD_SETTLE_NANOS} pass without
+     * another deletion (the class was removed for good).
+     *
+     * @param file the class file, never null
+     */
+    public void deleted(Path file) {
+        if (!knownHashes.containsKey(file)) {
+            return;
+        }
+        synchronized (lock) {
+            vanished.add(file);
+            lastDeleteNanos = System.nanoTime();
             lock.notifyAll();
         }
     }
@@ -110,6 +140,11 @@ public final class ChangeCollector {
                     waitNanos(nextRecheckNanos(now));
                     continue;
                 }
+                long rebuildLeft = rebuildLeft(now);
+                if (rebuildLeft > 0) {
+                    waitNanos(rebuildLeft);
+                    continue;
+                }
                 long quietLeft = pending.isEmpty() ? 0 : lastEventNanos + quietNanos - now;
                 long burstLeft = firstEventNanos + longestBurstNanos - now;
                 if (quietLeft > 0 && burstLeft > 0) {
@@ -119,6 +154,18 @@ public final class ChangeCollector {
                 return drain(now);
             }
         }
+    }
+
+    /** {@return how much longer to wait for deleted class files to come back; 0 when none is missing} */
+    private long rebuildLeft(long now) {
+        if (vanished.isEmpty()) {
+            return 0;
+        }
+        long left = lastDeleteNanos + REBUILD_SETTLE_NANOS - now;
+        if (left <= 0) {
+            vanished.clear(); // removed for good: apply what was written
+        }
+        return Math.max(0, left);
     }
 
     private Drained drain(long now) {

@@ -99,8 +99,12 @@ public final class NativeTreeWatcher implements TreeWatcher {
         if (kind == StandardWatchEventKinds.ENTRY_CREATE && Files.isDirectory(child, LinkOption.NOFOLLOW_LINKS)) {
             // Files may land in a new directory before it is registered: the walk picks those up.
             registerTree(watched.root, child, true);
-        } else if (kind != StandardWatchEventKinds.ENTRY_DELETE && ClassFiles.isClassFile(child)) {
-            collector.touched(watched.root, child);
+        } else if (ClassFiles.isClassFile(child)) {
+            if (kind == StandardWatchEventKinds.ENTRY_DELETE) {
+                collector.deleted(child);
+            } else {
+                collector.touched(watched.root, child);
+            }
         }
     }
 

@@ -76,6 +76,9 @@ public final class PollingTreeWatcher implements TreeWatcher {
                     collector.touched(root, file);
                 }
             });
+            if (before != null) {
+                before.keySet().stream().filter(file -> !now.containsKey(file)).forEach(collector::deleted);
+            }
         }
         Thread.sleep(interval.toMillis());
     }

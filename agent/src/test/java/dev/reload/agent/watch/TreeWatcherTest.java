@@ -112,6 +112,33 @@ class TreeWatcherTest {
 
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"native", "poll"})
+    void aRebuildIsOneBatchOnceTheDeletedFilesAreBack(String kind) throws Exception {
+        Path root = watchedRoot(kind);
+        collector.remember(root.resolve("demo/A.class"), 1);
+        collector.remember(root.resolve("demo/B.class"), 2);
+        Files.delete(root.resolve("demo/A.class"));
+        Files.delete(root.resolve("demo/B.class"));
+        Thread.sleep(200);
+        write(root.resolve("demo/A.class"), "a-rebuilt");
+        assertNoBatch(); // B is still missing: applying A alone could run it against a class that is not there
+        write(root.resolve("demo/B.class"), "b-rebuilt");
+        assertEquals(List.of("demo/A.class", "demo/B.class"),
+                nextBatch().files().stream().map(ChangedFile::relativePath).sorted().toList());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"native", "poll"})
+    void aClassFileDeletedForGoodHoldsTheBatchOnlyUntilTheRebuildSettles(String kind) throws Exception {
+        Path root = watchedRoot(kind);
+        collector.remember(root.resolve("demo/B.class"), 2);
+        Files.delete(root.resolve("demo/B.class"));
+        Thread.sleep(200);
+        write(root.resolve("demo/A.class"), "a2");
+        assertEquals("demo/A.class", nextBatch().files().get(0).relativePath());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"native", "poll"})
     void rootThatAppearsLaterIsWatched(String kind) throws Exception {
         Path root = temp.resolve("later/classes");
         start(kind).watch(root);

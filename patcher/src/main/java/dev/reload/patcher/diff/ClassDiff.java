@@ -51,7 +51,7 @@ public final class ClassDiff {
         return judge(running, ClassShape.read(updated));
     }
 
-    private static Verdict verdict(String className, ClassShape updated, List<Change> changes) {
+    static Verdict verdict(String className, ClassShape updated, List<Change> changes) {
         Verdict.Kind kind = Verdict.Kind.UNCHANGED;
         List<String> reasons = new ArrayList<>();
         for (Change change : changes) {

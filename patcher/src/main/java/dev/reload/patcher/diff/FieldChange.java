@@ -5,6 +5,8 @@ import dev.reload.patcher.diff.Words.Holder;
 
 import org.objectweb.asm.Opcodes;
 
+import java.util.List;
+
 /**
  * A change to the fields of a class, including the synthetic ones compilers add for {@code assert},
  * enum constants and ECJ's enum switch tables.
@@ -149,4 +151,23 @@ public sealed interface FieldChange extends Change {
         }
     }
 
+    /** The same fields are declared in another order, which changes where objects hold them. */
+    record Reordered(List<String> oldOrder, List<String> newOrder) implements FieldChange {
+        public Reordered {
+            oldOrder = List.copyOf(oldOrder);
+            newOrder = List.copyOf(newOrder);
+        }
+
+        public String describe() {
+            return "fields reordered: " + String.join(", ", oldOrder) + " → " + String.join(", ", newOrder);
+        }
+
+        public Kind needs() {
+            return Kind.NEEDS_REWRITE;
+        }
+
+        public String consequence() {
+            return "the running JVM compares fields in declaration order; " + Change.RESTART;
+        }
+    }
 }

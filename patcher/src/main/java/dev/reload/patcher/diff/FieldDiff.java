@@ -31,6 +31,19 @@ final class FieldDiff {
                 changes.add(appeared(field, false));
             }
         }
+        List<String> oldOrder = commonNames(running, updated);
+        List<String> newOrder = commonNames(updated, running);
+        if (!oldOrder.equals(newOrder)) {
+            changes.add(new FieldChange.Reordered(oldOrder, newOrder));
+        }
+    }
+
+    /**
+     * {@return the names of the fields of {@code shape} that {@code other} has too, in {@code shape}'s order}:
+     * HotSpot walks the fields of both versions side by side, so moving a declaration is a change to it
+     */
+    private static List<String> commonNames(ClassShape shape, ClassShape other) {
+        return shape.fields().stream().map(FieldShape::name).filter(name -> other.field(name).isPresent()).toList();
     }
 
     private static void compare(FieldShape old, FieldShape now, List<Change> changes) {

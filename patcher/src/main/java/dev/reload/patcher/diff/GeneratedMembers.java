@@ -54,6 +54,8 @@ final class GeneratedMembers {
             return accessorOrConstructor(c.name(), components);
         } else if (change instanceof MethodChange.BodyChanged c) {
             return RECORD_METHODS.contains(c.name()) || c.name().equals("<init>");
+        } else if (change instanceof MethodChange.DebugInfoChanged c) {
+            return accessorOrConstructor(c.name(), components);
         }
         return false;
     }

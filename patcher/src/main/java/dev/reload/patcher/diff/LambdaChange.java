@@ -83,7 +83,8 @@ public sealed interface LambdaChange extends Change {
         }
 
         public String consequence() {
-            return "to the running JVM renamed methods are methods removed and added; " + Change.RESTART;
+            return "lambdas already made call their method by name and would run another lambda's code; "
+                    + Change.RESTART;
         }
     }
 

@@ -3,6 +3,7 @@ package dev.reload.patcher.diff;
 import dev.reload.patcher.shape.ClassShape;
 import dev.reload.patcher.shape.MethodShape;
 import dev.reload.patcher.shape.SyntheticNames;
+import org.objectweb.asm.Opcodes;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -47,7 +48,8 @@ final class MethodDiff {
 
     /** Compares two methods of one name and descriptor. */
     static void compare(String owner, MethodShape old, MethodShape now, List<Change> changes) {
-        if (old.access() != now.access()) {
+        // HotSpot lets a method turn native or back (agents that wrap natives rely on it).
+        if (((old.access() ^ now.access()) & ~Opcodes.ACC_NATIVE) != 0) {
             changes.add(new MethodChange.ModifiersChanged(owner, now.name(), now.descriptor(), old.access(),
                     now.access()));
         }

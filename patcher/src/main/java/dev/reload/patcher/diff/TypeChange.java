@@ -4,6 +4,7 @@ import dev.reload.patcher.diff.Verdict.Kind;
 import dev.reload.patcher.diff.Words.Holder;
 import dev.reload.patcher.shape.NestMemberKind;
 import dev.reload.patcher.shape.RecordComponentShape;
+import org.objectweb.asm.Opcodes;
 
 import java.util.List;
 import java.util.stream.Collectors;
@@ -55,8 +56,11 @@ public sealed interface TypeChange extends Change {
     /** The class's own modifiers changed (public, final, abstract, interface, ...). */
     record ModifiersChanged(int oldAccess, int newAccess) implements TypeChange {
         public String describe() {
-            return "class modifiers changed: " + Words.modifiers(oldAccess, Holder.CLASS) + " → "
-                    + Words.modifiers(newAccess, Holder.CLASS);
+            // ACC_SUPER has no word in source; it only shows when it is what changed.
+            int hidden = Opcodes.ACC_SUPER;
+            return "class modifiers changed: " + Words.modifiers(oldAccess & ~hidden, Holder.CLASS) + " → "
+                    + Words.modifiers(newAccess & ~hidden, Holder.CLASS)
+                    + (((oldAccess ^ newAccess) & hidden) != 0 ? " (the ACC_SUPER flag changed)" : "");
         }
 
         public Kind needs() {
@@ -132,7 +136,7 @@ public sealed interface TypeChange extends Change {
         }
 
         private static String components(List<RecordComponentShape> components) {
-            return components.stream().map(c -> Words.type(c.descriptor()) + " " + c.name())
+            return components.stream().map(c -> Words.type(c.descriptor(), c.signature()) + " " + c.name())
                     .collect(Collectors.joining(", ", "(", ")"));
         }
     }
@@ -147,8 +151,7 @@ public sealed interface TypeChange extends Change {
 
         public String describe() {
             return "permitted subclasses changed:" + (added.isEmpty() ? "" : " added " + Words.binaries(added))
-                    + (removed.isEmpty() ? "" : " removed " + Words.binaries(removed))
-                    + (added.isEmpty() && removed.isEmpty() ? " reordered" : "");
+                    + (removed.isEmpty() ? "" : (added.isEmpty() ? "" : ";") + " removed " + Words.binaries(removed));
         }
 
         public Kind needs() {
@@ -173,6 +176,30 @@ public sealed interface TypeChange extends Change {
 
         public String consequence() {
             return "a class cannot be redefined as another one; check which file was written";
+        }
+    }
+
+    /**
+     * The code of the running anonymous (or other numbered) class now lives under another number, as when
+     * an anonymous class is inserted before it, and this class file of the same name holds other code.
+     * Redefining the running class with it would give its objects someone else's code.
+     *
+     * @param running the running class's internal name, which this file now uses for other code
+     * @param continuedAs the internal name under which the running class's code now is, or null when the
+     *        batch has no class with the same code
+     */
+    record AnonymousClassRenumbered(String running, String continuedAs) implements TypeChange {
+        public String describe() {
+            return "anonymous classes renumbered: this " + Words.binary(running) + " is another class now"
+                    + (continuedAs == null ? "" : "; the running one's code is now " + Words.binary(continuedAs));
+        }
+
+        public Kind needs() {
+            return Kind.NEEDS_REWRITE;
+        }
+
+        public String consequence() {
+            return "redefining it would give running objects another class's code; " + Change.RESTART;
         }
     }
 }

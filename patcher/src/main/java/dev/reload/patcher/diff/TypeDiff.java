@@ -4,14 +4,12 @@ import dev.reload.patcher.shape.ClassShape;
 import dev.reload.patcher.shape.NestMemberKind;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 
 /** Compares what a class file says about the class itself: supertypes, modifiers, nest, record, sealing. */
 final class TypeDiff {
-    /** {@code ACC_SUPER} carries no meaning since Java 8 and compilers differ in setting it. */
-    private static final int IGNORED_CLASS_FLAGS = 0x0020;
-
     private TypeDiff() {
     }
 
@@ -23,10 +21,9 @@ final class TypeDiff {
             changes.add(new TypeChange.InterfacesChanged(minus(updated.interfaces(), running.interfaces()),
                     minus(running.interfaces(), updated.interfaces())));
         }
-        int oldAccess = running.access() & ~IGNORED_CLASS_FLAGS;
-        int newAccess = updated.access() & ~IGNORED_CLASS_FLAGS;
-        if (oldAccess != newAccess) {
-            changes.add(new TypeChange.ModifiersChanged(oldAccess, newAccess));
+        // Every flag counts, ACC_SUPER too: HotSpot compares the class's flags as they are.
+        if (running.access() != updated.access()) {
+            changes.add(new TypeChange.ModifiersChanged(running.access(), updated.access()));
         }
         if (!Objects.equals(running.nestHost(), updated.nestHost())) {
             changes.add(new TypeChange.NestHostChanged(running.nestHost(), updated.nestHost()));
@@ -42,7 +39,8 @@ final class TypeDiff {
         if (!running.recordComponents().equals(updated.recordComponents())) {
             changes.add(new TypeChange.RecordComponentsChanged(running.recordComponents(), updated.recordComponents()));
         }
-        if (!running.permittedSubclasses().equals(updated.permittedSubclasses())) {
+        // HotSpot compares NestMembers and PermittedSubclasses as sets: their order is free.
+        if (!new HashSet<>(running.permittedSubclasses()).equals(new HashSet<>(updated.permittedSubclasses()))) {
             changes.add(new TypeChange.PermittedSubclassesChanged(
                     minus(updated.permittedSubclasses(), running.permittedSubclasses()),
                     minus(running.permittedSubclasses(), updated.permittedSubclasses())));

@@ -8,59 +8,35 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
+import static dev.reload.patcher.shape.ShapeLayout.FIELD_INTS;
+import static dev.reload.patcher.shape.ShapeLayout.HEADER;
+import static dev.reload.patcher.shape.ShapeLayout.METHOD_INTS;
+import static dev.reload.patcher.shape.ShapeLayout.high;
+import static dev.reload.patcher.shape.ShapeLayout.low;
+
 /**
  * An immutable summary of one class file: what redefinition compares (supertypes, flags, nest, record
  * components, permitted subclasses, fields, methods) and hashes of each method's code.
  *
- * <p>A shape is kept for every class a running program loads, so it is stored compactly: members live in
- * parallel arrays of interned strings, ints and longs, and the {@link FieldShape} and {@link MethodShape}
- * records are made when asked for.
+ * <p>A shape is kept for every class a running program loads, so it is stored compactly (see
+ * {@link ShapeLayout}): names and descriptors are ids in a shared {@link Symbols} table, and the
+ * {@link FieldShape} and {@link MethodShape} records are made when asked for.
  */
 public final class ClassShape {
-    private static final int ACCESS_MASK = 0xFFFF;
+    private static final Symbols SYMBOLS = Symbols.TABLE;
 
-    private final String internalName;
-    private final String superName;
-    private final String[] interfaces;
-    private final int access;
-    private final int majorVersion;
-    private final String nestHost;
-    private final String[] nestMembers;
-    private final byte[] nestMemberKinds;
-    private final String[] permittedSubclasses;
-    /** Name and descriptor of each record component, alternating. */
-    private final String[] recordComponents;
-    /** Name and descriptor of each field, alternating. */
-    private final String[] fieldNames;
-    private final int[] fieldAccess;
+    private final int[] ids;
+    private final long[] methodData;
     /** Null when no field has a constant value. */
     private final Object[] constantValues;
-    /** Name and descriptor of each method, alternating. */
-    private final String[] methodNames;
-    /** Access flags in the low 16 bits; above them, for a lambda body, the index + 1 of its creator. */
-    private final int[] methodAccess;
-    /** Code hash and code hash with debug information of each method, alternating. */
-    private final long[] methodHashes;
+    /** Null when every nest member is {@link NestMemberKind#NAMED}. */
+    private final byte[] nestMemberKinds;
 
-    private ClassShape(ShapeReader r) {
-        internalName = r.internalName;
-        superName = r.superName;
-        interfaces = r.interfaces;
-        access = r.access;
-        majorVersion = r.majorVersion;
-        nestHost = r.nestHost;
-        nestMembers = ShapeReader.toArray(r.nestMembers);
-        nestMemberKinds = r.nestMemberKinds();
-        permittedSubclasses = ShapeReader.toArray(r.permittedSubclasses);
-        recordComponents = ShapeReader.toArray(r.recordComponents);
-        fieldNames = ShapeReader.toArray(r.fieldNames);
-        int fields = fieldNames.length / 2;
-        fieldAccess = Arrays.copyOf(r.fieldAccess, fields);
-        constantValues = r.constantValues == null ? null : Arrays.copyOf(r.constantValues, fields);
-        methodNames = ShapeReader.toArray(r.methodNames);
-        int methods = methodNames.length / 2;
-        methodAccess = Arrays.copyOf(r.methodAccess, methods);
-        methodHashes = Arrays.copyOf(r.methodHashes, 2 * methods);
+    private ClassShape(ShapeReader reader) {
+        ids = reader.symbolIds();
+        methodData = reader.methodData();
+        constantValues = reader.constantValues();
+        nestMemberKinds = reader.nestMemberKinds();
     }
 
     /**
@@ -87,42 +63,42 @@ public final class ClassShape {
 
     /** {@return the internal name, such as {@code demo/Player}, never null} */
     public String internalName() {
-        return internalName;
+        return SYMBOLS.string(ids[ShapeLayout.NAME]);
     }
 
     /** {@return the binary name, such as {@code demo.Player}, never null} */
     public String binaryName() {
-        return internalName.replace('/', '.');
+        return internalName().replace('/', '.');
     }
 
     /** {@return the superclass's internal name; null for {@code java/lang/Object} and {@code module-info}} */
     public String superName() {
-        return superName;
+        return nullableString(ids[ShapeLayout.SUPER]);
     }
 
     /** {@return the internal names of the direct superinterfaces, in class-file order, never null} */
     public List<String> interfaces() {
-        return List.of(interfaces);
+        return strings(interfacesStart(), interfaceCount());
     }
 
     /** {@return the class file's access flags (JVMS table 4.1-B)} */
     public int access() {
-        return access;
+        return low(ids[ShapeLayout.ACCESS_AND_VERSION]);
     }
 
     /** {@return the class file's major version, such as 61 for Java 17} */
     public int majorVersion() {
-        return majorVersion;
+        return high(ids[ShapeLayout.ACCESS_AND_VERSION]);
     }
 
     /** {@return the internal name of the nest host from {@code NestHost}, or null when the class has none} */
     public String nestHost() {
-        return nestHost;
+        return nullableString(ids[ShapeLayout.NEST_HOST]);
     }
 
     /** {@return the internal names in {@code NestMembers}, in class-file order, never null} */
     public List<String> nestMembers() {
-        return List.of(nestMembers);
+        return strings(nestStart(), nestCount());
     }
 
     /**
@@ -131,8 +107,9 @@ public final class ClassShape {
      * @param member a member's internal name, never null
      */
     public Optional<NestMemberKind> nestMemberKind(String member) {
-        for (int i = 0; i < nestMembers.length; i++) {
-            if (nestMembers[i].equals(member)) {
+        int id = SYMBOLS.find(member);
+        for (int i = 0; i < nestCount(); i++) {
+            if (ids[nestStart() + i] == id) {
                 return Optional.of(nestMemberKinds == null ? NestMemberKind.NAMED
                         : NestMemberKind.values()[nestMemberKinds[i]]);
             }
@@ -142,22 +119,23 @@ public final class ClassShape {
 
     /** {@return the internal names in {@code PermittedSubclasses}, in class-file order, never null} */
     public List<String> permittedSubclasses() {
-        return List.of(permittedSubclasses);
+        return strings(permittedStart(), permittedCount());
     }
 
     /** {@return the record components in order; empty for a class that is no record, never null} */
     public List<RecordComponentShape> recordComponents() {
-        List<RecordComponentShape> components = new ArrayList<>(recordComponents.length / 2);
-        for (int i = 0; i < recordComponents.length; i += 2) {
-            components.add(new RecordComponentShape(recordComponents[i], recordComponents[i + 1]));
+        List<RecordComponentShape> components = new ArrayList<>(recordCount());
+        for (int i = 0, at = recordStart(); i < recordCount(); i++, at += ShapeLayout.RECORD_INTS) {
+            components.add(new RecordComponentShape(SYMBOLS.string(ids[at]), SYMBOLS.string(ids[at + 1]),
+                    nullableString(ids[at + 2])));
         }
         return List.copyOf(components);
     }
 
     /** {@return the fields in class-file order, never null} */
     public List<FieldShape> fields() {
-        List<FieldShape> fields = new ArrayList<>(fieldAccess.length);
-        for (int i = 0; i < fieldAccess.length; i++) {
+        List<FieldShape> fields = new ArrayList<>(fieldCount());
+        for (int i = 0; i < fieldCount(); i++) {
             fields.add(fieldAt(i));
         }
         return List.copyOf(fields);
@@ -165,8 +143,8 @@ public final class ClassShape {
 
     /** {@return the methods in class-file order, never null} */
     public List<MethodShape> methods() {
-        List<MethodShape> methods = new ArrayList<>(methodAccess.length);
-        for (int i = 0; i < methodAccess.length; i++) {
+        List<MethodShape> methods = new ArrayList<>(methodCount());
+        for (int i = 0; i < methodCount(); i++) {
             methods.add(methodAt(i));
         }
         return List.copyOf(methods);
@@ -179,12 +157,8 @@ public final class ClassShape {
      * @param descriptor the method descriptor, never null
      */
     public Optional<MethodShape> method(String name, String descriptor) {
-        for (int i = 0; i < methodAccess.length; i++) {
-            if (methodNames[2 * i].equals(name) && methodNames[2 * i + 1].equals(descriptor)) {
-                return Optional.of(methodAt(i));
-            }
-        }
-        return Optional.empty();
+        int index = methodIndex(name, descriptor);
+        return index < 0 ? Optional.empty() : Optional.of(methodAt(index));
     }
 
     /**
@@ -193,8 +167,9 @@ public final class ClassShape {
      * @param name the field's name, never null
      */
     public Optional<FieldShape> field(String name) {
-        for (int i = 0; i < fieldAccess.length; i++) {
-            if (fieldNames[2 * i].equals(name)) {
+        int nameId = SYMBOLS.find(name);
+        for (int i = 0, at = fieldStart(); i < fieldCount() && nameId >= 0; i++, at += FIELD_INTS) {
+            if (ids[at] == nameId) {
                 return Optional.of(fieldAt(i));
             }
         }
@@ -208,49 +183,109 @@ public final class ClassShape {
      * @param lambda a method of this class, never null
      */
     public Optional<MethodShape> creatorOf(MethodShape lambda) {
-        for (int i = 0; i < methodAccess.length; i++) {
-            if (methodNames[2 * i].equals(lambda.name()) && methodNames[2 * i + 1].equals(lambda.descriptor())) {
-                int creator = (methodAccess[i] >>> 16) - 1;
-                return creator < 0 ? Optional.empty() : Optional.of(methodAt(creator));
+        int index = methodIndex(lambda.name(), lambda.descriptor());
+        int creator = index < 0 ? -1 : ShapeLayout.creator(methodData[2 * index + 1]);
+        return creator < 0 ? Optional.empty() : Optional.of(methodAt(creator));
+    }
+
+    private int methodIndex(String name, String descriptor) {
+        int nameId = SYMBOLS.find(name);
+        int descriptorId = nameId < 0 ? -1 : SYMBOLS.find(descriptor);
+        for (int i = 0, at = methodStart(); i < methodCount() && descriptorId >= 0; i++, at += METHOD_INTS) {
+            if (ids[at] == nameId && ids[at + 1] == descriptorId) {
+                return i;
             }
         }
-        return Optional.empty();
+        return -1;
     }
 
     private FieldShape fieldAt(int i) {
-        return new FieldShape(fieldNames[2 * i], fieldNames[2 * i + 1], fieldAccess[i],
+        int at = fieldStart() + FIELD_INTS * i;
+        return new FieldShape(SYMBOLS.string(ids[at]), SYMBOLS.string(ids[at + 1]), ids[at + 2],
                 constantValues == null ? null : constantValues[i]);
     }
 
     private MethodShape methodAt(int i) {
-        return new MethodShape(methodNames[2 * i], methodNames[2 * i + 1], methodAccess[i] & ACCESS_MASK,
-                methodHashes[2 * i], methodHashes[2 * i + 1]);
+        int at = methodStart() + METHOD_INTS * i;
+        long codeHash = methodData[2 * i];
+        long packed = methodData[2 * i + 1];
+        return new MethodShape(SYMBOLS.string(ids[at]), SYMBOLS.string(ids[at + 1]), ShapeLayout.access(packed),
+                codeHash, ShapeLayout.withDebug(codeHash, packed));
+    }
+
+    private int interfaceCount() {
+        return low(ids[ShapeLayout.INTERFACES_AND_NEST]);
+    }
+
+    private int nestCount() {
+        return high(ids[ShapeLayout.INTERFACES_AND_NEST]);
+    }
+
+    private int permittedCount() {
+        return low(ids[ShapeLayout.PERMITTED_AND_RECORD]);
+    }
+
+    private int recordCount() {
+        return high(ids[ShapeLayout.PERMITTED_AND_RECORD]);
+    }
+
+    private int fieldCount() {
+        return low(ids[ShapeLayout.FIELDS_AND_METHODS]);
+    }
+
+    private int methodCount() {
+        return high(ids[ShapeLayout.FIELDS_AND_METHODS]);
+    }
+
+    private int interfacesStart() {
+        return HEADER;
+    }
+
+    private int nestStart() {
+        return interfacesStart() + interfaceCount();
+    }
+
+    private int permittedStart() {
+        return nestStart() + nestCount();
+    }
+
+    private int recordStart() {
+        return permittedStart() + permittedCount();
+    }
+
+    private int fieldStart() {
+        return recordStart() + ShapeLayout.RECORD_INTS * recordCount();
+    }
+
+    private int methodStart() {
+        return fieldStart() + FIELD_INTS * fieldCount();
+    }
+
+    private List<String> strings(int start, int count) {
+        String[] strings = new String[count];
+        for (int i = 0; i < count; i++) {
+            strings[i] = SYMBOLS.string(ids[start + i]);
+        }
+        return List.of(strings);
+    }
+
+    private static String nullableString(int id) {
+        return id < 0 ? null : SYMBOLS.string(id);
     }
 
     @Override
     public boolean equals(Object other) {
+        // Symbol ids are equal exactly when the strings are: the table stores each string once.
         return other instanceof ClassShape that
-                && internalName.equals(that.internalName)
-                && Objects.equals(superName, that.superName)
-                && access == that.access
-                && majorVersion == that.majorVersion
-                && Objects.equals(nestHost, that.nestHost)
-                && Arrays.equals(interfaces, that.interfaces)
-                && Arrays.equals(nestMembers, that.nestMembers)
-                && Arrays.equals(nestMemberKinds, that.nestMemberKinds)
-                && Arrays.equals(permittedSubclasses, that.permittedSubclasses)
-                && Arrays.equals(recordComponents, that.recordComponents)
-                && Arrays.equals(fieldNames, that.fieldNames)
-                && Arrays.equals(fieldAccess, that.fieldAccess)
+                && Arrays.equals(ids, that.ids)
+                && Arrays.equals(methodData, that.methodData)
                 && Arrays.equals(constantValues, that.constantValues)
-                && Arrays.equals(methodNames, that.methodNames)
-                && Arrays.equals(methodAccess, that.methodAccess)
-                && Arrays.equals(methodHashes, that.methodHashes);
+                && Arrays.equals(nestMemberKinds, that.nestMemberKinds);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(internalName, Arrays.hashCode(methodNames), Arrays.hashCode(methodHashes));
+        return 31 * Arrays.hashCode(ids) + Arrays.hashCode(methodData);
     }
 
     /** {@return a readable multi-line dump, one line per member, so a failed comparison shows a diff} */

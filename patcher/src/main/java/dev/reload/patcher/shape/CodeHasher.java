@@ -8,8 +8,6 @@ import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.Type;
 
 import java.util.Arrays;
-import java.util.IdentityHashMap;
-import java.util.Map;
 
 /**
  * Hashes one method's code as ASM reads it. Jump targets count as instruction indexes, not byte offsets
@@ -19,8 +17,8 @@ import java.util.Map;
 final class CodeHasher extends MethodVisitor {
     /** Receives what the hasher learns about one method. */
     interface Sink {
-        /** The method at {@code index} has these hashes (both 0 when it has no code). */
-        void hashed(int index, long codeHash, long codeHashWithDebug);
+        /** The method at {@code index} has these hashes of its code and of its debug information (0, 0 without code). */
+        void hashed(int index, long codeHash, long debugHash);
 
         /** The method at {@code index} creates the lambda body {@code name descriptor} of its own class. */
         void createsLambda(int index, String name, String descriptor);
@@ -29,18 +27,29 @@ final class CodeHasher extends MethodVisitor {
         void readsSwitchMap(String holder);
     }
 
+    /** Stands for this class's own name; no class can have it, since it is no valid internal name. */
+    private static final String SELF = ";self";
+    private static final String SELF_DESCRIPTOR = "L;self;";
+
     private final String owner;
+    private final String ownerDescriptor;
     private final int index;
     private final Sink sink;
     private final Deferred code = new Deferred();
     private final Deferred debug = new Deferred();
-    private final Map<Label, Integer> placed = new IdentityHashMap<>();
     private boolean hasCode;
     private int instructions;
 
-    CodeHasher(String owner, int index, Sink sink) {
+    /**
+     * @param owner the internal name of the class being read
+     * @param ownerDescriptor its descriptor, {@code L} + owner + {@code ;}, made once per class
+     * @param index the method's index in class-file order
+     * @param sink where the results go
+     */
+    CodeHasher(String owner, String ownerDescriptor, int index, Sink sink) {
         super(Opcodes.ASM9);
         this.owner = owner;
+        this.ownerDescriptor = ownerDescriptor;
         this.index = index;
         this.sink = sink;
     }
@@ -67,12 +76,12 @@ final class CodeHasher extends MethodVisitor {
 
     @Override
     public void visitTypeInsn(int opcode, String type) {
-        instruction(opcode).add(type);
+        instruction(opcode).add(self(type));
     }
 
     @Override
     public void visitFieldInsn(int opcode, String fieldOwner, String name, String descriptor) {
-        instruction(opcode).add(fieldOwner).add(name).add(descriptor);
+        instruction(opcode).add(self(fieldOwner)).add(name).add(self(descriptor));
         if (opcode == Opcodes.GETSTATIC && name.startsWith(SyntheticNames.SWITCH_MAP_PREFIX)
                 && !fieldOwner.equals(owner)) {
             sink.readsSwitchMap(fieldOwner);
@@ -81,12 +90,12 @@ final class CodeHasher extends MethodVisitor {
 
     @Override
     public void visitMethodInsn(int opcode, String methodOwner, String name, String descriptor, boolean isInterface) {
-        instruction(opcode).add(methodOwner).add(name).add(descriptor).add(isInterface ? 1 : 0);
+        instruction(opcode).add(self(methodOwner)).add(name).add(self(descriptor)).add(isInterface ? 1 : 0);
     }
 
     @Override
     public void visitInvokeDynamicInsn(String name, String descriptor, Handle bootstrap, Object... arguments) {
-        Deferred item = instruction(Opcodes.INVOKEDYNAMIC).add(name).add(descriptor).add(handle(bootstrap));
+        Deferred item = instruction(Opcodes.INVOKEDYNAMIC).add(name).add(self(descriptor)).add(handle(bootstrap));
         item.add(arguments.length);
         for (Object argument : arguments) {
             item.add(constant(argument));
@@ -100,7 +109,10 @@ final class CodeHasher extends MethodVisitor {
 
     @Override
     public void visitLabel(Label label) {
-        placed.putIfAbsent(label, instructions);
+        // Label.info is ASM's slot for the user's state; the reader makes fresh labels for each method.
+        if (label.info == null) {
+            label.info = instructions;
+        }
     }
 
     @Override
@@ -131,12 +143,12 @@ final class CodeHasher extends MethodVisitor {
 
     @Override
     public void visitMultiANewArrayInsn(String descriptor, int numDimensions) {
-        instruction(Opcodes.MULTIANEWARRAY).add(descriptor).add(numDimensions);
+        instruction(Opcodes.MULTIANEWARRAY).add(self(descriptor)).add(numDimensions);
     }
 
     @Override
     public void visitTryCatchBlock(Label start, Label end, Label handler, String type) {
-        code.add(-1).ref(start).ref(end).ref(handler).add(type);
+        code.add(-1).ref(start).ref(end).ref(handler).add(type == null ? null : self(type));
     }
 
     @Override
@@ -156,9 +168,20 @@ final class CodeHasher extends MethodVisitor {
             sink.hashed(index, 0L, 0L);
             return;
         }
-        long codeHash = code.resolve(placed);
-        long withDebug = new Hash64().add(codeHash).add(debug.resolve(placed)).value();
-        sink.hashed(index, codeHash, withDebug);
+        sink.hashed(index, code.resolve(), debug.resolve());
+    }
+
+    /**
+     * {@return the name or descriptor with this class's own name replaced by a placeholder}: a class
+     * refers to itself under its name, and an anonymous class renumbered from {@code Outer$1} to
+     * {@code Outer$2} should still hash the same, so a batch can see it is the same code.
+     */
+    private String self(String nameOrDescriptor) {
+        if (nameOrDescriptor.equals(owner)) {
+            return SELF;
+        }
+        return nameOrDescriptor.contains(ownerDescriptor)
+                ? nameOrDescriptor.replace(ownerDescriptor, SELF_DESCRIPTOR) : nameOrDescriptor;
     }
 
     private Deferred instruction(int opcode) {
@@ -172,7 +195,7 @@ final class CodeHasher extends MethodVisitor {
             sink.createsLambda(index, name, handle.getDesc());
             name = SyntheticNames.LAMBDA_PREFIX;
         }
-        return new Hash64().add(handle.getTag()).add(handle.getOwner()).add(name).add(handle.getDesc())
+        return new Hash64().add(handle.getTag()).add(self(handle.getOwner())).add(name).add(self(handle.getDesc()))
                 .add(handle.isInterface() ? 1 : 0).value();
     }
 
@@ -189,7 +212,7 @@ final class CodeHasher extends MethodVisitor {
         } else if (value instanceof String s) {
             hash.add(5).add(s);
         } else if (value instanceof Type t) {
-            hash.add(6).add(t.getSort()).add(t.getDescriptor());
+            hash.add(6).add(t.getSort()).add(self(t.getDescriptor()));
         } else if (value instanceof Handle h) {
             hash.add(7).add(handle(h));
         } else if (value instanceof ConstantDynamic c) {
@@ -204,21 +227,21 @@ final class CodeHasher extends MethodVisitor {
     }
 
     /**
-     * A sequence of hashed values in which label references wait until every label is placed: a forward
-     * jump names its target before the reader reaches it.
+     * A hash of a sequence of values, some of them label references whose instruction index is not known
+     * yet: a forward jump names its target before the reader reaches it. Plain values are hashed in order
+     * at once; each reference adds, at the end, a mix of its position in the sequence and its target to an
+     * order-independent sum, so the result still depends on which target sits where.
      */
     private static final class Deferred {
-        private long[] values = new long[16];
+        private final Hash64 hash = new Hash64();
         private int size;
-        private Label[] refs = new Label[4];
-        private int[] refSlots = new int[4];
+        private Label[] refs = new Label[8];
+        private int[] refPositions = new int[8];
         private int refCount;
 
         Deferred add(long value) {
-            if (size == values.length) {
-                values = Arrays.copyOf(values, size * 2);
-            }
-            values[size++] = value;
+            hash.add(value);
+            size++;
             return this;
         }
 
@@ -229,23 +252,21 @@ final class CodeHasher extends MethodVisitor {
         Deferred ref(Label label) {
             if (refCount == refs.length) {
                 refs = Arrays.copyOf(refs, refCount * 2);
-                refSlots = Arrays.copyOf(refSlots, refCount * 2);
+                refPositions = Arrays.copyOf(refPositions, refCount * 2);
             }
             refs[refCount] = label;
-            refSlots[refCount++] = size;
-            return add(0L);
+            refPositions[refCount++] = size++;
+            return this;
         }
 
-        long resolve(Map<Label, Integer> placed) {
+        long resolve() {
+            long references = 0;
             for (int i = 0; i < refCount; i++) {
-                Integer at = placed.get(refs[i]);
-                values[refSlots[i]] = 0x2_0000_0000L | (at == null ? 0xFFFF_FFFFL : at);
+                Object at = refs[i].info;
+                long target = at instanceof Integer index ? index : 0xFFFF_FFFFL;
+                references += new Hash64().add(refPositions[i]).add(target).value();
             }
-            Hash64 hash = new Hash64();
-            for (int i = 0; i < size; i++) {
-                hash.add(values[i]);
-            }
-            return hash.add(size).value();
+            return hash.add(references).add(size).value();
         }
     }
 }

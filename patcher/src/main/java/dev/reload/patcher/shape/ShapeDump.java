@@ -18,7 +18,8 @@ final class ShapeDump {
         }
         line(text, "permittedSubclasses", shape.permittedSubclasses());
         for (RecordComponentShape component : shape.recordComponents()) {
-            line(text, "component", component.name() + " " + component.descriptor());
+            line(text, "component", component.name() + " " + component.descriptor()
+                    + (component.signature() == null ? "" : " " + component.signature()));
         }
         for (FieldShape field : shape.fields()) {
             line(text, "field", field.name() + " " + field.descriptor() + " access=0x"

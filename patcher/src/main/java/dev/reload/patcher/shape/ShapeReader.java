@@ -7,42 +7,34 @@ import org.objectweb.asm.MethodVisitor;
 import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.RecordComponentVisitor;
 
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 /**
- * Collects what a {@link ClassShape} keeps while ASM reads a class file once. Names and descriptors are
- * interned: most of them recur across the classes of one program, and a shape should cost each only once.
+ * Collects what a {@link ClassShape} keeps while ASM reads a class file once, as symbol ids in the
+ * sections {@link ShapeLayout} describes.
  */
 final class ShapeReader extends ClassVisitor implements CodeHasher.Sink {
     /** ASM sets flags above the class file's 16 bits (ACC_RECORD, ACC_DEPRECATED); a shape keeps the file's. */
     private static final int CLASS_FILE_FLAGS = 0xFFFF;
-    static final String[] NO_STRINGS = {};
 
-    String internalName;
-    String superName;
-    String[] interfaces;
-    int access;
-    int majorVersion;
-    String nestHost;
-    final List<String> nestMembers = new ArrayList<>();
-    final List<String> permittedSubclasses = new ArrayList<>();
-    final List<String> recordComponents = new ArrayList<>();
+    private final Symbols symbols = Symbols.TABLE;
+    private String internalName;
+    private String descriptor;
+    private final int[] header = new int[ShapeLayout.HEADER];
+    private final Ints interfaces = new Ints();
+    private final Ints nestMembers = new Ints();
+    private final Ints permittedSubclasses = new Ints();
+    private final Ints recordComponents = new Ints();
+    private final Ints fields = new Ints();
+    private final Ints methods = new Ints();
+    private long[] methodData = new long[16];
+    private Object[] constantValues;
     private final Set<String> anonymous = new HashSet<>();
     private final Set<String> switchMapHolders = new HashSet<>();
-
-    final List<String> fieldNames = new ArrayList<>();
-    int[] fieldAccess = new int[8];
-    Object[] constantValues;
-
-    final List<String> methodNames = new ArrayList<>();
-    int[] methodAccess = new int[8];
-    long[] methodHashes = new long[16];
     private final Map<String, Integer> lambdaCreators = new HashMap<>();
 
     private ShapeReader() {
@@ -53,39 +45,45 @@ final class ShapeReader extends ClassVisitor implements CodeHasher.Sink {
     static ShapeReader read(byte[] classFile) {
         ShapeReader reader = new ShapeReader();
         new ClassReader(classFile).accept(reader, ClassReader.SKIP_FRAMES);
-        reader.resolveLambdaCreators();
         return reader;
     }
 
     @Override
     public void visit(int version, int access, String name, String signature, String superName,
                       String[] interfaces) {
-        this.internalName = name.intern();
-        this.superName = superName == null ? null : superName.intern();
-        this.interfaces = internAll(interfaces);
-        this.access = access & CLASS_FILE_FLAGS;
-        this.majorVersion = version & 0xFFFF;
+        internalName = name;
+        descriptor = 'L' + name + ';';
+        header[ShapeLayout.NAME] = symbols.intern(name);
+        header[ShapeLayout.SUPER] = superName == null ? -1 : symbols.intern(superName);
+        header[ShapeLayout.NEST_HOST] = -1;
+        header[ShapeLayout.ACCESS_AND_VERSION] = (access & CLASS_FILE_FLAGS) | (version & 0xFFFF) << 16;
+        if (interfaces != null) {
+            for (String type : interfaces) {
+                this.interfaces.add(symbols.intern(type));
+            }
+        }
     }
 
     @Override
     public void visitNestHost(String host) {
-        nestHost = host.intern();
+        header[ShapeLayout.NEST_HOST] = symbols.intern(host);
     }
 
     @Override
     public void visitNestMember(String member) {
-        nestMembers.add(member.intern());
+        nestMembers.add(symbols.intern(member));
     }
 
     @Override
     public void visitPermittedSubclass(String subclass) {
-        permittedSubclasses.add(subclass.intern());
+        permittedSubclasses.add(symbols.intern(subclass));
     }
 
     @Override
     public RecordComponentVisitor visitRecordComponent(String name, String descriptor, String signature) {
-        recordComponents.add(name.intern());
-        recordComponents.add(descriptor.intern());
+        recordComponents.add(symbols.intern(name));
+        recordComponents.add(symbols.intern(descriptor));
+        recordComponents.add(signature == null ? -1 : symbols.intern(signature));
         return null;
     }
 
@@ -98,20 +96,17 @@ final class ShapeReader extends ClassVisitor implements CodeHasher.Sink {
 
     @Override
     public FieldVisitor visitField(int access, String name, String descriptor, String signature, Object value) {
-        int index = fieldNames.size() / 2;
-        fieldNames.add(name.intern());
-        fieldNames.add(descriptor.intern());
-        if (index == fieldAccess.length) {
-            fieldAccess = Arrays.copyOf(fieldAccess, index * 2);
-        }
-        fieldAccess[index] = access & CLASS_FILE_FLAGS;
+        int index = fields.size / ShapeLayout.FIELD_INTS;
+        fields.add(symbols.intern(name));
+        fields.add(symbols.intern(descriptor));
+        fields.add(access & CLASS_FILE_FLAGS);
         if (value != null) {
             if (constantValues == null) {
-                constantValues = new Object[Math.max(8, fieldAccess.length)];
+                constantValues = new Object[index + 8];
             } else if (index >= constantValues.length) {
-                constantValues = Arrays.copyOf(constantValues, Math.max(index + 1, constantValues.length * 2));
+                constantValues = Arrays.copyOf(constantValues, index * 2);
             }
-            constantValues[index] = value instanceof String s ? s.intern() : value;
+            constantValues[index] = value;
         }
         return null;
     }
@@ -119,21 +114,20 @@ final class ShapeReader extends ClassVisitor implements CodeHasher.Sink {
     @Override
     public MethodVisitor visitMethod(int access, String name, String descriptor, String signature,
                                      String[] exceptions) {
-        int index = methodNames.size() / 2;
-        methodNames.add(name.intern());
-        methodNames.add(descriptor.intern());
-        if (index == methodAccess.length) {
-            methodAccess = Arrays.copyOf(methodAccess, index * 2);
-            methodHashes = Arrays.copyOf(methodHashes, index * 4);
+        int index = methods.size / ShapeLayout.METHOD_INTS;
+        methods.add(symbols.intern(name));
+        methods.add(symbols.intern(descriptor));
+        if (2 * index + 1 >= methodData.length) {
+            methodData = Arrays.copyOf(methodData, methodData.length * 2);
         }
-        methodAccess[index] = access & CLASS_FILE_FLAGS;
-        return new CodeHasher(internalName, index, this);
+        methodData[2 * index + 1] = access & CLASS_FILE_FLAGS;
+        return new CodeHasher(internalName, descriptor, index, this);
     }
 
     @Override
-    public void hashed(int index, long codeHash, long codeHashWithDebug) {
-        methodHashes[2 * index] = codeHash;
-        methodHashes[2 * index + 1] = codeHashWithDebug;
+    public void hashed(int index, long codeHash, long debugHash) {
+        methodData[2 * index] = codeHash;
+        methodData[2 * index + 1] |= ShapeLayout.packDebugHash(debugHash);
     }
 
     @Override
@@ -146,16 +140,53 @@ final class ShapeReader extends ClassVisitor implements CodeHasher.Sink {
         switchMapHolders.add(holder);
     }
 
-    /** {@return the kinds of the nest members in their order, or null when every one is a plain NAMED} */
+    /** {@return the symbol ids and counts of every section, in {@link ShapeLayout} order} */
+    int[] symbolIds() {
+        int methodCount = methods.size / ShapeLayout.METHOD_INTS;
+        int fieldCount = fields.size / ShapeLayout.FIELD_INTS;
+        header[ShapeLayout.INTERFACES_AND_NEST] = interfaces.size | nestMembers.size << 16;
+        header[ShapeLayout.PERMITTED_AND_RECORD] = permittedSubclasses.size | (recordComponents.size / ShapeLayout.RECORD_INTS) << 16;
+        header[ShapeLayout.FIELDS_AND_METHODS] = fieldCount | methodCount << 16;
+        int[] ids = new int[ShapeLayout.HEADER + interfaces.size + nestMembers.size + permittedSubclasses.size
+                + recordComponents.size + fields.size + methods.size];
+        int at = 0;
+        for (Ints section : new Ints[] {new Ints(header), interfaces, nestMembers, permittedSubclasses,
+                recordComponents, fields, methods}) {
+            System.arraycopy(section.values, 0, ids, at, section.size);
+            at += section.size;
+        }
+        return ids;
+    }
+
+    /** {@return per method: code hash, then debug hash, lambda creator and access flags packed} */
+    long[] methodData() {
+        int count = methods.size / ShapeLayout.METHOD_INTS;
+        long[] data = Arrays.copyOf(methodData, 2 * count);
+        for (int i = 0; i < count; i++) {
+            Integer creator = lambdaCreators.isEmpty() ? null
+                    : lambdaCreators.get(symbols.string(methods.values[2 * i]) + symbols.string(methods.values[2 * i + 1]));
+            if (creator != null && creator != i) {
+                data[2 * i + 1] |= ShapeLayout.packCreator(creator);
+            }
+        }
+        return data;
+    }
+
+    /** {@return the constant values by field index, or null when no field has one} */
+    Object[] constantValues() {
+        return constantValues == null ? null : Arrays.copyOf(constantValues, fields.size / ShapeLayout.FIELD_INTS);
+    }
+
+    /** {@return the kind of each nest member in order, or null when every one is NAMED} */
     byte[] nestMemberKinds() {
         byte[] kinds = null;
-        for (int i = 0; i < nestMembers.size(); i++) {
-            String member = nestMembers.get(i);
+        for (int i = 0; i < nestMembers.size; i++) {
+            String member = symbols.string(nestMembers.values[i]);
             NestMemberKind kind = switchMapHolders.contains(member) ? NestMemberKind.SWITCH_MAP
                     : anonymous.contains(member) ? NestMemberKind.ANONYMOUS : NestMemberKind.NAMED;
             if (kind != NestMemberKind.NAMED) {
                 if (kinds == null) {
-                    kinds = new byte[nestMembers.size()];
+                    kinds = new byte[nestMembers.size];
                 }
                 kinds[i] = (byte) kind.ordinal();
             }
@@ -163,31 +194,25 @@ final class ShapeReader extends ClassVisitor implements CodeHasher.Sink {
         return kinds;
     }
 
-    /** Stores, above each lambda body's access flags, the index + 1 of the method that creates it. */
-    private void resolveLambdaCreators() {
-        if (lambdaCreators.isEmpty()) {
-            return;
+    /** A growable list of ints. */
+    private static final class Ints {
+        int[] values;
+        int size;
+
+        Ints() {
+            values = new int[8];
         }
-        for (int i = 0; i < methodNames.size() / 2; i++) {
-            Integer creator = lambdaCreators.get(methodNames.get(2 * i) + methodNames.get(2 * i + 1));
-            if (creator != null && creator != i) {
-                methodAccess[i] |= (creator + 1) << 16;
+
+        Ints(int[] all) {
+            values = all;
+            size = all.length;
+        }
+
+        void add(int value) {
+            if (size == values.length) {
+                values = Arrays.copyOf(values, size * 2);
             }
+            values[size++] = value;
         }
-    }
-
-    static String[] internAll(String[] names) {
-        if (names == null || names.length == 0) {
-            return NO_STRINGS;
-        }
-        String[] interned = new String[names.length];
-        for (int i = 0; i < names.length; i++) {
-            interned[i] = names[i].intern();
-        }
-        return interned;
-    }
-
-    static String[] toArray(List<String> names) {
-        return names.isEmpty() ? NO_STRINGS : names.toArray(NO_STRINGS);
     }
 }

@@ -1,0 +1,66 @@
+package dev.reload.patcher.shape;
+
+/**
+ * How a {@link ClassShape} packs a class into one int array of symbol ids and one long array of method
+ * data, so that a shape is four objects whatever the size of the class.
+ *
+ * <p>The int array starts with {@link #HEADER} ints (below), then the sections in this order: interface
+ * names; nest member names; permitted subclass names; record components as name, descriptor, signature (-1 for none); fields as
+ * name, descriptor, access flags; methods as name, descriptor. Counts above 65535 cannot occur: the class
+ * file format counts each of these in a u2.
+ *
+ * <p>The long array holds two longs per method: its code hash, then (debug hash folded to 32 bits) << 32
+ * | (index + 1 of the method that creates this lambda, or 0) << 16 | access flags.
+ */
+final class ShapeLayout {
+    static final int NAME = 0;
+    static final int SUPER = 1;
+    static final int NEST_HOST = 2;
+    static final int ACCESS_AND_VERSION = 3;
+    static final int INTERFACES_AND_NEST = 4;
+    static final int PERMITTED_AND_RECORD = 5;
+    static final int FIELDS_AND_METHODS = 6;
+    static final int HEADER = 7;
+
+    static final int RECORD_INTS = 3;
+    static final int FIELD_INTS = 3;
+    static final int METHOD_INTS = 2;
+
+    private static final long MULTIPLIER = 0x9E3779B97F4A7C15L;
+
+    private ShapeLayout() {
+    }
+
+    static int low(int packed) {
+        return packed & 0xFFFF;
+    }
+
+    static int high(int packed) {
+        return packed >>> 16;
+    }
+
+    static long packDebugHash(long debugHash) {
+        return (long) (int) (debugHash ^ (debugHash >>> 32)) << 32;
+    }
+
+    static long packCreator(int creatorIndex) {
+        return (long) (creatorIndex + 1) << 16;
+    }
+
+    static int access(long packed) {
+        return (int) packed & 0xFFFF;
+    }
+
+    static int creator(long packed) {
+        return (((int) packed) >>> 16) - 1;
+    }
+
+    /**
+     * {@return the code hash with debug information, rebuilt from the code hash and the folded debug hash:
+     * different folded debug hashes always give different results, and a method without code gives 0}
+     */
+    static long withDebug(long codeHash, long packed) {
+        int debug = (int) (packed >>> 32);
+        return codeHash == 0 && debug == 0 ? 0 : codeHash ^ (debug * MULTIPLIER);
+    }
+}

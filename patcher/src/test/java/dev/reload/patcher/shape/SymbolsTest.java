@@ -1,0 +1,75 @@
+package dev.reload.patcher.shape;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class SymbolsTest {
+    @Test
+    void aStringKeepsOneIdAndComesBackEqual() {
+        Symbols symbols = new Symbols();
+        List<String> texts = List.of("", "update", "(F)V", "Ljava/lang/String;", "größe", "名前", "\uD83C\uDFAE",
+                "x".repeat(70_000), "é".repeat(66_000), "方".repeat(40_000));
+        List<Integer> ids = new ArrayList<>();
+        for (String text : texts) {
+            ids.add(symbols.intern(text));
+        }
+        for (int i = 0; i < texts.size(); i++) {
+            assertEquals(ids.get(i), symbols.intern(texts.get(i)));
+            assertEquals(ids.get(i), symbols.find(texts.get(i)));
+            assertEquals(texts.get(i), symbols.string(ids.get(i)));
+        }
+        assertEquals(texts.size(), ids.stream().distinct().count());
+        assertEquals(-1, symbols.find("never interned"));
+    }
+
+    @Test
+    void manyStringsSurviveGrowth() {
+        Symbols symbols = new Symbols();
+        for (int i = 0; i < 200_000; i++) {
+            assertEquals(i, symbols.intern("name" + i));
+        }
+        for (int i = 0; i < 200_000; i += 997) {
+            assertEquals("name" + i, symbols.string(symbols.find("name" + i)));
+        }
+        assertNotEquals(symbols.find("name1"), symbols.find("name10"));
+    }
+
+    @Test
+    void threadsInterningTheSameStringsGetTheSameIds() throws Exception {
+        Symbols symbols = new Symbols();
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<int[]>> results = new ArrayList<>();
+            for (int t = 0; t < 4; t++) {
+                results.add(pool.submit(() -> {
+                    int[] ids = new int[20_000];
+                    for (int i = 0; i < ids.length; i++) {
+                        ids[i] = symbols.intern("m" + i);
+                    }
+                    return ids;
+                }));
+            }
+            int[] first = results.get(0).get(60, TimeUnit.SECONDS);
+            for (Future<int[]> result : results) {
+                int[] ids = result.get(60, TimeUnit.SECONDS);
+                for (int i = 0; i < ids.length; i++) {
+                    assertEquals(first[i], ids[i]);
+                    assertEquals("m" + i, symbols.string(ids[i]));
+                }
+            }
+        } finally {
+            pool.shutdownNow();
+            assertTrue(pool.awaitTermination(60, TimeUnit.SECONDS));
+        }
+    }
+}

@@ -150,6 +150,7 @@ public final class Reloader {
 
     private List<Candidate> judge(List<ParsedFile> files) {
         List<Candidate> candidates = new ArrayList<>();
+        List<ClassShape> baselines = new ArrayList<>();
         for (ParsedFile file : files) {
             List<LoadedClass> loaded = index.loadedFrom(file.file().file(), file.shape().internalName(), instrumentation);
             if (loaded.isEmpty()) {
@@ -159,9 +160,18 @@ public final class Reloader {
             }
             for (LoadedClass each : loaded) {
                 candidates.add(judge(each, file));
+                baseline(each).ifPresent(baselines::add);
             }
         }
-        return candidates;
+        return RenumberedClasses.followed(candidates, baselines, files.stream().map(ParsedFile::shape).toList());
+    }
+
+    private Optional<ClassShape> baseline(LoadedClass loaded) {
+        try {
+            return Optional.of(definitions.baseline(loaded));
+        } catch (UnreadableClassException e) {
+            return Optional.empty(); // judged as unreadable already
+        }
     }
 
     private Candidate judge(LoadedClass loaded, ParsedFile file) {

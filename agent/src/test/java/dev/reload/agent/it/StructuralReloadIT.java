@@ -55,15 +55,24 @@ class StructuralReloadIT {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("dev.reload.fixtures.harness.Jdks#stream")
-    void newAnonymousClassAndFirstEnumSwitch(Path jdk) {
-        try (StructuralChild child = StructuralChild.start(jdk, work, "structural-anonymous", "fixture.anonymous.Main")) {
+    void newAnonymousClassAndFirstEnumSwitchApplyAndRenumberingIsRefused(Path jdk) {
+        try (StructuralChild child = StructuralChild.start(jdk, work, "structural-anonymous", "fixture.nestmates.Main")) {
             assertEquals(List.of("stock 4"), child.call("step"), child::transcript);
             assertEquals(List.of("early sees stock 4"), child.call("early"), child::transcript);
 
-            assertContains(child.install("v2"), "fixture.anonymous.Shop (offer, ",
-                    "anonymous class added: fixture.anonymous.Shop$2", "enum switch map class added: fixture.anonymous.Shop$3");
+            assertContains(child.install("v2"), "fixture.nestmates.Shop (offer, ",
+                    "anonymous class added: fixture.nestmates.Shop$2", "enum switch map class added: fixture.nestmates.Shop$3");
             assertEquals(List.of("anonymous sees stock 5, large"), child.call("step"), child::transcript);
             assertEquals(List.of("early sees stock 5"), child.call("early"), child::transcript);
+
+            // An anonymous class inserted before the others renumbers them: refused, and nothing changes.
+            String v3 = child.install("v3");
+            assertContains(v3, "[reload] refused, nothing was changed");
+            assertTrue(child.stderr().stream().anyMatch(line -> line.contains("fixture.nestmates.Shop$1: anonymous"
+                    + " classes renumbered: this fixture.nestmates.Shop$1 is another class now; the running one's code"
+                    + " is now fixture.nestmates.Shop$2")), child::transcript);
+            assertEquals(List.of("anonymous sees stock 6, large"), child.call("step"), child::transcript);
+            assertEquals(List.of("early sees stock 6"), child.call("early"), child::transcript);
         }
     }
 

@@ -17,6 +17,8 @@ import dev.reload.agent.jmx.ReloadAgentBean;
 import dev.reload.agent.reload.Reloader;
 import dev.reload.agent.report.Contained;
 import dev.reload.agent.report.Reporter;
+import dev.reload.agent.structural.LoadTimePreparation;
+import dev.reload.agent.structural.StructuralEngine;
 import dev.reload.agent.watch.ChangeCollector;
 import dev.reload.agent.watch.ClassFiles;
 import dev.reload.agent.watch.TreeWatcher;
@@ -60,8 +62,10 @@ final class AgentRuntime {
             // Before the capture: it must see a class that loads as compiled as the class's own bytes.
             instrumentation.addTransformer(later, false);
         }
-        CaptureTransformer capture = CaptureTransformer.install(instrumentation, origins, index, collector, reporter);
-        Reloader reloader = new Reloader(instrumentation, index, capture, collector, reporter);
+        StructuralEngine engine = new StructuralEngine(instrumentation);
+        CaptureTransformer capture = CaptureTransformer.install(instrumentation, origins, index, collector, reporter,
+                new LoadTimePreparation(engine, reporter));
+        Reloader reloader = new Reloader(instrumentation, index, capture, collector, reporter, engine);
         reporter.debug("agent started" + (attachedLater ? " (attached)" : "") + " with " + config
                 + "; watching " + roots + (sourceRoots.isEmpty() ? "" : " and the sources in " + sourceRoots));
         if (attachedLater) {

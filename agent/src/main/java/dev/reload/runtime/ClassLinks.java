@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Function;
 
 /**
  * Where calls to one class's moved methods are linked: a {@link MutableCallSite} per method, shared by every
@@ -28,6 +29,7 @@ public final class ClassLinks {
     private final Map<String, MutableCallSite> sites = new HashMap<>();
     private final Map<String, MethodHandle> implementations = new HashMap<>();
     private final Map<String, MethodHandle> bridges = new HashMap<>();
+    private Function<String, MethodHandle> bridgeMaker;
     private MethodHandles.Lookup lookup;
     private int bridgeClasses;
 
@@ -65,9 +67,35 @@ public final class ClassLinks {
         bridges.put(key, bridge);
     }
 
-    /** {@return the bridge to the method with this key, or null when there is none} */
-    public synchronized MethodHandle bridgeOrNull(String key) {
-        return bridges.get(key);
+    /**
+     * Sets what makes a bridge the first time one is asked for: a method moved without one, because only a method
+     * reference (in this class or another) names it.
+     *
+     * @param maker gives the bridge for a key, or null when the method was never moved; never null
+     */
+    public synchronized void bridgeMaker(Function<String, MethodHandle> maker) {
+        this.bridgeMaker = Objects.requireNonNull(maker, "maker");
+    }
+
+    /** {@return the bridge to the method with this key, made now if it is missing, or null when there is none} */
+    public MethodHandle bridgeOrNull(String key) {
+        Function<String, MethodHandle> maker;
+        synchronized (this) {
+            MethodHandle bridge = bridges.get(key);
+            if (bridge != null || bridgeMaker == null) {
+                return bridge;
+            }
+            maker = bridgeMaker;
+        }
+        // Made outside the lock: it defines a class, and class loading must not wait on a lock linking holds.
+        MethodHandle made = maker.apply(key);
+        if (made == null) {
+            return null;
+        }
+        synchronized (this) {
+            MethodHandle raced = bridges.putIfAbsent(key, made);
+            return raced != null ? raced : made;
+        }
     }
 
     /**

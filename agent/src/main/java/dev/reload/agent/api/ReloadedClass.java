@@ -1,5 +1,6 @@
 package dev.reload.agent.api;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -8,14 +9,24 @@ import java.util.List;
  * @param binaryName the class's binary name, such as {@code demo.Player}, never null
  * @param changedMethods the simple names of the methods whose bodies changed, in class-file order, never
  *     null; empty when only debug information (line numbers) changed
+ * @param edits the other edits in words, such as {@code lambda added in update()}, {@code method added: int
+ *     heal(int)} or {@code static initializer changed: not re-run}, never null; empty for body changes only
  */
-public record ReloadedClass(String binaryName, List<String> changedMethods) {
+public record ReloadedClass(String binaryName, List<String> changedMethods, List<String> edits) {
     public ReloadedClass {
         changedMethods = List.copyOf(changedMethods);
+        edits = List.copyOf(edits);
     }
 
-    /** {@return the class as report lines name it: {@code demo.Player (update, render)}} */
+    /** Makes a class whose method bodies changed, and nothing else. */
+    public ReloadedClass(String binaryName, List<String> changedMethods) {
+        this(binaryName, changedMethods, List.of());
+    }
+
+    /** {@return the class as report lines name it: {@code demo.Player (update, render, method added: void jump())}} */
     public String describe() {
-        return changedMethods.isEmpty() ? binaryName : binaryName + " (" + String.join(", ", changedMethods) + ")";
+        List<String> items = new ArrayList<>(changedMethods);
+        items.addAll(edits);
+        return items.isEmpty() ? binaryName : binaryName + " (" + String.join(", ", items) + ")";
     }
 }

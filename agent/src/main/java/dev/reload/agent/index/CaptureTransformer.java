@@ -28,12 +28,13 @@ public final class CaptureTransformer implements ClassFileTransformer {
     private final Map<Class<?>, byte[]> redefining = new ConcurrentHashMap<>();
     private volatile Set<Class<?>> expectedRedefinitions = Set.of();
 
-    private CaptureTransformer(ClassOrigins origins, LoadedClassIndex index, ChangeCollector collector, Reporter reporter) {
+    private CaptureTransformer(ClassOrigins origins, LoadedClassIndex index, ChangeCollector collector, Reporter reporter,
+                               LoadTimeChange change) {
         this.origins = origins;
         this.index = index;
         this.collector = collector;
         this.reporter = reporter;
-        this.firstLook = new FirstLookTransformer(origins);
+        this.firstLook = new FirstLookTransformer(origins, change);
     }
 
     /**
@@ -42,7 +43,16 @@ public final class CaptureTransformer implements ClassFileTransformer {
      */
     public static CaptureTransformer install(Instrumentation instrumentation, ClassOrigins origins, LoadedClassIndex index,
                                              ChangeCollector collector, Reporter reporter) {
-        CaptureTransformer capture = new CaptureTransformer(origins, index, collector, reporter);
+        return install(instrumentation, origins, index, collector, reporter, LoadTimeChange.NONE);
+    }
+
+    /**
+     * {@return the capture, registered as {@link #install(Instrumentation, ClassOrigins, LoadedClassIndex,
+     * ChangeCollector, Reporter)} does, its first look making {@code change} to each watched class as it loads}
+     */
+    public static CaptureTransformer install(Instrumentation instrumentation, ClassOrigins origins, LoadedClassIndex index,
+                                             ChangeCollector collector, Reporter reporter, LoadTimeChange change) {
+        CaptureTransformer capture = new CaptureTransformer(origins, index, collector, reporter, change);
         capture.warmUp();
         instrumentation.addTransformer(capture.firstLook, false);
         instrumentation.addTransformer(capture, true);
@@ -91,7 +101,8 @@ public final class CaptureTransformer implements ClassFileTransformer {
     private void warmUp() {
         // Loads the classes the observers use before they observe: loading them inside transform() would recurse.
         ContentHash.of(new byte[1]);
-        firstLook.takeOriginalHash("");
+        firstLook.takeOriginalHashes("");
+        new FirstLookTransformer.Hashes(0, 0).own();
         origins.classFileOf("dev/reload/agent/index/WarmUp", null);
         CapturedClass.class.getName();
     }
@@ -102,9 +113,11 @@ public final class CaptureTransformer implements ClassFileTransformer {
             return;
         }
         long finalHash = ContentHash.of(bytes);
-        Long original = firstLook.takeOriginalHash(className);
-        long fileHash = original == null ? finalHash : original;
-        index.put(loader, new CapturedClass(className, file, bytes, fileHash != finalHash));
+        FirstLookTransformer.Hashes original = firstLook.takeOriginalHashes(className);
+        long fileHash = original == null ? finalHash : original.file();
+        long ownHash = original == null ? finalHash : original.own();
+        // The agent's own load-time change is part of the class; only a difference beyond it is another agent's.
+        index.put(loader, new CapturedClass(className, file, bytes, ownHash != finalHash));
         collector.rememberIfAbsent(file, fileHash);
     }
 

@@ -9,17 +9,28 @@ import java.util.Map;
 
 /**
  * Sees a class's bytes before other agents' retransformable transformers, to remember the hash of the class
- * file as it came from disk. Registered without retransformation, so it runs before every transformer
- * registered with it, including the {@link CaptureTransformer}, which compares the final bytes with it.
- * Only observes: always returns null.
+ * file as it came from disk, and makes the agent's own {@link LoadTimeChange} to it. Registered without
+ * retransformation, so it runs before every transformer registered with it, including the
+ * {@link CaptureTransformer}, which compares the final bytes with what this transformer returned.
  */
 final class FirstLookTransformer implements ClassFileTransformer {
     private final ClassOrigins origins;
+    private final LoadTimeChange change;
     /** Per thread, because one class's transformers run on the thread that defines it, possibly nested. */
-    private final ThreadLocal<Map<String, Long>> originalHashes = ThreadLocal.withInitial(HashMap::new);
+    private final ThreadLocal<Map<String, Hashes>> originalHashes = ThreadLocal.withInitial(HashMap::new);
 
-    FirstLookTransformer(ClassOrigins origins) {
+    FirstLookTransformer(ClassOrigins origins, LoadTimeChange change) {
         this.origins = origins;
+        this.change = change;
+    }
+
+    /**
+     * The hashes of one class as it loads.
+     *
+     * @param file the {@link ContentHash} of the class file as it came from disk
+     * @param own the hash of the bytes this transformer returned, after the agent's own change
+     */
+    record Hashes(long file, long own) {
     }
 
     @Override
@@ -28,16 +39,20 @@ final class FirstLookTransformer implements ClassFileTransformer {
         try {
             if (className != null && loader != null && classBeingRedefined == null
                     && origins.classFileOf(className, domain) != null) {
-                originalHashes.get().put(className, ContentHash.of(classfileBuffer));
+                long file = ContentHash.of(classfileBuffer);
+                byte[] changed = change.apply(loader, className, classfileBuffer);
+                boolean same = changed == classfileBuffer;
+                originalHashes.get().put(className, new Hashes(file, same ? file : ContentHash.of(changed)));
+                return same ? null : changed;
             }
         } catch (RuntimeException e) {
-            // Observing must never change how the program's classes load; the capture then uses the final bytes.
+            // Never change how the program's classes load; the capture then uses the final bytes.
         }
         return null;
     }
 
-    /** {@return the hash the class file had before other agents changed it, or null if this transformer missed it} */
-    Long takeOriginalHash(String className) {
+    /** {@return the hashes of the class as it came from disk and after the agent's change, or null if missed} */
+    Hashes takeOriginalHashes(String className) {
         return originalHashes.get().remove(className);
     }
 }

@@ -8,7 +8,8 @@ import dev.reload.patcher.diff.Verdict;
  *
  * @param loaded the running class, never null
  * @param file the new class file, never null
- * @param verdict what the change from the running class to the new file is, never null
+ * @param verdict what the change from the running class (as its developer wrote it) to the new file is, never null
+ * @param takesNewMembers true when the class was prepared at load, so that members can be added and removed
  */
-record Candidate(LoadedClass loaded, ParsedFile file, Verdict verdict) {
+record Candidate(LoadedClass loaded, ParsedFile file, Verdict verdict, boolean takesNewMembers) {
 }

@@ -5,9 +5,14 @@ import dev.reload.patcher.diff.Verdict;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Turns the verdicts of a batch into the reasons it cannot be applied, one line each. */
+/**
+ * Turns the verdicts of a batch into the reasons it cannot be applied, one line each. Changes that add or remove
+ * members go to the structural engine, which has the last word on them, for classes prepared when they loaded;
+ * for the others (loaded before the agent was attached, or compiled for Java 7 or older) they are refused here.
+ */
 final class Refusals {
-    static final String NOT_YET = "cannot be reloaded yet; restart to apply";
+    static final String NOT_PREPARED = "the class was loaded before the agent could prepare it for new members"
+            + " (the agent was attached later, or the class is compiled for Java 7 or older); restart to apply";
 
     private Refusals() {
     }
@@ -19,12 +24,21 @@ final class Refusals {
             Verdict verdict = candidate.verdict();
             switch (verdict.kind()) {
                 case REJECTED -> reasons.addAll(verdict.reasons());
-                case NEEDS_REWRITE -> verdict.reasons().forEach(reason -> reasons.add(notYet(reason)));
+                case NEEDS_REWRITE -> {
+                    if (RenumberedClasses.isRenumbered(verdict)) {
+                        reasons.addAll(verdict.reasons());
+                        continue;
+                    }
+                    if (candidate.takesNewMembers()) {
+                        continue;
+                    }
+                    verdict.reasons().forEach(reason -> reasons.add(notPrepared(reason)));
+                }
                 case UNCHANGED, REDEFINABLE -> {
                     continue;
                 }
             }
-            if (candidate.loaded().captured().changedByOtherAgent()) {
+            if (candidate.loaded().captured().changedByOtherAgent() && !candidate.takesNewMembers()) {
                 reasons.add(verdict.className() + " was changed by another agent when it loaded (a coverage tool,"
                         + " profiler or APM agent): members that agent added are not in the new class file");
             }
@@ -32,9 +46,9 @@ final class Refusals {
         return reasons;
     }
 
-    private static String notYet(String reason) {
-        // The rewrite that makes these changes work is not built yet: say so instead of the rewrite's plan.
+    private static String notPrepared(String reason) {
+        // Say why this class cannot take the change, instead of the diff's general consequence.
         int dash = reason.indexOf(" — ");
-        return (dash < 0 ? reason : reason.substring(0, dash)) + " — " + NOT_YET;
+        return (dash < 0 ? reason : reason.substring(0, dash)) + " — " + NOT_PREPARED;
     }
 }

@@ -10,10 +10,14 @@ import dev.reload.agent.index.CaptureTransformer;
 import dev.reload.agent.index.LoadedClass;
 import dev.reload.agent.index.LoadedClassIndex;
 import dev.reload.agent.report.Reporter;
+import dev.reload.agent.structural.StructuralEngine;
 import dev.reload.agent.watch.ChangeBatch;
 import dev.reload.agent.watch.ChangeCollector;
 import dev.reload.patcher.diff.ClassDiff;
 import dev.reload.patcher.diff.Verdict;
+import dev.reload.patcher.rewrite.LoadTimeAugmenter;
+import dev.reload.patcher.rewrite.StructuralRewriter;
+import dev.reload.patcher.rewrite.UnsupportedEditException;
 import dev.reload.patcher.shape.ClassShape;
 import dev.reload.patcher.shape.UnreadableClassException;
 
@@ -24,8 +28,10 @@ import java.lang.instrument.UnmodifiableClassException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -44,8 +50,12 @@ public final class Reloader {
     private final Reporter reporter;
     private final IncomingFiles incoming;
     private final HookRunner hooks;
+    private final Definitions definitions;
 
     /**
+     * Makes a reloader whose structural edits (methods added or removed) go through an engine of its own; only
+     * classes prepared when they loaded can take them.
+     *
      * @param instrumentation the JVM's instrumentation, able to redefine classes, never null
      * @param index the classes loaded from watched directories, never null
      * @param capture the observer that sees the final bytes of each redefinition, never null
@@ -54,6 +64,15 @@ public final class Reloader {
      */
     public Reloader(Instrumentation instrumentation, LoadedClassIndex index, CaptureTransformer capture,
                     ChangeCollector collector, Reporter reporter) {
+        this(instrumentation, index, capture, collector, reporter, new StructuralEngine(instrumentation));
+    }
+
+    /**
+     * As {@link #Reloader(Instrumentation, LoadedClassIndex, CaptureTransformer, ChangeCollector, Reporter)},
+     * with the structural engine that also links the calls of classes as they load, never null.
+     */
+    public Reloader(Instrumentation instrumentation, LoadedClassIndex index, CaptureTransformer capture,
+                    ChangeCollector collector, Reporter reporter, StructuralEngine engine) {
         this.instrumentation = instrumentation;
         this.index = index;
         this.capture = capture;
@@ -61,6 +80,7 @@ public final class Reloader {
         this.reporter = reporter;
         this.incoming = new IncomingFiles(collector, reporter);
         this.hooks = new HookRunner(reporter);
+        this.definitions = new Definitions(engine, new RunningClassFiles(instrumentation, capture));
     }
 
     /**
@@ -87,7 +107,15 @@ public final class Reloader {
             reporter.debug("no loaded class changed in " + files.get().size() + " file(s)");
             return;
         }
-        Optional<String> failure = redefine(changed);
+        Definitions.Prepared prepared;
+        try {
+            prepared = definitions.prepare(changed);
+        } catch (RewriteRefusedException e) {
+            finish(batch, changed, new ReloadReport(ReloadReport.Outcome.REFUSED, changedClasses(changed),
+                    e.reasons(), elapsedSince(batch)));
+            return;
+        }
+        Optional<String> failure = redefine(changed, prepared);
         ReloadReport report = failure
                 .map(reason -> new ReloadReport(ReloadReport.Outcome.FAILED, changedClasses(changed), List.of(reason),
                         elapsedSince(batch)))
@@ -107,18 +135,22 @@ public final class Reloader {
     public void warmUp() {
         try (var in = Reloader.class.getResourceAsStream("Reloader.class")) {
             byte[] bytes = in.readAllBytes();
-            ClassShape shape = ClassShape.read(bytes);
-            ClassDiff.judge(shape, ClassShape.read(bytes));
+            byte[] augmented = LoadTimeAugmenter.augment(bytes, LoadTimeAugmenter.DEFAULT_SPARE_NEST_MEMBERS);
+            ClassShape shape = ClassShape.read(augmented);
+            Verdict verdict = ClassDiff.judge(shape, ClassShape.read(bytes));
+            LoadTimeAugmenter.conform(bytes, shape.nestMembers());
+            StructuralRewriter.rewrite(augmented, bytes, (owner, name, descriptor) -> false);
             HookMethods.in(bytes);
-            new ReloadReport(ReloadReport.Outcome.APPLIED, List.of(new ReloadedClass(shape.binaryName(), List.of())),
+            new ReloadReport(ReloadReport.Outcome.APPLIED, List.of(EditWords.reloadedClass(verdict)),
                     List.of(), Duration.ZERO).summary();
-        } catch (IOException | UnreadableClassException | RuntimeException e) {
+        } catch (IOException | UnreadableClassException | UnsupportedEditException | RuntimeException e) {
             reporter.debug("warming up did not work (" + e + "); the first reload may be slower");
         }
     }
 
     private List<Candidate> judge(List<ParsedFile> files) {
         List<Candidate> candidates = new ArrayList<>();
+        List<ClassShape> baselines = new ArrayList<>();
         for (ParsedFile file : files) {
             List<LoadedClass> loaded = index.loadedFrom(file.file().file(), file.shape().internalName(), instrumentation);
             if (loaded.isEmpty()) {
@@ -127,39 +159,51 @@ public final class Reloader {
                 reporter.debug(file.shape().binaryName() + " is not loaded; it will load the new file when first used");
             }
             for (LoadedClass each : loaded) {
-                candidates.add(new Candidate(each, file, judge(each, file)));
+                candidates.add(judge(each, file));
+                baseline(each).ifPresent(baselines::add);
             }
         }
-        return candidates;
+        return RenumberedClasses.followed(candidates, baselines, files.stream().map(ParsedFile::shape).toList());
     }
 
-    private static Verdict judge(LoadedClass loaded, ParsedFile file) {
+    private Optional<ClassShape> baseline(LoadedClass loaded) {
         try {
-            return ClassDiff.judge(loaded.captured().shape(), file.shape());
+            return Optional.of(definitions.baseline(loaded));
+        } catch (UnreadableClassException e) {
+            return Optional.empty(); // judged as unreadable already
+        }
+    }
+
+    private Candidate judge(LoadedClass loaded, ParsedFile file) {
+        try {
+            return new Candidate(loaded, file, ClassDiff.judge(definitions.baseline(loaded), file.shape()),
+                    definitions.takesNewMembers(loaded));
         } catch (UnreadableClassException e) {
             String className = file.shape().binaryName();
-            return new Verdict(className, Verdict.Kind.REJECTED, List.of(), List.of(className
-                    + ": the class the JVM runs cannot be read (" + e.getMessage() + "); restart to apply"), List.of());
+            return new Candidate(loaded, file, new Verdict(className, Verdict.Kind.REJECTED, List.of(), List.of(className
+                    + ": the class the JVM runs cannot be read (" + e.getMessage() + "); restart to apply"), List.of()),
+                    false);
         }
     }
 
-    private Optional<String> redefine(List<Candidate> changed) {
+    private Optional<String> redefine(List<Candidate> changed, Definitions.Prepared prepared) {
         Set<Class<?>> types = new LinkedHashSet<>();
-        ClassDefinition[] definitions = new ClassDefinition[changed.size()];
-        for (int i = 0; i < definitions.length; i++) {
-            Candidate candidate = changed.get(i);
-            types.add(candidate.loaded().type());
-            definitions[i] = new ClassDefinition(candidate.loaded().type(), candidate.file().file().bytes());
-        }
+        changed.forEach(candidate -> types.add(candidate.loaded().type()));
+        ClassDefinition[] requests = prepared.definitions();
         capture.expectRedefinition(types);
         try {
-            instrumentation.redefineClasses(definitions);
-            for (Candidate candidate : changed) {
-                byte[] requested = candidate.file().file().bytes();
+            instrumentation.redefineClasses(requests);
+            Map<Class<?>, byte[]> runningNow = new HashMap<>();
+            for (int i = 0; i < requests.length; i++) {
+                Candidate candidate = changed.get(i);
+                byte[] requested = requests[i].getDefinitionClassFile();
                 byte[] observed = capture.redefinedBytes(candidate.loaded().type());
                 boolean changedByOther = observed != null && !Arrays.equals(observed, requested);
-                candidate.loaded().captured().running(observed == null ? requested : observed, changedByOther);
+                byte[] running = observed == null ? requested : observed;
+                candidate.loaded().captured().running(running, changedByOther);
+                runningNow.put(candidate.loaded().type(), running);
             }
+            definitions.applied(prepared, runningNow);
             return Optional.empty();
         } catch (ClassNotFoundException | UnmodifiableClassException | RuntimeException | LinkageError e) {
             return Optional.of("the JVM refused the new classes (" + e + ")");
@@ -224,7 +268,7 @@ public final class Reloader {
     private static List<ReloadedClass> changedClasses(List<Candidate> candidates) {
         return candidates.stream()
                 .filter(c -> c.verdict().kind() != Verdict.Kind.UNCHANGED)
-                .map(c -> new ReloadedClass(c.verdict().className(), c.verdict().changedMethods()))
+                .map(c -> EditWords.reloadedClass(c.verdict()))
                 .toList();
     }
 

@@ -1,5 +1,6 @@
 package dev.reload.agent.structural;
 
+import dev.reload.patcher.rewrite.ClassReferences;
 import dev.reload.patcher.rewrite.MovedMembers;
 import dev.reload.patcher.rewrite.MovedMethod;
 import dev.reload.patcher.rewrite.StructuralRewriter;
@@ -28,6 +29,9 @@ public final class StructuralEngine {
     private final StructuralReloader reloader = new StructuralReloader();
     /** Moved methods of applied reloads: internal name of the class to keys (name and descriptor). */
     private final Map<String, Set<String>> applied = new ConcurrentHashMap<>();
+    /** The same, by the class loader of the class: a class loading elsewhere sees only its loader's and ancestors'. */
+    private final Map<ClassLoader, Map<String, Set<String>>> appliedByLoader =
+            Collections.synchronizedMap(new WeakHashMap<>());
     /** The code hashes of each rewritten class's lambda bodies alive now, by key, to match the next version's. */
     private final Map<Class<?>, Map<String, Long>> aliveLambdas = Collections.synchronizedMap(new WeakHashMap<>());
 
@@ -74,7 +78,31 @@ public final class StructuralEngine {
             rewrite.commit();
             aliveLambdas.put(rewrite.definition().getDefinitionClass(), rewrite.rewrite().lambdaHashes());
             applied.put(rewrite.rewrite().internalName(), keys(rewrite.rewrite().moved()));
+            ClassLoader loader = rewrite.definition().getDefinitionClass().getClassLoader();
+            synchronized (appliedByLoader) {
+                appliedByLoader.computeIfAbsent(loader, l -> new ConcurrentHashMap<>())
+                        .put(rewrite.rewrite().internalName(), keys(rewrite.rewrite().moved()));
+            }
         }
+    }
+
+    /**
+     * {@return a class file of a batch that keeps its declared members (a body-only change, or a class not
+     * prepared at load), with its calls to methods moved before or by the batch linked through the runtime; the
+     * very same array when it calls none}
+     *
+     * @param classFile the class file to redefine the class with, never null
+     * @param batch what {@link #prepare} gave for the other classes of the batch, never null
+     */
+    public byte[] linkCalls(byte[] classFile, List<PreparedRewrite> batch) {
+        Map<String, Set<String>> moves = new HashMap<>(applied);
+        for (PreparedRewrite rewrite : batch) {
+            moves.put(rewrite.rewrite().internalName(), keys(rewrite.rewrite().moved()));
+        }
+        if (moves.values().stream().allMatch(Set::isEmpty)) {
+            return classFile;
+        }
+        return StructuralRewriter.redirectCalls(classFile, view(moves));
     }
 
     /**
@@ -86,6 +114,33 @@ public final class StructuralEngine {
             return classFile;
         }
         return StructuralRewriter.redirectCalls(classFile, view(applied));
+    }
+
+    /**
+     * {@return a class file about to load in {@code loader}, with its calls to the methods moved in classes of that
+     * loader or its ancestors linked through the runtime; the very same array when it calls none}: a class of
+     * the same name in another loader is another class, which declares its methods itself
+     *
+     * @param loader the defining loader, never null
+     * @param internalName the loading class's internal name, never null
+     * @param classFile its class file, never null
+     */
+    public byte[] linkCallsOfLoadingClass(ClassLoader loader, String internalName, byte[] classFile) {
+        if (applied.isEmpty()) {
+            return classFile;
+        }
+        Map<String, Set<String>> visible = new HashMap<>();
+        synchronized (appliedByLoader) {
+            for (ClassLoader each = loader; each != null; each = each.getParent()) {
+                appliedByLoader.getOrDefault(each, Map.of()).forEach(visible::putIfAbsent);
+            }
+        }
+        visible.remove(internalName);
+        visible.values().removeIf(Set::isEmpty);
+        if (!ClassReferences.namesAny(classFile, visible.keySet())) {
+            return classFile;
+        }
+        return StructuralRewriter.redirectCalls(classFile, view(visible));
     }
 
     private static MovedMembers view(Map<String, Set<String>> moves) {

@@ -70,23 +70,36 @@ public final class StructuralReloader {
         }
     }
 
+    /**
+     * Defines bridges for the moved lambda bodies that have none, which the class's lambdas link to; a moved
+     * method that only a method reference names gets its bridge when the reference first links.
+     */
     private static void defineBridges(Class<?> loaded, MethodHandles.Lookup lookup, ClassLinks links,
                                       StructuralRewrite rewrite) throws StructuralLinkException {
+        LazyBridges.of(loaded).know(lookup, links, rewrite.moved());
         List<MovedMethod> unbridged = new ArrayList<>();
         for (MovedMethod method : rewrite.moved()) {
-            if (!links.hasBridge(method.key())) {
+            if (method.lambdaBody() && !links.hasBridge(method.key())) {
                 unbridged.add(method);
             }
         }
-        if (unbridged.isEmpty()) {
-            return;
+        if (!unbridged.isEmpty()) {
+            defineBridgeClass(loaded, lookup, links, unbridged).forEach(links::bridge);
         }
-        String name = BridgeBuilder.bridgesInternalName(rewrite.internalName(), links.nextBridgeClassNumber());
+    }
+
+    /** {@return the bridges to the methods, by key, in a new class of bridges defined next to the class} */
+    static Map<String, MethodHandle> defineBridgeClass(Class<?> loaded, MethodHandles.Lookup lookup, ClassLinks links,
+                                                       List<MovedMethod> methods) throws StructuralLinkException {
+        String internalName = loaded.getName().replace('.', '/');
+        String name = BridgeBuilder.bridgesInternalName(internalName, links.nextBridgeClassNumber());
         try {
-            Class<?> bridges = lookup.defineClass(BridgeBuilder.build(rewrite.internalName(), name, unbridged));
-            for (MovedMethod method : unbridged) {
-                links.bridge(method.key(), lookup.findStatic(bridges, method.name(), methodType(loaded, method)));
+            Class<?> bridges = lookup.defineClass(BridgeBuilder.build(internalName, name, methods));
+            Map<String, MethodHandle> handles = new LinkedHashMap<>();
+            for (MovedMethod method : methods) {
+                handles.put(method.key(), lookup.findStatic(bridges, method.name(), methodType(loaded, method)));
             }
+            return handles;
         } catch (IllegalAccessException | NoSuchMethodException | LinkageError | TypeNotPresentException e) {
             throw new StructuralLinkException(loaded.getName(), "the JVM refused the bridges of the added methods",
                     e);

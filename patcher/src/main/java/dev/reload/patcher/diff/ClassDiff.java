@@ -35,6 +35,7 @@ public final class ClassDiff {
             FieldDiff.compare(running, updated, changes);
             MethodDiff.compare(running, updated, changes);
             changes = GeneratedMembers.withoutConsequences(running, updated, changes);
+            changes = LoadTimeMembers.withoutAugmentation(running, updated, changes);
         }
         return verdict(running.binaryName(), updated, changes);
     }

@@ -9,6 +9,8 @@ import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.RecordComponentVisitor;
 
 import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -54,7 +56,24 @@ public final class LoadTimeAugmenter {
             return classFile;
         }
         ClassWriter writer = new ClassWriter(reader, 0);
-        reader.accept(new Augmenting(writer, spareNestMembers), 0);
+        reader.accept(new Augmenting(writer, spareNestMembers, null, true), 0);
+        return writer.toByteArray();
+    }
+
+    /**
+     * {@return a new version of an augmented class as redefinition must see it when its declared members are
+     * unchanged: with the accessor added and exactly the running class's nest members, spares included}
+     * The caller checks that every nest member the new version lists is among them.
+     *
+     * @param updated the new class file as compiled, never null; not modified
+     * @param runningNestMembers the {@code NestMembers} of the class as it runs, in order, never null
+     * @throws IllegalArgumentException when the bytes are not a class file ASM can read
+     */
+    public static byte[] conform(byte[] updated, List<String> runningNestMembers) {
+        Objects.requireNonNull(runningNestMembers, "runningNestMembers");
+        ClassReader reader = new ClassReader(updated);
+        ClassWriter writer = new ClassWriter(reader, 0);
+        reader.accept(new Augmenting(writer, 0, List.copyOf(runningNestMembers), !hasAccessor(reader)), 0);
         return writer.toByteArray();
     }
 
@@ -72,6 +91,9 @@ public final class LoadTimeAugmenter {
     }
 
     private static boolean hasAccessor(ClassReader reader) {
+        if (!ClassReferences.poolHoldsAscii(reader, RuntimeNames.ACCESSOR_NAME)) {
+            return false; // what almost every class loading answers, without reading its members
+        }
         boolean[] found = {false};
         reader.accept(new ClassVisitor(Opcodes.ASM9) {
             @Override
@@ -87,19 +109,24 @@ public final class LoadTimeAugmenter {
     }
 
     /**
-     * Copies the class, collecting its nest members, and writes the spare ones at the first visit that must
-     * come after them in ASM's visiting order.
+     * Copies the class, collecting its nest members, and writes the spare ones (or, when conforming, the running
+     * class's list in place of the class's own) at the first visit that must come after them in ASM's visiting
+     * order.
      */
     private static final class Augmenting extends ClassVisitor {
         private final int spare;
+        private final List<String> replacementNestMembers;
+        private final boolean addAccessor;
         private final Set<String> nestMembers = new LinkedHashSet<>();
         private String internalName;
         private boolean nestMember;
         private boolean nestWritten;
 
-        Augmenting(ClassVisitor next, int spare) {
+        Augmenting(ClassVisitor next, int spare, List<String> replacementNestMembers, boolean addAccessor) {
             super(Opcodes.ASM9, next);
             this.spare = spare;
+            this.replacementNestMembers = replacementNestMembers;
+            this.addAccessor = addAccessor;
         }
 
         @Override
@@ -118,7 +145,9 @@ public final class LoadTimeAugmenter {
         @Override
         public void visitNestMember(String member) {
             nestMembers.add(member);
-            super.visitNestMember(member);
+            if (replacementNestMembers == null) {
+                super.visitNestMember(member);
+            }
         }
 
         @Override
@@ -155,7 +184,9 @@ public final class LoadTimeAugmenter {
         @Override
         public void visitEnd() {
             writeSpareNestMembers();
-            writeAccessor();
+            if (addAccessor) {
+                writeAccessor();
+            }
             super.visitEnd();
         }
 
@@ -167,7 +198,9 @@ public final class LoadTimeAugmenter {
             if (nestMember) {
                 return;
             }
-            for (String name : SpareNestMembers.names(internalName, nestMembers, spare)) {
+            List<String> names = replacementNestMembers != null ? replacementNestMembers
+                    : SpareNestMembers.names(internalName, nestMembers, spare);
+            for (String name : names) {
                 super.visitNestMember(name);
             }
         }

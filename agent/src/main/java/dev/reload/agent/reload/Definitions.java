@@ -1,0 +1,192 @@
+package dev.reload.agent.reload;
+
+import dev.reload.agent.index.CapturedClass;
+import dev.reload.agent.index.LoadedClass;
+import dev.reload.agent.structural.ClassEdit;
+import dev.reload.agent.structural.PreparedRewrite;
+import dev.reload.agent.structural.StructuralEngine;
+import dev.reload.agent.structural.StructuralLinkException;
+import dev.reload.agent.watch.ContentHash;
+import dev.reload.patcher.diff.Change;
+import dev.reload.patcher.diff.TypeChange;
+import dev.reload.patcher.diff.Verdict;
+import dev.reload.patcher.rewrite.LoadTimeAugmenter;
+import dev.reload.patcher.rewrite.RuntimeNames;
+import dev.reload.patcher.rewrite.UnsupportedEditException;
+import dev.reload.patcher.shape.ClassShape;
+import dev.reload.patcher.shape.UnreadableClassException;
+
+import java.lang.instrument.ClassDefinition;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.WeakHashMap;
+
+/**
+ * Turns the changed classes of a batch into what {@code redefineClasses} takes. A class prepared at load (see
+ * {@code LoadTimePreparation}) whose new version keeps its declared members is conformed to the running class
+ * (accessor and nest members); one that adds or removes members goes through the {@link StructuralEngine},
+ * which needs the class file the JVM runs, recovered only then. Remembers, for the classes reloaded and only for
+ * them, the file last applied (what the next file is judged against), and for those the engine rewrote, the
+ * bytes the JVM runs. Used by the reload thread only.
+ */
+final class Definitions {
+    private final StructuralEngine engine;
+    private final RunningClassFiles runningClassFiles;
+    /** The shape of the class file last applied to each class reloaded, as compiled. */
+    private final Map<Class<?>, ClassShape> appliedFiles = Collections.synchronizedMap(new WeakHashMap<>());
+    private final Map<Class<?>, Rewritten> rewritten = Collections.synchronizedMap(new WeakHashMap<>());
+
+    /**
+     * What a class the engine rewrote runs.
+     *
+     * @param running the class file the JVM runs since
+     * @param runningHash its {@link ContentHash}, to tell whether another agent retransformed the class since
+     */
+    private record Rewritten(byte[] running, long runningHash) {
+    }
+
+    /**
+     * A batch ready to redefine.
+     *
+     * @param definitions one per changed class, in the batch's order
+     * @param rewrites what the engine prepared, to tell it once the redefinition took
+     * @param files the shapes of the new class files, by class
+     * @param rewrittenClasses the changed classes that went through the engine
+     */
+    record Prepared(ClassDefinition[] definitions, List<PreparedRewrite> rewrites, Map<Class<?>, ClassShape> files,
+                    List<Class<?>> rewrittenClasses) {
+    }
+
+    Definitions(StructuralEngine engine, RunningClassFiles runningClassFiles) {
+        this.engine = engine;
+        this.runningClassFiles = runningClassFiles;
+    }
+
+    /** {@return what a new class file is judged against: the file last applied, as its developer wrote it} */
+    ClassShape baseline(LoadedClass loaded) throws UnreadableClassException {
+        ClassShape applied = appliedFiles.get(loaded.type());
+        return applied != null ? applied : loaded.captured().shape();
+    }
+
+    /** {@return true when the class was prepared at load, so the engine can give it new members} */
+    boolean takesNewMembers(LoadedClass loaded) throws UnreadableClassException {
+        return rewritten.containsKey(loaded.type()) || loaded.captured().shape()
+                .method(RuntimeNames.ACCESSOR_NAME, RuntimeNames.ACCESSOR_DESCRIPTOR).isPresent();
+    }
+
+    /**
+     * {@return the batch's class definitions, in order}
+     *
+     * @param changed the changed classes, judged and not refused, never null
+     * @throws RewriteRefusedException when a class's edit cannot be applied: nothing was applied
+     */
+    Prepared prepare(List<Candidate> changed) throws RewriteRefusedException {
+        try {
+            boolean[] viaEngine = new boolean[changed.size()];
+            List<Candidate> engineCandidates = new ArrayList<>();
+            for (int i = 0; i < viaEngine.length; i++) {
+                viaEngine[i] = needsEngine(changed.get(i));
+                if (viaEngine[i]) {
+                    engineCandidates.add(changed.get(i));
+                }
+            }
+            Map<Class<?>, byte[]> running = runningClassFiles(engineCandidates);
+            List<ClassEdit> edits = new ArrayList<>();
+            for (Candidate candidate : engineCandidates) {
+                Class<?> type = candidate.loaded().type();
+                edits.add(new ClassEdit(type, running.get(type), candidate.file().file().bytes()));
+            }
+            List<PreparedRewrite> rewrites = engine.prepare(edits);
+            return assemble(changed, viaEngine, rewrites);
+        } catch (UnreadableClassException e) {
+            throw new RewriteRefusedException(List.of("the class the JVM runs cannot be read (" + e.getMessage()
+                    + "); restart to apply"));
+        } catch (UnsupportedEditException | StructuralLinkException e) {
+            throw new RewriteRefusedException(List.of(e.getMessage()));
+        }
+    }
+
+    /** Tells the engine the batch took, and remembers what the classes it rewrote run now. */
+    void applied(Prepared prepared, Map<Class<?>, byte[]> runningNow) {
+        engine.applied(prepared.rewrites());
+        appliedFiles.putAll(prepared.files());
+        for (Class<?> type : prepared.rewrittenClasses()) {
+            byte[] running = runningNow.get(type);
+            rewritten.put(type, new Rewritten(running, ContentHash.of(running)));
+        }
+    }
+
+    private Prepared assemble(List<Candidate> changed, boolean[] viaEngine, List<PreparedRewrite> rewrites)
+            throws UnreadableClassException {
+        ClassDefinition[] definitions = new ClassDefinition[changed.size()];
+        Map<Class<?>, ClassShape> files = new LinkedHashMap<>();
+        List<Class<?>> rewrittenClasses = new ArrayList<>();
+        int nextRewrite = 0;
+        for (int i = 0; i < definitions.length; i++) {
+            Candidate candidate = changed.get(i);
+            Class<?> type = candidate.loaded().type();
+            files.put(type, candidate.file().shape());
+            if (viaEngine[i]) {
+                definitions[i] = rewrites.get(nextRewrite++).definition();
+                rewrittenClasses.add(type);
+            } else {
+                definitions[i] = new ClassDefinition(type, engine.linkCalls(keepingMembers(candidate), rewrites));
+            }
+        }
+        return new Prepared(definitions, rewrites, files, rewrittenClasses);
+    }
+
+    /** {@return the new class file of a class that keeps its members, conformed when the class was prepared at load} */
+    private byte[] keepingMembers(Candidate candidate) throws UnreadableClassException {
+        byte[] updated = candidate.file().file().bytes();
+        if (!takesNewMembers(candidate.loaded())) {
+            return updated;
+        }
+        return LoadTimeAugmenter.conform(updated, candidate.loaded().captured().shape().nestMembers());
+    }
+
+    /**
+     * {@return true when the class must go through the engine: it was prepared at load, and it was rewritten
+     * before, or another agent changed it, or its new version adds or removes members}
+     */
+    private boolean needsEngine(Candidate candidate) throws UnreadableClassException {
+        LoadedClass loaded = candidate.loaded();
+        if (!takesNewMembers(loaded)) {
+            return false;
+        }
+        if (rewritten.containsKey(loaded.type()) || loaded.captured().changedByOtherAgent()) {
+            return true;
+        }
+        ClassShape running = loaded.captured().shape();
+        for (Change change : candidate.verdict().changes()) {
+            boolean spareTaken = change instanceof TypeChange.NestMemberChanged nest && nest.added()
+                    && running.nestMembers().contains(nest.member());
+            if (change.needs().compareTo(Verdict.Kind.REDEFINABLE) > 0 && !spareTaken) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private Map<Class<?>, byte[]> runningClassFiles(List<Candidate> viaEngine) throws RewriteRefusedException {
+        Map<Class<?>, byte[]> known = new LinkedHashMap<>();
+        List<Class<?>> unknown = new ArrayList<>();
+        for (Candidate candidate : viaEngine) {
+            Class<?> type = candidate.loaded().type();
+            Rewritten earlier = rewritten.get(type);
+            CapturedClass captured = candidate.loaded().captured();
+            if (earlier != null && earlier.runningHash() == captured.runningHash()) {
+                known.put(type, earlier.running());
+            } else {
+                unknown.add(type);
+            }
+        }
+        if (!unknown.isEmpty()) {
+            known.putAll(runningClassFiles.recover(unknown));
+        }
+        return known;
+    }
+}

@@ -1,0 +1,59 @@
+package dev.reload.agent.reload;
+
+import dev.reload.agent.index.CaptureTransformer;
+
+import java.lang.instrument.Instrumentation;
+import java.lang.instrument.UnmodifiableClassException;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Recovers the class files the JVM runs now, for the few classes an edit rewrites, instead of keeping every
+ * loaded class's bytes: retransforming a class makes the JVM rebuild its class file from what it runs, other
+ * agents' transformers apply their changes again, and the capture, the last of them, records the result.
+ * Used by the reload thread only.
+ */
+final class RunningClassFiles {
+    private final Instrumentation instrumentation;
+    private final CaptureTransformer capture;
+
+    RunningClassFiles(Instrumentation instrumentation, CaptureTransformer capture) {
+        this.instrumentation = instrumentation;
+        this.capture = capture;
+    }
+
+    /**
+     * {@return the class file each class runs now, by class}
+     *
+     * @param types loaded classes, never null
+     * @throws RewriteRefusedException when the JVM cannot give one
+     */
+    Map<Class<?>, byte[]> recover(List<Class<?>> types) throws RewriteRefusedException {
+        if (!instrumentation.isRetransformClassesSupported()) {
+            throw refused(types.get(0), "this JVM cannot give the class file it runs (no retransformation)");
+        }
+        capture.expectRedefinition(new LinkedHashSet<>(types));
+        try {
+            instrumentation.retransformClasses(types.toArray(Class<?>[]::new));
+            Map<Class<?>, byte[]> running = new LinkedHashMap<>();
+            for (Class<?> type : types) {
+                byte[] bytes = capture.redefinedBytes(type);
+                if (bytes == null) {
+                    throw refused(type, "the JVM did not hand over the class file it runs");
+                }
+                running.put(type, bytes);
+            }
+            return running;
+        } catch (UnmodifiableClassException | RuntimeException | LinkageError e) {
+            throw refused(types.get(0), "the JVM cannot give the class file it runs (" + e + ")");
+        } finally {
+            capture.endRedefinition();
+        }
+    }
+
+    private static RewriteRefusedException refused(Class<?> type, String reason) {
+        return new RewriteRefusedException(List.of(type.getName() + ": " + reason + "; restart to apply"));
+    }
+}

@@ -1,0 +1,58 @@
+package dev.reload.agent.structural;
+
+import dev.reload.agent.index.LoadTimeChange;
+import dev.reload.agent.report.Reporter;
+import dev.reload.patcher.rewrite.ClassReferences;
+import dev.reload.patcher.rewrite.LoadTimeAugmenter;
+import dev.reload.patcher.rewrite.RuntimeNames;
+
+import java.util.Set;
+
+/**
+ * Prepares each watched class as it first loads for structural edits later: adds the accessor and spare nest
+ * members ({@link LoadTimeAugmenter}), and links its calls to methods that earlier reloads moved into companions.
+ * A class it cannot prepare loads as its file has it, and can then take body changes only.
+ */
+public final class LoadTimePreparation implements LoadTimeChange {
+    private final StructuralEngine engine;
+    private final Reporter reporter;
+
+    /**
+     * @param engine the engine that knows which methods are moved, never null
+     * @param reporter where a class that cannot be prepared is reported at debug level, never null
+     */
+    public LoadTimePreparation(StructuralEngine engine, Reporter reporter) {
+        this.engine = engine;
+        this.reporter = reporter;
+        warmUp();
+    }
+
+    @Override
+    public byte[] apply(ClassLoader loader, String internalName, byte[] classFile) {
+        if (internalName.contains(RuntimeNames.BRIDGES_SUFFIX)) {
+            return classFile; // the agent's own bridges, defined next to the class they serve
+        }
+        try {
+            byte[] linked = engine.linkCallsOfLoadingClass(loader, internalName, classFile);
+            return LoadTimeAugmenter.augment(linked, LoadTimeAugmenter.DEFAULT_SPARE_NEST_MEMBERS);
+        } catch (RuntimeException | LinkageError e) {
+            reporter.debug("cannot prepare " + internalName.replace('/', '.') + " for new methods (" + e
+                    + "); it can take body changes only");
+            return classFile;
+        }
+    }
+
+    /** Loads the patcher classes the preparation uses before it runs inside a transformer, where that would recurse. */
+    private void warmUp() {
+        try (var in = LoadTimePreparation.class.getResourceAsStream("LoadTimePreparation.class")) {
+            if (in != null) {
+                byte[] own = in.readAllBytes();
+                LoadTimeAugmenter.isAugmented(apply(LoadTimePreparation.class.getClassLoader(),
+                        "dev/reload/agent/structural/LoadTimePreparation", own));
+                ClassReferences.namesAny(own, Set.of("java/lang/Object"));
+            }
+        } catch (java.io.IOException e) {
+            reporter.debug("warming up the load-time preparation did not work (" + e + ")");
+        }
+    }
+}

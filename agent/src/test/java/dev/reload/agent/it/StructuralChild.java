@@ -1,0 +1,139 @@
+package dev.reload.agent.it;
+
+import dev.reload.fixtures.harness.ChildJvm;
+import dev.reload.fixtures.harness.FixtureCompiler;
+import dev.reload.fixtures.harness.Fixtures;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * A fixture program run by {@link CallLoop} with the real agent jar, watching only its live class directory:
+ * a test installs a compiled version there as a build would, waits for the agent's report line, then calls the
+ * program's static methods and reads what they printed.
+ */
+final class StructuralChild implements AutoCloseable {
+    /** A report line that ends a batch: applied, refused or failed. */
+    static final String OUTCOME = "^\\[reload\\] (\\d+ class(es)? in \\d+ ms: |refused, |failed, )";
+
+    private final ChildJvm child;
+    private final Path jdk;
+    private final Path work;
+    private final Path live;
+    private final String fixtureCase;
+
+    private StructuralChild(ChildJvm child, Path jdk, Path work, Path live, String fixtureCase) {
+        this.child = child;
+        this.jdk = jdk;
+        this.work = work;
+        this.live = live;
+        this.fixtureCase = fixtureCase;
+    }
+
+    /** Compiles version {@code v1} of the case into a live directory and starts its main class under the agent. */
+    static StructuralChild start(Path jdk, Path work, String fixtureCase, String mainClass) {
+        return start(jdk, work, Fixtures.sources(fixtureCase, "v1"), fixtureCase, mainClass);
+    }
+
+    /** Compiles the sources into a live directory and starts the main class under the agent. */
+    static StructuralChild start(Path jdk, Path work, Path sources, String fixtureCase, String mainClass) {
+        Path live = work.resolve("live");
+        FixtureCompiler.compile(sources, live);
+        // A quiet period long enough that the files of one version always arrive as one batch.
+        ChildJvm child = ChildJvm.on(jdk).reloadAgent("log=debug,quiet=100,watch=" + live)
+                .classPath(live, ownClasses()).main(CallLoop.class.getName(), mainClass).start();
+        try {
+            child.awaitStderr(WatchingChild.WATCHING);
+            child.awaitStdout("^ready$");
+        } catch (RuntimeException | Error e) {
+            child.close();
+            throw e;
+        }
+        return new StructuralChild(child, jdk, work, live, fixtureCase);
+    }
+
+    /** {@return the lines the static method printed} */
+    List<String> call(String method) {
+        return run("call " + method);
+    }
+
+    /**
+     * {@return how many classes whose name contains {@code text} the program has loaded, after collecting garbage},
+     * as the JDK's {@code jcmd PID VM.class_hierarchy} lists them (hidden classes included)
+     */
+    int loadedClasses(String text) {
+        run("gc");
+        try {
+            Process jcmd = new ProcessBuilder(jdk.resolve("bin").resolve("jcmd").toString(),
+                    Long.toString(child.pid()), "VM.class_hierarchy").redirectErrorStream(true).start();
+            List<String> lines = new String(jcmd.getInputStream().readAllBytes(), StandardCharsets.UTF_8)
+                    .lines().toList();
+            if (jcmd.waitFor() != 0) {
+                throw new IllegalStateException("jcmd failed: " + String.join("\n", lines));
+            }
+            return (int) lines.stream().filter(line -> line.contains(text)).count();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while listing classes", e);
+        }
+    }
+
+    private List<String> run(String command) {
+        int mark = child.stdoutMark();
+        child.send(command);
+        child.awaitStdoutAfter(mark, "^done: " + Pattern.quote(command) + "$");
+        List<String> printed = new ArrayList<>();
+        List<String> stdout = child.stdout();
+        for (String line : stdout.subList(mark, stdout.size())) {
+            if (line.equals("done: " + command)) {
+                break;
+            }
+            printed.add(line);
+        }
+        return printed;
+    }
+
+    /** Compiles a version of the case, writes its class files over the live ones, and {@return the outcome line} */
+    String install(String version) {
+        return install(Fixtures.sources(fixtureCase, version), version);
+    }
+
+    /** Compiles sources into {@code work/name}, writes the class files over the live ones, {@return the outcome line} */
+    String install(Path sources, String name) {
+        Path compiled = work.resolve(name);
+        FixtureCompiler.compile(sources, compiled);
+        int mark = child.stderrMark();
+        FixtureClasses.install(compiled, live);
+        return child.awaitStderrAfter(mark, OUTCOME);
+    }
+
+    /** {@return the report lines after an outcome line, which a refusal with several reasons has} */
+    List<String> stderr() {
+        return child.stderr();
+    }
+
+    String transcript() {
+        return child.transcript();
+    }
+
+    @Override
+    public void close() {
+        child.close();
+    }
+
+    private static Path ownClasses() {
+        try {
+            return Path.of(CallLoop.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,107 @@
+package dev.reload.agent.it;
+
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Edits that add, change and remove members, applied by the real agent as a developer's build writes them: each
+ * version's new behaviour runs, state carries over, lambdas and anonymous objects made before keep working, and
+ * stale code calling a removed method gets an error that says so.
+ */
+class StructuralReloadIT {
+    @TempDir
+    Path work;
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("dev.reload.fixtures.harness.Jdks#stream")
+    void methodsAndLambdasAddedChangedAndRemoved(Path jdk) {
+        try (StructuralChild child = StructuralChild.start(jdk, work, "structural-methods", "fixture.structural.Main")) {
+            assertEquals(List.of("v1 frames=1"), child.call("step"), child::transcript);
+            assertEquals(List.of("legacy 1"), child.call("runStale"), child::transcript);
+
+            // A lambda, a private helper, a private static helper, and a public method that Main calls.
+            String v2 = child.install("v2");
+            assertContains(v2, "[reload] 2 classes in ", "fixture.structural.Game (frame, ",
+                    "lambda added in frame()", "method added: String describe(String)",
+                    "method added: static int twice(int)", "method added: Supplier ticker()",
+                    "fixture.structural.Main (step)");
+            assertEquals(List.of("v2 [game:2] 4 | tick 2"), child.call("step"), child::transcript);
+
+            // The added code changes; the ticker v2 made runs v3's lambda body.
+            assertContains(child.install("v3"), "[reload] 1 class in ", "fixture.structural.Game (");
+            assertEquals(List.of("v3 <game=3> 9 | tock 3"), child.call("step"), child::transcript);
+
+            // legacy() goes; the lambda v1 made is still held (the static initializer is not re-run) and calls it.
+            String v4 = child.install("v4");
+            assertContains(v4, "method removed: String legacy()", "method removed: static int twice(int)",
+                    "fixture.structural.Main (static initializer changed: not re-run");
+            assertEquals(List.of("v4 <game=4> | tock 4"), child.call("step"), child::transcript);
+            assertEquals(List.of("threw: java.lang.NoSuchMethodError: fixture.structural.Game.legacy() was removed"
+                    + " by a reload; the code calling it is older than the class"), child.call("runStale"),
+                    child::transcript);
+
+            // frame() becomes frame(int), and Main calls the new signature; a class new in v5 calls a method v5 adds.
+            assertContains(child.install("v5"), "method signature changed: String frame() → String frame(int)");
+            assertEquals(List.of("v5 <game=6> | tock 6 | HEY 6 | SCORE 6"), child.call("step"), child::transcript);
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("dev.reload.fixtures.harness.Jdks#stream")
+    void newAnonymousClassAndFirstEnumSwitchApplyAndRenumberingIsRefused(Path jdk) {
+        try (StructuralChild child = StructuralChild.start(jdk, work, "structural-anonymous", "fixture.nestmates.Main")) {
+            assertEquals(List.of("stock 4"), child.call("step"), child::transcript);
+            assertEquals(List.of("early sees stock 4"), child.call("early"), child::transcript);
+
+            assertContains(child.install("v2"), "fixture.nestmates.Shop (offer, ",
+                    "anonymous class added: fixture.nestmates.Shop$2", "enum switch map class added: fixture.nestmates.Shop$3");
+            assertEquals(List.of("anonymous sees stock 5, large"), child.call("step"), child::transcript);
+            assertEquals(List.of("early sees stock 5"), child.call("early"), child::transcript);
+
+            // An anonymous class inserted before the others renumbers them: refused, and nothing changes.
+            String v3 = child.install("v3");
+            assertContains(v3, "[reload] refused, nothing was changed");
+            assertTrue(child.stderr().stream().anyMatch(line -> line.contains("fixture.nestmates.Shop$1: anonymous"
+                    + " classes renumbered: this fixture.nestmates.Shop$1 is another class now; the running one's code"
+                    + " is now fixture.nestmates.Shop$2")), child::transcript);
+            assertEquals(List.of("anonymous sees stock 6, large"), child.call("step"), child::transcript);
+            assertEquals(List.of("early sees stock 6"), child.call("early"), child::transcript);
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("dev.reload.fixtures.harness.Jdks#stream")
+    void lambdasInsertedBeforeOthersKeepEarlierObjectsOnTheirBodies(Path jdk) {
+        try (StructuralChild child = StructuralChild.start(jdk, work, "structural-lambdas", "fixture.lambdas.Main")) {
+            assertEquals(List.of("b1 | early=first 1"), child.call("step"), child::transcript);
+            assertContains(child.install("v2"), "[reload] ", "lambda added in ");
+            assertEquals(List.of("a1b1 | early=first 1"), child.call("step"), child::transcript);
+            assertContains(child.install("v3"), "[reload] ");
+            assertEquals(List.of("A1b1 | early=first 1"), child.call("step"), child::transcript);
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("dev.reload.fixtures.harness.Jdks#stream")
+    void addedFieldIsRefusedWithClassMemberAndReasonAndTheOldCodeKeepsRunning(Path jdk) {
+        try (StructuralChild child = StructuralChild.start(jdk, work, "structural-refusals", "fixture.refusals.Main")) {
+            assertEquals(List.of("score 0"), child.call("step"), child::transcript);
+            assertEquals("[reload] refused, nothing was changed: fixture.refusals.Player: field added: int health"
+                    + " — running objects have no room for it; restart to apply", child.install("v2"));
+            assertEquals(List.of("score 0"), child.call("step"), child::transcript);
+        }
+    }
+
+    private static void assertContains(String line, String... parts) {
+        for (String part : parts) {
+            assertTrue(line.contains(part), "expected «" + part + "» in: " + line);
+        }
+    }
+}

@@ -1,0 +1,65 @@
+package dev.reload.patcher.rewrite;
+
+import org.objectweb.asm.ClassReader;
+
+import java.util.Set;
+
+/**
+ * Tells from a class file's constant pool alone, without reading its code, whether it names a class: every call,
+ * field access and method handle of another class goes through a {@code CONSTANT_Class} entry naming it (JVMS
+ * 4.4.1), so a class naming none of the classes with moved methods has no call to redirect.
+ */
+public final class ClassReferences {
+    private static final int CONSTANT_UTF8 = 1;
+    private static final int CONSTANT_CLASS = 7;
+
+    private ClassReferences() {
+    }
+
+    /**
+     * {@return true when the class file's constant pool names one of the classes}
+     *
+     * @param classFile a class file, never null
+     * @param internalNames internal names of classes, never null
+     * @throws IllegalArgumentException when the bytes are not a class file ASM can read
+     */
+    public static boolean namesAny(byte[] classFile, Set<String> internalNames) {
+        if (internalNames.isEmpty()) {
+            return false;
+        }
+        ClassReader reader = new ClassReader(classFile);
+        char[] buffer = new char[reader.getMaxStringLength()];
+        for (int i = 1; i < reader.getItemCount(); i++) {
+            int offset = reader.getItem(i);
+            if (offset > 0 && reader.b[offset - 1] == CONSTANT_CLASS
+                    && internalNames.contains(reader.readUTF8(offset, buffer))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * {@return true when the constant pool holds the ASCII string, as it must hold any member's name}: a cheap first
+     * check that reads no member
+     */
+    static boolean poolHoldsAscii(ClassReader reader, String ascii) {
+        for (int i = 1; i < reader.getItemCount(); i++) {
+            int offset = reader.getItem(i);
+            if (offset > 0 && reader.b[offset - 1] == CONSTANT_UTF8 && reader.readUnsignedShort(offset) == ascii.length()
+                    && asciiAt(reader.b, offset + 2, ascii)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean asciiAt(byte[] bytes, int start, String ascii) {
+        for (int i = 0; i < ascii.length(); i++) {
+            if (bytes[start + i] != ascii.charAt(i)) {
+                return false;
+            }
+        }
+        return true;
+    }
+}

@@ -1,7 +1,7 @@
 package dev.reload.agent.it;
 
 import dev.reload.fixtures.harness.ChildJvm;
-import dev.reload.fixtures.harness.FixtureCompiler;
+import dev.reload.fixtures.harness.CompilerKind;
 import dev.reload.fixtures.harness.Fixtures;
 
 import java.io.IOException;
@@ -27,24 +27,40 @@ final class StructuralChild implements AutoCloseable {
     private final Path work;
     private final Path live;
     private final String fixtureCase;
+    private final CompilerKind compiler;
 
-    private StructuralChild(ChildJvm child, Path jdk, Path work, Path live, String fixtureCase) {
+    private StructuralChild(ChildJvm child, Path jdk, Path work, Path live, String fixtureCase,
+            CompilerKind compiler) {
         this.child = child;
         this.jdk = jdk;
         this.work = work;
         this.live = live;
         this.fixtureCase = fixtureCase;
+        this.compiler = compiler;
     }
 
     /** Compiles version {@code v1} of the case into a live directory and starts its main class under the agent. */
     static StructuralChild start(Path jdk, Path work, String fixtureCase, String mainClass) {
-        return start(jdk, work, Fixtures.sources(fixtureCase, "v1"), fixtureCase, mainClass);
+        return start(jdk, CompilerKind.JAVAC, work, fixtureCase, mainClass);
     }
 
-    /** Compiles the sources into a live directory and starts the main class under the agent. */
+    /**
+     * Compiles version {@code v1} of the case with {@code compiler} into a live directory and starts its main class
+     * under the agent; later versions are compiled with the same compiler.
+     */
+    static StructuralChild start(Path jdk, CompilerKind compiler, Path work, String fixtureCase, String mainClass) {
+        return start(jdk, compiler, work, Fixtures.sources(fixtureCase, "v1"), fixtureCase, mainClass);
+    }
+
+    /** Compiles the sources with javac into a live directory and starts the main class under the agent. */
     static StructuralChild start(Path jdk, Path work, Path sources, String fixtureCase, String mainClass) {
+        return start(jdk, CompilerKind.JAVAC, work, sources, fixtureCase, mainClass);
+    }
+
+    private static StructuralChild start(Path jdk, CompilerKind compiler, Path work, Path sources,
+            String fixtureCase, String mainClass) {
         Path live = work.resolve("live");
-        FixtureCompiler.compile(sources, live);
+        compiler.compile(sources, live);
         // A quiet period long enough that the files of one version always arrive as one batch.
         ChildJvm child = ChildJvm.on(jdk).reloadAgent("log=debug,quiet=100,watch=" + live)
                 .classPath(live, ownClasses()).main(CallLoop.class.getName(), mainClass).start();
@@ -55,7 +71,7 @@ final class StructuralChild implements AutoCloseable {
             child.close();
             throw e;
         }
-        return new StructuralChild(child, jdk, work, live, fixtureCase);
+        return new StructuralChild(child, jdk, work, live, fixtureCase, compiler);
     }
 
     /** {@return the lines the static method printed} */
@@ -109,15 +125,18 @@ final class StructuralChild implements AutoCloseable {
     /** Compiles sources into {@code work/name}, writes the class files over the live ones, {@return the outcome line} */
     String install(Path sources, String name) {
         Path compiled = work.resolve(name);
-        FixtureCompiler.compile(sources, compiled);
+        compiler.compile(sources, compiled);
         int mark = child.stderrMark();
         FixtureClasses.install(compiled, live);
         return child.awaitStderrAfter(mark, OUTCOME);
     }
 
-    /** {@return the report lines after an outcome line, which a refusal with several reasons has} */
-    List<String> stderr() {
-        return child.stderr();
+    /**
+     * {@return the first line of standard error that contains {@code text}}, waiting for it: the reasons of a
+     * refusal follow its outcome line
+     */
+    String awaitStderrContaining(String text) {
+        return child.awaitStderr(Pattern.quote(text));
     }
 
     String transcript() {

@@ -1,11 +1,16 @@
 package dev.reload.agent.it;
 
+import dev.reload.fixtures.harness.CompilerKind;
+import dev.reload.fixtures.harness.Jdks;
+import org.junit.jupiter.api.Named;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -19,10 +24,10 @@ class StructuralReloadIT {
     @TempDir
     Path work;
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("dev.reload.fixtures.harness.Jdks#stream")
-    void methodsAndLambdasAddedChangedAndRemoved(Path jdk) {
-        try (StructuralChild child = StructuralChild.start(jdk, work, "structural-methods", "fixture.structural.Main")) {
+    @ParameterizedTest(name = "{0} {1}")
+    @MethodSource("jdksAndCompilers")
+    void methodsAndLambdasAddedChangedAndRemoved(Path jdk, CompilerKind compiler) {
+        try (StructuralChild child = StructuralChild.start(jdk, compiler, work, "structural-methods", "fixture.structural.Main")) {
             assertEquals(List.of("v1 frames=1"), child.call("step"), child::transcript);
             assertEquals(List.of("legacy 1"), child.call("runStale"), child::transcript);
 
@@ -53,33 +58,37 @@ class StructuralReloadIT {
         }
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("dev.reload.fixtures.harness.Jdks#stream")
-    void newAnonymousClassAndFirstEnumSwitchApplyAndRenumberingIsRefused(Path jdk) {
-        try (StructuralChild child = StructuralChild.start(jdk, work, "structural-anonymous", "fixture.nestmates.Main")) {
+    @ParameterizedTest(name = "{0} {1}")
+    @MethodSource("jdksAndCompilers")
+    void newAnonymousClassAndFirstEnumSwitchApplyAndRenumberingIsRefused(Path jdk, CompilerKind compiler) {
+        try (StructuralChild child = StructuralChild.start(jdk, compiler, work, "structural-anonymous", "fixture.nestmates.Main")) {
             assertEquals(List.of("stock 4"), child.call("step"), child::transcript);
             assertEquals(List.of("early sees stock 4"), child.call("early"), child::transcript);
 
+            // javac puts the switch table in a new class Shop$3; ECJ in a field and a method of Shop itself.
+            String enumSwitch = compiler == CompilerKind.ECJ
+                    ? "enum switch added: switch table for fixture.nestmates.Size"
+                    : "enum switch map class added: fixture.nestmates.Shop$3";
             assertContains(child.install("v2"), "fixture.nestmates.Shop (offer, ",
-                    "anonymous class added: fixture.nestmates.Shop$2", "enum switch map class added: fixture.nestmates.Shop$3");
+                    "anonymous class added: fixture.nestmates.Shop$2", enumSwitch);
             assertEquals(List.of("anonymous sees stock 5, large"), child.call("step"), child::transcript);
             assertEquals(List.of("early sees stock 5"), child.call("early"), child::transcript);
 
             // An anonymous class inserted before the others renumbers them: refused, and nothing changes.
             String v3 = child.install("v3");
             assertContains(v3, "[reload] refused, nothing was changed");
-            assertTrue(child.stderr().stream().anyMatch(line -> line.contains("fixture.nestmates.Shop$1: anonymous"
-                    + " classes renumbered: this fixture.nestmates.Shop$1 is another class now; the running one's code"
-                    + " is now fixture.nestmates.Shop$2")), child::transcript);
+            child.awaitStderrContaining("fixture.nestmates.Shop$1: anonymous classes renumbered: this"
+                    + " fixture.nestmates.Shop$1 is another class now; the running one's code is now"
+                    + " fixture.nestmates.Shop$2");
             assertEquals(List.of("anonymous sees stock 6, large"), child.call("step"), child::transcript);
             assertEquals(List.of("early sees stock 6"), child.call("early"), child::transcript);
         }
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("dev.reload.fixtures.harness.Jdks#stream")
-    void lambdasInsertedBeforeOthersKeepEarlierObjectsOnTheirBodies(Path jdk) {
-        try (StructuralChild child = StructuralChild.start(jdk, work, "structural-lambdas", "fixture.lambdas.Main")) {
+    @ParameterizedTest(name = "{0} {1}")
+    @MethodSource("jdksAndCompilers")
+    void lambdasInsertedBeforeOthersKeepEarlierObjectsOnTheirBodies(Path jdk, CompilerKind compiler) {
+        try (StructuralChild child = StructuralChild.start(jdk, compiler, work, "structural-lambdas", "fixture.lambdas.Main")) {
             assertEquals(List.of("b1 | early=first 1"), child.call("step"), child::transcript);
             assertContains(child.install("v2"), "[reload] ", "lambda added in ");
             assertEquals(List.of("a1b1 | early=first 1"), child.call("step"), child::transcript);
@@ -97,6 +106,16 @@ class StructuralReloadIT {
                     + " — running objects have no room for it; restart to apply", child.install("v2"));
             assertEquals(List.of("score 0"), child.call("step"), child::transcript);
         }
+    }
+
+    /**
+     * {@return every test JDK with every compiler that can run here}: the compilers name lambdas and keep enum switch
+     * tables differently, and the agent must follow each.
+     */
+    static Stream<Arguments> jdksAndCompilers() {
+        return Jdks.stream().flatMap(jdk -> Stream.of(CompilerKind.values())
+                .filter(compiler -> compiler.unavailableBecause().isEmpty())
+                .map(compiler -> Arguments.of(Named.of(Jdks.label(jdk), jdk), compiler)));
     }
 
     private static void assertContains(String line, String... parts) {

@@ -61,6 +61,7 @@ public final class StructuralRewriter {
         ClassNode run = ClassFiles.read(running);
         ClassNode next = ClassFiles.read(updated);
         String binaryName = ClassFiles.binaryName(run.name);
+        SwitchTables.uncacheAdded(run, next);
         HeaderCheck.check(run, next, binaryName);
         Map<String, MethodNode> runningMethods = byKey(run.methods);
         Map<String, Long> lambdaHashes = LambdaRenamer.matchByContent(

@@ -3,6 +3,7 @@ package dev.reload.agent.it;
 import dev.reload.fixtures.harness.ChildJvm;
 import dev.reload.fixtures.harness.CompilerKind;
 import dev.reload.fixtures.harness.Fixtures;
+import org.junit.jupiter.api.Assumptions;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -49,6 +50,7 @@ final class StructuralChild implements AutoCloseable {
      * under the agent; later versions are compiled with the same compiler.
      */
     static StructuralChild start(Path jdk, CompilerKind compiler, Path work, String fixtureCase, String mainClass) {
+        Assumptions.assumeTrue(compiler.unavailableBecause().isEmpty(), () -> compiler.unavailableBecause().get());
         return start(jdk, compiler, work, Fixtures.sources(fixtureCase, "v1"), fixtureCase, mainClass);
     }
 

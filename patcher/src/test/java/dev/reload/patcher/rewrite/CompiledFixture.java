@@ -1,6 +1,6 @@
 package dev.reload.patcher.rewrite;
 
-import dev.reload.fixtures.harness.FixtureCompiler;
+import dev.reload.fixtures.harness.CompilerKind;
 import dev.reload.fixtures.harness.Fixtures;
 
 import java.io.IOException;
@@ -18,8 +18,12 @@ final class CompiledFixture {
     }
 
     static CompiledFixture compile(Path work, String fixtureCase, String version) {
-        Path out = work.resolve(fixtureCase).resolve(version);
-        FixtureCompiler.compile(Fixtures.sources(fixtureCase, version), out);
+        return compile(work, fixtureCase, version, CompilerKind.JAVAC);
+    }
+
+    static CompiledFixture compile(Path work, String fixtureCase, String version, CompilerKind compiler) {
+        Path out = work.resolve(fixtureCase).resolve(compiler.label()).resolve(version);
+        compiler.compile(Fixtures.sources(fixtureCase, version), out);
         return new CompiledFixture(out);
     }
 

@@ -226,17 +226,19 @@ public final class Reloader {
      * @param report what happened, never null
      */
     public void announce(ReloadReport report) {
-        reporter.info(report.summary());
+        // Listeners (the JFR events and the MBean's counters among them) first: once the line is printed,
+        // everything that watches the agent has seen the batch.
         publish(report);
-        if (report.reasons().size() > 1) {
-            report.reasons().forEach(reason -> reporter.info("  " + reason));
-        }
         for (ReloadListener listener : Reloads.listeners()) {
             try {
                 listener.reloaded(report);
             } catch (RuntimeException | LinkageError e) {
                 reporter.error("reload listener " + listener.getClass().getName() + " threw " + e);
             }
+        }
+        reporter.info(report.summary());
+        if (report.reasons().size() > 1) {
+            report.reasons().forEach(reason -> reporter.info("  " + reason));
         }
     }
 

@@ -1,11 +1,13 @@
 package dev.reload.agent.structural;
 
+import dev.reload.patcher.rewrite.AddedField;
 import dev.reload.patcher.rewrite.BridgeBuilder;
 import dev.reload.patcher.rewrite.MovedMembers;
 import dev.reload.patcher.rewrite.MovedMethod;
 import dev.reload.patcher.rewrite.StructuralRewrite;
 import dev.reload.patcher.rewrite.StructuralRewriter;
 import dev.reload.patcher.rewrite.UnsupportedEditException;
+import dev.reload.runtime.AddedFields;
 import dev.reload.runtime.ClassLinks;
 
 import java.lang.instrument.ClassDefinition;
@@ -18,7 +20,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Applies structural edits (methods added, removed, lambdas added) to loaded classes on a stock JVM: rewrites
+ * Applies structural edits (methods added, removed, lambdas added, fields added) to loaded classes on a stock JVM: rewrites
  * the new class file with the patcher, defines the companion as a hidden nestmate through the class's own
  * lookup, defines bridges for lambdas, and stages the links. The runtime classes must be on the boot class
  * path before an edit that moves methods ({@link RuntimeJar#install}). Stateless apart from what it records in
@@ -42,6 +44,12 @@ public final class StructuralReloader {
         StructuralRewrite rewrite = StructuralRewriter.rewrite(running, aliveLambdas, updated, elsewhere);
         InheritedMethods.refuseOverrides(loaded, rewrite.moved());
         ClassLinks links = ClassLinks.of(loaded);
+        AddedFields fields = AddedFields.of(loaded);
+        for (AddedField field : rewrite.addedFields()) {
+            if (field.isStatic() && field.constant() != null) {
+                fields.constant(field.name(), field.descriptor(), field.constant());
+            }
+        }
         Map<String, MethodHandle> handles = Map.of();
         if (rewrite.companion() != null) {
             MethodHandles.Lookup lookup = FullLookup.of(loaded, links);

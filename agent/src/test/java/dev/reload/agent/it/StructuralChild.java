@@ -120,6 +120,11 @@ final class StructuralChild implements AutoCloseable {
         return child.stderr();
     }
 
+    /** Waits for a report line matching the regular expression, {@return it} */
+    String awaitStderr(String regex) {
+        return child.awaitStderr(regex);
+    }
+
     String transcript() {
         return child.transcript();
     }

@@ -28,6 +28,15 @@ public final class RuntimeNames {
     public static final String LINK_LAMBDA_DESCRIPTOR = "(Ljava/lang/invoke/MethodHandles$Lookup;Ljava/lang/String;"
             + "Ljava/lang/invoke/MethodType;[Ljava/lang/Object;)Ljava/lang/invoke/CallSite;";
 
+    /**
+     * Bootstrap linking a read or write of an added field to the runtime's storage: static arguments are the owner
+     * class, the field's descriptor and the opcode of the field instruction replaced.
+     */
+    public static final String LINK_FIELD = "field";
+    /** Descriptor of {@link #LINK_FIELD}. */
+    public static final String LINK_FIELD_DESCRIPTOR = "(Ljava/lang/invoke/MethodHandles$Lookup;Ljava/lang/String;"
+            + "Ljava/lang/invoke/MethodType;Ljava/lang/Class;Ljava/lang/String;I)Ljava/lang/invoke/CallSite;";
+
     /** Internal name of {@code java.lang.invoke.LambdaMetafactory}. */
     public static final String LAMBDA_METAFACTORY = "java/lang/invoke/LambdaMetafactory";
 

@@ -12,14 +12,17 @@ import java.util.Map;
  * @param companion the class file of the companion to define as a hidden nestmate of the class, holding the
  *                  moved methods as static methods; null when nothing is moved
  * @param moved the moved methods, in the new version's order; empty when nothing is moved
+ * @param addedFields the fields the running class lacks, which live in the runtime's storage, in the new version's
+ *                    order; empty when none
  * @param lambdaHashes the code hashes of the new version's lambda bodies by their keys (name and descriptor)
  *                     after matching, to pass to the next rewrite of the class; never null
  */
 public record StructuralRewrite(String internalName, byte[] target, byte[] companion, List<MovedMethod> moved,
-                                Map<String, Long> lambdaHashes) {
+                                List<AddedField> addedFields, Map<String, Long> lambdaHashes) {
     /** Copies the collections; the arrays are handed over as they are. */
     public StructuralRewrite {
         moved = List.copyOf(moved);
+        addedFields = List.copyOf(addedFields);
         lambdaHashes = Map.copyOf(lambdaHashes);
     }
 

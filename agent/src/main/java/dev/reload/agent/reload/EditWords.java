@@ -21,17 +21,24 @@ final class EditWords {
     private EditWords() {
     }
 
-    /** {@return the class of a verdict as a report names it} */
-    static ReloadedClass reloadedClass(Verdict verdict) {
+    /**
+     * {@return the class of a verdict as a report names it}
+     *
+     * @param newFieldInitializers true when the initializers of added static fields run ({@code clinit=new-fields})
+     */
+    static ReloadedClass reloadedClass(Verdict verdict, boolean newFieldInitializers) {
         List<String> methods = new ArrayList<>(verdict.changedMethods());
         methods.remove("<clinit>");
-        return new ReloadedClass(verdict.className(), methods, edits(verdict));
+        return new ReloadedClass(verdict.className(), methods, edits(verdict, newFieldInitializers));
     }
 
     /** {@return what an added field holds at first, in words: the runtime's storage starts it as the JVM would} */
-    private static String startsWith(FieldChange.Added added) {
+    private static String startsWith(FieldChange.Added added, boolean newFieldInitializers) {
         if ((added.access() & Opcodes.ACC_STATIC) == 0) {
             return "objects made before the reload hold " + defaultWord(added.descriptor());
+        }
+        if (newFieldInitializers) {
+            return "starts at " + defaultWord(added.descriptor()) + ", then its initializer runs once";
         }
         return "starts at " + defaultWord(added.descriptor()) + ": static initializers are not re-run";
     }
@@ -45,7 +52,7 @@ final class EditWords {
         };
     }
 
-    private static List<String> edits(Verdict verdict) {
+    private static List<String> edits(Verdict verdict, boolean newFieldInitializers) {
         List<String> edits = new ArrayList<>();
         for (Change change : verdict.changes()) {
             if (change instanceof MethodChange.StaticInitializerChanged) {
@@ -53,7 +60,7 @@ final class EditWords {
             } else if (change instanceof MethodChange.StaticInitializerAddedOrRemoved c && c.added()) {
                 edits.add(STATIC_INITIALIZER_NOT_RUN);
             } else if (change instanceof FieldChange.Added added) {
-                edits.add(added.describe() + " (" + startsWith(added) + ")");
+                edits.add(added.describe() + " (" + startsWith(added, newFieldInitializers) + ")");
             } else if (change.needs() == Verdict.Kind.NEEDS_REWRITE && !(change instanceof LambdaChange.Renumbered)) {
                 // Renumbered lambdas are a consequence of another edit, reported on its own.
                 edits.add(change.describe());

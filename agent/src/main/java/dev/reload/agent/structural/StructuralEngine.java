@@ -30,6 +30,7 @@ import java.util.stream.Stream;
  */
 public final class StructuralEngine {
     private final Instrumentation instrumentation;
+    private final boolean newFieldInitializers;
     private final StructuralReloader reloader = new StructuralReloader();
     /** Moved methods of applied reloads: internal name of the class to keys (name and descriptor). */
     private final Map<String, Set<String>> applied = new ConcurrentHashMap<>();
@@ -46,7 +47,23 @@ public final class StructuralEngine {
      *                        should not pay; never null
      */
     public StructuralEngine(Instrumentation instrumentation) {
+        this(instrumentation, false);
+    }
+
+    /**
+     * As {@link #StructuralEngine(Instrumentation)}.
+     *
+     * @param newFieldInitializers true to run, once, the initializers of the static fields a reload adds
+     *                             ({@code clinit=new-fields})
+     */
+    public StructuralEngine(Instrumentation instrumentation, boolean newFieldInitializers) {
         this.instrumentation = Objects.requireNonNull(instrumentation, "instrumentation");
+        this.newFieldInitializers = newFieldInitializers;
+    }
+
+    /** {@return true when the initializers of added static fields run ({@code clinit=new-fields})} */
+    public boolean runsNewFieldInitializers() {
+        return newFieldInitializers;
     }
 
     /**
@@ -77,8 +94,13 @@ public final class StructuralEngine {
         return prepared;
     }
 
-    /** Links the calls of a batch that the JVM redefined, and remembers what it moved. */
-    public void applied(List<PreparedRewrite> batch) {
+    /**
+     * Links the calls of a batch that the JVM redefined, remembers what it moved, and runs the initializers of the
+     * static fields it added when told to.
+     *
+     * @return a line for each added static field whose initializer did not run as written; empty when none
+     */
+    public List<String> applied(List<PreparedRewrite> batch) {
         for (PreparedRewrite rewrite : batch) {
             rewrite.commit();
             aliveLambdas.put(rewrite.definition().getDefinitionClass(), rewrite.rewrite().lambdaHashes());
@@ -90,6 +112,7 @@ public final class StructuralEngine {
                         .put(rewrite.rewrite().internalName(), keys);
             }
         }
+        return newFieldInitializers ? FieldInitializerRunner.run(batch) : List.of();
     }
 
     /**

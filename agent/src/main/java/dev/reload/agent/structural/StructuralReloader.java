@@ -4,6 +4,7 @@ import dev.reload.patcher.rewrite.AddedField;
 import dev.reload.patcher.rewrite.BridgeBuilder;
 import dev.reload.patcher.rewrite.MovedMembers;
 import dev.reload.patcher.rewrite.MovedMethod;
+import dev.reload.patcher.rewrite.RuntimeNames;
 import dev.reload.patcher.rewrite.StructuralRewrite;
 import dev.reload.patcher.rewrite.StructuralRewriter;
 import dev.reload.patcher.rewrite.UnsupportedEditException;
@@ -50,28 +51,34 @@ public final class StructuralReloader {
                 fields.constant(field.name(), field.descriptor(), field.constant());
             }
         }
-        Map<String, MethodHandle> handles = Map.of();
+        Map<String, MethodHandle> handles = new LinkedHashMap<>();
+        Map<String, MethodHandle> initializers = new LinkedHashMap<>();
         if (rewrite.companion() != null) {
             MethodHandles.Lookup lookup = FullLookup.of(loaded, links);
-            handles = defineCompanion(loaded, lookup, rewrite);
+            defineCompanion(loaded, lookup, rewrite, handles, initializers);
             defineBridges(loaded, lookup, links, rewrite);
             links.stage(handles);
         }
-        return new PreparedRewrite(new ClassDefinition(loaded, rewrite.target()), rewrite, links, handles);
+        return new PreparedRewrite(new ClassDefinition(loaded, rewrite.target()), rewrite, links, handles,
+                initializers);
     }
 
-    private static Map<String, MethodHandle> defineCompanion(Class<?> loaded, MethodHandles.Lookup lookup,
-                                                             StructuralRewrite rewrite)
+    /** Defines the companion, and puts the handles of its moved methods and of its field initializers, by key. */
+    private static void defineCompanion(Class<?> loaded, MethodHandles.Lookup lookup, StructuralRewrite rewrite,
+                                        Map<String, MethodHandle> handles, Map<String, MethodHandle> initializers)
             throws StructuralLinkException {
         try {
             MethodHandles.Lookup companion = lookup.defineHiddenClass(rewrite.companion(), false,
                     MethodHandles.Lookup.ClassOption.NESTMATE);
-            Map<String, MethodHandle> handles = new LinkedHashMap<>();
             for (MovedMethod method : rewrite.moved()) {
                 MethodType type = methodType(loaded, method);
                 handles.put(method.key(), companion.findStatic(companion.lookupClass(), method.name(), type));
             }
-            return handles;
+            for (String field : rewrite.initializedFields()) {
+                String name = RuntimeNames.FIELD_INITIALIZER_PREFIX + field.substring(0, field.lastIndexOf(':'));
+                initializers.put(field, companion.findStatic(companion.lookupClass(), name,
+                        MethodType.methodType(void.class)));
+            }
         } catch (IllegalAccessException | NoSuchMethodException | LinkageError | TypeNotPresentException e) {
             throw new StructuralLinkException(loaded.getName(), "the JVM refused the companion holding the"
                     + " added methods", e);

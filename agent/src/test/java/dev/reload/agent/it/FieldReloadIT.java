@@ -6,6 +6,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.regex.Pattern;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -32,20 +33,41 @@ class FieldReloadIT {
                     "field added: static String motto (starts at null: static initializers are not re-run)",
                     "static initializer added: not run, the class is initialized already",
                     "fixture.fields.Main (step, spawn)");
-            assertEquals(List.of("early score=2 health=-1 bonus=7 | ticks=2 spawned=1 motto=null | main sees 1"),
+            assertEquals(List.of("early score=2 health=-1 bonus=7 | ticks=2 spawned=1 motto=null mode=null | main sees 1"),
                     child.call("step"), child::transcript);
 
             // A player made now runs the new constructor, which gives it the initializer's value.
             assertEquals(List.of(), child.call("spawn"), child::transcript);
             assertEquals(List.of("early score=3 health=-2 bonus=7 | late score=1 health=99 bonus=7"
-                    + " | ticks=3 spawned=12 motto=null | main sees 12"), child.call("step"), child::transcript);
+                    + " | ticks=3 spawned=12 motto=null mode=null | main sees 12"), child.call("step"), child::transcript);
 
             // bonus goes (the running field stays); an added method works on the added fields, which keep their values.
             String v3 = child.install("v3");
             assertContains(v3, "[reload] ", "field removed: int bonus", "method added: void heal()",
                     "method added: static String report()");
             assertEquals(List.of("early score=4 hp=2 | late score=2 hp=103 | ticks=4 spawned=13 motto=null"
-                    + " | main sees 13"), child.call("step"), child::transcript);
+                    + " mode=null | main sees 13"), child.call("step"), child::transcript);
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("dev.reload.fixtures.harness.Jdks#stream")
+    void withTheOptInTheInitializersOfAddedStaticFieldsRunOnce(Path jdk) {
+        try (StructuralChild child = StructuralChild.start(jdk, work, "structural-fields", "fixture.fields.Main",
+                "clinit=new-fields")) {
+            assertEquals(List.of("early score=1 bonus=7 | ticks=1"), child.call("step"), child::transcript);
+            assertContains(child.install("v2"), "[reload] 3 classes in ",
+                    "field added: static String motto (starts at null, then its initializer runs once)");
+            // motto's initializer ran once, reading ticks as it was; mode's branches, so it is named and left alone.
+            child.awaitStderr(Pattern.quote("[reload] fixture.fields.World.mode: initializer not run — it branches,"
+                    + " uses local variables or sits in a try block, so it cannot be taken apart from the rest of the"
+                    + " static initializer; the field starts at its default value"));
+            assertEquals(List.of("early score=2 health=-1 bonus=7 | ticks=2 spawned=1 motto=hello 1 mode=null"
+                    + " | main sees 1"), child.call("step"), child::transcript);
+            // A later edit keeps the field: its initializer does not run again.
+            child.install("v3");
+            assertEquals(List.of("early score=3 hp=3 | ticks=3 spawned=2 motto=hello 1 mode=null | main sees 2"),
+                    child.call("step"), child::transcript);
         }
     }
 

@@ -43,10 +43,21 @@ final class StructuralChild implements AutoCloseable {
 
     /** Compiles the sources into a live directory and starts the main class under the agent. */
     static StructuralChild start(Path jdk, Path work, Path sources, String fixtureCase, String mainClass) {
+        return start(jdk, work, sources, fixtureCase, mainClass, "");
+    }
+
+    /** As {@link #start(Path, Path, String, String)}, with more agent options ({@code key=value,...}) first. */
+    static StructuralChild start(Path jdk, Path work, String fixtureCase, String mainClass, String options) {
+        return start(jdk, work, Fixtures.sources(fixtureCase, "v1"), fixtureCase, mainClass, options);
+    }
+
+    private static StructuralChild start(Path jdk, Path work, Path sources, String fixtureCase, String mainClass,
+                                         String options) {
         Path live = work.resolve("live");
         FixtureCompiler.compile(sources, live);
         // A quiet period long enough that the files of one version always arrive as one batch.
-        ChildJvm child = ChildJvm.on(jdk).reloadAgent("log=debug,quiet=100,watch=" + live)
+        ChildJvm child = ChildJvm.on(jdk).reloadAgent(options + (options.isEmpty() ? "" : ",")
+                        + "log=debug,quiet=100,watch=" + live)
                 .classPath(live, ownClasses()).main(CallLoop.class.getName(), mainClass).start();
         try {
             child.awaitStderr(WatchingChild.WATCHING);

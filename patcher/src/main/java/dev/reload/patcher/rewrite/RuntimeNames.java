@@ -40,6 +40,9 @@ public final class RuntimeNames {
     /** Internal name of {@code java.lang.invoke.LambdaMetafactory}. */
     public static final String LAMBDA_METAFACTORY = "java/lang/invoke/LambdaMetafactory";
 
+    /** Prefix, followed by the field's name, of the companion's method that runs an added static field's initializer. */
+    public static final String FIELD_INITIALIZER_PREFIX = "$reload$init$";
+
     /** Suffix of the companion class (a hidden nestmate) that holds a class's moved methods. */
     public static final String COMPANION_SUFFIX = "$$ReloadCompanion";
     /** Suffix, followed by a number, of the named classes whose static bridges lambdas link to. */

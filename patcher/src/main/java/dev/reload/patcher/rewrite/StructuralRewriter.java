@@ -90,6 +90,7 @@ public final class StructuralRewriter {
         List<AddedField> addedFields = AddedFieldsOf.find(run, next);
         Set<String> addedKeys = fieldKeys(addedFields);
         AddedFieldsOf.checkConstructors(next, addedKeys, binaryName);
+        Map<String, MethodNode> initializers = FieldInitializers.extract(next, addedFields);
 
         boolean isInterface = (run.access & Opcodes.ACC_INTERFACE) != 0;
         CallSiteRedirector redirector = new CallSiteRedirector(run.name, isInterface, moved, addedKeys, elsewhere);
@@ -103,10 +104,12 @@ public final class StructuralRewriter {
                 targetMethods.add(keepsRunningBody(old) ? old : RemovedMethodBodies.throwing(old, binaryName));
             }
         }
+        initializers.values().stream().filter(Objects::nonNull).forEach(movedNodes::add);
         byte[] companion = movedNodes.isEmpty() ? null
                 : ClassFiles.write(CompanionBuilder.build(next, movedNodes, redirector), false);
         return new StructuralRewrite(run.name, ClassFiles.write(target(run, next, targetMethods), false),
-                companion, List.copyOf(moved.values()), addedFields, lambdaHashes);
+                companion, List.copyOf(moved.values()), addedFields, separable(initializers, true),
+                separable(initializers, false), lambdaHashes);
     }
 
     /**
@@ -190,6 +193,11 @@ public final class StructuralRewriter {
                     method.name + CallSiteRedirector.signatureWords(method.desc),
                     "its modifiers changed, which the running JVM cannot apply");
         }
+    }
+
+    private static List<String> separable(Map<String, MethodNode> initializers, boolean separable) {
+        return initializers.entrySet().stream().filter(e -> (e.getValue() != null) == separable)
+                .map(Map.Entry::getKey).toList();
     }
 
     private static Set<String> fieldKeys(List<AddedField> fields) {

@@ -18,7 +18,8 @@ class AddedFieldsTest {
 
     @Test
     void instanceFieldReadsTheDefaultUntilWrittenAndKeepsOneValuePerObject() throws Throwable {
-        MethodHandle get = accessor("health", "I", FieldOpcodes.GETFIELD, MethodType.methodType(int.class, Holder.class));
+        MethodHandle get = accessor("health", "I", FieldOpcodes.GETFIELD,
+                MethodType.methodType(int.class, Holder.class));
         MethodHandle put = accessor("health", "I", FieldOpcodes.PUTFIELD,
                 MethodType.methodType(void.class, Holder.class, int.class));
         Holder before = new Holder();
@@ -33,7 +34,8 @@ class AddedFieldsTest {
 
     @Test
     void staticFieldKeepsItsValueForEveryAccessorAndItsInitializerIsClaimedOnce() throws Throwable {
-        MethodHandle put = accessor("count", "J", FieldOpcodes.PUTSTATIC, MethodType.methodType(void.class, long.class));
+        MethodHandle put = accessor("count", "J", FieldOpcodes.PUTSTATIC,
+                MethodType.methodType(void.class, long.class));
         put.invokeExact(41L);
         MethodHandle get = accessor("count", "J", FieldOpcodes.GETSTATIC, MethodType.methodType(long.class));
         assertEquals(41L, (long) get.invokeExact());

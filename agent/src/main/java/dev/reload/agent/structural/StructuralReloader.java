@@ -21,7 +21,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Applies structural edits (methods added, removed, lambdas added, fields added) to loaded classes on a stock JVM: rewrites
+ * Applies structural edits (methods added, removed, lambdas added, fields added) to loaded classes on a stock JVM:
+ * rewrites
  * the new class file with the patcher, defines the companion as a hidden nestmate through the class's own
  * lookup, defines bridges for lambdas, and stages the links. The runtime classes must be on the boot class
  * path before an edit that moves methods ({@link RuntimeJar#install}). Stateless apart from what it records in

@@ -28,18 +28,20 @@ class FieldReloadIT {
 
             String v2 = child.install("v2");
             assertContains(v2, "[reload] 3 classes in ",
-                    "fixture.fields.Player (<init>, describe, field added: int health (objects made before the reload hold 0))",
+                    "fixture.fields.Player (<init>, describe, field added: int health"
+                            + " (objects made before the reload hold 0))",
                     "field added: static int spawned (starts at 0: static initializers are not re-run)",
                     "field added: static String motto (starts at null: static initializers are not re-run)",
                     "static initializer added: not run, the class is initialized already",
                     "fixture.fields.Main (step, spawn)");
-            assertEquals(List.of("early score=2 health=-1 bonus=7 | ticks=2 spawned=1 motto=null mode=null | main sees 1"),
-                    child.call("step"), child::transcript);
+            assertEquals(List.of("early score=2 health=-1 bonus=7 | ticks=2 spawned=1 motto=null mode=null"
+                    + " | main sees 1"), child.call("step"), child::transcript);
 
             // A player made now runs the new constructor, which gives it the initializer's value.
             assertEquals(List.of(), child.call("spawn"), child::transcript);
             assertEquals(List.of("early score=3 health=-2 bonus=7 | late score=1 health=99 bonus=7"
-                    + " | ticks=3 spawned=12 motto=null mode=null | main sees 12"), child.call("step"), child::transcript);
+                    + " | ticks=3 spawned=12 motto=null mode=null | main sees 12"), child.call("step"),
+                    child::transcript);
 
             // bonus goes (the running field stays); an added method works on the added fields, which keep their values.
             String v3 = child.install("v3");

@@ -74,7 +74,8 @@ final class FieldInitializers {
     }
 
     private static boolean isAddedStatic(List<AddedField> added, FieldInsnNode put) {
-        return added.stream().anyMatch(f -> f.isStatic() && f.name().equals(put.name) && f.descriptor().equals(put.desc));
+        return added.stream()
+                .anyMatch(f -> f.isStatic() && f.name().equals(put.name) && f.descriptor().equals(put.desc));
     }
 
     private static boolean isolated(MethodNode clinit, AbstractInsnNode[] insns, int start, int end) {

@@ -1,6 +1,7 @@
 package dev.reload.runtime;
 
 import java.lang.invoke.CallSite;
+import java.lang.invoke.ConstantCallSite;
 import java.lang.invoke.LambdaConversionException;
 import java.lang.invoke.LambdaMetafactory;
 import java.lang.invoke.MethodHandle;
@@ -67,5 +68,24 @@ public final class Linkage {
         metafactoryArguments[1] = bridge;
         System.arraycopy(arguments, 5, metafactoryArguments, 2, arguments.length - 5);
         return LambdaMetafactory.altMetafactory(maker, name, factoryType, metafactoryArguments);
+    }
+
+    /**
+     * Links a read or write of a field that a reload added, which the running class has no room for, to where the
+     * field lives ({@link AddedFields}); the place never changes, so the call site is constant.
+     *
+     * @param caller the accessing class's lookup
+     * @param name the field's name
+     * @param type the instruction's type: the receiver for an instance field, the value for a write; the value
+     *             read for a read
+     * @param owner the class that declares the field in its new version
+     * @param descriptor the field's descriptor
+     * @param opcode the field instruction replaced: {@code GETSTATIC}, {@code PUTSTATIC}, {@code GETFIELD} or
+     *               {@code PUTFIELD}
+     * @return the call site, never null
+     */
+    public static CallSite field(MethodHandles.Lookup caller, String name, MethodType type, Class<?> owner,
+                                 String descriptor, int opcode) {
+        return new ConstantCallSite(AddedFields.of(owner).accessor(name, descriptor, opcode, type));
     }
 }

@@ -22,7 +22,7 @@ public final class OptionParser {
     /** Prefix of the system properties that carry options. */
     public static final String PROPERTY_PREFIX = "reload.";
 
-    private static final Set<String> KEYS = Set.of("watch", "quiet", "log", "poll", "src");
+    private static final Set<String> KEYS = Set.of("watch", "quiet", "log", "poll", "src", "clinit");
     private static final long MAX_MILLIS = 60_000;
 
     private OptionParser() {
@@ -44,6 +44,7 @@ public final class OptionParser {
         LogLevel log = defaults.logLevel();
         Optional<Duration> poll = defaults.pollInterval();
         List<Path> src = defaults.sourceDirectories();
+        boolean newFieldInitializers = defaults.newFieldInitializers();
         for (Map.Entry<String, String> option : options.entrySet()) {
             String key = option.getKey();
             String value = option.getValue();
@@ -53,11 +54,12 @@ public final class OptionParser {
                 case "log" -> log = parseLogLevel(key, value);
                 case "poll" -> poll = Optional.of(parseMillis(key, value, 1));
                 case "src" -> src = parseDirectories(key, value);
+                case "clinit" -> newFieldInitializers = parseStaticInitializers(key, value);
                 default -> throw new BadOptionException(key, "unknown option '" + key + "' (known: "
                         + String.join(", ", sortedKeys()) + ")");
             }
         }
-        return new AgentConfig(watch, quiet, log, poll, src);
+        return new AgentConfig(watch, quiet, log, poll, src, newFieldInitializers);
     }
 
     /** {@return the option keys the agent understands, sorted} */
@@ -135,5 +137,15 @@ public final class OptionParser {
         }
         throw new BadOptionException(key, "option '" + key + "' needs one of info, debug, off, system, not '"
                 + value + "'");
+    }
+
+    /** {@return true for {@code new-fields}, false for {@code none}} */
+    private static boolean parseStaticInitializers(String key, String value) throws BadOptionException {
+        return switch (value) {
+            case "new-fields" -> true;
+            case "none" -> false;
+            default -> throw new BadOptionException(key, "option '" + key + "' needs one of none, new-fields, not '"
+                    + value + "'");
+        };
     }
 }

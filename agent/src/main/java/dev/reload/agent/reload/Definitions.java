@@ -109,14 +109,18 @@ final class Definitions {
         }
     }
 
-    /** Tells the engine the batch took, and remembers what the classes it rewrote run now. */
-    void applied(Prepared prepared, Map<Class<?>, byte[]> runningNow) {
-        engine.applied(prepared.rewrites());
+    /**
+     * Tells the engine the batch took, and remembers what the classes it rewrote run now; {@return what the engine
+     * has to report about it, one line each}
+     */
+    List<String> applied(Prepared prepared, Map<Class<?>, byte[]> runningNow) {
+        List<String> notes = engine.applied(prepared.rewrites());
         appliedFiles.putAll(prepared.files());
         for (Class<?> type : prepared.rewrittenClasses()) {
             byte[] running = runningNow.get(type);
             rewritten.put(type, new Rewritten(running, ContentHash.of(running)));
         }
+        return notes;
     }
 
     private Prepared assemble(List<Candidate> changed, boolean[] viaEngine, List<PreparedRewrite> rewrites)

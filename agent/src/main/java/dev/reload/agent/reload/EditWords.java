@@ -2,9 +2,11 @@ package dev.reload.agent.reload;
 
 import dev.reload.agent.api.ReloadedClass;
 import dev.reload.patcher.diff.Change;
+import dev.reload.patcher.diff.FieldChange;
 import dev.reload.patcher.diff.LambdaChange;
 import dev.reload.patcher.diff.MethodChange;
 import dev.reload.patcher.diff.Verdict;
+import org.objectweb.asm.Opcodes;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -13,22 +15,52 @@ import java.util.List;
 final class EditWords {
     static final String STATIC_INITIALIZER_NOT_RERUN = "static initializer changed: not re-run, static fields keep"
             + " their values";
+    static final String STATIC_INITIALIZER_NOT_RUN = "static initializer added: not run, the class is initialized"
+            + " already";
 
     private EditWords() {
     }
 
-    /** {@return the class of a verdict as a report names it} */
-    static ReloadedClass reloadedClass(Verdict verdict) {
+    /**
+     * {@return the class of a verdict as a report names it}
+     *
+     * @param newFieldInitializers true when the initializers of added static fields run ({@code clinit=new-fields})
+     */
+    static ReloadedClass reloadedClass(Verdict verdict, boolean newFieldInitializers) {
         List<String> methods = new ArrayList<>(verdict.changedMethods());
         methods.remove("<clinit>");
-        return new ReloadedClass(verdict.className(), methods, edits(verdict));
+        return new ReloadedClass(verdict.className(), methods, edits(verdict, newFieldInitializers));
     }
 
-    private static List<String> edits(Verdict verdict) {
+    /** {@return what an added field holds at first, in words: the runtime's storage starts it as the JVM would} */
+    private static String startsWith(FieldChange.Added added, boolean newFieldInitializers) {
+        if ((added.access() & Opcodes.ACC_STATIC) == 0) {
+            return "objects made before the reload hold " + defaultWord(added.descriptor());
+        }
+        if (newFieldInitializers) {
+            return "starts at " + defaultWord(added.descriptor()) + ", then its initializer runs once";
+        }
+        return "starts at " + defaultWord(added.descriptor()) + ": static initializers are not re-run";
+    }
+
+    private static String defaultWord(String descriptor) {
+        return switch (descriptor.charAt(0)) {
+            case 'Z' -> "false";
+            case 'F', 'D' -> "0.0";
+            case 'L', '[' -> "null";
+            default -> "0";
+        };
+    }
+
+    private static List<String> edits(Verdict verdict, boolean newFieldInitializers) {
         List<String> edits = new ArrayList<>();
         for (Change change : verdict.changes()) {
             if (change instanceof MethodChange.StaticInitializerChanged) {
                 edits.add(STATIC_INITIALIZER_NOT_RERUN);
+            } else if (change instanceof MethodChange.StaticInitializerAddedOrRemoved c && c.added()) {
+                edits.add(STATIC_INITIALIZER_NOT_RUN);
+            } else if (change instanceof FieldChange.Added added) {
+                edits.add(added.describe() + " (" + startsWith(added, newFieldInitializers) + ")");
             } else if (change.needs() == Verdict.Kind.NEEDS_REWRITE && !(change instanceof LambdaChange.Renumbered)) {
                 // Renumbered lambdas are a consequence of another edit, reported on its own.
                 edits.add(change.describe());

@@ -51,6 +51,7 @@ public final class Reloader {
     private final IncomingFiles incoming;
     private final HookRunner hooks;
     private final Definitions definitions;
+    private final boolean newFieldInitializers;
 
     /**
      * Makes a reloader whose structural edits (methods added or removed) go through an engine of its own; only
@@ -81,6 +82,7 @@ public final class Reloader {
         this.incoming = new IncomingFiles(collector, reporter);
         this.hooks = new HookRunner(reporter);
         this.definitions = new Definitions(engine, new RunningClassFiles(instrumentation, capture));
+        this.newFieldInitializers = engine.runsNewFieldInitializers();
     }
 
     /**
@@ -141,7 +143,7 @@ public final class Reloader {
             LoadTimeAugmenter.conform(bytes, shape.nestMembers());
             StructuralRewriter.rewrite(augmented, bytes, (owner, name, descriptor) -> false);
             HookMethods.in(bytes);
-            new ReloadReport(ReloadReport.Outcome.APPLIED, List.of(EditWords.reloadedClass(verdict)),
+            new ReloadReport(ReloadReport.Outcome.APPLIED, List.of(EditWords.reloadedClass(verdict, false)),
                     List.of(), Duration.ZERO).summary();
         } catch (IOException | UnreadableClassException | UnsupportedEditException | RuntimeException e) {
             reporter.debug("warming up did not work (" + e + "); the first reload may be slower");
@@ -203,7 +205,7 @@ public final class Reloader {
                 candidate.loaded().captured().running(running, changedByOther);
                 runningNow.put(candidate.loaded().type(), running);
             }
-            definitions.applied(prepared, runningNow);
+            definitions.applied(prepared, runningNow).forEach(reporter::info);
             return Optional.empty();
         } catch (ClassNotFoundException | UnmodifiableClassException | RuntimeException | LinkageError e) {
             return Optional.of("the JVM refused the new classes (" + e + ")");
@@ -267,10 +269,10 @@ public final class Reloader {
         files.forEach(file -> collector.remember(file.file().file(), file.file().hash()));
     }
 
-    private static List<ReloadedClass> changedClasses(List<Candidate> candidates) {
+    private List<ReloadedClass> changedClasses(List<Candidate> candidates) {
         return candidates.stream()
                 .filter(c -> c.verdict().kind() != Verdict.Kind.UNCHANGED)
-                .map(c -> EditWords.reloadedClass(c.verdict()))
+                .map(c -> EditWords.reloadedClass(c.verdict(), newFieldInitializers))
                 .toList();
     }
 

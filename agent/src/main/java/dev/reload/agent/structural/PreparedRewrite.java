@@ -5,6 +5,8 @@ import dev.reload.runtime.ClassLinks;
 
 import java.lang.instrument.ClassDefinition;
 import java.lang.invoke.MethodHandle;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -18,13 +20,23 @@ public final class PreparedRewrite {
     private final StructuralRewrite rewrite;
     private final ClassLinks links;
     private final Map<String, MethodHandle> movedMethods;
+    private final Map<String, MethodHandle> fieldInitializers;
 
     PreparedRewrite(ClassDefinition definition, StructuralRewrite rewrite, ClassLinks links,
-                    Map<String, MethodHandle> movedMethods) {
+                    Map<String, MethodHandle> movedMethods, Map<String, MethodHandle> fieldInitializers) {
         this.definition = definition;
         this.rewrite = rewrite;
         this.links = links;
         this.movedMethods = Map.copyOf(movedMethods);
+        this.fieldInitializers = new LinkedHashMap<>(fieldInitializers);
+    }
+
+    /**
+     * {@return the methods running the initializers of the added static fields, by field key ({@code name:descriptor}),
+     * in the static initializer's order; never null}
+     */
+    Map<String, MethodHandle> fieldInitializers() {
+        return Collections.unmodifiableMap(fieldInitializers);
     }
 
     /** {@return the class and the bytes to redefine it with, never null} */

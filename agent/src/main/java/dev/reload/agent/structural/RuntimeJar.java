@@ -20,9 +20,15 @@ import java.util.jar.JarOutputStream;
 public final class RuntimeJar {
     /** The runtime's class files, as resources of the agent. */
     static final List<String> CLASS_FILES = List.of(
+            "dev/reload/runtime/AddedFields.class",
+            "dev/reload/runtime/AddedFields$Registry.class",
             "dev/reload/runtime/ClassLinks.class",
             "dev/reload/runtime/ClassLinks$Registry.class",
-            "dev/reload/runtime/Linkage.class");
+            "dev/reload/runtime/FieldOpcodes.class",
+            "dev/reload/runtime/Linkage.class",
+            "dev/reload/runtime/SideTable.class",
+            "dev/reload/runtime/SideTable$IdentityKey.class",
+            "dev/reload/runtime/StaticCell.class");
 
     private static final String PROBE = "dev.reload.runtime.Linkage";
 

@@ -1,8 +1,10 @@
 package dev.reload.agent.structural;
 
+import dev.reload.patcher.rewrite.AddedField;
 import dev.reload.patcher.rewrite.ClassReferences;
 import dev.reload.patcher.rewrite.MovedMembers;
 import dev.reload.patcher.rewrite.MovedMethod;
+import dev.reload.patcher.rewrite.StructuralRewrite;
 import dev.reload.patcher.rewrite.StructuralRewriter;
 import dev.reload.patcher.rewrite.UnsupportedEditException;
 
@@ -17,15 +19,18 @@ import java.util.Set;
 import java.util.WeakHashMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * What the reload loop calls for a batch with structural edits: prepares every class of the batch, knowing
- * which methods each moves so that calls between them link through the runtime, and remembers after each
- * applied batch which methods are moved, so that code loaded or reloaded later calls them the same way.
+ * which methods each moves and which fields each adds, so that calls and field accesses between them link through
+ * the runtime, and remembers after each applied batch which methods are moved and fields added, so that code
+ * loaded or reloaded later reaches them the same way.
  * Thread-safe for one reload loop.
  */
 public final class StructuralEngine {
     private final Instrumentation instrumentation;
+    private final boolean newFieldInitializers;
     private final StructuralReloader reloader = new StructuralReloader();
     /** Moved methods of applied reloads: internal name of the class to keys (name and descriptor). */
     private final Map<String, Set<String>> applied = new ConcurrentHashMap<>();
@@ -42,7 +47,23 @@ public final class StructuralEngine {
      *                        should not pay; never null
      */
     public StructuralEngine(Instrumentation instrumentation) {
+        this(instrumentation, false);
+    }
+
+    /**
+     * As {@link #StructuralEngine(Instrumentation)}.
+     *
+     * @param newFieldInitializers true to run, once, the initializers of the static fields a reload adds
+     *                             ({@code clinit=new-fields})
+     */
+    public StructuralEngine(Instrumentation instrumentation, boolean newFieldInitializers) {
         this.instrumentation = Objects.requireNonNull(instrumentation, "instrumentation");
+        this.newFieldInitializers = newFieldInitializers;
+    }
+
+    /** {@return true when the initializers of added static fields run ({@code clinit=new-fields})} */
+    public boolean runsNewFieldInitializers() {
+        return newFieldInitializers;
     }
 
     /**
@@ -58,7 +79,8 @@ public final class StructuralEngine {
             StructuralLinkException {
         Map<String, Set<String>> moves = new HashMap<>(applied);
         for (ClassEdit edit : edits) {
-            moves.put(edit.internalName(), keys(StructuralRewriter.movedMethods(edit.running(), edit.updated())));
+            moves.put(edit.internalName(), keys(StructuralRewriter.movedMethods(edit.running(), edit.updated()),
+                    StructuralRewriter.addedFields(edit.running(), edit.updated())));
         }
         if (moves.values().stream().anyMatch(keys -> !keys.isEmpty())) {
             RuntimeJar.install(instrumentation);
@@ -72,18 +94,25 @@ public final class StructuralEngine {
         return prepared;
     }
 
-    /** Links the calls of a batch that the JVM redefined, and remembers what it moved. */
-    public void applied(List<PreparedRewrite> batch) {
+    /**
+     * Links the calls of a batch that the JVM redefined, remembers what it moved, and runs the initializers of the
+     * static fields it added when told to.
+     *
+     * @return a line for each added static field whose initializer did not run as written; empty when none
+     */
+    public List<String> applied(List<PreparedRewrite> batch) {
         for (PreparedRewrite rewrite : batch) {
             rewrite.commit();
             aliveLambdas.put(rewrite.definition().getDefinitionClass(), rewrite.rewrite().lambdaHashes());
-            applied.put(rewrite.rewrite().internalName(), keys(rewrite.rewrite().moved()));
+            Set<String> keys = keys(rewrite.rewrite());
+            applied.put(rewrite.rewrite().internalName(), keys);
             ClassLoader loader = rewrite.definition().getDefinitionClass().getClassLoader();
             synchronized (appliedByLoader) {
                 appliedByLoader.computeIfAbsent(loader, l -> new ConcurrentHashMap<>())
-                        .put(rewrite.rewrite().internalName(), keys(rewrite.rewrite().moved()));
+                        .put(rewrite.rewrite().internalName(), keys);
             }
         }
+        return newFieldInitializers ? FieldInitializerRunner.run(batch) : List.of();
     }
 
     /**
@@ -97,7 +126,7 @@ public final class StructuralEngine {
     public byte[] linkCalls(byte[] classFile, List<PreparedRewrite> batch) {
         Map<String, Set<String>> moves = new HashMap<>(applied);
         for (PreparedRewrite rewrite : batch) {
-            moves.put(rewrite.rewrite().internalName(), keys(rewrite.rewrite().moved()));
+            moves.put(rewrite.rewrite().internalName(), keys(rewrite.rewrite()));
         }
         if (moves.values().stream().allMatch(Set::isEmpty)) {
             return classFile;
@@ -143,11 +172,28 @@ public final class StructuralEngine {
         return StructuralRewriter.redirectCalls(classFile, view(visible));
     }
 
+    /** {@return the view of moved methods and added fields whose keys are in {@code moves}, by class} */
     private static MovedMembers view(Map<String, Set<String>> moves) {
-        return (owner, name, descriptor) -> moves.getOrDefault(owner, Set.of()).contains(name + descriptor);
+        return new MovedMembers() {
+            @Override
+            public boolean isMoved(String owner, String name, String descriptor) {
+                return moves.getOrDefault(owner, Set.of()).contains(name + descriptor);
+            }
+
+            @Override
+            public boolean isAddedField(String owner, String name, String descriptor) {
+                return moves.getOrDefault(owner, Set.of()).contains(AddedField.key(name, descriptor));
+            }
+        };
     }
 
-    private static Set<String> keys(List<MovedMethod> moved) {
-        return moved.stream().map(MovedMethod::key).collect(Collectors.toUnmodifiableSet());
+    private static Set<String> keys(StructuralRewrite rewrite) {
+        return keys(rewrite.moved(), rewrite.addedFields());
+    }
+
+    /** {@return the keys of moved methods and added fields: a field's key has a colon, a method's none} */
+    private static Set<String> keys(List<MovedMethod> moved, List<AddedField> addedFields) {
+        return Stream.concat(moved.stream().map(MovedMethod::key), addedFields.stream().map(AddedField::key))
+                .collect(Collectors.toUnmodifiableSet());
     }
 }

@@ -1,11 +1,14 @@
 package dev.reload.agent.structural;
 
+import dev.reload.patcher.rewrite.AddedField;
 import dev.reload.patcher.rewrite.BridgeBuilder;
 import dev.reload.patcher.rewrite.MovedMembers;
 import dev.reload.patcher.rewrite.MovedMethod;
+import dev.reload.patcher.rewrite.RuntimeNames;
 import dev.reload.patcher.rewrite.StructuralRewrite;
 import dev.reload.patcher.rewrite.StructuralRewriter;
 import dev.reload.patcher.rewrite.UnsupportedEditException;
+import dev.reload.runtime.AddedFields;
 import dev.reload.runtime.ClassLinks;
 
 import java.lang.instrument.ClassDefinition;
@@ -18,7 +21,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Applies structural edits (methods added, removed, lambdas added) to loaded classes on a stock JVM: rewrites
+ * Applies structural edits (methods added, removed, lambdas added, fields added) to loaded classes on a stock JVM:
+ * rewrites
  * the new class file with the patcher, defines the companion as a hidden nestmate through the class's own
  * lookup, defines bridges for lambdas, and stages the links. The runtime classes must be on the boot class
  * path before an edit that moves methods ({@link RuntimeJar#install}). Stateless apart from what it records in
@@ -42,28 +46,40 @@ public final class StructuralReloader {
         StructuralRewrite rewrite = StructuralRewriter.rewrite(running, aliveLambdas, updated, elsewhere);
         InheritedMethods.refuseOverrides(loaded, rewrite.moved());
         ClassLinks links = ClassLinks.of(loaded);
-        Map<String, MethodHandle> handles = Map.of();
+        AddedFields fields = AddedFields.of(loaded);
+        for (AddedField field : rewrite.addedFields()) {
+            if (field.isStatic() && field.constant() != null) {
+                fields.constant(field.name(), field.descriptor(), field.constant());
+            }
+        }
+        Map<String, MethodHandle> handles = new LinkedHashMap<>();
+        Map<String, MethodHandle> initializers = new LinkedHashMap<>();
         if (rewrite.companion() != null) {
             MethodHandles.Lookup lookup = FullLookup.of(loaded, links);
-            handles = defineCompanion(loaded, lookup, rewrite);
+            defineCompanion(loaded, lookup, rewrite, handles, initializers);
             defineBridges(loaded, lookup, links, rewrite);
             links.stage(handles);
         }
-        return new PreparedRewrite(new ClassDefinition(loaded, rewrite.target()), rewrite, links, handles);
+        return new PreparedRewrite(new ClassDefinition(loaded, rewrite.target()), rewrite, links, handles,
+                initializers);
     }
 
-    private static Map<String, MethodHandle> defineCompanion(Class<?> loaded, MethodHandles.Lookup lookup,
-                                                             StructuralRewrite rewrite)
+    /** Defines the companion, and puts the handles of its moved methods and of its field initializers, by key. */
+    private static void defineCompanion(Class<?> loaded, MethodHandles.Lookup lookup, StructuralRewrite rewrite,
+                                        Map<String, MethodHandle> handles, Map<String, MethodHandle> initializers)
             throws StructuralLinkException {
         try {
             MethodHandles.Lookup companion = lookup.defineHiddenClass(rewrite.companion(), false,
                     MethodHandles.Lookup.ClassOption.NESTMATE);
-            Map<String, MethodHandle> handles = new LinkedHashMap<>();
             for (MovedMethod method : rewrite.moved()) {
                 MethodType type = methodType(loaded, method);
                 handles.put(method.key(), companion.findStatic(companion.lookupClass(), method.name(), type));
             }
-            return handles;
+            for (String field : rewrite.initializedFields()) {
+                String name = RuntimeNames.FIELD_INITIALIZER_PREFIX + field.substring(0, field.lastIndexOf(':'));
+                initializers.put(field, companion.findStatic(companion.lookupClass(), name,
+                        MethodType.methodType(void.class)));
+            }
         } catch (IllegalAccessException | NoSuchMethodException | LinkageError | TypeNotPresentException e) {
             throw new StructuralLinkException(loaded.getName(), "the JVM refused the companion holding the"
                     + " added methods", e);

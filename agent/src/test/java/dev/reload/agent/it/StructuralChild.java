@@ -51,20 +51,27 @@ final class StructuralChild implements AutoCloseable {
      */
     static StructuralChild start(Path jdk, CompilerKind compiler, Path work, String fixtureCase, String mainClass) {
         Assumptions.assumeTrue(compiler.unavailableBecause().isEmpty(), () -> compiler.unavailableBecause().get());
-        return start(jdk, compiler, work, Fixtures.sources(fixtureCase, "v1"), fixtureCase, mainClass);
+        return start(jdk, compiler, work, Fixtures.sources(fixtureCase, "v1"), fixtureCase, mainClass, "");
     }
 
     /** Compiles the sources with javac into a live directory and starts the main class under the agent. */
     static StructuralChild start(Path jdk, Path work, Path sources, String fixtureCase, String mainClass) {
-        return start(jdk, CompilerKind.JAVAC, work, sources, fixtureCase, mainClass);
+        return start(jdk, CompilerKind.JAVAC, work, sources, fixtureCase, mainClass, "");
+    }
+
+    /** As {@link #start(Path, Path, String, String)}, with more agent options ({@code key=value,...}) first. */
+    static StructuralChild start(Path jdk, Path work, String fixtureCase, String mainClass, String options) {
+        return start(jdk, CompilerKind.JAVAC, work, Fixtures.sources(fixtureCase, "v1"), fixtureCase, mainClass,
+                options);
     }
 
     private static StructuralChild start(Path jdk, CompilerKind compiler, Path work, Path sources,
-            String fixtureCase, String mainClass) {
+            String fixtureCase, String mainClass, String options) {
         Path live = work.resolve("live");
         compiler.compile(sources, live);
         // A quiet period long enough that the files of one version always arrive as one batch.
-        ChildJvm child = ChildJvm.on(jdk).reloadAgent("log=debug,quiet=100,watch=" + live)
+        ChildJvm child = ChildJvm.on(jdk).reloadAgent(options + (options.isEmpty() ? "" : ",")
+                        + "log=debug,quiet=100,watch=" + live)
                 .classPath(live, ownClasses()).main(CallLoop.class.getName(), mainClass).start();
         try {
             child.awaitStderr(WatchingChild.WATCHING);
@@ -139,6 +146,11 @@ final class StructuralChild implements AutoCloseable {
      */
     String awaitStderrContaining(String text) {
         return child.awaitStderr(Pattern.quote(text));
+    }
+
+    /** Waits for a report line matching the regular expression, {@return it} */
+    String awaitStderr(String regex) {
+        return child.awaitStderr(regex);
     }
 
     String transcript() {

@@ -99,11 +99,11 @@ class StructuralReloadIT {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("dev.reload.fixtures.harness.Jdks#stream")
-    void addedFieldIsRefusedWithClassMemberAndReasonAndTheOldCodeKeepsRunning(Path jdk) {
+    void retypedFieldIsRefusedWithClassMemberAndReasonAndTheOldCodeKeepsRunning(Path jdk) {
         try (StructuralChild child = StructuralChild.start(jdk, work, "structural-refusals", "fixture.refusals.Main")) {
             assertEquals(List.of("score 0"), child.call("step"), child::transcript);
-            assertEquals("[reload] refused, nothing was changed: fixture.refusals.Player: field added: int health"
-                    + " — running objects have no room for it; restart to apply", child.install("v2"));
+            assertEquals("[reload] refused, nothing was changed: fixture.refusals.Player: field long score — its type"
+                    + " changed from int, and running objects hold the old type; restart to apply", child.install("v2"));
             assertEquals(List.of("score 0"), child.call("step"), child::transcript);
         }
     }

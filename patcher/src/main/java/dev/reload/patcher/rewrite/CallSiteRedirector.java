@@ -4,6 +4,7 @@ import org.objectweb.asm.Handle;
 import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.Type;
 import org.objectweb.asm.tree.AbstractInsnNode;
+import org.objectweb.asm.tree.FieldInsnNode;
 import org.objectweb.asm.tree.InvokeDynamicInsnNode;
 import org.objectweb.asm.tree.LdcInsnNode;
 import org.objectweb.asm.tree.MethodInsnNode;
@@ -12,10 +13,11 @@ import org.objectweb.asm.tree.MethodNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
- * Rewrites the instructions of one method so that calls to moved methods, and lambdas whose body was moved,
- * are linked through the runtime's bootstraps. Every replacement pops and pushes exactly what the original
+ * Rewrites the instructions of one method so that calls to moved methods, lambdas whose body was moved, and
+ * reads and writes of added fields are linked through the runtime's bootstraps. Every replacement pops and pushes exactly what the original
  * instruction did, so stack map frames and maximum stack sizes stay valid.
  */
 final class CallSiteRedirector {
@@ -24,23 +26,28 @@ final class CallSiteRedirector {
             RuntimeNames.LINK_METHOD, RuntimeNames.LINK_METHOD_DESCRIPTOR, false);
     private static final Handle LINK_LAMBDA = new Handle(Opcodes.H_INVOKESTATIC, RuntimeNames.LINKAGE,
             RuntimeNames.LINK_LAMBDA, RuntimeNames.LINK_LAMBDA_DESCRIPTOR, false);
+    private static final Handle LINK_FIELD = new Handle(Opcodes.H_INVOKESTATIC, RuntimeNames.LINKAGE,
+            RuntimeNames.LINK_FIELD, RuntimeNames.LINK_FIELD_DESCRIPTOR, false);
 
     private final String ownerInternalName;
     private final boolean ownerIsInterface;
     private final Map<String, MovedMethod> movedHere;
+    private final Set<String> addedHere;
     private final MovedMembers elsewhere;
 
     /**
      * @param ownerInternalName the class whose methods are rewritten (for a companion: the class it serves)
      * @param ownerIsInterface true when that class is an interface
      * @param movedHere the class's moved methods by {@link MovedMethod#key()}
-     * @param elsewhere which methods of other classes are moved
+     * @param addedHere the {@link AddedField#key()} of each field the class adds
+     * @param elsewhere which methods of other classes are moved, and which fields they add
      */
     CallSiteRedirector(String ownerInternalName, boolean ownerIsInterface, Map<String, MovedMethod> movedHere,
-                       MovedMembers elsewhere) {
+                       Set<String> addedHere, MovedMembers elsewhere) {
         this.ownerInternalName = ownerInternalName;
         this.ownerIsInterface = ownerIsInterface;
         this.movedHere = movedHere;
+        this.addedHere = addedHere;
         this.elsewhere = elsewhere;
     }
 
@@ -75,6 +82,9 @@ final class CallSiteRedirector {
                     method.instructions.set(call, replacement);
                     redirected++;
                 }
+            } else if (insn instanceof FieldInsnNode access && isAdded(access)) {
+                method.instructions.set(access, fieldAccess(access));
+                redirected++;
             } else if (insn instanceof InvokeDynamicInsnNode indy) {
                 redirected += redirectLambda(indy, inCompanion) ? 1 : 0;
             } else if (inCompanion && insn instanceof LdcInsnNode ldc && ldc.cst instanceof Handle handle) {
@@ -100,6 +110,26 @@ final class CallSiteRedirector {
             call.setOpcode(ownerIsInterface ? Opcodes.INVOKEINTERFACE : Opcodes.INVOKEVIRTUAL);
         }
         return call;
+    }
+
+    /** {@return an instruction reaching the added field's storage that pops and pushes what the access did} */
+    private static InvokeDynamicInsnNode fieldAccess(FieldInsnNode access) {
+        String owner = Type.getObjectType(access.owner).getDescriptor();
+        String type = switch (access.getOpcode()) {
+            case Opcodes.GETSTATIC -> "()" + access.desc;
+            case Opcodes.PUTSTATIC -> "(" + access.desc + ")V";
+            case Opcodes.GETFIELD -> "(" + owner + ")" + access.desc;
+            default -> "(" + owner + access.desc + ")V";
+        };
+        return new InvokeDynamicInsnNode(access.name, type, LINK_FIELD, Type.getObjectType(access.owner),
+                access.desc, access.getOpcode());
+    }
+
+    private boolean isAdded(FieldInsnNode access) {
+        if (access.owner.equals(ownerInternalName)) {
+            return addedHere.contains(AddedField.key(access.name, access.desc));
+        }
+        return elsewhere.isAddedField(access.owner, access.name, access.desc);
     }
 
     private boolean redirectLambda(InvokeDynamicInsnNode indy, boolean inCompanion) {

@@ -10,11 +10,14 @@ import java.util.Objects;
 
 /**
  * Refuses the class-level edits the rewrite cannot make on a stock JVM: supertypes, class modifiers, nest,
- * permitted subclasses, record components, and fields added or changed (removed fields simply stay).
+ * permitted subclasses, record components, fields whose type or modifiers changed, and added fields that cannot live
+ * in the runtime's storage (removed fields simply stay).
  */
 final class HeaderCheck {
     /** Class modifiers that redefinition compares; {@code ACC_SUPER} is set by every compiler and ignored. */
     private static final int CLASS_MODIFIERS = 0xFFFF & ~Opcodes.ACC_SUPER;
+
+    private static final String ECJ_SWITCH_TABLE = "$SWITCH_TABLE$";
 
     private HeaderCheck() {
     }
@@ -58,15 +61,36 @@ final class HeaderCheck {
         FieldNode old = StructuralRewriter.runningField(run, field.name);
         String member = Type.getType(field.desc).getClassName() + " " + field.name;
         if (old == null) {
-            throw new UnsupportedEditException(binaryName, "field added: " + member,
-                    "running objects have no room for it");
+            checkAddable(field, member, binaryName);
+            return;
         }
         if (!old.desc.equals(field.desc)) {
-            throw new UnsupportedEditException(binaryName, "field " + member, "its type changed");
+            throw new UnsupportedEditException(binaryName, "field " + member, "its type changed from "
+                    + Type.getType(old.desc).getClassName() + ", and running objects hold the old type");
         }
         if ((old.access & 0xFFFF) != (field.access & 0xFFFF)) {
             throw new UnsupportedEditException(binaryName, "field " + member, "its modifiers changed");
         }
+    }
+
+    /** Refuses the added fields whose value the runtime's storage cannot give as the compiler meant it. */
+    private static void checkAddable(FieldNode field, String member, String binaryName)
+            throws UnsupportedEditException {
+        if ((field.access & Opcodes.ACC_ENUM) != 0) {
+            throw new UnsupportedEditException(binaryName, "enum constant added: " + field.name,
+                    "the running enum's constants are fixed when it loads");
+        }
+        if ((field.access & Opcodes.ACC_SYNTHETIC) == 0 || field.name.startsWith(ECJ_SWITCH_TABLE)) {
+            // ECJ's switch table is filled lazily by its own method when it finds the field null: it works as added.
+            return;
+        }
+        if (field.name.equals("$assertionsDisabled")) {
+            throw new UnsupportedEditException(binaryName, "first assert statement added",
+                    "the field $assertionsDisabled it needs is set by the static initializer, which is not re-run");
+        }
+        throw new UnsupportedEditException(binaryName, "field added: " + member,
+                "the compiler made it (a captured variable or an outer instance), and it must be set before the"
+                        + " superclass constructor runs, which an added field cannot be");
     }
 
     private static void refuse(String binaryName, String reason) throws UnsupportedEditException {

@@ -2,7 +2,8 @@ package dev.reload.patcher.rewrite;
 
 /**
  * Says which methods of other classes are moved (declared by their new version but not by the running class),
- * so that calls to them are linked through the runtime too. One instance describes one batch.
+ * so that calls to them are linked through the runtime too, and which fields they add, so that reads and writes
+ * of those reach the runtime's storage. One instance describes one batch.
  */
 @FunctionalInterface
 public interface MovedMembers {
@@ -14,6 +15,17 @@ public interface MovedMembers {
      * @param descriptor the method's descriptor, never null
      */
     boolean isMoved(String ownerInternalName, String name, String descriptor);
+
+    /**
+     * {@return true when reads and writes of this field must go to the runtime's storage: the running class lacks it}
+     *
+     * @param ownerInternalName the class named by the field instruction, never null
+     * @param name the field's name, never null
+     * @param descriptor the field's descriptor, never null
+     */
+    default boolean isAddedField(String ownerInternalName, String name, String descriptor) {
+        return false;
+    }
 
     /** {@return a view in which no method of another class is moved} */
     static MovedMembers none() {

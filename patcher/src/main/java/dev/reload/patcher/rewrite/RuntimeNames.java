@@ -28,8 +28,20 @@ public final class RuntimeNames {
     public static final String LINK_LAMBDA_DESCRIPTOR = "(Ljava/lang/invoke/MethodHandles$Lookup;Ljava/lang/String;"
             + "Ljava/lang/invoke/MethodType;[Ljava/lang/Object;)Ljava/lang/invoke/CallSite;";
 
+    /**
+     * Bootstrap linking a read or write of an added field to the runtime's storage: static arguments are the owner
+     * class, the field's descriptor and the opcode of the field instruction replaced.
+     */
+    public static final String LINK_FIELD = "field";
+    /** Descriptor of {@link #LINK_FIELD}. */
+    public static final String LINK_FIELD_DESCRIPTOR = "(Ljava/lang/invoke/MethodHandles$Lookup;Ljava/lang/String;"
+            + "Ljava/lang/invoke/MethodType;Ljava/lang/Class;Ljava/lang/String;I)Ljava/lang/invoke/CallSite;";
+
     /** Internal name of {@code java.lang.invoke.LambdaMetafactory}. */
     public static final String LAMBDA_METAFACTORY = "java/lang/invoke/LambdaMetafactory";
+
+    /** Prefix, followed by the field's name, of the companion's method that runs an added static field's initializer. */
+    public static final String FIELD_INITIALIZER_PREFIX = "$reload$init$";
 
     /** Suffix of the companion class (a hidden nestmate) that holds a class's moved methods. */
     public static final String COMPANION_SUFFIX = "$$ReloadCompanion";

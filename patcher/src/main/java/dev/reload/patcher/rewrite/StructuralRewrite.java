@@ -12,14 +12,26 @@ import java.util.Map;
  * @param companion the class file of the companion to define as a hidden nestmate of the class, holding the
  *                  moved methods as static methods; null when nothing is moved
  * @param moved the moved methods, in the new version's order; empty when nothing is moved
+ * @param addedFields the fields the running class lacks, which live in the runtime's storage, in the new version's
+ *                    order; empty when none
+ * @param initializedFields the keys of the added static fields whose initializer the companion can run once, each
+ *                          as a static no-argument method named {@link RuntimeNames#FIELD_INITIALIZER_PREFIX} and the
+ *                          field's name, in the static initializer's order; empty when none
+ * @param inseparableFields the keys of the added static fields the new static initializer sets in code that cannot
+ *                          be taken apart from the rest (branches, local variables, {@code try}); empty when none
  * @param lambdaHashes the code hashes of the new version's lambda bodies by their keys (name and descriptor)
  *                     after matching, to pass to the next rewrite of the class; never null
  */
 public record StructuralRewrite(String internalName, byte[] target, byte[] companion, List<MovedMethod> moved,
+                                List<AddedField> addedFields, List<String> initializedFields,
+                                List<String> inseparableFields,
                                 Map<String, Long> lambdaHashes) {
     /** Copies the collections; the arrays are handed over as they are. */
     public StructuralRewrite {
         moved = List.copyOf(moved);
+        addedFields = List.copyOf(addedFields);
+        initializedFields = List.copyOf(initializedFields);
+        inseparableFields = List.copyOf(inseparableFields);
         lambdaHashes = Map.copyOf(lambdaHashes);
     }
 

@@ -19,7 +19,8 @@ import java.util.Set;
  * running class lacks. Kept as they run: the load-time accessor, members another agent added at load time
  * (synthetic, named with a leading {@code $}, such as JaCoCo's {@code $jacocoInit}), and lambda bodies the
  * new version dropped (lambda objects made earlier still call them). Other removed methods get a body that
- * throws {@link NoSuchMethodError} naming the reload.
+ * throws {@link NoSuchMethodError} naming the reload. Added fields live in the runtime's storage, and every read
+ * and write of them goes there; removed fields stay.
  */
 public final class StructuralRewriter {
     private static final int ACCESS_MASK = 0xFFFF;
@@ -35,7 +36,7 @@ public final class StructuralRewriter {
      * @param updated the new class file as compiled, never null
      * @param elsewhere which methods of other classes are moved, so calls to them are linked too; never null
      * @throws UnsupportedEditException when the edit changes what cannot be rewritten (supertypes, modifiers,
-     *                                  fields, constructors), naming the class, the member and the reason
+     *                                  field types, constructors), naming the class, the member and the reason
      */
     public static StructuralRewrite rewrite(byte[] running, byte[] updated, MovedMembers elsewhere)
             throws UnsupportedEditException {
@@ -76,6 +77,9 @@ public final class StructuralRewriter {
             if (old != null) {
                 requireSameModifiers(old, method, binaryName);
                 kept.put(ClassFiles.key(method), method);
+            } else if (method.name.equals("<clinit>")) {
+                // The class is initialized already: a static initializer it gains, like a changed one, is not run.
+                continue;
             } else {
                 MovableCheck.check(method, run, binaryName);
                 moved.put(ClassFiles.key(method), new MovedMethod(method.name, method.desc,
@@ -84,9 +88,13 @@ public final class StructuralRewriter {
             }
         }
         MovableCheck.requireDistinctCompanionMethods(moved.values(), run.name, binaryName);
+        List<AddedField> addedFields = AddedFieldsOf.find(run, next);
+        Set<String> addedKeys = fieldKeys(addedFields);
+        AddedFieldsOf.checkConstructors(next, addedKeys, binaryName);
+        Map<String, MethodNode> initializers = FieldInitializers.extract(next, addedFields);
 
         boolean isInterface = (run.access & Opcodes.ACC_INTERFACE) != 0;
-        CallSiteRedirector redirector = new CallSiteRedirector(run.name, isInterface, moved, elsewhere);
+        CallSiteRedirector redirector = new CallSiteRedirector(run.name, isInterface, moved, addedKeys, elsewhere);
         List<MethodNode> targetMethods = new ArrayList<>();
         for (MethodNode old : run.methods) {
             MethodNode replacement = kept.get(ClassFiles.key(old));
@@ -97,10 +105,12 @@ public final class StructuralRewriter {
                 targetMethods.add(keepsRunningBody(old) ? old : RemovedMethodBodies.throwing(old, binaryName));
             }
         }
+        initializers.values().stream().filter(Objects::nonNull).forEach(movedNodes::add);
         byte[] companion = movedNodes.isEmpty() ? null
                 : ClassFiles.write(CompanionBuilder.build(next, movedNodes, redirector), false);
         return new StructuralRewrite(run.name, ClassFiles.write(target(run, next, targetMethods), false),
-                companion, List.copyOf(moved.values()), lambdaHashes);
+                companion, List.copyOf(moved.values()), addedFields, separable(initializers, true),
+                separable(initializers, false), lambdaHashes);
     }
 
     /**
@@ -124,6 +134,17 @@ public final class StructuralRewriter {
     }
 
     /**
+     * {@return the fields the new version declares and the running class lacks: what a rewrite keeps in the
+     * runtime's storage}
+     *
+     * @param running the class file as the JVM runs it now, never null
+     * @param updated the new class file, never null
+     */
+    public static List<AddedField> addedFields(byte[] running, byte[] updated) {
+        return AddedFieldsOf.find(ClassFiles.readDeclarations(running), ClassFiles.readDeclarations(updated));
+    }
+
+    /**
      * {@return the class file with its calls to moved methods of other classes linked through the runtime, or
      * the very same array when it calls none}: for a class whose own edit is body-only, or that loads after
      * a reload moved methods it calls
@@ -134,7 +155,7 @@ public final class StructuralRewriter {
     public static byte[] redirectCalls(byte[] classFile, MovedMembers elsewhere) {
         ClassNode node = ClassFiles.read(classFile);
         CallSiteRedirector redirector = new CallSiteRedirector(node.name,
-                (node.access & Opcodes.ACC_INTERFACE) != 0, Map.of(), elsewhere);
+                (node.access & Opcodes.ACC_INTERFACE) != 0, Map.of(), Set.of(), elsewhere);
         boolean changed = false;
         for (MethodNode method : node.methods) {
             changed |= redirector.redirectOutsideCompanion(method);
@@ -173,6 +194,17 @@ public final class StructuralRewriter {
                     method.name + CallSiteRedirector.signatureWords(method.desc),
                     "its modifiers changed, which the running JVM cannot apply");
         }
+    }
+
+    private static List<String> separable(Map<String, MethodNode> initializers, boolean separable) {
+        return initializers.entrySet().stream().filter(e -> (e.getValue() != null) == separable)
+                .map(Map.Entry::getKey).toList();
+    }
+
+    private static Set<String> fieldKeys(List<AddedField> fields) {
+        Set<String> keys = new HashSet<>();
+        fields.forEach(field -> keys.add(field.key()));
+        return keys;
     }
 
     private static Map<String, MethodNode> byKey(List<MethodNode> methods) {

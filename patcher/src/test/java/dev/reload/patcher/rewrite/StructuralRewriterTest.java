@@ -95,14 +95,63 @@ class StructuralRewriterTest {
     }
 
     @Test
-    void addedFieldIsRefusedNamingClassMemberAndReason(@TempDir Path dir) {
+    void retypedFieldIsRefusedNamingClassMemberAndReason(@TempDir Path dir) {
         byte[] running = CompiledFixture.compile(dir, "structural-refusals", "v1").bytes("fixture/refusals/Player");
         byte[] updated = CompiledFixture.compile(dir, "structural-refusals", "v2").bytes("fixture/refusals/Player");
         UnsupportedEditException refused = assertThrows(UnsupportedEditException.class,
                 () -> StructuralRewriter.rewrite(running, updated, MovedMembers.none()));
         assertEquals("fixture.refusals.Player", refused.className());
-        assertEquals("field added: int health", refused.member());
-        assertEquals("running objects have no room for it", refused.reason());
+        assertEquals("field long score", refused.member());
+        assertEquals("its type changed from int, and running objects hold the old type", refused.reason());
+    }
+
+    @Test
+    void addedFieldsStayOutOfTheTargetAndEveryAccessLinksThroughTheRuntime(@TempDir Path dir) throws Exception {
+        String player = "fixture/fields/Player";
+        byte[] running = LoadTimeAugmenter.augment(CompiledFixture.compile(dir, "structural-fields", "v1")
+                .bytes(player), 8);
+        byte[] updated = CompiledFixture.compile(dir, "structural-fields", "v2").bytes(player);
+        StructuralRewrite rewrite = StructuralRewriter.rewrite(running, updated, MovedMembers.none());
+        assertEquals(List.of(new AddedField("health", "I", false, null)), rewrite.addedFields());
+        assertEquals(ClassShape.read(running).fields(), ClassShape.read(rewrite.target()).fields());
+        assertEquals(List.of(), rewrite.moved());
+        assertEquals(List.of(), fieldAccesses(rewrite.target(), "health"));
+        String text = new String(rewrite.target(), java.nio.charset.StandardCharsets.ISO_8859_1);
+        assertTrue(text.contains(RuntimeNames.LINK_FIELD_DESCRIPTOR), "the accesses must link through the runtime");
+    }
+
+    @Test
+    void accessesToFieldsAddedElsewhereLinkThroughTheRuntime(@TempDir Path dir) {
+        byte[] main = CompiledFixture.compile(dir, "structural-fields", "v2").bytes("fixture/fields/Main");
+        assertEquals(3, fieldAccesses(main, "spawned").size());
+        MovedMembers spawnedAdded = new MovedMembers() {
+            @Override
+            public boolean isMoved(String owner, String name, String descriptor) {
+                return false;
+            }
+
+            @Override
+            public boolean isAddedField(String owner, String name, String descriptor) {
+                return owner.equals("fixture/fields/World") && name.equals("spawned");
+            }
+        };
+        assertEquals(List.of(), fieldAccesses(StructuralRewriter.redirectCalls(main, spawnedAdded), "spawned"));
+    }
+
+    @Test
+    void fieldTheCompilerMakesForAssertIsRefused() {
+        ClassWriter writer = new ClassWriter(0);
+        writer.visit(Opcodes.V17, Opcodes.ACC_PUBLIC, "p/A", null, "java/lang/Object", null);
+        writer.visitEnd();
+        byte[] running = writer.toByteArray();
+        ClassWriter next = new ClassWriter(0);
+        next.visit(Opcodes.V17, Opcodes.ACC_PUBLIC, "p/A", null, "java/lang/Object", null);
+        next.visitField(Opcodes.ACC_STATIC | Opcodes.ACC_FINAL | Opcodes.ACC_SYNTHETIC, "$assertionsDisabled", "Z",
+                null, null).visitEnd();
+        next.visitEnd();
+        UnsupportedEditException refused = assertThrows(UnsupportedEditException.class,
+                () -> StructuralRewriter.rewrite(running, next.toByteArray(), MovedMembers.none()));
+        assertEquals("first assert statement added", refused.member());
     }
 
     @Test
@@ -133,6 +182,26 @@ class StructuralRewriterTest {
         MovedMethod describe = moved.stream().filter(m -> m.name().equals("describe")).findFirst().orElseThrow();
         assertTrue(describe.instance());
         assertEquals("(L" + GAME + ";Ljava/lang/String;)Ljava/lang/String;", describe.staticDescriptor(GAME));
+    }
+
+    /** {@return the field instructions of a class file that name the field, as {@code opcode owner.name}} */
+    private static List<String> fieldAccesses(byte[] classFile, String fieldName) {
+        List<String> accesses = new java.util.ArrayList<>();
+        new ClassReader(classFile).accept(new ClassVisitor(Opcodes.ASM9) {
+            @Override
+            public MethodVisitor visitMethod(int access, String name, String descriptor, String signature,
+                                             String[] exceptions) {
+                return new MethodVisitor(Opcodes.ASM9) {
+                    @Override
+                    public void visitFieldInsn(int opcode, String owner, String field, String fieldDescriptor) {
+                        if (field.equals(fieldName)) {
+                            accesses.add(opcode + " " + owner + "." + field);
+                        }
+                    }
+                };
+            }
+        }, 0);
+        return accesses;
     }
 
     private static Set<String> keys(ClassShape shape) {

@@ -1,0 +1,60 @@
+package dev.reload.agent.structural;
+
+import dev.reload.runtime.AddedFields;
+
+import java.lang.invoke.MethodHandle;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Runs, once, the initializers of the static fields an applied batch added ({@code clinit=new-fields}): each
+ * was taken out of the new static initializer into the companion. A field keeps its storage across later reloads,
+ * so its initializer runs for the reload that adds it and never again.
+ */
+final class FieldInitializerRunner {
+    private FieldInitializerRunner() {
+    }
+
+    /** {@return one line for each initializer that did not run as written: it threw, or could not be taken out} */
+    static List<String> run(List<PreparedRewrite> batch) {
+        List<String> notes = new ArrayList<>();
+        for (PreparedRewrite rewrite : batch) {
+            Class<?> owner = rewrite.definition().getDefinitionClass();
+            AddedFields fields = AddedFields.of(owner);
+            for (String key : rewrite.rewrite().inseparableFields()) {
+                if (claim(fields, key)) {
+                    notes.add(owner.getName() + "." + name(key) + ": initializer not run — it branches, uses local"
+                            + " variables or sits in a try block, so it cannot be taken apart from the rest of the"
+                            + " static initializer; the field starts at its default value");
+                }
+            }
+            rewrite.fieldInitializers().forEach((key, initializer) -> {
+                if (claim(fields, key)) {
+                    run(owner, key, initializer).ifPresent(notes::add);
+                }
+            });
+        }
+        return notes;
+    }
+
+    private static Optional<String> run(Class<?> owner, String key, MethodHandle initializer) {
+        try {
+            initializer.invokeExact();
+            return Optional.empty();
+        } catch (Throwable e) {
+            // The program's own code threw: report it and go on, the field keeps what it had.
+            return Optional.of(owner.getName() + "." + name(key) + ": its initializer threw " + e
+                    + "; the field keeps its default value");
+        }
+    }
+
+    private static boolean claim(AddedFields fields, String key) {
+        int colon = key.lastIndexOf(':');
+        return fields.claimInitializer(key.substring(0, colon), key.substring(colon + 1));
+    }
+
+    private static String name(String key) {
+        return key.substring(0, key.lastIndexOf(':'));
+    }
+}

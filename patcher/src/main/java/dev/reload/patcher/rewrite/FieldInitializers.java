@@ -1,0 +1,122 @@
+package dev.reload.patcher.rewrite;
+
+import org.objectweb.asm.Opcodes;
+import org.objectweb.asm.tree.AbstractInsnNode;
+import org.objectweb.asm.tree.ClassNode;
+import org.objectweb.asm.tree.FieldInsnNode;
+import org.objectweb.asm.tree.FrameNode;
+import org.objectweb.asm.tree.IincInsnNode;
+import org.objectweb.asm.tree.InsnNode;
+import org.objectweb.asm.tree.JumpInsnNode;
+import org.objectweb.asm.tree.LabelNode;
+import org.objectweb.asm.tree.LineNumberNode;
+import org.objectweb.asm.tree.LookupSwitchInsnNode;
+import org.objectweb.asm.tree.MethodNode;
+import org.objectweb.asm.tree.TableSwitchInsnNode;
+import org.objectweb.asm.tree.TryCatchBlockNode;
+import org.objectweb.asm.tree.VarInsnNode;
+import org.objectweb.asm.tree.analysis.Analyzer;
+import org.objectweb.asm.tree.analysis.AnalyzerException;
+import org.objectweb.asm.tree.analysis.BasicInterpreter;
+import org.objectweb.asm.tree.analysis.BasicValue;
+import org.objectweb.asm.tree.analysis.Frame;
+
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Takes the initializers of added static fields out of the new static initializer, each as a method of its own
+ * that runs it once: the instructions from the last point where the operand stack was empty up to the field's
+ * {@code PUTSTATIC}. Only straight-line code that uses no local variable and is in no {@code try} block is taken:
+ * anything else cannot be told apart from the rest of the static initializer safely.
+ */
+final class FieldInitializers {
+    private FieldInitializers() {
+    }
+
+    /**
+     * {@return the methods running the initializers of added static fields, by the {@link AddedField#key()} of
+     * their field, in the static initializer's order; null for a field the static initializer sets in a way that
+     * cannot be taken out}
+     *
+     * @param next the new version, never null; not modified
+     * @param added the fields it adds, never null
+     */
+    static Map<String, MethodNode> extract(ClassNode next, List<AddedField> added) {
+        MethodNode clinit = next.methods.stream().filter(m -> m.name.equals("<clinit>")).findFirst().orElse(null);
+        Map<String, MethodNode> methods = new LinkedHashMap<>();
+        if (clinit == null || added.stream().noneMatch(AddedField::isStatic)) {
+            return methods;
+        }
+        Frame<BasicValue>[] frames;
+        try {
+            frames = new Analyzer<>(new BasicInterpreter()).analyze(next.name, clinit);
+        } catch (AnalyzerException e) {
+            return methods;
+        }
+        AbstractInsnNode[] insns = clinit.instructions.toArray();
+        for (int p = 0; p < insns.length; p++) {
+            if (insns[p] instanceof FieldInsnNode put && put.getOpcode() == Opcodes.PUTSTATIC
+                    && put.owner.equals(next.name) && isAddedStatic(added, put)) {
+                int start = p;
+                while (start > 0 && (frames[start] == null || frames[start].getStackSize() > 0)) {
+                    start--;
+                }
+                String key = AddedField.key(put.name, put.desc);
+                boolean first = !methods.containsKey(key);
+                methods.put(key, first && isolated(clinit, insns, start, p)
+                        ? copy(clinit, insns, start, p, put.name) : null);
+            }
+        }
+        return methods;
+    }
+
+    private static boolean isAddedStatic(List<AddedField> added, FieldInsnNode put) {
+        return added.stream()
+                .anyMatch(f -> f.isStatic() && f.name().equals(put.name) && f.descriptor().equals(put.desc));
+    }
+
+    private static boolean isolated(MethodNode clinit, AbstractInsnNode[] insns, int start, int end) {
+        for (int i = start; i < end; i++) {
+            AbstractInsnNode insn = insns[i];
+            // A frame marks a branch target: the empty stack there may be another path's, as in a ? b : c.
+            if (insn instanceof FrameNode || insn instanceof JumpInsnNode || insn instanceof TableSwitchInsnNode
+                    || insn instanceof LookupSwitchInsnNode || insn instanceof VarInsnNode
+                    || insn instanceof IincInsnNode
+                    || (insn instanceof FieldInsnNode f && f.getOpcode() == Opcodes.PUTSTATIC)) {
+                return false;
+            }
+        }
+        for (TryCatchBlockNode block : clinit.tryCatchBlocks) {
+            int from = clinit.instructions.indexOf(block.start);
+            int to = clinit.instructions.indexOf(block.end);
+            if (from < end && to > start) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static MethodNode copy(MethodNode clinit, AbstractInsnNode[] insns, int start, int end, String field) {
+        MethodNode method = new MethodNode(Opcodes.ACC_PRIVATE | Opcodes.ACC_STATIC | Opcodes.ACC_SYNTHETIC,
+                RuntimeNames.FIELD_INITIALIZER_PREFIX + field, "()V", null, null);
+        Map<LabelNode, LabelNode> labels = new HashMap<>();
+        for (int i = start; i <= end; i++) {
+            if (insns[i] instanceof LabelNode label) {
+                labels.put(label, new LabelNode());
+            }
+        }
+        for (int i = start; i <= end; i++) {
+            AbstractInsnNode insn = insns[i];
+            if (!(insn instanceof LineNumberNode line) || labels.containsKey(line.start)) {
+                method.instructions.add(insn.clone(labels));
+            }
+        }
+        method.instructions.add(new InsnNode(Opcodes.RETURN));
+        method.maxStack = clinit.maxStack;
+        method.maxLocals = 0;
+        return method;
+    }
+}

@@ -1,0 +1,105 @@
+package dev.reload.agent.bench;
+
+import dev.reload.fixtures.harness.ChildJvm;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The game loop's longest pause: the generated program runs a 1 kHz loop that calls C0 and C1 every tick
+ * and reports the longest gap between two ticks in each window it is asked about. Windows with no reload
+ * (the loop's normal worst), with a one-class reload (C0) and with a many-class reload (C0 … C999)
+ * alternate, each about 600 ms long, with reloads in both directions (v1 to v2 and back). Measured with
+ * reload-agent's default settings, and for the one-class reload with the reference agent too: redefining
+ * a class stops every thread at a safepoint for a time that grows with the number of loaded classes, a
+ * pause no agent can avoid.
+ */
+final class LoopPauseBench {
+    private static final long SETTLE_MILLIS = 300;
+
+    private LoopPauseBench() {
+    }
+
+    /**
+     * @param rounds how many times each kind of window is measured, twice over for reloads (there and back)
+     * @param manyClasses how many classes the large reload changes, at most the workspace's class count
+     */
+    static Section run(Workspace workspace, int rounds, int manyClasses) throws Exception {
+        Path classes = workspace.freshCopy();
+        Map<Integer, Stats> agent;
+        try (ChildJvm child = workspace.program(classes, "loop", true).start()) {
+            agent = measure(workspace, child, classes, rounds, new int[] {1, manyClasses});
+        }
+        Map<Integer, Stats> floor;
+        try (ChildJvm child = workspace.program(classes, "loop", false)
+                .agent(workspace.referenceAgent(), classes.toString()).start()) {
+            floor = measure(workspace, child, classes, rounds, new int[] {1});
+        }
+        Table table = new Table("Loop pause: longest gap between ticks of a 1 kHz loop, per window of about 600 ms (ms)",
+                "agent", "window", "windows", "median longest gap", "worst longest gap", "median over no reload");
+        table.row(row("reload-agent", "no reload", agent.get(0), agent.get(0)));
+        table.row(row("reload-agent", "one-class reload", agent.get(1), agent.get(0)));
+        table.row(row("reload-agent", String.format("%,d-class reload", manyClasses), agent.get(manyClasses),
+                agent.get(0)));
+        table.row(row("reference", "no reload", floor.get(0), floor.get(0)));
+        table.row(row("reference", "one-class reload", floor.get(1), floor.get(0)));
+        table.note(workspace.classCount() + " classes loaded; reload-agent with default settings. A tick is due every"
+                + " 1 ms, so a gap of 1.1 ms is no pause at all.");
+        double over = agent.get(1).median() - agent.get(0).median();
+        double floorOver = floor.get(1).median() - floor.get(0).median();
+        return new Section(table, List.of(new BudgetCheck("longest loop pause during a one-class reload",
+                "<= 2 ms over the loop's normal worst", Stats.signedMs(over) + " ms (reference: "
+                + Stats.signedMs(floorOver) + " ms)", over <= 2e6)));
+    }
+
+    /** {@return the longest gap of each window, by how many classes were reloaded in it (0: none)} */
+    private static Map<Integer, Stats> measure(Workspace workspace, ChildJvm child, Path classes, int rounds,
+                                               int[] kinds) throws Exception {
+        Map<Integer, List<Long>> gaps = new LinkedHashMap<>();
+        gaps.put(0, new ArrayList<>());
+        child.awaitStdout("^version v1 at ");
+        Thread.sleep(2000); // the loop's code is compiled by now, as in a game that has been running
+        window(workspace, child, classes, 0, 0);
+        for (int r = 0; r < rounds; r++) {
+            for (int kind : kinds) {
+                gaps.get(0).add(window(workspace, child, classes, 0, 0));
+                List<Long> reloads = gaps.computeIfAbsent(kind, k -> new ArrayList<>());
+                reloads.add(window(workspace, child, classes, kind, 2));
+                reloads.add(window(workspace, child, classes, kind, 1));
+            }
+        }
+        Map<Integer, Stats> stats = new LinkedHashMap<>();
+        gaps.forEach((kind, list) -> stats.put(kind, Stats.of(list)));
+        return stats;
+    }
+
+    /**
+     * {@return the longest gap of one window, during which the first {@code classes} classes are reloaded to
+     * {@code version}; none when {@code classes} is 0}
+     */
+    private static long window(Workspace workspace, ChildJvm child, Path directory, int classes, int version)
+            throws Exception {
+        int mark = child.stdoutMark();
+        child.send("report"); // ends the previous window
+        child.awaitStdoutAfter(mark, "^window max gap ");
+        mark = child.stdoutMark();
+        Thread.sleep(SETTLE_MILLIS);
+        if (classes > 0) {
+            workspace.write(directory, classes, version);
+            child.awaitStdoutAfter(mark, "^version v" + version + " at ");
+        }
+        Thread.sleep(SETTLE_MILLIS);
+        int reportMark = child.stdoutMark();
+        child.send("report");
+        String line = child.awaitStdoutAfter(reportMark, "^window max gap ");
+        return Long.parseLong(line.split(" ")[3]);
+    }
+
+    private static String[] row(String agent, String window, Stats stats, Stats normal) {
+        return new String[] {agent, window, String.valueOf(stats.count()), Stats.ms(stats.median()),
+                Stats.ms(stats.max()), stats == normal ? "" : Stats.signedMs(stats.median() - normal.median())};
+    }
+}

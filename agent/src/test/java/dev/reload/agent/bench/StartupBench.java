@@ -1,0 +1,58 @@
+package dev.reload.agent.bench;
+
+import dev.reload.agent.bench.reference.ReferenceAgent;
+import dev.reload.fixtures.harness.ChildJvm;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Start-up: the generated program loads all its classes from a directory and ends; measured from just
+ * before the process starts to the end of {@code main} (the child prints {@link System#nanoTime()}),
+ * without an agent, with the reference agent registering a transformer that does nothing (what the JVM
+ * charges any agent that watches class loads), and with reload-agent watching (default settings: the
+ * class path directory), in turn.
+ */
+final class StartupBench {
+    private StartupBench() {
+    }
+
+    static Section run(Workspace workspace, int runs) throws Exception {
+        List<Long> without = new ArrayList<>();
+        List<Long> observing = new ArrayList<>();
+        List<Long> with = new ArrayList<>();
+        for (int r = 0; r < runs; r++) {
+            without.add(timeToEndOfMain(workspace.program(workspace.generated(1), "start", false)));
+            observing.add(timeToEndOfMain(workspace.program(workspace.generated(1), "start", false)
+                    .agent(workspace.referenceAgent(), ReferenceAgent.OBSERVE)));
+            with.add(timeToEndOfMain(workspace.program(workspace.generated(1), "start", true)));
+        }
+        Stats none = Stats.of(without);
+        Stats floor = Stats.of(observing);
+        Stats agent = Stats.of(with);
+        String title = String.format("Start-up: loading %,d classes from a directory, process start to end of main"
+                + " (%d runs each, ms)", workspace.classCount(), runs);
+        Table table = new Table(title, "run", "median", "fastest", "slowest", "ratio of medians");
+        table.row(row("without an agent", none, none));
+        table.row(row("reference agent, a transformer that does nothing", floor, none));
+        table.row(row("with reload-agent watching", agent, none));
+        double over = agent.median() / none.median() - 1;
+        return new Section(table, List.of(new BudgetCheck(
+                String.format("start-up cost with %,d watched classes", workspace.classCount()),
+                "<= 10 % over no agent", String.format("%+.0f %% (reference agent: %+.0f %%)", over * 100,
+                        (floor.median() / none.median() - 1) * 100), over <= 0.10)));
+    }
+
+    private static String[] row(String name, Stats stats, Stats none) {
+        return new String[] {name, Stats.ms(stats.median()), Stats.ms(stats.min()), Stats.ms(stats.max()),
+                Stats.ratio(stats.median(), none.median())};
+    }
+
+    private static long timeToEndOfMain(ChildJvm.Builder program) throws Exception {
+        long started = System.nanoTime();
+        try (ChildJvm child = program.start()) {
+            String done = child.awaitStdout("^main done at ");
+            return Long.parseLong(done.substring(done.lastIndexOf(' ') + 1)) - started;
+        }
+    }
+}

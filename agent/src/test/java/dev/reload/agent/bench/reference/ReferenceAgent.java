@@ -1,0 +1,97 @@
+package dev.reload.agent.bench.reference;
+
+import java.io.IOException;
+import java.lang.instrument.ClassDefinition;
+import java.lang.instrument.ClassFileTransformer;
+import java.lang.instrument.Instrumentation;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardWatchEventKinds;
+import java.nio.file.WatchEvent;
+import java.nio.file.WatchKey;
+import java.nio.file.WatchService;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * The floor the agent is measured against: a minimal agent that, on every native file event for a class
+ * file below one directory, reads the file and redefines the loaded class of that name with it at once. No
+ * quiet period, no batching, no content hash, no judging, no report. A file caught half written makes
+ * {@code redefineClasses} throw, which is ignored: the write's next event brings the whole file.
+ *
+ * <p>Its agent argument is the directory to watch. Without one it only keeps the {@link Instrumentation},
+ * for {@link BareRedefine}; with {@value #OBSERVE} it also registers a transformer that looks at nothing,
+ * the least any agent that tracks loaded classes costs the JVM at start-up. Packed into a jar at run time
+ * by {@link ReferenceAgentJar}; uses no other class of the project and defines no nested class, so that
+ * jar holds this one class file.
+ */
+public final class ReferenceAgent implements ClassFileTransformer {
+    /** The agent argument that registers the transformer that does nothing. */
+    public static final String OBSERVE = "observe";
+
+    private static volatile Instrumentation instrumentation;
+
+    private ReferenceAgent() {
+    }
+
+    /** Called by the JVM before {@code main}; starts the watching thread when a directory is given. */
+    public static void premain(String directory, Instrumentation given) throws IOException {
+        instrumentation = given;
+        if (OBSERVE.equals(directory)) {
+            given.addTransformer(new ReferenceAgent(), true);
+            return;
+        }
+        if (directory == null || directory.isEmpty()) {
+            return;
+        }
+        Path root = Path.of(directory).toAbsolutePath().normalize();
+        WatchService service = FileSystems.getDefault().newWatchService();
+        Map<WatchKey, Path> directories = new HashMap<>();
+        try (Stream<Path> walk = Files.walk(root)) {
+            for (Path each : walk.filter(Files::isDirectory).toList()) {
+                directories.put(each.register(service, StandardWatchEventKinds.ENTRY_CREATE,
+                        StandardWatchEventKinds.ENTRY_MODIFY), each);
+            }
+        }
+        Thread watching = new Thread(() -> watch(service, directories, root), "reference-agent-watch");
+        watching.setDaemon(true);
+        watching.start();
+    }
+
+    /** {@return the instrumentation the JVM gave this agent, or null before {@code premain}} */
+    public static Instrumentation instrumentation() {
+        return instrumentation;
+    }
+
+    private static void watch(WatchService service, Map<WatchKey, Path> directories, Path root) {
+        ClassLoader loader = ClassLoader.getSystemClassLoader();
+        while (true) {
+            WatchKey key;
+            try {
+                key = service.take();
+            } catch (InterruptedException e) {
+                return; // only the JVM's end interrupts this daemon
+            }
+            Path directory = directories.get(key);
+            for (WatchEvent<?> event : key.pollEvents()) {
+                Path file = directory.resolve((Path) event.context());
+                String relative = root.relativize(file).toString();
+                if (relative.endsWith(".class")) {
+                    redefine(loader, relative.substring(0, relative.length() - 6).replace('/', '.'), file);
+                }
+            }
+            key.reset();
+        }
+    }
+
+    private static void redefine(ClassLoader loader, String binaryName, Path file) {
+        try {
+            Class<?> type = Class.forName(binaryName, false, loader);
+            instrumentation.redefineClasses(new ClassDefinition(type, Files.readAllBytes(file)));
+        } catch (Exception | LinkageError e) {
+            // A half-written file, or a class not loaded: the floor does no more than try.
+        }
+    }
+}

@@ -3,6 +3,13 @@ package dev.reload.agent.cli;
 import dev.reload.patcher.diff.Change;
 import dev.reload.patcher.diff.ClassDiff;
 import dev.reload.patcher.diff.Verdict;
+import dev.reload.patcher.rewrite.AddedField;
+import dev.reload.patcher.rewrite.LoadTimeAugmenter;
+import dev.reload.patcher.rewrite.MovedMembers;
+import dev.reload.patcher.rewrite.MovedMethod;
+import dev.reload.patcher.rewrite.StructuralRewrite;
+import dev.reload.patcher.rewrite.StructuralRewriter;
+import dev.reload.patcher.rewrite.UnsupportedEditException;
 import dev.reload.patcher.shape.ClassShape;
 import dev.reload.patcher.shape.UnreadableClassException;
 
@@ -11,18 +18,21 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * {@code diff OLD.class NEW.class}: says what changed between two versions of a class and whether a
- * running JVM can take the new one, with an exit code scripts can test.
+ * running JVM with reload-agent can take the new one, with an exit code scripts can test. An edit the JVM
+ * refuses as it is goes through the same rewrite the agent makes (against the old class as the agent prepares
+ * it when it loads), so the answer is the agent's own: reloaded through the rewrite, or refused and why.
  */
 final class DiffCommand {
     /** The new version is the same, or differs in method bodies only. */
     static final int REDEFINABLE = 0;
-    /** Members changed: the patcher's rewrite is needed (and until it exists, a restart). */
-    static final int NEEDS_REWRITE = 1;
-    /** The change cannot be carried into a running JVM. */
-    static final int REJECTED = 2;
+    /** Members changed: the agent reloads it by rewriting it (moved methods, added fields in its runtime). */
+    static final int REWRITTEN = 1;
+    /** The change cannot be carried into a running JVM: a restart applies it. */
+    static final int REFUSED = 2;
     /** A file could not be read as a class file. */
     static final int UNREADABLE = 3;
     /** The command line was wrong. */
@@ -44,56 +54,91 @@ final class DiffCommand {
             err.println("[reload] error: diff needs two class files: diff OLD.class NEW.class");
             return USAGE;
         }
-        ClassShape running;
-        ClassShape updated;
+        byte[] running;
+        byte[] updated;
+        Verdict verdict;
         try {
-            running = shape(Path.of(args[0]));
-            updated = shape(Path.of(args[1]));
+            running = read(Path.of(args[0]));
+            updated = read(Path.of(args[1]));
+            verdict = ClassDiff.judge(shape(args[0], running), shape(args[1], updated));
         } catch (UnreadableFileException e) {
             err.println("[reload] error: " + e.getMessage());
             return UNREADABLE;
         }
-        Verdict verdict = ClassDiff.judge(running, updated);
-        print(verdict, out);
         return switch (verdict.kind()) {
-            case UNCHANGED, REDEFINABLE -> REDEFINABLE;
-            case NEEDS_REWRITE -> NEEDS_REWRITE;
-            case REJECTED -> REJECTED;
+            case UNCHANGED, REDEFINABLE -> {
+                printAsIs(verdict, out);
+                yield REDEFINABLE;
+            }
+            case NEEDS_REWRITE -> printRewrite(verdict, running, updated, out);
+            case REJECTED -> {
+                printRefused(verdict, verdict.reasons(), out);
+                yield REFUSED;
+            }
         };
     }
 
-    private static void print(Verdict verdict, PrintStream out) {
-        out.println(verdict.className() + ": " + headline(verdict.kind()));
+    private static void printAsIs(Verdict verdict, PrintStream out) {
+        out.println(verdict.className() + ": " + (verdict.kind() == Verdict.Kind.UNCHANGED
+                ? "unchanged (nothing to reload)" : "redefinable: the running JVM can take the new version as it is"));
+        printChanges(verdict, out);
+    }
+
+    /** Prints what the agent's rewrite does with the edit, or why it refuses it; {@return the exit code} */
+    private static int printRewrite(Verdict verdict, byte[] running, byte[] updated, PrintStream out) {
+        StructuralRewrite rewrite;
+        try {
+            byte[] prepared = LoadTimeAugmenter.augment(running, LoadTimeAugmenter.DEFAULT_SPARE_NEST_MEMBERS);
+            rewrite = StructuralRewriter.rewrite(prepared, updated, MovedMembers.none());
+        } catch (UnsupportedEditException e) {
+            printRefused(verdict, List.of(e.getMessage()), out);
+            return REFUSED;
+        }
+        out.println(verdict.className() + ": reloads through reload-agent's rewrite (the running JVM alone"
+                + " refuses these changes)");
+        printChanges(verdict, out);
+        out.println("How reload-agent applies it:");
+        long lambdas = rewrite.moved().stream().filter(MovedMethod::lambdaBody).count();
+        if (lambdas > 0) {
+            out.println("  " + (lambdas == 1 ? "the new lambda body runs" : lambdas + " new lambda bodies run")
+                    + " from a companion class");
+        }
+        rewrite.moved().stream().filter(method -> !method.lambdaBody()).forEach(method ->
+                out.println("  method " + method.describe() + ": runs from a companion class"));
+        for (AddedField field : rewrite.addedFields()) {
+            out.println("  field " + field.describe() + ": kept by the agent's runtime"
+                    + (field.isStatic() ? "" : ", beside each object"));
+        }
+        out.println("  the running class keeps its members; the rest of the new code replaces the old");
+        return REWRITTEN;
+    }
+
+    private static void printRefused(Verdict verdict, List<String> reasons, PrintStream out) {
+        out.println(verdict.className() + ": cannot be reloaded: a restart applies it");
+        printChanges(verdict, out);
+        out.println("Why:");
+        for (String reason : reasons) {
+            out.println("  " + reason);
+        }
+    }
+
+    private static void printChanges(Verdict verdict, PrintStream out) {
         for (Change change : verdict.changes()) {
             out.println("  " + change.describe());
         }
-        if (!verdict.reasons().isEmpty()) {
-            out.println(verdict.kind() == Verdict.Kind.REJECTED ? "Why it cannot be reloaded:"
-                    : "Why it needs a rewrite (until then, a restart):");
-            for (String reason : verdict.reasons()) {
-                out.println("  " + reason);
-            }
-        }
     }
 
-    private static String headline(Verdict.Kind kind) {
-        return switch (kind) {
-            case UNCHANGED -> "unchanged (nothing to reload)";
-            case REDEFINABLE -> "redefinable: the running JVM can take the new version as it is";
-            case NEEDS_REWRITE -> "needs a rewrite: the running JVM refuses these changes as they are";
-            case REJECTED -> "rejected: these changes cannot be carried into running objects";
-        };
-    }
-
-    private static ClassShape shape(Path file) throws UnreadableFileException {
-        byte[] bytes;
+    private static byte[] read(Path file) throws UnreadableFileException {
         try {
-            bytes = Files.readAllBytes(file);
+            return Files.readAllBytes(file);
         } catch (NoSuchFileException e) {
             throw new UnreadableFileException(file + ": no such file", e);
         } catch (IOException e) {
             throw new UnreadableFileException(file + ": cannot read it (" + e.getMessage() + ")", e);
         }
+    }
+
+    private static ClassShape shape(String file, byte[] bytes) throws UnreadableFileException {
         try {
             return ClassShape.read(bytes);
         } catch (UnreadableClassException e) {

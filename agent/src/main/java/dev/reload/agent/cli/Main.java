@@ -81,8 +81,9 @@ public final class Main {
                                           standard error
                   java -jar reload-agent.jar diff OLD.class NEW.class
                                           say what changed between two versions of a class and whether the
-                                          running JVM can take it (exit 0 redefinable, 1 needs rewrite,
-                                          2 rejected, 3 unreadable input)
+                                          running JVM with the agent takes it (exit 0 redefinable as it
+                                          is, 1 reloads through the agent's rewrite, 2 cannot be reloaded,
+                                          3 unreadable input)
                 Known option keys: %2$s
                 """.formatted(java.io.File.pathSeparator, String.join(", ", OptionParser.sortedKeys()));
     }

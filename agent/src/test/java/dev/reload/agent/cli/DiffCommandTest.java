@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** {@code reload-agent.jar diff OLD.class NEW.class}: its words and its exit codes. */
@@ -65,12 +66,30 @@ class DiffCommandTest {
     }
 
     @Test
-    void addedFieldNeedsARewriteAndExitsOne() {
+    void addedFieldReloadsThroughTheRewriteAndExitsOne() {
         Run run = diff("field-added", "fixture/fieldadded/Player");
         assertEquals(1, run.exitCode(), run.toString());
+        assertTrue(run.out().startsWith("fixture.fieldadded.Player: reloads through reload-agent's rewrite"), run.out());
         assertTrue(run.out().contains("  field added: int health\n"), run.out());
-        assertTrue(run.out().contains("  fixture.fieldadded.Player: field added: int health — running objects have "
-                + "no room for it; restart to apply\n"), run.out());
+        assertTrue(run.out().contains("  field int health: kept by the agent's runtime, beside each object\n"),
+                run.out());
+        assertFalse(run.out().contains("restart"), run.out());
+    }
+
+    @Test
+    void addedMethodSaysItRunsFromACompanion() {
+        Run run = diff("method-added-private", "fixture/privateadded/Player");
+        assertEquals(1, run.exitCode(), run.toString());
+        assertTrue(run.out().matches("(?s).*  method \\w+\\(.*\\): runs from a companion class\n.*"), run.out());
+    }
+
+    @Test
+    void retypedFieldIsRefusedByTheRewriteAndExitsTwo() {
+        Run run = diff("field-retyped", "fixture/fieldretyped/Player");
+        assertEquals(2, run.exitCode(), run.toString());
+        assertTrue(run.out().startsWith("fixture.fieldretyped.Player: cannot be reloaded"), run.out());
+        assertTrue(run.out().contains("its type changed from int"), run.out());
+        assertTrue(run.out().contains("restart to apply"), run.out());
     }
 
     @Test
@@ -78,14 +97,15 @@ class DiffCommandTest {
         Run run = diff("lambda-inserted", "fixture/lambdainserted/Player");
         assertEquals(1, run.exitCode(), run.toString());
         assertTrue(run.out().contains("  lambda added in update()\n"), run.out());
-        assertTrue(!run.out().contains("lambda$"), "no synthetic names: " + run.out());
+        assertTrue(run.out().contains("  the new lambda body runs from a companion class\n"), run.out());
+        assertFalse(run.out().contains("lambda$"), "no synthetic names: " + run.out());
     }
 
     @Test
     void superclassChangeIsRejectedAndExitsTwo() {
         Run run = diff("superclass-changed", "fixture/superclass/Enemy");
         assertEquals(2, run.exitCode(), run.toString());
-        assertTrue(run.out().startsWith("fixture.superclass.Enemy: rejected"), run.out());
+        assertTrue(run.out().startsWith("fixture.superclass.Enemy: cannot be reloaded"), run.out());
         assertTrue(run.out().contains("superclass changed: fixture.superclass.Actor → fixture.superclass.Sprite"),
                 run.out());
     }

@@ -27,12 +27,12 @@ class DiffCommandIT {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("dev.reload.fixtures.harness.Jdks#stream")
-    void diffSaysALambdaWasAddedAndExitsOne(Path jdk) {
+    void diffSaysALambdaIsReloadedThroughTheRewriteAndExitsOne(Path jdk) {
         String player = "fixture/lambdainserted/Player.class";
         try (ChildJvm cli = ChildJvm.on(jdk).jvmOption("-jar").main(AgentJar.path().toString(), "diff",
                 work.resolve("v1").resolve(player).toString(), work.resolve("v2").resolve(player).toString()).start()) {
             assertEquals(1, cli.awaitExit(Duration.ofSeconds(60)), cli::transcript);
-            cli.awaitStdout("fixture.lambdainserted.Player: needs a rewrite");
+            cli.awaitStdout("fixture.lambdainserted.Player: reloads through reload-agent.s rewrite");
             cli.awaitStdout("  lambda added in update\\(\\)");
         }
     }

@@ -97,14 +97,40 @@ class StructuralReloadIT {
         }
     }
 
+    @ParameterizedTest(name = "{0} {1}")
+    @MethodSource("jdksAndCompilers")
+    void addedSynchronizedMethodsHoldTheMonitorTheirModifierMeans(Path jdk, CompilerKind compiler) {
+        try (StructuralChild child = StructuralChild.start(jdk, compiler, work, "structural-synchronized",
+                "fixture.synced.Main")) {
+            assertEquals(List.of("v1 1"), child.call("step"), child::transcript);
+            assertContains(child.install("v2"), "[reload] 1 class in ", "fixture.synced.Counter (step, ",
+                    "method added: boolean locked()", "method added: static String classLocked(int, long)",
+                    "method added: void failing(int)");
+            assertEquals(List.of("v2 2 held=true/true:4 threw 2 after=false/false"), child.call("step"),
+                    child::transcript);
+        }
+    }
+
     @ParameterizedTest(name = "{0}")
     @MethodSource("dev.reload.fixtures.harness.Jdks#stream")
-    void retypedFieldIsRefusedWithClassMemberAndReasonAndTheOldCodeKeepsRunning(Path jdk) {
+    void refusedEditsNameClassMemberAndReasonTheOldCodeKeepsRunningAndTheNextGoodEditApplies(Path jdk) {
         try (StructuralChild child = StructuralChild.start(jdk, work, "structural-refusals", "fixture.refusals.Main")) {
             assertEquals(List.of("score 0"), child.call("step"), child::transcript);
             assertEquals("[reload] refused, nothing was changed: fixture.refusals.Player: field long score — its type"
                     + " changed from int, and running objects hold the old type; restart to apply", child.install("v2"));
             assertEquals(List.of("score 0"), child.call("step"), child::transcript);
+
+            assertEquals("[reload] refused, nothing was changed: fixture.refusals.Player: method added: toString() — it"
+                    + " overrides an inherited method, and calls through the supertype cannot reach an added method on"
+                    + " a running JVM; restart to apply", child.install("v3"));
+            assertEquals(List.of("score 0"), child.call("step"), child::transcript);
+            assertEquals("[reload] refused, nothing was changed: fixture.refusals.Player: constructor added:"
+                    + " Player(int) — a constructor cannot be added to a running class; restart to apply",
+                    child.install("v4"));
+            assertEquals(List.of("score 0"), child.call("step"), child::transcript);
+
+            assertTrue(child.install("v5").startsWith("[reload] 1 class in "), child::transcript);
+            assertEquals(List.of("score 5"), child.call("step"), child::transcript);
         }
     }
 

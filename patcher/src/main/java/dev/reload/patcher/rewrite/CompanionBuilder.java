@@ -12,7 +12,8 @@ import java.util.List;
  */
 final class CompanionBuilder {
     /** Flags a moved method keeps; visibility does not matter, as only the agent's full lookup finds it. */
-    private static final int KEPT_FLAGS = Opcodes.ACC_VARARGS | Opcodes.ACC_STRICT | Opcodes.ACC_SYNTHETIC;
+    private static final int KEPT_FLAGS = Opcodes.ACC_VARARGS | Opcodes.ACC_STRICT | Opcodes.ACC_SYNTHETIC
+            | Opcodes.ACC_SYNCHRONIZED;
 
     private CompanionBuilder() {
     }
@@ -48,6 +49,9 @@ final class CompanionBuilder {
             method.signature = instance ? null : method.signature;
             redirector.redirect(method, true, binaryName);
             companion.methods.add(method);
+            if ((method.access & Opcodes.ACC_SYNCHRONIZED) != 0) {
+                companion.methods.add(SynchronizedWrapper.wrap(method, companion.name, updated.name, instance));
+            }
         }
         return companion;
     }

@@ -16,7 +16,9 @@ final class MovableCheck {
     static void check(MethodNode method, ClassNode run, String binaryName) throws UnsupportedEditException {
         String member = method.name + CallSiteRedirector.signatureWords(method.desc);
         if (method.name.equals("<init>")) {
-            throw new UnsupportedEditException(binaryName, "constructor added: " + member,
+            String simpleName = binaryName.substring(binaryName.lastIndexOf('.') + 1);
+            throw new UnsupportedEditException(binaryName, "constructor added: " + simpleName
+                    + CallSiteRedirector.signatureWords(method.desc),
                     "a constructor cannot be added to a running class");
         }
         if (method.name.equals("<clinit>")) {
@@ -26,10 +28,6 @@ final class MovableCheck {
         if ((method.access & (Opcodes.ACC_ABSTRACT | Opcodes.ACC_NATIVE)) != 0) {
             throw new UnsupportedEditException(binaryName, "method added: " + member,
                     "an abstract or native method cannot be added to a running class");
-        }
-        if ((method.access & Opcodes.ACC_SYNCHRONIZED) != 0) {
-            throw new UnsupportedEditException(binaryName, "method added: " + member,
-                    "an added synchronized method cannot be moved out of the class yet");
         }
     }
 

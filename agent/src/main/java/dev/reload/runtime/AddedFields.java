@@ -4,27 +4,23 @@ import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * Where the fields that reloads added to one class live, since the running class has no room for them: a cell per
- * static field, and a {@link SideTable} by object identity per instance field. A field is known by its name and
- * descriptor, so a later reload that keeps it finds the same storage and its values. Lives on the boot class path
- * with the rest of the runtime. Thread-safe.
+ * static field, and a {@link SideTable} by object identity per instance field, each holding values unboxed
+ * ({@link FieldValue}). A field is known by its name and descriptor, so a later reload that keeps it finds the same
+ * storage and its values. Lives on the boot class path with the rest of the runtime. Thread-safe.
  */
 public final class AddedFields {
     private static final Registry REGISTRY = new Registry();
-    private static final MethodHandle CELL_GET = find(StaticCell.class, "get", MethodType.methodType(Object.class));
-    private static final MethodHandle CELL_SET = find(StaticCell.class, "set",
-            MethodType.methodType(void.class, Object.class));
-    private static final MethodHandle TABLE_GET = find(SideTable.class, "get",
-            MethodType.methodType(Object.class, Object.class));
-    private static final MethodHandle TABLE_SET = find(SideTable.class, "set",
-            MethodType.methodType(void.class, Object.class, Object.class));
 
     private final Map<String, StaticCell> statics = new HashMap<>();
     private final Map<String, SideTable> instances = new HashMap<>();
+    private final Set<String> volatileFields = new HashSet<>();
 
     private AddedFields() {
     }
@@ -35,15 +31,30 @@ public final class AddedFields {
     }
 
     /**
-     * Gives a static field its constant ({@code ConstantValue}, JVMS 4.7.2) when it has none yet, as the JVM would
-     * when it prepares the class.
+     * Makes every access of a field, linked from now on, read and write it with volatile semantics (JLS 17.4), as
+     * its {@code volatile} modifier asks. Called before the reload that adds it, so before any access links.
+     *
+     * @param name the field's name, never null
+     * @param descriptor the field's descriptor, never null
+     */
+    public synchronized void declareVolatile(String name, String descriptor) {
+        volatileFields.add(key(name, descriptor));
+    }
+
+    /**
+     * Gives a static field its constant ({@code ConstantValue}, JVMS 4.7.2) when it has no place yet, as the JVM
+     * would when it prepares the class.
      *
      * @param name the field's name, never null
      * @param descriptor the field's descriptor, never null
      * @param constant the boxed constant ({@code Integer} for int, short, char, byte and boolean), never null
      */
     public synchronized void constant(String name, String descriptor, Object constant) {
-        statics.computeIfAbsent(key(name, descriptor), k -> new StaticCell(fromConstant(descriptor, constant)));
+        statics.computeIfAbsent(key(name, descriptor), k -> {
+            StaticCell cell = new StaticCell();
+            cell.value.setConstant(descriptor, constant);
+            return cell;
+        });
     }
 
     /**
@@ -63,69 +74,36 @@ public final class AddedFields {
     }
 
     /**
-     * {@return a handle reading or writing the field, of the type an instruction of the kind takes}
+     * {@return a handle reading or writing the field, of the type an instruction of the kind takes}: values are
+     * converted as the instruction would ({@code putfield} of a {@code boolean} keeps the lowest bit, JVMS 6.5)
      *
      * @param opcode {@code GETSTATIC}, {@code PUTSTATIC}, {@code GETFIELD} or {@code PUTFIELD} (JVMS 6.5)
      * @param type the instruction's type: what it pops, and what it pushes
      */
     synchronized MethodHandle accessor(String name, String descriptor, int opcode, MethodType type) {
-        MethodHandle generic = switch (opcode) {
-            case FieldOpcodes.GETSTATIC -> CELL_GET.bindTo(staticCell(name, descriptor));
-            case FieldOpcodes.PUTSTATIC -> CELL_SET.bindTo(staticCell(name, descriptor));
-            case FieldOpcodes.GETFIELD -> TABLE_GET.bindTo(table(name, descriptor));
-            case FieldOpcodes.PUTFIELD -> TABLE_SET.bindTo(table(name, descriptor));
+        boolean isVolatile = volatileFields.contains(key(name, descriptor));
+        MethodHandle access = switch (opcode) {
+            case FieldOpcodes.GETSTATIC -> FieldValue.getter(descriptor, isVolatile)
+                    .bindTo(staticCell(name, descriptor).value);
+            case FieldOpcodes.PUTSTATIC -> FieldValue.setter(descriptor, isVolatile)
+                    .bindTo(staticCell(name, descriptor).value);
+            case FieldOpcodes.GETFIELD -> table(name, descriptor).reader(descriptor, isVolatile);
+            case FieldOpcodes.PUTFIELD -> table(name, descriptor).writer(descriptor, isVolatile);
             default -> throw new IllegalArgumentException("not a field instruction: " + opcode);
         };
-        return generic.asType(type);
+        return MethodHandles.explicitCastArguments(access, type);
     }
 
     private StaticCell staticCell(String name, String descriptor) {
-        return statics.computeIfAbsent(key(name, descriptor), k -> new StaticCell(defaultValue(descriptor)));
+        return statics.computeIfAbsent(key(name, descriptor), k -> new StaticCell());
     }
 
     private SideTable table(String name, String descriptor) {
-        return instances.computeIfAbsent(key(name, descriptor), k -> new SideTable(defaultValue(descriptor)));
+        return instances.computeIfAbsent(key(name, descriptor), k -> new SideTable());
     }
 
     private static String key(String name, String descriptor) {
         return name + ':' + descriptor;
-    }
-
-    /** {@return the boxed value a field of the descriptor's type starts with (JVMS 2.3, 2.4)} */
-    static Object defaultValue(String descriptor) {
-        return switch (descriptor.charAt(0)) {
-            case 'Z' -> Boolean.FALSE;
-            case 'B' -> (byte) 0;
-            case 'C' -> (char) 0;
-            case 'S' -> (short) 0;
-            case 'I' -> 0;
-            case 'J' -> 0L;
-            case 'F' -> 0f;
-            case 'D' -> 0d;
-            default -> null;
-        };
-    }
-
-    /** {@return a constant as the field's type boxes it: the class file stores the small types as int} */
-    private static Object fromConstant(String descriptor, Object constant) {
-        if (!(constant instanceof Integer value)) {
-            return constant;
-        }
-        return switch (descriptor.charAt(0)) {
-            case 'Z' -> value != 0;
-            case 'B' -> (byte) (int) value;
-            case 'C' -> (char) (int) value;
-            case 'S' -> (short) (int) value;
-            default -> value;
-        };
-    }
-
-    private static MethodHandle find(Class<?> type, String name, MethodType methodType) {
-        try {
-            return MethodHandles.lookup().findVirtual(type, name, methodType);
-        } catch (ReflectiveOperationException e) {
-            throw new ExceptionInInitializerError(e);
-        }
     }
 
     /** One {@link AddedFields} per class, kept as long as the class is. */

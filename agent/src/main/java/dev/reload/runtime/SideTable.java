@@ -1,77 +1,163 @@
 package dev.reload.runtime;
 
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
 import java.lang.ref.ReferenceQueue;
 import java.lang.ref.WeakReference;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.Objects;
 
 /**
  * The values of one added instance field, by object identity: an object's entry goes when the object does, so
  * the table never keeps an object alive. An object without an entry reads the field's default value, which is
- * what objects made before the reload that added the field see. Thread-safe.
+ * what objects made before the reload that added the field see.
+ *
+ * <p>Read on every access of the field, so reads take no lock and allocate nothing: a hash table by
+ * {@link System#identityHashCode} whose chains never change once published (a new entry goes in front, a resize or
+ * an expunge builds new chains). Each object's {@link FieldValue} lives apart from its chain entries, so a write
+ * made while another thread rebuilds the chains lands in the value every chain shares. Adding an object's first
+ * value takes the lock. Thread-safe, with a plain field's visibility (or a volatile one's, by the handles used).
  */
 final class SideTable {
-    private static final Object ABSENT = new Object();
-    private final Object defaultValue;
+    /** What an object without an entry reads: never written. */
+    private static final FieldValue DEFAULTS = new FieldValue();
+    private static final int INITIAL_BUCKETS = 16;
+    private static final MethodHandle READ;
+    private static final MethodHandle WRITE;
+
+    static {
+        try {
+            MethodHandles.Lookup lookup = MethodHandles.lookup();
+            MethodType valueOf = MethodType.methodType(FieldValue.class, Object.class);
+            READ = lookup.findVirtual(SideTable.class, "valueToRead", valueOf);
+            WRITE = lookup.findVirtual(SideTable.class, "valueToWrite", valueOf);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
     private final ReferenceQueue<Object> collected = new ReferenceQueue<>();
-    private final Map<IdentityKey, Object> values = new HashMap<>();
+    private volatile Entry[] buckets = new Entry[INITIAL_BUCKETS];
+    private int size;
 
-    /** @param defaultValue the boxed default value of the field's type, or null for a reference type */
-    SideTable(Object defaultValue) {
-        this.defaultValue = defaultValue;
+    /**
+     * {@return a handle {@code (Object)T} reading the field of an object, {@code T} the variable type of
+     * {@link FieldValue#kind}}; it throws {@link NullPointerException} for null, as a real field would
+     */
+    MethodHandle reader(String descriptor, boolean isVolatile) {
+        return MethodHandles.filterArguments(FieldValue.getter(descriptor, isVolatile), 0, READ.bindTo(this));
     }
 
-    /** {@return the object's value of the field; throws NullPointerException for null, as a real field would} */
-    synchronized Object get(Object receiver) {
-        Objects.requireNonNull(receiver, "the object whose added field is read is null");
-        Object value = values.getOrDefault(new IdentityKey(receiver, null), ABSENT);
-        return value == ABSENT ? defaultValue : value;
-    }
-
-    /** Sets the object's value of the field; throws NullPointerException for null, as a real field would. */
-    synchronized void set(Object receiver, Object value) {
-        Objects.requireNonNull(receiver, "the object whose added field is written is null");
-        expungeCollected();
-        values.put(new IdentityKey(receiver, collected), value);
+    /** {@return a handle {@code (Object, T)void} writing the field of an object; see {@link #reader}} */
+    MethodHandle writer(String descriptor, boolean isVolatile) {
+        return MethodHandles.filterArguments(FieldValue.setter(descriptor, isVolatile), 0, WRITE.bindTo(this));
     }
 
     /** {@return how many objects hold a value now, counting those collected but not yet expunged} */
     synchronized int size() {
         expungeCollected();
-        return values.size();
+        return size;
     }
 
+    private FieldValue valueToRead(Object receiver) {
+        FieldValue value = find(buckets, Objects.requireNonNull(receiver,
+                "the object whose added field is read is null"));
+        return value == null ? DEFAULTS : value;
+    }
+
+    private FieldValue valueToWrite(Object receiver) {
+        FieldValue value = find(buckets, Objects.requireNonNull(receiver,
+                "the object whose added field is written is null"));
+        return value != null ? value : add(receiver);
+    }
+
+    private static FieldValue find(Entry[] table, Object receiver) {
+        int hash = System.identityHashCode(receiver);
+        for (Entry entry = table[hash & (table.length - 1)]; entry != null; entry = entry.next) {
+            if (entry.hash == hash && entry.get() == receiver) {
+                return entry.value;
+            }
+        }
+        return null;
+    }
+
+    private synchronized FieldValue add(Object receiver) {
+        expungeCollected();
+        FieldValue existing = find(buckets, receiver);
+        if (existing != null) {
+            return existing;
+        }
+        if (size >= buckets.length * 3 / 4) {
+            buckets = rebuilt(buckets.length * 2);
+        }
+        Entry[] table = buckets;
+        int hash = System.identityHashCode(receiver);
+        int index = hash & (table.length - 1);
+        FieldValue value = new FieldValue();
+        table[index] = new Entry(receiver, hash, value, table[index], collected);
+        size++;
+        return value;
+    }
+
+    /** Drops the entries of collected objects: each chain that held one is built anew without it. */
     private void expungeCollected() {
-        for (Object key = collected.poll(); key != null; key = collected.poll()) {
-            values.remove(key);
+        Entry[] table = buckets;
+        for (Object dead = collected.poll(); dead != null; dead = collected.poll()) {
+            int index = ((Entry) dead).hash & (table.length - 1);
+            table[index] = withoutCollected(table[index]);
         }
     }
 
-    /** A weak reference compared by the identity of its referent; a cleared one equals only itself. */
-    private static final class IdentityKey extends WeakReference<Object> {
-        private final int hash;
+    /** {@return the chain without the entries of collected objects: the same chain when it has none} */
+    private Entry withoutCollected(Entry head) {
+        boolean anyCleared = false;
+        for (Entry entry = head; entry != null && !anyCleared; entry = entry.next) {
+            anyCleared = entry.refersTo(null);
+        }
+        if (!anyCleared) {
+            return head;
+        }
+        Entry chain = null;
+        for (Entry entry = head; entry != null; entry = entry.next) {
+            Object referent = entry.get();
+            if (referent != null) {
+                chain = new Entry(referent, entry.hash, entry.value, chain, collected);
+            } else {
+                size--;
+            }
+        }
+        return chain;
+    }
 
-        IdentityKey(Object referent, ReferenceQueue<Object> queue) {
+    /** {@return new chains holding the live entries, over {@code length} buckets; counts them into size} */
+    private Entry[] rebuilt(int length) {
+        Entry[] table = new Entry[length];
+        int live = 0;
+        for (Entry head : buckets) {
+            for (Entry entry = head; entry != null; entry = entry.next) {
+                Object referent = entry.get();
+                if (referent != null) {
+                    int index = entry.hash & (length - 1);
+                    table[index] = new Entry(referent, entry.hash, entry.value, table[index], collected);
+                    live++;
+                }
+            }
+        }
+        size = live;
+        return table;
+    }
+
+    /** One object's place in a chain: weak, so it never keeps the object alive. */
+    private static final class Entry extends WeakReference<Object> {
+        final int hash;
+        final FieldValue value;
+        final Entry next;
+
+        Entry(Object referent, int hash, FieldValue value, Entry next, ReferenceQueue<Object> queue) {
             super(referent, queue);
-            this.hash = System.identityHashCode(referent);
-        }
-
-        @Override
-        public int hashCode() {
-            return hash;
-        }
-
-        @Override
-        public boolean equals(Object other) {
-            if (other == this) {
-                return true;
-            }
-            if (!(other instanceof IdentityKey key)) {
-                return false;
-            }
-            Object referent = get();
-            return referent != null && referent == key.get();
+            this.hash = hash;
+            this.value = value;
+            this.next = next;
         }
     }
 }

@@ -66,6 +66,77 @@ class AddedFieldsTest {
         assertEquals(0, AddedFields.of(Holder.class).objectsHolding("tag", "Ljava/lang/String;"));
     }
 
+    @Test
+    void everyTypeKeepsItsValueAsTheInstructionWouldStoreIt() throws Throwable {
+        Holder holder = new Holder();
+        assertRoundTrip(holder, "flag", "Z", boolean.class, true, false);
+        assertRoundTrip(holder, "small", "B", byte.class, (byte) -7, (byte) 0);
+        assertRoundTrip(holder, "letter", "C", char.class, 'x', (char) 0);
+        assertRoundTrip(holder, "count", "S", short.class, (short) -300, (short) 0);
+        assertRoundTrip(holder, "ratio", "F", float.class, 0.25f, 0f);
+        assertRoundTrip(holder, "weight", "D", double.class, -1.5e300, 0d);
+        assertRoundTrip(holder, "ticks", "J", long.class, Long.MIN_VALUE, 0L);
+        assertRoundTrip(holder, "items", "[I", int[].class, new int[] {1}, null);
+        assertRoundTrip(holder, "volatileName", "Ljava/lang/String;", String.class, "named", null);
+    }
+
+    @Test
+    void volatileFieldIsReadAndWrittenWithItsType() throws Throwable {
+        AddedFields.of(Holder.class).declareVolatile("running", "Z");
+        MethodHandle put = accessor("running", "Z", FieldOpcodes.PUTSTATIC,
+                MethodType.methodType(void.class, boolean.class));
+        put.invokeExact(true);
+        MethodHandle get = accessor("running", "Z", FieldOpcodes.GETSTATIC, MethodType.methodType(boolean.class));
+        assertTrue((boolean) get.invokeExact());
+    }
+
+    @Test
+    void writesToExistingObjectsAreNeverLostWhileOtherThreadsAddObjects() throws Throwable {
+        MethodHandle get = accessor("score", "I", FieldOpcodes.GETFIELD,
+                MethodType.methodType(int.class, Holder.class));
+        MethodHandle put = accessor("score", "I", FieldOpcodes.PUTFIELD,
+                MethodType.methodType(void.class, Holder.class, int.class));
+        Holder[] mine = new Holder[64];
+        for (int i = 0; i < mine.length; i++) {
+            mine[i] = new Holder();
+            put.invokeExact(mine[i], -1);
+        }
+        Thread adder = new Thread(() -> {
+            Holder[] kept = new Holder[20_000];
+            for (int i = 0; i < kept.length; i++) {
+                kept[i] = new Holder();
+                try {
+                    put.invokeExact(kept[i], i);
+                } catch (Throwable e) {
+                    throw new AssertionError(e);
+                }
+            }
+        });
+        adder.start();
+        for (int round = 0; adder.isAlive() || round < 100; round++) {
+            for (int i = 0; i < mine.length; i++) {
+                put.invokeExact(mine[i], round);
+                assertEquals(round, (int) get.invokeExact(mine[i]), "object " + i + " in round " + round);
+            }
+        }
+        adder.join();
+    }
+
+    private static void assertRoundTrip(Holder holder, String name, String descriptor, Class<?> type, Object value,
+                                        Object defaultValue) throws Throwable {
+        MethodHandle get = accessor(name, descriptor, FieldOpcodes.GETFIELD, MethodType.methodType(type, Holder.class));
+        MethodHandle put = accessor(name, descriptor, FieldOpcodes.PUTFIELD,
+                MethodType.methodType(void.class, Holder.class, type));
+        assertEquals(defaultValue, get.invoke(new Holder()), name + " of an object never written");
+        put.invoke(holder, value);
+        assertEquals(value, get.invoke(holder), name);
+        MethodHandle putStatic = accessor(name, descriptor, FieldOpcodes.PUTSTATIC,
+                MethodType.methodType(void.class, type));
+        putStatic.invoke(value);
+        assertEquals(value, accessor(name, descriptor, FieldOpcodes.GETSTATIC, MethodType.methodType(type)).invoke(),
+                "static " + name);
+    }
+
     private static MethodHandle accessor(String name, String descriptor, int opcode, MethodType type) {
         return AddedFields.of(Holder.class).accessor(name, descriptor, opcode, type);
     }

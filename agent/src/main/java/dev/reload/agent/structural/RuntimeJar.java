@@ -25,9 +25,10 @@ public final class RuntimeJar {
             "dev/reload/runtime/ClassLinks.class",
             "dev/reload/runtime/ClassLinks$Registry.class",
             "dev/reload/runtime/FieldOpcodes.class",
+            "dev/reload/runtime/FieldValue.class",
             "dev/reload/runtime/Linkage.class",
             "dev/reload/runtime/SideTable.class",
-            "dev/reload/runtime/SideTable$IdentityKey.class",
+            "dev/reload/runtime/SideTable$Entry.class",
             "dev/reload/runtime/StaticCell.class");
 
     private static final String PROBE = "dev.reload.runtime.Linkage";

@@ -51,6 +51,9 @@ public final class StructuralReloader {
             if (field.isStatic() && field.constant() != null) {
                 fields.constant(field.name(), field.descriptor(), field.constant());
             }
+            if (field.isVolatile()) {
+                fields.declareVolatile(field.name(), field.descriptor());
+            }
         }
         Map<String, MethodHandle> handles = new LinkedHashMap<>();
         Map<String, MethodHandle> initializers = new LinkedHashMap<>();

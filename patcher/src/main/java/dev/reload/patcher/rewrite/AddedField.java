@@ -10,8 +10,9 @@ import org.objectweb.asm.Type;
  * @param descriptor the field's descriptor, never null
  * @param isStatic true for a static field
  * @param constant the field's {@code ConstantValue} (JVMS 4.7.2), boxed as the class file holds it; null when none
+ * @param isVolatile true for a {@code volatile} field, whose storage must be read and written as such
  */
-public record AddedField(String name, String descriptor, boolean isStatic, Object constant) {
+public record AddedField(String name, String descriptor, boolean isStatic, Object constant, boolean isVolatile) {
     /** {@return the key under which batches and the runtime know this field: name, a colon, descriptor} */
     public String key() {
         return key(name, descriptor);

@@ -23,7 +23,7 @@ final class AddedFieldsOf {
         for (FieldNode field : next.fields) {
             if (StructuralRewriter.runningField(run, field.name) == null) {
                 added.add(new AddedField(field.name, field.desc, (field.access & Opcodes.ACC_STATIC) != 0,
-                        field.value));
+                        field.value, (field.access & Opcodes.ACC_VOLATILE) != 0));
             }
         }
         return added;

@@ -112,7 +112,7 @@ class StructuralRewriterTest {
                 .bytes(player), 8);
         byte[] updated = CompiledFixture.compile(dir, "structural-fields", "v2").bytes(player);
         StructuralRewrite rewrite = StructuralRewriter.rewrite(running, updated, MovedMembers.none());
-        assertEquals(List.of(new AddedField("health", "I", false, null)), rewrite.addedFields());
+        assertEquals(List.of(new AddedField("health", "I", false, null, false)), rewrite.addedFields());
         assertEquals(ClassShape.read(running).fields(), ClassShape.read(rewrite.target()).fields());
         assertEquals(List.of(), rewrite.moved());
         assertEquals(List.of(), fieldAccesses(rewrite.target(), "health"));

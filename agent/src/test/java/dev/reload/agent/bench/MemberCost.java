@@ -1,0 +1,127 @@
+package dev.reload.agent.bench;
+
+import dev.reload.agent.bench.jmh.AddedFieldBenchmark;
+import dev.reload.agent.bench.jmh.MovedMethodBenchmark;
+import dev.reload.agent.bench.jmh.ReloadedFixture;
+import dev.reload.fixtures.harness.AgentJar;
+import dev.reload.fixtures.harness.FixtureCompiler;
+import dev.reload.fixtures.harness.Fixtures;
+import dev.reload.fixtures.harness.Jdks;
+import org.openjdk.jmh.results.BenchmarkResult;
+import org.openjdk.jmh.results.IterationResult;
+import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.RunnerException;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+import org.openjdk.jmh.runner.options.TimeValue;
+import org.openjdk.jmh.util.ListStatistics;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Collection;
+import java.util.List;
+
+/**
+ * Prints, for every test JDK, the JMH average time of code that uses a member a reload added against the same code
+ * using a member compiled in: a method moved to a companion class ({@link MovedMethodBenchmark}), an instance field
+ * and a static field kept in the agent's runtime ({@link AddedFieldBenchmark}). Each benchmark runs in its own JVM
+ * forked with reload-agent watching a fresh directory, the original and the reloaded one in turn (the number of
+ * forks of each is the first argument, 3 by default) so that a change in the machine's load touches both; the score
+ * is the mean over every measurement iteration with its 99.9 % confidence half-width, and the best iteration. The
+ * other arguments choose rows ({@code method}, {@code field}, {@code static}; all by default). Run from the
+ * repository root:
+ * <pre>
+ * mvn -q -pl agent -am package -DskipTests dependency:build-classpath \
+ *     -Dmdep.outputFile=target/bench.classpath -Dmdep.includeScope=test
+ * java -cp "agent/target/test-classes:$(cat agent/target/bench.classpath)" \
+ *     -Dreload.agent.jar=agent/target/reload-agent.jar -Dreload.fixtures.dir=test-fixtures/src/fixtures \
+ *     dev.reload.agent.bench.MemberCost [FORKS] [method] [field] [static]
+ * </pre>
+ */
+public final class MemberCost {
+    private static final int ITERATIONS = 5;
+
+    /** One row: a benchmark of the original member against one of the member a reload added. */
+    private record Pair(String key, String member, String fixture, Class<?> benchmark, String original,
+                        String reloaded) {
+    }
+
+    private static final List<Pair> PAIRS = List.of(
+            new Pair("method", "method moved to a companion", "call-cost", MovedMethodBenchmark.class,
+                    "original", "moved"),
+            new Pair("field", "instance field kept beside the object", "field-cost", AddedFieldBenchmark.class,
+                    "realField", "addedField"),
+            new Pair("static", "static field kept in a cell", "field-cost", AddedFieldBenchmark.class,
+                    "realStaticField", "addedStaticField"));
+
+    private MemberCost() {
+    }
+
+    public static void main(String[] args) throws IOException, RunnerException {
+        int forks = args.length > 0 ? Integer.parseInt(args[0]) : 3;
+        List<String> chosen = args.length > 1 ? List.of(args).subList(1, args.length) : List.of();
+        Path root = Files.createTempDirectory("reload-member-cost");
+        System.out.println("| member a reload added | JDK | compiled in, ns/op: mean ± error (best) | added by a reload,"
+                + " ns/op: mean ± error (best) | ratio of means (of bests) |");
+        System.out.println("|---|---|---|---|---|");
+        for (Pair pair : PAIRS) {
+            if (!chosen.isEmpty() && !chosen.contains(pair.key())) {
+                continue;
+            }
+            for (Path jdk : Jdks.homes()) {
+                ListStatistics original = new ListStatistics();
+                ListStatistics reloaded = new ListStatistics();
+                for (int fork = 0; fork < forks; fork++) {
+                    String run = pair.key() + "-" + Jdks.label(jdk) + "-" + fork;
+                    measure(root.resolve(run + "-original"), jdk, pair, pair.original(), original);
+                    measure(root.resolve(run + "-reloaded"), jdk, pair, pair.reloaded(), reloaded);
+                }
+                System.out.printf("| %s | %d | %s | %s | %.2fx (%.2fx) |%n", pair.member(), Jdks.featureVersion(jdk),
+                        score(original), score(reloaded), reloaded.getMean() / original.getMean(),
+                        reloaded.getMin() / original.getMin());
+            }
+        }
+        System.out.println("JMH output: " + root);
+    }
+
+    /** {@return the mean, its 99.9 % half-width, and the best iteration, which another program's load disturbs least} */
+    private static String score(ListStatistics scores) {
+        return String.format("%.2f ± %.2f (%.2f)", scores.getMean(), scores.getMeanErrorAt(0.999), scores.getMin());
+    }
+
+    /**
+     * Runs one benchmark method in one forked JVM whose agent watches a fresh copy of the fixture's v1, and adds
+     * the score of each measurement iteration to {@code scores}.
+     */
+    private static void measure(Path directory, Path jdk, Pair pair, String benchmark, ListStatistics scores)
+            throws RunnerException {
+        Path live = directory.resolve("live");
+        FixtureCompiler.compile(Fixtures.sources(pair.fixture(), "v1"), live);
+        FixtureCompiler.compile(Fixtures.sources(pair.fixture(), "v2"), directory.resolve("v2"));
+        Collection<RunResult> results = new Runner(new OptionsBuilder()
+                .include(pair.benchmark().getName() + "\\." + benchmark + "$")
+                .jvm(Jdks.java(jdk).toString())
+                // Not appended: the fork would inherit this JVM's -Dreload.* properties, which the agent reads as options.
+                .jvmArgs("-javaagent:" + AgentJar.path() + "=watch=" + live,
+                        "-D" + ReloadedFixture.DIRECTORY + "=" + directory)
+                .forks(1)
+                .warmupIterations(ITERATIONS)
+                .warmupTime(TimeValue.seconds(1))
+                .measurementIterations(ITERATIONS)
+                .measurementTime(TimeValue.seconds(1))
+                .output(directory.resolve("jmh.txt").toString())
+                .build()).run();
+        if (results.isEmpty()) {
+            throw new IllegalStateException("the " + benchmark + " benchmark failed on " + jdk + "; see "
+                    + directory.resolve("jmh.txt"));
+        }
+        for (RunResult run : results) {
+            for (BenchmarkResult result : run.getBenchmarkResults()) {
+                for (IterationResult iteration : result.getIterationResults()) {
+                    scores.addValue(iteration.getPrimaryResult().getScore());
+                }
+            }
+        }
+    }
+}

@@ -62,7 +62,8 @@ final class AgentRuntime {
             // Before the capture: it must see a class that loads as compiled as the class's own bytes.
             instrumentation.addTransformer(later, false);
         }
-        StructuralEngine engine = new StructuralEngine(instrumentation, config.newFieldInitializers());
+        StructuralEngine engine = new StructuralEngine(instrumentation, config.newFieldInitializers(),
+                index::runningShape);
         CaptureTransformer capture = CaptureTransformer.install(instrumentation, origins, index, collector, reporter,
                 new LoadTimePreparation(engine, reporter));
         Reloader reloader = new Reloader(instrumentation, index, capture, collector, reporter, engine);

@@ -1,5 +1,8 @@
 package dev.reload.agent.index;
 
+import dev.reload.patcher.shape.ClassShape;
+import dev.reload.patcher.shape.UnreadableClassException;
+
 import java.lang.instrument.Instrumentation;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -34,6 +37,27 @@ public final class LoadedClassIndex {
     public CapturedClass get(ClassLoader loader, String internalName) {
         Map<String, CapturedClass> classes = byLoader.get(loader);
         return classes == null ? null : classes.get(internalName);
+    }
+
+    /**
+     * {@return the shape of the class of that name as it runs, defined by {@code loader} or the nearest of its
+     * ancestors that has one; null when none is tracked, or its class file cannot be read}
+     *
+     * @param loader the loader the name is seen from, or null for the boot loader (whose classes are never tracked)
+     * @param internalName the class's internal name, never null
+     */
+    public ClassShape runningShape(ClassLoader loader, String internalName) {
+        for (ClassLoader each = loader; each != null; each = each.getParent()) {
+            CapturedClass captured = get(each, internalName);
+            if (captured != null) {
+                try {
+                    return captured.shape();
+                } catch (UnreadableClassException e) {
+                    return null;
+                }
+            }
+        }
+        return null;
     }
 
     /**

@@ -137,7 +137,8 @@ final class Definitions {
                 definitions[i] = rewrites.get(nextRewrite++).definition();
                 rewrittenClasses.add(type);
             } else {
-                definitions[i] = new ClassDefinition(type, engine.linkCalls(keepingMembers(candidate), rewrites));
+                definitions[i] = new ClassDefinition(type, engine.linkCalls(keepingMembers(candidate), type.getClassLoader(),
+                        rewrites));
             }
         }
         return new Prepared(definitions, rewrites, files, rewrittenClasses);

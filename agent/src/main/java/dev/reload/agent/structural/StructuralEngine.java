@@ -7,11 +7,14 @@ import dev.reload.patcher.rewrite.MovedMethod;
 import dev.reload.patcher.rewrite.StructuralRewrite;
 import dev.reload.patcher.rewrite.StructuralRewriter;
 import dev.reload.patcher.rewrite.UnsupportedEditException;
+import dev.reload.patcher.shape.ClassShape;
+import dev.reload.patcher.shape.UnreadableClassException;
 
 import java.lang.instrument.Instrumentation;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -31,6 +34,7 @@ import java.util.stream.Stream;
 public final class StructuralEngine {
     private final Instrumentation instrumentation;
     private final boolean newFieldInitializers;
+    private final RunningClasses running;
     private final StructuralReloader reloader = new StructuralReloader();
     /** Moved methods of applied reloads: internal name of the class to keys (name and descriptor). */
     private final Map<String, Set<String>> applied = new ConcurrentHashMap<>();
@@ -57,8 +61,18 @@ public final class StructuralEngine {
      *                             ({@code clinit=new-fields})
      */
     public StructuralEngine(Instrumentation instrumentation, boolean newFieldInitializers) {
+        this(instrumentation, newFieldInitializers, RunningClasses.NONE);
+    }
+
+    /**
+     * As {@link #StructuralEngine(Instrumentation, boolean)}.
+     *
+     * @param running the watched classes as they run, to link members named through a subclass; never null
+     */
+    public StructuralEngine(Instrumentation instrumentation, boolean newFieldInitializers, RunningClasses running) {
         this.instrumentation = Objects.requireNonNull(instrumentation, "instrumentation");
         this.newFieldInitializers = newFieldInitializers;
+        this.running = Objects.requireNonNull(running, "running");
     }
 
     /** {@return true when the initializers of added static fields run ({@code clinit=new-fields})} */
@@ -85,11 +99,10 @@ public final class StructuralEngine {
         if (moves.values().stream().anyMatch(keys -> !keys.isEmpty())) {
             RuntimeJar.install(instrumentation);
         }
-        MovedMembers elsewhere = view(moves);
         List<PreparedRewrite> prepared = new ArrayList<>();
         for (ClassEdit edit : edits) {
             prepared.add(reloader.prepare(edit.loaded(), edit.running(), aliveLambdas.get(edit.loaded()),
-                    edit.updated(), elsewhere));
+                    edit.updated(), view(moves, edit.loaded().getClassLoader())));
         }
         return prepared;
     }
@@ -121,9 +134,10 @@ public final class StructuralEngine {
      * very same array when it calls none}
      *
      * @param classFile the class file to redefine the class with, never null
+     * @param loader the class's loader, never null
      * @param batch what {@link #prepare} gave for the other classes of the batch, never null
      */
-    public byte[] linkCalls(byte[] classFile, List<PreparedRewrite> batch) {
+    public byte[] linkCalls(byte[] classFile, ClassLoader loader, List<PreparedRewrite> batch) {
         Map<String, Set<String>> moves = new HashMap<>(applied);
         for (PreparedRewrite rewrite : batch) {
             moves.put(rewrite.rewrite().internalName(), keys(rewrite.rewrite()));
@@ -131,7 +145,7 @@ public final class StructuralEngine {
         if (moves.values().stream().allMatch(Set::isEmpty)) {
             return classFile;
         }
-        return StructuralRewriter.redirectCalls(classFile, view(moves));
+        return StructuralRewriter.redirectCalls(classFile, view(moves, loader));
     }
 
     /**
@@ -142,7 +156,7 @@ public final class StructuralEngine {
         if (applied.values().stream().allMatch(Set::isEmpty)) {
             return classFile;
         }
-        return StructuralRewriter.redirectCalls(classFile, view(applied));
+        return StructuralRewriter.redirectCalls(classFile, view(applied, null));
     }
 
     /**
@@ -166,25 +180,54 @@ public final class StructuralEngine {
         }
         visible.remove(internalName);
         visible.values().removeIf(Set::isEmpty);
-        if (!ClassReferences.namesAny(classFile, visible.keySet())) {
+        if (!ClassReferences.namesAny(classFile, visible.keySet())
+                && !ClassReferences.namesAnyMember(classFile, memberNames(visible))) {
             return classFile;
         }
-        return StructuralRewriter.redirectCalls(classFile, view(visible));
-    }
-
-    /** {@return the view of moved methods and added fields whose keys are in {@code moves}, by class} */
-    private static MovedMembers view(Map<String, Set<String>> moves) {
-        return new MovedMembers() {
-            @Override
-            public boolean isMoved(String owner, String name, String descriptor) {
-                return moves.getOrDefault(owner, Set.of()).contains(name + descriptor);
-            }
+        RunningClasses withLoading = new RunningClasses() {
+            private ClassShape loading;
 
             @Override
-            public boolean isAddedField(String owner, String name, String descriptor) {
-                return moves.getOrDefault(owner, Set.of()).contains(AddedField.key(name, descriptor));
+            public ClassShape running(ClassLoader seenFrom, String name) {
+                // The loading class is not running yet: its own file says what it declares and extends.
+                if (!name.equals(internalName)) {
+                    return running.running(seenFrom, name);
+                }
+                if (loading == null) {
+                    loading = shapeOrNull(classFile);
+                }
+                return loading;
             }
         };
+        return StructuralRewriter.redirectCalls(classFile, new InheritedMoves(visible, withLoading, loader));
+    }
+
+    /**
+     * {@return the view of moved methods and added fields whose keys are in {@code moves}, by class, followed up
+     * from subclasses through the watched classes {@code loader} sees}
+     */
+    private MovedMembers view(Map<String, Set<String>> moves, ClassLoader loader) {
+        return new InheritedMoves(moves, running, loader);
+    }
+
+    private static ClassShape shapeOrNull(byte[] classFile) {
+        try {
+            return ClassShape.read(classFile);
+        } catch (UnreadableClassException e) {
+            return null;
+        }
+    }
+
+    /** {@return the names of the moved methods and added fields, without their descriptors} */
+    private static Set<String> memberNames(Map<String, Set<String>> moves) {
+        Set<String> names = new HashSet<>();
+        for (Set<String> keys : moves.values()) {
+            for (String key : keys) {
+                int colon = key.indexOf(':');
+                names.add(key.substring(0, colon >= 0 ? colon : key.indexOf('(')));
+            }
+        }
+        return names;
     }
 
     private static Set<String> keys(StructuralRewrite rewrite) {

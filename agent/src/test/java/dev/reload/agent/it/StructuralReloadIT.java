@@ -99,6 +99,23 @@ class StructuralReloadIT {
 
     @ParameterizedTest(name = "{0} {1}")
     @MethodSource("jdksAndCompilers")
+    void membersAddedToASuperclassWorkWhenNamedThroughSubclasses(Path jdk, CompilerKind compiler) {
+        try (StructuralChild child = StructuralChild.start(jdk, compiler, work, "structural-inherited",
+                "fixture.inherited.Main")) {
+            assertEquals(List.of("enemy 0 | enemy 0"), child.call("step"), child::transcript);
+            assertContains(child.install("v2"), "[reload] 3 classes in ", "method added: int heal(int)",
+                    "field added: int hp");
+            assertEquals(List.of("enemy 0 healed to 5 kind1 | enemy 0 healed to 5 kind2 | boss hp 5 heals to 6"),
+                    child.call("step"), child::transcript);
+            // A subclass new in this version loads after the reload and uses the added members as its own.
+            assertContains(child.install("v3"), "[reload] 1 class in ", "fixture.inherited.Main (step)");
+            assertEquals(List.of("enemy 0 healed to 10 kind3 | enemy 0 healed to 11 kind4 | minion 2/2"),
+                    child.call("step"), child::transcript);
+        }
+    }
+
+    @ParameterizedTest(name = "{0} {1}")
+    @MethodSource("jdksAndCompilers")
     void addedSynchronizedMethodsHoldTheMonitorTheirModifierMeans(Path jdk, CompilerKind compiler) {
         try (StructuralChild child = StructuralChild.start(jdk, compiler, work, "structural-synchronized",
                 "fixture.synced.Main")) {

@@ -82,8 +82,8 @@ final class CallSiteRedirector {
                     method.instructions.set(call, replacement);
                     redirected++;
                 }
-            } else if (insn instanceof FieldInsnNode access && isAdded(access)) {
-                method.instructions.set(access, fieldAccess(access));
+            } else if (insn instanceof FieldInsnNode access && addedFieldDeclarer(access) != null) {
+                method.instructions.set(access, fieldAccess(access, addedFieldDeclarer(access)));
                 redirected++;
             } else if (insn instanceof InvokeDynamicInsnNode indy) {
                 redirected += redirectLambda(indy, inCompanion) ? 1 : 0;
@@ -96,11 +96,12 @@ final class CallSiteRedirector {
 
     private AbstractInsnNode redirectCall(MethodInsnNode call, boolean inCompanion, MethodNode method,
                                           String binaryName) throws UnsupportedEditException {
-        if (isMoved(call.owner, call.name, call.desc)) {
+        String declarer = movedMethodDeclarer(call.owner, call.name, call.desc);
+        if (declarer != null) {
             String callDescriptor = call.getOpcode() == Opcodes.INVOKESTATIC
                     ? call.desc : MovedMethod.withReceiver(call.owner, call.desc);
             return new InvokeDynamicInsnNode(call.name, callDescriptor, LINK_METHOD,
-                    Type.getObjectType(call.owner), call.desc);
+                    Type.getObjectType(declarer), call.desc);
         }
         if (inCompanion && call.getOpcode() == Opcodes.INVOKESPECIAL && !call.name.equals("<init>")) {
             if (!call.owner.equals(ownerInternalName)) {
@@ -112,8 +113,11 @@ final class CallSiteRedirector {
         return call;
     }
 
-    /** {@return an instruction reaching the added field's storage that pops and pushes what the access did} */
-    private static InvokeDynamicInsnNode fieldAccess(FieldInsnNode access) {
+    /**
+     * {@return an instruction reaching the storage of the field {@code declarer} added that pops and pushes what the
+     * access did}
+     */
+    private static InvokeDynamicInsnNode fieldAccess(FieldInsnNode access, String declarer) {
         String owner = Type.getObjectType(access.owner).getDescriptor();
         String type = switch (access.getOpcode()) {
             case Opcodes.GETSTATIC -> "()" + access.desc;
@@ -121,15 +125,17 @@ final class CallSiteRedirector {
             case Opcodes.GETFIELD -> "(" + owner + ")" + access.desc;
             default -> "(" + owner + access.desc + ")V";
         };
-        return new InvokeDynamicInsnNode(access.name, type, LINK_FIELD, Type.getObjectType(access.owner),
+        return new InvokeDynamicInsnNode(access.name, type, LINK_FIELD, Type.getObjectType(declarer),
                 access.desc, access.getOpcode());
     }
 
-    private boolean isAdded(FieldInsnNode access) {
-        if (access.owner.equals(ownerInternalName)) {
-            return addedHere.contains(AddedField.key(access.name, access.desc));
+    /** {@return the class whose added field the access reaches, or null when the field is not an added one} */
+    private String addedFieldDeclarer(FieldInsnNode access) {
+        if (access.owner.equals(ownerInternalName) && addedHere.contains(AddedField.key(access.name, access.desc))) {
+            return access.owner;
         }
-        return elsewhere.isAddedField(access.owner, access.name, access.desc);
+        // Named by this class but not added here: perhaps inherited from a superclass that added it.
+        return elsewhere.addedFieldDeclarer(access.owner, access.name, access.desc);
     }
 
     private boolean redirectLambda(InvokeDynamicInsnNode indy, boolean inCompanion) {
@@ -137,7 +143,8 @@ final class CallSiteRedirector {
                 || !(indy.bsmArgs[1] instanceof Handle impl)) {
             return false;
         }
-        if (!isMoved(impl.getOwner(), impl.getName(), impl.getDesc())) {
+        String declarer = movedMethodDeclarer(impl.getOwner(), impl.getName(), impl.getDesc());
+        if (declarer == null) {
             if (inCompanion) {
                 indy.bsmArgs[1] = reachableFromCompanion(impl);
             }
@@ -145,7 +152,7 @@ final class CallSiteRedirector {
         }
         boolean alt = !indy.bsm.getName().equals("metafactory");
         List<Object> args = new ArrayList<>();
-        args.add(Type.getObjectType(impl.getOwner()));
+        args.add(Type.getObjectType(declarer));
         args.add(impl.getName());
         args.add(impl.getDesc());
         args.add(alt ? 1 : 0);
@@ -170,11 +177,12 @@ final class CallSiteRedirector {
         return new Handle(tag, handle.getOwner(), handle.getName(), handle.getDesc(), handle.isInterface());
     }
 
-    private boolean isMoved(String owner, String name, String descriptor) {
-        if (owner.equals(ownerInternalName)) {
-            return movedHere.containsKey(name + descriptor);
+    /** {@return the class whose moved method the call reaches, or null when the method is not a moved one} */
+    private String movedMethodDeclarer(String owner, String name, String descriptor) {
+        if (owner.equals(ownerInternalName) && movedHere.containsKey(name + descriptor)) {
+            return owner;
         }
-        return elsewhere.isMoved(owner, name, descriptor);
+        return elsewhere.movedMethodDeclarer(owner, name, descriptor);
     }
 
     /** {@return the parameter list of a descriptor in source words, such as {@code (int, String)}} */

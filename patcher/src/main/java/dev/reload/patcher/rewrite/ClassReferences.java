@@ -12,6 +12,7 @@ import java.util.Set;
 public final class ClassReferences {
     private static final int CONSTANT_UTF8 = 1;
     private static final int CONSTANT_CLASS = 7;
+    private static final int CONSTANT_NAME_AND_TYPE = 12;
 
     private ClassReferences() {
     }
@@ -24,15 +25,32 @@ public final class ClassReferences {
      * @throws IllegalArgumentException when the bytes are not a class file ASM can read
      */
     public static boolean namesAny(byte[] classFile, Set<String> internalNames) {
-        if (internalNames.isEmpty()) {
+        return poolNamesAny(classFile, CONSTANT_CLASS, internalNames);
+    }
+
+    /**
+     * {@return true when the class file's constant pool names a member of one of the names, as a
+     * {@code CONSTANT_NameAndType} entry does for every field and method its code names (JVMS 4.4.6)}: a member
+     * inherited through a subclass is named with the subclass, so only its name says the class may reach it
+     *
+     * @param classFile a class file, never null
+     * @param names member names, never null
+     * @throws IllegalArgumentException when the bytes are not a class file ASM can read
+     */
+    public static boolean namesAnyMember(byte[] classFile, Set<String> names) {
+        return poolNamesAny(classFile, CONSTANT_NAME_AND_TYPE, names);
+    }
+
+    /** {@return true when an entry with the tag, whose first item is the index of a name (JVMS 4.4), names one} */
+    private static boolean poolNamesAny(byte[] classFile, int tag, Set<String> names) {
+        if (names.isEmpty()) {
             return false;
         }
         ClassReader reader = new ClassReader(classFile);
         char[] buffer = new char[reader.getMaxStringLength()];
         for (int i = 1; i < reader.getItemCount(); i++) {
             int offset = reader.getItem(i);
-            if (offset > 0 && reader.b[offset - 1] == CONSTANT_CLASS
-                    && internalNames.contains(reader.readUTF8(offset, buffer))) {
+            if (offset > 0 && reader.b[offset - 1] == tag && names.contains(reader.readUTF8(offset, buffer))) {
                 return true;
             }
         }

@@ -27,6 +27,31 @@ public interface MovedMembers {
         return false;
     }
 
+    /**
+     * {@return the class that declares the moved method a call instruction names, or null when the call needs no
+     * linking}: {@code ownerInternalName} itself, or the superclass it inherits the moved method from, since javac
+     * names a method called on a subclass by that subclass ({@code enemy.heal()} is {@code Enemy.heal})
+     *
+     * @param ownerInternalName the class named by the call instruction, never null
+     * @param name the method's name, never null
+     * @param descriptor the method's descriptor, never null
+     */
+    default String movedMethodDeclarer(String ownerInternalName, String name, String descriptor) {
+        return isMoved(ownerInternalName, name, descriptor) ? ownerInternalName : null;
+    }
+
+    /**
+     * {@return the class that declares the added field a field instruction names, or null when the access needs no
+     * linking}: {@code ownerInternalName} itself, or the superclass it inherits the added field from
+     *
+     * @param ownerInternalName the class named by the field instruction, never null
+     * @param name the field's name, never null
+     * @param descriptor the field's descriptor, never null
+     */
+    default String addedFieldDeclarer(String ownerInternalName, String name, String descriptor) {
+        return isAddedField(ownerInternalName, name, descriptor) ? ownerInternalName : null;
+    }
+
     /** {@return a view in which no method of another class is moved} */
     static MovedMembers none() {
         return (owner, name, descriptor) -> false;

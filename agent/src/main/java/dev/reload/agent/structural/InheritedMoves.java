@@ -1,0 +1,96 @@
+package dev.reload.agent.structural;
+
+import dev.reload.patcher.rewrite.AddedField;
+import dev.reload.patcher.rewrite.MovedMembers;
+import dev.reload.patcher.shape.ClassShape;
+
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Which methods are moved and fields added, by class, as one batch or the loading of one class sees them; a member
+ * named through a subclass ({@code enemy.heal()} compiles to {@code Enemy.heal}) is followed up the running
+ * superclasses to the class that added it, as the JVM's own resolution would (JVMS 5.4.3.3), stopping at a class
+ * that declares the member itself.
+ */
+final class InheritedMoves implements MovedMembers {
+    /** Deeper than any real hierarchy of watched classes; guards against a cycle in broken input. */
+    private static final int MAX_DEPTH = 64;
+
+    private final Map<String, Set<String>> moves;
+    private final RunningClasses running;
+    private final ClassLoader loader;
+
+    /**
+     * @param moves the keys of moved methods (name and descriptor) and added fields (name, colon, descriptor) by the
+     *              internal name of their class, never null
+     * @param running the watched classes as they run, never null
+     * @param loader the loader whose classes are seen, or null for names alone
+     */
+    InheritedMoves(Map<String, Set<String>> moves, RunningClasses running, ClassLoader loader) {
+        this.moves = moves;
+        this.running = running;
+        this.loader = loader;
+    }
+
+    @Override
+    public boolean isMoved(String owner, String name, String descriptor) {
+        return movesOf(owner).contains(name + descriptor);
+    }
+
+    @Override
+    public boolean isAddedField(String owner, String name, String descriptor) {
+        return movesOf(owner).contains(AddedField.key(name, descriptor));
+    }
+
+    @Override
+    public String movedMethodDeclarer(String owner, String name, String descriptor) {
+        return declarer(owner, name + descriptor, name, descriptor, false);
+    }
+
+    @Override
+    public String addedFieldDeclarer(String owner, String name, String descriptor) {
+        return declarer(owner, AddedField.key(name, descriptor), name, descriptor, true);
+    }
+
+    private String declarer(String owner, String key, String name, String descriptor, boolean field) {
+        if (movesOf(owner).contains(key)) {
+            return owner;
+        }
+        if (loader == null || !anyMoves(key)) {
+            return null;
+        }
+        String current = owner;
+        for (int depth = 0; depth < MAX_DEPTH; depth++) {
+            ClassShape shape = running.running(loader, current);
+            if (shape == null || declares(shape, name, descriptor, field)) {
+                return null;
+            }
+            current = shape.superName();
+            if (current == null) {
+                return null;
+            }
+            if (movesOf(current).contains(key)) {
+                return current;
+            }
+        }
+        return null;
+    }
+
+    private static boolean declares(ClassShape shape, String name, String descriptor, boolean field) {
+        return field ? shape.field(name).isPresent() : shape.method(name, descriptor).isPresent();
+    }
+
+    private boolean anyMoves(String key) {
+        for (Set<String> keys : moves.values()) {
+            if (keys.contains(key)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private Set<String> movesOf(String owner) {
+        return moves.getOrDefault(owner, Set.of());
+    }
+}

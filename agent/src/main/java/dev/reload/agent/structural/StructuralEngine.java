@@ -38,6 +38,8 @@ public final class StructuralEngine {
     private final StructuralReloader reloader = new StructuralReloader();
     /** Moved methods of applied reloads: internal name of the class to keys (name and descriptor). */
     private final Map<String, Set<String>> applied = new ConcurrentHashMap<>();
+    /** Of those, the ones a subclass could override, and that could override a superclass's. */
+    private final Map<String, Set<String>> appliedOverridable = new ConcurrentHashMap<>();
     /** The same, by the class loader of the class: a class loading elsewhere sees only its loader's and ancestors'. */
     private final Map<ClassLoader, Map<String, Set<String>>> appliedByLoader =
             Collections.synchronizedMap(new WeakHashMap<>());
@@ -92,9 +94,16 @@ public final class StructuralEngine {
     public List<PreparedRewrite> prepare(List<ClassEdit> edits) throws UnsupportedEditException,
             StructuralLinkException {
         Map<String, Set<String>> moves = new HashMap<>(applied);
+        Map<String, Set<String>> overridable = new HashMap<>(appliedOverridable);
+        Map<ClassEdit, List<MovedMethod>> movedByEdit = new HashMap<>();
         for (ClassEdit edit : edits) {
-            moves.put(edit.internalName(), keys(StructuralRewriter.movedMethods(edit.running(), edit.updated()),
-                    StructuralRewriter.addedFields(edit.running(), edit.updated())));
+            List<MovedMethod> moved = StructuralRewriter.movedMethods(edit.running(), edit.updated());
+            movedByEdit.put(edit, moved);
+            moves.put(edit.internalName(), keys(moved, StructuralRewriter.addedFields(edit.running(), edit.updated())));
+            overridable.put(edit.internalName(), overridableKeys(moved));
+        }
+        for (ClassEdit edit : edits) {
+            MovedOverrides.refuse(edit, movedByEdit.get(edit), overridable, running);
         }
         if (moves.values().stream().anyMatch(keys -> !keys.isEmpty())) {
             RuntimeJar.install(instrumentation);
@@ -119,6 +128,7 @@ public final class StructuralEngine {
             aliveLambdas.put(rewrite.definition().getDefinitionClass(), rewrite.rewrite().lambdaHashes());
             Set<String> keys = keys(rewrite.rewrite());
             applied.put(rewrite.rewrite().internalName(), keys);
+            appliedOverridable.put(rewrite.rewrite().internalName(), overridableKeys(rewrite.rewrite().moved()));
             ClassLoader loader = rewrite.definition().getDefinitionClass().getClassLoader();
             synchronized (appliedByLoader) {
                 appliedByLoader.computeIfAbsent(loader, l -> new ConcurrentHashMap<>())
@@ -232,6 +242,11 @@ public final class StructuralEngine {
 
     private static Set<String> keys(StructuralRewrite rewrite) {
         return keys(rewrite.moved(), rewrite.addedFields());
+    }
+
+    private static Set<String> overridableKeys(List<MovedMethod> moved) {
+        return moved.stream().filter(MovedMethod::overridable).map(MovedMethod::key)
+                .collect(Collectors.toUnmodifiableSet());
     }
 
     /** {@return the keys of moved methods and added fields: a field's key has a colon, a method's none} */

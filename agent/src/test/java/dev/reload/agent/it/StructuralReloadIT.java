@@ -111,6 +111,14 @@ class StructuralReloadIT {
             assertContains(child.install("v3"), "[reload] 1 class in ", "fixture.inherited.Main (step)");
             assertEquals(List.of("enemy 0 healed to 10 kind3 | enemy 0 healed to 11 kind4 | minion 2/2"),
                     child.call("step"), child::transcript);
+
+            // Overriding a method a reload added: calls through Entity would never reach Enemy's version.
+            assertEquals("[reload] refused, nothing was changed: fixture.inherited.Enemy: method added: heal(int) — it"
+                    + " overrides the method a reload added to fixture.inherited.Entity, and calls through the"
+                    + " superclass would not reach the subclass's version on a running JVM; restart to apply",
+                    child.install("v4"));
+            assertEquals(List.of("enemy 0 healed to 15 kind5 | enemy 0 healed to 16 kind6 | minion 2/2"),
+                    child.call("step"), child::transcript);
         }
     }
 

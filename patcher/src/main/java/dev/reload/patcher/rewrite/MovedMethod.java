@@ -1,5 +1,6 @@
 package dev.reload.patcher.rewrite;
 
+import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.Type;
 
 /**
@@ -9,8 +10,17 @@ import org.objectweb.asm.Type;
  * @param name the method's name, never null
  * @param descriptor the method's descriptor as the new version declares it, never null
  * @param instance true when the new version declares it as an instance method
+ * @param overridable true for an instance method that is neither private nor a lambda body: one a subclass can
+ *                    override (JVMS 5.4.5), and one that can override a superclass's
  */
-public record MovedMethod(String name, String descriptor, boolean instance) {
+public record MovedMethod(String name, String descriptor, boolean instance, boolean overridable) {
+    /** {@return the moved method of a method the new version declares with these flags} */
+    static MovedMethod of(String name, String descriptor, int access) {
+        boolean instance = (access & Opcodes.ACC_STATIC) == 0;
+        return new MovedMethod(name, descriptor, instance,
+                instance && (access & Opcodes.ACC_PRIVATE) == 0 && !name.startsWith("lambda$"));
+    }
+
     /** {@return the key under which the runtime links calls to this method: name followed by descriptor} */
     public String key() {
         return name + descriptor;

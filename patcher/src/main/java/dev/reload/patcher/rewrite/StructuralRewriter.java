@@ -82,8 +82,7 @@ public final class StructuralRewriter {
                 continue;
             } else {
                 MovableCheck.check(method, run, binaryName);
-                moved.put(ClassFiles.key(method), new MovedMethod(method.name, method.desc,
-                        (method.access & Opcodes.ACC_STATIC) == 0));
+                moved.put(ClassFiles.key(method), MovedMethod.of(method.name, method.desc, method.access));
                 movedNodes.add(method);
             }
         }
@@ -127,7 +126,7 @@ public final class StructuralRewriter {
         List<MovedMethod> moved = new ArrayList<>();
         for (MethodNode method : ClassFiles.readDeclarations(updated).methods) {
             if (!runningKeys.contains(ClassFiles.key(method))) {
-                moved.add(new MovedMethod(method.name, method.desc, (method.access & Opcodes.ACC_STATIC) == 0));
+                moved.add(MovedMethod.of(method.name, method.desc, method.access));
             }
         }
         return moved;

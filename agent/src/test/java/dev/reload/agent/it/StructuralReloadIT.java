@@ -111,6 +111,12 @@ class StructuralReloadIT {
             assertEquals(List.of("counted 33 by " + hud + "$1", "frames so far 33 by " + hud + "$9",
                     "hello at 33 by " + hud + "$8"), child.call("step"), child::transcript);
             assertEquals(List.of("counted 43 by " + hud + "$1"), child.call("early"), child::transcript);
+
+            // Two of them trade places: each running class goes on with its own code, under its own name.
+            assertContains(child.install("v5"), "[reload] ", hud + "$9 (continues as the file " + hud + "$1)",
+                    hud + "$8 (continues as the file " + hud + "$2)");
+            assertEquals(List.of("counted 53 by " + hud + "$1", "frames so far 53 by " + hud + "$9",
+                    "hello at 53 by " + hud + "$8"), child.call("step"), child::transcript);
         }
     }
 

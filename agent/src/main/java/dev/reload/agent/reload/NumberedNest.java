@@ -58,7 +58,7 @@ final class NumberedNest {
                                          List<String> spares, Path directory,
                                          Function<LoadedClass, Optional<ClassShape>> baselines) {
         NumberedNest nest = new NumberedNest(outer, running, baselines);
-        nest.match(files);
+        nest.match(files, directory);
         nest.name(files.keySet(), spares, directory);
         return nest.renaming.isEmpty() ? Optional.empty() : Optional.of(nest);
     }
@@ -114,7 +114,7 @@ final class NumberedNest {
         return orphan ? null : runningName;
     }
 
-    private void match(Map<String, ClassShape> files) {
+    private void match(Map<String, ClassShape> files, Path directory) {
         Map<String, LoadedClass> byFile = new LinkedHashMap<>();
         running.forEach((name, loaded) -> {
             String file = fileName(loaded);
@@ -130,20 +130,10 @@ final class NumberedNest {
                 take(file, holder, taken);
             }
         });
-        // The same code under another number: a class whose file changed (or that no file continued) moved.
-        files.forEach((file, shape) -> {
-            if (continued.containsKey(file)) {
-                return;
-            }
-            for (LoadedClass each : running.values()) {
-                String eachFile = fileName(each);
-                boolean free = eachFile == null || files.containsKey(eachFile);
-                if (free && !taken.contains(each) && sameCode(each, shape)) {
-                    take(file, each, taken);
-                    return;
-                }
-            }
-        });
+        // The same code under another number: first a class whose file changed, is gone, or that no file continued;
+        // then any other, such as one whose file javac left behind when the class before it was removed.
+        files.forEach((file, shape) -> takeMoved(file, shape, files.keySet(), directory, taken, true));
+        files.forEach((file, shape) -> takeMoved(file, shape, files.keySet(), directory, taken, false));
         // Changed code: a file continues the class it continued before, unless that class's code moved elsewhere.
         files.forEach((file, shape) -> {
             LoadedClass holder = byFile.get(file);
@@ -154,14 +144,31 @@ final class NumberedNest {
         byFile.forEach((file, loaded) -> {
             if (files.containsKey(file) && !taken.contains(loaded)) {
                 orphans.add(loaded);
+            } else if (!files.containsKey(file) && !taken.contains(loaded) && !file.equals(name(loaded))) {
+                renaming.put(file, name(loaded)); // a file outside the batch keeps feeding the class it continues
             }
         });
-        // Files outside the batch keep feeding the classes that continue them.
-        byFile.forEach((file, loaded) -> {
-            if (!files.containsKey(file) && !file.equals(name(loaded))) {
-                renaming.put(file, name(loaded));
+    }
+
+    private void takeMoved(String file, ClassShape shape, Set<String> batchFiles, Path directory,
+                           Set<LoadedClass> taken, boolean movedOnly) {
+        if (continued.containsKey(file)) {
+            return;
+        }
+        for (LoadedClass each : running.values()) {
+            boolean eligible = !taken.contains(each) && (!movedOnly || moved(each, batchFiles, directory));
+            if (eligible && sameCode(each, shape)) {
+                take(file, each, taken);
+                return;
             }
-        });
+        }
+    }
+
+    /** {@return true when the class's file holds other code now, is gone, or when no file continues the class} */
+    private boolean moved(LoadedClass loaded, Set<String> batchFiles, Path directory) {
+        String file = fileName(loaded);
+        return file == null || batchFiles.contains(file)
+                || !Files.exists(directory.resolve(simpleName(file) + ".class"));
     }
 
     private void take(String file, LoadedClass loaded, Set<LoadedClass> taken) {

@@ -117,6 +117,13 @@ class StructuralReloadIT {
                     hud + "$8 (continues as the file " + hud + "$2)");
             assertEquals(List.of("counted 53 by " + hud + "$1", "frames so far 53 by " + hud + "$9",
                     "hello at 53 by " + hud + "$8"), child.call("step"), child::transcript);
+
+            // The first one is removed, its older files left behind: the others are found by their code.
+            assertContains(child.install("v6"), "[reload] ", hud + "$8 (continues as the file " + hud + "$1)",
+                    hud + "$1 (continues as the file " + hud + "$2)");
+            assertEquals(List.of("counted 63 by " + hud + "$1", "hello at 63 by " + hud + "$8"), child.call("step"),
+                    child::transcript);
+            assertEquals(List.of("counted 73 by " + hud + "$1"), child.call("early"), child::transcript);
         }
     }
 

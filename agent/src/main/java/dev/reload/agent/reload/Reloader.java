@@ -110,7 +110,7 @@ public final class Reloader {
         List<Candidate> changed = candidates.stream()
                 .filter(c -> c.verdict().kind() != Verdict.Kind.UNCHANGED).toList();
         if (changed.isEmpty()) {
-            renumbering.continuations().forEach(c -> index.continues(c.loader(), c.internalName(), c.file()));
+            rememberContinuations(renumbering);
             rememberAll(files.get());
             reporter.debug("no loaded class changed in " + files.get().size() + " file(s)");
             return;
@@ -132,7 +132,7 @@ public final class Reloader {
                 .orElseGet(() -> new ReloadReport(ReloadReport.Outcome.APPLIED, changedClasses(changed, words),
                         List.of(), elapsedSince(batch)));
         if (report.applied()) {
-            renumbering.continuations().forEach(c -> index.continues(c.loader(), c.internalName(), c.file()));
+            rememberContinuations(renumbering);
         }
         finish(batch, changed, report);
         rememberAll(files.get());
@@ -272,6 +272,11 @@ public final class Reloader {
                 hooks.run(candidate.loaded().type(), names);
             }
         }
+    }
+
+    /** Records, once a batch took, which file continues each running numbered class it followed. */
+    private void rememberContinuations(Renumbering renumbering) {
+        renumbering.continuations().forEach(c -> index.continues(c.loader(), c.internalName(), c.file()));
     }
 
     private void rememberAll(List<ParsedFile> files) {

@@ -14,7 +14,8 @@ import java.nio.file.Path;
  */
 public final class CapturedClass {
     private final String internalName;
-    private final Path file;
+    /** The file whose versions this class takes; another one once anonymous classes were renumbered. */
+    private volatile Path file;
     /** The running class file until its shape is first needed; then null, to keep only the shape. */
     private volatile byte[] runningBytes;
     private volatile ClassShape shape;
@@ -46,9 +47,22 @@ public final class CapturedClass {
         return internalName.replace('/', '.');
     }
 
-    /** {@return the class file this class was loaded from} */
+    /**
+     * {@return the class file whose new versions this class takes: the one it was loaded from, or the one that
+     * continues it after anonymous classes were renumbered ({@code Outer$1} running the file {@code Outer$2});
+     * null when no file continues it any more}
+     */
     public Path file() {
         return file;
+    }
+
+    /**
+     * Records which class file continues this class from now on.
+     *
+     * @param continuedBy the file, or null when none does (its code left the source; its objects keep it)
+     */
+    void continuedBy(Path continuedBy) {
+        this.file = continuedBy;
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.reload.agent.index;
 
+import dev.reload.agent.watch.ClassFiles;
 import dev.reload.patcher.shape.ClassShape;
 import dev.reload.patcher.shape.UnreadableClassException;
 
@@ -22,6 +23,11 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class LoadedClassIndex {
     private final Map<ClassLoader, Map<String, CapturedClass>> byLoader = Collections.synchronizedMap(new WeakHashMap<>());
+    /**
+     * Per loader, the class files that a class of another name continues ({@code Outer$2.class} → {@code Outer$1}),
+     * since anonymous classes were renumbered; empty for almost every loader.
+     */
+    private final Map<ClassLoader, Map<Path, String>> renamedFiles = Collections.synchronizedMap(new WeakHashMap<>());
 
     /**
      * Adds (or replaces) what is known about a class in a loader.
@@ -65,23 +71,67 @@ public final class LoadedClassIndex {
      * Classes whose {@link Class} object is not known yet are resolved through {@code instrumentation};
      * a class captured while it loaded but never defined (its loading failed) is left out.
      */
-    public List<LoadedClass> loadedFrom(java.nio.file.Path file, String internalName, Instrumentation instrumentation) {
+    public List<LoadedClass> loadedFrom(Path file, String internalName, Instrumentation instrumentation) {
         List<LoadedClass> found = new ArrayList<>();
         for (Map.Entry<ClassLoader, Map<String, CapturedClass>> entry : loaders().entrySet()) {
-            CapturedClass captured = entry.getValue().get(internalName);
-            if (captured == null || !captured.file().equals(file)) {
+            String continuing = renamedFiles.isEmpty() ? internalName
+                    : renamedFilesOf(entry.getKey()).getOrDefault(file, internalName);
+            CapturedClass captured = entry.getValue().get(continuing);
+            if (captured == null || !file.equals(captured.file())) {
                 continue;
             }
-            Class<?> type = captured.type();
-            if (type == null) {
-                resolveAll(entry.getKey(), entry.getValue(), instrumentation);
-                type = captured.type();
-            }
-            if (type != null) {
-                found.add(new LoadedClass(type, captured));
+            LoadedClass loaded = resolved(entry.getKey(), entry.getValue(), captured, instrumentation);
+            if (loaded != null) {
+                found.add(loaded);
             }
         }
         return found;
+    }
+
+    /**
+     * {@return the class of that name loaded in that loader, whatever file continues it, or null when there is
+     * none (or its loading failed)}
+     */
+    public LoadedClass loaded(ClassLoader loader, String internalName, Instrumentation instrumentation) {
+        Map<String, CapturedClass> classes = byLoader.get(loader);
+        CapturedClass captured = classes == null ? null : classes.get(internalName);
+        return captured == null ? null : resolved(loader, classes, captured, instrumentation);
+    }
+
+    /**
+     * Records which class file continues a class of a loader from now on, after anonymous classes were renumbered:
+     * the next version of that file is judged against, and redefines, this class.
+     *
+     * @param loader the class's defining loader, never null
+     * @param internalName the class's internal name, never null; nothing happens when the loader has no such class
+     * @param file the file that continues it, or null when none does any more (its code left the source)
+     */
+    public void continues(ClassLoader loader, String internalName, Path file) {
+        CapturedClass captured = get(loader, internalName);
+        if (captured == null) {
+            return;
+        }
+        captured.continuedBy(file);
+        if (file == null) {
+            return;
+        }
+        String fileName = file.getFileName().toString();
+        boolean ownFile = fileName.equals(simpleName(internalName) + ClassFiles.SUFFIX);
+        synchronized (renamedFiles) {
+            Map<Path, String> renamed = renamedFiles.computeIfAbsent(loader, l -> new ConcurrentHashMap<>());
+            if (ownFile) {
+                renamed.remove(file);
+            } else {
+                renamed.put(file, internalName);
+            }
+        }
+    }
+
+    /** {@return true when a class of some loader continues a class file of another name} */
+    public boolean hasRenamedFiles() {
+        synchronized (renamedFiles) {
+            return renamedFiles.values().stream().anyMatch(renamed -> !renamed.isEmpty());
+        }
     }
 
     /**
@@ -92,8 +142,10 @@ public final class LoadedClassIndex {
         Set<Path> files = new LinkedHashSet<>();
         for (Map<String, CapturedClass> classes : loaders().values()) {
             CapturedClass captured = classes.get(internalName);
-            if (captured != null) {
-                files.add(captured.file());
+            Path file = captured == null ? null : captured.file();
+            if (file != null) {
+                // The file of this name, also when another file continues the class (renumbered anonymous classes).
+                files.add(file.resolveSibling(simpleName(internalName) + ClassFiles.SUFFIX));
             }
         }
         return files;
@@ -120,6 +172,24 @@ public final class LoadedClassIndex {
         synchronized (byLoader) {
             return new HashMap<>(byLoader);
         }
+    }
+
+    private Map<Path, String> renamedFilesOf(ClassLoader loader) {
+        Map<Path, String> renamed = renamedFiles.get(loader);
+        return renamed == null ? Map.of() : renamed;
+    }
+
+    private static LoadedClass resolved(ClassLoader loader, Map<String, CapturedClass> classes, CapturedClass captured,
+                                        Instrumentation instrumentation) {
+        if (captured.type() == null) {
+            resolveAll(loader, classes, instrumentation);
+        }
+        Class<?> type = captured.type();
+        return type == null ? null : new LoadedClass(type, captured);
+    }
+
+    private static String simpleName(String internalName) {
+        return internalName.substring(internalName.lastIndexOf('/') + 1);
     }
 
     private static void resolveAll(ClassLoader loader, Map<String, CapturedClass> classes, Instrumentation instrumentation) {

@@ -3,6 +3,7 @@ package dev.reload.agent.reload;
 import dev.reload.agent.index.CapturedClass;
 import dev.reload.agent.index.LoadedClass;
 import dev.reload.agent.structural.ClassEdit;
+import dev.reload.agent.structural.NestmateDefiner;
 import dev.reload.agent.structural.PreparedRewrite;
 import dev.reload.agent.structural.StructuralEngine;
 import dev.reload.agent.structural.StructuralLinkException;
@@ -22,6 +23,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.WeakHashMap;
 
 /**
@@ -107,6 +109,27 @@ final class Definitions {
         } catch (UnsupportedEditException | StructuralLinkException e) {
             throw new RewriteRefusedException(List.of(e.getMessage()));
         }
+    }
+
+    /**
+     * Defines the new numbered classes of a batch whose anonymous classes were renumbered, each in its outer class's
+     * loader through the outer's own lookup, with its calls to methods the batch moves linked; {@return why one
+     * could not be defined, or empty when all were} Called after {@link #prepare} and before the redefinition.
+     *
+     * @param newClasses the classes to define, never null
+     * @param prepared the batch, prepared, never null
+     */
+    Optional<String> define(List<NewNumberedClass> newClasses, Prepared prepared) {
+        for (NewNumberedClass newClass : newClasses) {
+            try {
+                NestmateDefiner.define(newClass.host(), engine.linkCalls(newClass.classFile(),
+                        newClass.host().getClassLoader(), prepared.rewrites()));
+            } catch (StructuralLinkException e) {
+                return Optional.of(e.getMessage() + ": " + newClass.definedAs().replace('/', '.') + " from the file "
+                        + newClass.file().getFileName());
+            }
+        }
+        return Optional.empty();
     }
 
     /**

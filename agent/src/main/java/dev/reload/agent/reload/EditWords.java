@@ -5,11 +5,13 @@ import dev.reload.patcher.diff.Change;
 import dev.reload.patcher.diff.FieldChange;
 import dev.reload.patcher.diff.LambdaChange;
 import dev.reload.patcher.diff.MethodChange;
+import dev.reload.patcher.diff.TypeChange;
 import dev.reload.patcher.diff.Verdict;
 import org.objectweb.asm.Opcodes;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /** Names what a verdict changed the way a report line says it: methods whose bodies changed, then the other edits. */
 final class EditWords {
@@ -27,9 +29,26 @@ final class EditWords {
      * @param newFieldInitializers true when the initializers of added static fields run ({@code clinit=new-fields})
      */
     static ReloadedClass reloadedClass(Verdict verdict, boolean newFieldInitializers) {
+        return reloadedClass(verdict, newFieldInitializers, Map.of());
+    }
+
+    /**
+     * {@return the class of a verdict as a report names it}
+     *
+     * @param newFieldInitializers true when the initializers of added static fields run ({@code clinit=new-fields})
+     * @param renumbered what to say for the classes that renumbered anonymous classes touched, by internal name:
+     *                   a new one loaded under a spare name, a running one that a file of another name continues;
+     *                   never null
+     */
+    static ReloadedClass reloadedClass(Verdict verdict, boolean newFieldInitializers, Map<String, String> renumbered) {
         List<String> methods = new ArrayList<>(verdict.changedMethods());
         methods.remove("<clinit>");
-        return new ReloadedClass(verdict.className(), methods, edits(verdict, newFieldInitializers));
+        List<String> edits = edits(verdict, newFieldInitializers, renumbered);
+        String continued = renumbered.get(verdict.className().replace('.', '/'));
+        if (continued != null) {
+            edits.add(continued);
+        }
+        return new ReloadedClass(verdict.className(), methods, edits);
     }
 
     /** {@return what an added field holds at first, in words: the runtime's storage starts it as the JVM would} */
@@ -52,10 +71,13 @@ final class EditWords {
         };
     }
 
-    private static List<String> edits(Verdict verdict, boolean newFieldInitializers) {
+    private static List<String> edits(Verdict verdict, boolean newFieldInitializers, Map<String, String> renumbered) {
         List<String> edits = new ArrayList<>();
         for (Change change : verdict.changes()) {
-            if (change instanceof MethodChange.StaticInitializerChanged) {
+            if (change instanceof TypeChange.NestMemberChanged nest && nest.added()
+                    && renumbered.containsKey(nest.member())) {
+                edits.add(renumbered.get(nest.member()));
+            } else if (change instanceof MethodChange.StaticInitializerChanged) {
                 edits.add(STATIC_INITIALIZER_NOT_RERUN);
             } else if (change instanceof MethodChange.StaticInitializerAddedOrRemoved c && c.added()) {
                 edits.add(STATIC_INITIALIZER_NOT_RUN);

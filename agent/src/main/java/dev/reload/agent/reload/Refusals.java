@@ -25,10 +25,6 @@ final class Refusals {
             switch (verdict.kind()) {
                 case REJECTED -> reasons.addAll(verdict.reasons());
                 case NEEDS_REWRITE -> {
-                    if (RenumberedClasses.isRenumbered(verdict)) {
-                        reasons.addAll(verdict.reasons());
-                        continue;
-                    }
                     if (candidate.takesNewMembers()) {
                         continue;
                     }

@@ -51,6 +51,7 @@ public final class Reloader {
     private final IncomingFiles incoming;
     private final HookRunner hooks;
     private final Definitions definitions;
+    private final RenumberedClasses renumbered;
     private final boolean newFieldInitializers;
 
     /**
@@ -82,6 +83,7 @@ public final class Reloader {
         this.incoming = new IncomingFiles(collector, reporter);
         this.hooks = new HookRunner(reporter);
         this.definitions = new Definitions(engine, new RunningClassFiles(instrumentation, capture));
+        this.renumbered = new RenumberedClasses(index, instrumentation);
         this.newFieldInitializers = engine.runsNewFieldInitializers();
     }
 
@@ -95,16 +97,20 @@ public final class Reloader {
         if (files.isEmpty() || files.get().isEmpty()) {
             return;
         }
-        List<Candidate> candidates = judge(files.get());
-        List<String> reasons = Refusals.of(candidates);
+        Renumbering renumbering = judge(files.get());
+        List<Candidate> candidates = renumbering.candidates();
+        Map<String, String> words = renumbering.words();
+        List<String> reasons = new ArrayList<>(renumbering.refusals());
+        reasons.addAll(Refusals.of(candidates));
         if (!reasons.isEmpty()) {
-            finish(batch, candidates, new ReloadReport(ReloadReport.Outcome.REFUSED, changedClasses(candidates),
-                    reasons, elapsedSince(batch)));
+            finish(batch, candidates, new ReloadReport(ReloadReport.Outcome.REFUSED,
+                    changedClasses(candidates, words), reasons, elapsedSince(batch)));
             return;
         }
         List<Candidate> changed = candidates.stream()
                 .filter(c -> c.verdict().kind() != Verdict.Kind.UNCHANGED).toList();
         if (changed.isEmpty()) {
+            rememberContinuations(renumbering);
             rememberAll(files.get());
             reporter.debug("no loaded class changed in " + files.get().size() + " file(s)");
             return;
@@ -113,16 +119,21 @@ public final class Reloader {
         try {
             prepared = definitions.prepare(changed);
         } catch (RewriteRefusedException e) {
-            finish(batch, changed, new ReloadReport(ReloadReport.Outcome.REFUSED, changedClasses(changed),
+            finish(batch, changed, new ReloadReport(ReloadReport.Outcome.REFUSED, changedClasses(changed, words),
                     e.reasons(), elapsedSince(batch)));
             return;
         }
-        Optional<String> failure = redefine(changed, prepared);
+        // The new classes exist before the new code that names them runs (a failed resolution would stick).
+        Optional<String> failure = definitions.define(renumbering.newClasses(), prepared)
+                .or(() -> redefine(changed, prepared));
         ReloadReport report = failure
-                .map(reason -> new ReloadReport(ReloadReport.Outcome.FAILED, changedClasses(changed), List.of(reason),
-                        elapsedSince(batch)))
-                .orElseGet(() -> new ReloadReport(ReloadReport.Outcome.APPLIED, changedClasses(changed), List.of(),
-                        elapsedSince(batch)));
+                .map(reason -> new ReloadReport(ReloadReport.Outcome.FAILED, changedClasses(changed, words),
+                        List.of(reason), elapsedSince(batch)))
+                .orElseGet(() -> new ReloadReport(ReloadReport.Outcome.APPLIED, changedClasses(changed, words),
+                        List.of(), elapsedSince(batch)));
+        if (report.applied()) {
+            rememberContinuations(renumbering);
+        }
         finish(batch, changed, report);
         rememberAll(files.get());
         if (report.applied()) {
@@ -150,9 +161,8 @@ public final class Reloader {
         }
     }
 
-    private List<Candidate> judge(List<ParsedFile> files) {
+    private Renumbering judge(List<ParsedFile> files) {
         List<Candidate> candidates = new ArrayList<>();
-        List<ClassShape> baselines = new ArrayList<>();
         for (ParsedFile file : files) {
             List<LoadedClass> loaded = index.loadedFrom(file.file().file(), file.shape().internalName(), instrumentation);
             if (loaded.isEmpty()) {
@@ -162,10 +172,9 @@ public final class Reloader {
             }
             for (LoadedClass each : loaded) {
                 candidates.add(judge(each, file));
-                baseline(each).ifPresent(baselines::add);
             }
         }
-        return RenumberedClasses.followed(candidates, baselines, files.stream().map(ParsedFile::shape).toList());
+        return renumbered.follow(candidates, files, this::baseline, this::judge);
     }
 
     private Optional<ClassShape> baseline(LoadedClass loaded) {
@@ -265,14 +274,19 @@ public final class Reloader {
         }
     }
 
+    /** Records, once a batch took, which file continues each running numbered class it followed. */
+    private void rememberContinuations(Renumbering renumbering) {
+        renumbering.continuations().forEach(c -> index.continues(c.loader(), c.internalName(), c.file()));
+    }
+
     private void rememberAll(List<ParsedFile> files) {
         files.forEach(file -> collector.remember(file.file().file(), file.file().hash()));
     }
 
-    private List<ReloadedClass> changedClasses(List<Candidate> candidates) {
+    private List<ReloadedClass> changedClasses(List<Candidate> candidates, Map<String, String> words) {
         return candidates.stream()
                 .filter(c -> c.verdict().kind() != Verdict.Kind.UNCHANGED)
-                .map(c -> EditWords.reloadedClass(c.verdict(), newFieldInitializers))
+                .map(c -> EditWords.reloadedClass(c.verdict(), newFieldInitializers, words))
                 .toList();
     }
 

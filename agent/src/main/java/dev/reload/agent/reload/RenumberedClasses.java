@@ -1,66 +1,273 @@
 package dev.reload.agent.reload;
 
-import dev.reload.patcher.diff.BatchDiff;
-import dev.reload.patcher.diff.Change;
+import dev.reload.agent.index.LoadedClass;
+import dev.reload.agent.index.LoadedClassIndex;
+import dev.reload.agent.watch.ChangedFile;
 import dev.reload.patcher.diff.TypeChange;
-import dev.reload.patcher.diff.Verdict;
+import dev.reload.patcher.rewrite.ClassRenamer;
 import dev.reload.patcher.shape.ClassShape;
+import dev.reload.patcher.shape.NestMemberKind;
+import dev.reload.patcher.shape.UnreadableClassException;
 
+import java.lang.instrument.Instrumentation;
+import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.BiFunction;
+import java.util.function.Function;
 
 /**
- * Follows numbered classes ({@code Outer$1}: anonymous classes, switch maps) by their code across a batch: when
- * an anonymous class is inserted before another, the running {@code Outer$1}'s file now holds other code, and
- * redefining it would give its objects that code. Such a class's verdict says so, and it is refused.
+ * Follows numbered classes ({@code Outer$1}: anonymous classes, switch maps) by their code across a batch. When an
+ * anonymous class is inserted before another, the file {@code Outer$1.class} holds the new class and the running
+ * {@code Outer$1}'s code moved to {@code Outer$2.class}. Each running numbered class keeps running its own code:
+ * the batch's new bytes (the outer class, its numbered classes, the classes nested in it) are renamed so that each
+ * file names the running class that continues it, the running {@code Outer$1} is judged against, and redefined
+ * from, the file {@code Outer$2}, and the new class gets a spare name of the nest and is defined before the
+ * redefinition. Which file continues which class is remembered in the {@link LoadedClassIndex}, per loader, for
+ * the next edits. A batch without numbered classes, in a program where nothing was ever renumbered, costs nothing
+ * here. Used by the reload thread only.
  */
 final class RenumberedClasses {
-    private RenumberedClasses() {
+    private final LoadedClassIndex index;
+    private final Instrumentation instrumentation;
+
+    RenumberedClasses(LoadedClassIndex index, Instrumentation instrumentation) {
+        this.index = index;
+        this.instrumentation = instrumentation;
     }
 
     /**
-     * {@return the candidates, those whose running class's code moved to another number judged as such}
+     * {@return the candidates, with every numbered class followed by its code}
      *
-     * @param candidates the batch's candidates, never null
-     * @param running what each candidate's class is judged against, in the same order, never null
-     * @param updated the shapes of every file of the batch, never null
+     * @param candidates the batch's candidates, each judged against the class of its file's name, never null
+     * @param files every parsed file of the batch, never null
+     * @param baselines what a running class is judged against, never null
+     * @param judge judges a running class against a (renamed) file, never null
      */
-    static List<Candidate> followed(List<Candidate> candidates, List<ClassShape> running, Collection<ClassShape> updated) {
-        if (running.stream().noneMatch(RenumberedClasses::numbered)) {
-            return candidates;
+    Renumbering follow(List<Candidate> candidates, List<ParsedFile> files,
+                       Function<LoadedClass, Optional<ClassShape>> baselines,
+                       BiFunction<LoadedClass, ParsedFile, Candidate> judge) {
+        Map<String, ParsedFile> byName = new LinkedHashMap<>();
+        files.forEach(file -> byName.put(file.shape().internalName(), file));
+        List<String> outers = outers(byName.keySet());
+        if (outers.isEmpty()) {
+            return Renumbering.none(candidates);
         }
-        Map<String, Verdict> renumbered = new HashMap<>();
-        for (Verdict verdict : BatchDiff.judge(running, updated)) {
-            if (isRenumbered(verdict)) {
-                renumbered.put(verdict.className(), verdict);
+        Map<ClassLoader, LoaderPlan> plans = new LinkedHashMap<>();
+        List<String> refusals = new ArrayList<>();
+        for (String outer : outers) {
+            Path outerFile = anyFileOf(outer, byName).file().file().resolveSibling(simpleName(outer) + ".class");
+            for (LoadedClass host : index.loadedFrom(outerFile, outer, instrumentation)) {
+                ClassLoader loader = host.type().getClassLoader();
+                LoaderPlan plan = plans.computeIfAbsent(loader, l -> new LoaderPlan(loader, byName));
+                plan.follow(host, outer, outerFile.getParent(), baselines).ifPresent(refusals::add);
             }
         }
+        if (plans.values().stream().allMatch(LoaderPlan::isEmpty) && refusals.isEmpty()) {
+            return Renumbering.none(candidates);
+        }
+        return assemble(candidates, plans, judge, refusals);
+    }
+
+    private Renumbering assemble(List<Candidate> candidates, Map<ClassLoader, LoaderPlan> plans,
+                                 BiFunction<LoadedClass, ParsedFile, Candidate> judge, List<String> refusals) {
         List<Candidate> followed = new ArrayList<>();
         for (Candidate candidate : candidates) {
-            Verdict verdict = renumbered.get(candidate.verdict().className());
-            followed.add(verdict == null ? candidate
-                    : new Candidate(candidate.loaded(), candidate.file(), verdict, candidate.takesNewMembers()));
-        }
-        return followed;
-    }
-
-    /** {@return true when the verdict says the file holds another numbered class's code} */
-    static boolean isRenumbered(Verdict verdict) {
-        for (Change change : verdict.changes()) {
-            if (change instanceof TypeChange.AnonymousClassRenumbered) {
-                return true;
+            LoaderPlan plan = plans.get(candidate.loaded().type().getClassLoader());
+            String name = candidate.file().shape().internalName();
+            if (plan == null || !plan.files.containsKey(name)) {
+                followed.add(candidate);
+            } else if (!plan.continuedBy.containsKey(name) && !plan.newClasses.containsKey(name)) {
+                followed.add(judge.apply(candidate.loaded(), plan.files.get(name)));
             }
         }
-        return false;
+        List<NewNumberedClass> newClasses = new ArrayList<>();
+        List<FileContinuation> continuations = new ArrayList<>();
+        Map<String, String> words = new HashMap<>();
+        for (LoaderPlan plan : plans.values()) {
+            plan.continuedBy.forEach((file, loaded) -> followed.add(judge.apply(loaded, plan.files.get(file))));
+            // Their bytes as the last renaming left them: an enclosing outer's and then their own outer's.
+            plan.newClasses.forEach((file, newClass) -> newClasses.add(new NewNumberedClass(newClass.host(), file,
+                    newClass.definedAs(), plan.files.get(file).file().bytes(), newClass.file())));
+            continuations.addAll(plan.continuations);
+            words.putAll(plan.words);
+        }
+        return new Renumbering(followed, newClasses, continuations, words, refusals);
     }
 
-    private static boolean numbered(ClassShape shape) {
-        String name = shape.internalName();
-        int dollar = name.lastIndexOf('$');
-        return dollar > 0 && dollar < name.length() - 1
-                && name.substring(dollar + 1).chars().allMatch(Character::isDigit);
+    /**
+     * {@return the outer classes whose numbered classes the batch may touch, outermost first: those of numbered
+     * files, and, once anything was renumbered, every class of the batch (its new bytes name numbered classes by
+     * their files' names)}
+     */
+    private List<String> outers(Set<String> names) {
+        Set<String> outers = new LinkedHashSet<>();
+        boolean renamedBefore = index.hasRenamedFiles();
+        for (String name : names) {
+            String outer = outerOf(name);
+            if (outer != null) {
+                outers.add(outer);
+            } else if (renamedBefore) {
+                outers.add(name);
+            }
+        }
+        List<String> sorted = new ArrayList<>(outers);
+        sorted.sort(Comparator.comparingInt(String::length));
+        return sorted;
+    }
+
+    private static ParsedFile anyFileOf(String outer, Map<String, ParsedFile> byName) {
+        ParsedFile own = byName.get(outer);
+        if (own != null) {
+            return own;
+        }
+        return byName.values().stream().filter(file -> outer.equals(outerOf(file.shape().internalName())))
+                .findFirst().orElseThrow();
+    }
+
+    /** {@return the outer class of a numbered class ({@code a/B} for {@code a/B$12}), or null for another name} */
+    static String outerOf(String internalName) {
+        int dollar = internalName.lastIndexOf('$');
+        boolean numbered = dollar > 0 && dollar < internalName.length() - 1
+                && internalName.substring(dollar + 1).chars().allMatch(Character::isDigit);
+        return numbered ? internalName.substring(0, dollar) : null;
+    }
+
+    private static String simpleName(String internalName) {
+        return internalName.substring(internalName.lastIndexOf('/') + 1);
+    }
+
+    private static String binary(String internalName) {
+        return internalName.replace('/', '.');
+    }
+
+    /** What following the numbered classes decided in one class loader. */
+    private final class LoaderPlan {
+        private final ClassLoader loader;
+        private final Map<String, ParsedFile> batch;
+        /** The batch's files as renamed for this loader, by the internal name the file has. */
+        private final Map<String, ParsedFile> files = new LinkedHashMap<>();
+        private final Map<String, LoadedClass> continuedBy = new LinkedHashMap<>();
+        private final Map<String, NewNumberedClass> newClasses = new LinkedHashMap<>();
+        private final List<FileContinuation> continuations = new ArrayList<>();
+        private final Map<String, String> words = new HashMap<>();
+
+        LoaderPlan(ClassLoader loader, Map<String, ParsedFile> batch) {
+            this.loader = loader;
+            this.batch = batch;
+        }
+
+        boolean isEmpty() {
+            return files.isEmpty();
+        }
+
+        /** Follows the outer's numbered classes; {@return why they cannot be followed, if so} */
+        Optional<String> follow(LoadedClass host, String outer, Path directory,
+                                Function<LoadedClass, Optional<ClassShape>> baselines) {
+            List<String> members = nestMembers(host);
+            Map<String, LoadedClass> running = new LinkedHashMap<>();
+            for (String member : members) {
+                LoadedClass loaded = outer.equals(outerOf(member)) ? index.loaded(loader, member, instrumentation) : null;
+                if (loaded != null) {
+                    running.put(member, loaded);
+                }
+            }
+            Map<String, ClassShape> numbered = new LinkedHashMap<>();
+            batch.forEach((name, file) -> {
+                if (outer.equals(outerOf(name))) {
+                    numbered.put(name, file.shape());
+                }
+            });
+            if (running.isEmpty()) {
+                return Optional.empty();
+            }
+            Optional<NumberedNest> decided = NumberedNest.decide(outer, running, numbered, members, directory, baselines);
+            if (decided.isEmpty()) {
+                return Optional.empty();
+            }
+            NumberedNest nest = decided.get();
+            if (nest.refusal() != null) {
+                return Optional.of(nest.refusal());
+            }
+            rename(outer, nest.renaming());
+            record(host, nest, numbered.keySet());
+            return Optional.empty();
+        }
+
+        private List<String> nestMembers(LoadedClass host) {
+            try {
+                ClassShape shape = host.captured().shape();
+                if (shape.nestHost() == null) {
+                    return shape.nestMembers();
+                }
+                LoadedClass nestHost = index.loaded(loader, shape.nestHost(), instrumentation);
+                return nestHost == null ? List.of() : nestHost.captured().shape().nestMembers();
+            } catch (UnreadableClassException e) {
+                return List.of(); // its own verdict says the class cannot be read
+            }
+        }
+
+        /** Renames the batch's files of the outer's nest, on top of what an enclosing outer's renaming did. */
+        private void rename(String outer, Map<String, String> renaming) {
+            batch.forEach((name, original) -> {
+                if (name.equals(outer) || name.startsWith(outer + "$")) {
+                    ParsedFile current = files.getOrDefault(name, original);
+                    files.put(name, renamed(current, renaming));
+                }
+            });
+        }
+
+        private void record(LoadedClass host, NumberedNest nest, Set<String> numberedFiles) {
+            nest.continued().forEach((file, loaded) -> {
+                continuedBy.put(file, loaded);
+                continuations.add(new FileContinuation(loader, loaded.captured().internalName(), pathOf(file)));
+                if (!file.equals(loaded.captured().internalName())) {
+                    words.put(loaded.captured().internalName(), "continues as the file " + binary(file));
+                }
+            });
+            nest.orphans().forEach(loaded ->
+                    continuations.add(new FileContinuation(loader, loaded.captured().internalName(), null)));
+            for (String file : numberedFiles) {
+                if (nest.continuing(file) != null) {
+                    continue;
+                }
+                String definedAs = nest.newName(file);
+                newClasses.put(file, new NewNumberedClass(host.type(), file, definedAs,
+                        files.get(file).file().bytes(), pathOf(file)));
+                continuations.add(new FileContinuation(loader, definedAs, pathOf(file)));
+                if (!definedAs.equals(file)) {
+                    words.put(definedAs, addedWords(file, definedAs) + " (" + nest.whyRenamed(file) + ")");
+                }
+            }
+        }
+
+        private String addedWords(String file, String definedAs) {
+            ParsedFile outerFile = files.get(outerOf(file));
+            NestMemberKind kind = outerFile == null ? NestMemberKind.ANONYMOUS
+                    : outerFile.shape().nestMemberKind(definedAs).orElse(NestMemberKind.ANONYMOUS);
+            return new TypeChange.NestMemberChanged(file, kind, true).describe();
+        }
+
+        private Path pathOf(String internalName) {
+            return batch.get(internalName).file().file();
+        }
+
+        private ParsedFile renamed(ParsedFile file, Map<String, String> renaming) {
+            byte[] bytes = ClassRenamer.rename(file.file().bytes(), renaming);
+            ChangedFile changed = file.file();
+            try {
+                return new ParsedFile(new ChangedFile(changed.root(), changed.file(), bytes, changed.hash()),
+                        ClassShape.read(bytes));
+            } catch (UnreadableClassException e) {
+                throw new IllegalStateException("renaming " + changed.relativePath() + " made it unreadable", e);
+            }
+        }
     }
 }

@@ -21,6 +21,13 @@ final class FullLookup {
         if (cached != null) {
             return cached;
         }
+        MethodHandles.Lookup lookup = of(type);
+        links.lookup(lookup);
+        return lookup;
+    }
+
+    /** {@return the class's full-privilege lookup, asked of its accessor each time} */
+    static MethodHandles.Lookup of(Class<?> type) throws StructuralLinkException {
         Method accessor;
         try {
             accessor = type.getDeclaredMethod(RuntimeNames.ACCESSOR_NAME);
@@ -30,9 +37,7 @@ final class FullLookup {
         }
         try {
             accessor.setAccessible(true);
-            MethodHandles.Lookup lookup = (MethodHandles.Lookup) accessor.invoke(null);
-            links.lookup(lookup);
-            return lookup;
+            return (MethodHandles.Lookup) accessor.invoke(null);
         } catch (IllegalAccessException | InvocationTargetException | RuntimeException e) {
             throw new StructuralLinkException(type.getName(), "cannot reach the class's own lookup", e);
         }

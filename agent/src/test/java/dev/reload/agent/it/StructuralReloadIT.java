@@ -60,7 +60,7 @@ class StructuralReloadIT {
 
     @ParameterizedTest(name = "{0} {1}")
     @MethodSource("jdksAndCompilers")
-    void newAnonymousClassAndFirstEnumSwitchApplyAndRenumberingIsRefused(Path jdk, CompilerKind compiler) {
+    void newAnonymousClassFirstEnumSwitchAndAnInsertedAnonymousClassApply(Path jdk, CompilerKind compiler) {
         try (StructuralChild child = StructuralChild.start(jdk, compiler, work, "structural-anonymous", "fixture.nestmates.Main")) {
             assertEquals(List.of("stock 4"), child.call("step"), child::transcript);
             assertEquals(List.of("early sees stock 4"), child.call("early"), child::transcript);
@@ -74,14 +74,56 @@ class StructuralReloadIT {
             assertEquals(List.of("anonymous sees stock 5, large"), child.call("step"), child::transcript);
             assertEquals(List.of("early sees stock 5"), child.call("early"), child::transcript);
 
-            // An anonymous class inserted before the others renumbers them: refused, and nothing changes.
-            String v3 = child.install("v3");
-            assertContains(v3, "[reload] refused, nothing was changed");
-            child.awaitStderrContaining("fixture.nestmates.Shop$1: anonymous classes renumbered: this"
-                    + " fixture.nestmates.Shop$1 is another class now; the running one's code is now"
-                    + " fixture.nestmates.Shop$2");
+            // An anonymous class inserted before the others renumbers them: each running one keeps its own code.
+            assertContains(child.install("v3"), "[reload] ", "field added: ", "Runnable restock",
+                    "anonymous class added: fixture.nestmates.Shop$1 (loaded as fixture.nestmates.Shop$9, since the"
+                            + " running fixture.nestmates.Shop$1 continues as the file fixture.nestmates.Shop$2)");
             assertEquals(List.of("anonymous sees stock 6, large"), child.call("step"), child::transcript);
             assertEquals(List.of("early sees stock 6"), child.call("early"), child::transcript);
+        }
+    }
+
+    @ParameterizedTest(name = "{0} {1}")
+    @MethodSource("jdksAndCompilers")
+    void anonymousClassesInsertedBeforeOthersKeepEarlierObjectsOnTheirCode(Path jdk, CompilerKind compiler) {
+        try (StructuralChild child = StructuralChild.start(jdk, compiler, work, "structural-anonymous-inserted",
+                "fixture.inserted.Main")) {
+            String hud = "fixture.inserted.Hud";
+            assertEquals(List.of("counted 1 by " + hud + "$1"), child.call("step"), child::transcript);
+
+            // The file Hud$1 holds the new announcer: it loads as a spare nest member, and the running Hud$1 goes on.
+            assertContains(child.install("v2"), "[reload] ", hud + " (", "anonymous class added: " + hud + "$1 (loaded as "
+                    + hud + "$9, since the running " + hud + "$1 continues as the file " + hud + "$2)");
+            assertEquals(List.of("counted 2 by " + hud + "$1", "frames so far 2 by " + hud + "$9"), child.call("step"),
+                    child::transcript);
+            assertEquals(List.of("counted 3 by " + hud + "$1"), child.call("early"), child::transcript);
+
+            // The counter's code, now in the file Hud$2, changes: the running Hud$1 takes it, early object included.
+            assertContains(child.install("v3"), "[reload] 1 class in ", hud + "$1 (run, continues as the file "
+                    + hud + "$2)");
+            assertEquals(List.of("counted 13 by " + hud + "$1", "frames so far 13 by " + hud + "$9"),
+                    child.call("step"), child::transcript);
+            assertEquals(List.of("counted 23 by " + hud + "$1"), child.call("early"), child::transcript);
+
+            // A second insertion: the file Hud$2 is the running Hud$9, Hud$3 the running Hud$1.
+            assertContains(child.install("v4"), "[reload] ", "anonymous class added: " + hud + "$1 (loaded as "
+                    + hud + "$8, since the running " + hud + "$1 continues as the file " + hud + "$3)");
+            assertEquals(List.of("counted 33 by " + hud + "$1", "frames so far 33 by " + hud + "$9",
+                    "hello at 33 by " + hud + "$8"), child.call("step"), child::transcript);
+            assertEquals(List.of("counted 43 by " + hud + "$1"), child.call("early"), child::transcript);
+
+            // Two of them trade places: each running class goes on with its own code, under its own name.
+            assertContains(child.install("v5"), "[reload] ", hud + "$9 (continues as the file " + hud + "$1)",
+                    hud + "$8 (continues as the file " + hud + "$2)");
+            assertEquals(List.of("counted 53 by " + hud + "$1", "frames so far 53 by " + hud + "$9",
+                    "hello at 53 by " + hud + "$8"), child.call("step"), child::transcript);
+
+            // The first one is removed, its older files left behind: the others are found by their code.
+            assertContains(child.install("v6"), "[reload] ", hud + "$8 (continues as the file " + hud + "$1)",
+                    hud + "$1 (continues as the file " + hud + "$2)");
+            assertEquals(List.of("counted 63 by " + hud + "$1", "hello at 63 by " + hud + "$8"), child.call("step"),
+                    child::transcript);
+            assertEquals(List.of("counted 73 by " + hud + "$1"), child.call("early"), child::transcript);
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.reload.patcher.diff;
 
+import dev.reload.patcher.rewrite.RuntimeNames;
 import dev.reload.patcher.shape.ClassShape;
 import dev.reload.patcher.shape.MethodShape;
 
@@ -75,8 +76,14 @@ public final class BatchDiff {
         return renumbered;
     }
 
-    /** {@return whether two classes are the same but for their own name and debug information} */
-    static boolean sameCode(ClassShape a, ClassShape b) {
+    /**
+     * {@return whether two classes are the same but for their own name, debug information and the accessor a
+     * watched class gets when it loads}
+     *
+     * @param a a class, never null
+     * @param b another class, never null
+     */
+    public static boolean sameCode(ClassShape a, ClassShape b) {
         return Objects.equals(a.superName(), b.superName())
                 && a.interfaces().equals(b.interfaces())
                 && a.access() == b.access()
@@ -88,6 +95,10 @@ public final class BatchDiff {
     private static List<List<Object>> methodsWithoutDebug(ClassShape shape) {
         List<List<Object>> methods = new ArrayList<>();
         for (MethodShape method : shape.methods()) {
+            if (method.name().equals(RuntimeNames.ACCESSOR_NAME)
+                    && method.descriptor().equals(RuntimeNames.ACCESSOR_DESCRIPTOR)) {
+                continue; // added when the class loaded, not written by its developer
+            }
             methods.add(List.of(method.name(), method.descriptor(), method.access(), method.codeHash()));
         }
         return methods;

@@ -182,7 +182,8 @@ public sealed interface TypeChange extends Change {
     /**
      * The code of the running anonymous (or other numbered) class now lives under another number, as when
      * an anonymous class is inserted before it, and this class file of the same name holds other code.
-     * Redefining the running class with it would give its objects someone else's code.
+     * Redefining the running class with it would give its objects someone else's code, so the running class is
+     * redefined from the file that continues it, and the class in this file is loaded under a spare name.
      *
      * @param running the running class's internal name, which this file now uses for other code
      * @param continuedAs the internal name under which the running class's code now is, or null when the
@@ -199,7 +200,8 @@ public sealed interface TypeChange extends Change {
         }
 
         public String consequence() {
-            return "redefining it would give running objects another class's code; " + Change.RESTART;
+            return "the running class keeps its own code (from the file that continues it), and this file's class"
+                    + " loads under a spare name of its nest";
         }
     }
 }

@@ -1,0 +1,72 @@
+package dev.reload.agent.index;
+
+import org.junit.jupiter.api.Test;
+
+import java.lang.instrument.Instrumentation;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.mockito.Mockito.mock;
+
+class LoadedClassIndexTest {
+    private static final Path DIRECTORY = Path.of("/classes/demo").toAbsolutePath();
+    private final Instrumentation instrumentation = mock(Instrumentation.class);
+    private final LoadedClassIndex index = new LoadedClassIndex();
+    private final ClassLoader loader = Counter.class.getClassLoader();
+
+    @Test
+    void aFileOfAnotherNameLeadsToTheClassThatContinuesIt() {
+        index.putLoaded(Counter.class, captured("demo/Hud$1"));
+        index.putLoaded(Announcer.class, captured("demo/Hud$9"));
+        assertFalse(index.hasRenamedFiles());
+
+        index.continues(loader, "demo/Hud$1", file("Hud$2"));
+        index.continues(loader, "demo/Hud$9", file("Hud$1"));
+
+        assertTrue(index.hasRenamedFiles());
+        assertEquals(List.of(Counter.class), types(index.loadedFrom(file("Hud$2"), "demo/Hud$2", instrumentation)));
+        assertEquals(List.of(Announcer.class), types(index.loadedFrom(file("Hud$1"), "demo/Hud$1", instrumentation)));
+        assertEquals(List.of(), types(index.loadedFrom(file("Hud$9"), "demo/Hud$9", instrumentation)));
+        // Where a compiled class of that name goes stays the file of its name.
+        assertEquals(Set.of(file("Hud$1")), index.filesOf("demo/Hud$1"));
+        assertEquals(Announcer.class, index.loaded(loader, "demo/Hud$9", instrumentation).type());
+    }
+
+    @Test
+    void aClassBackOnItsOwnFileOrWithoutOneIsFoundAccordingly() {
+        index.putLoaded(Counter.class, captured("demo/Hud$1"));
+        index.continues(loader, "demo/Hud$1", file("Hud$2"));
+        index.continues(loader, "demo/Hud$1", file("Hud$1"));
+        assertEquals(List.of(Counter.class), types(index.loadedFrom(file("Hud$1"), "demo/Hud$1", instrumentation)));
+        assertEquals(List.of(), types(index.loadedFrom(file("Hud$2"), "demo/Hud$2", instrumentation)));
+
+        index.continues(loader, "demo/Hud$1", null);
+        assertEquals(List.of(), types(index.loadedFrom(file("Hud$1"), "demo/Hud$1", instrumentation)));
+        assertEquals(Set.of(), index.filesOf("demo/Hud$1"));
+    }
+
+    private static CapturedClass captured(String internalName) {
+        String simple = internalName.substring(internalName.lastIndexOf('/') + 1);
+        return new CapturedClass(internalName, file(simple), new byte[] {1, 2, 3}, false);
+    }
+
+    private static Path file(String simpleName) {
+        return DIRECTORY.resolve(simpleName + ".class");
+    }
+
+    private static List<Class<?>> types(List<LoadedClass> loaded) {
+        return loaded.stream().<Class<?>>map(LoadedClass::type).toList();
+    }
+
+    /** Stands for a running anonymous class. */
+    private static final class Counter {
+    }
+
+    /** Stands for another one. */
+    private static final class Announcer {
+    }
+}

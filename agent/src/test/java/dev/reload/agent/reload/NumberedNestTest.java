@@ -1,0 +1,119 @@
+package dev.reload.agent.reload;
+
+import dev.reload.agent.index.CapturedClass;
+import dev.reload.agent.index.LoadedClass;
+import dev.reload.fixtures.harness.FixtureCompiler;
+import dev.reload.fixtures.harness.Fixtures;
+import dev.reload.patcher.shape.ClassShape;
+import dev.reload.patcher.shape.UnreadableClassException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.IntStream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class NumberedNestTest {
+    private static final String HUD = "fixture/anonymous/Hud";
+    private static final String SWAPPED = "fixture/anonymousswapped/Hud";
+
+    @TempDir
+    Path work;
+    private final Map<LoadedClass, ClassShape> baselines = new HashMap<>();
+
+    @Test
+    void aClassInsertedBeforeAnotherGetsTheHighestSpareAndTheRunningOneItsNewFile() throws Exception {
+        Path v1 = compile("anonymous-inserted", "v1");
+        Path v2 = compile("anonymous-inserted", "v2");
+        LoadedClass counter = running(v1, HUD + "$1");
+        Map<String, ClassShape> files = files(v2, HUD + "$1", HUD + "$2");
+
+        NumberedNest nest = NumberedNest.decide(HUD, Map.of(HUD + "$1", counter), files, spares(HUD, 9),
+                v2.resolve("fixture/anonymous"), this::baseline).orElseThrow();
+
+        assertEquals(Map.of(HUD + "$2", HUD + "$1", HUD + "$1", HUD + "$9"), nest.renaming());
+        assertSame(counter, nest.continuing(HUD + "$2"));
+        assertNull(nest.continuing(HUD + "$1"));
+        assertEquals(HUD + "$9", nest.newName(HUD + "$1"));
+        assertEquals("loaded as fixture.anonymous.Hud$9, since the running fixture.anonymous.Hud$1 continues as the"
+                + " file fixture.anonymous.Hud$2", nest.whyRenamed(HUD + "$1"));
+        assertTrue(nest.orphans().isEmpty());
+    }
+
+    @Test
+    void classesThatKeepTheirNumbersNeedNothing() throws Exception {
+        Path v1 = compile("anonymous-inserted", "v1");
+        assertTrue(NumberedNest.decide(HUD, Map.of(HUD + "$1", running(v1, HUD + "$1")), files(v1, HUD + "$1"),
+                spares(HUD, 9), v1.resolve("fixture/anonymous"), this::baseline).isEmpty());
+    }
+
+    @Test
+    void swappedClassesTradeNamesAndNothingIsNew() throws Exception {
+        Path v1 = compile("anonymous-swapped", "v1");
+        Path v2 = compile("anonymous-swapped", "v2");
+        Map<String, LoadedClass> running = new LinkedHashMap<>();
+        running.put(SWAPPED + "$1", running(v1, SWAPPED + "$1"));
+        running.put(SWAPPED + "$2", running(v1, SWAPPED + "$2"));
+
+        NumberedNest nest = NumberedNest.decide(SWAPPED, running, files(v2, SWAPPED + "$1", SWAPPED + "$2"),
+                spares(SWAPPED, 9), v2.resolve("fixture/anonymousswapped"), this::baseline).orElseThrow();
+
+        assertEquals(Map.of(SWAPPED + "$1", SWAPPED + "$2", SWAPPED + "$2", SWAPPED + "$1"), nest.renaming());
+        assertNull(nest.refusal());
+    }
+
+    @Test
+    void noSpareLeftIsARefusalNamingTheClass() throws Exception {
+        Path v1 = compile("anonymous-inserted", "v1");
+        Path v2 = compile("anonymous-inserted", "v2");
+        NumberedNest nest = NumberedNest.decide(HUD, Map.of(HUD + "$1", running(v1, HUD + "$1")),
+                files(v2, HUD + "$1", HUD + "$2"), spares(HUD, 2), v2.resolve("fixture/anonymous"),
+                this::baseline).orElseThrow();
+        assertEquals("fixture.anonymous.Hud$1: anonymous classes renumbered, and the running fixture.anonymous.Hud"
+                + " has no spare nest member name left to load this new class under; restart to apply", nest.refusal());
+    }
+
+    private Optional<ClassShape> baseline(LoadedClass loaded) {
+        return Optional.ofNullable(baselines.get(loaded));
+    }
+
+    private Path compile(String fixtureCase, String version) {
+        Path out = work.resolve(fixtureCase + "-" + version);
+        FixtureCompiler.compile(Fixtures.sources(fixtureCase, version), out);
+        return out;
+    }
+
+    /** A running class loaded from the version's file of that name; the class object itself plays no part. */
+    private LoadedClass running(Path version, String internalName) throws IOException, UnreadableClassException {
+        Path file = version.resolve(internalName + ".class");
+        byte[] bytes = Files.readAllBytes(file);
+        LoadedClass loaded = new LoadedClass(Runnable.class, new CapturedClass(internalName, file, bytes, false));
+        baselines.put(loaded, ClassShape.read(bytes));
+        return loaded;
+    }
+
+    private static Map<String, ClassShape> files(Path version, String... internalNames)
+            throws IOException, UnreadableClassException {
+        Map<String, ClassShape> files = new LinkedHashMap<>();
+        for (String name : internalNames) {
+            files.put(name, ClassShape.read(Files.readAllBytes(version.resolve(name + ".class"))));
+        }
+        return files;
+    }
+
+    /** {@return the outer's nest members as the load-time preparation lists them: its own and spares, up to n} */
+    private static List<String> spares(String outer, int highest) {
+        return IntStream.rangeClosed(1, highest).mapToObj(n -> outer + "$" + n).toList();
+    }
+}

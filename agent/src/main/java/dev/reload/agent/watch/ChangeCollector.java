@@ -27,6 +27,13 @@ public final class ChangeCollector {
     private static final int LONGEST_BURST_IN_QUIET_PERIODS = 40;
     private static final long LONGEST_BURST_FLOOR_NANOS = Duration.ofMillis(500).toNanos();
     /**
+     * A batch of several files waits this many quiet periods: a build writes (or renames) many files in one
+     * burst, and on a busy machine the writer may pause for a few ms in the middle of it. Cut in two, the burst
+     * would be applied as two batches, each paying the batch's fixed cost, and for a moment the program would
+     * run half of the new code. A single saved file keeps the plain quiet period and its latency.
+     */
+    static final int SEVERAL_FILES_QUIET_PERIODS = 3;
+    /**
      * How long a batch waits for deleted class files to be written again. A full rebuild ({@code mvn compile}
      * after a change it cannot compile incrementally) deletes every class file of a module for about a second
      * before it writes them again: applying half of that would run new code against classes that are missing.
@@ -34,6 +41,7 @@ public final class ChangeCollector {
     static final long REBUILD_SETTLE_NANOS = Duration.ofSeconds(3).toNanos();
 
     private final long quietNanos;
+    private final long severalFilesQuietNanos;
     private final long longestBurstNanos;
     private final BiConsumer<Path, IOException> unreadable;
     private final Object lock = new Object();
@@ -54,6 +62,7 @@ public final class ChangeCollector {
      */
     public ChangeCollector(Duration quietPeriod, BiConsumer<Path, IOException> unreadable) {
         this.quietNanos = quietPeriod.toNanos();
+        this.severalFilesQuietNanos = quietNanos * SEVERAL_FILES_QUIET_PERIODS;
         this.longestBurstNanos = Math.max(LONGEST_BURST_FLOOR_NANOS, quietNanos * LONGEST_BURST_IN_QUIET_PERIODS);
         this.unreadable = unreadable;
     }
@@ -67,13 +76,17 @@ public final class ChangeCollector {
     public void touched(Path root, Path file) {
         synchronized (lock) {
             long now = System.nanoTime();
-            if (pending.isEmpty()) {
+            boolean first = pending.isEmpty();
+            if (first) {
                 firstEventNanos = now;
             }
             lastEventNanos = now;
             pending.putIfAbsent(file, root);
-            vanished.remove(file);
-            lock.notifyAll();
+            // A later write only moves the consumer's deadline later: it need not wake up for it, and a burst of
+            // a thousand events does not cost a thousand wake-ups.
+            if (vanished.remove(file) || first) {
+                lock.notifyAll();
+            }
         }
     }
 
@@ -145,7 +158,8 @@ public final class ChangeCollector {
                     waitNanos(rebuildLeft);
                     continue;
                 }
-                long quietLeft = pending.isEmpty() ? 0 : lastEventNanos + quietNanos - now;
+                long quiet = pending.size() > 1 ? severalFilesQuietNanos : quietNanos;
+                long quietLeft = pending.isEmpty() ? 0 : lastEventNanos + quiet - now;
                 long burstLeft = firstEventNanos + longestBurstNanos - now;
                 if (quietLeft > 0 && burstLeft > 0) {
                     waitNanos(Math.min(quietLeft, burstLeft));

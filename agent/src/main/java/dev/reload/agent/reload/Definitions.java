@@ -2,6 +2,7 @@ package dev.reload.agent.reload;
 
 import dev.reload.agent.index.CapturedClass;
 import dev.reload.agent.index.LoadedClass;
+import dev.reload.agent.parallel.BatchSteps;
 import dev.reload.agent.structural.ClassEdit;
 import dev.reload.agent.structural.PreparedRewrite;
 import dev.reload.agent.structural.StructuralEngine;
@@ -166,7 +167,15 @@ final class Definitions {
         Map<Class<?>, ClassShape> files = new LinkedHashMap<>();
         List<Class<?>> rewrittenClasses = new ArrayList<>();
         Map<CapturedClass, RunningMembers> kept = new LinkedHashMap<>();
+        List<Candidate> keeping = new ArrayList<>();
+        for (int i = 0; i < definitions.length; i++) {
+            if (!viaEngine[i]) {
+                keeping.add(changed.get(i));
+            }
+        }
+        List<Object> conformed = BatchSteps.map(keeping, this::keepingMembersOrFailure);
         int nextRewrite = 0;
+        int nextKept = 0;
         for (int i = 0; i < definitions.length; i++) {
             Candidate candidate = changed.get(i);
             Class<?> type = candidate.loaded().type();
@@ -175,11 +184,27 @@ final class Definitions {
                 definitions[i] = rewrites.get(nextRewrite++).definition();
                 rewrittenClasses.add(type);
             } else {
-                definitions[i] = new ClassDefinition(type, engine.linkCalls(keepingMembers(candidate), rewrites));
+                definitions[i] = new ClassDefinition(type, engine.linkCalls(classFile(conformed.get(nextKept++)), rewrites));
                 kept.put(candidate.loaded().captured(), runningMembers(candidate.loaded()));
             }
         }
         return new Prepared(definitions, rewrites, files, rewrittenClasses, kept);
+    }
+
+    /** {@return what {@link #keepingMembers} gives, or the {@link UnreadableClassException} it throws} */
+    private Object keepingMembersOrFailure(Candidate candidate) {
+        try {
+            return keepingMembers(candidate);
+        } catch (UnreadableClassException e) {
+            return e;
+        }
+    }
+
+    private static byte[] classFile(Object classFileOrFailure) throws UnreadableClassException {
+        if (classFileOrFailure instanceof UnreadableClassException e) {
+            throw e;
+        }
+        return (byte[]) classFileOrFailure;
     }
 
     /** {@return the new class file of a class that keeps its members, conformed when the class was prepared at load} */

@@ -1,5 +1,7 @@
 package dev.reload.agent.watch;
 
+import dev.reload.agent.parallel.BatchSteps;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -202,27 +204,36 @@ public final class ChangeCollector {
         List<ChangedFile> files = new ArrayList<>();
         Map<Path, Path> all = new LinkedHashMap<>(drained.files);
         all.putAll(drained.forced);
-        for (Map.Entry<Path, Path> entry : all.entrySet()) {
-            Path file = entry.getKey();
-            byte[] bytes;
-            try {
-                bytes = Files.readAllBytes(file);
-            } catch (NoSuchFileException e) {
+        List<Path> paths = new ArrayList<>(all.keySet());
+        List<Object> contents = BatchSteps.map(paths, ChangeCollector::contentOrFailure);
+        for (int i = 0; i < paths.size(); i++) {
+            Path file = paths.get(i);
+            if (contents.get(i) instanceof NoSuchFileException) {
                 continue; // deleted again before we looked: nothing to apply
-            } catch (IOException e) {
+            } else if (contents.get(i) instanceof IOException e) {
                 if (Files.isRegularFile(file)) {
                     unreadable.accept(file, e);
                 }
                 continue;
             }
+            byte[] bytes = (byte[]) contents.get(i);
             long hash = ContentHash.of(bytes);
             Long known = knownHashes.get(file);
             if (known != null && known == hash && !drained.forced.containsKey(file)) {
                 continue;
             }
-            files.add(new ChangedFile(entry.getValue(), file, bytes, hash));
+            files.add(new ChangedFile(all.get(file), file, bytes, hash));
         }
         return files;
+    }
+
+    /** {@return the file's bytes, or the {@link IOException} that says why they cannot be read} */
+    private static Object contentOrFailure(Path file) {
+        try {
+            return Files.readAllBytes(file);
+        } catch (IOException e) {
+            return e;
+        }
     }
 
     private List<Path> dueRechecks(long now) {

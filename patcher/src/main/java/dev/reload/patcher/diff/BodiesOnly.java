@@ -58,7 +58,7 @@ final class BodiesOnly {
             return false;
         }
         for (int i = updated.nestMemberCount(); i < running.nestMemberCount(); i++) {
-            if (!LoadTimeMembers.isSpare(running, running.nestMember(i))) {
+            if (!LoadTimeMembers.isSpareAt(running, i)) {
                 return false;
             }
         }

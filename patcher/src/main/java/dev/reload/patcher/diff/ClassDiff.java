@@ -79,6 +79,9 @@ public final class ClassDiff {
                 edited.add(change.editedMethod());
             }
         }
+        if (edited.isEmpty()) {
+            return List.of();
+        }
         Set<String> ordered = new LinkedHashSet<>();
         for (MethodShape method : updated.methods()) {
             if (edited.contains(method.name())) {

@@ -207,6 +207,17 @@ public final class ClassShape {
     }
 
     /**
+     * {@return what the nest member at {@code index} is, as far as this host's file tells}
+     *
+     * @param index from 0 to {@link #nestMemberCount()} - 1
+     * @throws IndexOutOfBoundsException when there is no such entry
+     */
+    public NestMemberKind nestMemberKind(int index) {
+        Objects.checkIndex(index, nestCount());
+        return nestMemberKinds == null ? NestMemberKind.NAMED : NestMemberKind.values()[nestMemberKinds[index]];
+    }
+
+    /**
      * {@return true when {@code other} declares everything this shape declares, in the same order, and the two
      * differ at most in method code and debug information, in the class-file version, and in nest members and
      * methods that {@code other} lists after all of this shape's}: same name, superclass, interfaces, access

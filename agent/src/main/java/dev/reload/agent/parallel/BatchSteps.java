@@ -39,17 +39,36 @@ public final class BatchSteps {
             return results(results);
         }
         int chunk = (items.size() + threads - 1) / threads;
+        int chunks = (items.size() + chunk - 1) / chunk;
+        // What a step threw, per chunk: rethrown as it is, once every helper is done with the batch.
+        Throwable[] thrown = new Throwable[chunks];
         List<ForkJoinTask<?>> helpers = new ArrayList<>();
-        for (int from = chunk; from < items.size(); from += chunk) {
-            int start = from;
-            int end = Math.min(items.size(), from + chunk);
-            helpers.add(Pool.INSTANCE.submit(() -> fill(items, step, results, start, end)));
+        for (int k = 1; k < chunks; k++) {
+            int index = k;
+            helpers.add(Pool.INSTANCE.submit(() -> fill(items, step, results, index * chunk,
+                    Math.min(items.size(), (index + 1) * chunk), thrown, index)));
         }
-        fill(items, step, results, 0, chunk);
+        fill(items, step, results, 0, chunk, thrown, 0);
         for (ForkJoinTask<?> helper : helpers) {
             helper.join();
         }
+        for (Throwable failure : thrown) {
+            if (failure instanceof RuntimeException e) {
+                throw e;
+            } else if (failure instanceof Error e) {
+                throw e;
+            }
+        }
         return results(results);
+    }
+
+    private static <T, R> void fill(List<T> items, Function<? super T, ? extends R> step, Object[] results, int from,
+                                    int to, Throwable[] thrown, int chunk) {
+        try {
+            fill(items, step, results, from, to);
+        } catch (RuntimeException | Error e) {
+            thrown[chunk] = e;
+        }
     }
 
     private static <T, R> void fill(List<T> items, Function<? super T, ? extends R> step, Object[] results, int from,

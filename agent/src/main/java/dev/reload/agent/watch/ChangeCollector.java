@@ -52,6 +52,8 @@ public final class ChangeCollector {
     /** Files to read again even if unchanged, with the nanoTime they are due; guarded by {@code lock}. */
     private final Map<Path, Recheck> rechecks = new HashMap<>();
     private final Map<Path, Long> knownHashes = new ConcurrentHashMap<>();
+    /** Guarded by {@code lock}. */
+    private final ReadAhead readAhead = new ReadAhead();
     /** Known class files deleted and not written again yet; guarded by {@code lock}. */
     private final Set<Path> vanished = new HashSet<>();
     private long lastDeleteNanos;
@@ -84,9 +86,10 @@ public final class ChangeCollector {
             }
             lastEventNanos = now;
             pending.putIfAbsent(file, root);
+            readAhead.touched(file);
             // A later write only moves the consumer's deadline later: it need not wake up for it, and a burst of
-            // a thousand events does not cost a thousand wake-ups.
-            if (vanished.remove(file) || first) {
+            // a thousand events does not cost a thousand wake-ups. The second file makes a burst: reading starts.
+            if (vanished.remove(file) || first || pending.size() == 2) {
                 lock.notifyAll();
             }
         }
@@ -147,8 +150,9 @@ public final class ChangeCollector {
     }
 
     private Drained awaitQuiet() throws InterruptedException {
-        synchronized (lock) {
-            while (true) {
+        while (true) {
+            Path toRead;
+            synchronized (lock) {
                 long now = System.nanoTime();
                 List<Path> due = dueRechecks(now);
                 if (pending.isEmpty() && due.isEmpty()) {
@@ -163,11 +167,19 @@ public final class ChangeCollector {
                 long quiet = pending.size() > 1 ? severalFilesQuietNanos : quietNanos;
                 long quietLeft = pending.isEmpty() ? 0 : lastEventNanos + quiet - now;
                 long burstLeft = firstEventNanos + longestBurstNanos - now;
-                if (quietLeft > 0 && burstLeft > 0) {
+                if (quietLeft <= 0 || burstLeft <= 0) {
+                    return drain(now);
+                }
+                // A burst: read what it wrote so far while waiting for the rest. A single file is read once quiet.
+                toRead = pending.size() > 1 ? readAhead.next() : null;
+                if (toRead == null) {
                     waitNanos(Math.min(quietLeft, burstLeft));
                     continue;
                 }
-                return drain(now);
+            }
+            Object content = ReadAhead.contentOrFailure(toRead);
+            synchronized (lock) {
+                readAhead.read(toRead, content);
             }
         }
     }
@@ -197,7 +209,7 @@ public final class ChangeCollector {
             }
         }
         pending.clear();
-        return new Drained(files, forced, files.isEmpty() ? now : firstEventNanos);
+        return new Drained(files, forced, readAhead.take(), files.isEmpty() ? now : firstEventNanos);
     }
 
     private List<ChangedFile> read(Drained drained) {
@@ -205,7 +217,10 @@ public final class ChangeCollector {
         Map<Path, Path> all = new LinkedHashMap<>(drained.files);
         all.putAll(drained.forced);
         List<Path> paths = new ArrayList<>(all.keySet());
-        List<Object> contents = BatchSteps.map(paths, ChangeCollector::contentOrFailure);
+        List<Object> contents = BatchSteps.map(paths, file -> {
+            Object readBefore = drained.forced.containsKey(file) ? null : drained.readAhead.get(file);
+            return readBefore != null ? readBefore : ReadAhead.contentOrFailure(file);
+        });
         for (int i = 0; i < paths.size(); i++) {
             Path file = paths.get(i);
             if (contents.get(i) instanceof NoSuchFileException) {
@@ -225,15 +240,6 @@ public final class ChangeCollector {
             files.add(new ChangedFile(all.get(file), file, bytes, hash));
         }
         return files;
-    }
-
-    /** {@return the file's bytes, or the {@link IOException} that says why they cannot be read} */
-    private static Object contentOrFailure(Path file) {
-        try {
-            return Files.readAllBytes(file);
-        } catch (IOException e) {
-            return e;
-        }
     }
 
     private List<Path> dueRechecks(long now) {
@@ -265,6 +271,7 @@ public final class ChangeCollector {
     private record Recheck(Path root, long dueNanos) {
     }
 
-    private record Drained(Map<Path, Path> files, Map<Path, Path> forced, long firstEventNanos) {
+    private record Drained(Map<Path, Path> files, Map<Path, Path> forced, Map<Path, Object> readAhead,
+                           long firstEventNanos) {
     }
 }

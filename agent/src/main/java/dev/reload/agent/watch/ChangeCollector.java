@@ -29,21 +29,12 @@ public final class ChangeCollector {
     private static final int LONGEST_BURST_IN_QUIET_PERIODS = 40;
     private static final long LONGEST_BURST_FLOOR_NANOS = Duration.ofMillis(500).toNanos();
     /**
-     * A batch of several files waits this many quiet periods: a build writes (or renames) many files in one
-     * burst, and on a busy machine the writer may pause for a few ms in the middle of it. Cut in two, the burst
-     * would be applied as two batches, each paying the batch's fixed cost, and for a moment the program would
-     * run half of the new code. A single saved file keeps the plain quiet period and its latency.
-     */
-    static final int SEVERAL_FILES_QUIET_PERIODS = 3;
-    /**
      * How long a batch waits for deleted class files to be written again. A full rebuild ({@code mvn compile}
      * after a change it cannot compile incrementally) deletes every class file of a module for about a second
      * before it writes them again: applying half of that would run new code against classes that are missing.
      */
     static final long REBUILD_SETTLE_NANOS = Duration.ofSeconds(3).toNanos();
 
-    private final long quietNanos;
-    private final long severalFilesQuietNanos;
     private final long longestBurstNanos;
     private final BiConsumer<Path, IOException> unreadable;
     private final Object lock = new Object();
@@ -54,6 +45,8 @@ public final class ChangeCollector {
     private final Map<Path, Long> knownHashes = new ConcurrentHashMap<>();
     /** Guarded by {@code lock}. */
     private final ReadAhead readAhead = new ReadAhead();
+    /** Guarded by {@code lock}. */
+    private final BurstPace pace;
     /** Known class files deleted and not written again yet; guarded by {@code lock}. */
     private final Set<Path> vanished = new HashSet<>();
     private long lastDeleteNanos;
@@ -65,9 +58,9 @@ public final class ChangeCollector {
      * @param unreadable told about a file that exists but cannot be read, never null
      */
     public ChangeCollector(Duration quietPeriod, BiConsumer<Path, IOException> unreadable) {
-        this.quietNanos = quietPeriod.toNanos();
-        this.severalFilesQuietNanos = quietNanos * SEVERAL_FILES_QUIET_PERIODS;
+        long quietNanos = quietPeriod.toNanos();
         this.longestBurstNanos = Math.max(LONGEST_BURST_FLOOR_NANOS, quietNanos * LONGEST_BURST_IN_QUIET_PERIODS);
+        this.pace = new BurstPace(quietNanos, longestBurstNanos);
         this.unreadable = unreadable;
     }
 
@@ -85,7 +78,9 @@ public final class ChangeCollector {
                 firstEventNanos = now;
             }
             lastEventNanos = now;
+            int before = pending.size();
             pending.putIfAbsent(file, root);
+            pace.written(now, before, pending.size());
             readAhead.touched(file);
             // A later write only moves the consumer's deadline later: it need not wake up for it, and a burst of
             // a thousand events does not cost a thousand wake-ups. The second file makes a burst: reading starts.
@@ -164,8 +159,7 @@ public final class ChangeCollector {
                     waitNanos(rebuildLeft);
                     continue;
                 }
-                long quiet = pending.size() > 1 ? severalFilesQuietNanos : quietNanos;
-                long quietLeft = pending.isEmpty() ? 0 : lastEventNanos + quiet - now;
+                long quietLeft = pending.isEmpty() ? 0 : lastEventNanos + pace.quietNanos() - now;
                 long burstLeft = firstEventNanos + longestBurstNanos - now;
                 if (quietLeft <= 0 || burstLeft <= 0) {
                     return drain(now);
@@ -209,6 +203,7 @@ public final class ChangeCollector {
             }
         }
         pending.clear();
+        pace.handedOut();
         return new Drained(files, forced, readAhead.take(), files.isEmpty() ? now : firstEventNanos);
     }
 

@@ -30,6 +30,24 @@ class ChangeCollectorTest {
         assertEquals(List.of("A.class", "B.class", "C.class"), batch.files().stream().map(ChangedFile::relativePath).toList());
     }
 
+    @Test
+    void aBurstCutByALongPauseGoesOnWaitingLongerForItsNextFiles() throws Exception {
+        Duration quiet = Duration.ofMillis(200);
+        ChangeCollector collector = new ChangeCollector(quiet, (file, e) -> { });
+        collector.touched(root, write("A.class"));
+        collector.touched(root, write("B.class"));
+        ChangeBatch cut = collector.take();
+        // The writer stops for longer than a burst waits, then writes two more files with a pause between them that
+        // is longer than a burst's usual wait, but shorter than twice the pause that cut the burst.
+        Thread.sleep(quiet.toMillis() * 4);
+        collector.touched(root, write("C.class"));
+        Thread.sleep(quiet.toMillis() * 5);
+        collector.touched(root, write("D.class"));
+        ChangeBatch rest = collector.take();
+        assertEquals(List.of("A.class", "B.class"), cut.files().stream().map(ChangedFile::relativePath).toList());
+        assertEquals(List.of("C.class", "D.class"), rest.files().stream().map(ChangedFile::relativePath).toList());
+    }
+
     private Path write(String name) throws Exception {
         return Files.write(root.resolve(name), name.getBytes());
     }

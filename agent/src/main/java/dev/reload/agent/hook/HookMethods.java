@@ -6,7 +6,9 @@ import org.objectweb.asm.ClassVisitor;
 import org.objectweb.asm.MethodVisitor;
 import org.objectweb.asm.Opcodes;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -18,6 +20,8 @@ import java.util.List;
 public final class HookMethods {
     /** The simple name of the annotation that marks a hook. */
     public static final String ANNOTATION_SIMPLE_NAME = "OnReload";
+    /** The end of every descriptor of such an annotation, as its constant pool entry spells it (ASCII). */
+    private static final byte[] DESCRIPTOR_END = (ANNOTATION_SIMPLE_NAME + ";").getBytes(StandardCharsets.US_ASCII);
 
     private HookMethods() {
     }
@@ -28,6 +32,9 @@ public final class HookMethods {
      * @param classFile a class file that parses, never null
      */
     public static List<String> in(byte[] classFile) {
+        if (!contains(classFile, DESCRIPTOR_END)) {
+            return List.of(); // what almost every class answers: a byte search instead of reading its members
+        }
         List<String> hooks = new ArrayList<>();
         new ClassReader(classFile).accept(new ClassVisitor(Opcodes.ASM9) {
             @Override
@@ -48,6 +55,17 @@ public final class HookMethods {
             }
         }, ClassReader.SKIP_CODE | ClassReader.SKIP_DEBUG | ClassReader.SKIP_FRAMES);
         return hooks;
+    }
+
+    /** {@return true when {@code bytes} hold {@code part} somewhere} */
+    static boolean contains(byte[] bytes, byte[] part) {
+        byte first = part[0];
+        for (int i = 0, last = bytes.length - part.length; i <= last; i++) {
+            if (bytes[i] == first && Arrays.equals(bytes, i, i + part.length, part, 0, part.length)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static boolean isOnReload(String annotationDescriptor) {

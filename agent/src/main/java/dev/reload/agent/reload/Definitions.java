@@ -2,6 +2,7 @@ package dev.reload.agent.reload;
 
 import dev.reload.agent.index.CapturedClass;
 import dev.reload.agent.index.LoadedClass;
+import dev.reload.agent.parallel.BatchSteps;
 import dev.reload.agent.structural.ClassEdit;
 import dev.reload.agent.structural.NestmateDefiner;
 import dev.reload.agent.structural.PreparedRewrite;
@@ -40,6 +41,8 @@ final class Definitions {
     /** The shape of the class file last applied to each class reloaded, as compiled. */
     private final Map<Class<?>, ClassShape> appliedFiles = Collections.synchronizedMap(new WeakHashMap<>());
     private final Map<Class<?>, Rewritten> rewritten = Collections.synchronizedMap(new WeakHashMap<>());
+    /** What the classes reloaded without the engine declare as they run, so the next batch need not parse it. */
+    private final Map<Class<?>, RunningMembers> runningMembers = Collections.synchronizedMap(new WeakHashMap<>());
 
     /**
      * What a class the engine rewrote runs.
@@ -51,15 +54,27 @@ final class Definitions {
     }
 
     /**
+     * What a running class declares that a reload without the engine keeps as it is: whether it was prepared at
+     * load (it has the accessor), and its {@code NestMembers}, spares included.
+     *
+     * @param runningHash the {@link ContentHash} of the class file these facts were taken from or carried to
+     * @param prepared true when the class has the accessor
+     * @param nestMembers the running class's nest members, in order; empty and unused when it was not prepared
+     */
+    private record RunningMembers(long runningHash, boolean prepared, List<String> nestMembers) {
+    }
+
+    /**
      * A batch ready to redefine.
      *
      * @param definitions one per changed class, in the batch's order
      * @param rewrites what the engine prepared, to tell it once the redefinition took
      * @param files the shapes of the new class files, by class
      * @param rewrittenClasses the changed classes that went through the engine
+     * @param kept the changed classes that keep their members, with what they declare as they run
      */
     record Prepared(ClassDefinition[] definitions, List<PreparedRewrite> rewrites, Map<Class<?>, ClassShape> files,
-                    List<Class<?>> rewrittenClasses) {
+                    List<Class<?>> rewrittenClasses, Map<CapturedClass, RunningMembers> kept) {
     }
 
     Definitions(StructuralEngine engine, RunningClassFiles runningClassFiles) {
@@ -75,8 +90,22 @@ final class Definitions {
 
     /** {@return true when the class was prepared at load, so the engine can give it new members} */
     boolean takesNewMembers(LoadedClass loaded) throws UnreadableClassException {
-        return rewritten.containsKey(loaded.type()) || loaded.captured().shape()
-                .method(RuntimeNames.ACCESSOR_NAME, RuntimeNames.ACCESSOR_DESCRIPTOR).isPresent();
+        return rewritten.containsKey(loaded.type()) || runningMembers(loaded).prepared();
+    }
+
+    /**
+     * {@return what the class declares as it runs}: carried over from the last reload when the JVM still runs what
+     * it applied, so that a class reloaded again is not parsed again; read from the running class file otherwise
+     */
+    private RunningMembers runningMembers(LoadedClass loaded) throws UnreadableClassException {
+        CapturedClass captured = loaded.captured();
+        RunningMembers known = runningMembers.get(loaded.type());
+        if (known != null && known.runningHash() == captured.runningHash()) {
+            return known;
+        }
+        ClassShape running = captured.shape();
+        boolean prepared = running.method(RuntimeNames.ACCESSOR_NAME, RuntimeNames.ACCESSOR_DESCRIPTOR).isPresent();
+        return new RunningMembers(captured.runningHash(), prepared, prepared ? running.nestMembers() : List.of());
     }
 
     /**
@@ -139,6 +168,15 @@ final class Definitions {
     List<String> applied(Prepared prepared, Map<Class<?>, byte[]> runningNow) {
         List<String> notes = engine.applied(prepared.rewrites());
         appliedFiles.putAll(prepared.files());
+        // A class conformed to its running members declares the same members after the reload: what the JVM runs
+        // now differs in method bodies only, unless another agent changed the bytes on their way in.
+        prepared.kept().forEach((captured, members) -> {
+            Class<?> type = captured.type();
+            if (type != null && !captured.changedByOtherAgent()) {
+                runningMembers.put(type, new RunningMembers(captured.runningHash(), members.prepared(),
+                        members.nestMembers()));
+            }
+        });
         for (Class<?> type : prepared.rewrittenClasses()) {
             byte[] running = runningNow.get(type);
             rewritten.put(type, new Rewritten(running, ContentHash.of(running)));
@@ -151,7 +189,16 @@ final class Definitions {
         ClassDefinition[] definitions = new ClassDefinition[changed.size()];
         Map<Class<?>, ClassShape> files = new LinkedHashMap<>();
         List<Class<?>> rewrittenClasses = new ArrayList<>();
+        Map<CapturedClass, RunningMembers> kept = new LinkedHashMap<>();
+        List<Candidate> keeping = new ArrayList<>();
+        for (int i = 0; i < definitions.length; i++) {
+            if (!viaEngine[i]) {
+                keeping.add(changed.get(i));
+            }
+        }
+        List<Object> conformed = BatchSteps.map(keeping, this::keepingMembersOrFailure);
         int nextRewrite = 0;
+        int nextKept = 0;
         for (int i = 0; i < definitions.length; i++) {
             Candidate candidate = changed.get(i);
             Class<?> type = candidate.loaded().type();
@@ -160,11 +207,28 @@ final class Definitions {
                 definitions[i] = rewrites.get(nextRewrite++).definition();
                 rewrittenClasses.add(type);
             } else {
-                definitions[i] = new ClassDefinition(type, engine.linkCalls(keepingMembers(candidate), type.getClassLoader(),
-                        rewrites));
+                definitions[i] = new ClassDefinition(type, engine.linkCalls(classFile(conformed.get(nextKept++)),
+                        type.getClassLoader(), rewrites));
+                kept.put(candidate.loaded().captured(), runningMembers(candidate.loaded()));
             }
         }
-        return new Prepared(definitions, rewrites, files, rewrittenClasses);
+        return new Prepared(definitions, rewrites, files, rewrittenClasses, kept);
+    }
+
+    /** {@return what {@link #keepingMembers} gives, or the {@link UnreadableClassException} it throws} */
+    private Object keepingMembersOrFailure(Candidate candidate) {
+        try {
+            return keepingMembers(candidate);
+        } catch (UnreadableClassException e) {
+            return e;
+        }
+    }
+
+    private static byte[] classFile(Object classFileOrFailure) throws UnreadableClassException {
+        if (classFileOrFailure instanceof UnreadableClassException e) {
+            throw e;
+        }
+        return (byte[]) classFileOrFailure;
     }
 
     /** {@return the new class file of a class that keeps its members, conformed when the class was prepared at load} */
@@ -173,7 +237,7 @@ final class Definitions {
         if (!takesNewMembers(candidate.loaded())) {
             return updated;
         }
-        return LoadTimeAugmenter.conform(updated, candidate.loaded().captured().shape().nestMembers());
+        return LoadTimeAugmenter.conform(updated, runningMembers(candidate.loaded()).nestMembers());
     }
 
     /**
@@ -188,10 +252,10 @@ final class Definitions {
         if (rewritten.containsKey(loaded.type()) || loaded.captured().changedByOtherAgent()) {
             return true;
         }
-        ClassShape running = loaded.captured().shape();
+        List<String> runningNestMembers = runningMembers(loaded).nestMembers();
         for (Change change : candidate.verdict().changes()) {
             boolean spareTaken = change instanceof TypeChange.NestMemberChanged nest && nest.added()
-                    && running.nestMembers().contains(nest.member());
+                    && runningNestMembers.contains(nest.member());
             if (change.needs().compareTo(Verdict.Kind.REDEFINABLE) > 0 && !spareTaken) {
                 return true;
             }

@@ -1,5 +1,7 @@
 package dev.reload.agent.watch;
 
+import dev.reload.agent.parallel.BatchSteps;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -33,7 +35,6 @@ public final class ChangeCollector {
      */
     static final long REBUILD_SETTLE_NANOS = Duration.ofSeconds(3).toNanos();
 
-    private final long quietNanos;
     private final long longestBurstNanos;
     private final BiConsumer<Path, IOException> unreadable;
     private final Object lock = new Object();
@@ -42,6 +43,10 @@ public final class ChangeCollector {
     /** Files to read again even if unchanged, with the nanoTime they are due; guarded by {@code lock}. */
     private final Map<Path, Recheck> rechecks = new HashMap<>();
     private final Map<Path, Long> knownHashes = new ConcurrentHashMap<>();
+    /** Guarded by {@code lock}. */
+    private final ReadAhead readAhead = new ReadAhead();
+    /** Guarded by {@code lock}. */
+    private final BurstPace pace;
     /** Known class files deleted and not written again yet; guarded by {@code lock}. */
     private final Set<Path> vanished = new HashSet<>();
     private long lastDeleteNanos;
@@ -53,8 +58,9 @@ public final class ChangeCollector {
      * @param unreadable told about a file that exists but cannot be read, never null
      */
     public ChangeCollector(Duration quietPeriod, BiConsumer<Path, IOException> unreadable) {
-        this.quietNanos = quietPeriod.toNanos();
+        long quietNanos = quietPeriod.toNanos();
         this.longestBurstNanos = Math.max(LONGEST_BURST_FLOOR_NANOS, quietNanos * LONGEST_BURST_IN_QUIET_PERIODS);
+        this.pace = new BurstPace(quietNanos, longestBurstNanos);
         this.unreadable = unreadable;
     }
 
@@ -67,13 +73,20 @@ public final class ChangeCollector {
     public void touched(Path root, Path file) {
         synchronized (lock) {
             long now = System.nanoTime();
-            if (pending.isEmpty()) {
+            boolean first = pending.isEmpty();
+            if (first) {
                 firstEventNanos = now;
             }
             lastEventNanos = now;
+            int before = pending.size();
             pending.putIfAbsent(file, root);
-            vanished.remove(file);
-            lock.notifyAll();
+            pace.written(now, before, pending.size());
+            readAhead.touched(file);
+            // A later write only moves the consumer's deadline later: it need not wake up for it, and a burst of
+            // a thousand events does not cost a thousand wake-ups. The second file makes a burst: reading starts.
+            if (vanished.remove(file) || first || pending.size() == 2) {
+                lock.notifyAll();
+            }
         }
     }
 
@@ -132,8 +145,9 @@ public final class ChangeCollector {
     }
 
     private Drained awaitQuiet() throws InterruptedException {
-        synchronized (lock) {
-            while (true) {
+        while (true) {
+            Path toRead;
+            synchronized (lock) {
                 long now = System.nanoTime();
                 List<Path> due = dueRechecks(now);
                 if (pending.isEmpty() && due.isEmpty()) {
@@ -145,13 +159,21 @@ public final class ChangeCollector {
                     waitNanos(rebuildLeft);
                     continue;
                 }
-                long quietLeft = pending.isEmpty() ? 0 : lastEventNanos + quietNanos - now;
+                long quietLeft = pending.isEmpty() ? 0 : lastEventNanos + pace.quietNanos() - now;
                 long burstLeft = firstEventNanos + longestBurstNanos - now;
-                if (quietLeft > 0 && burstLeft > 0) {
+                if (quietLeft <= 0 || burstLeft <= 0) {
+                    return drain(now);
+                }
+                // A burst: read what it wrote so far while waiting for the rest. A single file is read once quiet.
+                toRead = pending.size() > 1 ? readAhead.next() : null;
+                if (toRead == null) {
                     waitNanos(Math.min(quietLeft, burstLeft));
                     continue;
                 }
-                return drain(now);
+            }
+            Object content = ReadAhead.contentOrFailure(toRead);
+            synchronized (lock) {
+                readAhead.read(toRead, content);
             }
         }
     }
@@ -181,32 +203,36 @@ public final class ChangeCollector {
             }
         }
         pending.clear();
-        return new Drained(files, forced, files.isEmpty() ? now : firstEventNanos);
+        pace.handedOut();
+        return new Drained(files, forced, readAhead.take(), files.isEmpty() ? now : firstEventNanos);
     }
 
     private List<ChangedFile> read(Drained drained) {
         List<ChangedFile> files = new ArrayList<>();
         Map<Path, Path> all = new LinkedHashMap<>(drained.files);
         all.putAll(drained.forced);
-        for (Map.Entry<Path, Path> entry : all.entrySet()) {
-            Path file = entry.getKey();
-            byte[] bytes;
-            try {
-                bytes = Files.readAllBytes(file);
-            } catch (NoSuchFileException e) {
+        List<Path> paths = new ArrayList<>(all.keySet());
+        List<Object> contents = BatchSteps.map(paths, file -> {
+            Object readBefore = drained.forced.containsKey(file) ? null : drained.readAhead.get(file);
+            return readBefore != null ? readBefore : ReadAhead.contentOrFailure(file);
+        });
+        for (int i = 0; i < paths.size(); i++) {
+            Path file = paths.get(i);
+            if (contents.get(i) instanceof NoSuchFileException) {
                 continue; // deleted again before we looked: nothing to apply
-            } catch (IOException e) {
+            } else if (contents.get(i) instanceof IOException e) {
                 if (Files.isRegularFile(file)) {
                     unreadable.accept(file, e);
                 }
                 continue;
             }
+            byte[] bytes = (byte[]) contents.get(i);
             long hash = ContentHash.of(bytes);
             Long known = knownHashes.get(file);
             if (known != null && known == hash && !drained.forced.containsKey(file)) {
                 continue;
             }
-            files.add(new ChangedFile(entry.getValue(), file, bytes, hash));
+            files.add(new ChangedFile(all.get(file), file, bytes, hash));
         }
         return files;
     }
@@ -240,6 +266,7 @@ public final class ChangeCollector {
     private record Recheck(Path root, long dueNanos) {
     }
 
-    private record Drained(Map<Path, Path> files, Map<Path, Path> forced, long firstEventNanos) {
+    private record Drained(Map<Path, Path> files, Map<Path, Path> forced, Map<Path, Object> readAhead,
+                           long firstEventNanos) {
     }
 }

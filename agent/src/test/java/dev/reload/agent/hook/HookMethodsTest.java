@@ -58,6 +58,20 @@ class HookMethodsTest {
         assertFalse(HookMethods.isOnReload("Lgame/NotOnReload;"));
     }
 
+    @Test
+    void aClassWithoutTheAnnotationHasNoHooks() throws IOException {
+        assertEquals(List.of(), HookMethods.in(classFile(HookMethodsTest.class)));
+    }
+
+    @Test
+    void findsTheAnnotationDescriptorAnywhereInTheBytes() {
+        byte[] part = {'O', 'n', ';'};
+        assertTrue(HookMethods.contains(new byte[] {'O', 'n', ';'}, part));
+        assertTrue(HookMethods.contains(new byte[] {1, 'O', 'O', 'n', ';'}, part));
+        assertFalse(HookMethods.contains(new byte[] {'O', 'n', ':', 'O', 'n'}, part));
+        assertFalse(HookMethods.contains(new byte[] {'n', ';'}, part));
+    }
+
     private static byte[] classFile(Class<?> type) throws IOException {
         String name = type.getName().substring(type.getName().lastIndexOf('.') + 1) + ".class";
         try (InputStream in = type.getResourceAsStream(name)) {

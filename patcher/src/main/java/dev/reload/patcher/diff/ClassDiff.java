@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -27,17 +28,22 @@ public final class ClassDiff {
     public static Verdict judge(ClassShape running, ClassShape updated) {
         Objects.requireNonNull(running, "running");
         Objects.requireNonNull(updated, "updated");
-        List<Change> changes = new ArrayList<>();
         if (!running.internalName().equals(updated.internalName())) {
-            changes.add(new TypeChange.Renamed(running.internalName(), updated.internalName()));
-        } else {
-            TypeDiff.compare(running, updated, changes);
-            FieldDiff.compare(running, updated, changes);
-            MethodDiff.compare(running, updated, changes);
-            changes = GeneratedMembers.withoutConsequences(running, updated, changes);
-            changes = LoadTimeMembers.withoutAugmentation(running, updated, changes);
+            return verdict(running.binaryName(), updated,
+                    List.of(new TypeChange.Renamed(running.internalName(), updated.internalName())));
         }
-        return verdict(running.binaryName(), updated, changes);
+        Optional<List<Change>> bodies = BodiesOnly.changes(running, updated);
+        return verdict(running.binaryName(), updated, bodies.isPresent() ? bodies.get() : compareFully(running, updated));
+    }
+
+    /** {@return every change of {@code updated} against {@code running}, a class of the same name, in report order} */
+    static List<Change> compareFully(ClassShape running, ClassShape updated) {
+        List<Change> changes = new ArrayList<>();
+        TypeDiff.compare(running, updated, changes);
+        FieldDiff.compare(running, updated, changes);
+        MethodDiff.compare(running, updated, changes);
+        changes = GeneratedMembers.withoutConsequences(running, updated, changes);
+        return LoadTimeMembers.withoutAugmentation(running, updated, changes);
     }
 
     /**
@@ -72,6 +78,9 @@ public final class ClassDiff {
             if (change.editedMethod() != null) {
                 edited.add(change.editedMethod());
             }
+        }
+        if (edited.isEmpty()) {
+            return List.of();
         }
         Set<String> ordered = new LinkedHashSet<>();
         for (MethodShape method : updated.methods()) {

@@ -50,6 +50,15 @@ final class LoadTimeMembers {
      * its {@code InnerClasses}, which every compiler fills for the anonymous classes and switch maps it writes}
      */
     static boolean isSpare(ClassShape running, String member) {
+        return isNumbered(running, member) && running.nestMemberKind(member).orElse(null) == NestMemberKind.NAMED;
+    }
+
+    /** {@return true when the running class's nest member at {@code index} is a spare, as {@link #isSpare} tells} */
+    static boolean isSpareAt(ClassShape running, int index) {
+        return running.nestMemberKind(index) == NestMemberKind.NAMED && isNumbered(running, running.nestMember(index));
+    }
+
+    private static boolean isNumbered(ClassShape running, String member) {
         String prefix = running.internalName() + "$";
         if (!member.startsWith(prefix) || member.length() == prefix.length()) {
             return false;
@@ -59,6 +68,6 @@ final class LoadTimeMembers {
                 return false;
             }
         }
-        return running.nestMemberKind(member).orElse(null) == NestMemberKind.NAMED;
+        return true;
     }
 }

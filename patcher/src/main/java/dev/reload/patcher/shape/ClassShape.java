@@ -176,6 +176,83 @@ public final class ClassShape {
         return Optional.empty();
     }
 
+    /** {@return how many methods the class declares} */
+    public int methodCount() {
+        return high(ids[ShapeLayout.FIELDS_AND_METHODS]);
+    }
+
+    /**
+     * {@return the method at {@code index} in class-file order}
+     *
+     * @param index from 0 to {@link #methodCount()} - 1
+     * @throws IndexOutOfBoundsException when there is no such method
+     */
+    public MethodShape method(int index) {
+        return methodAt(Objects.checkIndex(index, methodCount()));
+    }
+
+    /** {@return how many names {@code NestMembers} lists} */
+    public int nestMemberCount() {
+        return high(ids[ShapeLayout.INTERFACES_AND_NEST]);
+    }
+
+    /**
+     * {@return the internal name at {@code index} in {@code NestMembers}}
+     *
+     * @param index from 0 to {@link #nestMemberCount()} - 1
+     * @throws IndexOutOfBoundsException when there is no such entry
+     */
+    public String nestMember(int index) {
+        return SYMBOLS.string(ids[nestStart() + Objects.checkIndex(index, nestCount())]);
+    }
+
+    /**
+     * {@return what the nest member at {@code index} is, as far as this host's file tells}
+     *
+     * @param index from 0 to {@link #nestMemberCount()} - 1
+     * @throws IndexOutOfBoundsException when there is no such entry
+     */
+    public NestMemberKind nestMemberKind(int index) {
+        Objects.checkIndex(index, nestCount());
+        return nestMemberKinds == null ? NestMemberKind.NAMED : NestMemberKind.values()[nestMemberKinds[index]];
+    }
+
+    /**
+     * {@return true when {@code other} declares everything this shape declares, in the same order, and the two
+     * differ at most in method code and debug information, in the class-file version, and in nest members and
+     * methods that {@code other} lists after all of this shape's}: same name, superclass, interfaces, access
+     * flags, nest host, permitted subclasses, record components, fields (with flags and constant values) and
+     * method names, descriptors and flags. Compares symbol ids, so it makes no strings.
+     *
+     * @param other another shape, never null
+     */
+    public boolean declaresPrefixOf(ClassShape other) {
+        int[] theirs = other.ids;
+        if (ids[ShapeLayout.NAME] != theirs[ShapeLayout.NAME] || ids[ShapeLayout.SUPER] != theirs[ShapeLayout.SUPER]
+                || ids[ShapeLayout.NEST_HOST] != theirs[ShapeLayout.NEST_HOST] || access() != other.access()
+                || interfaceCount() != other.interfaceCount() || nestCount() > other.nestCount()
+                || ids[ShapeLayout.PERMITTED_AND_RECORD] != theirs[ShapeLayout.PERMITTED_AND_RECORD]
+                || fieldCount() != other.fieldCount() || methodCount() > other.methodCount()) {
+            return false;
+        }
+        return Arrays.equals(ids, interfacesStart(), nestStart() + nestCount(),
+                        theirs, other.interfacesStart(), other.nestStart() + nestCount())
+                && Arrays.equals(ids, permittedStart(), methodStart() + METHOD_INTS * methodCount(),
+                        theirs, other.permittedStart(), other.methodStart() + METHOD_INTS * methodCount())
+                && sameMethodFlags(other)
+                && (constantValues == null ? other.constantValues == null
+                        : Arrays.equals(constantValues, other.constantValues));
+    }
+
+    private boolean sameMethodFlags(ClassShape other) {
+        for (int i = 0; i < methodCount(); i++) {
+            if (ShapeLayout.access(methodData[2 * i + 1]) != ShapeLayout.access(other.methodData[2 * i + 1])) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /**
      * {@return the method whose code creates the given lambda body through {@code invokedynamic}; empty
      * when the method is no lambda body of this class or nothing in the class creates it}
@@ -231,10 +308,6 @@ public final class ClassShape {
 
     private int fieldCount() {
         return low(ids[ShapeLayout.FIELDS_AND_METHODS]);
-    }
-
-    private int methodCount() {
-        return high(ids[ShapeLayout.FIELDS_AND_METHODS]);
     }
 
     private int interfacesStart() {

@@ -235,8 +235,9 @@ final class CodeHasher extends MethodVisitor {
     private static final class Deferred {
         private final Hash64 hash = new Hash64();
         private int size;
-        private Label[] refs = new Label[8];
-        private int[] refPositions = new int[8];
+        /** Made at the first reference: most debug hashes, and the code of many small methods, have none. */
+        private Label[] refs;
+        private int[] refPositions;
         private int refCount;
 
         Deferred add(long value) {
@@ -250,7 +251,10 @@ final class CodeHasher extends MethodVisitor {
         }
 
         Deferred ref(Label label) {
-            if (refCount == refs.length) {
+            if (refs == null) {
+                refs = new Label[8];
+                refPositions = new int[8];
+            } else if (refCount == refs.length) {
                 refs = Arrays.copyOf(refs, refCount * 2);
                 refPositions = Arrays.copyOf(refPositions, refCount * 2);
             }

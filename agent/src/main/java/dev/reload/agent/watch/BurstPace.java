@@ -1,0 +1,71 @@
+package dev.reload.agent.watch;
+
+/**
+ * How long a batch waits for more writes. A single saved file waits the quiet period. A burst of several files (a
+ * build writing or renaming many class files) waits {@value #SEVERAL_FILES_QUIET_PERIODS} quiet periods, or twice
+ * the longest pause seen inside the burst so far if that is longer, at most {@value #LONGEST_WAIT_IN_QUIET_PERIODS}
+ * quiet periods: on a busy machine the writer may stop for a while in the middle of a burst, and cut in two the
+ * burst is applied as two batches, each paying a batch's fixed cost, with the program running half of the new code
+ * for a moment. A burst cut anyway is not forgotten: a write soon after it continues it, and the pause that cut it
+ * counts. Not thread-safe: the collector guards it with its lock.
+ */
+final class BurstPace {
+    static final int SEVERAL_FILES_QUIET_PERIODS = 3;
+    static final int LONGEST_WAIT_IN_QUIET_PERIODS = 20;
+
+    private final long quietNanos;
+    /** A write this soon after the last write of a burst handed out continues that burst. */
+    private final long continuationNanos;
+    private boolean seenAny;
+    private long lastWriteNanos;
+    private boolean burst;
+    private boolean lastBatchWasBurst;
+    private long longestPauseNanos;
+
+    /**
+     * @param quietNanos the quiet period, 0 or more
+     * @param continuationNanos how soon after a burst's last write a write still continues it
+     */
+    BurstPace(long quietNanos, long continuationNanos) {
+        this.quietNanos = quietNanos;
+        this.continuationNanos = continuationNanos;
+    }
+
+    /**
+     * Notes a write.
+     *
+     * @param now its {@link System#nanoTime()}
+     * @param pendingBefore how many files the batch held before it
+     * @param pendingAfter how many files the batch holds with it
+     */
+    void written(long now, int pendingBefore, int pendingAfter) {
+        long pause = now - lastWriteNanos;
+        if (pendingBefore > 0) {
+            burst |= pendingAfter > 1;
+            longestPauseNanos = Math.max(longestPauseNanos, pause);
+        } else if (seenAny && lastBatchWasBurst && pause < continuationNanos) {
+            burst = true;
+            longestPauseNanos = Math.max(longestPauseNanos, pause);
+        } else {
+            burst = false;
+            longestPauseNanos = 0;
+        }
+        seenAny = true;
+        lastWriteNanos = now;
+    }
+
+    /** {@return how long the batch must have been quiet before it is handed out} */
+    long quietNanos() {
+        if (!burst) {
+            return quietNanos;
+        }
+        long wait = Math.max(quietNanos * SEVERAL_FILES_QUIET_PERIODS, 2 * longestPauseNanos);
+        return Math.min(wait, quietNanos * LONGEST_WAIT_IN_QUIET_PERIODS);
+    }
+
+    /** Notes that the batch was handed out. */
+    void handedOut() {
+        lastBatchWasBurst = burst;
+        burst = false;
+    }
+}

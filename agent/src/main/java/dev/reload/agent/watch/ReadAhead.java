@@ -1,0 +1,69 @@
+package dev.reload.agent.watch;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * The files of a burst, read while the burst goes on, so that once the writes are quiet the batch does not wait for
+ * its reads: a build that writes a thousand class files gives the agent time to read the first ones while it writes
+ * the last. A file written again after it was read is read again. Not thread-safe: the collector guards it with its
+ * lock, and reads the file itself outside the lock.
+ */
+final class ReadAhead {
+    /** Per file read: its bytes, or the {@link IOException} that says why they cannot be read. */
+    private final Map<Path, Object> contents = new HashMap<>();
+    /** Files written since they were last read, in the order seen; may hold a file twice or one already read. */
+    private final Deque<Path> unread = new ArrayDeque<>();
+    private Path reading;
+
+    /** Notes a write: what was read of the file before it is out of date. */
+    void touched(Path file) {
+        contents.remove(file);
+        unread.add(file);
+        if (file.equals(reading)) {
+            reading = null;
+        }
+    }
+
+    /** {@return the next file to read, now marked as being read; null when every file written is read} */
+    Path next() {
+        for (Path file = unread.poll(); file != null; file = unread.poll()) {
+            if (!contents.containsKey(file)) {
+                reading = file;
+                return file;
+            }
+        }
+        return null;
+    }
+
+    /** Keeps what was read of the file {@link #next()} gave, unless it was written again meanwhile. */
+    void read(Path file, Object content) {
+        if (file.equals(reading)) {
+            contents.put(file, content);
+        }
+        reading = null;
+    }
+
+    /** {@return what was read, by file, and starts over empty} */
+    Map<Path, Object> take() {
+        Map<Path, Object> taken = new HashMap<>(contents);
+        contents.clear();
+        unread.clear();
+        reading = null;
+        return taken;
+    }
+
+    /** {@return the file's bytes, or the {@link IOException} that says why they cannot be read} */
+    static Object contentOrFailure(Path file) {
+        try {
+            return Files.readAllBytes(file);
+        } catch (IOException e) {
+            return e;
+        }
+    }
+}

@@ -1,0 +1,51 @@
+package dev.reload.agent.watch;
+
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/** The waits, with made-up times: nothing here sleeps. */
+class BurstPaceTest {
+    private static final long QUIET = 5;
+    private static final long CONTINUATION = 500;
+    private final BurstPace pace = new BurstPace(QUIET, CONTINUATION);
+
+    @Test
+    void aSingleFileWaitsTheQuietPeriod() {
+        pace.written(1000, 0, 1);
+        assertEquals(QUIET, pace.quietNanos());
+        pace.written(1001, 1, 1); // the same file written again
+        assertEquals(QUIET, pace.quietNanos());
+    }
+
+    @Test
+    void severalFilesWaitThreeQuietPeriodsOrTwiceTheLongestPauseUpToTwentyQuietPeriods() {
+        pace.written(1000, 0, 1);
+        pace.written(1001, 1, 2);
+        assertEquals(3 * QUIET, pace.quietNanos());
+        pace.written(1001 + 4 * QUIET, 2, 3);
+        assertEquals(8 * QUIET, pace.quietNanos());
+        pace.written(1001 + 4 * QUIET + 50 * QUIET, 3, 4);
+        assertEquals(20 * QUIET, pace.quietNanos());
+    }
+
+    @Test
+    void aWriteSoonAfterABurstContinuesItAndALaterOneStartsAfresh() {
+        pace.written(1000, 0, 1);
+        pace.written(1001, 1, 2);
+        pace.handedOut();
+        pace.written(1001 + 7 * QUIET, 0, 1);
+        assertEquals(14 * QUIET, pace.quietNanos());
+        pace.handedOut();
+        pace.written(1001 + 7 * QUIET + CONTINUATION, 0, 1);
+        assertEquals(QUIET, pace.quietNanos());
+    }
+
+    @Test
+    void aSingleFileAfterASingleFileIsNoBurst() {
+        pace.written(1000, 0, 1);
+        pace.handedOut();
+        pace.written(1010, 0, 1);
+        assertEquals(QUIET, pace.quietNanos());
+    }
+}

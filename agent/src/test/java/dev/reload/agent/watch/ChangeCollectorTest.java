@@ -1,0 +1,54 @@
+package dev.reload.agent.watch;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/** The collector on its own, told about writes directly. */
+class ChangeCollectorTest {
+    /** Long enough that the pause below stays well inside the longer wait even on a busy machine. */
+    private static final Duration QUIET = Duration.ofSeconds(1);
+
+    @TempDir
+    Path root;
+
+    @Test
+    void aBurstOfSeveralFilesWaitsLongerThanOneQuietPeriodForMore() throws Exception {
+        ChangeCollector collector = new ChangeCollector(QUIET, (file, e) -> { });
+        collector.touched(root, write("A.class"));
+        collector.touched(root, write("B.class"));
+        // A pause of one and a half quiet periods in the middle of a burst, as a busy machine's writer may take.
+        Thread.sleep(QUIET.toMillis() * 3 / 2);
+        collector.touched(root, write("C.class"));
+        ChangeBatch batch = collector.take();
+        assertEquals(List.of("A.class", "B.class", "C.class"), batch.files().stream().map(ChangedFile::relativePath).toList());
+    }
+
+    @Test
+    void aBurstCutByALongPauseGoesOnWaitingLongerForItsNextFiles() throws Exception {
+        Duration quiet = Duration.ofMillis(200);
+        ChangeCollector collector = new ChangeCollector(quiet, (file, e) -> { });
+        collector.touched(root, write("A.class"));
+        collector.touched(root, write("B.class"));
+        ChangeBatch cut = collector.take();
+        // The writer stops for longer than a burst waits, then writes two more files with a pause between them that
+        // is longer than a burst's usual wait, but shorter than twice the pause that cut the burst.
+        Thread.sleep(quiet.toMillis() * 4);
+        collector.touched(root, write("C.class"));
+        Thread.sleep(quiet.toMillis() * 5);
+        collector.touched(root, write("D.class"));
+        ChangeBatch rest = collector.take();
+        assertEquals(List.of("A.class", "B.class"), cut.files().stream().map(ChangedFile::relativePath).toList());
+        assertEquals(List.of("C.class", "D.class"), rest.files().stream().map(ChangedFile::relativePath).toList());
+    }
+
+    private Path write(String name) throws Exception {
+        return Files.write(root.resolve(name), name.getBytes());
+    }
+}

@@ -1,0 +1,50 @@
+package dev.reload.agent.watch;
+
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Path;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+class ReadAheadTest {
+    private final Path a = Path.of("A.class");
+    private final Path b = Path.of("B.class");
+    private final ReadAhead readAhead = new ReadAhead();
+
+    @Test
+    void readsEachFileWrittenOnceInTheOrderSeen() {
+        readAhead.touched(a);
+        readAhead.touched(b);
+        readAhead.touched(a);
+        assertEquals(a, readAhead.next());
+        readAhead.read(a, "a1");
+        assertEquals(b, readAhead.next());
+        readAhead.read(b, "b1");
+        assertNull(readAhead.next());
+        assertEquals(Map.of(a, "a1", b, "b1"), readAhead.take());
+        assertEquals(Map.of(), readAhead.take());
+    }
+
+    @Test
+    void aFileWrittenAgainAfterItWasReadIsReadAgain() {
+        readAhead.touched(a);
+        readAhead.read(readAhead.next(), "a1");
+        readAhead.touched(a);
+        assertEquals(a, readAhead.next());
+        readAhead.read(a, "a2");
+        assertEquals(Map.of(a, "a2"), readAhead.take());
+    }
+
+    @Test
+    void whatWasReadWhileTheFileWasWrittenAgainIsDropped() {
+        readAhead.touched(a);
+        Path reading = readAhead.next();
+        readAhead.touched(a);
+        readAhead.read(reading, "a1, half written");
+        assertEquals(a, readAhead.next());
+        readAhead.read(a, "a2");
+        assertEquals(Map.of(a, "a2"), readAhead.take());
+    }
+}

@@ -2,7 +2,9 @@ package dev.reload.patcher.rewrite;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Where the parts of a class file are (JVMS 4.1), found in one pass over its bytes without decoding more than a
@@ -116,6 +118,12 @@ final class ClassFileOutline {
         return className(thisClass);
     }
 
+    /** {@return the internal name of this class as the pool stores it, in modified UTF-8} */
+    byte[] internalNameBytes() {
+        int offset = entry(u2(entry(thisClass, CONSTANT_CLASS) + 1), CONSTANT_UTF8);
+        return Arrays.copyOfRange(bytes, offset + 3, offset + 3 + u2(offset + 1));
+    }
+
     /** {@return the internal names the {@code NestMembers} attribute lists, in order; empty without one} */
     List<String> nestMembers() {
         List<String> members = new ArrayList<>();
@@ -126,6 +134,17 @@ final class ClassFileOutline {
             }
         }
         return members;
+    }
+
+    /** {@return true when a {@code CONSTANT_Class} entry of the pool names one of the classes} */
+    boolean namesAnyClass(Set<String> internalNames) {
+        for (int index = 1; index < poolCount; index++) {
+            int offset = poolOffsets[index];
+            if (offset != 0 && bytes[offset] == CONSTANT_CLASS && internalNames.contains(className(index))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     int u2(int offset) {

@@ -11,7 +11,6 @@ import java.util.Set;
  */
 public final class ClassReferences {
     private static final int CONSTANT_UTF8 = 1;
-    private static final int CONSTANT_CLASS = 7;
 
     private ClassReferences() {
     }
@@ -21,22 +20,14 @@ public final class ClassReferences {
      *
      * @param classFile a class file, never null
      * @param internalNames internal names of classes, never null
-     * @throws IllegalArgumentException when the bytes are not a class file ASM can read
+     * @throws IllegalArgumentException when the bytes are not a class file
      */
     public static boolean namesAny(byte[] classFile, Set<String> internalNames) {
         if (internalNames.isEmpty()) {
             return false;
         }
-        ClassReader reader = new ClassReader(classFile);
-        char[] buffer = new char[reader.getMaxStringLength()];
-        for (int i = 1; i < reader.getItemCount(); i++) {
-            int offset = reader.getItem(i);
-            if (offset > 0 && reader.b[offset - 1] == CONSTANT_CLASS
-                    && internalNames.contains(reader.readUTF8(offset, buffer))) {
-                return true;
-            }
-        }
-        return false;
+        // Runs for every class that loads once a method was moved: walk the bytes, no ASM reader.
+        return ClassFileOutline.of(classFile).namesAnyClass(internalNames);
     }
 
     /**

@@ -49,7 +49,6 @@ public final class LoadTimeAugmenter {
      *     when the constant pool or a table cannot be walked)
      */
     public static byte[] augment(byte[] classFile, int spareNestMembers) {
-        checkSpare(spareNestMembers);
         // Every watched class goes through here as it loads, on the program's loading thread, mostly before the
         // JIT has compiled anything: editing the bytes costs a fraction of an ASM read and write.
         return LoadTimePatch.augment(classFile, spareNestMembers);

@@ -161,6 +161,16 @@ class LoadTimePatchTest {
         assertEquals(10, tag.offset());
     }
 
+    @Test
+    void warmsUpOnClassFilesItCanPatch() {
+        LoadTimePatch.warmUp(); // throws ClassFileFormatException if the class files it makes were malformed
+    }
+
+    @Test
+    void refusesANegativeSpareCount() {
+        assertThrows(IllegalArgumentException.class, () -> LoadTimePatch.augment(classFile("a/A", null, List.of()), -1));
+    }
+
     /** {@return how many classes were patched}, after checking each against the ASM path */
     private static int sameAsAsm(List<byte[]> classFiles) {
         int patched = 0;

@@ -8,6 +8,7 @@ import dev.reload.agent.compile.SourceStep;
 import dev.reload.agent.config.AgentConfig;
 import dev.reload.agent.control.AgentControl;
 import dev.reload.agent.index.AlreadyLoaded;
+import dev.reload.agent.index.CaptureCompactor;
 import dev.reload.agent.index.CaptureTransformer;
 import dev.reload.agent.index.ClassOrigins;
 import dev.reload.agent.index.LoadedClassIndex;
@@ -32,6 +33,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * The running agent: what {@link ReloadAgent} hands off to once the options are known. Wires the watcher,
@@ -64,20 +66,45 @@ final class AgentRuntime {
         }
         StructuralEngine engine = new StructuralEngine(instrumentation, config.newFieldInitializers(),
                 index::runningShape);
-        CaptureTransformer capture = CaptureTransformer.install(instrumentation, origins, index, collector, reporter,
+        CaptureCompactor compactor = CaptureCompactor.start(collector, reporter);
+        CaptureTransformer capture = CaptureTransformer.install(instrumentation, origins, index, compactor, reporter,
                 new LoadTimePreparation(engine, reporter));
-        Reloader reloader = new Reloader(instrumentation, index, capture, collector, reporter, engine);
-        reporter.debug("agent started" + (attachedLater ? " (attached)" : "") + " with " + config
-                + "; watching " + roots + (sourceRoots.isEmpty() ? "" : " and the sources in " + sourceRoots));
+        if (reporter.isDebug()) {
+            reporter.debug("agent started" + (attachedLater ? " (attached)" : "") + " with " + config
+                    + "; watching " + roots + (sourceRoots.isEmpty() ? "" : " and the sources in " + sourceRoots));
+        }
         if (attachedLater) {
-            int captured = AlreadyLoaded.capture(instrumentation, origins, index, collector, reporter);
+            int captured = AlreadyLoaded.capture(instrumentation, origins, index, compactor, reporter);
             reporter.debug("captured " + captured + " classes loaded before the agent was attached");
         }
-        AgentControl control = new AgentControl(collector, watcher, sourceRoots);
-        SourceStep sources = sourceRoots.isEmpty() ? null
-                : new SourceStep(index, later, watcher, sourceRoots, collector, reporter);
-        Runnable registerBean = monitoring(control, watcher, reporter);
-        Contained.loop("reload-apply", reporter, new ReloadLoop(reloader, collector, control, sources, registerBean)::step);
+        Supplier<ReloadLoop> reloadLoop = () -> {
+            Reloader reloader = new Reloader(instrumentation, index, capture, collector, reporter, engine);
+            AgentControl control = new AgentControl(collector, watcher, sourceRoots);
+            SourceStep sources = sourceRoots.isEmpty() ? null
+                    : new SourceStep(index, later, watcher, sourceRoots, collector, reporter);
+            return new ReloadLoop(reloader, collector, control, sources, monitoring(control, watcher, reporter));
+        };
+        Contained.loop("reload-apply", reporter, onceLoadingPauses(compactor, reloadLoop));
+    }
+
+    /**
+     * {@return the reload thread's step, which first waits for the program's class loading to pause, then makes
+     * the reload loop}: what only a reload needs (the reloader, its warm-up, the MBean, JFR) is neither loaded
+     * nor run in {@code premain} or while a starting program loads its classes on the other core
+     */
+    private static Contained.Step onceLoadingPauses(CaptureCompactor compactor, Supplier<ReloadLoop> reloadLoop) {
+        return new Contained.Step() {
+            private ReloadLoop loop;
+
+            @Override
+            public void run() throws InterruptedException {
+                if (loop == null) {
+                    compactor.awaitLoadingPause();
+                    loop = reloadLoop.get();
+                }
+                loop.step();
+            }
+        };
     }
 
     /** {@return the {@code src=} directories when javac can run here; else reports why not and returns none} */

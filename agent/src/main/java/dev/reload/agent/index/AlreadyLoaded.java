@@ -1,8 +1,6 @@
 package dev.reload.agent.index;
 
 import dev.reload.agent.report.Reporter;
-import dev.reload.agent.watch.ChangeCollector;
-import dev.reload.agent.watch.ContentHash;
 
 import java.io.IOException;
 import java.lang.instrument.Instrumentation;
@@ -24,7 +22,7 @@ public final class AlreadyLoaded {
      * @return how many classes were captured
      */
     public static int capture(Instrumentation instrumentation, ClassOrigins origins, LoadedClassIndex index,
-                              ChangeCollector collector, Reporter reporter) {
+                              CaptureCompactor compactor, Reporter reporter) {
         int captured = 0;
         for (Class<?> type : instrumentation.getAllLoadedClasses()) {
             if (type.getClassLoader() == null || type.isArray() || type.isPrimitive() || type.isHidden()) {
@@ -37,8 +35,9 @@ public final class AlreadyLoaded {
             }
             try {
                 byte[] bytes = Files.readAllBytes(file);
-                index.putLoaded(type, new CapturedClass(internalName, file, bytes, false));
-                collector.rememberIfAbsent(file, ContentHash.of(bytes));
+                CapturedClass capturedClass = new CapturedClass(internalName, file, bytes, false);
+                index.putLoaded(type, capturedClass);
+                compactor.submit(capturedClass, bytes);
                 captured++;
             } catch (IOException e) {
                 reporter.debug("cannot read " + file + " for the loaded class " + type.getName() + " (" + e.getMessage()

@@ -1,13 +1,13 @@
 package dev.reload.agent.index;
 
 import dev.reload.agent.report.Reporter;
-import dev.reload.agent.watch.ChangeCollector;
 import dev.reload.agent.watch.ContentHash;
 
 import java.lang.instrument.ClassFileTransformer;
 import java.lang.instrument.Instrumentation;
 import java.nio.file.Path;
 import java.security.ProtectionDomain;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -17,22 +17,23 @@ import java.util.concurrent.ConcurrentHashMap;
  * the JVM will really run. Registered as retransformation capable and after other agents, so it sees the
  * bytes after their load-time changes (coverage tools, profilers). Also sees the final bytes of the
  * agent's own redefinitions, and of other agents' retransformations, to keep the captured bytes true.
- * Only observes: always returns null, never throws, and never loads classes.
+ * Only observes: always returns null, never throws, and never loads classes. On the loading thread it only keeps
+ * the bytes; the {@link CaptureCompactor} hashes them and makes the shape once loading pauses.
  */
 public final class CaptureTransformer implements ClassFileTransformer {
     private final ClassOrigins origins;
     private final LoadedClassIndex index;
-    private final ChangeCollector collector;
+    private final CaptureCompactor compactor;
     private final Reporter reporter;
     private final FirstLookTransformer firstLook;
     private final Map<Class<?>, byte[]> redefining = new ConcurrentHashMap<>();
     private volatile Set<Class<?>> expectedRedefinitions = Set.of();
 
-    private CaptureTransformer(ClassOrigins origins, LoadedClassIndex index, ChangeCollector collector, Reporter reporter,
-                               LoadTimeChange change) {
+    private CaptureTransformer(ClassOrigins origins, LoadedClassIndex index, CaptureCompactor compactor,
+                               Reporter reporter, LoadTimeChange change) {
         this.origins = origins;
         this.index = index;
-        this.collector = collector;
+        this.compactor = compactor;
         this.reporter = reporter;
         this.firstLook = new FirstLookTransformer(origins, change);
     }
@@ -42,17 +43,17 @@ public final class CaptureTransformer implements ClassFileTransformer {
      * retransformable transformers, and this observer last}
      */
     public static CaptureTransformer install(Instrumentation instrumentation, ClassOrigins origins, LoadedClassIndex index,
-                                             ChangeCollector collector, Reporter reporter) {
-        return install(instrumentation, origins, index, collector, reporter, LoadTimeChange.NONE);
+                                             CaptureCompactor compactor, Reporter reporter) {
+        return install(instrumentation, origins, index, compactor, reporter, LoadTimeChange.NONE);
     }
 
     /**
      * {@return the capture, registered as {@link #install(Instrumentation, ClassOrigins, LoadedClassIndex,
-     * ChangeCollector, Reporter)} does, its first look making {@code change} to each watched class as it loads}
+     * CaptureCompactor, Reporter)} does, its first look making {@code change} to each watched class as it loads}
      */
     public static CaptureTransformer install(Instrumentation instrumentation, ClassOrigins origins, LoadedClassIndex index,
-                                             ChangeCollector collector, Reporter reporter, LoadTimeChange change) {
-        CaptureTransformer capture = new CaptureTransformer(origins, index, collector, reporter, change);
+                                             CaptureCompactor compactor, Reporter reporter, LoadTimeChange change) {
+        CaptureTransformer capture = new CaptureTransformer(origins, index, compactor, reporter, change);
         capture.warmUp();
         instrumentation.addTransformer(capture.firstLook, false);
         instrumentation.addTransformer(capture, true);
@@ -72,7 +73,9 @@ public final class CaptureTransformer implements ClassFileTransformer {
                 observeLoad(loader, className, domain, classfileBuffer);
             }
         } catch (RuntimeException e) {
-            reporter.debug("could not capture " + className + " (" + e + "); a change to it will not be reloaded");
+            if (reporter.isDebug()) {
+                reporter.debug("could not capture " + className + " (" + e + "); a change to it will not be reloaded");
+            }
         }
         return null;
     }
@@ -101,24 +104,24 @@ public final class CaptureTransformer implements ClassFileTransformer {
     private void warmUp() {
         // Loads the classes the observers use before they observe: loading them inside transform() would recurse.
         ContentHash.of(new byte[1]);
-        firstLook.takeOriginalHashes("");
-        new FirstLookTransformer.Hashes(0, 0).own();
+        firstLook.take("");
+        new FirstLookTransformer.Loading(null, null, null).own();
         origins.classFileOf("dev/reload/agent/index/WarmUp", null);
+        Arrays.equals(new byte[1], new byte[1]);
         CapturedClass.class.getName();
     }
 
     private void observeLoad(ClassLoader loader, String className, ProtectionDomain domain, byte[] bytes) {
-        Path file = origins.classFileOf(className, domain);
+        FirstLookTransformer.Loading first = firstLook.take(className);
+        Path file = first != null ? first.file() : origins.classFileOf(className, domain);
         if (file == null) {
             return;
         }
-        long finalHash = ContentHash.of(bytes);
-        FirstLookTransformer.Hashes original = firstLook.takeOriginalHashes(className);
-        long fileHash = original == null ? finalHash : original.file();
-        long ownHash = original == null ? finalHash : original.own();
         // The agent's own load-time change is part of the class; only a difference beyond it is another agent's.
-        index.put(loader, new CapturedClass(className, file, bytes, ownHash != finalHash));
-        collector.rememberIfAbsent(file, fileHash);
+        boolean changedByOther = first != null && !Arrays.equals(first.own(), bytes);
+        CapturedClass captured = new CapturedClass(className, file, bytes, changedByOther);
+        index.put(loader, captured);
+        compactor.submit(captured, first != null ? first.original() : bytes);
     }
 
     private void observeRedefinition(ClassLoader loader, String className, Class<?> type, byte[] bytes) {

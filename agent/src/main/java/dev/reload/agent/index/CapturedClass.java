@@ -9,31 +9,35 @@ import java.nio.file.Path;
 
 /**
  * What the agent knows about one class loaded from a watched directory, in one class loader: where its
- * file is and the class file the JVM runs now, as it was after every agent's load-time changes. Holds no
- * strong reference to the class or its loader. Thread-safe.
+ * file is and the class file the JVM runs now, as it was after every agent's load-time changes. Captured on the
+ * loading thread with no work beyond keeping the bytes; {@link #compact()} (off that thread, once loading pauses)
+ * or the first need of the shape turns them into the {@link ClassShape} and a hash, and drops them. Where a
+ * structural edit needs the running bytes again, the reload recovers them from the JVM. Holds no strong
+ * reference to the class or its loader. Thread-safe.
  */
 public final class CapturedClass {
     private final String internalName;
     /** The file whose versions this class takes; another one once anonymous classes were renumbered. */
     private volatile Path file;
-    /** The running class file until its shape is first needed; then null, to keep only the shape. */
-    private volatile byte[] runningBytes;
-    private volatile ClassShape shape;
-    private volatile long runningHash;
-    private volatile boolean changedByOtherAgent;
-    private volatile WeakReference<Class<?>> type = new WeakReference<>(null);
+    /** The running class file until its shape is made; then null, to keep only the shape. */
+    private byte[] runningBytes;
+    private ClassShape shape;
+    private long runningHash;
+    private boolean hashed;
+    private boolean changedByOtherAgent;
+    /** Null until the class is known: most classes never need it. */
+    private volatile WeakReference<Class<?>> type;
 
     /**
      * @param internalName the class's internal name, such as {@code demo/Player}, never null
      * @param file the class file it was loaded from, never null
-     * @param runningBytes the class file the JVM runs, never null; kept, not copied
+     * @param runningBytes the class file the JVM runs, never null; kept, not copied, not hashed yet
      * @param changedByOtherAgent true when another agent changed the bytes at load, so they differ from the file
      */
     public CapturedClass(String internalName, Path file, byte[] runningBytes, boolean changedByOtherAgent) {
         this.internalName = internalName;
         this.file = file;
         this.runningBytes = runningBytes;
-        this.runningHash = ContentHash.of(runningBytes);
         this.changedByOtherAgent = changedByOtherAgent;
     }
 
@@ -71,33 +75,48 @@ public final class CapturedClass {
      * @throws UnreadableClassException when the patcher cannot read what the JVM accepted (a newer class-file
      *     version than it knows)
      */
-    public ClassShape shape() throws UnreadableClassException {
-        ClassShape current = shape;
-        if (current == null) {
-            synchronized (this) {
-                if (shape == null) {
-                    shape = ClassShape.read(runningBytes);
-                    runningBytes = null;
-                }
-                current = shape;
-            }
+    public synchronized ClassShape shape() throws UnreadableClassException {
+        if (shape == null) {
+            ClassShape read = ClassShape.read(runningBytes);
+            hash();
+            shape = read;
+            runningBytes = null;
         }
-        return current;
+        return shape;
+    }
+
+    /**
+     * Makes the shape and the hash now and drops the bytes, unless done already. A class whose bytes the patcher
+     * cannot read keeps them, so that {@link #shape()} can say why when it is asked.
+     */
+    public synchronized void compact() {
+        try {
+            shape();
+        } catch (UnreadableClassException e) {
+            hash();
+        }
+    }
+
+    /** {@return true while the class file is held, before {@link #compact()} or the first {@link #shape()}} */
+    public synchronized boolean holdsBytes() {
+        return runningBytes != null;
     }
 
     /** {@return the {@link ContentHash} of the class file the JVM runs now} */
-    public long runningHash() {
+    public synchronized long runningHash() {
+        hash();
         return runningHash;
     }
 
     /** {@return true when another agent (coverage, profiler, APM) changed this class when it loaded} */
-    public boolean changedByOtherAgent() {
+    public synchronized boolean changedByOtherAgent() {
         return changedByOtherAgent;
     }
 
     /** {@return the loaded class, or null when it is not known yet (or was unloaded)} */
     public Class<?> type() {
-        return type.get();
+        WeakReference<Class<?>> known = type;
+        return known == null ? null : known.get();
     }
 
     void resolve(Class<?> loaded) {
@@ -114,6 +133,14 @@ public final class CapturedClass {
         this.runningBytes = bytes;
         this.shape = null;
         this.runningHash = ContentHash.of(bytes);
+        this.hashed = true;
         this.changedByOtherAgent = changedByOtherAgent;
+    }
+
+    private void hash() {
+        if (!hashed) {
+            runningHash = ContentHash.of(runningBytes);
+            hashed = true;
+        }
     }
 }

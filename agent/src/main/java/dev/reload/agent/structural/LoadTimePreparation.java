@@ -2,8 +2,10 @@ package dev.reload.agent.structural;
 
 import dev.reload.agent.index.LoadTimeChange;
 import dev.reload.agent.report.Reporter;
+import dev.reload.patcher.rewrite.ClassFileFormatException;
 import dev.reload.patcher.rewrite.ClassReferences;
 import dev.reload.patcher.rewrite.LoadTimeAugmenter;
+import dev.reload.patcher.rewrite.LoadTimePatch;
 import dev.reload.patcher.rewrite.RuntimeNames;
 
 import java.util.Set;
@@ -34,24 +36,26 @@ public final class LoadTimePreparation implements LoadTimeChange {
         }
         try {
             byte[] linked = engine.linkCallsOfLoadingClass(loader, internalName, classFile);
-            return LoadTimeAugmenter.augment(linked, LoadTimeAugmenter.DEFAULT_SPARE_NEST_MEMBERS);
+            return LoadTimePatch.augment(linked, LoadTimeAugmenter.DEFAULT_SPARE_NEST_MEMBERS);
         } catch (RuntimeException | LinkageError e) {
-            reporter.debug("cannot prepare " + internalName.replace('/', '.') + " for new methods (" + e
-                    + "); it can take body changes only");
+            if (reporter.isDebug()) {
+                reporter.debug("cannot prepare " + internalName.replace('/', '.') + " for new methods (" + e
+                        + "); it can take body changes only");
+            }
             return classFile;
         }
     }
 
-    /** Loads the patcher classes the preparation uses before it runs inside a transformer, where that would recurse. */
+    /**
+     * Loads the patcher classes the preparation uses before it runs inside a transformer, where that would recurse.
+     * They edit bytes without ASM, so ASM is not loaded before the program needs a reload.
+     */
     private void warmUp() {
-        try (var in = LoadTimePreparation.class.getResourceAsStream("LoadTimePreparation.class")) {
-            if (in != null) {
-                byte[] own = in.readAllBytes();
-                LoadTimeAugmenter.isAugmented(apply(LoadTimePreparation.class.getClassLoader(),
-                        "dev/reload/agent/structural/LoadTimePreparation", own));
-                ClassReferences.namesAny(own, Set.of("java/lang/Object"));
-            }
-        } catch (java.io.IOException e) {
+        try {
+            LoadTimePatch.warmUp();
+            ClassReferences.namesAny(new byte[0], Set.of());
+            ClassFileFormatException.class.getName();
+        } catch (RuntimeException e) {
             reporter.debug("warming up the load-time preparation did not work (" + e + ")");
         }
     }

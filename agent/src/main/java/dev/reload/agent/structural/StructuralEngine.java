@@ -43,6 +43,8 @@ public final class StructuralEngine {
     /** The same, by the class loader of the class: a class loading elsewhere sees only its loader's and ancestors'. */
     private final Map<ClassLoader, Map<String, Set<String>>> appliedByLoader =
             Collections.synchronizedMap(new WeakHashMap<>());
+    /** True once an applied reload moved a method or added a field: until then no loading class needs linking. */
+    private volatile boolean anyMoved;
     /** The code hashes of each rewritten class's lambda bodies alive now, by key, to match the next version's. */
     private final Map<Class<?>, Map<String, Long>> aliveLambdas = Collections.synchronizedMap(new WeakHashMap<>());
 
@@ -129,6 +131,7 @@ public final class StructuralEngine {
             Set<String> keys = keys(rewrite.rewrite());
             applied.put(rewrite.rewrite().internalName(), keys);
             appliedOverridable.put(rewrite.rewrite().internalName(), overridableKeys(rewrite.rewrite().moved()));
+            anyMoved |= !keys.isEmpty();
             ClassLoader loader = rewrite.definition().getDefinitionClass().getClassLoader();
             synchronized (appliedByLoader) {
                 appliedByLoader.computeIfAbsent(loader, l -> new ConcurrentHashMap<>())
@@ -179,7 +182,7 @@ public final class StructuralEngine {
      * @param classFile its class file, never null
      */
     public byte[] linkCallsOfLoadingClass(ClassLoader loader, String internalName, byte[] classFile) {
-        if (applied.isEmpty()) {
+        if (!anyMoved) {
             return classFile;
         }
         Map<String, Set<String>> visible = new HashMap<>();

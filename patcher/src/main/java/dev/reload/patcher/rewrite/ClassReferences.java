@@ -11,8 +11,6 @@ import java.util.Set;
  */
 public final class ClassReferences {
     private static final int CONSTANT_UTF8 = 1;
-    private static final int CONSTANT_CLASS = 7;
-    private static final int CONSTANT_NAME_AND_TYPE = 12;
 
     private ClassReferences() {
     }
@@ -22,10 +20,11 @@ public final class ClassReferences {
      *
      * @param classFile a class file, never null
      * @param internalNames internal names of classes, never null
-     * @throws IllegalArgumentException when the bytes are not a class file ASM can read
+     * @throws IllegalArgumentException when the bytes are not a class file
      */
     public static boolean namesAny(byte[] classFile, Set<String> internalNames) {
-        return poolNamesAny(classFile, CONSTANT_CLASS, internalNames);
+        // Runs for every class that loads once a method was moved: walk the bytes, no ASM reader.
+        return !internalNames.isEmpty() && ClassFileOutline.of(classFile).namesAnyClass(internalNames);
     }
 
     /**
@@ -35,26 +34,10 @@ public final class ClassReferences {
      *
      * @param classFile a class file, never null
      * @param names member names, never null
-     * @throws IllegalArgumentException when the bytes are not a class file ASM can read
+     * @throws IllegalArgumentException when the bytes are not a class file
      */
     public static boolean namesAnyMember(byte[] classFile, Set<String> names) {
-        return poolNamesAny(classFile, CONSTANT_NAME_AND_TYPE, names);
-    }
-
-    /** {@return true when an entry with the tag, whose first item is the index of a name (JVMS 4.4), names one} */
-    private static boolean poolNamesAny(byte[] classFile, int tag, Set<String> names) {
-        if (names.isEmpty()) {
-            return false;
-        }
-        ClassReader reader = new ClassReader(classFile);
-        char[] buffer = new char[reader.getMaxStringLength()];
-        for (int i = 1; i < reader.getItemCount(); i++) {
-            int offset = reader.getItem(i);
-            if (offset > 0 && reader.b[offset - 1] == tag && names.contains(reader.readUTF8(offset, buffer))) {
-                return true;
-            }
-        }
-        return false;
+        return !names.isEmpty() && ClassFileOutline.of(classFile).namesAnyMember(names);
     }
 
     /**

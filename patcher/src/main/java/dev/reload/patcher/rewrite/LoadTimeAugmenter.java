@@ -45,12 +45,21 @@ public final class LoadTimeAugmenter {
      * @param classFile a class file, never null; not modified
      * @param spareNestMembers how many {@code Outer$N} names to add beyond the highest the class lists, 0 or more;
      *                         ignored for a class that is itself a nest member (its host lists the nest)
-     * @throws IllegalArgumentException when the bytes are not a class file ASM can read
+     * @throws IllegalArgumentException when the bytes are not a class file (a {@link ClassFileFormatException}
+     *     when the constant pool or a table cannot be walked)
      */
     public static byte[] augment(byte[] classFile, int spareNestMembers) {
-        if (spareNestMembers < 0) {
-            throw new IllegalArgumentException("spareNestMembers must be 0 or more, not " + spareNestMembers);
-        }
+        // Every watched class goes through here as it loads, on the program's loading thread, mostly before the
+        // JIT has compiled anything: editing the bytes costs a fraction of an ASM read and write.
+        return LoadTimePatch.augment(classFile, spareNestMembers);
+    }
+
+    /**
+     * {@return what {@link #augment} returns, made by an ASM read and write}: the reference the byte-level edit is
+     * held to by the tests
+     */
+    static byte[] augmentThroughAsm(byte[] classFile, int spareNestMembers) {
+        checkSpare(spareNestMembers);
         ClassReader reader = new ClassReader(classFile);
         if (!needsAugmenting(reader)) {
             return classFile;
@@ -75,6 +84,12 @@ public final class LoadTimeAugmenter {
         ClassWriter writer = new ClassWriter(reader, 0);
         reader.accept(new Augmenting(writer, 0, List.copyOf(runningNestMembers), !hasAccessor(reader)), 0);
         return writer.toByteArray();
+    }
+
+    private static void checkSpare(int spareNestMembers) {
+        if (spareNestMembers < 0) {
+            throw new IllegalArgumentException("spareNestMembers must be 0 or more, not " + spareNestMembers);
+        }
     }
 
     /** {@return true when the class file carries the accessor this class adds} */

@@ -14,7 +14,9 @@ final class SpareNestMembers {
      * highest is the largest {@code N} among the listed {@code host$N}}
      */
     static List<String> names(String hostInternalName, Collection<String> listed, int spare) {
-        String prefix = hostInternalName + "$";
+        // String.concat, not +: this runs inside a class file transformer at the program's start, where the first
+        // invokedynamic string concatenation of a shape costs milliseconds of method handle spinning.
+        String prefix = hostInternalName.concat("$");
         int highest = 0;
         for (String member : listed) {
             if (member.startsWith(prefix)) {
@@ -23,7 +25,7 @@ final class SpareNestMembers {
         }
         List<String> names = new ArrayList<>();
         for (int n = 1; n <= highest + spare; n++) {
-            String name = prefix + n;
+            String name = prefix.concat(Integer.toString(n));
             if (!listed.contains(name)) {
                 names.add(name);
             }

@@ -1,0 +1,102 @@
+package dev.reload.agent.index;
+
+import dev.reload.agent.config.LogLevel;
+import dev.reload.agent.report.Reporter;
+import dev.reload.agent.watch.ChangeCollector;
+import dev.reload.agent.watch.ContentHash;
+import dev.reload.patcher.shape.ClassShape;
+import dev.reload.patcher.shape.UnreadableClassException;
+import org.junit.jupiter.api.Test;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** A captured class keeps its bytes only until it is compacted, and knows the same about itself after. */
+class CapturedClassTest {
+    private static final Path FILE = Path.of("/nowhere/C.class");
+
+    @Test
+    void compactingKeepsTheShapeAndHashOfTheBytesAndDropsThem() throws Exception {
+        byte[] bytes = ownClassFile();
+        CapturedClass captured = new CapturedClass("dev/reload/agent/index/CapturedClassTest", FILE, bytes, false);
+        assertTrue(captured.holdsBytes());
+
+        captured.compact();
+
+        assertFalse(captured.holdsBytes(), "the class file is dropped once compacted");
+        assertEquals(ClassShape.read(bytes), captured.shape());
+        assertEquals(ContentHash.of(bytes), captured.runningHash());
+    }
+
+    @Test
+    void aShapeAskedForBeforeCompactingIsMadeFromTheBytesStillHeld() throws Exception {
+        byte[] bytes = ownClassFile();
+        CapturedClass captured = new CapturedClass("dev/reload/agent/index/CapturedClassTest", FILE, bytes, false);
+        assertEquals(ClassShape.read(bytes), captured.shape());
+        captured.compact();
+        assertEquals(ClassShape.read(bytes), captured.shape());
+    }
+
+    @Test
+    void aClassThePatcherCannotReadKeepsItsBytesToSayWhyLater() {
+        byte[] notAClass = {1, 2, 3};
+        CapturedClass captured = new CapturedClass("a/B", FILE, notAClass, false);
+        captured.compact();
+        assertTrue(captured.holdsBytes());
+        assertThrows(UnreadableClassException.class, captured::shape);
+        assertEquals(ContentHash.of(notAClass), captured.runningHash());
+    }
+
+    @Test
+    void theCompactorDropsTheBytesOfEverySubmittedClassOnceLoadingPauses() throws Exception {
+        ByteArrayOutputStream lines = new ByteArrayOutputStream();
+        Reporter reporter = new Reporter(LogLevel.DEBUG, new PrintStream(lines, true));
+        CaptureCompactor compactor = CaptureCompactor.start(new ChangeCollector(Duration.ofMillis(5), (f, e) -> { }),
+                reporter);
+        byte[] bytes = ownClassFile();
+        List<CapturedClass> captured = new ArrayList<>();
+        for (int i = 0; i < 300; i++) {
+            CapturedClass each = new CapturedClass("a/C" + i, Path.of("/nowhere/C" + i + ".class"), bytes.clone(),
+                    false);
+            captured.add(each);
+            compactor.submit(each, bytes);
+        }
+        compactor.awaitLoadingPause();
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while ((captured.stream().anyMatch(CapturedClass::holdsBytes) || compacted(lines) < 300)
+                && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        assertTrue(captured.stream().noneMatch(CapturedClass::holdsBytes), "some classes still hold their bytes");
+        assertEquals(300, compacted(lines), lines::toString);
+    }
+
+    /** {@return the sum of the counts of the compactor's report lines so far} */
+    private static int compacted(ByteArrayOutputStream lines) {
+        Matcher rounds = Pattern.compile("\\[reload\\] compacted (\\d+) captured class").matcher(lines.toString());
+        int compacted = 0;
+        while (rounds.find()) {
+            compacted += Integer.parseInt(rounds.group(1));
+        }
+        return compacted;
+    }
+
+    private static byte[] ownClassFile() throws IOException {
+        try (InputStream in = CapturedClassTest.class.getResourceAsStream("CapturedClassTest.class")) {
+            return in.readAllBytes();
+        }
+    }
+}

@@ -1,0 +1,38 @@
+package dev.reload.agent.it;
+
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The agent keeps no class file of a loaded class once loading pauses, only its shape: an edit that adds members
+ * then needs the running bytes back from the JVM. Shown on a class compacted before its first edit.
+ */
+class CompactedCaptureIT {
+    private static final String COMPACTED = "^\\[reload\\] compacted \\d+ captured class";
+
+    @TempDir
+    Path work;
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("dev.reload.fixtures.harness.Jdks#stream")
+    void membersAreAddedToAClassWhoseClassFileWasDroppedAfterLoading(Path jdk) {
+        try (StructuralChild child = StructuralChild.start(jdk, work, "structural-methods", "fixture.structural.Main")) {
+            // Main and Game load before the program says it is ready; once loading pauses the agent compacts them,
+            // and says so at debug level.
+            child.awaitStderr(COMPACTED);
+            assertEquals(List.of("v1 frames=1"), child.call("step"), child::transcript);
+
+            String v2 = child.install("v2");
+            assertTrue(v2.contains("fixture.structural.Game (frame, ") && v2.contains("lambda added in frame()")
+                    && v2.contains("method added: String describe(String)"), child.transcript());
+            assertEquals(List.of("v2 [game:2] 4 | tick 2"), child.call("step"), child::transcript);
+        }
+    }
+}

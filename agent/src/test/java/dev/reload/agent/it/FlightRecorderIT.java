@@ -9,7 +9,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -17,6 +16,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -24,8 +24,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * program that records nothing never loads the event classes, and a recording started later still gets the events.
  */
 class FlightRecorderIT {
-    private static final String APPLIED = "^\\[reload\\] 1 class in \\d+ ms: fixture\\.body\\.Player \\(describe\\)$";
-
     @TempDir
     static Path compiled;
 
@@ -51,7 +49,7 @@ class FlightRecorderIT {
             child.awaitStderr(WatchingChild.WATCHING);
             child.awaitStdout("v1 ticks=");
             FixtureClasses.install(compiled.resolve("body-v2"), classes);
-            child.awaitStderr(APPLIED);
+            child.awaitStderr(ClassLoadLog.PLAYER_APPLIED);
             FixtureClasses.install(compiled.resolve("body-v3"), classes);
             child.awaitStderr("^\\[reload\\] refused, nothing was changed");
             child.send("quit");
@@ -78,26 +76,15 @@ class FlightRecorderIT {
     @ParameterizedTest(name = "{0}")
     @MethodSource("dev.reload.fixtures.harness.Jdks#stream")
     void noRecordingLoadsNoEventClassAndALaterRecordingGetsTheNextBatch(Path jdk) throws Exception {
+        ClassLoadLog log = new ClassLoadLog(work.resolve("class-loads.log"));
         Path classes = work.resolve("classes");
-        Path classLoads = work.resolve("class-loads.log");
         Path recording = work.resolve("late.jfr");
-        FixtureClasses.install(compiled.resolve("body-v1"), classes);
-        try (ChildJvm child = ChildJvm.on(jdk).reloadAgent("log=debug")
-                .jvmOption("-Xlog:class+load=info:file=" + classLoads)
-                .classPath(classes).main("fixture.body.Main").start()) {
-            child.awaitStderr(WatchingChild.WATCHING);
-            child.awaitStdout("v1 ticks=");
-            FixtureClasses.install(compiled.resolve("body-v2"), classes);
-            child.awaitStderr(APPLIED);
-            List<String> loaded = Files.readAllLines(classLoads);
-            assertTrue(loaded.stream().anyMatch(line -> line.contains(" fixture.body.Player ")), "no class log");
-            assertTrue(loaded.stream().noneMatch(line -> line.contains("dev.reload.agent.jfr.Reload")),
-                    "an event class was loaded without a recording");
-
+        try (ChildJvm child = log.startAndReloadOnce(jdk, compiled, classes)) {
+            assertFalse(log.showsClass("dev.reload.agent.jfr.Reload"), "an event class was loaded without a recording");
             jcmd(jdk, child, "JFR.start", "name=late");
             int mark = child.stderrMark();
             FixtureClasses.install(compiled.resolve("body-v1"), classes);
-            child.awaitStderrAfter(mark, APPLIED);
+            child.awaitStderrAfter(mark, ClassLoadLog.PLAYER_APPLIED);
             jcmd(jdk, child, "JFR.stop", "name=late", "filename=" + recording);
         }
         List<RecordedEvent> events = RecordingFile.readAllEvents(recording).stream()

@@ -11,9 +11,8 @@ import java.lang.management.ManagementFactory;
 /**
  * Registers the agent's bean with the platform MBean server once the program or a tool has started JMX. The agent
  * never starts JMX itself: the platform server loads some 400 classes (every platform MXBean, diagnostic commands,
- * logging), and every redefinition walks every loaded class at its safepoint, so a program that does not use JMX
- * would pay for them in each reload's pause. Touch this class only where the module {@code java.management} is
- * loaded: even loading it needs JMX classes.
+ * logging), which every redefinition then walks while the program is stopped, in a program that may never use JMX.
+ * Touch this class only where the module {@code java.management} is loaded: even loading it needs JMX classes.
  */
 public final class BeanRegistration {
     /** How often the agent looks whether JMX has started: a tool that connects sees the bean this soon after. */

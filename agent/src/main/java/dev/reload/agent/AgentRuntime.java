@@ -123,8 +123,8 @@ final class AgentRuntime {
 
     /**
      * Starts JFR events and the MBean's counts at once, through listeners that cost nothing until a batch; returns
-     * the MBean's registration, for the reload thread to run once it is warm. Either is left out where the
-     * program's runtime lacks its module (a {@code jlink}ed game).
+     * what makes the MBean visible once JMX runs, for the reload thread to start once it is warm. Either is left out
+     * where the program's runtime lacks its module (a {@code jlink}ed game).
      */
     private static Runnable monitoring(AgentControl control, TreeWatcher watcher, Reporter reporter) {
         if (hasModule("jdk.jfr")) {
@@ -135,7 +135,7 @@ final class AgentRuntime {
         }
         ReloadAgentBean bean = new ReloadAgentBean(control, watcher);
         Reloads.addListener(bean);
-        return () -> BeanRegistration.register(bean, reporter);
+        return () -> BeanRegistration.registerOnceJmxRuns(bean, reporter);
     }
 
     /** Looks at the module graph only: touching a class of a module the runtime lacks would throw. */

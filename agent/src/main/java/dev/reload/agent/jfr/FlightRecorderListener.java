@@ -2,16 +2,26 @@ package dev.reload.agent.jfr;
 
 import dev.reload.agent.api.ReloadListener;
 import dev.reload.agent.api.ReloadReport;
+import jdk.jfr.FlightRecorder;
 
 /**
  * Turns each report into JFR events: a {@code dev.reload.Batch} per batch and a {@code dev.reload.Refusal} per
- * reason a batch was not applied. Costs nothing measurable when no recording runs: the events are built only when
- * enabled. Register only where the module {@code jdk.jfr} is loaded (a {@code jlink}ed runtime may lack it).
+ * reason a batch was not applied. Costs nothing measurable when no recording runs: until the program's Flight
+ * Recorder is initialized (a recording started with {@code -XX:StartFlightRecording}, {@code jcmd JFR.start} or the
+ * {@code jdk.jfr} API) no event can be enabled, so the event classes are not even loaded; after that the events are
+ * built only when enabled. Register only where the module {@code jdk.jfr} is loaded (a {@code jlink}ed runtime may
+ * lack it).
  */
 public final class FlightRecorderListener implements ReloadListener {
 
     @Override
     public void reloaded(ReloadReport report) {
+        // The first event class loaded registers itself with JFR, which loads and generates some 150 classes: every
+        // later redefinition walks every loaded class at its safepoint, so a program that never records must not
+        // pay for them.
+        if (!FlightRecorder.isInitialized()) {
+            return;
+        }
         ReloadBatchEvent batch = new ReloadBatchEvent();
         if (batch.isEnabled()) {
             batch.outcome = report.outcome().name();

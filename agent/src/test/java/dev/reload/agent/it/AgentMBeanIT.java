@@ -17,9 +17,13 @@ import java.time.Duration;
 import java.util.Objects;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The MBean dev.reload:type=Agent, read and driven through JMX from outside, as JConsole or JMC do. */
+/**
+ * The MBean dev.reload:type=Agent, read and driven through JMX from outside, as JConsole or JMC do; the agent does not
+ * start JMX in a program that does not use it, and registers the bean once a tool starts it.
+ */
 class AgentMBeanIT {
     private static final String APPLIED = "^\\[reload\\] 1 class in \\d+ ms: fixture\\.body\\.Player \\(describe\\)$";
 
@@ -78,6 +82,21 @@ class AgentMBeanIT {
             assertEquals(false, server.getAttribute(agent, "Paused"));
             int looked = (Integer) server.invoke(agent, "rescan", null, null);
             assertTrue(looked >= 2, "rescan looked at " + looked + " files");
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("dev.reload.fixtures.harness.Jdks#stream")
+    void jmxIsNotStartedByTheAgentAndTheBeanAppearsOnceAToolStartsIt(Path jdk) throws Exception {
+        ClassLoadLog log = new ClassLoadLog(work.resolve("class-loads.log"));
+        try (ChildJvm child = log.startAndReloadOnce(jdk, compiled, work.resolve("classes"))) {
+            assertFalse(log.showsClass("com.sun.jmx.mbeanserver.JmxMBeanServer "),
+                    "the agent started JMX in a program that does not use it");
+            try (JMXConnector jmx = connect(child)) {
+                child.awaitStderr("^\\[reload\\] registered the MBean dev\\.reload:type=Agent$");
+                awaitAttribute(jmx.getMBeanServerConnection(), new ObjectName("dev.reload:type=Agent"), "ReloadCount",
+                        1L);
+            }
         }
     }
 

@@ -11,12 +11,18 @@ import org.junit.jupiter.params.provider.MethodSource;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** JFR: a recording started with the program holds an event per batch and one per reason a batch was refused. */
+/**
+ * JFR: a recording started with the program holds an event per batch and one per reason a batch was refused; a
+ * program that records nothing never loads the event classes, and a recording started later still gets the events.
+ */
 class FlightRecorderIT {
     @TempDir
     static Path compiled;
@@ -43,7 +49,7 @@ class FlightRecorderIT {
             child.awaitStderr(WatchingChild.WATCHING);
             child.awaitStdout("v1 ticks=");
             FixtureClasses.install(compiled.resolve("body-v2"), classes);
-            child.awaitStderr("^\\[reload\\] 1 class in \\d+ ms: fixture\\.body\\.Player \\(describe\\)$");
+            child.awaitStderr(ClassLoadLog.PLAYER_APPLIED);
             FixtureClasses.install(compiled.resolve("body-v3"), classes);
             child.awaitStderr("^\\[reload\\] refused, nothing was changed");
             child.send("quit");
@@ -65,6 +71,38 @@ class FlightRecorderIT {
         assertTrue(reason.getString("reason").startsWith("fixture.body.Player: field long ticks — its type changed from int"), reason::toString);
         assertEquals(List.of("Reload"), reason.getEventType().getCategoryNames());
         assertEquals(3, events.size(), events::toString);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("dev.reload.fixtures.harness.Jdks#stream")
+    void noRecordingLoadsNoEventClassAndALaterRecordingGetsTheNextBatch(Path jdk) throws Exception {
+        ClassLoadLog log = new ClassLoadLog(work.resolve("class-loads.log"));
+        Path classes = work.resolve("classes");
+        Path recording = work.resolve("late.jfr");
+        try (ChildJvm child = log.startAndReloadOnce(jdk, compiled, classes)) {
+            assertFalse(log.showsClass("dev.reload.agent.jfr.Reload"), "an event class was loaded without a recording");
+            jcmd(jdk, child, "JFR.start", "name=late");
+            int mark = child.stderrMark();
+            FixtureClasses.install(compiled.resolve("body-v1"), classes);
+            child.awaitStderrAfter(mark, ClassLoadLog.PLAYER_APPLIED);
+            jcmd(jdk, child, "JFR.stop", "name=late", "filename=" + recording);
+        }
+        List<RecordedEvent> events = RecordingFile.readAllEvents(recording).stream()
+                .filter(event -> event.getEventType().getName().startsWith("dev.reload.")).toList();
+        RecordedEvent applied = only(events, "dev.reload.Batch", "APPLIED");
+        assertTrue(applied.getString("summary").endsWith("fixture.body.Player (describe)"), applied::toString);
+        assertEquals(1, events.size(), events::toString);
+    }
+
+    /** Runs a diagnostic command in the child with the JDK's own {@code jcmd}, as a developer would. */
+    private static void jcmd(Path jdk, ChildJvm child, String... command) throws Exception {
+        List<String> line = new ArrayList<>(List.of(jdk.resolve("bin/jcmd").toString(),
+                Long.toString(child.pid())));
+        line.addAll(List.of(command));
+        Process process = new ProcessBuilder(line).redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes());
+        assertTrue(process.waitFor(60, TimeUnit.SECONDS), "jcmd did not end: " + output);
+        assertEquals(0, process.exitValue(), output);
     }
 
     private static RecordedEvent only(List<RecordedEvent> events, String name, String outcome) {

@@ -12,6 +12,10 @@ import java.util.Arrays;
  * <p>The table only grows, like the JVM's symbol table: the names a program's classes use are a bounded
  * set, and a new version of a class brings only its new names. Adding is synchronized; reading an id's
  * string needs no lock, since whoever holds an id got it after the string was stored.
+ *
+ * <p>A name that ends in {@code $} and a small number ({@code Hud$3}: anonymous classes, switch maps, the spare
+ * nest members the agent lists for every class it prepares, numbered lambdas) is not stored at all: its id is
+ * made from its prefix's id and the number. Every class would otherwise add eight names of its own.
  */
 final class Symbols {
     /** The table every shape uses. */
@@ -21,6 +25,11 @@ final class Symbols {
     private static final int OFFSET_BITS = 17;
     private static final int LENGTH_BITS = 17;
     private static final long FIELD_MASK = (1L << 17) - 1;
+    /** Ids from here on are numbered names: the number above {@link #PREFIX_BITS}, the prefix's id below. */
+    private static final int NUMBERED = 1 << 30;
+    private static final int PREFIX_BITS = 21;
+    private static final int MAX_PREFIX_ID = (1 << PREFIX_BITS) - 1;
+    private static final int MAX_NUMBER = 255;
 
     /** Pages of string bytes (Latin-1, or UTF-16 for strings that need it); never moved once written. */
     private volatile byte[][] pages = new byte[4][];
@@ -34,6 +43,13 @@ final class Symbols {
 
     /** {@return the id of a string, adding it when it is new} @param text never null */
     synchronized int intern(String text) {
+        int dollar = numberedSuffixAt(text);
+        if (dollar > 0) {
+            int prefix = intern(text.substring(0, dollar));
+            if (prefix <= MAX_PREFIX_ID) {
+                return numberedId(prefix, text, dollar);
+            }
+        }
         int slot = slotOf(text);
         int id = slots[slot] - 1;
         if (id < 0) {
@@ -48,7 +64,42 @@ final class Symbols {
 
     /** {@return the id of a string, or -1 when no shape uses it} @param text never null */
     synchronized int find(String text) {
+        int dollar = numberedSuffixAt(text);
+        if (dollar > 0) {
+            int prefix = find(text.substring(0, dollar));
+            if (prefix < 0) {
+                return -1;
+            }
+            if (prefix <= MAX_PREFIX_ID) {
+                return numberedId(prefix, text, dollar);
+            }
+        }
         return slots[slotOf(text)] - 1;
+    }
+
+    /**
+     * {@return where the {@code $} of a numbered name is, or -1 when the name is not one}: a prefix, {@code $}, then
+     * 1 to {@value #MAX_NUMBER} without a leading zero, so that one string has one spelling
+     */
+    private static int numberedSuffixAt(String text) {
+        int dollar = text.lastIndexOf('$');
+        int digits = text.length() - dollar - 1;
+        if (dollar <= 0 || digits < 1 || digits > 3 || text.charAt(dollar + 1) == '0') {
+            return -1;
+        }
+        int number = 0;
+        for (int i = dollar + 1; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c < '0' || c > '9') {
+                return -1;
+            }
+            number = number * 10 + (c - '0');
+        }
+        return number <= MAX_NUMBER ? dollar : -1;
+    }
+
+    private static int numberedId(int prefix, String text, int dollar) {
+        return NUMBERED | Integer.parseInt(text, dollar + 1, text.length(), 10) << PREFIX_BITS | prefix;
     }
 
     /** {@return the slot that holds the string's id, or the free slot where it would go} */
@@ -64,6 +115,9 @@ final class Symbols {
 
     /** {@return the string of an id that {@link #intern} returned} */
     String string(int id) {
+        if (id >= NUMBERED) {
+            return string(id & MAX_PREFIX_ID) + '$' + ((id >>> PREFIX_BITS) & MAX_NUMBER);
+        }
         long entry = entries[id];
         byte[] page = pages[(int) (entry >>> (OFFSET_BITS + LENGTH_BITS + 1))];
         int offset = (int) ((entry >>> (LENGTH_BITS + 1)) & FIELD_MASK);

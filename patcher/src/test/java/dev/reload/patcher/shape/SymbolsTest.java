@@ -33,6 +33,27 @@ class SymbolsTest {
     }
 
     @Test
+    void numberedNamesAreMadeFromTheirPrefixAndComeBackEqual() {
+        Symbols symbols = new Symbols();
+        List<String> texts = List.of("demo/Hud$1", "demo/Hud$9", "demo/Hud$255", "lambda$update$3", "a$b$7",
+                "demo/Hud$0", "demo/Hud$01", "demo/Hud$256", "demo/Hud$1000", "$5", "demo/Hud$", "demo/Hud$x1",
+                "名前$2");
+        List<Integer> ids = new ArrayList<>();
+        for (String text : texts) {
+            ids.add(symbols.intern(text));
+        }
+        for (int i = 0; i < texts.size(); i++) {
+            assertEquals(ids.get(i), symbols.intern(texts.get(i)), texts.get(i));
+            assertEquals(ids.get(i), symbols.find(texts.get(i)), texts.get(i));
+            assertEquals(texts.get(i), symbols.string(ids.get(i)));
+        }
+        assertEquals(texts.size(), ids.stream().distinct().count());
+        assertEquals(-1, symbols.find("never/Interned$3"), "the prefix was never interned");
+        assertEquals(symbols.intern("demo/Hud$4"), symbols.find("demo/Hud$4"));
+        assertTrue(symbols.find("demo/Hud") >= 0, "interning a numbered name interns its prefix");
+    }
+
+    @Test
     void manyStringsSurviveGrowth() {
         Symbols symbols = new Symbols();
         for (int i = 0; i < 200_000; i++) {

@@ -80,6 +80,29 @@ public final class LoadTimeAugmenter {
      */
     public static byte[] conform(byte[] updated, List<String> runningNestMembers) {
         Objects.requireNonNull(runningNestMembers, "runningNestMembers");
+        byte[] patched = conformByBytes(updated, runningNestMembers);
+        return patched != null ? patched : conformThroughAsm(updated, runningNestMembers);
+    }
+
+    /**
+     * {@return the new version edited as the class was when it loaded, when that gives exactly the running nest
+     * members (the new version lists the nest members the class loaded with: the common case); else null}
+     */
+    private static byte[] conformByBytes(byte[] updated, List<String> runningNestMembers) {
+        byte[] patched;
+        try {
+            patched = LoadTimePatch.augment(updated, DEFAULT_SPARE_NEST_MEMBERS);
+        } catch (ClassFileFormatException e) {
+            return null;
+        }
+        if (patched == updated) {
+            return null;
+        }
+        return ClassFileOutline.of(patched).nestMembers().equals(runningNestMembers) ? patched : null;
+    }
+
+    /** {@return what {@link #conform} gives, through an ASM read and write of the whole class} */
+    static byte[] conformThroughAsm(byte[] updated, List<String> runningNestMembers) {
         ClassReader reader = new ClassReader(updated);
         ClassWriter writer = new ClassWriter(reader, 0);
         reader.accept(new Augmenting(writer, 0, List.copyOf(runningNestMembers), !hasAccessor(reader)), 0);

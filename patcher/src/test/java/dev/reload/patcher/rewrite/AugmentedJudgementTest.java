@@ -83,4 +83,20 @@ class AugmentedJudgementTest {
         assertArrayEquals(ClassFileText.canonical(augmented), ClassFileText.canonical(again),
                 "conforming the running class itself changes nothing");
     }
+
+    @Test
+    void conformingByBytesHoldsWhatConformingThroughAsmDoes() throws Exception {
+        byte[][][] versions = {
+            {nestedV1.bytes(SHOP), nestedV2.bytes(SHOP)},
+            {methods.bytes(GAME), CompiledFixture.compile(work, "structural-methods", "v2").bytes(GAME)},
+            {nestedV2.bytes(SHOP), nestedV2.bytes(SHOP)},
+        };
+        for (byte[][] pair : versions) {
+            List<String> running = ClassShape.read(LoadTimeAugmenter.augment(pair[0], 8)).nestMembers();
+            byte[] conformed = LoadTimeAugmenter.conform(pair[1], running);
+            assertEquals(running, ClassShape.read(conformed).nestMembers());
+            assertArrayEquals(ClassFileText.canonical(LoadTimeAugmenter.conformThroughAsm(pair[1], running)),
+                    ClassFileText.canonical(conformed));
+        }
+    }
 }

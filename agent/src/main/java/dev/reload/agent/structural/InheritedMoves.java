@@ -4,6 +4,7 @@ import dev.reload.patcher.rewrite.AddedField;
 import dev.reload.patcher.rewrite.MovedMembers;
 import dev.reload.patcher.shape.ClassShape;
 
+import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 
@@ -18,6 +19,8 @@ final class InheritedMoves implements MovedMembers {
     private static final int MAX_DEPTH = 64;
 
     private final Map<String, Set<String>> moves;
+    /** Every key of {@link #moves}: an instruction naming none of them needs no walk up its owner's superclasses. */
+    private final Set<String> anyClassMoves = new HashSet<>();
     private final RunningClasses running;
     private final ClassLoader loader;
 
@@ -31,6 +34,7 @@ final class InheritedMoves implements MovedMembers {
         this.moves = moves;
         this.running = running;
         this.loader = loader;
+        moves.values().forEach(anyClassMoves::addAll);
     }
 
     @Override
@@ -57,7 +61,7 @@ final class InheritedMoves implements MovedMembers {
         if (movesOf(owner).contains(key)) {
             return owner;
         }
-        if (loader == null || !anyMoves(key)) {
+        if (loader == null || !anyClassMoves.contains(key)) {
             return null;
         }
         String current = owner;
@@ -79,15 +83,6 @@ final class InheritedMoves implements MovedMembers {
 
     private static boolean declares(ClassShape shape, String name, String descriptor, boolean field) {
         return field ? shape.field(name).isPresent() : shape.method(name, descriptor).isPresent();
-    }
-
-    private boolean anyMoves(String key) {
-        for (Set<String> keys : moves.values()) {
-            if (keys.contains(key)) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private Set<String> movesOf(String owner) {

@@ -14,7 +14,6 @@ import java.lang.instrument.Instrumentation;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -45,6 +44,11 @@ public final class StructuralEngine {
             Collections.synchronizedMap(new WeakHashMap<>());
     /** True once an applied reload moved a method or added a field: until then no loading class needs linking. */
     private volatile boolean anyMoved;
+    /**
+     * The names of every moved method and added field, in any loader, without descriptors: kept as batches apply,
+     * so that a loading class is checked against them without gathering them for each class that loads.
+     */
+    private final Set<String> movedMemberNames = ConcurrentHashMap.newKeySet();
     /** The code hashes of each rewritten class's lambda bodies alive now, by key, to match the next version's. */
     private final Map<Class<?>, Map<String, Long>> aliveLambdas = Collections.synchronizedMap(new WeakHashMap<>());
 
@@ -132,6 +136,7 @@ public final class StructuralEngine {
             applied.put(rewrite.rewrite().internalName(), keys);
             appliedOverridable.put(rewrite.rewrite().internalName(), overridableKeys(rewrite.rewrite().moved()));
             anyMoved |= !keys.isEmpty();
+            keys.forEach(key -> movedMemberNames.add(memberName(key)));
             ClassLoader loader = rewrite.definition().getDefinitionClass().getClassLoader();
             synchronized (appliedByLoader) {
                 appliedByLoader.computeIfAbsent(loader, l -> new ConcurrentHashMap<>())
@@ -194,7 +199,7 @@ public final class StructuralEngine {
         visible.remove(internalName);
         visible.values().removeIf(Set::isEmpty);
         if (!ClassReferences.namesAny(classFile, visible.keySet())
-                && !ClassReferences.namesAnyMember(classFile, memberNames(visible))) {
+                && !ClassReferences.namesAnyMember(classFile, movedMemberNames)) {
             return classFile;
         }
         RunningClasses withLoading = new RunningClasses() {
@@ -231,16 +236,10 @@ public final class StructuralEngine {
         }
     }
 
-    /** {@return the names of the moved methods and added fields, without their descriptors} */
-    private static Set<String> memberNames(Map<String, Set<String>> moves) {
-        Set<String> names = new HashSet<>();
-        for (Set<String> keys : moves.values()) {
-            for (String key : keys) {
-                int colon = key.indexOf(':');
-                names.add(key.substring(0, colon >= 0 ? colon : key.indexOf('(')));
-            }
-        }
-        return names;
+    /** {@return a moved method's or added field's name, without its descriptor} */
+    private static String memberName(String key) {
+        int colon = key.indexOf(':');
+        return key.substring(0, colon >= 0 ? colon : key.indexOf('('));
     }
 
     private static Set<String> keys(StructuralRewrite rewrite) {

@@ -82,9 +82,13 @@ final class CallSiteRedirector {
                     method.instructions.set(call, replacement);
                     redirected++;
                 }
-            } else if (insn instanceof FieldInsnNode access && addedFieldDeclarer(access) != null) {
-                method.instructions.set(access, fieldAccess(access, addedFieldDeclarer(access)));
-                redirected++;
+            } else if (insn instanceof FieldInsnNode access) {
+                // Following a subclass up to the class that added the field reads running shapes: ask once.
+                String declarer = addedFieldDeclarer(access);
+                if (declarer != null) {
+                    method.instructions.set(access, fieldAccess(access, declarer));
+                    redirected++;
+                }
             } else if (insn instanceof InvokeDynamicInsnNode indy) {
                 redirected += redirectLambda(indy, inCompanion) ? 1 : 0;
             } else if (inCompanion && insn instanceof LdcInsnNode ldc && ldc.cst instanceof Handle handle) {

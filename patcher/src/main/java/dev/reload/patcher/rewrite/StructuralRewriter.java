@@ -79,7 +79,6 @@ public final class StructuralRewriter {
                 kept.put(ClassFiles.key(method), method);
             } else if (method.name.equals("<clinit>")) {
                 // The class is initialized already: a static initializer it gains, like a changed one, is not run.
-                continue;
             } else {
                 MovableCheck.check(method, run, binaryName);
                 moved.put(ClassFiles.key(method), MovedMethod.of(method.name, method.desc, method.access));

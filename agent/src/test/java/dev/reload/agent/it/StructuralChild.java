@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -95,21 +96,35 @@ final class StructuralChild implements AutoCloseable {
      */
     int loadedClasses(String text) {
         run("gc");
+        return (int) jcmd("VM.class_hierarchy").stream().filter(line -> line.contains(text)).count();
+    }
+
+    private List<String> jcmd(String command) {
         try {
             Process jcmd = new ProcessBuilder(jdk.resolve("bin").resolve("jcmd").toString(),
-                    Long.toString(child.pid()), "VM.class_hierarchy").redirectErrorStream(true).start();
+                    Long.toString(child.pid()), command).redirectErrorStream(true).start();
             List<String> lines = new String(jcmd.getInputStream().readAllBytes(), StandardCharsets.UTF_8)
                     .lines().toList();
             if (jcmd.waitFor() != 0) {
                 throw new IllegalStateException("jcmd failed: " + String.join("\n", lines));
             }
-            return (int) lines.stream().filter(line -> line.contains(text)).count();
+            return lines;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while listing classes", e);
+            throw new IllegalStateException("interrupted while asking jcmd " + command, e);
         }
+    }
+
+    /** {@return the metaspace the program uses, in KiB, after collecting garbage, as {@code jcmd GC.heap_info} says} */
+    long metaspaceUsedKiB() {
+        run("gc");
+        Matcher used = Pattern.compile("Metaspace\\s+used (\\d+)K").matcher(String.join("\n", jcmd("GC.heap_info")));
+        if (!used.find()) {
+            throw new IllegalStateException("jcmd GC.heap_info names no metaspace use");
+        }
+        return Long.parseLong(used.group(1));
     }
 
     private List<String> run(String command) {

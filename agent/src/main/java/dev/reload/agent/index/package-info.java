@@ -14,6 +14,7 @@
  *
  * <p>Uses {@code java.lang.instrument}, {@link dev.reload.patcher.shape}, {@link dev.reload.agent.watch} (class
  * file paths, content hashes) and {@link dev.reload.agent.report}. Code here runs inside transformers on the
- * program's loading threads: it never throws, never loads a class, and does no file I/O there.
+ * program's loading threads: it never throws, never loads a class of the program, and only keeps the bytes there
+ * (hashing and reading shapes wait until loading pauses).
  */
 package dev.reload.agent.index;

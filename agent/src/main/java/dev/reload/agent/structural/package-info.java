@@ -1,0 +1,22 @@
+/**
+ * Structural edits on a stock JVM: the agent's side of the patcher's rewrite, where classes are defined and
+ * call sites linked.
+ *
+ * <p>When a watched class first loads, {@link dev.reload.agent.structural.LoadTimePreparation} adds the accessor
+ * {@code $reload$lookup()} and spare nest members (the patcher's
+ * {@link dev.reload.patcher.rewrite.LoadTimeAugmenter}) and links the class's calls to methods earlier reloads
+ * moved. For a batch that adds or removes members, {@link dev.reload.agent.structural.StructuralEngine} prepares
+ * every class of it together ({@link dev.reload.agent.structural.ClassEdit} in,
+ * {@link dev.reload.agent.structural.PreparedRewrite} out): {@link dev.reload.agent.structural.StructuralReloader}
+ * has the patcher rewrite the class, gets the class's {@code FullLookup}, defines the
+ * companion as a hidden nestmate and stages the new links in the runtime; the reloader redefines, then commits
+ * each prepared rewrite. {@link dev.reload.agent.structural.RuntimeJar} puts {@link dev.reload.runtime} on the
+ * boot class path before the first such edit. {@code InheritedMethods} and
+ * {@code MovedOverrides} refuse the overrides a companion cannot carry.
+ *
+ * <p>Uses {@link dev.reload.patcher.rewrite}, {@link dev.reload.patcher.shape}, {@link dev.reload.runtime},
+ * {@code java.lang.invoke}, {@code java.lang.instrument}, {@link dev.reload.agent.index} and
+ * {@link dev.reload.agent.report}. A failure to define or link is a
+ * {@link dev.reload.agent.structural.StructuralLinkException}: the class keeps running its old code.
+ */
+package dev.reload.agent.structural;

@@ -18,7 +18,7 @@ import java.util.function.Function;
  * stages the methods a reload adds before it redefines the class, and commits after the redefinition took,
  * which also relinks methods moved by earlier reloads; a method a later version dropped keeps its last version.
  *
- * <p>Lives on the boot class path (this package is put there when the agent starts), so every class loader
+ * <p>Lives on the boot class path (the agent puts this package there at the first structural edit), so every class loader
  * sees the one copy. Thread-safe.
  */
 public final class ClassLinks {

@@ -50,8 +50,8 @@ public final class PreparedRewrite {
     }
 
     /**
-     * Links every call to the moved methods to this version, after the redefinition took; methods moved by an
-     * earlier reload and now gone make their callers throw {@link NoSuchMethodError}.
+     * Links every call to the moved methods to this version, after the redefinition took; a method moved by an
+     * earlier reload and now gone stays linked to its last body, carried into this version's companion.
      */
     public void commit() {
         links.commit(movedMethods);

@@ -55,23 +55,15 @@ public final class Reloader {
     private final boolean newFieldInitializers;
 
     /**
-     * Makes a reloader whose structural edits (methods added or removed) go through an engine of its own; only
-     * classes prepared when they loaded can take them.
+     * Makes a reloader whose structural edits (methods added or removed) go through {@code engine}; only classes
+     * prepared when they loaded can take them.
      *
      * @param instrumentation the JVM's instrumentation, able to redefine classes, never null
      * @param index the classes loaded from watched directories, never null
      * @param capture the observer that sees the final bytes of each redefinition, never null
      * @param collector told about the content the program runs after each batch, never null
      * @param reporter where report lines go, never null
-     */
-    public Reloader(Instrumentation instrumentation, LoadedClassIndex index, CaptureTransformer capture,
-                    ChangeCollector collector, Reporter reporter) {
-        this(instrumentation, index, capture, collector, reporter, new StructuralEngine(instrumentation));
-    }
-
-    /**
-     * As {@link #Reloader(Instrumentation, LoadedClassIndex, CaptureTransformer, ChangeCollector, Reporter)},
-     * with the structural engine that also links the calls of classes as they load, never null.
+     * @param engine the structural engine, which also links the calls of classes as they load, never null
      */
     public Reloader(Instrumentation instrumentation, LoadedClassIndex index, CaptureTransformer capture,
                     ChangeCollector collector, Reporter reporter, StructuralEngine engine) {
@@ -103,7 +95,7 @@ public final class Reloader {
         List<String> reasons = new ArrayList<>(renumbering.refusals());
         reasons.addAll(Refusals.of(candidates));
         if (!reasons.isEmpty()) {
-            finish(batch, candidates, new ReloadReport(ReloadReport.Outcome.REFUSED,
+            finish(batch, new ReloadReport(ReloadReport.Outcome.REFUSED,
                     changedClasses(candidates, words), reasons, elapsedSince(batch)));
             return;
         }
@@ -119,7 +111,7 @@ public final class Reloader {
         try {
             prepared = definitions.prepare(changed);
         } catch (RewriteRefusedException e) {
-            finish(batch, changed, new ReloadReport(ReloadReport.Outcome.REFUSED, changedClasses(changed, words),
+            finish(batch, new ReloadReport(ReloadReport.Outcome.REFUSED, changedClasses(changed, words),
                     e.reasons(), elapsedSince(batch)));
             return;
         }
@@ -134,7 +126,7 @@ public final class Reloader {
         if (report.applied()) {
             rememberContinuations(renumbering);
         }
-        finish(batch, changed, report);
+        finish(batch, report);
         rememberAll(files.get());
         if (report.applied()) {
             runHooks(changed);
@@ -223,7 +215,7 @@ public final class Reloader {
         }
     }
 
-    private void finish(ChangeBatch batch, List<Candidate> candidates, ReloadReport report) {
+    private void finish(ChangeBatch batch, ReloadReport report) {
         if (report.outcome() == ReloadReport.Outcome.REFUSED) {
             batch.files().forEach(file -> collector.remember(file.file(), file.hash()));
         }

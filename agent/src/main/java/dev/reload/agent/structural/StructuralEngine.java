@@ -53,28 +53,14 @@ public final class StructuralEngine {
     private final Map<Class<?>, Map<String, Long>> aliveLambdas = Collections.synchronizedMap(new WeakHashMap<>());
 
     /**
+     * Makes the engine of one reload loop.
+     *
      * @param instrumentation used to put the runtime classes on the boot class path when the first edit needs
      *                        them, not before: appending to it makes HotSpot print a warning and stop sharing
      *                        (CDS) the classes of other loaders, a cost a program that never adds a method
      *                        should not pay; never null
-     */
-    public StructuralEngine(Instrumentation instrumentation) {
-        this(instrumentation, false);
-    }
-
-    /**
-     * As {@link #StructuralEngine(Instrumentation)}.
-     *
      * @param newFieldInitializers true to run, once, the initializers of the static fields a reload adds
      *                             ({@code clinit=new-fields})
-     */
-    public StructuralEngine(Instrumentation instrumentation, boolean newFieldInitializers) {
-        this(instrumentation, newFieldInitializers, RunningClasses.NONE);
-    }
-
-    /**
-     * As {@link #StructuralEngine(Instrumentation, boolean)}.
-     *
      * @param running the watched classes as they run, to link members named through a subclass; never null
      */
     public StructuralEngine(Instrumentation instrumentation, boolean newFieldInitializers, RunningClasses running) {
@@ -164,17 +150,6 @@ public final class StructuralEngine {
             return classFile;
         }
         return StructuralRewriter.redirectCalls(classFile, view(moves, loader));
-    }
-
-    /**
-     * {@return a class file about to load, with its calls to moved methods linked through the runtime; the
-     * very same array when it calls none or nothing was ever moved}
-     */
-    public byte[] linkCallsOfLoadingClass(byte[] classFile) {
-        if (applied.values().stream().allMatch(Set::isEmpty)) {
-            return classFile;
-        }
-        return StructuralRewriter.redirectCalls(classFile, view(applied, null));
     }
 
     /**

@@ -83,6 +83,23 @@ class StructuralReloadIT {
         }
     }
 
+    /**
+     * A new anonymous class and a first enum switch (javac's switch map class) change the outer class's
+     * {@code NestMembers}; the spare names listed when the class loaded let redefinition take them, and the new
+     * anonymous class reads the outer object's private field as a true nestmate.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("dev.reload.fixtures.harness.Jdks#stream")
+    void newAnonymousClassAndEnumSwitchLoadAsNestmatesOfTheRunningClass(Path jdk) {
+        try (StructuralChild child = StructuralChild.start(jdk, work, "structural-nested", "fixture.nested.Main")) {
+            assertEquals(List.of("stock 3"), child.call("step"), child::transcript);
+            // Shop is loaded and changes; Shop$1 and Shop$2 are new and load from the class path when first used.
+            assertContains(child.install("v2"), "[reload] 1 class in ", "fixture.nested.Shop (offer, ",
+                    "anonymous class added: fixture.nested.Shop$1");
+            assertEquals(List.of("anonymous sees stock 3, large"), child.call("step"), child::transcript);
+        }
+    }
+
     @ParameterizedTest(name = "{0} {1}")
     @MethodSource("jdksAndCompilers")
     void anonymousClassesInsertedBeforeOthersKeepEarlierObjectsOnTheirCode(Path jdk, CompilerKind compiler) {

@@ -1,7 +1,6 @@
 package dev.reload.patcher.rewrite;
 
 import org.objectweb.asm.Opcodes;
-import org.objectweb.asm.tree.ClassNode;
 import org.objectweb.asm.tree.MethodNode;
 
 import java.util.Collection;
@@ -13,7 +12,7 @@ final class MovableCheck {
     private MovableCheck() {
     }
 
-    static void check(MethodNode method, ClassNode run, String binaryName) throws UnsupportedEditException {
+    static void check(MethodNode method, String binaryName) throws UnsupportedEditException {
         String member = method.name + CallSiteRedirector.signatureWords(method.desc);
         if (method.name.equals("<init>")) {
             String simpleName = binaryName.substring(binaryName.lastIndexOf('.') + 1);

@@ -81,7 +81,7 @@ public final class StructuralRewriter {
                 // The class is initialized already: a static initializer it gains, like a changed one, is not run.
                 continue;
             } else {
-                MovableCheck.check(method, run, binaryName);
+                MovableCheck.check(method, binaryName);
                 moved.put(ClassFiles.key(method), MovedMethod.of(method.name, method.desc, method.access));
                 movedNodes.add(method);
             }

@@ -2,6 +2,7 @@ package dev.reload.agent.reload;
 
 import dev.reload.agent.index.CapturedClass;
 import dev.reload.agent.index.LoadedClass;
+import dev.reload.agent.parallel.Attempt;
 import dev.reload.agent.parallel.BatchSteps;
 import dev.reload.agent.structural.ClassEdit;
 import dev.reload.agent.structural.NestmateDefiner;
@@ -196,7 +197,8 @@ final class Definitions {
                 keeping.add(changed.get(i));
             }
         }
-        List<Object> conformed = BatchSteps.map(keeping, this::keepingMembersOrFailure);
+        List<Attempt<byte[], UnreadableClassException>> conformed = BatchSteps.attempt(keeping, this::keepingMembers,
+                UnreadableClassException.class);
         int nextRewrite = 0;
         int nextKept = 0;
         for (int i = 0; i < definitions.length; i++) {
@@ -207,28 +209,12 @@ final class Definitions {
                 definitions[i] = rewrites.get(nextRewrite++).definition();
                 rewrittenClasses.add(type);
             } else {
-                definitions[i] = new ClassDefinition(type, engine.linkCalls(classFile(conformed.get(nextKept++)),
+                definitions[i] = new ClassDefinition(type, engine.linkCalls(conformed.get(nextKept++).value(),
                         type.getClassLoader(), rewrites));
                 kept.put(candidate.loaded().captured(), runningMembers(candidate.loaded()));
             }
         }
         return new Prepared(definitions, rewrites, files, rewrittenClasses, kept);
-    }
-
-    /** {@return what {@link #keepingMembers} gives, or the {@link UnreadableClassException} it throws} */
-    private Object keepingMembersOrFailure(Candidate candidate) {
-        try {
-            return keepingMembers(candidate);
-        } catch (UnreadableClassException e) {
-            return e;
-        }
-    }
-
-    private static byte[] classFile(Object classFileOrFailure) throws UnreadableClassException {
-        if (classFileOrFailure instanceof UnreadableClassException e) {
-            throw e;
-        }
-        return (byte[]) classFileOrFailure;
     }
 
     /** {@return the new class file of a class that keeps its members, conformed when the class was prepared at load} */

@@ -1,5 +1,6 @@
 package dev.reload.agent.reload;
 
+import dev.reload.agent.parallel.Attempt;
 import dev.reload.agent.parallel.BatchSteps;
 import dev.reload.agent.report.Reporter;
 import dev.reload.agent.watch.ChangeBatch;
@@ -45,11 +46,12 @@ final class IncomingFiles {
     Optional<List<ParsedFile>> check(ChangeBatch batch) {
         List<ParsedFile> parsed = new ArrayList<>();
         boolean settling = false;
-        List<Object> shapes = BatchSteps.map(batch.files(), IncomingFiles::shapeOrFailure);
+        List<Attempt<ClassShape, UnreadableClassException>> shapes = BatchSteps.attempt(batch.files(),
+                file -> ClassShape.read(file.bytes()), UnreadableClassException.class);
         for (int i = 0; i < shapes.size(); i++) {
             ChangedFile file = batch.files().get(i);
             try {
-                ClassShape shape = shapeOf(shapes.get(i));
+                ClassShape shape = shapes.get(i).value();
                 unsettled.remove(file.file());
                 if (fits(file, shape)) {
                     parsed.add(new ParsedFile(file, shape));
@@ -80,22 +82,6 @@ final class IncomingFiles {
             return Optional.empty();
         }
         return Optional.of(parsed);
-    }
-
-    /** {@return the file's shape, or the {@link UnreadableClassException} that says why it has none} */
-    private static Object shapeOrFailure(ChangedFile file) {
-        try {
-            return ClassShape.read(file.bytes());
-        } catch (UnreadableClassException e) {
-            return e;
-        }
-    }
-
-    private static ClassShape shapeOf(Object shapeOrFailure) throws UnreadableClassException {
-        if (shapeOrFailure instanceof UnreadableClassException e) {
-            throw e;
-        }
-        return (ClassShape) shapeOrFailure;
     }
 
     private boolean fits(ChangedFile file, ClassShape shape) {

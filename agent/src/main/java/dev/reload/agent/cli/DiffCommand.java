@@ -6,6 +6,7 @@ import dev.reload.patcher.diff.Verdict;
 import dev.reload.patcher.rewrite.AddedField;
 import dev.reload.patcher.rewrite.LoadTimeAugmenter;
 import dev.reload.patcher.rewrite.MovedMembers;
+import dev.reload.patcher.rewrite.Refusal;
 import dev.reload.patcher.rewrite.MovedMethod;
 import dev.reload.patcher.rewrite.StructuralRewrite;
 import dev.reload.patcher.rewrite.StructuralRewriter;
@@ -72,7 +73,7 @@ final class DiffCommand {
             }
             case NEEDS_REWRITE -> printRewrite(verdict, running, updated, out);
             case REJECTED -> {
-                printRefused(verdict, verdict.reasons(), out);
+                printRefused(verdict, verdict.refusals().stream().map(Refusal::line).toList(), out);
                 yield REFUSED;
             }
         };
@@ -91,7 +92,7 @@ final class DiffCommand {
             byte[] prepared = LoadTimeAugmenter.augment(running, LoadTimeAugmenter.DEFAULT_SPARE_NEST_MEMBERS);
             rewrite = StructuralRewriter.rewrite(prepared, updated, MovedMembers.none());
         } catch (UnsupportedEditException e) {
-            printRefused(verdict, List.of(e.getMessage()), out);
+            printRefused(verdict, List.of(e.refusal().line()), out);
             return REFUSED;
         }
         out.println(verdict.className() + ": reloads through reload-agent's rewrite (the running JVM alone"

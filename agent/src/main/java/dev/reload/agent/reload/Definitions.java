@@ -116,15 +116,15 @@ final class Definitions {
      * @throws RewriteRefusedException when a class's edit cannot be applied: nothing was applied
      */
     Prepared prepare(List<Candidate> changed) throws RewriteRefusedException {
-        try {
-            boolean[] viaEngine = new boolean[changed.size()];
-            List<Candidate> engineCandidates = new ArrayList<>();
-            for (int i = 0; i < viaEngine.length; i++) {
-                viaEngine[i] = needsEngine(changed.get(i));
-                if (viaEngine[i]) {
-                    engineCandidates.add(changed.get(i));
-                }
+        boolean[] viaEngine = new boolean[changed.size()];
+        List<Candidate> engineCandidates = new ArrayList<>();
+        for (int i = 0; i < viaEngine.length; i++) {
+            viaEngine[i] = needsEngine(changed.get(i));
+            if (viaEngine[i]) {
+                engineCandidates.add(changed.get(i));
             }
+        }
+        try {
             Map<Class<?>, byte[]> running = runningClassFiles(engineCandidates);
             List<ClassEdit> edits = new ArrayList<>();
             for (Candidate candidate : engineCandidates) {
@@ -133,11 +133,10 @@ final class Definitions {
             }
             List<PreparedRewrite> rewrites = engine.prepare(edits);
             return assemble(changed, viaEngine, rewrites);
-        } catch (UnreadableClassException e) {
-            throw new RewriteRefusedException(List.of("the class the JVM runs cannot be read (" + e.getMessage()
-                    + "); restart to apply"));
-        } catch (UnsupportedEditException | StructuralLinkException e) {
-            throw new RewriteRefusedException(List.of(e.getMessage()));
+        } catch (UnsupportedEditException e) {
+            throw new RewriteRefusedException(e.refusal());
+        } catch (StructuralLinkException e) {
+            throw new RewriteRefusedException(e.refusal());
         }
     }
 
@@ -186,7 +185,7 @@ final class Definitions {
     }
 
     private Prepared assemble(List<Candidate> changed, boolean[] viaEngine, List<PreparedRewrite> rewrites)
-            throws UnreadableClassException {
+            throws RewriteRefusedException {
         ClassDefinition[] definitions = new ClassDefinition[changed.size()];
         Map<Class<?>, ClassShape> files = new LinkedHashMap<>();
         List<Class<?>> rewrittenClasses = new ArrayList<>();
@@ -209,9 +208,13 @@ final class Definitions {
                 definitions[i] = rewrites.get(nextRewrite++).definition();
                 rewrittenClasses.add(type);
             } else {
-                definitions[i] = new ClassDefinition(type, engine.linkCalls(conformed.get(nextKept++).value(),
-                        type.getClassLoader(), rewrites));
-                kept.put(candidate.loaded().captured(), runningMembers(candidate.loaded()));
+                try {
+                    definitions[i] = new ClassDefinition(type, engine.linkCalls(conformed.get(nextKept++).value(),
+                            type.getClassLoader(), rewrites));
+                    kept.put(candidate.loaded().captured(), runningMembers(candidate.loaded()));
+                } catch (UnreadableClassException e) {
+                    throw new RewriteRefusedException(Refusals.unreadable(type.getName(), e));
+                }
             }
         }
         return new Prepared(definitions, rewrites, files, rewrittenClasses, kept);
@@ -230,7 +233,15 @@ final class Definitions {
      * {@return true when the class must go through the engine: it was prepared at load, and it was rewritten
      * before, or another agent changed it, or its new version adds or removes members}
      */
-    private boolean needsEngine(Candidate candidate) throws UnreadableClassException {
+    private boolean needsEngine(Candidate candidate) throws RewriteRefusedException {
+        try {
+            return needsEngineOrUnreadable(candidate);
+        } catch (UnreadableClassException e) {
+            throw new RewriteRefusedException(Refusals.unreadable(candidate.loaded().type().getName(), e));
+        }
+    }
+
+    private boolean needsEngineOrUnreadable(Candidate candidate) throws UnreadableClassException {
         LoadedClass loaded = candidate.loaded();
         if (!takesNewMembers(loaded)) {
             return false;

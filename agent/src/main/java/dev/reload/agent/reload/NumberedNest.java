@@ -2,6 +2,7 @@ package dev.reload.agent.reload;
 
 import dev.reload.agent.index.LoadedClass;
 import dev.reload.patcher.diff.BatchDiff;
+import dev.reload.patcher.rewrite.Refusal;
 import dev.reload.patcher.shape.ClassShape;
 
 import java.nio.file.Files;
@@ -34,7 +35,7 @@ final class NumberedNest {
     /** File internal name of each new class to the internal name it is defined under. */
     private final Map<String, String> newNames = new LinkedHashMap<>();
     private final List<LoadedClass> orphans = new ArrayList<>();
-    private String refusal;
+    private Refusal refusal;
 
     private NumberedNest(String outer, Map<String, LoadedClass> running,
                          Function<LoadedClass, Optional<ClassShape>> baselines) {
@@ -89,7 +90,7 @@ final class NumberedNest {
     }
 
     /** {@return why the new classes cannot be named, or null when they can} */
-    String refusal() {
+    Refusal refusal() {
         return refusal;
     }
 
@@ -198,8 +199,9 @@ final class NumberedNest {
         spares.sort((a, b) -> Integer.compare(numberOf(b), numberOf(a)));
         for (String file : held) {
             if (spares.isEmpty()) {
-                refusal = binary(file) + ": anonymous classes renumbered, and the running " + binary(outer)
-                        + " has no spare nest member name left to load this new class under; restart to apply";
+                refusal = new Refusal(binary(file), null, "anonymous classes renumbered, and the running "
+                        + binary(outer) + " has no spare nest member name left to load this new class under",
+                        Refusal.RESTART);
                 return;
             }
             String spare = spares.remove(0);

@@ -16,6 +16,7 @@ import dev.reload.agent.watch.ChangeCollector;
 import dev.reload.patcher.diff.ClassDiff;
 import dev.reload.patcher.diff.Verdict;
 import dev.reload.patcher.rewrite.LoadTimeAugmenter;
+import dev.reload.patcher.rewrite.Refusal;
 import dev.reload.patcher.rewrite.StructuralRewriter;
 import dev.reload.patcher.rewrite.UnsupportedEditException;
 import dev.reload.patcher.shape.ClassShape;
@@ -92,11 +93,11 @@ public final class Reloader {
         Renumbering renumbering = judge(files.get());
         List<Candidate> candidates = renumbering.candidates();
         Map<String, String> words = renumbering.words();
-        List<String> reasons = new ArrayList<>(renumbering.refusals());
-        reasons.addAll(Refusals.of(candidates));
-        if (!reasons.isEmpty()) {
+        List<Refusal> refusals = new ArrayList<>(renumbering.refusals());
+        refusals.addAll(Refusals.of(candidates));
+        if (!refusals.isEmpty()) {
             finish(batch, new ReloadReport(ReloadReport.Outcome.REFUSED,
-                    changedClasses(candidates, words), reasons, elapsedSince(batch)));
+                    changedClasses(candidates, words), lines(refusals), elapsedSince(batch)));
             return;
         }
         List<Candidate> changed = candidates.stream()
@@ -112,7 +113,7 @@ public final class Reloader {
             prepared = definitions.prepare(changed);
         } catch (RewriteRefusedException e) {
             finish(batch, new ReloadReport(ReloadReport.Outcome.REFUSED, changedClasses(changed, words),
-                    e.reasons(), elapsedSince(batch)));
+                    lines(e.refusals()), elapsedSince(batch)));
             return;
         }
         // The new classes exist before the new code that names them runs (a failed resolution would stick).
@@ -183,9 +184,8 @@ public final class Reloader {
                     definitions.takesNewMembers(loaded));
         } catch (UnreadableClassException e) {
             String className = file.shape().binaryName();
-            return new Candidate(loaded, file, new Verdict(className, Verdict.Kind.REJECTED, List.of(), List.of(className
-                    + ": the class the JVM runs cannot be read (" + e.getMessage() + "); restart to apply"), List.of()),
-                    false);
+            return new Candidate(loaded, file, new Verdict(className, Verdict.Kind.REJECTED, List.of(),
+                    List.of(Refusals.unreadable(className, e)), List.of()), false);
         }
     }
 
@@ -280,6 +280,11 @@ public final class Reloader {
                 .filter(c -> c.verdict().kind() != Verdict.Kind.UNCHANGED)
                 .map(c -> EditWords.reloadedClass(c.verdict(), newFieldInitializers, words))
                 .toList();
+    }
+
+    /** {@return the refusals as the report says them, one line each} */
+    private static List<String> lines(List<Refusal> refusals) {
+        return refusals.stream().map(Refusal::line).toList();
     }
 
     private static Duration elapsedSince(ChangeBatch batch) {

@@ -5,6 +5,7 @@ import dev.reload.agent.index.LoadedClassIndex;
 import dev.reload.agent.watch.ChangedFile;
 import dev.reload.patcher.diff.TypeChange;
 import dev.reload.patcher.rewrite.ClassRenamer;
+import dev.reload.patcher.rewrite.Refusal;
 import dev.reload.patcher.shape.ClassShape;
 import dev.reload.patcher.shape.NestMemberKind;
 import dev.reload.patcher.shape.UnreadableClassException;
@@ -61,7 +62,7 @@ final class RenumberedClasses {
             return Renumbering.none(candidates);
         }
         Map<ClassLoader, LoaderPlan> plans = new LinkedHashMap<>();
-        List<String> refusals = new ArrayList<>();
+        List<Refusal> refusals = new ArrayList<>();
         for (String outer : outers) {
             Path outerFile = anyFileOf(outer, byName).file().file().resolveSibling(simpleName(outer) + ".class");
             for (LoadedClass host : index.loadedFrom(outerFile, outer, instrumentation)) {
@@ -77,7 +78,7 @@ final class RenumberedClasses {
     }
 
     private Renumbering assemble(List<Candidate> candidates, Map<ClassLoader, LoaderPlan> plans,
-                                 BiFunction<LoadedClass, ParsedFile, Candidate> judge, List<String> refusals) {
+                                 BiFunction<LoadedClass, ParsedFile, Candidate> judge, List<Refusal> refusals) {
         List<Candidate> followed = new ArrayList<>();
         for (Candidate candidate : candidates) {
             LoaderPlan plan = plans.get(candidate.loaded().type().getClassLoader());
@@ -169,7 +170,7 @@ final class RenumberedClasses {
         }
 
         /** Follows the outer's numbered classes; {@return why they cannot be followed, if so} */
-        Optional<String> follow(LoadedClass host, String outer, Path directory,
+        Optional<Refusal> follow(LoadedClass host, String outer, Path directory,
                                 Function<LoadedClass, Optional<ClassShape>> baselines) {
             List<String> members = nestMembers(host);
             Map<String, LoadedClass> running = new LinkedHashMap<>();

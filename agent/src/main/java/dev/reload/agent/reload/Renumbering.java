@@ -1,5 +1,7 @@
 package dev.reload.agent.reload;
 
+import dev.reload.patcher.rewrite.Refusal;
+
 import java.util.List;
 import java.util.Map;
 
@@ -13,10 +15,10 @@ import java.util.Map;
  * @param continuations what to record once the batch took, never null
  * @param words internal name of a new class (or of a running class that a file of another name continues) to the
  *              words a report line says for it, never null
- * @param refusals why the batch cannot be applied, one line each; empty when it can
+ * @param refusals why the batch cannot be applied; empty when it can
  */
 record Renumbering(List<Candidate> candidates, List<NewNumberedClass> newClasses,
-                   List<FileContinuation> continuations, Map<String, String> words, List<String> refusals) {
+                   List<FileContinuation> continuations, Map<String, String> words, List<Refusal> refusals) {
     Renumbering {
         candidates = List.copyOf(candidates);
         newClasses = List.copyOf(newClasses);

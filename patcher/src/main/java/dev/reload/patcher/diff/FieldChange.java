@@ -24,7 +24,7 @@ public sealed interface FieldChange extends Change {
 
         public String consequence() {
             return ((access & Opcodes.ACC_STATIC) != 0
-                    ? "the running class has no room for it; " : "running objects have no room for it; ") + Change.RESTART;
+                    ? "the running class has no room for it" : "running objects have no room for it");
         }
     }
 
@@ -40,7 +40,7 @@ public sealed interface FieldChange extends Change {
         }
 
         public String consequence() {
-            return "the running JVM cannot remove fields; " + Change.RESTART;
+            return "the running JVM cannot remove fields";
         }
     }
 
@@ -57,7 +57,7 @@ public sealed interface FieldChange extends Change {
         }
 
         public String consequence() {
-            return "the running objects hold the old type; " + Change.RESTART;
+            return "the running objects hold the old type";
         }
     }
 
@@ -74,7 +74,7 @@ public sealed interface FieldChange extends Change {
         }
 
         public String consequence() {
-            return "the running JVM cannot change modifiers; " + Change.RESTART;
+            return "the running JVM cannot change modifiers";
         }
     }
 
@@ -110,7 +110,7 @@ public sealed interface FieldChange extends Change {
         }
 
         public String consequence() {
-            return "running objects have no room for it; " + Change.RESTART;
+            return "running objects have no room for it";
         }
     }
 
@@ -131,7 +131,7 @@ public sealed interface FieldChange extends Change {
         }
 
         public String consequence() {
-            return "the running JVM cannot add or remove fields and methods; " + Change.RESTART;
+            return "the running JVM cannot add or remove fields and methods";
         }
     }
 
@@ -147,7 +147,7 @@ public sealed interface FieldChange extends Change {
         }
 
         public String consequence() {
-            return "the running enum's constants and values() are fixed when it loads; " + Change.RESTART;
+            return "the running enum's constants and values() are fixed when it loads";
         }
     }
 
@@ -167,7 +167,7 @@ public sealed interface FieldChange extends Change {
         }
 
         public String consequence() {
-            return "the running JVM compares fields in declaration order; " + Change.RESTART;
+            return "the running JVM compares fields in declaration order";
         }
     }
 }

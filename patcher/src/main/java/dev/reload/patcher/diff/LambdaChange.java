@@ -20,7 +20,7 @@ public sealed interface LambdaChange extends Change {
         }
 
         public String consequence() {
-            return "every lambda is a method, and the running JVM cannot add methods; " + Change.RESTART;
+            return "every lambda is a method, and the running JVM cannot add methods";
         }
 
         public String editedMethod() {
@@ -40,7 +40,7 @@ public sealed interface LambdaChange extends Change {
         }
 
         public String consequence() {
-            return "every lambda is a method, and the running JVM cannot remove methods; " + Change.RESTART;
+            return "every lambda is a method, and the running JVM cannot remove methods";
         }
 
         public String editedMethod() {
@@ -83,8 +83,7 @@ public sealed interface LambdaChange extends Change {
         }
 
         public String consequence() {
-            return "lambdas already made call their method by name and would run another lambda's code; "
-                    + Change.RESTART;
+            return "lambdas already made call their method by name and would run another lambda's code";
         }
     }
 

@@ -62,7 +62,7 @@ public sealed interface MethodChange extends Change {
         }
 
         public String consequence() {
-            return "the running JVM cannot add or remove methods; " + Change.RESTART;
+            return "the running JVM cannot add or remove methods";
         }
     }
 
@@ -78,7 +78,7 @@ public sealed interface MethodChange extends Change {
         }
 
         public String consequence() {
-            return "the running JVM cannot add methods; " + Change.RESTART;
+            return "the running JVM cannot add methods";
         }
     }
 
@@ -94,7 +94,7 @@ public sealed interface MethodChange extends Change {
         }
 
         public String consequence() {
-            return "the running JVM cannot remove methods; " + Change.RESTART;
+            return "the running JVM cannot remove methods";
         }
     }
 
@@ -112,7 +112,7 @@ public sealed interface MethodChange extends Change {
         }
 
         public String consequence() {
-            return "to the running JVM that is a method removed and another added; " + Change.RESTART;
+            return "to the running JVM that is a method removed and another added";
         }
     }
 
@@ -130,7 +130,7 @@ public sealed interface MethodChange extends Change {
         }
 
         public String consequence() {
-            return "the running JVM cannot change modifiers; " + Change.RESTART;
+            return "the running JVM cannot change modifiers";
         }
     }
 

@@ -25,7 +25,7 @@ public sealed interface TypeChange extends Change {
         }
 
         public String consequence() {
-            return "running objects were laid out for the old superclass; " + Change.RESTART;
+            return "running objects were laid out for the old superclass";
         }
     }
 
@@ -48,7 +48,7 @@ public sealed interface TypeChange extends Change {
         }
 
         public String consequence() {
-            return "the running JVM cannot change the types a class implements; " + Change.RESTART;
+            return "the running JVM cannot change the types a class implements";
         }
     }
 
@@ -68,7 +68,7 @@ public sealed interface TypeChange extends Change {
         }
 
         public String consequence() {
-            return "the running JVM cannot change a class's modifiers; " + Change.RESTART;
+            return "the running JVM cannot change a class's modifiers";
         }
     }
 
@@ -84,7 +84,7 @@ public sealed interface TypeChange extends Change {
         }
 
         public String consequence() {
-            return "the running JVM cannot move a class to another nest; " + Change.RESTART;
+            return "the running JVM cannot move a class to another nest";
         }
     }
 
@@ -110,7 +110,7 @@ public sealed interface TypeChange extends Change {
         }
 
         public String consequence() {
-            return "the running JVM cannot change the NestMembers of a class; " + Change.RESTART;
+            return "the running JVM cannot change the NestMembers of a class";
         }
     }
 
@@ -132,7 +132,7 @@ public sealed interface TypeChange extends Change {
         }
 
         public String consequence() {
-            return "running records were built with the old components; " + Change.RESTART;
+            return "running records were built with the old components";
         }
 
         private static String components(List<RecordComponentShape> components) {
@@ -159,7 +159,7 @@ public sealed interface TypeChange extends Change {
         }
 
         public String consequence() {
-            return "the running JVM cannot change PermittedSubclasses; " + Change.RESTART;
+            return "the running JVM cannot change PermittedSubclasses";
         }
     }
 
@@ -175,7 +175,11 @@ public sealed interface TypeChange extends Change {
         }
 
         public String consequence() {
-            return "a class cannot be redefined as another one; check which file was written";
+            return "a class cannot be redefined as another one";
+        }
+
+        public String whatToDo() {
+            return "check which file was written";
         }
     }
 
@@ -202,6 +206,10 @@ public sealed interface TypeChange extends Change {
         public String consequence() {
             return "the running class keeps its own code (from the file that continues it), and this file's class"
                     + " loads under a spare name of its nest";
+        }
+
+        public String whatToDo() {
+            return null;
         }
     }
 }

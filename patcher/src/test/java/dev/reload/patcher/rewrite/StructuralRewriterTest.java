@@ -100,9 +100,9 @@ class StructuralRewriterTest {
         byte[] updated = CompiledFixture.compile(dir, "structural-refusals", "v2").bytes("fixture/refusals/Player");
         UnsupportedEditException refused = assertThrows(UnsupportedEditException.class,
                 () -> StructuralRewriter.rewrite(running, updated, MovedMembers.none()));
-        assertEquals("fixture.refusals.Player", refused.className());
-        assertEquals("field long score", refused.member());
-        assertEquals("its type changed from int, and running objects hold the old type", refused.reason());
+        assertEquals("fixture.refusals.Player", refused.refusal().className());
+        assertEquals("field long score", refused.refusal().member());
+        assertEquals("its type changed from int, and running objects hold the old type", refused.refusal().reason());
     }
 
     @Test
@@ -151,7 +151,7 @@ class StructuralRewriterTest {
         next.visitEnd();
         UnsupportedEditException refused = assertThrows(UnsupportedEditException.class,
                 () -> StructuralRewriter.rewrite(running, next.toByteArray(), MovedMembers.none()));
-        assertEquals("first assert statement added", refused.member());
+        assertEquals("first assert statement added", refused.refusal().member());
     }
 
     @Test

@@ -20,14 +20,14 @@ final class Refusals {
     }
 
     /** {@return every reason the batch cannot be applied; empty when it can} */
-    static List<Refusal> of(List<Candidate> candidates) {
+    static List<Refusal> of(List<JudgedClass> classes) {
         List<Refusal> reasons = new ArrayList<>();
-        for (Candidate candidate : candidates) {
-            Verdict verdict = candidate.verdict();
+        for (JudgedClass judged : classes) {
+            Verdict verdict = judged.verdict();
             switch (verdict.kind()) {
                 case REJECTED -> reasons.addAll(verdict.refusals());
                 case NEEDS_REWRITE -> {
-                    if (candidate.takesNewMembers()) {
+                    if (judged.takesNewMembers()) {
                         continue;
                     }
                     // Say why this class cannot take the change, instead of the diff's general consequence.
@@ -37,7 +37,7 @@ final class Refusals {
                     continue;
                 }
             }
-            if (candidate.loaded().captured().changedByOtherAgent() && !candidate.takesNewMembers()) {
+            if (judged.loaded().captured().changedByOtherAgent() && !judged.takesNewMembers()) {
                 reasons.add(new Refusal(verdict.className(), null, "changed by another agent when it loaded (a coverage"
                         + " tool, profiler or APM agent): members that agent added are not in the new class file", null));
             }

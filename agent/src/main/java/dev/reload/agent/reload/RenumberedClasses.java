@@ -45,21 +45,21 @@ final class RenumberedClasses {
     }
 
     /**
-     * {@return the candidates, with every numbered class followed by its code}
+     * {@return the judgement of the batch, with every numbered class followed by its code}
      *
-     * @param candidates the batch's candidates, each judged against the class of its file's name, never null
+     * @param classes the batch's loaded classes, each judged against the class of its file's name, never null
      * @param files every parsed file of the batch, never null
      * @param baselines what a running class is judged against, never null
      * @param judge judges a running class against a (renamed) file, never null
      */
-    Renumbering follow(List<Candidate> candidates, List<ParsedFile> files,
-                       Function<LoadedClass, Optional<ClassShape>> baselines,
-                       BiFunction<LoadedClass, ParsedFile, Candidate> judge) {
+    Judgement follow(List<JudgedClass> classes, List<ParsedFile> files,
+                     Function<LoadedClass, Optional<ClassShape>> baselines,
+                     BiFunction<LoadedClass, ParsedFile, JudgedClass> judge) {
         Map<String, ParsedFile> byName = new LinkedHashMap<>();
         files.forEach(file -> byName.put(file.shape().internalName(), file));
         List<String> outers = outers(byName.keySet());
         if (outers.isEmpty()) {
-            return Renumbering.none(candidates);
+            return Judgement.of(classes);
         }
         Map<ClassLoader, LoaderPlan> plans = new LinkedHashMap<>();
         List<Refusal> refusals = new ArrayList<>();
@@ -72,21 +72,21 @@ final class RenumberedClasses {
             }
         }
         if (plans.values().stream().allMatch(LoaderPlan::isEmpty) && refusals.isEmpty()) {
-            return Renumbering.none(candidates);
+            return Judgement.of(classes);
         }
-        return assemble(candidates, plans, judge, refusals);
+        return assemble(classes, plans, judge, refusals);
     }
 
-    private Renumbering assemble(List<Candidate> candidates, Map<ClassLoader, LoaderPlan> plans,
-                                 BiFunction<LoadedClass, ParsedFile, Candidate> judge, List<Refusal> refusals) {
-        List<Candidate> followed = new ArrayList<>();
-        for (Candidate candidate : candidates) {
-            LoaderPlan plan = plans.get(candidate.loaded().type().getClassLoader());
-            String name = candidate.file().shape().internalName();
+    private Judgement assemble(List<JudgedClass> classes, Map<ClassLoader, LoaderPlan> plans,
+                               BiFunction<LoadedClass, ParsedFile, JudgedClass> judge, List<Refusal> refusals) {
+        List<JudgedClass> followed = new ArrayList<>();
+        for (JudgedClass judged : classes) {
+            LoaderPlan plan = plans.get(judged.loaded().type().getClassLoader());
+            String name = judged.file().shape().internalName();
             if (plan == null || !plan.files.containsKey(name)) {
-                followed.add(candidate);
+                followed.add(judged);
             } else if (!plan.continuedBy.containsKey(name) && !plan.newClasses.containsKey(name)) {
-                followed.add(judge.apply(candidate.loaded(), plan.files.get(name)));
+                followed.add(judge.apply(judged.loaded(), plan.files.get(name)));
             }
         }
         List<NewNumberedClass> newClasses = new ArrayList<>();
@@ -100,7 +100,7 @@ final class RenumberedClasses {
             continuations.addAll(plan.continuations);
             words.putAll(plan.words);
         }
-        return new Renumbering(followed, newClasses, continuations, words, refusals);
+        return new Judgement(followed, newClasses, continuations, words, refusals);
     }
 
     /**

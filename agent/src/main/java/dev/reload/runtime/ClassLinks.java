@@ -16,7 +16,7 @@ import java.util.function.Function;
  * Where calls to one class's moved methods are linked: a {@link MutableCallSite} per method, shared by every
  * call site that names it, whose target is the method's current version in the newest companion. The agent
  * stages the methods a reload adds before it redefines the class, and commits after the redefinition took,
- * which also relinks methods moved by earlier reloads and makes dropped ones throw.
+ * which also relinks methods moved by earlier reloads; a method a later version dropped keeps its last version.
  *
  * <p>Lives on the boot class path (this package is put there when the agent starts), so every class loader
  * sees the one copy. Thread-safe.
@@ -110,27 +110,16 @@ public final class ClassLinks {
 
     /**
      * Links every call to the moved methods of the new version, after the class was redefined with it. A method
-     * moved before and now dropped makes its callers throw {@link NoSuchMethodError}, except a lambda body,
-     * which keeps running for the lambda objects made earlier.
+     * moved before and now dropped stays linked to its last version: code from before may still call it (a frame
+     * that was running when the reload landed, a lambda or anonymous object made earlier), and nothing a reload
+     * does may throw into the program. Its companion stays alive for as long as it is linked.
      *
      * @param movedMethods every moved method of the version now running, by key, never null
      */
     public synchronized void commit(Map<String, MethodHandle> movedMethods) {
         List<MutableCallSite> changed = new ArrayList<>();
-        for (Map.Entry<String, MethodHandle> earlier : new ArrayList<>(implementations.entrySet())) {
-            String key = earlier.getKey();
-            MethodHandle now = movedMethods.get(key);
-            if (now == null && !key.startsWith("lambda$")) {
-                now = throwing(earlier.getValue().type(), key + " was removed by a reload; "
-                        + "the code calling it is older than the class");
-            }
-            if (now != null && now != earlier.getValue()) {
-                implementations.put(key, now);
-                relink(key, now, changed);
-            }
-        }
         movedMethods.forEach((key, handle) -> {
-            if (implementations.putIfAbsent(key, handle) == null) {
+            if (implementations.put(key, handle) != handle) {
                 relink(key, handle, changed);
             }
         });

@@ -2,6 +2,7 @@ package dev.reload.agent.cli;
 
 import dev.reload.patcher.diff.Change;
 import dev.reload.patcher.diff.ClassDiff;
+import dev.reload.patcher.diff.MethodChange;
 import dev.reload.patcher.diff.Verdict;
 import dev.reload.patcher.rewrite.AddedField;
 import dev.reload.patcher.rewrite.LoadTimeAugmenter;
@@ -109,6 +110,10 @@ final class DiffCommand {
         for (AddedField field : rewrite.addedFields()) {
             out.println("  field " + field.describe() + ": kept by the agent's runtime"
                     + (field.isStatic() ? "" : ", beside each object"));
+        }
+        if (verdict.changes().stream().anyMatch(change -> change instanceof MethodChange.Removed
+                || change instanceof MethodChange.SignatureChanged)) {
+            out.println("  a removed method keeps its last body for code from before that still calls it");
         }
         out.println("  the running class keeps its members; the rest of the new code replaces the old");
         return REWRITTEN;

@@ -81,6 +81,12 @@ final class ReportWords {
                 edits.add(STATIC_INITIALIZER_NOT_RERUN);
             } else if (change instanceof MethodChange.StaticInitializerAddedOrRemoved c && c.added()) {
                 edits.add(STATIC_INITIALIZER_NOT_RUN);
+            } else if (change instanceof MethodChange.Removed removed) {
+                // The JVM keeps the method, and the agent its last body, for frames and objects from before.
+                edits.add(removed.describe() + "; code from before that still calls it runs its last version");
+            } else if (change instanceof MethodChange.SignatureChanged changed) {
+                edits.add(changed.describe() + "; code from before that still calls the old one runs its last"
+                        + " version");
             } else if (change instanceof FieldChange.Added added) {
                 edits.add(added.describe() + " (" + startsWith(added, newFieldInitializers) + ")");
             } else if (change.needs() == Verdict.Kind.NEEDS_REWRITE && !(change instanceof LambdaChange.Renumbered)) {

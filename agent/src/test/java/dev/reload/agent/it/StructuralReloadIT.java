@@ -18,7 +18,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * Edits that add, change and remove members, applied by the real agent as a developer's build writes them: each
  * version's new behaviour runs, state carries over, lambdas and anonymous objects made before keep working, and
- * stale code calling a removed method gets an error that says so.
+ * code from before that calls a removed method runs its last version.
  */
 class StructuralReloadIT {
     @TempDir
@@ -43,14 +43,13 @@ class StructuralReloadIT {
             assertContains(child.install("v3"), "[reload] 1 class in ", "fixture.structural.Game (");
             assertEquals(List.of("v3 <game=3> 9 | tock 3"), child.call("step"), child::transcript);
 
-            // legacy() goes; the lambda v1 made is still held (the static initializer is not re-run) and calls it.
+            // legacy() goes; the lambda v1 made is still held (the static initializer is not re-run), calls it, and
+            // it runs its last body.
             String v4 = child.install("v4");
             assertContains(v4, "method removed: String legacy()", "method removed: static int twice(int)",
                     "fixture.structural.Main (static initializer changed: not re-run");
             assertEquals(List.of("v4 <game=4> | tock 4"), child.call("step"), child::transcript);
-            assertEquals(List.of("threw: java.lang.NoSuchMethodError: fixture.structural.Game.legacy() was removed"
-                    + " by a reload; the code calling it is older than the class"), child.call("runStale"),
-                    child::transcript);
+            assertEquals(List.of("legacy 4"), child.call("runStale"), child::transcript);
 
             // frame() becomes frame(int), and Main calls the new signature; a class new in v5 calls a method v5 adds.
             assertContains(child.install("v5"), "method signature changed: String frame() → String frame(int)");
@@ -223,11 +222,11 @@ class StructuralReloadIT {
      * tables differently, and the agent must follow each.
      */
     static Stream<Arguments> jdksAndCompilers() {
-        return Jdks.stream().flatMap(jdk -> Stream.of(CompilerKind.values())
+        return Jdks.stream().flatMap(jdk -> CompilerKind.forJava().stream()
                 .map(compiler -> Arguments.of(Named.of(Jdks.label(jdk), jdk), compiler)));
     }
 
-    private static void assertContains(String line, String... parts) {
+    static void assertContains(String line, String... parts) {
         for (String part : parts) {
             assertTrue(line.contains(part), "expected «" + part + "» in: " + line);
         }

@@ -16,11 +16,11 @@ import java.util.Set;
 /**
  * Turns a new version of a class, which adds or removes methods, into what a stock JVM accepts: the class
  * redefined with exactly the running class's declared members, and a companion holding the methods the
- * running class lacks. Kept as they run: the load-time accessor, members another agent added at load time
- * (synthetic, named with a leading {@code $}, such as JaCoCo's {@code $jacocoInit}), and lambda bodies the
- * new version dropped (lambda objects made earlier still call them). Other removed methods get a body that
- * throws {@link NoSuchMethodError} naming the reload. Added fields live in the runtime's storage, and every read
- * and write of them goes there; removed fields stay.
+ * running class lacks. A method the new version no longer declares keeps running its last body: the JVM will
+ * not let it go, and code from before may still call it (the frame that was running when the reload landed,
+ * lambda and anonymous objects made earlier, stale call sites), so nothing a reload does throws into the
+ * program. Added fields live in the runtime's storage, and every read and write of them goes there; removed
+ * fields stay.
  */
 public final class StructuralRewriter {
     private static final int ACCESS_MASK = 0xFFFF;
@@ -101,7 +101,8 @@ public final class StructuralRewriter {
                 redirector.redirect(replacement, false, binaryName);
                 targetMethods.add(replacement);
             } else {
-                targetMethods.add(keepsRunningBody(old) ? old : RemovedMethodBodies.throwing(old, binaryName));
+                // Removed: the load-time accessor, members other agents added, lambda bodies and helpers alike.
+                targetMethods.add(old);
             }
         }
         initializers.values().stream().filter(Objects::nonNull).forEach(movedNodes::add);
@@ -172,18 +173,6 @@ public final class StructuralRewriter {
         next.fields = new ArrayList<>(run.fields);
         next.methods = methods;
         return next;
-    }
-
-    /**
-     * {@return true for a running method the new version lacks that keeps its body: the accessor, members
-     * other agents added at load time, lambda bodies, and bodiless declarations}
-     */
-    private static boolean keepsRunningBody(MethodNode old) {
-        boolean synthetic = (old.access & Opcodes.ACC_SYNTHETIC) != 0;
-        boolean bodiless = (old.access & (Opcodes.ACC_ABSTRACT | Opcodes.ACC_NATIVE)) != 0;
-        return bodiless
-                || (synthetic && old.name.startsWith("$"))
-                || (synthetic && old.name.startsWith("lambda$"));
     }
 
     private static void requireSameModifiers(MethodNode old, MethodNode method, String binaryName)

@@ -2,6 +2,7 @@ package dev.reload.agent.reload;
 
 import dev.reload.agent.index.LoadedClass;
 import dev.reload.agent.index.LoadedClassIndex;
+import dev.reload.agent.reload.numbered.NumberedClasses;
 import dev.reload.agent.report.Reporter;
 import dev.reload.agent.watch.ChangeCollector;
 import dev.reload.patcher.diff.ClassDiff;
@@ -24,7 +25,7 @@ final class BatchJudge {
     private final LoadedClassIndex index;
     private final Instrumentation instrumentation;
     private final ReloadHistory history;
-    private final RenumberedClasses renumbered;
+    private final NumberedClasses numbered;
     private final ChangeCollector collector;
     private final Reporter reporter;
 
@@ -33,7 +34,7 @@ final class BatchJudge {
         this.index = index;
         this.instrumentation = instrumentation;
         this.history = history;
-        this.renumbered = new RenumberedClasses(index, instrumentation);
+        this.numbered = NumberedClasses.following(index, instrumentation);
         this.collector = collector;
         this.reporter = reporter;
     }
@@ -56,7 +57,7 @@ final class BatchJudge {
                 judged.add(judge(each, file));
             }
         }
-        Judgement judgement = renumbered.follow(judged, files, this::baseline, this::judge);
+        Judgement judgement = numbered.follow(judged, files, this::baseline, this::judge);
         return judgement.refusing(Refusals.of(judgement.classes()));
     }
 

@@ -11,14 +11,14 @@ import dev.reload.patcher.diff.Verdict;
  * @param verdict what the change from the running class (as its developer wrote it) to the new file is, never null
  * @param takesNewMembers true when the class was prepared at load, so that members can be added and removed
  */
-record JudgedClass(LoadedClass loaded, ParsedFile file, Verdict verdict, boolean takesNewMembers) {
+public record JudgedClass(LoadedClass loaded, ParsedFile file, Verdict verdict, boolean takesNewMembers) {
     /** {@return true when the new file changes anything the class runs} */
-    boolean changed() {
+    public boolean changed() {
         return verdict.kind() != Verdict.Kind.UNCHANGED;
     }
 
     /** {@return the running class} */
-    Class<?> type() {
+    public Class<?> type() {
         return loaded.type();
     }
 }

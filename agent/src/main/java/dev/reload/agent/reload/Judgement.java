@@ -1,5 +1,7 @@
 package dev.reload.agent.reload;
 
+import dev.reload.agent.reload.numbered.Continuation;
+import dev.reload.agent.reload.numbered.NewNumberedClass;
 import dev.reload.patcher.rewrite.Refusal;
 
 import java.util.ArrayList;
@@ -18,9 +20,9 @@ import java.util.Map;
  *              words a report line says for it, never null
  * @param refusals why the batch cannot be applied; empty when it can
  */
-record Judgement(List<JudgedClass> classes, List<NewNumberedClass> newClasses,
-                 List<FileContinuation> continuations, Map<String, String> words, List<Refusal> refusals) {
-    Judgement {
+public record Judgement(List<JudgedClass> classes, List<NewNumberedClass> newClasses,
+                 List<Continuation> continuations, Map<String, String> words, List<Refusal> refusals) {
+    public Judgement {
         classes = List.copyOf(classes);
         newClasses = List.copyOf(newClasses);
         continuations = List.copyOf(continuations);
@@ -29,17 +31,17 @@ record Judgement(List<JudgedClass> classes, List<NewNumberedClass> newClasses,
     }
 
     /** {@return the classes as they are, with nothing renumbered} */
-    static Judgement of(List<JudgedClass> classes) {
+    public static Judgement of(List<JudgedClass> classes) {
         return new Judgement(classes, List.of(), List.of(), Map.of(), List.of());
     }
 
     /** {@return the classes whose new file changes anything they run, in the batch's order} */
-    List<JudgedClass> changed() {
+    public List<JudgedClass> changed() {
         return classes.stream().filter(JudgedClass::changed).toList();
     }
 
     /** {@return this judgement with more reasons the batch cannot be applied} */
-    Judgement refusing(List<Refusal> more) {
+    public Judgement refusing(List<Refusal> more) {
         List<Refusal> all = new ArrayList<>(refusals);
         all.addAll(more);
         return new Judgement(classes, newClasses, continuations, words, all);

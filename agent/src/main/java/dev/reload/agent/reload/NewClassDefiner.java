@@ -1,5 +1,6 @@
 package dev.reload.agent.reload;
 
+import dev.reload.agent.reload.numbered.NewNumberedClass;
 import dev.reload.agent.structural.NestmateDefiner;
 import dev.reload.agent.structural.StructuralEngine;
 import dev.reload.agent.structural.StructuralLinkException;

@@ -1,4 +1,4 @@
-package dev.reload.agent.reload;
+package dev.reload.agent.reload.numbered;
 
 import dev.reload.agent.index.CapturedClass;
 import dev.reload.agent.index.LoadedClass;

@@ -1,9 +1,10 @@
-package dev.reload.agent.reload;
+package dev.reload.agent.reload.numbered;
 
 import dev.reload.agent.index.LoadedClass;
 import dev.reload.patcher.diff.BatchDiff;
 import dev.reload.patcher.rewrite.Refusal;
 import dev.reload.patcher.shape.ClassShape;
+import dev.reload.patcher.shape.SyntheticNames;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -226,12 +227,7 @@ final class NumberedNest {
     }
 
     private int numberOf(String member) {
-        String prefix = outer + "$";
-        if (!member.startsWith(prefix) || member.length() == prefix.length()) {
-            return -1;
-        }
-        String digits = member.substring(prefix.length());
-        return digits.length() < 10 && digits.chars().allMatch(Character::isDigit) ? Integer.parseInt(digits) : -1;
+        return SyntheticNames.number(outer, member);
     }
 
     private static String name(LoadedClass loaded) {

@@ -8,7 +8,7 @@ import dev.reload.patcher.rewrite.AddedField;
 import dev.reload.patcher.rewrite.LoadTimeAugmenter;
 import dev.reload.patcher.rewrite.MovedMembers;
 import dev.reload.patcher.rewrite.Refusal;
-import dev.reload.patcher.rewrite.MovedMethod;
+import dev.reload.patcher.rewrite.AddedMethod;
 import dev.reload.patcher.rewrite.StructuralRewrite;
 import dev.reload.patcher.rewrite.StructuralRewriter;
 import dev.reload.patcher.rewrite.UnsupportedEditException;
@@ -100,7 +100,7 @@ final class DiffCommand {
                 + " refuses these changes)");
         printChanges(verdict, out);
         out.println("How reload-agent applies it:");
-        long lambdas = rewrite.moved().stream().filter(MovedMethod::lambdaBody).count();
+        long lambdas = rewrite.moved().stream().filter(AddedMethod::lambdaBody).count();
         if (lambdas > 0) {
             out.println("  " + (lambdas == 1 ? "the new lambda body runs" : lambdas + " new lambda bodies run")
                     + " from a companion class");

@@ -1,5 +1,6 @@
 package dev.reload.patcher.rewrite;
 
+import dev.reload.patcher.shape.MemberKey;
 import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.tree.AbstractInsnNode;
 import org.objectweb.asm.tree.ClassNode;
@@ -44,9 +45,9 @@ final class FieldInitializers {
      * @param next the new version, never null; not modified
      * @param added the fields it adds, never null
      */
-    static Map<String, MethodNode> extract(ClassNode next, List<AddedField> added) {
+    static Map<MemberKey, MethodNode> extract(ClassNode next, List<AddedField> added) {
         MethodNode clinit = next.methods.stream().filter(m -> m.name.equals("<clinit>")).findFirst().orElse(null);
-        Map<String, MethodNode> methods = new LinkedHashMap<>();
+        Map<MemberKey, MethodNode> methods = new LinkedHashMap<>();
         if (clinit == null || added.stream().noneMatch(AddedField::isStatic)) {
             return methods;
         }
@@ -64,7 +65,7 @@ final class FieldInitializers {
                 while (start > 0 && (frames[start] == null || frames[start].getStackSize() > 0)) {
                     start--;
                 }
-                String key = AddedField.key(put.name, put.desc);
+                MemberKey key = new MemberKey(put.name, put.desc);
                 boolean first = !methods.containsKey(key);
                 methods.put(key, first && isolated(clinit, insns, start, p)
                         ? copy(clinit, insns, start, p, put.name) : null);

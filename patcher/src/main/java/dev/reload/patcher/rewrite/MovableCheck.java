@@ -31,10 +31,10 @@ final class MovableCheck {
     }
 
     /** Refuses the rare case of a moved instance method whose static form equals another moved method. */
-    static void requireDistinctCompanionMethods(Collection<MovedMethod> moved, String ownerInternalName,
+    static void requireDistinctCompanionMethods(Collection<AddedMethod> moved, String ownerInternalName,
                                                 String binaryName) throws UnsupportedEditException {
         Set<String> seen = new HashSet<>();
-        for (MovedMethod method : moved) {
+        for (AddedMethod method : moved) {
             if (!seen.add(method.name() + method.staticDescriptor(ownerInternalName))) {
                 throw new UnsupportedEditException(binaryName, "method added: " + method.name()
                         + CallSiteRedirector.signatureWords(method.descriptor()),

@@ -1,5 +1,6 @@
 package dev.reload.patcher.rewrite;
 
+import dev.reload.patcher.shape.MemberKey;
 import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.tree.ClassNode;
 import org.objectweb.asm.tree.FieldNode;
@@ -69,7 +70,7 @@ public final class StructuralRewriter {
                 aliveLambdas == null ? LambdaRenamer.lambdaHashes(running) : aliveLambdas,
                 updated, next, runningMethods.keySet());
 
-        Map<String, MovedMethod> moved = new LinkedHashMap<>();
+        Map<MemberKey, AddedMethod> moved = new LinkedHashMap<>();
         List<MethodNode> movedNodes = new ArrayList<>();
         Map<String, MethodNode> kept = new LinkedHashMap<>();
         for (MethodNode method : next.methods) {
@@ -82,15 +83,16 @@ public final class StructuralRewriter {
                 continue;
             } else {
                 MovableCheck.check(method, binaryName);
-                moved.put(ClassFiles.key(method), MovedMethod.of(method.name, method.desc, method.access));
+                moved.put(new MemberKey(method.name, method.desc),
+                        AddedMethod.of(method.name, method.desc, method.access));
                 movedNodes.add(method);
             }
         }
         MovableCheck.requireDistinctCompanionMethods(moved.values(), run.name, binaryName);
         List<AddedField> addedFields = AddedFieldsOf.find(run, next);
-        Set<String> addedKeys = fieldKeys(addedFields);
+        Set<MemberKey> addedKeys = fieldKeys(addedFields);
         AddedFieldsOf.checkConstructors(next, addedKeys, binaryName);
-        Map<String, MethodNode> initializers = FieldInitializers.extract(next, addedFields);
+        Map<MemberKey, MethodNode> initializers = FieldInitializers.extract(next, addedFields);
 
         boolean isInterface = (run.access & Opcodes.ACC_INTERFACE) != 0;
         CallSiteRedirector redirector = new CallSiteRedirector(run.name, isInterface, moved, addedKeys, elsewhere);
@@ -119,15 +121,15 @@ public final class StructuralRewriter {
      * @param running the class file as the JVM runs it now, never null
      * @param updated the new class file, never null
      */
-    public static List<MovedMethod> movedMethods(byte[] running, byte[] updated) {
+    public static List<AddedMethod> movedMethods(byte[] running, byte[] updated) {
         Set<String> runningKeys = new HashSet<>();
         for (MethodNode method : ClassFiles.readDeclarations(running).methods) {
             runningKeys.add(ClassFiles.key(method));
         }
-        List<MovedMethod> moved = new ArrayList<>();
+        List<AddedMethod> moved = new ArrayList<>();
         for (MethodNode method : ClassFiles.readDeclarations(updated).methods) {
             if (!runningKeys.contains(ClassFiles.key(method))) {
-                moved.add(MovedMethod.of(method.name, method.desc, method.access));
+                moved.add(AddedMethod.of(method.name, method.desc, method.access));
             }
         }
         return moved;
@@ -184,13 +186,13 @@ public final class StructuralRewriter {
         }
     }
 
-    private static List<String> separable(Map<String, MethodNode> initializers, boolean separable) {
+    private static List<MemberKey> separable(Map<MemberKey, MethodNode> initializers, boolean separable) {
         return initializers.entrySet().stream().filter(e -> (e.getValue() != null) == separable)
                 .map(Map.Entry::getKey).toList();
     }
 
-    private static Set<String> fieldKeys(List<AddedField> fields) {
-        Set<String> keys = new HashSet<>();
+    private static Set<MemberKey> fieldKeys(List<AddedField> fields) {
+        Set<MemberKey> keys = new HashSet<>();
         fields.forEach(field -> keys.add(field.key()));
         return keys;
     }

@@ -52,7 +52,7 @@ class StructuralRewriterTest {
         assertEquals(before.fields(), target.fields());
         assertEquals(before.nestMembers(), target.nestMembers());
 
-        Set<String> moved = rewrite.moved().stream().map(MovedMethod::describe).collect(Collectors.toSet());
+        Set<String> moved = rewrite.moved().stream().map(AddedMethod::describe).collect(Collectors.toSet());
         assertEquals(Set.of("describe(String)", "twice(int)", "ticker()", "lambda$frame$0()", "lambda$ticker$1()"),
                 moved);
         ClassShape companion = ClassShape.read(rewrite.companion());
@@ -172,10 +172,10 @@ class StructuralRewriterTest {
 
     @Test
     void movedMethodsAreThoseTheRunningClassLacks() {
-        List<MovedMethod> moved = StructuralRewriter.movedMethods(v1.bytes(GAME), v2.bytes(GAME));
+        List<AddedMethod> moved = StructuralRewriter.movedMethods(v1.bytes(GAME), v2.bytes(GAME));
         assertEquals(Set.of("describe", "twice", "ticker", "lambda$frame$0", "lambda$ticker$1"),
-                moved.stream().map(MovedMethod::name).collect(Collectors.toSet()));
-        MovedMethod describe = moved.stream().filter(m -> m.name().equals("describe")).findFirst().orElseThrow();
+                moved.stream().map(AddedMethod::name).collect(Collectors.toSet()));
+        AddedMethod describe = moved.stream().filter(m -> m.name().equals("describe")).findFirst().orElseThrow();
         assertTrue(describe.instance());
         assertEquals("(L" + GAME + ";Ljava/lang/String;)Ljava/lang/String;", describe.staticDescriptor(GAME));
     }

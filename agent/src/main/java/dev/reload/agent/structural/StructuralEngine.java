@@ -3,6 +3,7 @@ package dev.reload.agent.structural;
 import dev.reload.patcher.shape.MemberKey;
 import dev.reload.patcher.rewrite.AddedField;
 import dev.reload.patcher.rewrite.ClassReferences;
+import dev.reload.patcher.rewrite.LastRewrite;
 import dev.reload.patcher.rewrite.MovedMembers;
 import dev.reload.patcher.rewrite.AddedMethod;
 import dev.reload.patcher.rewrite.StructuralRewrite;
@@ -50,8 +51,8 @@ public final class StructuralEngine {
      * so that a loading class is checked against them without gathering them for each class that loads.
      */
     private final Set<String> movedMemberNames = ConcurrentHashMap.newKeySet();
-    /** The code hashes of each rewritten class's lambda bodies alive now, by key, to match the next version's. */
-    private final Map<Class<?>, Map<String, Long>> aliveLambdas = Collections.synchronizedMap(new WeakHashMap<>());
+    /** What each rewritten class's last rewrite left running (lambda bodies, companion), for its next rewrite. */
+    private final Map<Class<?>, LastRewrite> lastRewrites = Collections.synchronizedMap(new WeakHashMap<>());
 
     /**
      * Makes the engine of one reload loop.
@@ -103,7 +104,7 @@ public final class StructuralEngine {
         }
         List<PreparedRewrite> prepared = new ArrayList<>();
         for (ClassEdit edit : edits) {
-            prepared.add(reloader.prepare(edit.loaded(), edit.running(), aliveLambdas.get(edit.loaded()),
+            prepared.add(reloader.prepare(edit.loaded(), edit.running(), lastRewrites.get(edit.loaded()),
                     edit.updated(), view(moves, edit.loaded().getClassLoader())));
         }
         return prepared;
@@ -118,7 +119,7 @@ public final class StructuralEngine {
     public List<String> applied(List<PreparedRewrite> batch) {
         for (PreparedRewrite rewrite : batch) {
             rewrite.commit();
-            aliveLambdas.put(rewrite.definition().getDefinitionClass(), rewrite.rewrite().lambdaHashes());
+            lastRewrites.put(rewrite.definition().getDefinitionClass(), rewrite.rewrite().leftRunning());
             Set<MemberKey> keys = keys(rewrite.rewrite());
             applied.put(rewrite.rewrite().internalName(), keys);
             appliedOverridable.put(rewrite.rewrite().internalName(), overridableKeys(rewrite.rewrite().moved()));

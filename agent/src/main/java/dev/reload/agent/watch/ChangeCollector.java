@@ -259,6 +259,7 @@ public final class ChangeCollector {
         return next;
     }
 
+    @SuppressWarnings("WaitNotInLoop") // awaitQuiet, its only caller, loops and checks again
     private void waitNanos(long nanos) throws InterruptedException {
         if (nanos == Long.MAX_VALUE) {
             lock.wait();

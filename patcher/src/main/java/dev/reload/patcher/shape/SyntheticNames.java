@@ -69,7 +69,11 @@ public final class SyntheticNames {
         return true;
     }
 
-    /** {@return whether a method name is a compiler-generated lambda body} @param name a method name, never null */
+    /**
+     * {@return whether a method name is a compiler-generated lambda body}
+     *
+     * @param name a method name, never null
+     */
     public static boolean isLambda(String name) {
         return name.startsWith(LAMBDA_PREFIX) || name.indexOf(KOTLIN_LAMBDA_INFIX) > 0;
     }
@@ -101,7 +105,11 @@ public final class SyntheticNames {
         };
     }
 
-    /** {@return whether a member name is ECJ's enum switch table} @param name a field or method name, never null */
+    /**
+     * {@return whether a member name is ECJ's enum switch table}
+     *
+     * @param name a field or method name, never null
+     */
     public static boolean isSwitchTable(String name) {
         return name.startsWith(SWITCH_TABLE_PREFIX);
     }

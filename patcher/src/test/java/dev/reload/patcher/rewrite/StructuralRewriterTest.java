@@ -1,6 +1,7 @@
 package dev.reload.patcher.rewrite;
 
 import dev.reload.patcher.shape.ClassShape;
+import dev.reload.patcher.shape.MemberKey;
 import dev.reload.patcher.shape.MethodShape;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -89,8 +90,8 @@ class StructuralRewriterTest {
         ClassShape after = ClassShape.read(fourth.companion());
         assertEquals(before.method("twice", "(I)I").orElseThrow().codeHash(),
                 after.method("twice", "(I)I").orElseThrow().codeHash());
-        assertTrue(fourth.moved().stream().anyMatch(method -> method.key().equals("twice(I)I")));
-        assertTrue(fourth.leftRunning().moved().stream().anyMatch(method -> method.key().equals("twice(I)I")),
+        assertTrue(fourth.moved().stream().anyMatch(method -> method.key().equals(new MemberKey("twice", "(I)I"))));
+        assertTrue(fourth.leftRunning().moved().stream().anyMatch(method -> method.key().equals(new MemberKey("twice", "(I)I"))),
                 "a later rewrite carries it again");
     }
 

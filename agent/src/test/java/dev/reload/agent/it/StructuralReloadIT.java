@@ -214,6 +214,29 @@ class StructuralReloadIT {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("dev.reload.fixtures.harness.Jdks#stream")
+    void methodModifiersChangedReloadAndCallsFromOtherClassesLink(Path jdk) {
+        try (StructuralChild child = StructuralChild.start(jdk, work, "modifiers-changed", "fixture.modifiers.Main")) {
+            assertEquals(List.of("hud 1 x2 t title"), child.call("step"), child::transcript);
+
+            // label() turns public for Main, scale() turns instance, tag() narrows, title() loses final, draw()
+            // turns synchronized.
+            assertContains(child.install("v2"), "[reload] 2 classes in ",
+                    "method modifiers changed: label(): private → public",
+                    "method modifiers changed: scale(): public static → public",
+                    "method modifiers changed: draw(): public → public synchronized");
+            assertEquals(List.of("HUD 2 x5 T Title held true | HUD 2"), child.call("step"), child::transcript);
+            // A lambda made by v1 still calls scale() as the static method it was: its last body runs.
+            assertEquals(List.of("stale scale 2"), child.call("stale"), child::transcript);
+
+            // Edited again; scale() turns static again and takes its running declaration back.
+            assertContains(child.install("v3"), "[reload] 1 class in ");
+            assertEquals(List.of("Hud 3 x4 t3 Title3 held true | Hud 3"), child.call("step"), child::transcript);
+            assertEquals(List.of("stale scale 4"), child.call("stale"), child::transcript);
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("dev.reload.fixtures.harness.Jdks#stream")
     void refusedEditsNameClassMemberAndReasonTheOldCodeKeepsRunningAndTheNextGoodEditApplies(Path jdk) {
         try (StructuralChild child = StructuralChild.start(jdk, work, "structural-refusals", "fixture.refusals.Main")) {
             assertEquals(List.of("score 0"), child.call("step"), child::transcript);

@@ -102,7 +102,7 @@ final class CallSiteRedirector {
     private AbstractInsnNode redirectCall(MethodInsnNode call, boolean inCompanion, MethodNode method,
                                           String binaryName) throws UnsupportedEditException {
         String declarer = movedMethodDeclarer(call.owner, call.name, call.desc);
-        if (declarer != null) {
+        if (declarer != null && !namesTheRunningDeclaration(call)) {
             String callDescriptor = call.getOpcode() == Opcodes.INVOKESTATIC
                     ? call.desc : AddedMethod.withReceiver(call.owner, call.desc);
             return new InvokeDynamicInsnNode(call.name, callDescriptor, LINK_METHOD,
@@ -183,6 +183,15 @@ final class CallSiteRedirector {
     }
 
     /** {@return the class whose moved method the call reaches, or null when the method is not a moved one} */
+    /**
+     * {@return true for a call of this class's method whose static-ness differs from the moved version's: the
+     * running declaration, which a change of {@code static} left in place}
+     */
+    private boolean namesTheRunningDeclaration(MethodInsnNode call) {
+        AddedMethod moved = call.owner.equals(ownerInternalName) ? movedHere.get(new MemberKey(call.name, call.desc)) : null;
+        return moved != null && moved.instance() == (call.getOpcode() == Opcodes.INVOKESTATIC);
+    }
+
     private String movedMethodDeclarer(String owner, String name, String descriptor) {
         if (owner.equals(ownerInternalName) && movedHere.containsKey(new MemberKey(name, descriptor))) {
             return owner;

@@ -25,8 +25,6 @@ import java.util.Set;
  * fields stay.
  */
 public final class StructuralRewriter {
-    private static final int ACCESS_MASK = 0xFFFF;
-
     private StructuralRewriter() {
     }
 
@@ -75,8 +73,9 @@ public final class StructuralRewriter {
         Map<String, MethodNode> kept = new LinkedHashMap<>();
         for (MethodNode method : next.methods) {
             MethodNode old = runningMethods.get(ClassFiles.key(method));
-            if (old != null) {
-                requireSameModifiers(old, method, binaryName);
+            ModifierEdit edit = old == null ? ModifierEdit.MOVE : ModifierEdit.of(old, method, binaryName);
+            if (edit != ModifierEdit.MOVE) {
+                method.access = old.access; // the JVM keeps a declared method's modifiers
                 kept.put(ClassFiles.key(method), method);
             } else if (method.name.equals("<clinit>")) {
                 // The class is initialized already: a static initializer it gains, like a changed one, is not run.
@@ -127,17 +126,24 @@ public final class StructuralRewriter {
      * @param updated the new class file, never null
      */
     public static List<AddedMethod> movedMethods(byte[] running, byte[] updated) {
-        Set<String> runningKeys = new HashSet<>();
-        for (MethodNode method : ClassFiles.readDeclarations(running).methods) {
-            runningKeys.add(ClassFiles.key(method));
-        }
+        ClassNode run = ClassFiles.readDeclarations(running);
+        Map<String, MethodNode> runningMethods = byKey(run.methods);
         List<AddedMethod> moved = new ArrayList<>();
         for (MethodNode method : ClassFiles.readDeclarations(updated).methods) {
-            if (!runningKeys.contains(ClassFiles.key(method))) {
+            MethodNode old = runningMethods.get(ClassFiles.key(method));
+            if (old == null || movesForItsModifiers(old, method, run.name)) {
                 moved.add(AddedMethod.of(method.name, method.desc, method.access));
             }
         }
         return moved;
+    }
+
+    private static boolean movesForItsModifiers(MethodNode old, MethodNode method, String internalName) {
+        try {
+            return ModifierEdit.of(old, method, ClassFiles.binaryName(internalName)) == ModifierEdit.MOVE;
+        } catch (UnsupportedEditException e) {
+            return false; // refused when the class itself is rewritten
+        }
     }
 
     /**
@@ -180,15 +186,6 @@ public final class StructuralRewriter {
         next.fields = new ArrayList<>(run.fields);
         next.methods = methods;
         return next;
-    }
-
-    private static void requireSameModifiers(MethodNode old, MethodNode method, String binaryName)
-            throws UnsupportedEditException {
-        if ((old.access & ACCESS_MASK) != (method.access & ACCESS_MASK)) {
-            throw new UnsupportedEditException(binaryName,
-                    method.name + CallSiteRedirector.signatureWords(method.desc),
-                    "its modifiers changed, which the running JVM cannot apply");
-        }
     }
 
     private static List<MemberKey> separable(Map<MemberKey, MethodNode> initializers, boolean separable) {

@@ -90,8 +90,9 @@ class StructuralRewriterTest {
         ClassShape after = ClassShape.read(fourth.companion());
         assertEquals(before.method("twice", "(I)I").orElseThrow().codeHash(),
                 after.method("twice", "(I)I").orElseThrow().codeHash());
-        assertTrue(fourth.moved().stream().anyMatch(method -> method.key().equals(new MemberKey("twice", "(I)I"))));
-        assertTrue(fourth.leftRunning().moved().stream().anyMatch(method -> method.key().equals(new MemberKey("twice", "(I)I"))),
+        MemberKey twice = new MemberKey("twice", "(I)I");
+        assertTrue(fourth.moved().stream().anyMatch(method -> method.key().equals(twice)));
+        assertTrue(fourth.leftRunning().moved().stream().anyMatch(method -> method.key().equals(twice)),
                 "a later rewrite carries it again");
     }
 

@@ -7,7 +7,8 @@ import dev.reload.patcher.diff.Verdict;
 import dev.reload.patcher.rewrite.AddedField;
 import dev.reload.patcher.rewrite.LoadTimeAugmenter;
 import dev.reload.patcher.rewrite.MovedMembers;
-import dev.reload.patcher.rewrite.MovedMethod;
+import dev.reload.patcher.rewrite.Refusal;
+import dev.reload.patcher.rewrite.AddedMethod;
 import dev.reload.patcher.rewrite.StructuralRewrite;
 import dev.reload.patcher.rewrite.StructuralRewriter;
 import dev.reload.patcher.rewrite.UnsupportedEditException;
@@ -73,7 +74,7 @@ final class DiffCommand {
             }
             case NEEDS_REWRITE -> printRewrite(verdict, running, updated, out);
             case REJECTED -> {
-                printRefused(verdict, verdict.reasons(), out);
+                printRefused(verdict, verdict.refusals().stream().map(Refusal::line).toList(), out);
                 yield REFUSED;
             }
         };
@@ -92,14 +93,14 @@ final class DiffCommand {
             byte[] prepared = LoadTimeAugmenter.augment(running, LoadTimeAugmenter.DEFAULT_SPARE_NEST_MEMBERS);
             rewrite = StructuralRewriter.rewrite(prepared, updated, MovedMembers.none());
         } catch (UnsupportedEditException e) {
-            printRefused(verdict, List.of(e.getMessage()), out);
+            printRefused(verdict, List.of(e.refusal().line()), out);
             return REFUSED;
         }
         out.println(verdict.className() + ": reloads through reload-agent's rewrite (the running JVM alone"
                 + " refuses these changes)");
         printChanges(verdict, out);
         out.println("How reload-agent applies it:");
-        long lambdas = rewrite.moved().stream().filter(MovedMethod::lambdaBody).count();
+        long lambdas = rewrite.moved().stream().filter(AddedMethod::lambdaBody).count();
         if (lambdas > 0) {
             out.println("  " + (lambdas == 1 ? "the new lambda body runs" : lambdas + " new lambda bodies run")
                     + " from a companion class");

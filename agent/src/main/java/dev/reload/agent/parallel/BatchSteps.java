@@ -62,6 +62,18 @@ public final class BatchSteps {
         return results(results);
     }
 
+    /**
+     * {@return for each item, in the items' order, the step's value or the checked exception it ended with}
+     *
+     * @param items the items, never null
+     * @param step what to do with one item; may run on several threads at once, so it must be thread-safe
+     * @param failureType the checked exception the step declares, never null
+     */
+    public static <T, R, E extends Exception> List<Attempt<R, E>> attempt(
+            List<T> items, Attempt.Step<? super T, ? extends R, E> step, Class<E> failureType) {
+        return map(items, item -> Attempt.of(item, step, failureType));
+    }
+
     private static <T, R> void fill(List<T> items, Function<? super T, ? extends R> step, Object[] results, int from,
                                     int to, Throwable[] thrown, int chunk) {
         try {

@@ -9,5 +9,5 @@ import dev.reload.patcher.shape.ClassShape;
  * @param file the file and its bytes, never null
  * @param shape what the bytes declare, never null
  */
-record ParsedFile(ChangedFile file, ClassShape shape) {
+public record ParsedFile(ChangedFile file, ClassShape shape) {
 }

@@ -1,50 +1,58 @@
 package dev.reload.agent.reload;
 
 import dev.reload.patcher.diff.Verdict;
+import dev.reload.patcher.rewrite.Refusal;
+import dev.reload.patcher.shape.UnreadableClassException;
 
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Turns the verdicts of a batch into the reasons it cannot be applied, one line each. Changes that add or remove
+ * Turns the verdicts of a batch into the reasons it cannot be applied. Changes that add or remove
  * members go to the structural engine, which has the last word on them, for classes prepared when they loaded;
  * for the others (loaded before the agent was attached, or compiled for Java 7 or older) they are refused here.
  */
 final class Refusals {
     static final String NOT_PREPARED = "the class was loaded before the agent could prepare it for new members"
-            + " (the agent was attached later, or the class is compiled for Java 7 or older); restart to apply";
+            + " (the agent was attached later, or the class is compiled for Java 7 or older)";
 
     private Refusals() {
     }
 
     /** {@return every reason the batch cannot be applied; empty when it can} */
-    static List<String> of(List<Candidate> candidates) {
-        List<String> reasons = new ArrayList<>();
-        for (Candidate candidate : candidates) {
-            Verdict verdict = candidate.verdict();
+    static List<Refusal> of(List<JudgedClass> classes) {
+        List<Refusal> reasons = new ArrayList<>();
+        for (JudgedClass judged : classes) {
+            Verdict verdict = judged.verdict();
             switch (verdict.kind()) {
-                case REJECTED -> reasons.addAll(verdict.reasons());
+                case REJECTED -> reasons.addAll(verdict.refusals());
                 case NEEDS_REWRITE -> {
-                    if (candidate.takesNewMembers()) {
+                    if (judged.takesNewMembers()) {
                         continue;
                     }
-                    verdict.reasons().forEach(reason -> reasons.add(notPrepared(reason)));
+                    // Say why this class cannot take the change, instead of the diff's general consequence.
+                    verdict.refusals().forEach(refusal -> reasons.add(refusal.because(NOT_PREPARED, Refusal.RESTART)));
                 }
                 case UNCHANGED, REDEFINABLE -> {
                     continue;
                 }
             }
-            if (candidate.loaded().captured().changedByOtherAgent() && !candidate.takesNewMembers()) {
-                reasons.add(verdict.className() + " was changed by another agent when it loaded (a coverage tool,"
-                        + " profiler or APM agent): members that agent added are not in the new class file");
+            if (judged.loaded().captured().changedByOtherAgent() && !judged.takesNewMembers()) {
+                reasons.add(new Refusal(verdict.className(), null, "changed by another agent when it loaded (a coverage"
+                        + " tool, profiler or APM agent): members that agent added are not in the new class file", null));
             }
         }
         return reasons;
     }
 
-    private static String notPrepared(String reason) {
-        // Say why this class cannot take the change, instead of the diff's general consequence.
-        int dash = reason.indexOf(" — ");
-        return (dash < 0 ? reason : reason.substring(0, dash)) + " — " + NOT_PREPARED;
+    /**
+     * {@return the refusal of a batch one of whose running classes cannot be read}
+     *
+     * @param className the class's binary name, never null
+     * @param e why its class file cannot be read, never null
+     */
+    static Refusal unreadable(String className, UnreadableClassException e) {
+        return new Refusal(className, null, "the class the JVM runs cannot be read (" + e.getMessage() + ")",
+                Refusal.RESTART);
     }
 }

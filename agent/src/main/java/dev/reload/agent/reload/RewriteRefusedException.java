@@ -1,25 +1,26 @@
 package dev.reload.agent.reload;
 
+import dev.reload.patcher.rewrite.Refusal;
+
 import java.util.List;
 
 /**
  * A batch cannot be applied because one of its classes' edits cannot be made on the running JVM: nothing was
- * applied. Carries the reasons, one line each naming the class, the member and why.
+ * applied. Carries the refusals, each naming the class, the member, why and what to do.
  */
 final class RewriteRefusedException extends Exception {
     private static final long serialVersionUID = 1L;
 
-    @SuppressWarnings("serial") // a List.copyOf list, which is serializable
-    private final List<String> reasons;
+    private final transient List<Refusal> refusals;
 
-    /** @param reasons one line per reason, never null or empty */
-    RewriteRefusedException(List<String> reasons) {
-        super(String.join("; ", reasons));
-        this.reasons = List.copyOf(reasons);
+    /** @param refusal why the batch cannot be applied, never null */
+    RewriteRefusedException(Refusal refusal) {
+        super(refusal.line());
+        this.refusals = List.of(refusal);
     }
 
-    /** {@return the reasons, one line each, never empty} */
-    List<String> reasons() {
-        return reasons;
+    /** {@return why the batch cannot be applied, never empty} */
+    List<Refusal> refusals() {
+        return refusals;
     }
 }

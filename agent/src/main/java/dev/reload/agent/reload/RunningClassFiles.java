@@ -1,6 +1,7 @@
 package dev.reload.agent.reload;
 
 import dev.reload.agent.index.CaptureTransformer;
+import dev.reload.patcher.rewrite.Refusal;
 
 import java.lang.instrument.Instrumentation;
 import java.lang.instrument.UnmodifiableClassException;
@@ -54,6 +55,6 @@ final class RunningClassFiles {
     }
 
     private static RewriteRefusedException refused(Class<?> type, String reason) {
-        return new RewriteRefusedException(List.of(type.getName() + ": " + reason + "; restart to apply"));
+        return new RewriteRefusedException(new Refusal(type.getName(), null, reason, Refusal.RESTART));
     }
 }

@@ -1,5 +1,6 @@
 package dev.reload.agent.structural;
 
+import dev.reload.patcher.shape.MemberKey;
 import dev.reload.runtime.AddedFields;
 
 import java.lang.invoke.MethodHandle;
@@ -22,9 +23,9 @@ final class FieldInitializerRunner {
         for (PreparedRewrite rewrite : batch) {
             Class<?> owner = rewrite.definition().getDefinitionClass();
             AddedFields fields = AddedFields.of(owner);
-            for (String key : rewrite.rewrite().inseparableFields()) {
+            for (MemberKey key : rewrite.rewrite().inseparableFields()) {
                 if (claim(fields, key)) {
-                    notes.add(owner.getName() + "." + name(key) + ": initializer not run — it sits in a try block,"
+                    notes.add(owner.getName() + "." + key.name() + ": initializer not run — it sits in a try block,"
                             + " sets another field too or reads a local variable of an earlier statement, so it cannot"
                             + " be taken apart from the rest of the static initializer; the field starts at its"
                             + " default value (give it an initializer of its own to have it set on reload)");
@@ -39,23 +40,18 @@ final class FieldInitializerRunner {
         return notes;
     }
 
-    private static Optional<String> run(Class<?> owner, String key, MethodHandle initializer) {
+    private static Optional<String> run(Class<?> owner, MemberKey key, MethodHandle initializer) {
         try {
             initializer.invokeExact();
             return Optional.empty();
         } catch (Throwable e) {
             // The program's own code threw: report it and go on, the field keeps what it had.
-            return Optional.of(owner.getName() + "." + name(key) + ": its initializer threw " + e
+            return Optional.of(owner.getName() + "." + key.name() + ": its initializer threw " + e
                     + "; the field keeps its default value");
         }
     }
 
-    private static boolean claim(AddedFields fields, String key) {
-        int colon = key.lastIndexOf(':');
-        return fields.claimInitializer(key.substring(0, colon), key.substring(colon + 1));
-    }
-
-    private static String name(String key) {
-        return key.substring(0, key.lastIndexOf(':'));
+    private static boolean claim(AddedFields fields, MemberKey key) {
+        return fields.claimInitializer(key.name(), key.descriptor());
     }
 }

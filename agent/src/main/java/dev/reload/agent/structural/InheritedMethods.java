@@ -1,6 +1,6 @@
 package dev.reload.agent.structural;
 
-import dev.reload.patcher.rewrite.MovedMethod;
+import dev.reload.patcher.rewrite.AddedMethod;
 import dev.reload.patcher.rewrite.UnsupportedEditException;
 import org.objectweb.asm.Type;
 
@@ -20,8 +20,8 @@ final class InheritedMethods {
     private InheritedMethods() {
     }
 
-    static void refuseOverrides(Class<?> type, List<MovedMethod> moved) throws UnsupportedEditException {
-        for (MovedMethod method : moved) {
+    static void refuseOverrides(Class<?> type, List<AddedMethod> moved) throws UnsupportedEditException {
+        for (AddedMethod method : moved) {
             if (method.instance() && overridesInherited(type, method)) {
                 throw new UnsupportedEditException(type.getName(), "method added: " + method.describe(),
                         "it overrides an inherited method, and calls through the supertype cannot reach an added"
@@ -30,7 +30,7 @@ final class InheritedMethods {
         }
     }
 
-    private static boolean overridesInherited(Class<?> type, MovedMethod method) {
+    private static boolean overridesInherited(Class<?> type, AddedMethod method) {
         Deque<Class<?>> supertypes = new ArrayDeque<>();
         Set<Class<?>> seen = new HashSet<>();
         addSupertypes(type, supertypes);

@@ -1,6 +1,6 @@
 package dev.reload.agent.structural;
 
-import dev.reload.patcher.rewrite.AddedField;
+import dev.reload.patcher.shape.MemberKey;
 import dev.reload.patcher.rewrite.MovedMembers;
 import dev.reload.patcher.shape.ClassShape;
 
@@ -18,19 +18,18 @@ final class InheritedMoves implements MovedMembers {
     /** Deeper than any real hierarchy of watched classes; guards against a cycle in broken input. */
     private static final int MAX_DEPTH = 64;
 
-    private final Map<String, Set<String>> moves;
+    private final Map<String, Set<MemberKey>> moves;
     /** Every key of {@link #moves}: an instruction naming none of them needs no walk up its owner's superclasses. */
-    private final Set<String> anyClassMoves = new HashSet<>();
+    private final Set<MemberKey> anyClassMoves = new HashSet<>();
     private final RunningClasses running;
     private final ClassLoader loader;
 
     /**
-     * @param moves the keys of moved methods (name and descriptor) and added fields (name, colon, descriptor) by the
-     *              internal name of their class, never null
+     * @param moves the keys of moved methods and added fields by the internal name of their class, never null
      * @param running the watched classes as they run, never null
      * @param loader the loader whose classes are seen, or null for names alone
      */
-    InheritedMoves(Map<String, Set<String>> moves, RunningClasses running, ClassLoader loader) {
+    InheritedMoves(Map<String, Set<MemberKey>> moves, RunningClasses running, ClassLoader loader) {
         this.moves = moves;
         this.running = running;
         this.loader = loader;
@@ -39,25 +38,25 @@ final class InheritedMoves implements MovedMembers {
 
     @Override
     public boolean isMoved(String owner, String name, String descriptor) {
-        return movesOf(owner).contains(name + descriptor);
+        return movesOf(owner).contains(new MemberKey(name, descriptor));
     }
 
     @Override
     public boolean isAddedField(String owner, String name, String descriptor) {
-        return movesOf(owner).contains(AddedField.key(name, descriptor));
+        return movesOf(owner).contains(new MemberKey(name, descriptor));
     }
 
     @Override
     public String movedMethodDeclarer(String owner, String name, String descriptor) {
-        return declarer(owner, name + descriptor, name, descriptor, false);
+        return declarer(owner, new MemberKey(name, descriptor), false);
     }
 
     @Override
     public String addedFieldDeclarer(String owner, String name, String descriptor) {
-        return declarer(owner, AddedField.key(name, descriptor), name, descriptor, true);
+        return declarer(owner, new MemberKey(name, descriptor), true);
     }
 
-    private String declarer(String owner, String key, String name, String descriptor, boolean field) {
+    private String declarer(String owner, MemberKey key, boolean field) {
         if (movesOf(owner).contains(key)) {
             return owner;
         }
@@ -67,7 +66,7 @@ final class InheritedMoves implements MovedMembers {
         String current = owner;
         for (int depth = 0; depth < MAX_DEPTH; depth++) {
             ClassShape shape = running.running(loader, current);
-            if (shape == null || declares(shape, name, descriptor, field)) {
+            if (shape == null || declares(shape, key, field)) {
                 return null;
             }
             current = shape.superName();
@@ -81,11 +80,11 @@ final class InheritedMoves implements MovedMembers {
         return null;
     }
 
-    private static boolean declares(ClassShape shape, String name, String descriptor, boolean field) {
-        return field ? shape.field(name).isPresent() : shape.method(name, descriptor).isPresent();
+    private static boolean declares(ClassShape shape, MemberKey key, boolean field) {
+        return field ? shape.field(key.name()).isPresent() : shape.method(key.name(), key.descriptor()).isPresent();
     }
 
-    private Set<String> movesOf(String owner) {
+    private Set<MemberKey> movesOf(String owner) {
         return moves.getOrDefault(owner, Set.of());
     }
 }

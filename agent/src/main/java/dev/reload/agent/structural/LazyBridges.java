@@ -1,6 +1,6 @@
 package dev.reload.agent.structural;
 
-import dev.reload.patcher.rewrite.MovedMethod;
+import dev.reload.patcher.rewrite.AddedMethod;
 import dev.reload.runtime.ClassLinks;
 
 import java.lang.invoke.MethodHandle;
@@ -25,7 +25,8 @@ final class LazyBridges implements Function<String, MethodHandle> {
     };
 
     private final Class<?> owner;
-    private final Map<String, MovedMethod> moved = new ConcurrentHashMap<>();
+    /** The moved methods by the key the runtime asks for a bridge with. */
+    private final Map<String, AddedMethod> moved = new ConcurrentHashMap<>();
     private volatile MethodHandles.Lookup lookup;
     private volatile ClassLinks links;
 
@@ -39,16 +40,16 @@ final class LazyBridges implements Function<String, MethodHandle> {
     }
 
     /** Learns the methods an edit moves, and registers itself as the class's bridge maker. */
-    void know(MethodHandles.Lookup fullPrivilege, ClassLinks classLinks, List<MovedMethod> methods) {
+    void know(MethodHandles.Lookup fullPrivilege, ClassLinks classLinks, List<AddedMethod> methods) {
         lookup = fullPrivilege;
         links = classLinks;
-        methods.forEach(method -> moved.put(method.key(), method));
+        methods.forEach(method -> moved.put(method.key().runtimeKey(), method));
         classLinks.bridgeMaker(this);
     }
 
     @Override
     public MethodHandle apply(String key) {
-        MovedMethod method = moved.get(key);
+        AddedMethod method = moved.get(key);
         if (method == null) {
             return null;
         }

@@ -1,6 +1,7 @@
 package dev.reload.agent.structural;
 
-import dev.reload.patcher.rewrite.MovedMethod;
+import dev.reload.patcher.shape.MemberKey;
+import dev.reload.patcher.rewrite.AddedMethod;
 import dev.reload.patcher.rewrite.UnsupportedEditException;
 import dev.reload.patcher.shape.ClassShape;
 
@@ -27,9 +28,9 @@ final class MovedOverrides {
      * @param running the watched classes as they run, never null
      * @throws UnsupportedEditException naming the first method in such an override
      */
-    static void refuse(ClassEdit edit, List<MovedMethod> moved, Map<String, Set<String>> overridable,
+    static void refuse(ClassEdit edit, List<AddedMethod> moved, Map<String, Set<MemberKey>> overridable,
                        RunningClasses running) throws UnsupportedEditException {
-        for (MovedMethod method : moved) {
+        for (AddedMethod method : moved) {
             if (!method.overridable()) {
                 continue;
             }
@@ -45,13 +46,13 @@ final class MovedOverrides {
         }
     }
 
-    private static UnsupportedEditException refusal(ClassEdit edit, MovedMethod method, String why) {
+    private static UnsupportedEditException refusal(ClassEdit edit, AddedMethod method, String why) {
         return new UnsupportedEditException(edit.loaded().getName(), "method added: " + method.describe(),
                 why + ", and calls through the superclass would not reach the subclass's version on a running JVM");
     }
 
     /** {@return the binary name of the nearest superclass whose reload added the method, or null} */
-    private static String superclassMoving(Class<?> type, String key, Map<String, Set<String>> overridable) {
+    private static String superclassMoving(Class<?> type, MemberKey key, Map<String, Set<MemberKey>> overridable) {
         for (Class<?> superclass = type.getSuperclass(); superclass != null; superclass = superclass.getSuperclass()) {
             if (overridable.getOrDefault(superclass.getName().replace('.', '/'), Set.of()).contains(key)) {
                 return superclass.getName();
@@ -61,11 +62,11 @@ final class MovedOverrides {
     }
 
     /** {@return the binary name of a running subclass whose reload added the method, or null} */
-    private static String subclassMoving(ClassEdit edit, String key, Map<String, Set<String>> overridable,
+    private static String subclassMoving(ClassEdit edit, MemberKey key, Map<String, Set<MemberKey>> overridable,
                                          RunningClasses running) {
         String self = edit.internalName();
         ClassLoader loader = edit.loaded().getClassLoader();
-        for (Map.Entry<String, Set<String>> other : overridable.entrySet()) {
+        for (Map.Entry<String, Set<MemberKey>> other : overridable.entrySet()) {
             if (!other.getKey().equals(self) && other.getValue().contains(key)
                     && extendsClass(other.getKey(), self, loader, running)) {
                 return other.getKey().replace('/', '.');

@@ -1,5 +1,6 @@
 package dev.reload.agent.structural;
 
+import dev.reload.patcher.shape.MemberKey;
 import dev.reload.patcher.rewrite.StructuralRewrite;
 import dev.reload.runtime.ClassLinks;
 
@@ -20,10 +21,10 @@ public final class PreparedRewrite {
     private final StructuralRewrite rewrite;
     private final ClassLinks links;
     private final Map<String, MethodHandle> movedMethods;
-    private final Map<String, MethodHandle> fieldInitializers;
+    private final Map<MemberKey, MethodHandle> fieldInitializers;
 
     PreparedRewrite(ClassDefinition definition, StructuralRewrite rewrite, ClassLinks links,
-                    Map<String, MethodHandle> movedMethods, Map<String, MethodHandle> fieldInitializers) {
+                    Map<String, MethodHandle> movedMethods, Map<MemberKey, MethodHandle> fieldInitializers) {
         this.definition = definition;
         this.rewrite = rewrite;
         this.links = links;
@@ -32,10 +33,10 @@ public final class PreparedRewrite {
     }
 
     /**
-     * {@return the methods running the initializers of the added static fields, by field key ({@code name:descriptor}),
-     * in the static initializer's order; never null}
+     * {@return the methods running the initializers of the added static fields, by field, in the static
+     * initializer's order; never null}
      */
-    Map<String, MethodHandle> fieldInitializers() {
+    Map<MemberKey, MethodHandle> fieldInitializers() {
         return Collections.unmodifiableMap(fieldInitializers);
     }
 

@@ -1,10 +1,11 @@
 package dev.reload.agent.structural;
 
+import dev.reload.patcher.shape.MemberKey;
 import dev.reload.patcher.rewrite.AddedField;
 import dev.reload.patcher.rewrite.ClassReferences;
 import dev.reload.patcher.rewrite.LastRewrite;
 import dev.reload.patcher.rewrite.MovedMembers;
-import dev.reload.patcher.rewrite.MovedMethod;
+import dev.reload.patcher.rewrite.AddedMethod;
 import dev.reload.patcher.rewrite.StructuralRewrite;
 import dev.reload.patcher.rewrite.StructuralRewriter;
 import dev.reload.patcher.rewrite.UnsupportedEditException;
@@ -36,12 +37,12 @@ public final class StructuralEngine {
     private final boolean newFieldInitializers;
     private final RunningClasses running;
     private final StructuralReloader reloader = new StructuralReloader();
-    /** Moved methods of applied reloads: internal name of the class to keys (name and descriptor). */
-    private final Map<String, Set<String>> applied = new ConcurrentHashMap<>();
+    /** Moved methods and added fields of applied reloads: internal name of the class to their keys. */
+    private final Map<String, Set<MemberKey>> applied = new ConcurrentHashMap<>();
     /** Of those, the ones a subclass could override, and that could override a superclass's. */
-    private final Map<String, Set<String>> appliedOverridable = new ConcurrentHashMap<>();
+    private final Map<String, Set<MemberKey>> appliedOverridable = new ConcurrentHashMap<>();
     /** The same, by the class loader of the class: a class loading elsewhere sees only its loader's and ancestors'. */
-    private final Map<ClassLoader, Map<String, Set<String>>> appliedByLoader =
+    private final Map<ClassLoader, Map<String, Set<MemberKey>>> appliedByLoader =
             Collections.synchronizedMap(new WeakHashMap<>());
     /** True once an applied reload moved a method or added a field: until then no loading class needs linking. */
     private volatile boolean anyMoved;
@@ -54,28 +55,14 @@ public final class StructuralEngine {
     private final Map<Class<?>, LastRewrite> lastRewrites = Collections.synchronizedMap(new WeakHashMap<>());
 
     /**
+     * Makes the engine of one reload loop.
+     *
      * @param instrumentation used to put the runtime classes on the boot class path when the first edit needs
      *                        them, not before: appending to it makes HotSpot print a warning and stop sharing
      *                        (CDS) the classes of other loaders, a cost a program that never adds a method
      *                        should not pay; never null
-     */
-    public StructuralEngine(Instrumentation instrumentation) {
-        this(instrumentation, false);
-    }
-
-    /**
-     * As {@link #StructuralEngine(Instrumentation)}.
-     *
      * @param newFieldInitializers true to run, once, the initializers of the static fields a reload adds
      *                             ({@code clinit=new-fields})
-     */
-    public StructuralEngine(Instrumentation instrumentation, boolean newFieldInitializers) {
-        this(instrumentation, newFieldInitializers, RunningClasses.NONE);
-    }
-
-    /**
-     * As {@link #StructuralEngine(Instrumentation, boolean)}.
-     *
      * @param running the watched classes as they run, to link members named through a subclass; never null
      */
     public StructuralEngine(Instrumentation instrumentation, boolean newFieldInitializers, RunningClasses running) {
@@ -100,11 +87,11 @@ public final class StructuralEngine {
      */
     public List<PreparedRewrite> prepare(List<ClassEdit> edits) throws UnsupportedEditException,
             StructuralLinkException {
-        Map<String, Set<String>> moves = new HashMap<>(applied);
-        Map<String, Set<String>> overridable = new HashMap<>(appliedOverridable);
-        Map<ClassEdit, List<MovedMethod>> movedByEdit = new HashMap<>();
+        Map<String, Set<MemberKey>> moves = new HashMap<>(applied);
+        Map<String, Set<MemberKey>> overridable = new HashMap<>(appliedOverridable);
+        Map<ClassEdit, List<AddedMethod>> movedByEdit = new HashMap<>();
         for (ClassEdit edit : edits) {
-            List<MovedMethod> moved = StructuralRewriter.movedMethods(edit.running(), edit.updated());
+            List<AddedMethod> moved = StructuralRewriter.movedMethods(edit.running(), edit.updated());
             movedByEdit.put(edit, moved);
             moves.put(edit.internalName(), keys(moved, StructuralRewriter.addedFields(edit.running(), edit.updated())));
             overridable.put(edit.internalName(), overridableKeys(moved));
@@ -133,11 +120,11 @@ public final class StructuralEngine {
         for (PreparedRewrite rewrite : batch) {
             rewrite.commit();
             lastRewrites.put(rewrite.definition().getDefinitionClass(), rewrite.rewrite().leftRunning());
-            Set<String> keys = keys(rewrite.rewrite());
+            Set<MemberKey> keys = keys(rewrite.rewrite());
             applied.put(rewrite.rewrite().internalName(), keys);
             appliedOverridable.put(rewrite.rewrite().internalName(), overridableKeys(rewrite.rewrite().moved()));
             anyMoved |= !keys.isEmpty();
-            keys.forEach(key -> movedMemberNames.add(memberName(key)));
+            keys.forEach(key -> movedMemberNames.add(key.name()));
             ClassLoader loader = rewrite.definition().getDefinitionClass().getClassLoader();
             synchronized (appliedByLoader) {
                 appliedByLoader.computeIfAbsent(loader, l -> new ConcurrentHashMap<>())
@@ -157,7 +144,7 @@ public final class StructuralEngine {
      * @param batch what {@link #prepare} gave for the other classes of the batch, never null
      */
     public byte[] linkCalls(byte[] classFile, ClassLoader loader, List<PreparedRewrite> batch) {
-        Map<String, Set<String>> moves = new HashMap<>(applied);
+        Map<String, Set<MemberKey>> moves = new HashMap<>(applied);
         for (PreparedRewrite rewrite : batch) {
             moves.put(rewrite.rewrite().internalName(), keys(rewrite.rewrite()));
         }
@@ -165,17 +152,6 @@ public final class StructuralEngine {
             return classFile;
         }
         return StructuralRewriter.redirectCalls(classFile, view(moves, loader));
-    }
-
-    /**
-     * {@return a class file about to load, with its calls to moved methods linked through the runtime; the
-     * very same array when it calls none or nothing was ever moved}
-     */
-    public byte[] linkCallsOfLoadingClass(byte[] classFile) {
-        if (applied.values().stream().allMatch(Set::isEmpty)) {
-            return classFile;
-        }
-        return StructuralRewriter.redirectCalls(classFile, view(applied, null));
     }
 
     /**
@@ -191,7 +167,7 @@ public final class StructuralEngine {
         if (!anyMoved) {
             return classFile;
         }
-        Map<String, Set<String>> visible = new HashMap<>();
+        Map<String, Set<MemberKey>> visible = new HashMap<>();
         synchronized (appliedByLoader) {
             for (ClassLoader each = loader; each != null; each = each.getParent()) {
                 appliedByLoader.getOrDefault(each, Map.of()).forEach(visible::putIfAbsent);
@@ -225,7 +201,7 @@ public final class StructuralEngine {
      * {@return the view of moved methods and added fields whose keys are in {@code moves}, by class, followed up
      * from subclasses through the watched classes {@code loader} sees}
      */
-    private MovedMembers view(Map<String, Set<String>> moves, ClassLoader loader) {
+    private MovedMembers view(Map<String, Set<MemberKey>> moves, ClassLoader loader) {
         return new InheritedMoves(moves, running, loader);
     }
 
@@ -237,24 +213,18 @@ public final class StructuralEngine {
         }
     }
 
-    /** {@return a moved method's or added field's name, without its descriptor} */
-    private static String memberName(String key) {
-        int colon = key.indexOf(':');
-        return key.substring(0, colon >= 0 ? colon : key.indexOf('('));
-    }
-
-    private static Set<String> keys(StructuralRewrite rewrite) {
+    private static Set<MemberKey> keys(StructuralRewrite rewrite) {
         return keys(rewrite.moved(), rewrite.addedFields());
     }
 
-    private static Set<String> overridableKeys(List<MovedMethod> moved) {
-        return moved.stream().filter(MovedMethod::overridable).map(MovedMethod::key)
+    private static Set<MemberKey> overridableKeys(List<AddedMethod> moved) {
+        return moved.stream().filter(AddedMethod::overridable).map(AddedMethod::key)
                 .collect(Collectors.toUnmodifiableSet());
     }
 
-    /** {@return the keys of moved methods and added fields: a field's key has a colon, a method's none} */
-    private static Set<String> keys(List<MovedMethod> moved, List<AddedField> addedFields) {
-        return Stream.concat(moved.stream().map(MovedMethod::key), addedFields.stream().map(AddedField::key))
+    /** {@return the keys of moved methods and added fields} */
+    private static Set<MemberKey> keys(List<AddedMethod> moved, List<AddedField> addedFields) {
+        return Stream.concat(moved.stream().map(AddedMethod::key), addedFields.stream().map(AddedField::key))
                 .collect(Collectors.toUnmodifiableSet());
     }
 }

@@ -1,5 +1,7 @@
 package dev.reload.agent.structural;
 
+import dev.reload.patcher.rewrite.Refusal;
+
 /**
  * The JVM refused a step of applying a structural edit (getting the class's lookup, defining its companion or
  * bridges): the class keeps running its old code. Carries the class and the reason.
@@ -24,6 +26,12 @@ public final class StructuralLinkException extends Exception {
     /** {@return the binary name of the class, never null} */
     public String className() {
         return className;
+    }
+
+    /** {@return the refusal this failure makes of the batch, as its message says it, never null} */
+    public Refusal refusal() {
+        Throwable cause = getCause();
+        return new Refusal(className, null, reason + (cause == null ? "" : " (" + cause + ")"), null);
     }
 
     /** {@return what failed, never null} */

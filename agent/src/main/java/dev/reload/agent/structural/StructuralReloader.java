@@ -1,10 +1,11 @@
 package dev.reload.agent.structural;
 
+import dev.reload.patcher.shape.MemberKey;
 import dev.reload.patcher.rewrite.AddedField;
 import dev.reload.patcher.rewrite.BridgeBuilder;
 import dev.reload.patcher.rewrite.LastRewrite;
 import dev.reload.patcher.rewrite.MovedMembers;
-import dev.reload.patcher.rewrite.MovedMethod;
+import dev.reload.patcher.rewrite.AddedMethod;
 import dev.reload.patcher.rewrite.RuntimeNames;
 import dev.reload.patcher.rewrite.StructuralRewrite;
 import dev.reload.patcher.rewrite.StructuralRewriter;
@@ -57,7 +58,7 @@ public final class StructuralReloader {
             }
         }
         Map<String, MethodHandle> handles = new LinkedHashMap<>();
-        Map<String, MethodHandle> initializers = new LinkedHashMap<>();
+        Map<MemberKey, MethodHandle> initializers = new LinkedHashMap<>();
         if (rewrite.companion() != null) {
             MethodHandles.Lookup lookup = FullLookup.of(loaded, links);
             defineCompanion(loaded, lookup, rewrite, handles, initializers);
@@ -68,19 +69,22 @@ public final class StructuralReloader {
                 initializers);
     }
 
-    /** Defines the companion, and puts the handles of its moved methods and of its field initializers, by key. */
+    /**
+     * Defines the companion, and puts the handles of its moved methods, by the key the runtime links them by, and
+     * of its field initializers, by field.
+     */
     private static void defineCompanion(Class<?> loaded, MethodHandles.Lookup lookup, StructuralRewrite rewrite,
-                                        Map<String, MethodHandle> handles, Map<String, MethodHandle> initializers)
+                                        Map<String, MethodHandle> handles, Map<MemberKey, MethodHandle> initializers)
             throws StructuralLinkException {
         try {
             MethodHandles.Lookup companion = lookup.defineHiddenClass(rewrite.companion(), false,
                     MethodHandles.Lookup.ClassOption.NESTMATE);
-            for (MovedMethod method : rewrite.moved()) {
+            for (AddedMethod method : rewrite.moved()) {
                 MethodType type = methodType(loaded, method);
-                handles.put(method.key(), companion.findStatic(companion.lookupClass(), method.name(), type));
+                handles.put(method.key().runtimeKey(), companion.findStatic(companion.lookupClass(), method.name(), type));
             }
-            for (String field : rewrite.initializedFields()) {
-                String name = RuntimeNames.FIELD_INITIALIZER_PREFIX + field.substring(0, field.lastIndexOf(':'));
+            for (MemberKey field : rewrite.initializedFields()) {
+                String name = RuntimeNames.FIELD_INITIALIZER_PREFIX + field.name();
                 initializers.put(field, companion.findStatic(companion.lookupClass(), name,
                         MethodType.methodType(void.class)));
             }
@@ -97,9 +101,9 @@ public final class StructuralReloader {
     private static void defineBridges(Class<?> loaded, MethodHandles.Lookup lookup, ClassLinks links,
                                       StructuralRewrite rewrite) throws StructuralLinkException {
         LazyBridges.of(loaded).know(lookup, links, rewrite.moved());
-        List<MovedMethod> unbridged = new ArrayList<>();
-        for (MovedMethod method : rewrite.moved()) {
-            if (method.lambdaBody() && !links.hasBridge(method.key())) {
+        List<AddedMethod> unbridged = new ArrayList<>();
+        for (AddedMethod method : rewrite.moved()) {
+            if (method.lambdaBody() && !links.hasBridge(method.key().runtimeKey())) {
                 unbridged.add(method);
             }
         }
@@ -110,14 +114,14 @@ public final class StructuralReloader {
 
     /** {@return the bridges to the methods, by key, in a new class of bridges defined next to the class} */
     static Map<String, MethodHandle> defineBridgeClass(Class<?> loaded, MethodHandles.Lookup lookup, ClassLinks links,
-                                                       List<MovedMethod> methods) throws StructuralLinkException {
+                                                       List<AddedMethod> methods) throws StructuralLinkException {
         String internalName = loaded.getName().replace('.', '/');
         String name = BridgeBuilder.bridgesInternalName(internalName, links.nextBridgeClassNumber());
         try {
             Class<?> bridges = lookup.defineClass(BridgeBuilder.build(internalName, name, methods));
             Map<String, MethodHandle> handles = new LinkedHashMap<>();
-            for (MovedMethod method : methods) {
-                handles.put(method.key(), lookup.findStatic(bridges, method.name(), methodType(loaded, method)));
+            for (AddedMethod method : methods) {
+                handles.put(method.key().runtimeKey(), lookup.findStatic(bridges, method.name(), methodType(loaded, method)));
             }
             return handles;
         } catch (IllegalAccessException | NoSuchMethodException | LinkageError | TypeNotPresentException e) {
@@ -126,7 +130,7 @@ public final class StructuralReloader {
         }
     }
 
-    private static MethodType methodType(Class<?> loaded, MovedMethod method) {
+    private static MethodType methodType(Class<?> loaded, AddedMethod method) {
         String descriptor = method.staticDescriptor(loaded.getName().replace('.', '/'));
         return MethodType.fromMethodDescriptorString(descriptor, loaded.getClassLoader());
     }

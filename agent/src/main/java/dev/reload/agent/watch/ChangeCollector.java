@@ -1,5 +1,6 @@
 package dev.reload.agent.watch;
 
+import dev.reload.agent.parallel.Attempt;
 import dev.reload.agent.parallel.BatchSteps;
 
 import java.io.IOException;
@@ -171,7 +172,7 @@ public final class ChangeCollector {
                     continue;
                 }
             }
-            Object content = ReadAhead.contentOrFailure(toRead);
+            Attempt<byte[], IOException> content = ReadAhead.content(toRead);
             synchronized (lock) {
                 readAhead.read(toRead, content);
             }
@@ -212,21 +213,24 @@ public final class ChangeCollector {
         Map<Path, Path> all = new LinkedHashMap<>(drained.files);
         all.putAll(drained.forced);
         List<Path> paths = new ArrayList<>(all.keySet());
-        List<Object> contents = BatchSteps.map(paths, file -> {
-            Object readBefore = drained.forced.containsKey(file) ? null : drained.readAhead.get(file);
-            return readBefore != null ? readBefore : ReadAhead.contentOrFailure(file);
+        List<Attempt<byte[], IOException>> contents = BatchSteps.map(paths, file -> {
+            Attempt<byte[], IOException> readBefore = drained.forced.containsKey(file) ? null
+                    : drained.readAhead.get(file);
+            return readBefore != null ? readBefore : ReadAhead.content(file);
         });
         for (int i = 0; i < paths.size(); i++) {
             Path file = paths.get(i);
-            if (contents.get(i) instanceof NoSuchFileException) {
+            byte[] bytes;
+            try {
+                bytes = contents.get(i).value();
+            } catch (NoSuchFileException e) {
                 continue; // deleted again before we looked: nothing to apply
-            } else if (contents.get(i) instanceof IOException e) {
+            } catch (IOException e) {
                 if (Files.isRegularFile(file)) {
                     unreadable.accept(file, e);
                 }
                 continue;
             }
-            byte[] bytes = (byte[]) contents.get(i);
             long hash = ContentHash.of(bytes);
             Long known = knownHashes.get(file);
             if (known != null && known == hash && !drained.forced.containsKey(file)) {
@@ -267,7 +271,7 @@ public final class ChangeCollector {
     private record Recheck(Path root, long dueNanos) {
     }
 
-    private record Drained(Map<Path, Path> files, Map<Path, Path> forced, Map<Path, Object> readAhead,
+    private record Drained(Map<Path, Path> files, Map<Path, Path> forced, Map<Path, Attempt<byte[], IOException>> readAhead,
                            long firstEventNanos) {
     }
 }

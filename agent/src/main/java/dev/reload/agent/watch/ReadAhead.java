@@ -1,5 +1,7 @@
 package dev.reload.agent.watch;
 
+import dev.reload.agent.parallel.Attempt;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,7 +18,7 @@ import java.util.Map;
  */
 final class ReadAhead {
     /** Per file read: its bytes, or the {@link IOException} that says why they cannot be read. */
-    private final Map<Path, Object> contents = new HashMap<>();
+    private final Map<Path, Attempt<byte[], IOException>> contents = new HashMap<>();
     /** Files written since they were last read, in the order seen; may hold a file twice or one already read. */
     private final Deque<Path> unread = new ArrayDeque<>();
     private Path reading;
@@ -42,7 +44,7 @@ final class ReadAhead {
     }
 
     /** Keeps what was read of the file {@link #next()} gave, unless it was written again meanwhile. */
-    void read(Path file, Object content) {
+    void read(Path file, Attempt<byte[], IOException> content) {
         if (file.equals(reading)) {
             contents.put(file, content);
         }
@@ -50,8 +52,8 @@ final class ReadAhead {
     }
 
     /** {@return what was read, by file, and starts over empty} */
-    Map<Path, Object> take() {
-        Map<Path, Object> taken = new HashMap<>(contents);
+    Map<Path, Attempt<byte[], IOException>> take() {
+        Map<Path, Attempt<byte[], IOException>> taken = new HashMap<>(contents);
         contents.clear();
         unread.clear();
         reading = null;
@@ -59,11 +61,7 @@ final class ReadAhead {
     }
 
     /** {@return the file's bytes, or the {@link IOException} that says why they cannot be read} */
-    static Object contentOrFailure(Path file) {
-        try {
-            return Files.readAllBytes(file);
-        } catch (IOException e) {
-            return e;
-        }
+    static Attempt<byte[], IOException> content(Path file) {
+        return Attempt.of(file, Files::readAllBytes, IOException.class);
     }
 }

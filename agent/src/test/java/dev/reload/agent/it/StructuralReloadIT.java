@@ -2,7 +2,10 @@ package dev.reload.agent.it;
 
 import dev.reload.fixtures.harness.CompilerKind;
 import dev.reload.fixtures.harness.Jdks;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.DynamicContainer;
 import org.junit.jupiter.api.Named;
+import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -23,38 +26,49 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class StructuralReloadIT {
     @TempDir
     Path work;
+    private final VersionWalk walk = new VersionWalk();
 
-    @ParameterizedTest(name = "{0} {1}")
-    @MethodSource("jdksAndCompilers")
-    void methodsAndLambdasAddedChangedAndRemoved(Path jdk, CompilerKind compiler) {
-        try (StructuralChild child = StructuralChild.start(jdk, compiler, work, "structural-methods", "fixture.structural.Main")) {
-            assertEquals(List.of("v1 frames=1"), child.call("step"), child::transcript);
-            assertEquals(List.of("legacy 1"), child.call("runStale"), child::transcript);
+    @AfterEach
+    void closePrograms() {
+        walk.close();
+    }
 
-            // A lambda, a private helper, a private static helper, and a public method that Main calls.
-            String v2 = child.install("v2");
-            assertContains(v2, "[reload] 2 classes in ", "fixture.structural.Game (frame, ",
-                    "lambda added in frame()", "method added: String describe(String)",
-                    "method added: static int twice(int)", "method added: Supplier ticker()",
-                    "fixture.structural.Main (step)");
-            assertEquals(List.of("v2 [game:2] 4 | tick 2"), child.call("step"), child::transcript);
-
-            // The added code changes; the ticker v2 made runs v3's lambda body.
-            assertContains(child.install("v3"), "[reload] 1 class in ", "fixture.structural.Game (");
-            assertEquals(List.of("v3 <game=3> 9 | tock 3"), child.call("step"), child::transcript);
-
-            // legacy() goes; the lambda v1 made is still held (the static initializer is not re-run), calls it, and
-            // it runs its last body.
-            String v4 = child.install("v4");
-            assertContains(v4, "method removed: String legacy()", "method removed: static int twice(int)",
-                    "fixture.structural.Main (static initializer changed: not re-run");
-            assertEquals(List.of("v4 <game=4> | tock 4"), child.call("step"), child::transcript);
-            assertEquals(List.of("legacy 4"), child.call("runStale"), child::transcript);
-
-            // frame() becomes frame(int), and Main calls the new signature; a class new in v5 calls a method v5 adds.
-            assertContains(child.install("v5"), "method signature changed: String frame() → String frame(int)");
-            assertEquals(List.of("v5 <game=6> | tock 6 | HEY 6 | SCORE 6"), child.call("step"), child::transcript);
-        }
+    @TestFactory
+    Stream<DynamicContainer> methodsAndLambdasAddedChangedAndRemoved() {
+        return walk.walk(work, "structural-methods", "fixture.structural.Main", List.of(
+                new VersionWalk.Step("v1 runs", child -> {
+                    assertEquals(List.of("v1 frames=1"), child.call("step"), child::transcript);
+                    assertEquals(List.of("legacy 1"), child.call("runStale"), child::transcript);
+                }),
+                // A lambda, a private helper, a private static helper, and a public method that Main calls.
+                new VersionWalk.Step("v2 adds methods and a lambda", child -> {
+                    String v2 = child.install("v2");
+                    assertContains(v2, "[reload] 2 classes in ", "fixture.structural.Game (frame, ",
+                            "lambda added in frame()", "method added: String describe(String)",
+                            "method added: static int twice(int)", "method added: Supplier ticker()",
+                            "fixture.structural.Main (step)");
+                    assertEquals(List.of("v2 [game:2] 4 | tick 2"), child.call("step"), child::transcript);
+                }),
+                // The added code changes; the ticker v2 made runs v3's lambda body.
+                new VersionWalk.Step("v3 changes the added code", child -> {
+                    assertContains(child.install("v3"), "[reload] 1 class in ", "fixture.structural.Game (");
+                    assertEquals(List.of("v3 <game=3> 9 | tock 3"), child.call("step"), child::transcript);
+                }),
+                // legacy() goes; the lambda v1 made is still held (the static initializer is not re-run), calls it,
+                // and it runs its last body.
+                new VersionWalk.Step("v4 removes methods", child -> {
+                    String v4 = child.install("v4");
+                    assertContains(v4, "method removed: String legacy()", "method removed: static int twice(int)",
+                            "fixture.structural.Main (static initializer changed: not re-run");
+                    assertEquals(List.of("v4 <game=4> | tock 4"), child.call("step"), child::transcript);
+                    assertEquals(List.of("legacy 4"), child.call("runStale"), child::transcript);
+                }),
+                // frame() becomes frame(int), and Main calls the new signature; a class new in v5 calls a method v5 adds.
+                new VersionWalk.Step("v5 changes a signature", child -> {
+                    assertContains(child.install("v5"), "method signature changed: String frame() → String frame(int)");
+                    assertEquals(List.of("v5 <game=6> | tock 6 | HEY 6 | SCORE 6"), child.call("step"),
+                            child::transcript);
+                })));
     }
 
     @ParameterizedTest(name = "{0} {1}")
@@ -82,48 +96,69 @@ class StructuralReloadIT {
         }
     }
 
-    @ParameterizedTest(name = "{0} {1}")
-    @MethodSource("jdksAndCompilers")
-    void anonymousClassesInsertedBeforeOthersKeepEarlierObjectsOnTheirCode(Path jdk, CompilerKind compiler) {
-        try (StructuralChild child = StructuralChild.start(jdk, compiler, work, "structural-anonymous-inserted",
-                "fixture.inserted.Main")) {
-            String hud = "fixture.inserted.Hud";
-            assertEquals(List.of("counted 1 by " + hud + "$1"), child.call("step"), child::transcript);
-
-            // The file Hud$1 holds the new announcer: it loads as a spare nest member, and the running Hud$1 goes on.
-            assertContains(child.install("v2"), "[reload] ", hud + " (", "anonymous class added: " + hud + "$1 (loaded as "
-                    + hud + "$9, since the running " + hud + "$1 continues as the file " + hud + "$2)");
-            assertEquals(List.of("counted 2 by " + hud + "$1", "frames so far 2 by " + hud + "$9"), child.call("step"),
-                    child::transcript);
-            assertEquals(List.of("counted 3 by " + hud + "$1"), child.call("early"), child::transcript);
-
-            // The counter's code, now in the file Hud$2, changes: the running Hud$1 takes it, early object included.
-            assertContains(child.install("v3"), "[reload] 1 class in ", hud + "$1 (run, continues as the file "
-                    + hud + "$2)");
-            assertEquals(List.of("counted 13 by " + hud + "$1", "frames so far 13 by " + hud + "$9"),
-                    child.call("step"), child::transcript);
-            assertEquals(List.of("counted 23 by " + hud + "$1"), child.call("early"), child::transcript);
-
-            // A second insertion: the file Hud$2 is the running Hud$9, Hud$3 the running Hud$1.
-            assertContains(child.install("v4"), "[reload] ", "anonymous class added: " + hud + "$1 (loaded as "
-                    + hud + "$8, since the running " + hud + "$1 continues as the file " + hud + "$3)");
-            assertEquals(List.of("counted 33 by " + hud + "$1", "frames so far 33 by " + hud + "$9",
-                    "hello at 33 by " + hud + "$8"), child.call("step"), child::transcript);
-            assertEquals(List.of("counted 43 by " + hud + "$1"), child.call("early"), child::transcript);
-
-            // Two of them trade places: each running class goes on with its own code, under its own name.
-            assertContains(child.install("v5"), "[reload] ", hud + "$9 (continues as the file " + hud + "$1)",
-                    hud + "$8 (continues as the file " + hud + "$2)");
-            assertEquals(List.of("counted 53 by " + hud + "$1", "frames so far 53 by " + hud + "$9",
-                    "hello at 53 by " + hud + "$8"), child.call("step"), child::transcript);
-
-            // The first one is removed, its older files left behind: the others are found by their code.
-            assertContains(child.install("v6"), "[reload] ", hud + "$8 (continues as the file " + hud + "$1)",
-                    hud + "$1 (continues as the file " + hud + "$2)");
-            assertEquals(List.of("counted 63 by " + hud + "$1", "hello at 63 by " + hud + "$8"), child.call("step"),
-                    child::transcript);
-            assertEquals(List.of("counted 73 by " + hud + "$1"), child.call("early"), child::transcript);
+    /**
+     * A new anonymous class and a first enum switch (javac's switch map class) change the outer class's
+     * {@code NestMembers}; the spare names listed when the class loaded let redefinition take them, and the new
+     * anonymous class reads the outer object's private field as a true nestmate.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("dev.reload.fixtures.harness.Jdks#stream")
+    void newAnonymousClassAndEnumSwitchLoadAsNestmatesOfTheRunningClass(Path jdk) {
+        try (StructuralChild child = StructuralChild.start(jdk, work, "structural-nested", "fixture.nested.Main")) {
+            assertEquals(List.of("stock 3"), child.call("step"), child::transcript);
+            // Shop is loaded and changes; Shop$1 and Shop$2 are new and load from the class path when first used.
+            assertContains(child.install("v2"), "[reload] 1 class in ", "fixture.nested.Shop (offer, ",
+                    "anonymous class added: fixture.nested.Shop$1");
+            assertEquals(List.of("anonymous sees stock 3, large"), child.call("step"), child::transcript);
         }
+    }
+
+    @TestFactory
+    Stream<DynamicContainer> anonymousClassesInsertedBeforeOthersKeepEarlierObjectsOnTheirCode() {
+        String hud = "fixture.inserted.Hud";
+        return walk.walk(work, "structural-anonymous-inserted", "fixture.inserted.Main", List.of(
+                new VersionWalk.Step("v1 runs", child ->
+                        assertEquals(List.of("counted 1 by " + hud + "$1"), child.call("step"), child::transcript)),
+                // The file Hud$1 holds the new announcer: it loads as a spare nest member, and the running Hud$1 goes on.
+                new VersionWalk.Step("v2 inserts an anonymous class", child -> {
+                    assertContains(child.install("v2"), "[reload] ", hud + " (", "anonymous class added: " + hud
+                            + "$1 (loaded as " + hud + "$9, since the running " + hud + "$1 continues as the file "
+                            + hud + "$2)");
+                    assertEquals(List.of("counted 2 by " + hud + "$1", "frames so far 2 by " + hud + "$9"),
+                            child.call("step"), child::transcript);
+                    assertEquals(List.of("counted 3 by " + hud + "$1"), child.call("early"), child::transcript);
+                }),
+                // The counter's code, now in the file Hud$2, changes: the running Hud$1 takes it, early object included.
+                new VersionWalk.Step("v3 changes the renumbered class", child -> {
+                    assertContains(child.install("v3"), "[reload] 1 class in ", hud + "$1 (run, continues as the"
+                            + " file " + hud + "$2)");
+                    assertEquals(List.of("counted 13 by " + hud + "$1", "frames so far 13 by " + hud + "$9"),
+                            child.call("step"), child::transcript);
+                    assertEquals(List.of("counted 23 by " + hud + "$1"), child.call("early"), child::transcript);
+                }),
+                // A second insertion: the file Hud$2 is the running Hud$9, Hud$3 the running Hud$1.
+                new VersionWalk.Step("v4 inserts another", child -> {
+                    assertContains(child.install("v4"), "[reload] ", "anonymous class added: " + hud + "$1 (loaded as "
+                            + hud + "$8, since the running " + hud + "$1 continues as the file " + hud + "$3)");
+                    assertEquals(List.of("counted 33 by " + hud + "$1", "frames so far 33 by " + hud + "$9",
+                            "hello at 33 by " + hud + "$8"), child.call("step"), child::transcript);
+                    assertEquals(List.of("counted 43 by " + hud + "$1"), child.call("early"), child::transcript);
+                }),
+                // Two of them trade places: each running class goes on with its own code, under its own name.
+                new VersionWalk.Step("v5 swaps two", child -> {
+                    assertContains(child.install("v5"), "[reload] ", hud + "$9 (continues as the file " + hud + "$1)",
+                            hud + "$8 (continues as the file " + hud + "$2)");
+                    assertEquals(List.of("counted 53 by " + hud + "$1", "frames so far 53 by " + hud + "$9",
+                            "hello at 53 by " + hud + "$8"), child.call("step"), child::transcript);
+                }),
+                // The first one is removed, its older files left behind: the others are found by their code.
+                new VersionWalk.Step("v6 removes the first", child -> {
+                    assertContains(child.install("v6"), "[reload] ", hud + "$8 (continues as the file " + hud + "$1)",
+                            hud + "$1 (continues as the file " + hud + "$2)");
+                    assertEquals(List.of("counted 63 by " + hud + "$1", "hello at 63 by " + hud + "$8"),
+                            child.call("step"), child::transcript);
+                    assertEquals(List.of("counted 73 by " + hud + "$1"), child.call("early"), child::transcript);
+                })));
     }
 
     @ParameterizedTest(name = "{0} {1}")

@@ -2,6 +2,7 @@ package dev.reload.agent.parallel;
 
 import org.junit.jupiter.api.Test;
 
+import java.io.IOException;
 import java.util.List;
 import java.util.stream.IntStream;
 
@@ -24,6 +25,26 @@ class BatchStepsTest {
         List<Object> results = BatchSteps.map(items, i -> i % 2 == 0 ? null : i);
         for (int i = 0; i < items.size(); i++) {
             assertEquals(i % 2 == 0 ? null : i, results.get(i));
+        }
+    }
+
+    @Test
+    void anAttemptKeepsEachItemsValueOrCheckedExceptionInOrder() throws Exception {
+        List<Integer> items = IntStream.range(0, 1000).boxed().toList();
+        List<Attempt<String, IOException>> attempts = BatchSteps.attempt(items, i -> {
+            if (i % 3 == 0) {
+                throw new IOException("item " + i);
+            }
+            return "item " + i;
+        }, IOException.class);
+        for (int i = 0; i < items.size(); i++) {
+            Attempt<String, IOException> attempt = attempts.get(i);
+            if (i % 3 == 0) {
+                IOException thrown = assertThrows(IOException.class, attempt::value);
+                assertEquals("item " + i, thrown.getMessage());
+            } else {
+                assertEquals("item " + i, attempt.value());
+            }
         }
     }
 

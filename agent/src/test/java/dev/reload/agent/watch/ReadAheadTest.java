@@ -1,8 +1,12 @@
 package dev.reload.agent.watch;
 
+import dev.reload.agent.parallel.Attempt;
 import org.junit.jupiter.api.Test;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -14,37 +18,49 @@ class ReadAheadTest {
     private final ReadAhead readAhead = new ReadAhead();
 
     @Test
-    void readsEachFileWrittenOnceInTheOrderSeen() {
+    void readsEachFileWrittenOnceInTheOrderSeen() throws IOException {
         readAhead.touched(a);
         readAhead.touched(b);
         readAhead.touched(a);
         assertEquals(a, readAhead.next());
-        readAhead.read(a, "a1");
+        readAhead.read(a, content("a1"));
         assertEquals(b, readAhead.next());
-        readAhead.read(b, "b1");
+        readAhead.read(b, content("b1"));
         assertNull(readAhead.next());
-        assertEquals(Map.of(a, "a1", b, "b1"), readAhead.take());
-        assertEquals(Map.of(), readAhead.take());
+        assertEquals(Map.of(a, "a1", b, "b1"), texts(readAhead.take()));
+        assertEquals(Map.of(), texts(readAhead.take()));
     }
 
     @Test
-    void aFileWrittenAgainAfterItWasReadIsReadAgain() {
+    void aFileWrittenAgainAfterItWasReadIsReadAgain() throws IOException {
         readAhead.touched(a);
-        readAhead.read(readAhead.next(), "a1");
+        readAhead.read(readAhead.next(), content("a1"));
         readAhead.touched(a);
         assertEquals(a, readAhead.next());
-        readAhead.read(a, "a2");
-        assertEquals(Map.of(a, "a2"), readAhead.take());
+        readAhead.read(a, content("a2"));
+        assertEquals(Map.of(a, "a2"), texts(readAhead.take()));
     }
 
     @Test
-    void whatWasReadWhileTheFileWasWrittenAgainIsDropped() {
+    void whatWasReadWhileTheFileWasWrittenAgainIsDropped() throws IOException {
         readAhead.touched(a);
         Path reading = readAhead.next();
         readAhead.touched(a);
-        readAhead.read(reading, "a1, half written");
+        readAhead.read(reading, content("a1, half written"));
         assertEquals(a, readAhead.next());
-        readAhead.read(a, "a2");
-        assertEquals(Map.of(a, "a2"), readAhead.take());
+        readAhead.read(a, content("a2"));
+        assertEquals(Map.of(a, "a2"), texts(readAhead.take()));
+    }
+
+    private static Attempt<byte[], IOException> content(String text) {
+        return new Attempt.Done<>(text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static Map<Path, String> texts(Map<Path, Attempt<byte[], IOException>> taken) throws IOException {
+        Map<Path, String> texts = new HashMap<>();
+        for (Map.Entry<Path, Attempt<byte[], IOException>> entry : taken.entrySet()) {
+            texts.put(entry.getKey(), new String(entry.getValue().value(), StandardCharsets.UTF_8));
+        }
+        return texts;
     }
 }

@@ -3,6 +3,7 @@ package dev.reload.patcher.diff;
 import dev.reload.patcher.rewrite.RuntimeNames;
 import dev.reload.patcher.shape.ClassShape;
 import dev.reload.patcher.shape.MethodShape;
+import dev.reload.patcher.shape.SyntheticNames;
 
 import java.util.ArrayList;
 import java.util.Collection;
@@ -107,11 +108,7 @@ public final class BatchDiff {
     private static List<ClassShape> numbered(Collection<ClassShape> shapes) {
         List<ClassShape> numbered = new ArrayList<>();
         for (ClassShape shape : shapes) {
-            String name = shape.internalName();
-            int dollar = name.lastIndexOf('$');
-            boolean digitsAfter = dollar > 0 && dollar < name.length() - 1
-                    && name.substring(dollar + 1).chars().allMatch(Character::isDigit);
-            if (digitsAfter) {
+            if (SyntheticNames.numberedOuter(shape.internalName()) != null) {
                 numbered.add(shape);
             }
         }
@@ -119,8 +116,7 @@ public final class BatchDiff {
     }
 
     private static String outer(ClassShape numbered) {
-        String name = numbered.internalName();
-        return name.substring(0, name.lastIndexOf('$'));
+        return SyntheticNames.numberedOuter(numbered.internalName());
     }
 
     private static Map<String, ClassShape> byName(Collection<ClassShape> shapes) {

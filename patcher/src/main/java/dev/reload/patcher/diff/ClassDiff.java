@@ -1,5 +1,6 @@
 package dev.reload.patcher.diff;
 
+import dev.reload.patcher.rewrite.Refusal;
 import dev.reload.patcher.shape.ClassShape;
 import dev.reload.patcher.shape.MethodShape;
 import dev.reload.patcher.shape.UnreadableClassException;
@@ -59,16 +60,16 @@ public final class ClassDiff {
 
     static Verdict verdict(String className, ClassShape updated, List<Change> changes) {
         Verdict.Kind kind = Verdict.Kind.UNCHANGED;
-        List<String> reasons = new ArrayList<>();
+        List<Refusal> refusals = new ArrayList<>();
         for (Change change : changes) {
             if (change.needs().compareTo(kind) > 0) {
                 kind = change.needs();
             }
             if (change.needs().compareTo(Verdict.Kind.NEEDS_REWRITE) >= 0) {
-                reasons.add(className + ": " + change.describe() + " — " + change.consequence());
+                refusals.add(new Refusal(className, change.describe(), change.consequence(), change.whatToDo()));
             }
         }
-        return new Verdict(className, kind, changes, reasons, changedMethods(updated, changes));
+        return new Verdict(className, kind, changes, refusals, changedMethods(updated, changes));
     }
 
     /** {@return the edited methods' simple names, in the new class file's method order, each once} */

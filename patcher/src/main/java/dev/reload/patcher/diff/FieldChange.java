@@ -27,7 +27,7 @@ public sealed interface FieldChange extends Change {
         @Override
         public String consequence() {
             return ((access & Opcodes.ACC_STATIC) != 0
-                    ? "the running class has no room for it; " : "running objects have no room for it; ") + Change.RESTART;
+                    ? "the running class has no room for it" : "running objects have no room for it");
         }
     }
 
@@ -46,7 +46,7 @@ public sealed interface FieldChange extends Change {
 
         @Override
         public String consequence() {
-            return "the running JVM cannot remove fields; " + Change.RESTART;
+            return "the running JVM cannot remove fields";
         }
     }
 
@@ -66,7 +66,7 @@ public sealed interface FieldChange extends Change {
 
         @Override
         public String consequence() {
-            return "the running objects hold the old type; " + Change.RESTART;
+            return "the running objects hold the old type";
         }
     }
 
@@ -86,7 +86,7 @@ public sealed interface FieldChange extends Change {
 
         @Override
         public String consequence() {
-            return "the running JVM cannot change modifiers; " + Change.RESTART;
+            return "the running JVM cannot change modifiers";
         }
     }
 
@@ -127,7 +127,7 @@ public sealed interface FieldChange extends Change {
 
         @Override
         public String consequence() {
-            return "running objects have no room for it; " + Change.RESTART;
+            return "running objects have no room for it";
         }
     }
 
@@ -151,7 +151,7 @@ public sealed interface FieldChange extends Change {
 
         @Override
         public String consequence() {
-            return "the running JVM cannot add or remove fields and methods; " + Change.RESTART;
+            return "the running JVM cannot add or remove fields and methods";
         }
     }
 
@@ -170,7 +170,7 @@ public sealed interface FieldChange extends Change {
 
         @Override
         public String consequence() {
-            return "the running enum's constants and values() are fixed when it loads; " + Change.RESTART;
+            return "the running enum's constants and values() are fixed when it loads";
         }
     }
 
@@ -193,7 +193,7 @@ public sealed interface FieldChange extends Change {
 
         @Override
         public String consequence() {
-            return "the running JVM compares fields in declaration order; " + Change.RESTART;
+            return "the running JVM compares fields in declaration order";
         }
     }
 }

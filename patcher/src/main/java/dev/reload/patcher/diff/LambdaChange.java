@@ -23,7 +23,7 @@ public sealed interface LambdaChange extends Change {
 
         @Override
         public String consequence() {
-            return "every lambda is a method, and the running JVM cannot add methods; " + Change.RESTART;
+            return "every lambda is a method, and the running JVM cannot add methods";
         }
 
         @Override
@@ -47,7 +47,7 @@ public sealed interface LambdaChange extends Change {
 
         @Override
         public String consequence() {
-            return "every lambda is a method, and the running JVM cannot remove methods; " + Change.RESTART;
+            return "every lambda is a method, and the running JVM cannot remove methods";
         }
 
         @Override
@@ -97,8 +97,7 @@ public sealed interface LambdaChange extends Change {
 
         @Override
         public String consequence() {
-            return "lambdas already made call their method by name and would run another lambda's code; "
-                    + Change.RESTART;
+            return "lambdas already made call their method by name and would run another lambda's code";
         }
     }
 

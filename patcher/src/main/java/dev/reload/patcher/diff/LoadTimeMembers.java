@@ -3,6 +3,7 @@ package dev.reload.patcher.diff;
 import dev.reload.patcher.rewrite.RuntimeNames;
 import dev.reload.patcher.shape.ClassShape;
 import dev.reload.patcher.shape.NestMemberKind;
+import dev.reload.patcher.shape.SyntheticNames;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -50,24 +51,12 @@ final class LoadTimeMembers {
      * its {@code InnerClasses}, which every compiler fills for the anonymous classes and switch maps it writes}
      */
     static boolean isSpare(ClassShape running, String member) {
-        return isNumbered(running, member) && running.nestMemberKind(member).orElse(null) == NestMemberKind.NAMED;
+        return SyntheticNames.isNumberedMember(running.internalName(), member) && running.nestMemberKind(member).orElse(null) == NestMemberKind.NAMED;
     }
 
     /** {@return true when the running class's nest member at {@code index} is a spare, as {@link #isSpare} tells} */
     static boolean isSpareAt(ClassShape running, int index) {
-        return running.nestMemberKind(index) == NestMemberKind.NAMED && isNumbered(running, running.nestMember(index));
-    }
-
-    private static boolean isNumbered(ClassShape running, String member) {
-        String prefix = running.internalName() + "$";
-        if (!member.startsWith(prefix) || member.length() == prefix.length()) {
-            return false;
-        }
-        for (int i = prefix.length(); i < member.length(); i++) {
-            if (!Character.isDigit(member.charAt(i))) {
-                return false;
-            }
-        }
-        return true;
+        return running.nestMemberKind(index) == NestMemberKind.NAMED
+                && SyntheticNames.isNumberedMember(running.internalName(), running.nestMember(index));
     }
 }

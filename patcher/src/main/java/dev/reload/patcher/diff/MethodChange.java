@@ -73,7 +73,7 @@ public sealed interface MethodChange extends Change {
 
         @Override
         public String consequence() {
-            return "the running JVM cannot add or remove methods; " + Change.RESTART;
+            return "the running JVM cannot add or remove methods";
         }
     }
 
@@ -92,7 +92,7 @@ public sealed interface MethodChange extends Change {
 
         @Override
         public String consequence() {
-            return "the running JVM cannot add methods; " + Change.RESTART;
+            return "the running JVM cannot add methods";
         }
     }
 
@@ -111,7 +111,7 @@ public sealed interface MethodChange extends Change {
 
         @Override
         public String consequence() {
-            return "the running JVM cannot remove methods; " + Change.RESTART;
+            return "the running JVM cannot remove methods";
         }
     }
 
@@ -132,7 +132,7 @@ public sealed interface MethodChange extends Change {
 
         @Override
         public String consequence() {
-            return "to the running JVM that is a method removed and another added; " + Change.RESTART;
+            return "to the running JVM that is a method removed and another added";
         }
     }
 
@@ -153,7 +153,7 @@ public sealed interface MethodChange extends Change {
 
         @Override
         public String consequence() {
-            return "the running JVM cannot change modifiers; " + Change.RESTART;
+            return "the running JVM cannot change modifiers";
         }
     }
 

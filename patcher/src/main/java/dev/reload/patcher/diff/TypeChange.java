@@ -33,7 +33,7 @@ public sealed interface TypeChange extends Change {
 
         @Override
         public String consequence() {
-            return "running objects were laid out for the old superclass; " + Change.RESTART;
+            return "running objects were laid out for the old superclass";
         }
     }
 
@@ -59,7 +59,7 @@ public sealed interface TypeChange extends Change {
 
         @Override
         public String consequence() {
-            return "the running JVM cannot change the types a class implements; " + Change.RESTART;
+            return "the running JVM cannot change the types a class implements";
         }
     }
 
@@ -82,7 +82,7 @@ public sealed interface TypeChange extends Change {
 
         @Override
         public String consequence() {
-            return "the running JVM cannot change a class's modifiers; " + Change.RESTART;
+            return "the running JVM cannot change a class's modifiers";
         }
     }
 
@@ -106,7 +106,7 @@ public sealed interface TypeChange extends Change {
 
         @Override
         public String consequence() {
-            return "the running JVM cannot move a class to another nest; " + Change.RESTART;
+            return "the running JVM cannot move a class to another nest";
         }
     }
 
@@ -135,7 +135,7 @@ public sealed interface TypeChange extends Change {
 
         @Override
         public String consequence() {
-            return "the running JVM cannot change the NestMembers of a class; " + Change.RESTART;
+            return "the running JVM cannot change the NestMembers of a class";
         }
     }
 
@@ -160,7 +160,7 @@ public sealed interface TypeChange extends Change {
 
         @Override
         public String consequence() {
-            return "running records were built with the old components; " + Change.RESTART;
+            return "running records were built with the old components";
         }
 
         private static String components(List<RecordComponentShape> components) {
@@ -190,7 +190,7 @@ public sealed interface TypeChange extends Change {
 
         @Override
         public String consequence() {
-            return "the running JVM cannot change PermittedSubclasses; " + Change.RESTART;
+            return "the running JVM cannot change PermittedSubclasses";
         }
     }
 
@@ -209,7 +209,12 @@ public sealed interface TypeChange extends Change {
 
         @Override
         public String consequence() {
-            return "a class cannot be redefined as another one; check which file was written";
+            return "a class cannot be redefined as another one";
+        }
+
+        @Override
+        public String whatToDo() {
+            return "check which file was written";
         }
     }
 
@@ -239,6 +244,11 @@ public sealed interface TypeChange extends Change {
         public String consequence() {
             return "the running class keeps its own code (from the file that continues it), and this file's class"
                     + " loads under a spare name of its nest";
+        }
+
+        @Override
+        public String whatToDo() {
+            return null;
         }
     }
 }

@@ -1,5 +1,7 @@
 package dev.reload.patcher.diff;
 
+import dev.reload.patcher.rewrite.Refusal;
+
 import java.util.List;
 import java.util.Objects;
 
@@ -9,13 +11,13 @@ import java.util.Objects;
  * @param className the class's binary name, such as {@code demo.Player}, never null
  * @param kind the verdict, never null
  * @param changes every change found, in class-file order (class, fields, methods), never null
- * @param reasons for NEEDS_REWRITE and REJECTED one line per change that needs more than a body swap:
+ * @param refusals for NEEDS_REWRITE and REJECTED one per change that needs more than a body swap, such as
  *        {@code demo.Player: field added: int health — running objects have no room for it; restart to apply};
  *        empty otherwise, never null
  * @param changedMethods simple names of the methods whose source changed, in class-file order, each once,
  *        for report lines such as {@code demo.Player (update, render)}; never null
  */
-public record Verdict(String className, Kind kind, List<Change> changes, List<String> reasons,
+public record Verdict(String className, Kind kind, List<Change> changes, List<Refusal> refusals,
                       List<String> changedMethods) {
     /** How much the running JVM needs to take a change; later constants need more. */
     public enum Kind {
@@ -34,7 +36,7 @@ public record Verdict(String className, Kind kind, List<Change> changes, List<St
         Objects.requireNonNull(className, "className");
         Objects.requireNonNull(kind, "kind");
         changes = List.copyOf(changes);
-        reasons = List.copyOf(reasons);
+        refusals = List.copyOf(refusals);
         changedMethods = List.copyOf(changedMethods);
     }
 

@@ -1,5 +1,6 @@
 package dev.reload.patcher.rewrite;
 
+import dev.reload.patcher.shape.MemberKey;
 import org.objectweb.asm.Type;
 
 /**
@@ -13,19 +14,14 @@ import org.objectweb.asm.Type;
  * @param isVolatile true for a {@code volatile} field, whose storage must be read and written as such
  */
 public record AddedField(String name, String descriptor, boolean isStatic, Object constant, boolean isVolatile) {
-    /** {@return the key under which batches and the runtime know this field: name, a colon, descriptor} */
-    public String key() {
-        return key(name, descriptor);
+    /** {@return the field's key: its name and its descriptor} */
+    public MemberKey key() {
+        return new MemberKey(name, descriptor);
     }
 
     /** {@return the field in source words, such as {@code static int count}} */
     public String describe() {
         String type = Type.getType(descriptor).getClassName();
         return (isStatic ? "static " : "") + type.substring(type.lastIndexOf('.') + 1) + " " + name;
-    }
-
-    /** {@return the key of a field: name, a colon, descriptor; never equal to a method's key, which has no colon} */
-    public static String key(String name, String descriptor) {
-        return name + ':' + descriptor;
     }
 }

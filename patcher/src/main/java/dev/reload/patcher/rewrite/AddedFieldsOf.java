@@ -1,5 +1,6 @@
 package dev.reload.patcher.rewrite;
 
+import dev.reload.patcher.shape.MemberKey;
 import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.tree.AbstractInsnNode;
 import org.objectweb.asm.tree.ClassNode;
@@ -33,7 +34,7 @@ final class AddedFieldsOf {
      * Refuses a constructor that writes an added instance field before it calls the superclass constructor (Java
      * 25's flexible constructor bodies allow it): the object cannot be passed to the storage before that call.
      */
-    static void checkConstructors(ClassNode next, Set<String> addedKeys, String binaryName)
+    static void checkConstructors(ClassNode next, Set<MemberKey> addedKeys, String binaryName)
             throws UnsupportedEditException {
         if (addedKeys.isEmpty()) {
             return;
@@ -49,7 +50,7 @@ final class AddedFieldsOf {
                     break;
                 }
                 if (insn instanceof FieldInsnNode access && access.getOpcode() == Opcodes.PUTFIELD
-                        && access.owner.equals(next.name) && addedKeys.contains(AddedField.key(access.name, access.desc))) {
+                        && access.owner.equals(next.name) && addedKeys.contains(new MemberKey(access.name, access.desc))) {
                     throw new UnsupportedEditException(binaryName, "field added: " + access.name,
                             "a constructor sets it before calling the superclass constructor, where an added field"
                                     + " cannot be reached yet");

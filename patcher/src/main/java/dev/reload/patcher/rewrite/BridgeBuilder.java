@@ -32,22 +32,22 @@ public final class BridgeBuilder {
      * @param ownerInternalName the class whose moved methods the bridges call, never null
      * @param bridgesInternalName the bridge class's name, in the owner's package, never null
      * @param methods the moved methods to bridge, never null; each bridge has the method's name and its
-     *                {@linkplain MovedMethod#staticDescriptor static descriptor}
+     *                {@linkplain AddedMethod#staticDescriptor static descriptor}
      */
-    public static byte[] build(String ownerInternalName, String bridgesInternalName, List<MovedMethod> methods) {
+    public static byte[] build(String ownerInternalName, String bridgesInternalName, List<AddedMethod> methods) {
         ClassNode bridges = new ClassNode();
         bridges.version = Opcodes.V17;
         // Public, so that a lambda made in another package can name a bridge as its implementation.
         bridges.access = Opcodes.ACC_PUBLIC | Opcodes.ACC_FINAL | Opcodes.ACC_SUPER | Opcodes.ACC_SYNTHETIC;
         bridges.name = bridgesInternalName;
         bridges.superName = "java/lang/Object";
-        for (MovedMethod moved : methods) {
+        for (AddedMethod moved : methods) {
             bridges.methods.add(bridge(ownerInternalName, moved));
         }
         return ClassFiles.write(bridges, true);
     }
 
-    private static MethodNode bridge(String ownerInternalName, MovedMethod moved) {
+    private static MethodNode bridge(String ownerInternalName, AddedMethod moved) {
         String descriptor = moved.staticDescriptor(ownerInternalName);
         MethodNode bridge = new MethodNode(Opcodes.ACC_PUBLIC | Opcodes.ACC_STATIC | Opcodes.ACC_SYNTHETIC, moved.name(), descriptor,
                 null, null);

@@ -1,5 +1,6 @@
 package dev.reload.patcher.rewrite;
 
+import dev.reload.patcher.shape.MemberKey;
 import org.objectweb.asm.Handle;
 import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.Type;
@@ -31,19 +32,19 @@ final class CallSiteRedirector {
 
     private final String ownerInternalName;
     private final boolean ownerIsInterface;
-    private final Map<String, MovedMethod> movedHere;
-    private final Set<String> addedHere;
+    private final Map<MemberKey, AddedMethod> movedHere;
+    private final Set<MemberKey> addedHere;
     private final MovedMembers elsewhere;
 
     /**
      * @param ownerInternalName the class whose methods are rewritten (for a companion: the class it serves)
      * @param ownerIsInterface true when that class is an interface
-     * @param movedHere the class's moved methods by {@link MovedMethod#key()}
+     * @param movedHere the class's moved methods by {@link AddedMethod#key()}
      * @param addedHere the {@link AddedField#key()} of each field the class adds
      * @param elsewhere which methods of other classes are moved, and which fields they add
      */
-    CallSiteRedirector(String ownerInternalName, boolean ownerIsInterface, Map<String, MovedMethod> movedHere,
-                       Set<String> addedHere, MovedMembers elsewhere) {
+    CallSiteRedirector(String ownerInternalName, boolean ownerIsInterface, Map<MemberKey, AddedMethod> movedHere,
+                       Set<MemberKey> addedHere, MovedMembers elsewhere) {
         this.ownerInternalName = ownerInternalName;
         this.ownerIsInterface = ownerIsInterface;
         this.movedHere = movedHere;
@@ -103,7 +104,7 @@ final class CallSiteRedirector {
         String declarer = movedMethodDeclarer(call.owner, call.name, call.desc);
         if (declarer != null && !namesTheRunningDeclaration(call)) {
             String callDescriptor = call.getOpcode() == Opcodes.INVOKESTATIC
-                    ? call.desc : MovedMethod.withReceiver(call.owner, call.desc);
+                    ? call.desc : AddedMethod.withReceiver(call.owner, call.desc);
             return new InvokeDynamicInsnNode(call.name, callDescriptor, LINK_METHOD,
                     Type.getObjectType(declarer), call.desc);
         }
@@ -135,7 +136,7 @@ final class CallSiteRedirector {
 
     /** {@return the class whose added field the access reaches, or null when the field is not an added one} */
     private String addedFieldDeclarer(FieldInsnNode access) {
-        if (access.owner.equals(ownerInternalName) && addedHere.contains(AddedField.key(access.name, access.desc))) {
+        if (access.owner.equals(ownerInternalName) && addedHere.contains(new MemberKey(access.name, access.desc))) {
             return access.owner;
         }
         // Named by this class but not added here: perhaps inherited from a superclass that added it.
@@ -187,12 +188,12 @@ final class CallSiteRedirector {
      * running declaration, which a change of {@code static} left in place}
      */
     private boolean namesTheRunningDeclaration(MethodInsnNode call) {
-        MovedMethod moved = call.owner.equals(ownerInternalName) ? movedHere.get(call.name + call.desc) : null;
+        AddedMethod moved = call.owner.equals(ownerInternalName) ? movedHere.get(new MemberKey(call.name, call.desc)) : null;
         return moved != null && moved.instance() == (call.getOpcode() == Opcodes.INVOKESTATIC);
     }
 
     private String movedMethodDeclarer(String owner, String name, String descriptor) {
-        if (owner.equals(ownerInternalName) && movedHere.containsKey(name + descriptor)) {
+        if (owner.equals(ownerInternalName) && movedHere.containsKey(new MemberKey(name, descriptor))) {
             return owner;
         }
         return elsewhere.movedMethodDeclarer(owner, name, descriptor);

@@ -37,7 +37,7 @@ final class CompanionBuilder {
         for (MethodNode method : movedNodes) {
             boolean instance = (method.access & Opcodes.ACC_STATIC) == 0;
             if (instance) {
-                method.desc = MovedMethod.withReceiver(updated.name, method.desc);
+                method.desc = AddedMethod.withReceiver(updated.name, method.desc);
                 // Parameter attributes count the declared parameters; the receiver would shift them.
                 method.parameters = null;
                 method.visibleParameterAnnotations = null;

@@ -15,7 +15,7 @@ import java.util.Set;
  * a thousand times does not keep a thousand companions.
  */
 final class DroppedMethods {
-    private final List<MovedMethod> carried = new ArrayList<>();
+    private final List<AddedMethod> carried = new ArrayList<>();
     private final List<MethodNode> bodies = new ArrayList<>();
 
     private DroppedMethods() {
@@ -35,16 +35,16 @@ final class DroppedMethods {
             return dropped;
         }
         ClassNode previous = ClassFiles.read(last.companion());
-        for (MovedMethod method : last.moved()) {
+        for (AddedMethod method : last.moved()) {
             String companionKey = method.name() + method.staticDescriptor(ownerName);
-            if (!taken.contains(method.key()) && !companionMethods.contains(companionKey)) {
+            if (!taken.contains(nameAndDescriptor(method)) && !companionMethods.contains(companionKey)) {
                 dropped.carry(previous, method, method.staticDescriptor(ownerName));
             }
         }
         return dropped;
     }
 
-    private void carry(ClassNode previous, MovedMethod method, String descriptor) {
+    private void carry(ClassNode previous, AddedMethod method, String descriptor) {
         MethodNode body = find(previous, method.name(), descriptor);
         if (body == null) {
             return;
@@ -59,7 +59,7 @@ final class DroppedMethods {
     }
 
     /** {@return the dropped methods, which stay linked to their carried bodies} */
-    List<MovedMethod> methods() {
+    List<AddedMethod> methods() {
         return carried;
     }
 
@@ -70,10 +70,10 @@ final class DroppedMethods {
 
     /** Adds the code hashes of the carried lambda bodies to {@code hashes}, so no later lambda takes their names. */
     void keepLambdaHashes(LastRewrite last, Map<String, Long> hashes) {
-        for (MovedMethod method : carried) {
-            Long hash = last.lambdaHashes().get(method.key());
+        for (AddedMethod method : carried) {
+            Long hash = last.lambdaHashes().get(nameAndDescriptor(method));
             if (hash != null) {
-                hashes.putIfAbsent(method.key(), hash);
+                hashes.putIfAbsent(nameAndDescriptor(method), hash);
             }
         }
     }
@@ -90,5 +90,10 @@ final class DroppedMethods {
             }
         }
         return null;
+    }
+
+    /** {@return the method's name and descriptor as one string, as the class's methods and lambda hashes are keyed} */
+    private static String nameAndDescriptor(AddedMethod method) {
+        return method.name() + method.descriptor();
     }
 }

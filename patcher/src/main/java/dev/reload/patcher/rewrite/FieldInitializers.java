@@ -1,5 +1,6 @@
 package dev.reload.patcher.rewrite;
 
+import dev.reload.patcher.shape.MemberKey;
 import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.tree.AbstractInsnNode;
 import org.objectweb.asm.tree.ClassNode;
@@ -46,9 +47,9 @@ final class FieldInitializers {
      * @param next the new version, never null; not modified
      * @param added the fields it adds, never null
      */
-    static Map<String, MethodNode> extract(ClassNode next, List<AddedField> added) {
+    static Map<MemberKey, MethodNode> extract(ClassNode next, List<AddedField> added) {
         MethodNode clinit = next.methods.stream().filter(m -> m.name.equals("<clinit>")).findFirst().orElse(null);
-        Map<String, MethodNode> methods = new LinkedHashMap<>();
+        Map<MemberKey, MethodNode> methods = new LinkedHashMap<>();
         if (clinit == null || added.stream().noneMatch(AddedField::isStatic)) {
             return methods;
         }
@@ -63,7 +64,7 @@ final class FieldInitializers {
         for (int p = 0; p < insns.length; p++) {
             if (insns[p] instanceof FieldInsnNode put && put.getOpcode() == Opcodes.PUTSTATIC
                     && put.owner.equals(next.name) && isAddedStatic(added, put)) {
-                String key = AddedField.key(put.name, put.desc);
+                MemberKey key = new MemberKey(put.name, put.desc);
                 int start = methods.containsKey(key) ? -1 : slices.startOf(p);
                 methods.put(key, start >= 0 ? copy(clinit, insns, start, p, put.name) : null);
             }

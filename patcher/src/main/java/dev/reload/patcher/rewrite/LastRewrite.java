@@ -12,7 +12,7 @@ import java.util.Map;
  * @param companion the class file of the companion now running, or null when the class has none
  * @param moved the methods that companion holds; empty when none
  */
-public record LastRewrite(Map<String, Long> lambdaHashes, byte[] companion, List<MovedMethod> moved) {
+public record LastRewrite(Map<String, Long> lambdaHashes, byte[] companion, List<AddedMethod> moved) {
     /** Copies the collections; the array is handed over as it is. */
     public LastRewrite {
         lambdaHashes = Map.copyOf(lambdaHashes);

@@ -1,7 +1,6 @@
 package dev.reload.patcher.rewrite;
 
 import org.objectweb.asm.Opcodes;
-import org.objectweb.asm.tree.ClassNode;
 import org.objectweb.asm.tree.MethodNode;
 
 import java.util.Collection;
@@ -13,7 +12,7 @@ final class MovableCheck {
     private MovableCheck() {
     }
 
-    static void check(MethodNode method, ClassNode run, String binaryName) throws UnsupportedEditException {
+    static void check(MethodNode method, String binaryName) throws UnsupportedEditException {
         String member = method.name + CallSiteRedirector.signatureWords(method.desc);
         if (method.name.equals("<init>")) {
             String simpleName = binaryName.substring(binaryName.lastIndexOf('.') + 1);
@@ -32,10 +31,10 @@ final class MovableCheck {
     }
 
     /** Refuses the rare case of a moved instance method whose static form equals another moved method. */
-    static void requireDistinctCompanionMethods(Collection<MovedMethod> moved, String ownerInternalName,
+    static void requireDistinctCompanionMethods(Collection<AddedMethod> moved, String ownerInternalName,
                                                 String binaryName) throws UnsupportedEditException {
         Set<String> seen = new HashSet<>();
-        for (MovedMethod method : moved) {
+        for (AddedMethod method : moved) {
             if (!seen.add(method.name() + method.staticDescriptor(ownerInternalName))) {
                 throw new UnsupportedEditException(binaryName, "method added: " + method.name()
                         + CallSiteRedirector.signatureWords(method.descriptor()),

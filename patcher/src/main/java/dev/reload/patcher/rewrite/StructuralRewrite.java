@@ -1,5 +1,7 @@
 package dev.reload.patcher.rewrite;
 
+import dev.reload.patcher.shape.MemberKey;
+
 import java.util.List;
 import java.util.Map;
 
@@ -23,9 +25,9 @@ import java.util.Map;
  * @param lambdaHashes the code hashes of the new version's lambda bodies by their keys (name and descriptor)
  *                     after matching, to pass to the next rewrite of the class; never null
  */
-public record StructuralRewrite(String internalName, byte[] target, byte[] companion, List<MovedMethod> moved,
-                                List<AddedField> addedFields, List<String> initializedFields,
-                                List<String> inseparableFields,
+public record StructuralRewrite(String internalName, byte[] target, byte[] companion, List<AddedMethod> moved,
+                                List<AddedField> addedFields, List<MemberKey> initializedFields,
+                                List<MemberKey> inseparableFields,
                                 Map<String, Long> lambdaHashes) {
     /** Copies the collections; the arrays are handed over as they are. */
     public StructuralRewrite {

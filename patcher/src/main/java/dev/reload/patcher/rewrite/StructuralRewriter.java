@@ -1,5 +1,6 @@
 package dev.reload.patcher.rewrite;
 
+import dev.reload.patcher.shape.MemberKey;
 import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.tree.ClassNode;
 import org.objectweb.asm.tree.FieldNode;
@@ -67,7 +68,7 @@ public final class StructuralRewriter {
                 last == null ? LambdaRenamer.lambdaHashes(running) : last.lambdaHashes(),
                 updated, next, runningMethods.keySet()));
 
-        Map<String, MovedMethod> moved = new LinkedHashMap<>();
+        Map<MemberKey, AddedMethod> moved = new LinkedHashMap<>();
         List<MethodNode> movedNodes = new ArrayList<>();
         Map<String, MethodNode> kept = new LinkedHashMap<>();
         for (MethodNode method : next.methods) {
@@ -79,16 +80,17 @@ public final class StructuralRewriter {
             } else if (method.name.equals("<clinit>")) {
                 // The class is initialized already: a static initializer it gains, like a changed one, is not run.
             } else {
-                MovableCheck.check(method, run, binaryName);
-                moved.put(ClassFiles.key(method), MovedMethod.of(method.name, method.desc, method.access));
+                MovableCheck.check(method, binaryName);
+                moved.put(new MemberKey(method.name, method.desc),
+                        AddedMethod.of(method.name, method.desc, method.access));
                 movedNodes.add(method);
             }
         }
         MovableCheck.requireDistinctCompanionMethods(moved.values(), run.name, binaryName);
         List<AddedField> addedFields = AddedFieldsOf.find(run, next);
-        Set<String> addedKeys = fieldKeys(addedFields);
+        Set<MemberKey> addedKeys = fieldKeys(addedFields);
         AddedFieldsOf.checkConstructors(next, addedKeys, binaryName);
-        Map<String, MethodNode> initializers = FieldInitializers.extract(next, addedFields);
+        Map<MemberKey, MethodNode> initializers = FieldInitializers.extract(next, addedFields);
 
         boolean isInterface = (run.access & Opcodes.ACC_INTERFACE) != 0;
         CallSiteRedirector redirector = new CallSiteRedirector(run.name, isInterface, moved, addedKeys, elsewhere);
@@ -109,7 +111,7 @@ public final class StructuralRewriter {
                 byKey(companion.methods).keySet());
         dropped.addTo(companion);
         dropped.keepLambdaHashes(last, lambdaHashes);
-        List<MovedMethod> companionMethods = new ArrayList<>(moved.values());
+        List<AddedMethod> companionMethods = new ArrayList<>(moved.values());
         companionMethods.addAll(dropped.methods());
         return new StructuralRewrite(run.name, ClassFiles.write(target(run, next, targetMethods), false),
                 movedNodes.isEmpty() && dropped.isEmpty() ? null : ClassFiles.write(companion, false),
@@ -123,14 +125,14 @@ public final class StructuralRewriter {
      * @param running the class file as the JVM runs it now, never null
      * @param updated the new class file, never null
      */
-    public static List<MovedMethod> movedMethods(byte[] running, byte[] updated) {
+    public static List<AddedMethod> movedMethods(byte[] running, byte[] updated) {
         ClassNode run = ClassFiles.readDeclarations(running);
         Map<String, MethodNode> runningMethods = byKey(run.methods);
-        List<MovedMethod> moved = new ArrayList<>();
+        List<AddedMethod> moved = new ArrayList<>();
         for (MethodNode method : ClassFiles.readDeclarations(updated).methods) {
             MethodNode old = runningMethods.get(ClassFiles.key(method));
             if (old == null || movesForItsModifiers(old, method, run.name)) {
-                moved.add(MovedMethod.of(method.name, method.desc, method.access));
+                moved.add(AddedMethod.of(method.name, method.desc, method.access));
             }
         }
         return moved;
@@ -186,13 +188,13 @@ public final class StructuralRewriter {
         return next;
     }
 
-    private static List<String> separable(Map<String, MethodNode> initializers, boolean separable) {
+    private static List<MemberKey> separable(Map<MemberKey, MethodNode> initializers, boolean separable) {
         return initializers.entrySet().stream().filter(e -> (e.getValue() != null) == separable)
                 .map(Map.Entry::getKey).toList();
     }
 
-    private static Set<String> fieldKeys(List<AddedField> fields) {
-        Set<String> keys = new HashSet<>();
+    private static Set<MemberKey> fieldKeys(List<AddedField> fields) {
+        Set<MemberKey> keys = new HashSet<>();
         fields.forEach(field -> keys.add(field.key()));
         return keys;
     }

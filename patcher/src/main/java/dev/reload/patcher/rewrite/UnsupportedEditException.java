@@ -7,9 +7,7 @@ package dev.reload.patcher.rewrite;
 public final class UnsupportedEditException extends Exception {
     private static final long serialVersionUID = 1L;
 
-    private final String className;
-    private final String member;
-    private final String reason;
+    private final Refusal refusal;
 
     /**
      * @param className binary name of the class, never null
@@ -17,24 +15,16 @@ public final class UnsupportedEditException extends Exception {
      * @param reason why it cannot be applied, never null
      */
     public UnsupportedEditException(String className, String member, String reason) {
-        super(className + (member == null ? "" : ": " + member) + " — " + reason + "; restart to apply");
-        this.className = className;
-        this.member = member;
-        this.reason = reason;
+        this(new Refusal(className, member, reason, Refusal.RESTART));
     }
 
-    /** {@return the binary name of the class, never null} */
-    public String className() {
-        return className;
+    private UnsupportedEditException(Refusal refusal) {
+        super(refusal.line());
+        this.refusal = refusal;
     }
 
-    /** {@return the member to blame, or null when the class itself is} */
-    public String member() {
-        return member;
-    }
-
-    /** {@return why the edit cannot be applied, never null} */
-    public String reason() {
-        return reason;
+    /** {@return the class, the member, the reason and what to do, never null} */
+    public Refusal refusal() {
+        return refusal;
     }
 }

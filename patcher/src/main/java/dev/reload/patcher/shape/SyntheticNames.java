@@ -23,6 +23,53 @@ public final class SyntheticNames {
     }
 
     /**
+     * {@return the outer class of a numbered class, {@code a/B} for {@code a/B$12}, or null for another name}
+     * Compilers number the anonymous classes and the enum switch maps they write ({@code Outer$1}, {@code Outer$2},
+     * ...), and the agent lists spare nest members under such names.
+     *
+     * @param internalName a class's internal name, never null
+     */
+    public static String numberedOuter(String internalName) {
+        int dollar = internalName.lastIndexOf('$');
+        return dollar > 0 && isNumberedMember(internalName, dollar) ? internalName.substring(0, dollar) : null;
+    }
+
+    /**
+     * {@return true when {@code member} is a numbered class of {@code outer}: {@code outer}, a dollar sign, digits}
+     *
+     * @param outer the outer class's internal name, never null
+     * @param member a class's internal name, never null
+     */
+    public static boolean isNumberedMember(String outer, String member) {
+        return member.length() > outer.length() + 1 && member.charAt(outer.length()) == '$'
+                && member.startsWith(outer) && isNumberedMember(member, outer.length());
+    }
+
+    /**
+     * {@return the number of {@code member} as a numbered class of {@code outer} (12 for {@code a/B$12} of
+     * {@code a/B}), or -1 when it is none or its number has ten digits or more}
+     */
+    public static int number(String outer, String member) {
+        if (!isNumberedMember(outer, member) || member.length() - outer.length() - 1 >= 10) {
+            return -1;
+        }
+        return Integer.parseInt(member, outer.length() + 1, member.length(), 10);
+    }
+
+    /** {@return true when the name has a digit after the dollar sign at {@code dollar}, and only digits} */
+    private static boolean isNumberedMember(String name, int dollar) {
+        if (dollar >= name.length() - 1) {
+            return false;
+        }
+        for (int i = dollar + 1; i < name.length(); i++) {
+            if (!Character.isDigit(name.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
      * {@return whether a method name is a compiler-generated lambda body}
      *
      * @param name a method name, never null

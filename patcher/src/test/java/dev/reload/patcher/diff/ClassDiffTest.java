@@ -1,6 +1,7 @@
 package dev.reload.patcher.diff;
 
 import dev.reload.fixtures.harness.CompilerKind;
+import dev.reload.patcher.rewrite.Refusal;
 import dev.reload.patcher.shape.ClassShape;
 import dev.reload.patcher.shape.MethodShape;
 import dev.reload.patcher.shape.NestMemberKind;
@@ -33,7 +34,10 @@ class ClassDiffTest {
     void reasonNamesTheClassTheMemberAndWhatToDo() throws UnreadableClassException {
         Verdict verdict = judge("field-added", "fixture/fieldadded/Player");
         assertEquals(List.of("fixture.fieldadded.Player: field added: int health — running objects have no room "
-                + "for it; restart to apply"), verdict.reasons());
+                + "for it; restart to apply"), lines(verdict));
+        Refusal refusal = verdict.refusals().get(0);
+        assertEquals(new Refusal("fixture.fieldadded.Player", "field added: int health",
+                "running objects have no room for it", Refusal.RESTART), refusal);
     }
 
     @Test
@@ -41,7 +45,7 @@ class ClassDiffTest {
         Verdict verdict = judge("lambda-changed", "fixture/lambdachanged/Player");
         assertEquals(Verdict.Kind.REDEFINABLE, verdict.kind());
         assertTrue(verdict.redefinable());
-        assertEquals(List.of(), verdict.reasons());
+        assertEquals(List.of(), lines(verdict));
         assertEquals(List.of("update"), verdict.changedMethods());
     }
 
@@ -51,7 +55,7 @@ class ClassDiffTest {
         assertEquals(Verdict.Kind.NEEDS_REWRITE, verdict.kind());
         assertFalse(verdict.redefinable());
         assertEquals(List.of("fixture.privateadded.Player: method added: static int clamp(int) — the running JVM "
-                + "cannot add methods; restart to apply"), verdict.reasons());
+                + "cannot add methods; restart to apply"), lines(verdict));
         assertEquals(List.of("hit"), verdict.changedMethods());
     }
 
@@ -117,5 +121,9 @@ class ClassDiffTest {
             }
         }
         return names;
+    }
+
+    private static List<String> lines(Verdict verdict) {
+        return verdict.refusals().stream().map(Refusal::line).toList();
     }
 }

@@ -1,5 +1,6 @@
 package dev.reload.patcher.rewrite;
 
+import dev.reload.patcher.shape.MemberKey;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -30,7 +31,7 @@ class FieldInitializersTest {
     @TempDir
     static Path work;
     private static ClassNode updated;
-    private static Map<String, MethodNode> taken;
+    private static Map<MemberKey, MethodNode> taken;
 
     @BeforeAll
     static void extract() {
@@ -44,7 +45,7 @@ class FieldInitializersTest {
     void initializersThatStandAloneAreTakenAndTheOthersNamed() {
         Set<String> alone = new TreeSet<>();
         Set<String> entangled = new TreeSet<>();
-        taken.forEach((key, method) -> (method != null ? alone : entangled).add(key.substring(0, key.indexOf(':'))));
+        taken.forEach((key, method) -> (method != null ? alone : entangled).add(key.name()));
         assertEquals(Set.of("NAMES", "SPEEDS", "TITLE", "level", "mode"), alone);
         assertEquals(Set.of("afterLocal", "loaded"), entangled);
     }
@@ -72,7 +73,7 @@ class FieldInitializersTest {
     }
 
     /** The class with its static initializer taken out and each taken initializer added as a method of its own. */
-    private static Class<?> loadWithout(ClassNode node, Map<String, MethodNode> initializers) throws Exception {
+    private static Class<?> loadWithout(ClassNode node, Map<MemberKey, MethodNode> initializers) throws Exception {
         node.methods.removeIf(method -> method.name.equals("<clinit>"));
         initializers.values().stream().filter(Objects::nonNull).forEach(node.methods::add);
         node.fields.forEach(field -> field.access &= ~Opcodes.ACC_FINAL);

@@ -32,11 +32,11 @@ class ModifierEditTest {
     void anOverridableMethodWidenedAndABodyKindChangedAreRefusedWithTheReason() {
         UnsupportedEditException widened = assertThrows(UnsupportedEditException.class,
                 () -> edit(Opcodes.ACC_PROTECTED, Opcodes.ACC_PUBLIC));
-        assertEquals("method modifiers changed: update()", widened.member());
+        assertEquals("method modifiers changed: update()", widened.refusal().member());
         UnsupportedEditException madeAbstract = assertThrows(UnsupportedEditException.class,
                 () -> edit(Opcodes.ACC_PUBLIC, Opcodes.ACC_PUBLIC | Opcodes.ACC_ABSTRACT));
         assertEquals("it became or stopped being abstract or native, which the running JVM cannot apply",
-                madeAbstract.reason());
+                madeAbstract.refusal().reason());
     }
 
     private static ModifierEdit edit(int running, int next) throws UnsupportedEditException {

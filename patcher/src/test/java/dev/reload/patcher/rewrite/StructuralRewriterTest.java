@@ -1,6 +1,7 @@
 package dev.reload.patcher.rewrite;
 
 import dev.reload.patcher.shape.ClassShape;
+import dev.reload.patcher.shape.MemberKey;
 import dev.reload.patcher.shape.MethodShape;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -52,7 +53,7 @@ class StructuralRewriterTest {
         assertEquals(before.fields(), target.fields());
         assertEquals(before.nestMembers(), target.nestMembers());
 
-        Set<String> moved = rewrite.moved().stream().map(MovedMethod::describe).collect(Collectors.toSet());
+        Set<String> moved = rewrite.moved().stream().map(AddedMethod::describe).collect(Collectors.toSet());
         assertEquals(Set.of("describe(String)", "twice(int)", "ticker()", "lambda$frame$0()", "lambda$ticker$1()"),
                 moved);
         ClassShape companion = ClassShape.read(rewrite.companion());
@@ -89,8 +90,9 @@ class StructuralRewriterTest {
         ClassShape after = ClassShape.read(fourth.companion());
         assertEquals(before.method("twice", "(I)I").orElseThrow().codeHash(),
                 after.method("twice", "(I)I").orElseThrow().codeHash());
-        assertTrue(fourth.moved().stream().anyMatch(method -> method.key().equals("twice(I)I")));
-        assertTrue(fourth.leftRunning().moved().stream().anyMatch(method -> method.key().equals("twice(I)I")),
+        MemberKey twice = new MemberKey("twice", "(I)I");
+        assertTrue(fourth.moved().stream().anyMatch(method -> method.key().equals(twice)));
+        assertTrue(fourth.leftRunning().moved().stream().anyMatch(method -> method.key().equals(twice)),
                 "a later rewrite carries it again");
     }
 
@@ -113,9 +115,9 @@ class StructuralRewriterTest {
         byte[] updated = CompiledFixture.compile(dir, "structural-refusals", "v2").bytes("fixture/refusals/Player");
         UnsupportedEditException refused = assertThrows(UnsupportedEditException.class,
                 () -> StructuralRewriter.rewrite(running, updated, MovedMembers.none()));
-        assertEquals("fixture.refusals.Player", refused.className());
-        assertEquals("field long score", refused.member());
-        assertEquals("its type changed from int, and running objects hold the old type", refused.reason());
+        assertEquals("fixture.refusals.Player", refused.refusal().className());
+        assertEquals("field long score", refused.refusal().member());
+        assertEquals("its type changed from int, and running objects hold the old type", refused.refusal().reason());
     }
 
     @Test
@@ -164,7 +166,7 @@ class StructuralRewriterTest {
         next.visitEnd();
         UnsupportedEditException refused = assertThrows(UnsupportedEditException.class,
                 () -> StructuralRewriter.rewrite(running, next.toByteArray(), MovedMembers.none()));
-        assertEquals("first assert statement added", refused.member());
+        assertEquals("first assert statement added", refused.refusal().member());
     }
 
     @Test
@@ -189,10 +191,10 @@ class StructuralRewriterTest {
 
     @Test
     void movedMethodsAreThoseTheRunningClassLacks() {
-        List<MovedMethod> moved = StructuralRewriter.movedMethods(v1.bytes(GAME), v2.bytes(GAME));
+        List<AddedMethod> moved = StructuralRewriter.movedMethods(v1.bytes(GAME), v2.bytes(GAME));
         assertEquals(Set.of("describe", "twice", "ticker", "lambda$frame$0", "lambda$ticker$1"),
-                moved.stream().map(MovedMethod::name).collect(Collectors.toSet()));
-        MovedMethod describe = moved.stream().filter(m -> m.name().equals("describe")).findFirst().orElseThrow();
+                moved.stream().map(AddedMethod::name).collect(Collectors.toSet()));
+        AddedMethod describe = moved.stream().filter(m -> m.name().equals("describe")).findFirst().orElseThrow();
         assertTrue(describe.instance());
         assertEquals("(L" + GAME + ";Ljava/lang/String;)Ljava/lang/String;", describe.staticDescriptor(GAME));
     }

@@ -9,6 +9,22 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class SyntheticNamesTest {
     @Test
+    void numberedClassesAreAnOuterADollarAndDigits() {
+        assertEquals("a/B", SyntheticNames.numberedOuter("a/B$12"));
+        assertEquals("a/B$1", SyntheticNames.numberedOuter("a/B$1$2"));
+        assertNull(SyntheticNames.numberedOuter("a/B$Inner"));
+        assertNull(SyntheticNames.numberedOuter("a/B$"));
+        assertNull(SyntheticNames.numberedOuter("a/B"));
+        assertTrue(SyntheticNames.isNumberedMember("a/B", "a/B$3"));
+        assertFalse(SyntheticNames.isNumberedMember("a/B", "a/B$1$2"));
+        assertFalse(SyntheticNames.isNumberedMember("a/B", "a/Bc$1"));
+        assertFalse(SyntheticNames.isNumberedMember("a/B", "a/B$"));
+        assertEquals(12, SyntheticNames.number("a/B", "a/B$12"));
+        assertEquals(-1, SyntheticNames.number("a/B", "a/B$x"));
+        assertEquals(-1, SyntheticNames.number("a/B", "a/B$1234567890"), "ten digits or more");
+    }
+
+    @Test
     void lambdaBodiesOfEveryCompilerAreLambdas() {
         assertTrue(SyntheticNames.isLambda("lambda$update$0"), "javac");
         assertTrue(SyntheticNames.isLambda("lambda$3"), "ECJ");

@@ -1,5 +1,6 @@
 package dev.reload.agent.reload;
 
+import dev.reload.agent.parallel.Attempt;
 import dev.reload.agent.parallel.BatchSteps;
 import dev.reload.agent.report.Reporter;
 import dev.reload.agent.watch.ChangeBatch;
@@ -14,7 +15,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * Checks the files of a batch before anything is judged: a file that does not parse may still be being
@@ -22,7 +22,7 @@ import java.util.Optional;
  * not parse with the same content is reported. A file whose class name does not match its path, or whose
  * class-file version is newer than this JVM's, is reported and left out. Used by the reload thread only.
  */
-final class IncomingFiles {
+final class FileSettler {
     /** How long a file that does not parse gets to settle; compilers finish a file's writes far sooner. */
     static final Duration SETTLE_DELAY = Duration.ofMillis(150);
     private static final int JAVA_1_MAJOR_OFFSET = 44;
@@ -33,23 +33,24 @@ final class IncomingFiles {
     /** File to the hash of the content that did not parse, waiting to see whether it settles. */
     private final Map<Path, Long> unsettled = new HashMap<>();
 
-    IncomingFiles(ChangeCollector collector, Reporter reporter) {
+    FileSettler(ChangeCollector collector, Reporter reporter) {
         this.collector = collector;
         this.reporter = reporter;
     }
 
     /**
-     * {@return the files of the batch to judge, or empty when the batch must wait for writes to settle;
-     * files left out were reported}
+     * {@return the files of the batch to judge, or that the batch must wait for its writes to settle; files left
+     * out were reported}
      */
-    Optional<List<ParsedFile>> check(ChangeBatch batch) {
+    SettledFiles settle(ChangeBatch batch) {
         List<ParsedFile> parsed = new ArrayList<>();
         boolean settling = false;
-        List<Object> shapes = BatchSteps.map(batch.files(), IncomingFiles::shapeOrFailure);
+        List<Attempt<ClassShape, UnreadableClassException>> shapes = BatchSteps.attempt(batch.files(),
+                file -> ClassShape.read(file.bytes()), UnreadableClassException.class);
         for (int i = 0; i < shapes.size(); i++) {
             ChangedFile file = batch.files().get(i);
             try {
-                ClassShape shape = shapeOf(shapes.get(i));
+                ClassShape shape = shapes.get(i).value();
                 unsettled.remove(file.file());
                 if (fits(file, shape)) {
                     parsed.add(new ParsedFile(file, shape));
@@ -77,25 +78,9 @@ final class IncomingFiles {
             for (ChangedFile file : batch.files()) {
                 collector.recheck(file.root(), file.file(), SETTLE_DELAY);
             }
-            return Optional.empty();
+            return new SettledFiles(List.of(), true);
         }
-        return Optional.of(parsed);
-    }
-
-    /** {@return the file's shape, or the {@link UnreadableClassException} that says why it has none} */
-    private static Object shapeOrFailure(ChangedFile file) {
-        try {
-            return ClassShape.read(file.bytes());
-        } catch (UnreadableClassException e) {
-            return e;
-        }
-    }
-
-    private static ClassShape shapeOf(Object shapeOrFailure) throws UnreadableClassException {
-        if (shapeOrFailure instanceof UnreadableClassException e) {
-            throw e;
-        }
-        return (ClassShape) shapeOrFailure;
+        return new SettledFiles(parsed, false);
     }
 
     private boolean fits(ChangedFile file, ClassShape shape) {

@@ -1,4 +1,4 @@
-package dev.reload.agent.reload;
+package dev.reload.agent.reload.numbered;
 
 import dev.reload.agent.index.CapturedClass;
 import dev.reload.agent.index.LoadedClass;
@@ -81,7 +81,7 @@ class NumberedNestTest {
                 files(v2, HUD + "$1", HUD + "$2"), spares(HUD, 2), v2.resolve("fixture/anonymous"),
                 this::baseline).orElseThrow();
         assertEquals("fixture.anonymous.Hud$1: anonymous classes renumbered, and the running fixture.anonymous.Hud"
-                + " has no spare nest member name left to load this new class under; restart to apply", nest.refusal());
+                + " has no spare nest member name left to load this new class under; restart to apply", nest.refusal().line());
     }
 
     private Optional<ClassShape> baseline(LoadedClass loaded) {

@@ -1,8 +1,10 @@
-package dev.reload.agent.reload;
+package dev.reload.agent.reload.numbered;
 
 import dev.reload.agent.index.LoadedClass;
 import dev.reload.patcher.diff.BatchDiff;
+import dev.reload.patcher.rewrite.Refusal;
 import dev.reload.patcher.shape.ClassShape;
+import dev.reload.patcher.shape.SyntheticNames;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -34,7 +36,7 @@ final class NumberedNest {
     /** File internal name of each new class to the internal name it is defined under. */
     private final Map<String, String> newNames = new LinkedHashMap<>();
     private final List<LoadedClass> orphans = new ArrayList<>();
-    private String refusal;
+    private Refusal refusal;
 
     private NumberedNest(String outer, Map<String, LoadedClass> running,
                          Function<LoadedClass, Optional<ClassShape>> baselines) {
@@ -89,7 +91,7 @@ final class NumberedNest {
     }
 
     /** {@return why the new classes cannot be named, or null when they can} */
-    String refusal() {
+    Refusal refusal() {
         return refusal;
     }
 
@@ -198,8 +200,9 @@ final class NumberedNest {
         spares.sort((a, b) -> Integer.compare(numberOf(b), numberOf(a)));
         for (String file : held) {
             if (spares.isEmpty()) {
-                refusal = binary(file) + ": anonymous classes renumbered, and the running " + binary(outer)
-                        + " has no spare nest member name left to load this new class under; restart to apply";
+                refusal = new Refusal(binary(file), null, "anonymous classes renumbered, and the running "
+                        + binary(outer) + " has no spare nest member name left to load this new class under",
+                        Refusal.RESTART);
                 return;
             }
             String spare = spares.remove(0);
@@ -224,12 +227,7 @@ final class NumberedNest {
     }
 
     private int numberOf(String member) {
-        String prefix = outer + "$";
-        if (!member.startsWith(prefix) || member.length() == prefix.length()) {
-            return -1;
-        }
-        String digits = member.substring(prefix.length());
-        return digits.length() < 10 && digits.chars().allMatch(Character::isDigit) ? Integer.parseInt(digits) : -1;
+        return SyntheticNames.number(outer, member);
     }
 
     private static String name(LoadedClass loaded) {

@@ -1,4 +1,4 @@
-package dev.reload.agent.reload;
+package dev.reload.agent.reload.numbered;
 
 import java.nio.file.Path;
 
@@ -14,5 +14,5 @@ import java.nio.file.Path;
  * @param classFile its class file with the batch's renaming applied, never null; not to be modified
  * @param file the class file it comes from, never null
  */
-record NewNumberedClass(Class<?> host, String fileName, String definedAs, byte[] classFile, Path file) {
+public record NewNumberedClass(Class<?> host, String fileName, String definedAs, byte[] classFile, Path file) {
 }

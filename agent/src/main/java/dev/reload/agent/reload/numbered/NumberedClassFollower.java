@@ -1,12 +1,17 @@
-package dev.reload.agent.reload;
+package dev.reload.agent.reload.numbered;
 
 import dev.reload.agent.index.LoadedClass;
 import dev.reload.agent.index.LoadedClassIndex;
+import dev.reload.agent.reload.JudgedClass;
+import dev.reload.agent.reload.Judgement;
+import dev.reload.agent.reload.ParsedFile;
 import dev.reload.agent.watch.ChangedFile;
 import dev.reload.patcher.diff.TypeChange;
 import dev.reload.patcher.rewrite.ClassRenamer;
+import dev.reload.patcher.rewrite.Refusal;
 import dev.reload.patcher.shape.ClassShape;
 import dev.reload.patcher.shape.NestMemberKind;
+import dev.reload.patcher.shape.SyntheticNames;
 import dev.reload.patcher.shape.UnreadableClassException;
 
 import java.lang.instrument.Instrumentation;
@@ -34,34 +39,31 @@ import java.util.function.Function;
  * the next edits. A batch without numbered classes, in a program where nothing was ever renumbered, costs nothing
  * here. Used by the reload thread only.
  */
-final class RenumberedClasses {
+final class NumberedClassFollower implements NumberedClasses {
     private final LoadedClassIndex index;
     private final Instrumentation instrumentation;
 
-    RenumberedClasses(LoadedClassIndex index, Instrumentation instrumentation) {
+    /**
+     * @param index the classes loaded from watched directories, where the files each class continues are kept
+     * @param instrumentation finds the class objects the index does not know yet
+     */
+    NumberedClassFollower(LoadedClassIndex index, Instrumentation instrumentation) {
         this.index = index;
         this.instrumentation = instrumentation;
     }
 
-    /**
-     * {@return the candidates, with every numbered class followed by its code}
-     *
-     * @param candidates the batch's candidates, each judged against the class of its file's name, never null
-     * @param files every parsed file of the batch, never null
-     * @param baselines what a running class is judged against, never null
-     * @param judge judges a running class against a (renamed) file, never null
-     */
-    Renumbering follow(List<Candidate> candidates, List<ParsedFile> files,
-                       Function<LoadedClass, Optional<ClassShape>> baselines,
-                       BiFunction<LoadedClass, ParsedFile, Candidate> judge) {
+    @Override
+    public Judgement follow(List<JudgedClass> classes, List<ParsedFile> files,
+                     Function<LoadedClass, Optional<ClassShape>> baselines,
+                     BiFunction<LoadedClass, ParsedFile, JudgedClass> judge) {
         Map<String, ParsedFile> byName = new LinkedHashMap<>();
         files.forEach(file -> byName.put(file.shape().internalName(), file));
         List<String> outers = outers(byName.keySet());
         if (outers.isEmpty()) {
-            return Renumbering.none(candidates);
+            return Judgement.of(classes);
         }
         Map<ClassLoader, LoaderPlan> plans = new LinkedHashMap<>();
-        List<String> refusals = new ArrayList<>();
+        List<Refusal> refusals = new ArrayList<>();
         for (String outer : outers) {
             Path outerFile = anyFileOf(outer, byName).file().file().resolveSibling(simpleName(outer) + ".class");
             for (LoadedClass host : index.loadedFrom(outerFile, outer, instrumentation)) {
@@ -71,25 +73,25 @@ final class RenumberedClasses {
             }
         }
         if (plans.values().stream().allMatch(LoaderPlan::isEmpty) && refusals.isEmpty()) {
-            return Renumbering.none(candidates);
+            return Judgement.of(classes);
         }
-        return assemble(candidates, plans, judge, refusals);
+        return assemble(classes, plans, judge, refusals);
     }
 
-    private Renumbering assemble(List<Candidate> candidates, Map<ClassLoader, LoaderPlan> plans,
-                                 BiFunction<LoadedClass, ParsedFile, Candidate> judge, List<String> refusals) {
-        List<Candidate> followed = new ArrayList<>();
-        for (Candidate candidate : candidates) {
-            LoaderPlan plan = plans.get(candidate.loaded().type().getClassLoader());
-            String name = candidate.file().shape().internalName();
+    private Judgement assemble(List<JudgedClass> classes, Map<ClassLoader, LoaderPlan> plans,
+                               BiFunction<LoadedClass, ParsedFile, JudgedClass> judge, List<Refusal> refusals) {
+        List<JudgedClass> followed = new ArrayList<>();
+        for (JudgedClass judged : classes) {
+            LoaderPlan plan = plans.get(judged.loaded().type().getClassLoader());
+            String name = judged.file().shape().internalName();
             if (plan == null || !plan.files.containsKey(name)) {
-                followed.add(candidate);
+                followed.add(judged);
             } else if (!plan.continuedBy.containsKey(name) && !plan.newClasses.containsKey(name)) {
-                followed.add(judge.apply(candidate.loaded(), plan.files.get(name)));
+                followed.add(judge.apply(judged.loaded(), plan.files.get(name)));
             }
         }
         List<NewNumberedClass> newClasses = new ArrayList<>();
-        List<FileContinuation> continuations = new ArrayList<>();
+        List<Continuation> continuations = new ArrayList<>();
         Map<String, String> words = new HashMap<>();
         for (LoaderPlan plan : plans.values()) {
             plan.continuedBy.forEach((file, loaded) -> followed.add(judge.apply(loaded, plan.files.get(file))));
@@ -99,7 +101,7 @@ final class RenumberedClasses {
             continuations.addAll(plan.continuations);
             words.putAll(plan.words);
         }
-        return new Renumbering(followed, newClasses, continuations, words, refusals);
+        return new Judgement(followed, newClasses, continuations, words, refusals);
     }
 
     /**
@@ -111,7 +113,7 @@ final class RenumberedClasses {
         Set<String> outers = new LinkedHashSet<>();
         boolean renamedBefore = index.hasRenamedFiles();
         for (String name : names) {
-            String outer = outerOf(name);
+            String outer = SyntheticNames.numberedOuter(name);
             if (outer != null) {
                 outers.add(outer);
             } else if (renamedBefore) {
@@ -128,16 +130,8 @@ final class RenumberedClasses {
         if (own != null) {
             return own;
         }
-        return byName.values().stream().filter(file -> outer.equals(outerOf(file.shape().internalName())))
+        return byName.values().stream().filter(file -> outer.equals(SyntheticNames.numberedOuter(file.shape().internalName())))
                 .findFirst().orElseThrow();
-    }
-
-    /** {@return the outer class of a numbered class ({@code a/B} for {@code a/B$12}), or null for another name} */
-    static String outerOf(String internalName) {
-        int dollar = internalName.lastIndexOf('$');
-        boolean numbered = dollar > 0 && dollar < internalName.length() - 1
-                && internalName.substring(dollar + 1).chars().allMatch(Character::isDigit);
-        return numbered ? internalName.substring(0, dollar) : null;
     }
 
     private static String simpleName(String internalName) {
@@ -156,7 +150,7 @@ final class RenumberedClasses {
         private final Map<String, ParsedFile> files = new LinkedHashMap<>();
         private final Map<String, LoadedClass> continuedBy = new LinkedHashMap<>();
         private final Map<String, NewNumberedClass> newClasses = new LinkedHashMap<>();
-        private final List<FileContinuation> continuations = new ArrayList<>();
+        private final List<Continuation> continuations = new ArrayList<>();
         private final Map<String, String> words = new HashMap<>();
 
         LoaderPlan(ClassLoader loader, Map<String, ParsedFile> batch) {
@@ -169,19 +163,19 @@ final class RenumberedClasses {
         }
 
         /** Follows the outer's numbered classes; {@return why they cannot be followed, if so} */
-        Optional<String> follow(LoadedClass host, String outer, Path directory,
+        Optional<Refusal> follow(LoadedClass host, String outer, Path directory,
                                 Function<LoadedClass, Optional<ClassShape>> baselines) {
             List<String> members = nestMembers(host);
             Map<String, LoadedClass> running = new LinkedHashMap<>();
             for (String member : members) {
-                LoadedClass loaded = outer.equals(outerOf(member)) ? index.loaded(loader, member, instrumentation) : null;
+                LoadedClass loaded = outer.equals(SyntheticNames.numberedOuter(member)) ? index.loaded(loader, member, instrumentation) : null;
                 if (loaded != null) {
                     running.put(member, loaded);
                 }
             }
             Map<String, ClassShape> numbered = new LinkedHashMap<>();
             batch.forEach((name, file) -> {
-                if (outer.equals(outerOf(name))) {
+                if (outer.equals(SyntheticNames.numberedOuter(name))) {
                     numbered.put(name, file.shape());
                 }
             });
@@ -227,13 +221,13 @@ final class RenumberedClasses {
         private void record(LoadedClass host, NumberedNest nest, Set<String> numberedFiles) {
             nest.continued().forEach((file, loaded) -> {
                 continuedBy.put(file, loaded);
-                continuations.add(new FileContinuation(loader, loaded.captured().internalName(), pathOf(file)));
+                continuations.add(new Continuation(loader, loaded.captured().internalName(), pathOf(file)));
                 if (!file.equals(loaded.captured().internalName())) {
                     words.put(loaded.captured().internalName(), "continues as the file " + binary(file));
                 }
             });
             nest.orphans().forEach(loaded ->
-                    continuations.add(new FileContinuation(loader, loaded.captured().internalName(), null)));
+                    continuations.add(new Continuation(loader, loaded.captured().internalName(), null)));
             for (String file : numberedFiles) {
                 if (nest.continuing(file) != null) {
                     continue;
@@ -241,7 +235,7 @@ final class RenumberedClasses {
                 String definedAs = nest.newName(file);
                 newClasses.put(file, new NewNumberedClass(host.type(), file, definedAs,
                         files.get(file).file().bytes(), pathOf(file)));
-                continuations.add(new FileContinuation(loader, definedAs, pathOf(file)));
+                continuations.add(new Continuation(loader, definedAs, pathOf(file)));
                 if (!definedAs.equals(file)) {
                     words.put(definedAs, addedWords(file, definedAs) + " (" + nest.whyRenamed(file) + ")");
                 }
@@ -249,7 +243,7 @@ final class RenumberedClasses {
         }
 
         private String addedWords(String file, String definedAs) {
-            ParsedFile outerFile = files.get(outerOf(file));
+            ParsedFile outerFile = files.get(SyntheticNames.numberedOuter(file));
             NestMemberKind kind = outerFile == null ? NestMemberKind.ANONYMOUS
                     : outerFile.shape().nestMemberKind(definedAs).orElse(NestMemberKind.ANONYMOUS);
             return new TypeChange.NestMemberChanged(file, kind, true).describe();

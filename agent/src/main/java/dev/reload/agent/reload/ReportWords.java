@@ -14,13 +14,13 @@ import java.util.List;
 import java.util.Map;
 
 /** Names what a verdict changed the way a report line says it: methods whose bodies changed, then the other edits. */
-final class EditWords {
+final class ReportWords {
     static final String STATIC_INITIALIZER_NOT_RERUN = "static initializer changed: not re-run, static fields keep"
             + " their values";
     static final String STATIC_INITIALIZER_NOT_RUN = "static initializer added: not run, the class is initialized"
             + " already";
 
-    private EditWords() {
+    private ReportWords() {
     }
 
     /**

@@ -1,12 +1,14 @@
 package dev.reload.patcher.rewrite;
 
+import dev.reload.patcher.shape.MemberKey;
 import dev.reload.patcher.shape.SyntheticNames;
 import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.Type;
 
 /**
- * A method of the new version that the running class does not declare, so it lives in the companion as a
- * static method; an instance method takes its receiver as the first parameter there.
+ * A method a reload adds: one the new version declares and the running class does not (a new method, a lambda, a
+ * method whose signature changed). It lives in the companion as a static method, moved there from the class; an
+ * instance method takes its receiver as the first parameter there.
  *
  * @param name the method's name, never null
  * @param descriptor the method's descriptor as the new version declares it, never null
@@ -14,17 +16,17 @@ import org.objectweb.asm.Type;
  * @param overridable true for an instance method that is neither private nor a lambda body: one a subclass can
  *                    override (JVMS 5.4.5), and one that can override a superclass's
  */
-public record MovedMethod(String name, String descriptor, boolean instance, boolean overridable) {
+public record AddedMethod(String name, String descriptor, boolean instance, boolean overridable) {
     /** {@return the moved method of a method the new version declares with these flags} */
-    static MovedMethod of(String name, String descriptor, int access) {
+    static AddedMethod of(String name, String descriptor, int access) {
         boolean instance = (access & Opcodes.ACC_STATIC) == 0;
-        return new MovedMethod(name, descriptor, instance,
+        return new AddedMethod(name, descriptor, instance,
                 instance && (access & Opcodes.ACC_PRIVATE) == 0 && !SyntheticNames.isLambda(name));
     }
 
-    /** {@return the key under which the runtime links calls to this method: name followed by descriptor} */
-    public String key() {
-        return name + descriptor;
+    /** {@return the method's key: its name and its descriptor as the new version declares it} */
+    public MemberKey key() {
+        return new MemberKey(name, descriptor);
     }
 
     /** {@return the descriptor of the static method in the companion (and bridge), receiver first for instance methods} */

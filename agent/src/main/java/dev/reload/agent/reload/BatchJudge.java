@@ -1,0 +1,82 @@
+package dev.reload.agent.reload;
+
+import dev.reload.agent.index.LoadedClass;
+import dev.reload.agent.index.LoadedClassIndex;
+import dev.reload.agent.reload.numbered.NumberedClasses;
+import dev.reload.agent.report.Reporter;
+import dev.reload.agent.watch.ChangeCollector;
+import dev.reload.patcher.diff.ClassDiff;
+import dev.reload.patcher.diff.Verdict;
+import dev.reload.patcher.shape.ClassShape;
+import dev.reload.patcher.shape.UnreadableClassException;
+
+import java.lang.instrument.Instrumentation;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Judges each file of a batch against what runs: finds every loaded class, in every class loader, that came from
+ * the file (or that the file continues, once anonymous classes were renumbered), and has the patcher judge the new
+ * file against the file last applied to it. Says why the batch cannot be applied, when it cannot. A file whose class
+ * is not loaded yet needs nothing: the class loads the new file when first used. Used by the reload thread only.
+ */
+final class BatchJudge {
+    private final LoadedClassIndex index;
+    private final Instrumentation instrumentation;
+    private final ReloadHistory history;
+    private final NumberedClasses numbered;
+    private final ChangeCollector collector;
+    private final Reporter reporter;
+
+    BatchJudge(LoadedClassIndex index, Instrumentation instrumentation, ReloadHistory history,
+               ChangeCollector collector, Reporter reporter) {
+        this.index = index;
+        this.instrumentation = instrumentation;
+        this.history = history;
+        this.numbered = NumberedClasses.following(index, instrumentation);
+        this.collector = collector;
+        this.reporter = reporter;
+    }
+
+    /**
+     * {@return every loaded class of the batch with its verdict, and why the batch cannot be applied}
+     *
+     * @param files the batch's files, settled, never null
+     */
+    Judgement judge(List<ParsedFile> files) {
+        List<JudgedClass> judged = new ArrayList<>();
+        for (ParsedFile file : files) {
+            List<LoadedClass> loaded = index.loadedFrom(file.file().file(), file.shape().internalName(), instrumentation);
+            if (loaded.isEmpty()) {
+                // Not loaded yet: the class loads the new file when first used.
+                collector.remember(file.file().file(), file.file().hash());
+                reporter.debug(file.shape().binaryName() + " is not loaded; it will load the new file when first used");
+            }
+            for (LoadedClass each : loaded) {
+                judged.add(judge(each, file));
+            }
+        }
+        Judgement judgement = numbered.follow(judged, files, this::baseline, this::judge);
+        return judgement.refusing(Refusals.of(judgement.classes()));
+    }
+
+    private Optional<ClassShape> baseline(LoadedClass loaded) {
+        try {
+            return Optional.of(history.baseline(loaded));
+        } catch (UnreadableClassException e) {
+            return Optional.empty(); // judged as unreadable already
+        }
+    }
+
+    private JudgedClass judge(LoadedClass loaded, ParsedFile file) {
+        try {
+            return new JudgedClass(loaded, file, ClassDiff.judge(history.baseline(loaded), file.shape()),
+                    history.takesNewMembers(loaded));
+        } catch (UnreadableClassException e) {
+            String className = file.shape().binaryName();
+            return new JudgedClass(loaded, file, new Verdict(className, Verdict.Kind.REJECTED, List.of(),
+                    List.of(Refusals.unreadable(className, e)), List.of()), false);
+        }
+    }
+}

@@ -1,0 +1,158 @@
+package dev.reload.agent.reload;
+
+import dev.reload.agent.index.LoadedClass;
+import dev.reload.agent.parallel.Attempt;
+import dev.reload.agent.parallel.BatchSteps;
+import dev.reload.agent.structural.ClassEdit;
+import dev.reload.agent.structural.PreparedRewrite;
+import dev.reload.agent.structural.StructuralEngine;
+import dev.reload.agent.structural.StructuralLinkException;
+import dev.reload.patcher.diff.Change;
+import dev.reload.patcher.diff.TypeChange;
+import dev.reload.patcher.diff.Verdict;
+import dev.reload.patcher.rewrite.LoadTimeAugmenter;
+import dev.reload.patcher.rewrite.UnsupportedEditException;
+import dev.reload.patcher.shape.UnreadableClassException;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Plans a batch: decides, for each changed class, what {@code redefineClasses} takes for it. A class prepared at
+ * load (see {@code LoadTimePreparation}) whose new version keeps its declared members is conformed to the running
+ * class (accessor and nest members); one that adds or removes members goes through the {@link StructuralEngine},
+ * which needs the class file the JVM runs, recovered only then. Every class gets its calls to moved methods
+ * linked. Used by the reload thread only.
+ */
+final class BatchPlanner {
+    private final StructuralEngine engine;
+    private final ReloadHistory history;
+    private final RunningClassFiles runningClassFiles;
+
+    BatchPlanner(StructuralEngine engine, ReloadHistory history, RunningClassFiles runningClassFiles) {
+        this.engine = engine;
+        this.history = history;
+        this.runningClassFiles = runningClassFiles;
+    }
+
+    /**
+     * {@return the batch's plan: one entry per changed class, in the batch's order}
+     *
+     * @param changed the changed classes, judged and not refused, never null
+     * @throws RewriteRefusedException when a class's edit cannot be applied: nothing was applied
+     */
+    Plan plan(List<JudgedClass> changed) throws RewriteRefusedException {
+        List<JudgedClass> viaEngine = new ArrayList<>();
+        List<JudgedClass> keeping = new ArrayList<>();
+        for (JudgedClass judged : changed) {
+            (needsEngine(judged) ? viaEngine : keeping).add(judged);
+        }
+        List<PlannedClass.Rewritten> rewritten = rewrite(viaEngine);
+        List<PreparedRewrite> rewrites = rewritten.stream().map(PlannedClass.Rewritten::rewrite).toList();
+        Map<Class<?>, PlannedClass> planned = new HashMap<>();
+        rewritten.forEach(each -> planned.put(each.judged().type(), each));
+        List<Attempt<PlannedClass.KeepsMembers, RewriteRefusedException>> kept = BatchSteps.attempt(keeping,
+                this::keepingMembers, RewriteRefusedException.class);
+        for (Attempt<PlannedClass.KeepsMembers, RewriteRefusedException> attempt : kept) {
+            PlannedClass.KeepsMembers keeps = attempt.value();
+            Class<?> type = keeps.judged().type();
+            planned.put(type, keeps.withClassFile(engine.linkCalls(keeps.classFile(), type.getClassLoader(),
+                    rewrites)));
+        }
+        return new Plan(changed.stream().map(judged -> planned.get(judged.type())).toList());
+    }
+
+    /** {@return the classes that go through the engine, prepared, in the batch's order} */
+    private List<PlannedClass.Rewritten> rewrite(List<JudgedClass> viaEngine) throws RewriteRefusedException {
+        Map<Class<?>, JudgedClass> byClass = new LinkedHashMap<>();
+        viaEngine.forEach(judged -> byClass.put(judged.type(), judged));
+        Map<Class<?>, byte[]> running = runningClassFiles(viaEngine);
+        List<ClassEdit> edits = new ArrayList<>();
+        for (JudgedClass judged : viaEngine) {
+            edits.add(new ClassEdit(judged.type(), running.get(judged.type()), judged.file().file().bytes()));
+        }
+        try {
+            List<PlannedClass.Rewritten> rewritten = new ArrayList<>();
+            for (PreparedRewrite rewrite : engine.prepare(edits)) {
+                // Each rewrite names its class: no list is paired with another by position.
+                rewritten.add(new PlannedClass.Rewritten(byClass.get(rewrite.definition().getDefinitionClass()),
+                        rewrite));
+            }
+            return rewritten;
+        } catch (UnsupportedEditException e) {
+            throw new RewriteRefusedException(e.refusal());
+        } catch (StructuralLinkException e) {
+            throw new RewriteRefusedException(e.refusal());
+        }
+    }
+
+    /** {@return the new class file of a class that keeps its members, conformed when the class was prepared at load} */
+    private PlannedClass.KeepsMembers keepingMembers(JudgedClass judged) throws RewriteRefusedException {
+        byte[] updated = judged.file().file().bytes();
+        try {
+            RunningMembers members = history.runningMembers(judged.loaded());
+            if (!history.takesNewMembers(judged.loaded())) {
+                return new PlannedClass.KeepsMembers(judged, updated, members);
+            }
+            return new PlannedClass.KeepsMembers(judged, LoadTimeAugmenter.conform(updated, members.nestMembers()),
+                    members);
+        } catch (UnreadableClassException e) {
+            throw unreadable(judged, e);
+        }
+    }
+
+    /**
+     * {@return true when the class must go through the engine: it was prepared at load, and it was rewritten
+     * before, or another agent changed it, or its new version adds or removes members}
+     */
+    private boolean needsEngine(JudgedClass judged) throws RewriteRefusedException {
+        LoadedClass loaded = judged.loaded();
+        try {
+            if (!history.takesNewMembers(loaded)) {
+                return false;
+            }
+            if (history.wasRewritten(loaded) || loaded.captured().changedByOtherAgent()) {
+                return true;
+            }
+            return addsOrRemovesMembers(judged.verdict(), history.runningMembers(loaded).nestMembers());
+        } catch (UnreadableClassException e) {
+            throw unreadable(judged, e);
+        }
+    }
+
+    /** {@return true when a change needs more than a redefinition, apart from a nest member the class lists already} */
+    private static boolean addsOrRemovesMembers(Verdict verdict, List<String> runningNestMembers) {
+        for (Change change : verdict.changes()) {
+            boolean spareTaken = change instanceof TypeChange.NestMemberChanged nest && nest.added()
+                    && runningNestMembers.contains(nest.member());
+            if (change.needs().compareTo(Verdict.Kind.REDEFINABLE) > 0 && !spareTaken) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private Map<Class<?>, byte[]> runningClassFiles(List<JudgedClass> viaEngine) throws RewriteRefusedException {
+        Map<Class<?>, byte[]> known = new LinkedHashMap<>();
+        List<Class<?>> unknown = new ArrayList<>();
+        for (JudgedClass judged : viaEngine) {
+            byte[] earlier = history.rewrittenClassFile(judged.loaded());
+            if (earlier != null) {
+                known.put(judged.type(), earlier);
+            } else {
+                unknown.add(judged.type());
+            }
+        }
+        if (!unknown.isEmpty()) {
+            known.putAll(runningClassFiles.recover(unknown));
+        }
+        return known;
+    }
+
+    private static RewriteRefusedException unreadable(JudgedClass judged, UnreadableClassException e) {
+        return new RewriteRefusedException(Refusals.unreadable(judged.type().getName(), e));
+    }
+}

@@ -1,0 +1,28 @@
+package dev.reload.agent.reload;
+
+import dev.reload.agent.structural.PreparedRewrite;
+
+import java.lang.instrument.ClassDefinition;
+import java.util.List;
+
+/**
+ * A batch ready to redefine: one entry per changed class, each carrying its own definition, in the batch's order.
+ *
+ * @param classes the changed classes with what will be done to each, never null
+ */
+record Plan(List<PlannedClass> classes) {
+    Plan {
+        classes = List.copyOf(classes);
+    }
+
+    /** {@return what the engine prepared for the classes it rewrote, to tell it once the redefinition took} */
+    List<PreparedRewrite> rewrites() {
+        return classes.stream().filter(PlannedClass.Rewritten.class::isInstance)
+                .map(planned -> ((PlannedClass.Rewritten) planned).rewrite()).toList();
+    }
+
+    /** {@return the definitions of one {@code redefineClasses} call, one per class} */
+    ClassDefinition[] definitions() {
+        return classes.stream().map(PlannedClass::definition).toArray(ClassDefinition[]::new);
+    }
+}

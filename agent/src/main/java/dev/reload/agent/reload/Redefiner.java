@@ -1,0 +1,50 @@
+package dev.reload.agent.reload;
+
+import dev.reload.agent.index.CaptureTransformer;
+
+import java.lang.instrument.ClassDefinition;
+import java.lang.instrument.Instrumentation;
+import java.lang.instrument.UnmodifiableClassException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Redefines every class of a planned batch in one {@link Instrumentation#redefineClasses} call, all or nothing, and
+ * finds out which class file each class runs since: the one asked for, or what another agent's transformer made of
+ * it (the capture, the last transformer, sees the final bytes). Used by the reload thread only.
+ */
+final class Redefiner {
+    private final Instrumentation instrumentation;
+    private final CaptureTransformer capture;
+
+    Redefiner(Instrumentation instrumentation, CaptureTransformer capture) {
+        this.instrumentation = instrumentation;
+        this.capture = capture;
+    }
+
+    /** {@return the classes as they run now, or why the JVM took none of them} */
+    Redefinition redefine(Plan plan) {
+        Set<Class<?>> types = new LinkedHashSet<>();
+        plan.classes().forEach(planned -> types.add(planned.judged().type()));
+        ClassDefinition[] requests = plan.definitions();
+        capture.expectRedefinition(types);
+        try {
+            instrumentation.redefineClasses(requests);
+            List<RedefinedClass> redefined = new ArrayList<>();
+            for (PlannedClass planned : plan.classes()) {
+                byte[] requested = planned.definition().getDefinitionClassFile();
+                byte[] observed = capture.redefinedBytes(planned.judged().type());
+                boolean changedByOther = observed != null && !Arrays.equals(observed, requested);
+                redefined.add(new RedefinedClass(planned, observed == null ? requested : observed, changedByOther));
+            }
+            return Redefinition.took(redefined);
+        } catch (ClassNotFoundException | UnmodifiableClassException | RuntimeException | LinkageError e) {
+            return Redefinition.failed("the JVM refused the new classes (" + e + ")");
+        } finally {
+            capture.endRedefinition();
+        }
+    }
+}

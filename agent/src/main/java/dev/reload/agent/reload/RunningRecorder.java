@@ -1,0 +1,59 @@
+package dev.reload.agent.reload;
+
+import dev.reload.agent.index.LoadedClassIndex;
+import dev.reload.agent.report.Reporter;
+import dev.reload.agent.structural.StructuralEngine;
+import dev.reload.agent.watch.ChangeBatch;
+import dev.reload.agent.watch.ChangeCollector;
+
+import java.util.List;
+
+/**
+ * Records what runs once a batch was judged or applied: the class file each redefined class runs, what the next
+ * batch needs to know about it, which file continues each renumbered class, and the content of every file the
+ * program now runs (or refused), so that the same content is not applied again. Used by the reload thread only.
+ */
+final class RunningRecorder {
+    private final LoadedClassIndex index;
+    private final ChangeCollector collector;
+    private final ReloadHistory history;
+    private final StructuralEngine engine;
+    private final Reporter reporter;
+
+    RunningRecorder(LoadedClassIndex index, ChangeCollector collector, ReloadHistory history, StructuralEngine engine,
+                    Reporter reporter) {
+        this.index = index;
+        this.collector = collector;
+        this.history = history;
+        this.engine = engine;
+        this.reporter = reporter;
+    }
+
+    /**
+     * Records a batch the JVM took: what each class runs now, what the engine moved (it reports what it has to
+     * say about it), and which file continues each renumbered class.
+     */
+    void took(Redefinition redefinition, Judgement judgement, Plan plan) {
+        for (RedefinedClass each : redefinition.classes()) {
+            each.planned().judged().loaded().captured().running(each.running(), each.changedByOtherAgent());
+        }
+        engine.applied(plan.rewrites()).forEach(reporter::info);
+        history.applied(redefinition.classes());
+        continuations(judgement);
+    }
+
+    /** Records which file continues each running numbered class a batch followed, once it took or changed nothing. */
+    void continuations(Judgement judgement) {
+        judgement.continuations().forEach(c -> index.continues(c.loader(), c.internalName(), c.file()));
+    }
+
+    /** Records the content of the batch's files: the program runs it now, or it needs nothing. */
+    void files(List<ParsedFile> files) {
+        files.forEach(file -> collector.remember(file.file().file(), file.file().hash()));
+    }
+
+    /** Records the content of every file of a refused batch, so that only a new write is looked at again. */
+    void refused(ChangeBatch batch) {
+        batch.files().forEach(file -> collector.remember(file.file(), file.hash()));
+    }
+}

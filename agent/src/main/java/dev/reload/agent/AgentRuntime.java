@@ -20,6 +20,8 @@ import dev.reload.agent.report.Contained;
 import dev.reload.agent.report.Reporter;
 import dev.reload.agent.structural.LoadTimePreparation;
 import dev.reload.agent.structural.StructuralEngine;
+import dev.reload.agent.sync.ApplyPoint;
+import dev.reload.agent.sync.SyncPoints;
 import dev.reload.agent.watch.ChangeCollector;
 import dev.reload.agent.watch.ClassFiles;
 import dev.reload.agent.watch.TreeWatcher;
@@ -69,6 +71,8 @@ final class AgentRuntime {
         CaptureCompactor compactor = CaptureCompactor.start(collector, reporter);
         CaptureTransformer capture = CaptureTransformer.install(instrumentation, origins, index, compactor, reporter,
                 new LoadTimePreparation(engine, reporter));
+        // After the capture, which so sees each class file as compiled, without the sync point's call.
+        ApplyPoint applyPoint = SyncPoints.start(config.syncPoint(), instrumentation, reporter);
         if (reporter.isDebug()) {
             reporter.debug("agent started" + (attachedLater ? " (attached)" : "") + " with " + config
                     + "; watching " + roots + (sourceRoots.isEmpty() ? "" : " and the sources in " + sourceRoots));
@@ -78,7 +82,8 @@ final class AgentRuntime {
             reporter.debug("captured " + captured + " classes loaded before the agent was attached");
         }
         Supplier<ReloadLoop> reloadLoop = () -> {
-            Reloader reloader = new Reloader(instrumentation, index, capture, collector, reporter, engine);
+            Reloader reloader = new Reloader(instrumentation, index, capture, collector, reporter, engine,
+                    applyPoint);
             AgentControl control = new AgentControl(collector, watcher, sourceRoots);
             SourceStep sources = sourceRoots.isEmpty() ? null
                     : new SourceStep(index, later, watcher, sourceRoots, collector, reporter);

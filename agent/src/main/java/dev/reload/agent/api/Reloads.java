@@ -1,5 +1,8 @@
 package dev.reload.agent.api;
 
+import dev.reload.agent.structural.RuntimeJar;
+import dev.reload.runtime.SyncPoint;
+
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -10,6 +13,9 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * this directly. Thread-safe.
  */
 public final class Reloads {
+    /** True when the agent put the runtime, and so {@link SyncPoint}, on the boot class path at start. */
+    private static final boolean SYNC_POINTS = RuntimeJar.onBootClassPath();
+
     /**
      * The system property that holds the summary line of the last batch, success or refusal, set before
      * listeners and hooks run: {@code 1 class in 4 ms: demo.Player (render)}. Outside the {@code reload.}
@@ -20,6 +26,18 @@ public final class Reloads {
     private static final List<ReloadListener> LISTENERS = new CopyOnWriteArrayList<>();
 
     private Reloads() {
+    }
+
+    /**
+     * Applies the batch the agent has prepared, if any, here on the calling thread: a synchronization point, for a
+     * program that compiles against the agent (scope {@code provided}) and calls this once per frame instead of
+     * naming a method with {@code sync=}. Costs a read of one field when no batch is ready; does nothing when the
+     * agent is not running or was started without {@code sync=}.
+     */
+    public static void syncPoint() {
+        if (SYNC_POINTS) {
+            SyncPoint.reached();
+        }
     }
 
     /**

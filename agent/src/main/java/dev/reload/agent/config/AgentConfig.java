@@ -18,10 +18,11 @@ import java.util.Optional;
  * @param newFieldInitializers true (the default, {@code clinit=new-fields}): a reload that adds static fields runs
  *     their initializers once, taken out of the new static initializer, so a new {@code static final} table or
  *     colour holds its value at its first use; false ({@code clinit=none}) leaves them at their default values
+ * @param syncPoint when present ({@code sync=}), the method at whose entry batches are applied, on the game's thread
  */
 public record AgentConfig(List<Path> watchDirectories, Duration quietPeriod, LogLevel logLevel,
                           Optional<Duration> pollInterval, List<Path> sourceDirectories,
-                          boolean newFieldInitializers) {
+                          boolean newFieldInitializers, Optional<SyncTarget> syncPoint) {
 
     /** The quiet period when none is given: long enough to merge one compile's writes, short enough for the 15 ms budget. */
     public static final Duration DEFAULT_QUIET_PERIOD = Duration.ofMillis(5);
@@ -33,7 +34,8 @@ public record AgentConfig(List<Path> watchDirectories, Duration quietPeriod, Log
 
     /** {@return the settings used when the user gives no options} */
     public static AgentConfig defaults() {
-        return new AgentConfig(List.of(), DEFAULT_QUIET_PERIOD, LogLevel.INFO, Optional.empty(), List.of(), true);
+        return new AgentConfig(List.of(), DEFAULT_QUIET_PERIOD, LogLevel.INFO, Optional.empty(), List.of(), true,
+                Optional.empty());
     }
 
     /** {@return true when no {@code watch=} was given and the class path decides what is watched} */

@@ -22,7 +22,7 @@ public final class OptionParser {
     /** Prefix of the system properties that carry options. */
     public static final String PROPERTY_PREFIX = "reload.";
 
-    private static final Set<String> KEYS = Set.of("watch", "quiet", "log", "poll", "src", "clinit");
+    private static final Set<String> KEYS = Set.of("watch", "quiet", "log", "poll", "src", "clinit", "sync");
     private static final long MAX_MILLIS = 60_000;
 
     private OptionParser() {
@@ -45,6 +45,7 @@ public final class OptionParser {
         Optional<Duration> poll = defaults.pollInterval();
         List<Path> src = defaults.sourceDirectories();
         boolean newFieldInitializers = defaults.newFieldInitializers();
+        Optional<SyncTarget> sync = defaults.syncPoint();
         for (Map.Entry<String, String> option : options.entrySet()) {
             String key = option.getKey();
             String value = option.getValue();
@@ -55,11 +56,12 @@ public final class OptionParser {
                 case "poll" -> poll = Optional.of(parseMillis(key, value, 1));
                 case "src" -> src = parseDirectories(key, value);
                 case "clinit" -> newFieldInitializers = parseStaticInitializers(key, value);
+                case "sync" -> sync = Optional.of(SyncTarget.parse(key, value));
                 default -> throw new BadOptionException(key, "unknown option '" + key + "' (known: "
                         + String.join(", ", sortedKeys()) + ")");
             }
         }
-        return new AgentConfig(watch, quiet, log, poll, src, newFieldInitializers);
+        return new AgentConfig(watch, quiet, log, poll, src, newFieldInitializers, sync);
     }
 
     /** {@return the option keys the agent understands, sorted} */

@@ -2,6 +2,7 @@ package dev.reload.agent.hook;
 
 import dev.reload.agent.report.Reporter;
 import dev.reload.agent.structural.RuntimeJar;
+import dev.reload.agent.sync.SyncPointHandOff;
 import dev.reload.runtime.ClassLinks;
 
 import java.lang.invoke.MethodHandle;
@@ -17,8 +18,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * Runs {@code OnReload} hooks after a batch, one after the other on a thread of their own, and waits for each a
- * limited time. A hook that throws is reported with its exception and where it was thrown; the other hooks still
+ * Runs {@code OnReload} hooks after a batch: at a synchronization point on the game's thread, where its GL context
+ * lives; otherwise one after the other on a thread of their own, waiting for each a limited time. A hook that throws is reported with its exception and where it was thrown; the other hooks still
  * run. A hook that blocks (waits on a lock the game holds, sleeps, loops) is reported once, when it has run
  * longer than the patience; it is left to finish on its thread, and later hooks and reloads go on, on a new one.
  */
@@ -54,10 +55,27 @@ public final class HookRunner {
     public void run(Class<?> type, List<String> hooks) {
         for (String name : hooks) {
             String hook = type.getName() + "." + name + "()";
+            if (SyncPointHandOff.atSyncPoint()) {
+                runOnGameThread(type, name, hook);
+                continue;
+            }
             Future<?> running = thread.submit(() -> invoke(type, name, hook));
             if (!awaitWithin(running, hook)) {
                 return;
             }
+        }
+    }
+
+    /**
+     * Runs a hook at the synchronization point, on the game's thread, where its GL context lives: nothing can take it
+     * back from there, so one that runs long is reported after it ends.
+     */
+    private void runOnGameThread(Class<?> type, String name, String hook) {
+        long start = System.nanoTime();
+        invoke(type, name, hook);
+        long millis = (System.nanoTime() - start) / 1_000_000;
+        if (millis > patience.toMillis()) {
+            reporter.error("hook " + hook + " ran for " + millis + " ms on the game's thread, which waited for it");
         }
     }
 

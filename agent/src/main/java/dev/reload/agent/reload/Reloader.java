@@ -8,6 +8,7 @@ import dev.reload.agent.index.CaptureTransformer;
 import dev.reload.agent.index.LoadedClassIndex;
 import dev.reload.agent.report.Reporter;
 import dev.reload.agent.structural.StructuralEngine;
+import dev.reload.agent.sync.ApplyPoint;
 import dev.reload.agent.watch.ChangeBatch;
 import dev.reload.agent.watch.ChangeCollector;
 import dev.reload.patcher.diff.ClassDiff;
@@ -30,7 +31,8 @@ import java.util.Map;
  * files ({@link FileSettler}), judge each class against what runs ({@link BatchJudge}), plan what to redefine each
  * class with ({@link BatchPlanner}), define the new classes ({@link NewClassDefiner}), redefine every class in one
  * {@link Instrumentation#redefineClasses} call ({@link Redefiner}), record what now runs ({@link RunningRecorder}),
- * then report and run {@code OnReload} hooks ({@link Announcer}). Used by the reload thread only; never throws for
+ * then report and run {@code OnReload} hooks ({@link Announcer}). The stages from defining the new classes on run
+ * where the {@link ApplyPoint} says: on the reload thread, or at the game's synchronization point. Used by the reload thread only; never throws for
  * bad input.
  */
 public final class Reloader {
@@ -43,6 +45,7 @@ public final class Reloader {
     private final Announcer announcer;
     private final Reporter reporter;
     private final boolean newFieldInitializers;
+    private final ApplyPoint applyPoint;
 
     /**
      * Makes a reloader whose structural edits (methods added or removed) go through {@code engine}; only classes
@@ -54,9 +57,11 @@ public final class Reloader {
      * @param collector told about the content the program runs after each batch, never null
      * @param reporter where report lines go, never null
      * @param engine the structural engine, which also links the calls of classes as they load, never null
+     * @param applyPoint where the part of a batch that changes the program runs: the reload thread, or the game's
+     *                   synchronization point ({@code sync=}); never null
      */
     public Reloader(Instrumentation instrumentation, LoadedClassIndex index, CaptureTransformer capture,
-                    ChangeCollector collector, Reporter reporter, StructuralEngine engine) {
+                    ChangeCollector collector, Reporter reporter, StructuralEngine engine, ApplyPoint applyPoint) {
         ReloadHistory history = new ReloadHistory();
         this.settler = new FileSettler(collector, reporter);
         this.judge = new BatchJudge(index, instrumentation, history, collector, reporter);
@@ -67,6 +72,7 @@ public final class Reloader {
         this.announcer = new Announcer(reporter);
         this.reporter = reporter;
         this.newFieldInitializers = engine.runsNewFieldInitializers();
+        this.applyPoint = applyPoint;
     }
 
     /**
@@ -97,14 +103,31 @@ public final class Reloader {
             refuse(batch, judgement, e.refusals());
             return;
         }
-        Redefinition redefinition = newClasses.define(judgement.newClasses(), plan).map(Redefinition::failed)
-                .orElseGet(() -> redefiner.redefine(plan));
-        if (redefinition.took()) {
-            recorder.took(redefinition, judgement, plan);
+        try {
+            applyPoint.apply(() -> applyPlanned(batch, settled, judgement, plan));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt(); // the agent is stopping: the batch was not applied
         }
-        announcer.announce(report(batch, judgement, redefinition));
-        recorder.files(settled.ready());
-        announcer.runHooks(redefinition.classes());
+    }
+
+    /**
+     * Defines the new classes, redefines, records what now runs, reports and runs the hooks: the part of a batch
+     * that changes the running program, on the reload thread or at the game's synchronization point. Never throws:
+     * on a game's thread, nothing the agent does may reach the game's code.
+     */
+    private void applyPlanned(ChangeBatch batch, SettledFiles settled, Judgement judgement, Plan plan) {
+        try {
+            Redefinition redefinition = newClasses.define(judgement.newClasses(), plan).map(Redefinition::failed)
+                    .orElseGet(() -> redefiner.redefine(plan));
+            if (redefinition.took()) {
+                recorder.took(redefinition, judgement, plan);
+            }
+            announcer.announce(report(batch, judgement, redefinition));
+            recorder.files(settled.ready());
+            announcer.runHooks(redefinition.classes());
+        } catch (RuntimeException | LinkageError e) {
+            reporter.error("error while applying a batch (" + e + "); the program goes on, save again to retry");
+        }
     }
 
     /**

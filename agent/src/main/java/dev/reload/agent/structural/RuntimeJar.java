@@ -29,7 +29,8 @@ public final class RuntimeJar {
             "dev/reload/runtime/Linkage.class",
             "dev/reload/runtime/SideTable.class",
             "dev/reload/runtime/SideTable$Entry.class",
-            "dev/reload/runtime/StaticCell.class");
+            "dev/reload/runtime/StaticCell.class",
+            "dev/reload/runtime/SyncPoint.class");
 
     private static final String PROBE = "dev.reload.runtime.Linkage";
 

@@ -41,6 +41,15 @@ class OptionParserTest {
     }
 
     @Test
+    void syncNamesAClassAndAMethodOrManual() throws BadOptionException {
+        assertEquals(Optional.of(new SyncTarget("demo.Game", "update")),
+                OptionParser.parse("sync=demo.Game.update", NONE).syncPoint());
+        assertEquals(Optional.of(SyncTarget.MANUAL), OptionParser.parse("sync=manual", NONE).syncPoint());
+        BadOptionException bad = assertThrows(BadOptionException.class, () -> OptionParser.parse("sync=update", NONE));
+        assertTrue(bad.getMessage().contains("needs CLASS.METHOD, such as demo.Game.update"), bad.getMessage());
+    }
+
+    @Test
     void watchTakesAPathSeparatedList() throws BadOptionException {
         String list = "/one" + java.io.File.pathSeparator + "/two";
         assertEquals(List.of(Path.of("/one"), Path.of("/two")), OptionParser.parse("watch=" + list, NONE).watchDirectories());

@@ -164,6 +164,11 @@ final class StructuralChild implements AutoCloseable {
         return child.awaitStderr(Pattern.quote(text));
     }
 
+    /** Waits for a line of standard output matching the regular expression, {@return it} */
+    String awaitStdout(String regex) {
+        return child.awaitStdout(regex);
+    }
+
     /** Waits for a report line matching the regular expression, {@return it} */
     String awaitStderr(String regex) {
         return child.awaitStderr(regex);

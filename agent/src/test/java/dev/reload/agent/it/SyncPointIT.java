@@ -1,0 +1,50 @@
+package dev.reload.agent.it;
+
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.nio.file.Path;
+import java.util.List;
+
+import static dev.reload.agent.it.StructuralReloadIT.assertContains;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * {@code sync=CLASS.METHOD}: a batch applies at the entry of the game's next frame, on the game's thread, so no
+ * frame runs half old and half new code, and hooks run on the game's thread; a name the game never calls still lets
+ * the batch apply, on the agent's thread, after a second, and says so.
+ */
+class SyncPointIT {
+    @TempDir
+    Path work;
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("dev.reload.fixtures.harness.Jdks#stream")
+    void aBatchAppliesBetweenFramesOnTheGameThread(Path jdk) {
+        try (StructuralChild child = StructuralChild.start(jdk, work, "sync-point", "fixture.sync.Main",
+                "sync=fixture.sync.Game.update")) {
+            child.call("startLoop");
+            assertContains(child.install("v2"), "[reload] 1 class in ", "fixture.sync.Game (first, second)");
+            child.awaitStdout("^hook ran on game-loop$");
+            assertEquals(List.of("frames mixing versions 0, last frame 2/2"), child.call("status"),
+                    child::transcript);
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("dev.reload.fixtures.harness.Jdks#stream")
+    void aSyncPointNoFrameReachesLetsTheBatchApplyOnTheAgentsThread(Path jdk) {
+        try (StructuralChild child = StructuralChild.start(jdk, work, "sync-point", "fixture.sync.Main",
+                "sync=fixture.sync.Game.draw")) {
+            child.call("startLoop");
+            child.awaitStderrContaining("[reload] sync=fixture.sync.Game.draw: fixture.sync.Game has no method draw");
+            assertContains(child.install("v2"), "[reload] 1 class in ", "fixture.sync.Game (first, second)");
+            child.awaitStderrContaining("[reload] no call of fixture.sync.Game.draw within 1000 ms");
+            child.awaitStdout("^hook ran on reload-hooks$");
+            List<String> status = child.call("status");
+            assertTrue(status.size() == 1 && status.get(0).endsWith("last frame 2/2"), status + child.transcript());
+        }
+    }
+}

@@ -2,6 +2,7 @@ package dev.reload.agent.bench;
 
 import dev.reload.agent.bench.jmh.AddedFieldBenchmark;
 import dev.reload.agent.bench.jmh.MovedMethodBenchmark;
+import dev.reload.agent.bench.jmh.SyncPointBenchmark;
 import dev.reload.agent.bench.jmh.ReloadedFixture;
 import dev.reload.fixtures.harness.AgentJar;
 import dev.reload.fixtures.harness.FixtureCompiler;
@@ -25,18 +26,19 @@ import java.util.List;
 /**
  * Prints, for every test JDK, the JMH average time of code that uses a member a reload added against the same code
  * using a member compiled in: a method moved to a companion class ({@link MovedMethodBenchmark}), an instance field
- * and a static field kept in the agent's runtime ({@link AddedFieldBenchmark}). Each benchmark runs in its own JVM
+ * and a static field kept in the agent's runtime ({@link AddedFieldBenchmark}); and a method with a sync point
+ * when no batch is ready against the same method without one ({@link SyncPointBenchmark}). Each benchmark runs in its own JVM
  * forked with reload-agent watching a fresh directory, the original and the reloaded one in turn (the number of
  * forks of each is the first argument, 3 by default) so that a change in the machine's load touches both; the score
  * is the mean over every measurement iteration with its 99.9 % confidence half-width, and the best iteration. The
- * other arguments choose rows ({@code method}, {@code field}, {@code static}; all by default). Run from the
+ * other arguments choose rows ({@code method}, {@code field}, {@code static}, {@code sync}; all by default). Run from the
  * repository root:
  * <pre>
  * mvn -q -pl agent -am package -DskipTests dependency:build-classpath \
  *     -Dmdep.outputFile=target/bench.classpath -Dmdep.includeScope=test
  * java -cp "agent/target/test-classes:$(cat agent/target/bench.classpath)" \
  *     -Dreload.agent.jar=agent/target/reload-agent.jar -Dreload.fixtures.dir=test-fixtures/src/fixtures \
- *     dev.reload.agent.bench.MemberCost [FORKS] [method] [field] [static]
+ *     dev.reload.agent.bench.MemberCost [FORKS] [method] [field] [static] [sync]
  * </pre>
  */
 public final class MemberCost {
@@ -44,7 +46,10 @@ public final class MemberCost {
 
     /** One row: a benchmark of the original member against one of the member a reload added. */
     private record Pair(String key, String member, String fixture, Class<?> benchmark, String original,
-                        String reloaded) {
+                        String reloaded, String agentOptions) {
+        Pair(String key, String member, String fixture, Class<?> benchmark, String original, String reloaded) {
+            this(key, member, fixture, benchmark, original, reloaded, "");
+        }
     }
 
     private static final List<Pair> PAIRS = List.of(
@@ -53,7 +58,10 @@ public final class MemberCost {
             new Pair("field", "instance field kept beside the object", "field-cost", AddedFieldBenchmark.class,
                     "realField", "addedField"),
             new Pair("static", "static field kept in a cell", "field-cost", AddedFieldBenchmark.class,
-                    "realStaticField", "addedStaticField"));
+                    "realStaticField", "addedStaticField"),
+            new Pair("sync", "sync point, no batch ready (the same method without it)", "sync-cost",
+                    SyncPointBenchmark.class, "withoutSyncPoint", "withSyncPoint",
+                    ",sync=fixture.synccost.Ticked.applyAsInt"));
 
     private MemberCost() {
     }
@@ -103,7 +111,7 @@ public final class MemberCost {
                 .include(pair.benchmark().getName() + "\\." + benchmark + "$")
                 .jvm(Jdks.java(jdk).toString())
                 // Not appended: the fork would inherit this JVM's -Dreload.* properties, which the agent reads as options.
-                .jvmArgs("-javaagent:" + AgentJar.path() + "=watch=" + live,
+                .jvmArgs("-javaagent:" + AgentJar.path() + "=watch=" + live + pair.agentOptions(),
                         "-D" + ReloadedFixture.DIRECTORY + "=" + directory)
                 .forks(1)
                 .warmupIterations(ITERATIONS)

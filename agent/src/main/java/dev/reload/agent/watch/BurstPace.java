@@ -7,13 +7,14 @@ package dev.reload.agent.watch;
  * quiet periods: on a busy machine the writer may stop for a while in the middle of a burst, and cut in two the
  * burst is applied as two batches, each paying a batch's fixed cost, with the program running half of the new code
  * for a moment. A burst cut anyway is not forgotten: a write soon after it continues it, and the pause that cut it
- * counts.
+ * counts. A write later than the longest wait after a burst starts a new one: no pause inside a burst is waited for
+ * that long, so it is the next build, and the pause before it is no pause of a burst.
  *
  * <p>Files already read whole (every one a class file that ends at its last byte) are not waiting to be finished:
  * only for the build's next file. Such a batch waits one {@linkplain #settleNanos() settle period}, a fifth of the
  * quiet period, alone, and a burst of them {@value #SEVERAL_FILES_QUIET_PERIODS} settle periods or twice the longest
- * pause between its own writes; the pause before a burst that continues another is not one of them, since the
- * batch before it was whole too. Not thread-safe: the collector guards it with its lock.
+ * pause seen, at most {@value #LONGEST_WAIT_IN_QUIET_PERIODS} quiet periods. Not thread-safe: the collector guards it
+ * with its lock.
  */
 final class BurstPace {
     static final int SEVERAL_FILES_QUIET_PERIODS = 3;
@@ -22,23 +23,15 @@ final class BurstPace {
     static final int SETTLE_PERIODS_PER_QUIET_PERIOD = 5;
 
     private final long quietNanos;
-    /** A write this soon after the last write of a burst handed out continues that burst. */
-    private final long continuationNanos;
     private boolean seenAny;
     private long lastWriteNanos;
     private boolean burst;
     private boolean lastBatchWasBurst;
     private long longestPauseNanos;
-    /** The longest pause between two writes of this burst, not counting one before the burst it continues. */
-    private long longestOwnPauseNanos;
 
-    /**
-     * @param quietNanos the quiet period, 0 or more
-     * @param continuationNanos how soon after a burst's last write a write still continues it
-     */
-    BurstPace(long quietNanos, long continuationNanos) {
+    /** @param quietNanos the quiet period, 0 or more */
+    BurstPace(long quietNanos) {
         this.quietNanos = quietNanos;
-        this.continuationNanos = continuationNanos;
     }
 
     /**
@@ -53,15 +46,12 @@ final class BurstPace {
         if (pendingBefore > 0) {
             burst |= pendingAfter > 1;
             longestPauseNanos = Math.max(longestPauseNanos, pause);
-            longestOwnPauseNanos = Math.max(longestOwnPauseNanos, pause);
-        } else if (seenAny && lastBatchWasBurst && pause < continuationNanos) {
+        } else if (seenAny && lastBatchWasBurst && pause < longestWaitNanos()) {
             burst = true;
             longestPauseNanos = Math.max(longestPauseNanos, pause);
-            longestOwnPauseNanos = 0;
         } else {
             burst = false;
             longestPauseNanos = 0;
-            longestOwnPauseNanos = 0;
         }
         seenAny = true;
         lastWriteNanos = now;
@@ -77,8 +67,12 @@ final class BurstPace {
         if (!burst) {
             return period;
         }
-        long wait = Math.max(period * SEVERAL_FILES_QUIET_PERIODS, 2 * (whole ? longestOwnPauseNanos : longestPauseNanos));
-        return Math.min(wait, quietNanos * LONGEST_WAIT_IN_QUIET_PERIODS);
+        long wait = Math.max(period * SEVERAL_FILES_QUIET_PERIODS, 2 * longestPauseNanos);
+        return Math.min(wait, longestWaitNanos());
+    }
+
+    private long longestWaitNanos() {
+        return quietNanos * LONGEST_WAIT_IN_QUIET_PERIODS;
     }
 
     /** {@return the settle period: how long a batch of whole files waits for the build's next file} */

@@ -65,7 +65,7 @@ public final class ChangeCollector {
     public ChangeCollector(Duration quietPeriod, BiConsumer<Path, IOException> unreadable) {
         long quietNanos = quietPeriod.toNanos();
         this.longestBurstNanos = Math.max(LONGEST_BURST_FLOOR_NANOS, quietNanos * LONGEST_BURST_IN_QUIET_PERIODS);
-        this.pace = new BurstPace(quietNanos, longestBurstNanos);
+        this.pace = new BurstPace(quietNanos);
         this.unreadable = unreadable;
     }
 

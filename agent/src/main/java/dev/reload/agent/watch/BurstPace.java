@@ -10,11 +10,11 @@ package dev.reload.agent.watch;
  * counts. A write later than the longest wait after a burst starts a new one: no pause inside a burst is waited for
  * that long, so it is the next build, and the pause before it is no pause of a burst.
  *
- * <p>Files already read whole (every one a class file that ends at its last byte) are not waiting to be finished:
- * only for the build's next file. Such a batch waits one {@linkplain #settleNanos() settle period}, a fifth of the
- * quiet period, alone, and a burst of them {@value #SEVERAL_FILES_QUIET_PERIODS} settle periods or twice the longest
- * pause seen, at most {@value #LONGEST_WAIT_IN_QUIET_PERIODS} quiet periods. Not thread-safe: the collector guards it
- * with its lock.
+ * <p>A single file already read whole (a class file that ends at its last byte) is not waiting to be finished, only
+ * for the build's next file: it waits one {@linkplain #settleNanos() settle period}, a fifth of the quiet period. A
+ * burst waits as above even when its files are whole: a whole file says nothing about whether the build has more to
+ * write, and a writer that stalls for a few milliseconds on a busy machine would cut it into several batches.
+ * Not thread-safe: the collector guards it with its lock.
  */
 final class BurstPace {
     static final int SEVERAL_FILES_QUIET_PERIODS = 3;
@@ -63,11 +63,10 @@ final class BurstPace {
      * @param whole true when every file of the batch was read whole after its last write
      */
     long quietNanos(boolean whole) {
-        long period = whole ? settleNanos() : quietNanos;
         if (!burst) {
-            return period;
+            return whole ? settleNanos() : quietNanos;
         }
-        long wait = Math.max(period * SEVERAL_FILES_QUIET_PERIODS, 2 * longestPauseNanos);
+        long wait = Math.max(quietNanos * SEVERAL_FILES_QUIET_PERIODS, 2 * longestPauseNanos);
         return Math.min(wait, longestWaitNanos());
     }
 
@@ -75,7 +74,7 @@ final class BurstPace {
         return quietNanos * LONGEST_WAIT_IN_QUIET_PERIODS;
     }
 
-    /** {@return the settle period: how long a batch of whole files waits for the build's next file} */
+    /** {@return the settle period: how long a single whole file waits for the build's next file} */
     long settleNanos() {
         return quietNanos / SETTLE_PERIODS_PER_QUIET_PERIOD;
     }

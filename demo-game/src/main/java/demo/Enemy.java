@@ -29,10 +29,10 @@ final class Enemy {
     void update(double dt, int width, int height) {
         x += vx * dt;
         y += vy * dt;
-        if (x < radius && vx < 0 || x > width - radius && vx > 0) {
+        if ((x < radius && vx < 0) || (x > width - radius && vx > 0)) {
             vx = -vx;
         }
-        if (y < radius && vy < 0 || y > height - radius && vy > 0) {
+        if ((y < radius && vy < 0) || (y > height - radius && vy > 0)) {
             vy = -vy;
         }
         spin += dt * 2.2;

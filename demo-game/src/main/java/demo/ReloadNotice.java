@@ -63,12 +63,14 @@ final class ReloadNotice {
     }
 
     /** {@return the last notice, or null when nothing was reloaded yet} */
+    @SuppressWarnings("ReferenceEquality") // NOTHING_YET is a marker, known by identity
     static Text text() {
         Text last = text;
         return last == NOTHING_YET ? null : last;
     }
 
     /** {@return how much of the notice is visible at {@code nowNanos}: 1 for 3 s, then fading to 0 over 1 s} */
+    @SuppressWarnings("ReferenceEquality") // NOTHING_YET is a marker, known by identity
     static float opacity(long nowNanos) {
         if (text == NOTHING_YET) {
             return 0f;

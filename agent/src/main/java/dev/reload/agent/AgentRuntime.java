@@ -145,7 +145,7 @@ final class AgentRuntime {
 
     private static List<Path> classPathDirectories() {
         List<Path> directories = new ArrayList<>();
-        for (String entry : System.getProperty("java.class.path", "").split(File.pathSeparator)) {
+        for (String entry : System.getProperty("java.class.path", "").split(File.pathSeparator, 0)) {
             try {
                 Path path = Path.of(entry.isEmpty() ? "." : entry).toAbsolutePath().normalize();
                 if (Files.isDirectory(path) && !directories.contains(path)) {

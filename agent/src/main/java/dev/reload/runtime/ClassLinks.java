@@ -99,6 +99,15 @@ public final class ClassLinks {
     }
 
     /**
+     * {@return the current version of a method a reload added, or null when no reload added one with this key}
+     *
+     * @param key the method's name followed by its descriptor, never null
+     */
+    public synchronized MethodHandle implementation(String key) {
+        return implementations.get(key);
+    }
+
+    /**
      * Makes methods that no reload has moved before linkable, ahead of the redefinition that starts calling
      * them; methods already linked are left as they are until {@link #commit}.
      *

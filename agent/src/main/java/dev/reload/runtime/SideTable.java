@@ -59,12 +59,14 @@ final class SideTable {
         return size;
     }
 
+    @SuppressWarnings("UnusedMethod") // called through READ, found by name
     private FieldValue valueToRead(Object receiver) {
         FieldValue value = find(buckets, Objects.requireNonNull(receiver,
                 "the object whose added field is read is null"));
         return value == null ? DEFAULTS : value;
     }
 
+    @SuppressWarnings("UnusedMethod") // called through WRITE, found by name
     private FieldValue valueToWrite(Object receiver) {
         FieldValue value = find(buckets, Objects.requireNonNull(receiver,
                 "the object whose added field is written is null"));

@@ -107,7 +107,7 @@ final class AgentLoader {
     private static int feature(String specificationVersion) {
         try {
             String major = specificationVersion.startsWith("1.") ? specificationVersion.substring(2) : specificationVersion;
-            return Integer.parseInt(major.split("\\.")[0]);
+            return Integer.parseInt(major.split("\\.", 0)[0]);
         } catch (NumberFormatException e) {
             return 0; // unknown: let the attempt decide
         }

@@ -4,6 +4,8 @@ package dev.reload.agent.attach;
  * Thrown when the agent cannot be loaded into a running JVM. The message is one line saying why and what to do.
  */
 public final class AttachFailedException extends Exception {
+    private static final long serialVersionUID = 1L;
+
     private final long pid;
 
     /**

@@ -31,7 +31,7 @@ final class AttachOptions {
     static String prepare(List<String> given) throws BadOptionException {
         List<String> pairs = new ArrayList<>();
         for (String word : given) {
-            for (String pair : word.split(",")) {
+            for (String pair : word.split(",", -1)) {
                 if (!pair.isBlank()) {
                     pairs.add(absolute(pair.strip()));
                 }
@@ -48,7 +48,7 @@ final class AttachOptions {
             return pair;
         }
         List<String> directories = new ArrayList<>();
-        for (String part : pair.substring(equals + 1).split(File.pathSeparator)) {
+        for (String part : pair.substring(equals + 1).split(File.pathSeparator, 0)) {
             try {
                 directories.add(part.isBlank() ? part : Path.of(part).toAbsolutePath().normalize().toString());
             } catch (InvalidPathException e) {

@@ -68,9 +68,9 @@ public final class Main {
                     poll=MS              poll the directories at this interval instead of native file events
                     src=DIR[%1$sDIR...]     Java sources to compile in the program when they change (needs a JDK);
                                           the build output is left alone
-                    clinit=WHAT          none (default): static initializers are never re-run, so static
-                                          fields a reload adds start at 0, false or null; new-fields: run the
-                                          initializers of the static fields a reload adds, once
+                    clinit=WHAT          new-fields (default): the initializer of each static field a reload
+                                          adds runs once, the rest of the static initializer is not re-run;
+                                          none: static fields a reload adds start at 0, false or null
 
                 Commands:
                   java -jar reload-agent.jar --help                 this text

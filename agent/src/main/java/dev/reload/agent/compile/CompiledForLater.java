@@ -17,6 +17,7 @@ public final class CompiledForLater implements ClassFileTransformer {
     /** Internal name to the compiled class and the hash of the stale class file it replaces. */
     private final Map<String, Waiting> waiting = new ConcurrentHashMap<>();
 
+    @SuppressWarnings("ReturnValueIgnored") // called only to load the classes now
     public CompiledForLater() {
         // Loaded now: loading it inside transform() would recurse into this transformer.
         new Waiting(0, new byte[0]).getClass();

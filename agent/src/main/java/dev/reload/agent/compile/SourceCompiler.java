@@ -135,7 +135,7 @@ public final class SourceCompiler {
 
     /** javac puts details ("symbol: ...", "location: ...") on lines of their own: one report line holds them all. */
     static String oneLine(String message) {
-        String[] lines = message.strip().split("\\R");
+        String[] lines = message.strip().split("\\R", -1);
         if (lines.length == 1) {
             return lines[0];
         }

@@ -143,7 +143,7 @@ public final class SourceStep {
     /** The program's class path and every watched class directory (class loaders' directories adopted later too). */
     private List<Path> classPath() {
         Set<Path> entries = new LinkedHashSet<>();
-        for (String entry : System.getProperty("java.class.path", "").split(File.pathSeparator)) {
+        for (String entry : System.getProperty("java.class.path", "").split(File.pathSeparator, -1)) {
             try {
                 if (!entry.isEmpty()) {
                     entries.add(Path.of(entry).toAbsolutePath().normalize());

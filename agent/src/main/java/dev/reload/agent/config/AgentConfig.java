@@ -15,9 +15,9 @@ import java.util.Optional;
  * @param pollInterval when present, poll the watched trees at this interval instead of using native file events
  * @param sourceDirectories the directories given with {@code src=}: Java sources the agent compiles itself when
  *     they change; empty means the agent leaves compiling to the IDE or build
- * @param newFieldInitializers true when {@code clinit=new-fields} was given: a reload that adds static fields runs
- *     their initializers once, taken out of the new static initializer; false (the default) leaves them at their
- *     default values, as no static initializer is re-run
+ * @param newFieldInitializers true (the default, {@code clinit=new-fields}): a reload that adds static fields runs
+ *     their initializers once, taken out of the new static initializer, so a new {@code static final} table or
+ *     colour holds its value at its first use; false ({@code clinit=none}) leaves them at their default values
  */
 public record AgentConfig(List<Path> watchDirectories, Duration quietPeriod, LogLevel logLevel,
                           Optional<Duration> pollInterval, List<Path> sourceDirectories,
@@ -33,7 +33,7 @@ public record AgentConfig(List<Path> watchDirectories, Duration quietPeriod, Log
 
     /** {@return the settings used when the user gives no options} */
     public static AgentConfig defaults() {
-        return new AgentConfig(List.of(), DEFAULT_QUIET_PERIOD, LogLevel.INFO, Optional.empty(), List.of(), false);
+        return new AgentConfig(List.of(), DEFAULT_QUIET_PERIOD, LogLevel.INFO, Optional.empty(), List.of(), true);
     }
 
     /** {@return true when no {@code watch=} was given and the class path decides what is watched} */

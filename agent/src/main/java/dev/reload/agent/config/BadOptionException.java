@@ -5,6 +5,8 @@ package dev.reload.agent.config;
  * The message is one line a user can act on; it names the key.
  */
 public final class BadOptionException extends Exception {
+    private static final long serialVersionUID = 1L;
+
     private final String key;
 
     /**

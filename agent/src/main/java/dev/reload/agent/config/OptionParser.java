@@ -72,7 +72,7 @@ public final class OptionParser {
         if (agentArguments == null || agentArguments.isBlank()) {
             return options;
         }
-        for (String pair : agentArguments.split(",")) {
+        for (String pair : agentArguments.split(",", -1)) {
             if (pair.isBlank()) {
                 continue;
             }
@@ -98,7 +98,7 @@ public final class OptionParser {
 
     private static List<Path> parseDirectories(String key, String value) throws BadOptionException {
         List<Path> directories = new ArrayList<>();
-        for (String part : value.split(File.pathSeparator)) {
+        for (String part : value.split(File.pathSeparator, -1)) {
             if (part.isBlank()) {
                 continue;
             }

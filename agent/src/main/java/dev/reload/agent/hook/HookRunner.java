@@ -1,25 +1,52 @@
 package dev.reload.agent.hook;
 
 import dev.reload.agent.report.Reporter;
+import dev.reload.agent.structural.RuntimeJar;
+import dev.reload.runtime.ClassLinks;
 
+import java.lang.invoke.MethodHandle;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
+import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
- * Runs {@code OnReload} hooks after a batch, one after the other on the reload thread. A hook that throws
- * is reported with its exception and where it was thrown; the other hooks still run.
+ * Runs {@code OnReload} hooks after a batch, one after the other on a thread of their own, and waits for each a
+ * limited time. A hook that throws is reported with its exception and where it was thrown; the other hooks still
+ * run. A hook that blocks (waits on a lock the game holds, sleeps, loops) is reported once, when it has run
+ * longer than the patience; it is left to finish on its thread, and later hooks and reloads go on, on a new one.
  */
 public final class HookRunner {
-    private final Reporter reporter;
+    /** How long a hook may run before reloads stop waiting for it: a game's hook rebuilds, it does not stall. */
+    public static final Duration PATIENCE = Duration.ofSeconds(2);
 
-    /** @param reporter where failing hooks are reported, never null */
+    private final Reporter reporter;
+    private final Duration patience;
+    private ExecutorService thread = newHookThread();
+
+    /** @param reporter where failing and stalled hooks are reported, never null */
     public HookRunner(Reporter reporter) {
-        this.reporter = reporter;
+        this(reporter, PATIENCE);
     }
 
     /**
-     * Runs the named static no-argument methods of a class.
+     * @param reporter where failing and stalled hooks are reported, never null
+     * @param patience how long to wait for one hook before going on without it, never null
+     */
+    HookRunner(Reporter reporter, Duration patience) {
+        this.reporter = reporter;
+        this.patience = patience;
+    }
+
+    /**
+     * Runs the named static no-argument methods of a class, each within the patience. Called by one thread at a
+     * time (the reload thread); returns once each hook has ended or has run out of patience.
      *
      * @param type the class that was reloaded, never null
      * @param hooks names found by {@link HookMethods#in}, never null
@@ -27,17 +54,68 @@ public final class HookRunner {
     public void run(Class<?> type, List<String> hooks) {
         for (String name : hooks) {
             String hook = type.getName() + "." + name + "()";
-            try {
+            Future<?> running = thread.submit(() -> invoke(type, name, hook));
+            if (!awaitWithin(running, hook)) {
+                return;
+            }
+        }
+    }
+
+    /** {@return false when the waiting thread was interrupted, so no more hooks run now} */
+    private boolean awaitWithin(Future<?> running, String hook) {
+        try {
+            running.get(patience.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            reporter.error("hook " + hook + " is still running after " + patience.toMillis() + " ms; later hooks"
+                    + " and reloads go on without waiting for it (a hook should not wait on the game's locks or"
+                    + " sleep)");
+            // The stalled hook keeps its thread until it ends; the next hooks get a thread of their own.
+            thread.shutdown();
+            thread = newHookThread();
+        } catch (ExecutionException e) {
+            reporter.error("hook " + hook + " could not run (" + e.getCause() + ")");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+        return true;
+    }
+
+    private void invoke(Class<?> type, String name, String hook) {
+        try {
+            MethodHandle added = addedByAReload(type, name);
+            if (added != null) {
+                // A hook the edit added lives in the class's companion: the running class does not declare it.
+                added.invoke();
+            } else {
                 Method method = type.getDeclaredMethod(name);
                 method.setAccessible(true);
                 method.invoke(null);
-                reporter.debug("ran hook " + hook);
-            } catch (InvocationTargetException e) {
-                reporter.error("hook " + hook + " threw " + e.getCause() + where(e.getCause()));
-            } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
-                reporter.error("hook " + hook + " could not run (" + e + ")");
             }
+            reporter.debug("ran hook " + hook);
+        } catch (InvocationTargetException e) {
+            reporter.error("hook " + hook + " threw " + e.getCause() + where(e.getCause()));
+        } catch (ReflectiveOperationException | LinkageError e) {
+            reporter.error("hook " + hook + " could not run (" + e + ")");
+        } catch (Throwable e) {
+            // What a hook's own code throws when called through its handle, as when called by reflection.
+            reporter.error("hook " + hook + " threw " + e + where(e));
         }
+    }
+
+    /** {@return the hook's current version when a reload added it, else null} */
+    private static MethodHandle addedByAReload(Class<?> type, String name) {
+        // Until a structural edit puts the runtime on the boot class path, no reload has added a method, and
+        // loading ClassLinks from the agent's own jar would make a second copy of it.
+        return RuntimeJar.onBootClassPath() ? ClassLinks.of(type).implementation(name + "()V") : null;
+    }
+
+    private static ExecutorService newHookThread() {
+        return Executors.newSingleThreadExecutor(task -> {
+            Thread hooks = new Thread(task, "reload-hooks");
+            hooks.setDaemon(true);
+            return hooks;
+        });
     }
 
     private static String where(Throwable thrown) {

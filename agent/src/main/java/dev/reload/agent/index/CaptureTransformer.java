@@ -101,6 +101,7 @@ public final class CaptureTransformer implements ClassFileTransformer {
         redefining.clear();
     }
 
+    @SuppressWarnings("ReturnValueIgnored") // called only to load the classes now
     private void warmUp() {
         // Loads the classes the observers use before they observe: loading them inside transform() would recurse.
         ContentHash.of(new byte[1]);

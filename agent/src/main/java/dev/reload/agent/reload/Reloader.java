@@ -103,7 +103,7 @@ public final class Reloader {
         List<String> reasons = new ArrayList<>(renumbering.refusals());
         reasons.addAll(Refusals.of(candidates));
         if (!reasons.isEmpty()) {
-            finish(batch, candidates, new ReloadReport(ReloadReport.Outcome.REFUSED,
+            finish(batch, new ReloadReport(ReloadReport.Outcome.REFUSED,
                     changedClasses(candidates, words), reasons, elapsedSince(batch)));
             return;
         }
@@ -119,7 +119,7 @@ public final class Reloader {
         try {
             prepared = definitions.prepare(changed);
         } catch (RewriteRefusedException e) {
-            finish(batch, changed, new ReloadReport(ReloadReport.Outcome.REFUSED, changedClasses(changed, words),
+            finish(batch, new ReloadReport(ReloadReport.Outcome.REFUSED, changedClasses(changed, words),
                     e.reasons(), elapsedSince(batch)));
             return;
         }
@@ -134,7 +134,7 @@ public final class Reloader {
         if (report.applied()) {
             rememberContinuations(renumbering);
         }
-        finish(batch, changed, report);
+        finish(batch, report);
         rememberAll(files.get());
         if (report.applied()) {
             runHooks(changed);
@@ -223,7 +223,7 @@ public final class Reloader {
         }
     }
 
-    private void finish(ChangeBatch batch, List<Candidate> candidates, ReloadReport report) {
+    private void finish(ChangeBatch batch, ReloadReport report) {
         if (report.outcome() == ReloadReport.Outcome.REFUSED) {
             batch.files().forEach(file -> collector.remember(file.file(), file.hash()));
         }

@@ -9,6 +9,7 @@ import java.util.List;
 final class RewriteRefusedException extends Exception {
     private static final long serialVersionUID = 1L;
 
+    @SuppressWarnings("serial") // a List.copyOf list, which is serializable
     private final List<String> reasons;
 
     /** @param reasons one line per reason, never null or empty */

@@ -24,9 +24,10 @@ final class FieldInitializerRunner {
             AddedFields fields = AddedFields.of(owner);
             for (String key : rewrite.rewrite().inseparableFields()) {
                 if (claim(fields, key)) {
-                    notes.add(owner.getName() + "." + name(key) + ": initializer not run — it branches, uses local"
-                            + " variables or sits in a try block, so it cannot be taken apart from the rest of the"
-                            + " static initializer; the field starts at its default value");
+                    notes.add(owner.getName() + "." + name(key) + ": initializer not run — it sits in a try block,"
+                            + " sets another field too or reads a local variable of an earlier statement, so it cannot"
+                            + " be taken apart from the rest of the static initializer; the field starts at its"
+                            + " default value (give it an initializer of its own to have it set on reload)");
                 }
             }
             rewrite.fieldInitializers().forEach((key, initializer) -> {

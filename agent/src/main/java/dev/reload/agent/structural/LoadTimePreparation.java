@@ -50,6 +50,7 @@ public final class LoadTimePreparation implements LoadTimeChange {
      * Loads the patcher classes the preparation uses before it runs inside a transformer, where that would recurse.
      * They edit bytes without ASM, so ASM is not loaded before the program needs a reload.
      */
+    @SuppressWarnings("ReturnValueIgnored") // called only to load the classes now
     private void warmUp() {
         try {
             LoadTimePatch.warmUp();

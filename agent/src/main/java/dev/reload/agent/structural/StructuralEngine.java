@@ -2,6 +2,7 @@ package dev.reload.agent.structural;
 
 import dev.reload.patcher.rewrite.AddedField;
 import dev.reload.patcher.rewrite.ClassReferences;
+import dev.reload.patcher.rewrite.LastRewrite;
 import dev.reload.patcher.rewrite.MovedMembers;
 import dev.reload.patcher.rewrite.MovedMethod;
 import dev.reload.patcher.rewrite.StructuralRewrite;
@@ -49,8 +50,8 @@ public final class StructuralEngine {
      * so that a loading class is checked against them without gathering them for each class that loads.
      */
     private final Set<String> movedMemberNames = ConcurrentHashMap.newKeySet();
-    /** The code hashes of each rewritten class's lambda bodies alive now, by key, to match the next version's. */
-    private final Map<Class<?>, Map<String, Long>> aliveLambdas = Collections.synchronizedMap(new WeakHashMap<>());
+    /** What each rewritten class's last rewrite left running (lambda bodies, companion), for its next rewrite. */
+    private final Map<Class<?>, LastRewrite> lastRewrites = Collections.synchronizedMap(new WeakHashMap<>());
 
     /**
      * @param instrumentation used to put the runtime classes on the boot class path when the first edit needs
@@ -116,7 +117,7 @@ public final class StructuralEngine {
         }
         List<PreparedRewrite> prepared = new ArrayList<>();
         for (ClassEdit edit : edits) {
-            prepared.add(reloader.prepare(edit.loaded(), edit.running(), aliveLambdas.get(edit.loaded()),
+            prepared.add(reloader.prepare(edit.loaded(), edit.running(), lastRewrites.get(edit.loaded()),
                     edit.updated(), view(moves, edit.loaded().getClassLoader())));
         }
         return prepared;
@@ -131,7 +132,7 @@ public final class StructuralEngine {
     public List<String> applied(List<PreparedRewrite> batch) {
         for (PreparedRewrite rewrite : batch) {
             rewrite.commit();
-            aliveLambdas.put(rewrite.definition().getDefinitionClass(), rewrite.rewrite().lambdaHashes());
+            lastRewrites.put(rewrite.definition().getDefinitionClass(), rewrite.rewrite().leftRunning());
             Set<String> keys = keys(rewrite.rewrite());
             applied.put(rewrite.rewrite().internalName(), keys);
             appliedOverridable.put(rewrite.rewrite().internalName(), overridableKeys(rewrite.rewrite().moved()));

@@ -2,6 +2,7 @@ package dev.reload.agent.structural;
 
 import dev.reload.patcher.rewrite.AddedField;
 import dev.reload.patcher.rewrite.BridgeBuilder;
+import dev.reload.patcher.rewrite.LastRewrite;
 import dev.reload.patcher.rewrite.MovedMembers;
 import dev.reload.patcher.rewrite.MovedMethod;
 import dev.reload.patcher.rewrite.RuntimeNames;
@@ -34,16 +35,16 @@ public final class StructuralReloader {
      *
      * @param loaded the class as loaded now, never null
      * @param running the class file it runs now (after load-time augmentation and earlier rewrites), never null
-     * @param aliveLambdas what the class's last rewrite gave as {@link StructuralRewrite#lambdaHashes()}, or null
-     *                     when it was never rewritten
+     * @param last what the class's last rewrite left running ({@link StructuralRewrite#leftRunning()}), or null
+     *             when it was never rewritten
      * @param updated the new class file as compiled, never null
      * @param elsewhere which methods of other classes in the batch, or moved before, are moved; never null
      * @throws UnsupportedEditException when the edit cannot be applied on this JVM; nothing was defined
      * @throws StructuralLinkException when the JVM refused the companion or the bridges
      */
-    public PreparedRewrite prepare(Class<?> loaded, byte[] running, Map<String, Long> aliveLambdas, byte[] updated,
+    public PreparedRewrite prepare(Class<?> loaded, byte[] running, LastRewrite last, byte[] updated,
                                    MovedMembers elsewhere) throws UnsupportedEditException, StructuralLinkException {
-        StructuralRewrite rewrite = StructuralRewriter.rewrite(running, aliveLambdas, updated, elsewhere);
+        StructuralRewrite rewrite = StructuralRewriter.rewrite(running, last, updated, elsewhere);
         InheritedMethods.refuseOverrides(loaded, rewrite.moved());
         ClassLinks links = ClassLinks.of(loaded);
         AddedFields fields = AddedFields.of(loaded);

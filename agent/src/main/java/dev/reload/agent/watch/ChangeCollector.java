@@ -262,6 +262,7 @@ public final class ChangeCollector {
         return next;
     }
 
+    @SuppressWarnings("WaitNotInLoop") // awaitQuiet, its only caller, loops and checks again
     private void waitNanos(long nanos) throws InterruptedException {
         consumerWaiting = true;
         try {

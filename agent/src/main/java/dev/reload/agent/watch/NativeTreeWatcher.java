@@ -130,6 +130,7 @@ public final class NativeTreeWatcher implements TreeWatcher {
         }
     }
 
+    @SuppressWarnings("ModifyCollectionInEnhancedForLoop") // missing is a concurrent set
     private void handleRootTasks() throws InterruptedException {
         RootTask task = missing.isEmpty()
                 ? rootTasks.take()

@@ -8,7 +8,10 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 import java.nio.file.Path;
 
-/** OnReload hooks: found by the annotation's simple name, run after the batch, a throwing one reported. */
+/**
+ * OnReload hooks: found by the annotation's simple name, run after the batch (also one the edit adds), a throwing
+ * one reported, a blocking one reported without holding up later reloads.
+ */
 class HookIT {
     @TempDir
     static Path compiled;
@@ -20,6 +23,8 @@ class HookIT {
     static void compileVersions() {
         FixtureClasses.compile(compiled, "hooks", "v1");
         FixtureClasses.compile(compiled, "hooks", "v2");
+        FixtureClasses.compile(compiled, "hooks", "v3");
+        FixtureClasses.compile(compiled, "hooks", "v4");
     }
 
     @ParameterizedTest(name = "{0}")
@@ -36,6 +41,28 @@ class HookIT {
                     + " java\\.lang\\.IllegalStateException: this hook fails on purpose at fixture\\.hooks\\.Level\\.broken");
             int mark = child.stdoutMark();
             child.awaitStdoutAfter(mark, "^level 2$");
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("dev.reload.fixtures.harness.Jdks#stream")
+    void aHookThatNeverReturnsIsReportedAndLaterReloadsAndHooksStillRun(Path jdk) {
+        Path classes = work.resolve("classes");
+        FixtureClasses.install(compiled.resolve("hooks-v1"), classes);
+        try (ChildJvm child = WatchingChild.start(jdk, "", "fixture.hooks.Main", classes)) {
+            child.awaitStdout("^level 1$");
+            // v3 adds a hook that blocks forever, and keeps one that returns.
+            FixtureClasses.install(compiled.resolve("hooks-v3"), classes);
+            child.awaitStdout("^hook stall started$");
+            child.awaitStderr("^\\[reload\\] hook fixture\\.hooks\\.Level\\.stall\\(\\) is still running after"
+                    + " 2000 ms; later hooks and reloads go on without waiting for it");
+            child.awaitStdout("^hook rebuild ran, level 3$");
+            child.awaitStdout("^level 3$");
+
+            FixtureClasses.install(compiled.resolve("hooks-v4"), classes);
+            child.awaitStdout("^hook rebuild ran, level 4$");
+            int mark = child.stdoutMark();
+            child.awaitStdoutAfter(mark, "^level 4$");
         }
     }
 }

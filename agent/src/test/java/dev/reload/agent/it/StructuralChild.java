@@ -72,7 +72,8 @@ final class StructuralChild implements AutoCloseable {
         // A quiet period long enough that the files of one version always arrive as one batch.
         ChildJvm child = ChildJvm.on(jdk).reloadAgent(options + (options.isEmpty() ? "" : ",")
                         + "log=debug,quiet=100,watch=" + live)
-                .classPath(live, ownClasses()).main(CallLoop.class.getName(), mainClass).start();
+                .classPath(live, ownClasses()).classPath(compiler.runtimeClassPath().toArray(Path[]::new))
+                .main(CallLoop.class.getName(), mainClass).start();
         try {
             child.awaitStderr(WatchingChild.WATCHING);
             child.awaitStdout("^ready$");

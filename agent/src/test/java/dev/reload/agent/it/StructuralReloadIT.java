@@ -205,7 +205,7 @@ class StructuralReloadIT {
      * tables differently, and the agent must follow each.
      */
     static Stream<Arguments> jdksAndCompilers() {
-        return Jdks.stream().flatMap(jdk -> Stream.of(CompilerKind.values())
+        return Jdks.stream().flatMap(jdk -> CompilerKind.forJava().stream()
                 .map(compiler -> Arguments.of(Named.of(Jdks.label(jdk), jdk), compiler)));
     }
 

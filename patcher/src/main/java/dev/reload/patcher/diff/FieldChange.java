@@ -14,14 +14,17 @@ import java.util.List;
 public sealed interface FieldChange extends Change {
     /** A field the running class does not have. */
     record Added(String name, String descriptor, int access) implements FieldChange {
+        @Override
         public String describe() {
             return "field added: " + Words.field(name, descriptor, access);
         }
 
+        @Override
         public Kind needs() {
             return Kind.NEEDS_REWRITE;
         }
 
+        @Override
         public String consequence() {
             return ((access & Opcodes.ACC_STATIC) != 0
                     ? "the running class has no room for it; " : "running objects have no room for it; ") + Change.RESTART;
@@ -31,14 +34,17 @@ public sealed interface FieldChange extends Change {
 
     /** A field the new version no longer has. */
     record Removed(String name, String descriptor, int access) implements FieldChange {
+        @Override
         public String describe() {
             return "field removed: " + Words.field(name, descriptor, access);
         }
 
+        @Override
         public Kind needs() {
             return Kind.NEEDS_REWRITE;
         }
 
+        @Override
         public String consequence() {
             return "the running JVM cannot remove fields; " + Change.RESTART;
         }
@@ -47,15 +53,18 @@ public sealed interface FieldChange extends Change {
 
     /** A field kept its name but changed its type. */
     record TypeChanged(String name, String oldDescriptor, String newDescriptor, int access) implements FieldChange {
+        @Override
         public String describe() {
             return "field type changed: " + Words.field(name, oldDescriptor, access) + " → "
                     + Words.type(newDescriptor);
         }
 
+        @Override
         public Kind needs() {
             return Kind.NEEDS_REWRITE;
         }
 
+        @Override
         public String consequence() {
             return "the running objects hold the old type; " + Change.RESTART;
         }
@@ -64,15 +73,18 @@ public sealed interface FieldChange extends Change {
 
     /** A field's modifiers changed. */
     record ModifiersChanged(String name, String descriptor, int oldAccess, int newAccess) implements FieldChange {
+        @Override
         public String describe() {
             return "field modifiers changed: " + Words.field(name, descriptor, 0) + ": "
                     + Words.modifiers(oldAccess, Holder.FIELD) + " → " + Words.modifiers(newAccess, Holder.FIELD);
         }
 
+        @Override
         public Kind needs() {
             return Kind.NEEDS_REWRITE;
         }
 
+        @Override
         public String consequence() {
             return "the running JVM cannot change modifiers; " + Change.RESTART;
         }
@@ -88,11 +100,13 @@ public sealed interface FieldChange extends Change {
      */
     record ConstantChanged(String name, String descriptor, int access, Object oldValue, Object newValue)
             implements FieldChange {
+        @Override
         public String describe() {
             return "constant changed: " + Words.field(name, descriptor, access) + " = " + oldValue + " → " + newValue
                     + " (the running field keeps " + oldValue + "; the new code uses " + newValue + ")";
         }
 
+        @Override
         public Kind needs() {
             return Kind.REDEFINABLE;
         }
@@ -101,14 +115,17 @@ public sealed interface FieldChange extends Change {
 
     /** javac or ECJ added the {@code $assertionsDisabled} field because the class now uses {@code assert}. */
     record AssertionsAdded() implements FieldChange {
+        @Override
         public String describe() {
             return "first assert statement added: the class gains the field $assertionsDisabled";
         }
 
+        @Override
         public Kind needs() {
             return Kind.NEEDS_REWRITE;
         }
 
+        @Override
         public String consequence() {
             return "running objects have no room for it; " + Change.RESTART;
         }
@@ -121,15 +138,18 @@ public sealed interface FieldChange extends Change {
      * @param enumName the switched enum's binary name, as far as the synthetic name tells it
      */
     record SwitchTableChanged(String enumName, boolean added) implements FieldChange {
+        @Override
         public String describe() {
             return "enum switch " + (added ? "added" : "removed") + ": switch table for " + enumName
                     + " (a synthetic field and method of the Eclipse compiler)";
         }
 
+        @Override
         public Kind needs() {
             return Kind.NEEDS_REWRITE;
         }
 
+        @Override
         public String consequence() {
             return "the running JVM cannot add or remove fields and methods; " + Change.RESTART;
         }
@@ -138,14 +158,17 @@ public sealed interface FieldChange extends Change {
 
     /** An enum gained or lost a constant. */
     record EnumConstantChanged(String name, boolean added) implements FieldChange {
+        @Override
         public String describe() {
             return "enum constant " + (added ? "added: " : "removed: ") + name;
         }
 
+        @Override
         public Kind needs() {
             return Kind.REJECTED;
         }
 
+        @Override
         public String consequence() {
             return "the running enum's constants and values() are fixed when it loads; " + Change.RESTART;
         }
@@ -158,14 +181,17 @@ public sealed interface FieldChange extends Change {
             newOrder = List.copyOf(newOrder);
         }
 
+        @Override
         public String describe() {
             return "fields reordered: " + String.join(", ", oldOrder) + " → " + String.join(", ", newOrder);
         }
 
+        @Override
         public Kind needs() {
             return Kind.NEEDS_REWRITE;
         }
 
+        @Override
         public String consequence() {
             return "the running JVM compares fields in declaration order; " + Change.RESTART;
         }

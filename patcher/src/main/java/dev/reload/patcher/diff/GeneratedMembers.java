@@ -66,6 +66,6 @@ final class GeneratedMembers {
 
     private static boolean followsConstants(Change change) {
         return change instanceof MethodChange.StaticInitializerChanged
-                || change instanceof MethodChange.BodyChanged c && ENUM_METHODS.contains(c.name());
+                || (change instanceof MethodChange.BodyChanged c && ENUM_METHODS.contains(c.name()));
     }
 }

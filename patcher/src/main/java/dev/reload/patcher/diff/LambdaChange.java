@@ -11,18 +11,22 @@ import java.util.List;
 public sealed interface LambdaChange extends Change {
     /** A lambda (a new synthetic {@code lambda$...} method) appeared in a method. */
     record Added(String owner, String host, String hostDescriptor) implements LambdaChange {
+        @Override
         public String describe() {
             return "lambda added in " + Words.method(owner, host, hostDescriptor);
         }
 
+        @Override
         public Kind needs() {
             return Kind.NEEDS_REWRITE;
         }
 
+        @Override
         public String consequence() {
             return "every lambda is a method, and the running JVM cannot add methods; " + Change.RESTART;
         }
 
+        @Override
         public String editedMethod() {
             return host;
         }
@@ -31,18 +35,22 @@ public sealed interface LambdaChange extends Change {
 
     /** A lambda disappeared from a method. */
     record Removed(String owner, String host, String hostDescriptor) implements LambdaChange {
+        @Override
         public String describe() {
             return "lambda removed from " + Words.method(owner, host, hostDescriptor);
         }
 
+        @Override
         public Kind needs() {
             return Kind.NEEDS_REWRITE;
         }
 
+        @Override
         public String consequence() {
             return "every lambda is a method, and the running JVM cannot remove methods; " + Change.RESTART;
         }
 
+        @Override
         public String editedMethod() {
             return host;
         }
@@ -51,14 +59,17 @@ public sealed interface LambdaChange extends Change {
 
     /** The code inside a lambda changed; it kept its synthetic method. */
     record BodyChanged(String owner, String host, String hostDescriptor) implements LambdaChange {
+        @Override
         public String describe() {
             return "lambda body changed in " + Words.method(owner, host, hostDescriptor);
         }
 
+        @Override
         public Kind needs() {
             return Kind.REDEFINABLE;
         }
 
+        @Override
         public String editedMethod() {
             return host;
         }
@@ -73,15 +84,18 @@ public sealed interface LambdaChange extends Change {
             newNames = List.copyOf(newNames);
         }
 
+        @Override
         public String describe() {
             return "lambdas renumbered in " + Words.method(owner, host, hostDescriptor) + " (same code): "
                     + String.join(", ", oldNames) + " → " + String.join(", ", newNames);
         }
 
+        @Override
         public Kind needs() {
             return Kind.NEEDS_REWRITE;
         }
 
+        @Override
         public String consequence() {
             return "lambdas already made call their method by name and would run another lambda's code; "
                     + Change.RESTART;

@@ -9,14 +9,17 @@ import dev.reload.patcher.diff.Words.Holder;
 public sealed interface MethodChange extends Change {
     /** A method's instructions changed; the JVM swaps them in for the next call. */
     record BodyChanged(String owner, String name, String descriptor) implements MethodChange {
+        @Override
         public String describe() {
             return "method body changed: " + Words.method(owner, name, descriptor);
         }
 
+        @Override
         public Kind needs() {
             return Kind.REDEFINABLE;
         }
 
+        @Override
         public String editedMethod() {
             return name;
         }
@@ -25,10 +28,12 @@ public sealed interface MethodChange extends Change {
 
     /** Only line numbers or local variable names of a method changed, as when code above it moved. */
     record DebugInfoChanged(String owner, String name, String descriptor) implements MethodChange {
+        @Override
         public String describe() {
             return "debug info only: " + Words.method(owner, name, descriptor) + " (line numbers or local variable names)";
         }
 
+        @Override
         public Kind needs() {
             return Kind.REDEFINABLE;
         }
@@ -37,14 +42,17 @@ public sealed interface MethodChange extends Change {
 
     /** The static initializer's code changed; redefinition does not run it again. */
     record StaticInitializerChanged() implements MethodChange {
+        @Override
         public String describe() {
             return "static initializer changed: it is not re-run, static fields keep their current values";
         }
 
+        @Override
         public Kind needs() {
             return Kind.REDEFINABLE;
         }
 
+        @Override
         public String editedMethod() {
             return "<clinit>";
         }
@@ -53,14 +61,17 @@ public sealed interface MethodChange extends Change {
 
     /** The class gained or lost a static initializer. */
     record StaticInitializerAddedOrRemoved(boolean added) implements MethodChange {
+        @Override
         public String describe() {
             return "static initializer " + (added ? "added" : "removed");
         }
 
+        @Override
         public Kind needs() {
             return Kind.NEEDS_REWRITE;
         }
 
+        @Override
         public String consequence() {
             return "the running JVM cannot add or remove methods; " + Change.RESTART;
         }
@@ -69,14 +80,17 @@ public sealed interface MethodChange extends Change {
 
     /** A method the running class does not have. */
     record Added(String owner, String name, String descriptor, int access) implements MethodChange {
+        @Override
         public String describe() {
             return "method added: " + Words.methodWithType(owner, name, descriptor, access);
         }
 
+        @Override
         public Kind needs() {
             return Kind.NEEDS_REWRITE;
         }
 
+        @Override
         public String consequence() {
             return "the running JVM cannot add methods; " + Change.RESTART;
         }
@@ -85,14 +99,17 @@ public sealed interface MethodChange extends Change {
 
     /** A method the new version no longer has. */
     record Removed(String owner, String name, String descriptor, int access) implements MethodChange {
+        @Override
         public String describe() {
             return "method removed: " + Words.methodWithType(owner, name, descriptor, access);
         }
 
+        @Override
         public Kind needs() {
             return Kind.NEEDS_REWRITE;
         }
 
+        @Override
         public String consequence() {
             return "the running JVM cannot remove methods; " + Change.RESTART;
         }
@@ -102,15 +119,18 @@ public sealed interface MethodChange extends Change {
     /** The only method of a name now takes or returns other types. */
     record SignatureChanged(String owner, String name, String oldDescriptor, String newDescriptor, int access)
             implements MethodChange {
+        @Override
         public String describe() {
             return "method signature changed: " + Words.methodWithType(owner, name, oldDescriptor, access)
                     + " → " + Words.methodWithType(owner, name, newDescriptor, access);
         }
 
+        @Override
         public Kind needs() {
             return Kind.NEEDS_REWRITE;
         }
 
+        @Override
         public String consequence() {
             return "to the running JVM that is a method removed and another added; " + Change.RESTART;
         }
@@ -120,15 +140,18 @@ public sealed interface MethodChange extends Change {
     /** A method's modifiers changed (visibility, static, final, synchronized, ...). */
     record ModifiersChanged(String owner, String name, String descriptor, int oldAccess, int newAccess)
             implements MethodChange {
+        @Override
         public String describe() {
             return "method modifiers changed: " + Words.method(owner, name, descriptor) + ": "
                     + Words.modifiers(oldAccess, Holder.METHOD) + " → " + Words.modifiers(newAccess, Holder.METHOD);
         }
 
+        @Override
         public Kind needs() {
             return Kind.NEEDS_REWRITE;
         }
 
+        @Override
         public String consequence() {
             return "the running JVM cannot change modifiers; " + Change.RESTART;
         }

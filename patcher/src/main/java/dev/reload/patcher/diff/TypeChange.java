@@ -14,16 +14,24 @@ import java.util.stream.Collectors;
  * subclasses.
  */
 public sealed interface TypeChange extends Change {
-    /** The direct superclass changed. @param oldSuper null only for java/lang/Object @param newSuper likewise */
+    /**
+     * The direct superclass changed.
+     *
+     * @param oldSuper null only for java/lang/Object
+     * @param newSuper likewise
+     */
     record SuperclassChanged(String oldSuper, String newSuper) implements TypeChange {
+        @Override
         public String describe() {
             return "superclass changed: " + Words.binary(oldSuper) + " → " + Words.binary(newSuper);
         }
 
+        @Override
         public Kind needs() {
             return Kind.REJECTED;
         }
 
+        @Override
         public String consequence() {
             return "running objects were laid out for the old superclass; " + Change.RESTART;
         }
@@ -37,16 +45,19 @@ public sealed interface TypeChange extends Change {
             removed = List.copyOf(removed);
         }
 
+        @Override
         public String describe() {
             return "interfaces changed:" + (added.isEmpty() ? "" : " added " + Words.binaries(added))
                     + (removed.isEmpty() ? "" : (added.isEmpty() ? "" : ";") + " removed " + Words.binaries(removed))
                     + (added.isEmpty() && removed.isEmpty() ? " reordered" : "");
         }
 
+        @Override
         public Kind needs() {
             return Kind.REJECTED;
         }
 
+        @Override
         public String consequence() {
             return "the running JVM cannot change the types a class implements; " + Change.RESTART;
         }
@@ -55,6 +66,7 @@ public sealed interface TypeChange extends Change {
 
     /** The class's own modifiers changed (public, final, abstract, interface, ...). */
     record ModifiersChanged(int oldAccess, int newAccess) implements TypeChange {
+        @Override
         public String describe() {
             // ACC_SUPER has no word in source; it only shows when it is what changed.
             int hidden = Opcodes.ACC_SUPER;
@@ -63,26 +75,36 @@ public sealed interface TypeChange extends Change {
                     + (((oldAccess ^ newAccess) & hidden) != 0 ? " (the ACC_SUPER flag changed)" : "");
         }
 
+        @Override
         public Kind needs() {
             return Kind.REJECTED;
         }
 
+        @Override
         public String consequence() {
             return "the running JVM cannot change a class's modifiers; " + Change.RESTART;
         }
     }
 
 
-    /** The nest host changed. @param oldHost nullable @param newHost nullable */
+    /**
+     * The nest host changed.
+     *
+     * @param oldHost nullable
+     * @param newHost nullable
+     */
     record NestHostChanged(String oldHost, String newHost) implements TypeChange {
+        @Override
         public String describe() {
             return "nest host changed: " + Words.binary(oldHost) + " → " + Words.binary(newHost);
         }
 
+        @Override
         public Kind needs() {
             return Kind.REJECTED;
         }
 
+        @Override
         public String consequence() {
             return "the running JVM cannot move a class to another nest; " + Change.RESTART;
         }
@@ -96,6 +118,7 @@ public sealed interface TypeChange extends Change {
      */
     record NestMemberChanged(String member, NestMemberKind kind, boolean added)
             implements TypeChange {
+        @Override
         public String describe() {
             String what = switch (kind) {
                 case ANONYMOUS -> "anonymous class ";
@@ -105,10 +128,12 @@ public sealed interface TypeChange extends Change {
             return what + (added ? "added: " : "removed: ") + Words.binary(member);
         }
 
+        @Override
         public Kind needs() {
             return Kind.NEEDS_REWRITE;
         }
 
+        @Override
         public String consequence() {
             return "the running JVM cannot change the NestMembers of a class; " + Change.RESTART;
         }
@@ -123,14 +148,17 @@ public sealed interface TypeChange extends Change {
             newComponents = List.copyOf(newComponents);
         }
 
+        @Override
         public String describe() {
             return "record components changed: " + components(oldComponents) + " → " + components(newComponents);
         }
 
+        @Override
         public Kind needs() {
             return Kind.REJECTED;
         }
 
+        @Override
         public String consequence() {
             return "running records were built with the old components; " + Change.RESTART;
         }
@@ -149,15 +177,18 @@ public sealed interface TypeChange extends Change {
             removed = List.copyOf(removed);
         }
 
+        @Override
         public String describe() {
             return "permitted subclasses changed:" + (added.isEmpty() ? "" : " added " + Words.binaries(added))
                     + (removed.isEmpty() ? "" : (added.isEmpty() ? "" : ";") + " removed " + Words.binaries(removed));
         }
 
+        @Override
         public Kind needs() {
             return Kind.REJECTED;
         }
 
+        @Override
         public String consequence() {
             return "the running JVM cannot change PermittedSubclasses; " + Change.RESTART;
         }
@@ -166,14 +197,17 @@ public sealed interface TypeChange extends Change {
 
     /** The new bytes are another class altogether. */
     record Renamed(String oldName, String newName) implements TypeChange {
+        @Override
         public String describe() {
             return "a different class: " + Words.binary(oldName) + " → " + Words.binary(newName);
         }
 
+        @Override
         public Kind needs() {
             return Kind.REJECTED;
         }
 
+        @Override
         public String consequence() {
             return "a class cannot be redefined as another one; check which file was written";
         }
@@ -190,15 +224,18 @@ public sealed interface TypeChange extends Change {
      *        batch has no class with the same code
      */
     record AnonymousClassRenumbered(String running, String continuedAs) implements TypeChange {
+        @Override
         public String describe() {
             return "anonymous classes renumbered: this " + Words.binary(running) + " is another class now"
                     + (continuedAs == null ? "" : "; the running one's code is now " + Words.binary(continuedAs));
         }
 
+        @Override
         public Kind needs() {
             return Kind.NEEDS_REWRITE;
         }
 
+        @Override
         public String consequence() {
             return "the running class keeps its own code (from the file that continues it), and this file's class"
                     + " loads under a spare name of its nest";

@@ -47,17 +47,17 @@ public final class ClassReferences {
     static boolean poolHoldsAscii(ClassReader reader, String ascii) {
         for (int i = 1; i < reader.getItemCount(); i++) {
             int offset = reader.getItem(i);
-            if (offset > 0 && reader.b[offset - 1] == CONSTANT_UTF8 && reader.readUnsignedShort(offset) == ascii.length()
-                    && asciiAt(reader.b, offset + 2, ascii)) {
+            if (offset > 0 && reader.readByte(offset - 1) == CONSTANT_UTF8
+                    && reader.readUnsignedShort(offset) == ascii.length() && asciiAt(reader, offset + 2, ascii)) {
                 return true;
             }
         }
         return false;
     }
 
-    private static boolean asciiAt(byte[] bytes, int start, String ascii) {
+    private static boolean asciiAt(ClassReader reader, int start, String ascii) {
         for (int i = 0; i < ascii.length(); i++) {
-            if (bytes[start + i] != ascii.charAt(i)) {
+            if (reader.readByte(start + i) != ascii.charAt(i)) {
                 return false;
             }
         }

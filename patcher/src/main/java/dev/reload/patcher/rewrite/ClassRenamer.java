@@ -2,6 +2,7 @@ package dev.reload.patcher.rewrite;
 
 import org.objectweb.asm.ClassReader;
 import org.objectweb.asm.ClassWriter;
+import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.commons.ClassRemapper;
 import org.objectweb.asm.commons.SimpleRemapper;
 
@@ -33,7 +34,7 @@ public final class ClassRenamer {
         }
         ClassReader reader = new ClassReader(classFile);
         ClassWriter writer = new ClassWriter(0);
-        reader.accept(new ClassRemapper(writer, new SimpleRemapper(Map.copyOf(internalNames))), 0);
+        reader.accept(new ClassRemapper(writer, new SimpleRemapper(Opcodes.ASM9, Map.copyOf(internalNames))), 0);
         return writer.toByteArray();
     }
 }

@@ -28,9 +28,11 @@ import java.util.Map;
 
 /**
  * Takes the initializers of added static fields out of the new static initializer, each as a method of its own
- * that runs it once: the instructions from the last point where the operand stack was empty up to the field's
- * {@code PUTSTATIC}. Only straight-line code that uses no local variable and is in no {@code try} block is taken:
- * anything else cannot be told apart from the rest of the static initializer safely.
+ * that runs it once: the statement that ends with the field's {@code PUTSTATIC}, from the point where the operand
+ * stack was empty and the previous statement had ended. Its branches ({@code a ? b : c}, a {@code switch}
+ * expression) come along when they stay inside it, and its local variables when no earlier statement left one
+ * alive. An initializer inside a {@code try} block, that sets another static field or that reads a local variable of
+ * an earlier statement cannot be told apart from the rest of the static initializer safely, and is not taken.
  */
 final class FieldInitializers {
     private FieldInitializers() {
@@ -56,18 +58,14 @@ final class FieldInitializers {
         } catch (AnalyzerException e) {
             return methods;
         }
+        InitializerSlice slices = new InitializerSlice(clinit, frames);
         AbstractInsnNode[] insns = clinit.instructions.toArray();
         for (int p = 0; p < insns.length; p++) {
             if (insns[p] instanceof FieldInsnNode put && put.getOpcode() == Opcodes.PUTSTATIC
                     && put.owner.equals(next.name) && isAddedStatic(added, put)) {
-                int start = p;
-                while (start > 0 && (frames[start] == null || frames[start].getStackSize() > 0)) {
-                    start--;
-                }
                 String key = AddedField.key(put.name, put.desc);
-                boolean first = !methods.containsKey(key);
-                methods.put(key, first && isolated(clinit, insns, start, p)
-                        ? copy(clinit, insns, start, p, put.name) : null);
+                int start = methods.containsKey(key) ? -1 : slices.startOf(p);
+                methods.put(key, start >= 0 ? copy(clinit, insns, start, p, put.name) : null);
             }
         }
         return methods;
@@ -76,27 +74,6 @@ final class FieldInitializers {
     private static boolean isAddedStatic(List<AddedField> added, FieldInsnNode put) {
         return added.stream()
                 .anyMatch(f -> f.isStatic() && f.name().equals(put.name) && f.descriptor().equals(put.desc));
-    }
-
-    private static boolean isolated(MethodNode clinit, AbstractInsnNode[] insns, int start, int end) {
-        for (int i = start; i < end; i++) {
-            AbstractInsnNode insn = insns[i];
-            // A frame marks a branch target: the empty stack there may be another path's, as in a ? b : c.
-            if (insn instanceof FrameNode || insn instanceof JumpInsnNode || insn instanceof TableSwitchInsnNode
-                    || insn instanceof LookupSwitchInsnNode || insn instanceof VarInsnNode
-                    || insn instanceof IincInsnNode
-                    || (insn instanceof FieldInsnNode f && f.getOpcode() == Opcodes.PUTSTATIC)) {
-                return false;
-            }
-        }
-        for (TryCatchBlockNode block : clinit.tryCatchBlocks) {
-            int from = clinit.instructions.indexOf(block.start);
-            int to = clinit.instructions.indexOf(block.end);
-            if (from < end && to > start) {
-                return false;
-            }
-        }
-        return true;
     }
 
     private static MethodNode copy(MethodNode clinit, AbstractInsnNode[] insns, int start, int end, String field) {
@@ -108,15 +85,18 @@ final class FieldInitializers {
                 labels.put(label, new LabelNode());
             }
         }
+        boolean usesLocals = false;
         for (int i = start; i <= end; i++) {
             AbstractInsnNode insn = insns[i];
+            usesLocals |= insn instanceof VarInsnNode || insn instanceof IincInsnNode;
             if (!(insn instanceof LineNumberNode line) || labels.containsKey(line.start)) {
                 method.instructions.add(insn.clone(labels));
             }
         }
         method.instructions.add(new InsnNode(Opcodes.RETURN));
         method.maxStack = clinit.maxStack;
-        method.maxLocals = 0;
+        // The slice's locals are its own (none was alive where it starts), in the slots the static initializer gave.
+        method.maxLocals = usesLocals ? clinit.maxLocals : 0;
         return method;
     }
 }

@@ -1,5 +1,6 @@
 package dev.reload.patcher.rewrite;
 
+import dev.reload.patcher.shape.SyntheticNames;
 import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.Type;
 
@@ -18,7 +19,7 @@ public record MovedMethod(String name, String descriptor, boolean instance, bool
     static MovedMethod of(String name, String descriptor, int access) {
         boolean instance = (access & Opcodes.ACC_STATIC) == 0;
         return new MovedMethod(name, descriptor, instance,
-                instance && (access & Opcodes.ACC_PRIVATE) == 0 && !name.startsWith("lambda$"));
+                instance && (access & Opcodes.ACC_PRIVATE) == 0 && !SyntheticNames.isLambda(name));
     }
 
     /** {@return the key under which the runtime links calls to this method: name followed by descriptor} */
@@ -38,7 +39,7 @@ public record MovedMethod(String name, String descriptor, boolean instance, bool
 
     /** {@return true for a lambda body, whose earlier objects must keep working when a later version drops it} */
     public boolean lambdaBody() {
-        return name.startsWith("lambda$");
+        return SyntheticNames.isLambda(name);
     }
 
     /** {@return a method descriptor with a receiver of the given class put first} */

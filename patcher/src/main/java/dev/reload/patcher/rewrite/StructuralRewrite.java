@@ -11,7 +11,8 @@ import java.util.Map;
  *               members, new bodies, calls to moved methods linked through the runtime; never null
  * @param companion the class file of the companion to define as a hidden nestmate of the class, holding the
  *                  moved methods as static methods; null when nothing is moved
- * @param moved the moved methods, in the new version's order; empty when nothing is moved
+ * @param moved the methods the companion holds: the moved ones in the new version's order, then those a reload
+ *              added before and the new version drops, carried with their last bodies; empty when none
  * @param addedFields the fields the running class lacks, which live in the runtime's storage, in the new version's
  *                    order; empty when none
  * @param initializedFields the keys of the added static fields whose initializer the companion can run once, each
@@ -33,6 +34,11 @@ public record StructuralRewrite(String internalName, byte[] target, byte[] compa
         initializedFields = List.copyOf(initializedFields);
         inseparableFields = List.copyOf(inseparableFields);
         lambdaHashes = Map.copyOf(lambdaHashes);
+    }
+
+    /** {@return what this rewrite leaves running, for the next rewrite of the class to build on} */
+    public LastRewrite leftRunning() {
+        return new LastRewrite(lambdaHashes, companion, moved);
     }
 
     /** {@return the internal name the companion's class file declares (the JVM appends a suffix when it defines it)} */

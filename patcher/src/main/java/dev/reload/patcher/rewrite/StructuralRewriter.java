@@ -6,6 +6,7 @@ import org.objectweb.asm.tree.FieldNode;
 import org.objectweb.asm.tree.MethodNode;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,8 +17,8 @@ import java.util.Set;
 /**
  * Turns a new version of a class, which adds or removes methods, into what a stock JVM accepts: the class
  * redefined with exactly the running class's declared members, and a companion holding the methods the
- * running class lacks. A method the new version no longer declares keeps running its last body: the JVM will
- * not let it go, and code from before may still call it (the frame that was running when the reload landed,
+ * running class lacks. A method the new version no longer declares keeps running its last body (one a reload
+ * added is carried into the new companion): the JVM will not let it go, and code from before may still call it (the frame that was running when the reload landed,
  * lambda and anonymous objects made earlier, stale call sites), so nothing a reload does throws into the
  * program. Added fields live in the runtime's storage, and every read and write of them goes there; removed
  * fields stay.
@@ -48,14 +49,13 @@ public final class StructuralRewriter {
      * those alive now}
      *
      * @param running the class file as the JVM runs it now, never null
-     * @param aliveLambdas the code hashes of the lambda bodies alive now, by key, as the last rewrite of this
-     *                     class gave them ({@link StructuralRewrite#lambdaHashes()}); null to read them from
-     *                     {@code running}, right for a class never rewritten, whose bodies are as compiled
+     * @param last what the last rewrite of this class left running ({@link StructuralRewrite#leftRunning()}); null
+     *             for a class never rewritten, whose lambda bodies are then read from {@code running}
      * @param updated the new class file as compiled, never null
      * @param elsewhere which methods of other classes are moved, never null
      * @throws UnsupportedEditException when the edit changes what cannot be rewritten
      */
-    public static StructuralRewrite rewrite(byte[] running, Map<String, Long> aliveLambdas, byte[] updated,
+    public static StructuralRewrite rewrite(byte[] running, LastRewrite last, byte[] updated,
                                             MovedMembers elsewhere)
             throws UnsupportedEditException {
         Objects.requireNonNull(elsewhere, "elsewhere");
@@ -65,9 +65,9 @@ public final class StructuralRewriter {
         SwitchTables.uncacheAdded(run, next);
         HeaderCheck.check(run, next, binaryName);
         Map<String, MethodNode> runningMethods = byKey(run.methods);
-        Map<String, Long> lambdaHashes = LambdaRenamer.matchByContent(
-                aliveLambdas == null ? LambdaRenamer.lambdaHashes(running) : aliveLambdas,
-                updated, next, runningMethods.keySet());
+        Map<String, Long> lambdaHashes = new HashMap<>(LambdaRenamer.matchByContent(
+                last == null ? LambdaRenamer.lambdaHashes(running) : last.lambdaHashes(),
+                updated, next, runningMethods.keySet()));
 
         Map<String, MovedMethod> moved = new LinkedHashMap<>();
         List<MethodNode> movedNodes = new ArrayList<>();
@@ -79,7 +79,6 @@ public final class StructuralRewriter {
                 kept.put(ClassFiles.key(method), method);
             } else if (method.name.equals("<clinit>")) {
                 // The class is initialized already: a static initializer it gains, like a changed one, is not run.
-                continue;
             } else {
                 MovableCheck.check(method, run, binaryName);
                 moved.put(ClassFiles.key(method), MovedMethod.of(method.name, method.desc, method.access));
@@ -106,11 +105,17 @@ public final class StructuralRewriter {
             }
         }
         initializers.values().stream().filter(Objects::nonNull).forEach(movedNodes::add);
-        byte[] companion = movedNodes.isEmpty() ? null
-                : ClassFiles.write(CompanionBuilder.build(next, movedNodes, redirector), false);
+        ClassNode companion = CompanionBuilder.build(next, movedNodes, redirector);
+        DroppedMethods dropped = DroppedMethods.of(last, run.name, byKey(next.methods).keySet(),
+                byKey(companion.methods).keySet());
+        dropped.addTo(companion);
+        dropped.keepLambdaHashes(last, lambdaHashes);
+        List<MovedMethod> companionMethods = new ArrayList<>(moved.values());
+        companionMethods.addAll(dropped.methods());
         return new StructuralRewrite(run.name, ClassFiles.write(target(run, next, targetMethods), false),
-                companion, List.copyOf(moved.values()), addedFields, separable(initializers, true),
-                separable(initializers, false), lambdaHashes);
+                movedNodes.isEmpty() && dropped.isEmpty() ? null : ClassFiles.write(companion, false),
+                companionMethods, addedFields, separable(initializers, true), separable(initializers, false),
+                lambdaHashes);
     }
 
     /**

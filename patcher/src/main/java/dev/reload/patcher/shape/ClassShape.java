@@ -106,6 +106,7 @@ public final class ClassShape {
      *
      * @param member a member's internal name, never null
      */
+    @SuppressWarnings("EnumOrdinal") // ordinals stored by ShapeReader in this JVM
     public Optional<NestMemberKind> nestMemberKind(String member) {
         int id = SYMBOLS.find(member);
         for (int i = 0; i < nestCount(); i++) {
@@ -212,6 +213,7 @@ public final class ClassShape {
      * @param index from 0 to {@link #nestMemberCount()} - 1
      * @throws IndexOutOfBoundsException when there is no such entry
      */
+    @SuppressWarnings("EnumOrdinal") // ordinals stored by ShapeReader in this JVM
     public NestMemberKind nestMemberKind(int index) {
         Objects.checkIndex(index, nestCount());
         return nestMemberKinds == null ? NestMemberKind.NAMED : NestMemberKind.values()[nestMemberKinds[index]];

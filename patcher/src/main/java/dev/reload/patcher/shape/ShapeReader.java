@@ -23,7 +23,6 @@ final class ShapeReader extends ClassVisitor implements CodeHasher.Sink {
 
     private final Symbols symbols = Symbols.TABLE;
     private String internalName;
-    private String descriptor;
     private final int[] header = new int[ShapeLayout.HEADER];
     private final Ints interfaces = new Ints();
     private final Ints nestMembers = new Ints();
@@ -52,7 +51,6 @@ final class ShapeReader extends ClassVisitor implements CodeHasher.Sink {
     public void visit(int version, int access, String name, String signature, String superName,
                       String[] interfaces) {
         internalName = name;
-        descriptor = 'L' + name + ';';
         header[ShapeLayout.NAME] = symbols.intern(name);
         header[ShapeLayout.SUPER] = superName == null ? -1 : symbols.intern(superName);
         header[ShapeLayout.NEST_HOST] = -1;
@@ -178,6 +176,7 @@ final class ShapeReader extends ClassVisitor implements CodeHasher.Sink {
     }
 
     /** {@return the kind of each nest member in order, or null when every one is NAMED} */
+    @SuppressWarnings("EnumOrdinal") // a byte a member; read back only in this JVM
     byte[] nestMemberKinds() {
         byte[] kinds = null;
         for (int i = 0; i < nestMembers.size; i++) {

@@ -41,7 +41,11 @@ final class Symbols {
     /** Open-addressing table of id + 1 (0 = free slot). */
     private int[] slots = new int[2048];
 
-    /** {@return the id of a string, adding it when it is new} @param text never null */
+    /**
+     * {@return the id of a string, adding it when it is new}
+     *
+     * @param text never null
+     */
     synchronized int intern(String text) {
         int dollar = numberedSuffixAt(text);
         if (dollar > 0) {
@@ -62,7 +66,11 @@ final class Symbols {
         return id;
     }
 
-    /** {@return the id of a string, or -1 when no shape uses it} @param text never null */
+    /**
+     * {@return the id of a string, or -1 when no shape uses it}
+     *
+     * @param text never null
+     */
     synchronized int find(String text) {
         int dollar = numberedSuffixAt(text);
         if (dollar > 0) {

@@ -12,7 +12,7 @@ final class FixtureDump {
 
     public static void main(String[] args) throws Exception {
         for (String fixtureCase : args) {
-            for (CompilerKind compiler : CompilerKind.values()) {
+            for (CompilerKind compiler : CompilerKind.forJava()) {
                 if (compiler.unavailableBecause().isEmpty()) {
                     System.out.println("== " + fixtureCase + " (" + compiler.label() + ")");
                     System.out.print(FixtureVerdictTest.judge(fixtureCase, compiler));

@@ -33,7 +33,7 @@ class FixtureVerdictTest {
         try (Stream<Path> dirs = Files.list(Fixtures.root())) {
             for (Path dir : dirs.sorted().toList()) {
                 if (Files.exists(dir.resolve("expected.txt"))) {
-                    for (CompilerKind compiler : CompilerKind.values()) {
+                    for (CompilerKind compiler : CompilerKind.forJava()) {
                         cases.add(Arguments.of(dir.getFileName().toString(), compiler));
                     }
                 }

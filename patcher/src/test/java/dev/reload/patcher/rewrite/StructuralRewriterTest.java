@@ -78,6 +78,23 @@ class StructuralRewriterTest {
     }
 
     @Test
+    void aMethodAnEarlierReloadAddedIsCarriedIntoTheNewCompanionWhenDropped() throws Exception {
+        byte[] running = LoadTimeAugmenter.augment(v1.bytes(GAME), 8);
+        StructuralRewrite second = StructuralRewriter.rewrite(running, v2.bytes(GAME), MovedMembers.none());
+        StructuralRewrite fourth = StructuralRewriter.rewrite(second.target(), second.leftRunning(), v4.bytes(GAME),
+                MovedMembers.none());
+
+        // v4 drops twice(int), which v2 added: its last body moves on, so v2's companion can be collected.
+        ClassShape before = ClassShape.read(second.companion());
+        ClassShape after = ClassShape.read(fourth.companion());
+        assertEquals(before.method("twice", "(I)I").orElseThrow().codeHash(),
+                after.method("twice", "(I)I").orElseThrow().codeHash());
+        assertTrue(fourth.moved().stream().anyMatch(method -> method.key().equals("twice(I)I")));
+        assertTrue(fourth.leftRunning().moved().stream().anyMatch(method -> method.key().equals("twice(I)I")),
+                "a later rewrite carries it again");
+    }
+
+    @Test
     void membersAnotherAgentAddedAtLoadTimeAreKeptWithTheirCode() throws Exception {
         byte[] running = withCoverageProbe(LoadTimeAugmenter.augment(v1.bytes(GAME), 8));
         StructuralRewrite rewrite = StructuralRewriter.rewrite(running, v2.bytes(GAME), MovedMembers.none());

@@ -22,8 +22,8 @@ import java.util.function.BiConsumer;
 /**
  * Merges the writes the watchers see into batches: a batch is handed out once no write has been seen for
  * the quiet period, its files are read, and files whose content is what the agent last saw are dropped. Files are
- * read as they are written; once every one is a whole class file, the batch only waits for the build's next file,
- * a fraction of the quiet period ({@link BurstPace}).
+ * read as they are written; a single file read whole only waits for the build's next file, a fraction of the quiet
+ * period ({@link BurstPace}).
  * Watchers call {@link #touched}; one consumer thread calls {@link #take()}. Writes that arrive while the
  * consumer works on a batch go into the next one. Thread-safe.
  */

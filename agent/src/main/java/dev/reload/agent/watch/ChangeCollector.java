@@ -2,6 +2,7 @@ package dev.reload.agent.watch;
 
 import dev.reload.agent.parallel.Attempt;
 import dev.reload.agent.parallel.BatchSteps;
+import dev.reload.patcher.rewrite.WholeClassFile;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -21,7 +22,9 @@ import java.util.function.BiConsumer;
 
 /**
  * Merges the writes the watchers see into batches: a batch is handed out once no write has been seen for
- * the quiet period, its files are read, and files whose content is what the agent last saw are dropped.
+ * the quiet period, its files are read, and files whose content is what the agent last saw are dropped. Files are
+ * read as they are written; a single file read whole only waits for the build's next file, a fraction of the quiet
+ * period ({@link BurstPace}).
  * Watchers call {@link #touched}; one consumer thread calls {@link #take()}. Writes that arrive while the
  * consumer works on a batch go into the next one. Thread-safe.
  */
@@ -53,6 +56,8 @@ public final class ChangeCollector {
     private long lastDeleteNanos;
     private long firstEventNanos;
     private long lastEventNanos;
+    /** True while the consumer waits for time to pass rather than reads; guarded by {@code lock}. */
+    private boolean consumerWaiting;
 
     /**
      * @param quietPeriod how long the trees must stay quiet before a batch is handed out, never null
@@ -61,7 +66,7 @@ public final class ChangeCollector {
     public ChangeCollector(Duration quietPeriod, BiConsumer<Path, IOException> unreadable) {
         long quietNanos = quietPeriod.toNanos();
         this.longestBurstNanos = Math.max(LONGEST_BURST_FLOOR_NANOS, quietNanos * LONGEST_BURST_IN_QUIET_PERIODS);
-        this.pace = new BurstPace(quietNanos, longestBurstNanos);
+        this.pace = new BurstPace(quietNanos);
         this.unreadable = unreadable;
     }
 
@@ -83,9 +88,9 @@ public final class ChangeCollector {
             pending.putIfAbsent(file, root);
             pace.written(now, before, pending.size());
             readAhead.touched(file);
-            // A later write only moves the consumer's deadline later: it need not wake up for it, and a burst of
-            // a thousand events does not cost a thousand wake-ups. The second file makes a burst: reading starts.
-            if (vanished.remove(file) || first || pending.size() == 2) {
+            // A later write moves the consumer's deadline later, and gives it a file to read: a consumer busy reading
+            // finds it without a wake-up, so a burst of a thousand events does not cost a thousand wake-ups.
+            if (vanished.remove(file) || first || consumerWaiting) {
                 lock.notifyAll();
             }
         }
@@ -160,21 +165,24 @@ public final class ChangeCollector {
                     waitNanos(rebuildLeft);
                     continue;
                 }
-                long quietLeft = pending.isEmpty() ? 0 : lastEventNanos + pace.quietNanos() - now;
+                long quietLeft = pending.isEmpty() ? 0
+                        : lastEventNanos + pace.quietNanos(readAhead.allWhole(pending.keySet())) - now;
                 long burstLeft = firstEventNanos + longestBurstNanos - now;
                 if (quietLeft <= 0 || burstLeft <= 0) {
                     return drain(now);
                 }
-                // A burst: read what it wrote so far while waiting for the rest. A single file is read once quiet.
-                toRead = pending.size() > 1 ? readAhead.next() : null;
+                // Read what was written so far while waiting for the rest: a whole class file need not wait as long.
+                toRead = readAhead.next();
                 if (toRead == null) {
                     waitNanos(Math.min(quietLeft, burstLeft));
                     continue;
                 }
             }
             Attempt<byte[], IOException> content = ReadAhead.content(toRead);
+            boolean whole = content instanceof Attempt.Done<byte[], IOException> done
+                    && WholeClassFile.test(done.value());
             synchronized (lock) {
-                readAhead.read(toRead, content);
+                readAhead.read(toRead, content, whole);
             }
         }
     }
@@ -261,10 +269,15 @@ public final class ChangeCollector {
 
     @SuppressWarnings("WaitNotInLoop") // awaitQuiet, its only caller, loops and checks again
     private void waitNanos(long nanos) throws InterruptedException {
-        if (nanos == Long.MAX_VALUE) {
-            lock.wait();
-        } else if (nanos > 0) {
-            lock.wait(nanos / 1_000_000, (int) (nanos % 1_000_000));
+        consumerWaiting = true;
+        try {
+            if (nanos == Long.MAX_VALUE) {
+                lock.wait();
+            } else if (nanos > 0) {
+                lock.wait(nanos / 1_000_000, (int) (nanos % 1_000_000));
+            }
+        } finally {
+            consumerWaiting = false;
         }
     }
 

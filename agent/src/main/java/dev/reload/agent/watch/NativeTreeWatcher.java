@@ -4,18 +4,18 @@ import dev.reload.agent.report.Contained;
 import dev.reload.agent.report.Reporter;
 
 import java.io.IOException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.FileSystems;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardWatchEventKinds;
 import java.nio.file.WatchEvent;
 import java.nio.file.WatchKey;
 import java.nio.file.WatchService;
-import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
@@ -152,36 +152,49 @@ public final class NativeTreeWatcher implements TreeWatcher {
         }
     }
 
+    /**
+     * Registers the directory and every directory below it; with {@code touchClassFiles}, hands the collector every
+     * watched file found (a tree that appeared, or events that overflowed).
+     */
     private void registerTree(Path root, Path directory, boolean touchClassFiles) {
         try {
-            Files.walkFileTree(directory, new SimpleFileVisitor<>() {
-                @Override
-                public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attributes) throws IOException {
-                    WatchKey key = dir.register(service, StandardWatchEventKinds.ENTRY_CREATE,
-                            StandardWatchEventKinds.ENTRY_MODIFY, StandardWatchEventKinds.ENTRY_DELETE);
-                    keys.put(key, new Watched(root, dir));
-                    return FileVisitResult.CONTINUE;
-                }
-
-                @Override
-                public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
-                    if (touchClassFiles && watchedFile.test(file)) {
-                        collector.touched(root, file);
-                    }
-                    return FileVisitResult.CONTINUE;
-                }
-
-                @Override
-                public FileVisitResult visitFileFailed(Path file, IOException e) {
-                    return FileVisitResult.CONTINUE; // vanished while we walked: its deletion needs nothing
-                }
-            });
+            registerDirectories(root, directory, touchClassFiles);
         } catch (NoSuchFileException e) {
             if (directory.equals(root)) {
                 rootTasks.add(new RootTask(root, true));
             }
         } catch (IOException e) {
             reporter.error("cannot watch " + directory + " (" + e.getMessage() + "); changes below it are not seen");
+        }
+    }
+
+    /**
+     * Walks by names: an entry named as a watched file (a class file) is taken for one without asking the file
+     * system. A class directory holds thousands of them, and asking whether each is a directory, as a generic walk
+     * does, kept this thread busy for most of a program's start-up, on the cores the program starts on.
+     */
+    private void registerDirectories(Path root, Path directory, boolean touchClassFiles) throws IOException {
+        WatchKey key = directory.register(service, StandardWatchEventKinds.ENTRY_CREATE,
+                StandardWatchEventKinds.ENTRY_MODIFY, StandardWatchEventKinds.ENTRY_DELETE);
+        keys.put(key, new Watched(root, directory));
+        List<Path> subdirectories = new ArrayList<>();
+        try (DirectoryStream<Path> entries = Files.newDirectoryStream(directory)) {
+            for (Path entry : entries) {
+                if (!watchedFile.test(entry)) {
+                    if (Files.isDirectory(entry, LinkOption.NOFOLLOW_LINKS)) {
+                        subdirectories.add(entry);
+                    }
+                } else if (touchClassFiles) {
+                    collector.touched(root, entry);
+                }
+            }
+        }
+        for (Path subdirectory : subdirectories) {
+            try {
+                registerDirectories(root, subdirectory, touchClassFiles);
+            } catch (NoSuchFileException e) {
+                // Deleted while we walked: its deletion needs nothing.
+            }
         }
     }
 

@@ -6,26 +6,33 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
+import java.util.Collection;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 
 /**
- * The files of a burst, read while the burst goes on, so that once the writes are quiet the batch does not wait for
+ * The files of a batch, read while its writes go on, so that once the writes are quiet the batch does not wait for
  * its reads: a build that writes a thousand class files gives the agent time to read the first ones while it writes
- * the last. A file written again after it was read is read again. Not thread-safe: the collector guards it with its
- * lock, and reads the file itself outside the lock.
+ * the last. A file written again after it was read is read again. Also knows which files were read whole (see
+ * {@link dev.reload.patcher.rewrite.WholeClassFile}), which need not wait for the quiet period. Not thread-safe: the
+ * collector guards it with its lock, and reads the file itself outside the lock.
  */
 final class ReadAhead {
     /** Per file read: its bytes, or the {@link IOException} that says why they cannot be read. */
     private final Map<Path, Attempt<byte[], IOException>> contents = new HashMap<>();
     /** Files written since they were last read, in the order seen; may hold a file twice or one already read. */
     private final Deque<Path> unread = new ArrayDeque<>();
+    /** The files of {@link #contents} whose bytes are a whole class file. */
+    private final Set<Path> whole = new HashSet<>();
     private Path reading;
 
     /** Notes a write: what was read of the file before it is out of date. */
     void touched(Path file) {
         contents.remove(file);
+        whole.remove(file);
         unread.add(file);
         if (file.equals(reading)) {
             reading = null;
@@ -43,18 +50,32 @@ final class ReadAhead {
         return null;
     }
 
-    /** Keeps what was read of the file {@link #next()} gave, unless it was written again meanwhile. */
-    void read(Path file, Attempt<byte[], IOException> content) {
+    /**
+     * Keeps what was read of the file {@link #next()} gave, unless it was written again meanwhile.
+     *
+     * @param content the file's bytes, or the {@link IOException} that says why they cannot be read
+     * @param wholeClassFile true when the bytes are a whole class file
+     */
+    void read(Path file, Attempt<byte[], IOException> content, boolean wholeClassFile) {
         if (file.equals(reading)) {
             contents.put(file, content);
+            if (wholeClassFile) {
+                whole.add(file);
+            }
         }
         reading = null;
+    }
+
+    /** {@return true when every one of the files was read whole since its last write} */
+    boolean allWhole(Collection<Path> files) {
+        return whole.size() >= files.size() && whole.containsAll(files);
     }
 
     /** {@return what was read, by file, and starts over empty} */
     Map<Path, Attempt<byte[], IOException>> take() {
         Map<Path, Attempt<byte[], IOException>> taken = new HashMap<>(contents);
         contents.clear();
+        whole.clear();
         unread.clear();
         reading = null;
         return taken;

@@ -6,39 +6,38 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** The waits, with made-up times: nothing here sleeps. */
 class BurstPaceTest {
-    private static final long QUIET = 5;
-    private static final long CONTINUATION = 500;
-    private final BurstPace pace = new BurstPace(QUIET, CONTINUATION);
+    private static final long QUIET = 50;
+    private static final long SETTLE = QUIET / BurstPace.SETTLE_PERIODS_PER_QUIET_PERIOD;
+    /** The longest wait: a write this long after a burst starts a new one. */
+    private static final long CONTINUATION = 20 * QUIET;
+    private final BurstPace pace = new BurstPace(QUIET);
 
     @Test
     void aSingleFileWaitsTheQuietPeriod() {
         pace.written(1000, 0, 1);
-        assertEquals(QUIET, pace.quietNanos());
+        assertEquals(QUIET, pace.quietNanos(false));
         pace.written(1001, 1, 1); // the same file written again
-        assertEquals(QUIET, pace.quietNanos());
+        assertEquals(QUIET, pace.quietNanos(false));
     }
 
     @Test
     void severalFilesWaitThreeQuietPeriodsOrTwiceTheLongestPauseUpToTwentyQuietPeriods() {
         pace.written(1000, 0, 1);
         pace.written(1001, 1, 2);
-        assertEquals(3 * QUIET, pace.quietNanos());
+        assertEquals(3 * QUIET, pace.quietNanos(false));
         pace.written(1001 + 4 * QUIET, 2, 3);
-        assertEquals(8 * QUIET, pace.quietNanos());
+        assertEquals(8 * QUIET, pace.quietNanos(false));
         pace.written(1001 + 4 * QUIET + 50 * QUIET, 3, 4);
-        assertEquals(20 * QUIET, pace.quietNanos());
+        assertEquals(20 * QUIET, pace.quietNanos(false));
     }
 
     @Test
     void aWriteSoonAfterABurstContinuesItAndALaterOneStartsAfresh() {
-        pace.written(1000, 0, 1);
-        pace.written(1001, 1, 2);
-        pace.handedOut();
-        pace.written(1001 + 7 * QUIET, 0, 1);
-        assertEquals(14 * QUIET, pace.quietNanos());
+        burstHandedOutThenWriteAfterSevenQuietPeriods();
+        assertEquals(14 * QUIET, pace.quietNanos(false));
         pace.handedOut();
         pace.written(1001 + 7 * QUIET + CONTINUATION, 0, 1);
-        assertEquals(QUIET, pace.quietNanos());
+        assertEquals(QUIET, pace.quietNanos(false));
     }
 
     @Test
@@ -46,6 +45,29 @@ class BurstPaceTest {
         pace.written(1000, 0, 1);
         pace.handedOut();
         pace.written(1010, 0, 1);
-        assertEquals(QUIET, pace.quietNanos());
+        assertEquals(QUIET, pace.quietNanos(false));
+    }
+
+    @Test
+    void aSingleWholeFileWaitsOneSettlePeriodAndABurstOfThemWaitsAsAnyBurst() {
+        pace.written(1000, 0, 1);
+        assertEquals(SETTLE, pace.quietNanos(true));
+        pace.written(1001, 1, 2);
+        assertEquals(3 * QUIET, pace.quietNanos(true));
+        pace.written(1001 + 4 * QUIET, 2, 3);
+        assertEquals(8 * QUIET, pace.quietNanos(true));
+    }
+
+    @Test
+    void wholeFilesThatContinueACutBurstWaitTwiceThePauseThatCutIt() {
+        burstHandedOutThenWriteAfterSevenQuietPeriods();
+        assertEquals(14 * QUIET, pace.quietNanos(true));
+    }
+
+    private void burstHandedOutThenWriteAfterSevenQuietPeriods() {
+        pace.written(1000, 0, 1);
+        pace.written(1001, 1, 2);
+        pace.handedOut();
+        pace.written(1001 + 7 * QUIET, 0, 1);
     }
 }

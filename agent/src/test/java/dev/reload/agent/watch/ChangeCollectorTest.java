@@ -6,8 +6,10 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** The collector on its own, told about writes directly. */
@@ -46,6 +48,22 @@ class ChangeCollectorTest {
         ChangeBatch rest = collector.take();
         assertEquals(List.of("A.class", "B.class"), cut.files().stream().map(ChangedFile::relativePath).toList());
         assertEquals(List.of("C.class", "D.class"), rest.files().stream().map(ChangedFile::relativePath).toList());
+    }
+
+    @Test
+    void aClassFileCaughtHalfWrittenIsHandedOutOnceWhole() throws Exception {
+        byte[] whole;
+        try (var in = ChangeCollectorTest.class.getResourceAsStream("ChangeCollectorTest.class")) {
+            whole = in.readAllBytes();
+        }
+        // Long enough that the second write always comes before the first would be handed out as it is.
+        ChangeCollector collector = new ChangeCollector(Duration.ofSeconds(2), (file, e) -> { });
+        Path file = Files.write(root.resolve("ChangeCollectorTest.class"), Arrays.copyOf(whole, whole.length / 2));
+        collector.touched(root, file);
+        collector.touched(root, Files.write(file, whole));
+        ChangeBatch batch = collector.take();
+        assertEquals(1, batch.files().size());
+        assertArrayEquals(whole, batch.files().get(0).bytes());
     }
 
     private Path write(String name) throws Exception {

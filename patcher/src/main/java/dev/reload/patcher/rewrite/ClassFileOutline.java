@@ -51,6 +51,8 @@ final class ClassFileOutline {
     final int nestHostAttribute;
     final int nestMembersAttribute;
     final boolean hasAccessor;
+    /** The offset just after the class's last attribute: where the class file ends. */
+    final int end;
 
     private ClassFileOutline(byte[] bytes) {
         this.bytes = bytes;
@@ -82,6 +84,7 @@ final class ClassFileOutline {
         }
         nestHostAttribute = host;
         nestMembersAttribute = members;
+        end = offset;
     }
 
     /**

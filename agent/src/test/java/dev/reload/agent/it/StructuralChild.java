@@ -117,14 +117,24 @@ final class StructuralChild implements AutoCloseable {
         }
     }
 
-    /** {@return the metaspace the program uses, in KiB, after collecting garbage, as {@code jcmd GC.heap_info} says} */
+    /**
+     * {@return the metaspace the program uses, in KiB, after collecting garbage}: the {@code Both:} line of the
+     * {@code Total Usage} of {@code jcmd VM.metaspace}, which JDK 17 and 25 both print
+     */
     long metaspaceUsedKiB() {
         run("gc");
-        Matcher used = Pattern.compile("Metaspace\\s+used (\\d+)K").matcher(String.join("\n", jcmd("GC.heap_info")));
+        Matcher used = Pattern.compile("Both:.*?committed,\\s+([\\d.]+) (bytes|KB|MB|GB) \\(\\s*[<\\d]+%\\) used")
+                .matcher(String.join("\n", jcmd("VM.metaspace")));
         if (!used.find()) {
-            throw new IllegalStateException("jcmd GC.heap_info names no metaspace use");
+            throw new IllegalStateException("jcmd VM.metaspace names no metaspace use");
         }
-        return Long.parseLong(used.group(1));
+        double amount = Double.parseDouble(used.group(1));
+        return Math.round(switch (used.group(2)) {
+            case "bytes" -> amount / 1024;
+            case "KB" -> amount;
+            case "MB" -> amount * 1024;
+            default -> amount * 1024 * 1024;
+        });
     }
 
     private List<String> run(String command) {

@@ -160,21 +160,18 @@ public final class ChangeCollector {
                     waitNanos(nextRecheckNanos(now));
                     continue;
                 }
-                long rebuildLeft = rebuildLeft(now);
-                if (rebuildLeft > 0) {
-                    waitNanos(rebuildLeft);
-                    continue;
+                long waitLeft = rebuildLeft(now);
+                if (waitLeft == 0) {
+                    waitLeft = quietLeft(now);
+                    if (waitLeft == 0) {
+                        return drain(now);
+                    }
                 }
-                long quietLeft = pending.isEmpty() ? 0
-                        : lastEventNanos + pace.quietNanos(readAhead.allWhole(pending.keySet())) - now;
-                long burstLeft = firstEventNanos + longestBurstNanos - now;
-                if (quietLeft <= 0 || burstLeft <= 0) {
-                    return drain(now);
-                }
-                // Read what was written so far while waiting for the rest: a whole class file need not wait as long.
+                // Read what was written so far while waiting for the rest; a new outer class file read whole can
+                // also show that a deleted nested class is gone for good.
                 toRead = readAhead.next();
                 if (toRead == null) {
-                    waitNanos(Math.min(quietLeft, burstLeft));
+                    waitNanos(waitLeft);
                     continue;
                 }
             }
@@ -187,8 +184,17 @@ public final class ChangeCollector {
         }
     }
 
+    /** {@return how much longer the batch waits for the build's writes to pause; 0 when it is handed out now} */
+    private long quietLeft(long now) {
+        long quietLeft = pending.isEmpty() ? 0
+                : lastEventNanos + pace.quietNanos(readAhead.allWhole(pending.keySet())) - now;
+        long burstLeft = firstEventNanos + longestBurstNanos - now;
+        return quietLeft <= 0 || burstLeft <= 0 ? 0 : Math.min(quietLeft, burstLeft);
+    }
+
     /** {@return how much longer to wait for deleted class files to come back; 0 when none is missing} */
     private long rebuildLeft(long now) {
+        vanished.removeIf(this::removedFromSource);
         if (vanished.isEmpty()) {
             return 0;
         }
@@ -197,6 +203,13 @@ public final class ChangeCollector {
             vanished.clear(); // removed for good: apply what was written
         }
         return Math.max(0, left);
+    }
+
+    /** {@return true for a deleted nested class file that the outer class's new file, read whole, no longer names} */
+    private boolean removedFromSource(Path deleted) {
+        Path outer = NestedClassFiles.outerFile(deleted);
+        byte[] outerBytes = outer == null ? null : readAhead.wholeBytes(outer);
+        return outerBytes != null && NestedClassFiles.removedFromSource(deleted, outerBytes);
     }
 
     private Drained drain(long now) {

@@ -66,6 +66,12 @@ final class ReadAhead {
         reading = null;
     }
 
+    /** {@return the bytes of a file read whole since its last write, or null} */
+    byte[] wholeBytes(Path file) {
+        Attempt<byte[], IOException> content = whole.contains(file) ? contents.get(file) : null;
+        return content instanceof Attempt.Done<byte[], IOException> done ? done.value() : null;
+    }
+
     /** {@return true when every one of the files was read whole since its last write} */
     boolean allWhole(Collection<Path> files) {
         return whole.size() >= files.size() && whole.containsAll(files);

@@ -1,5 +1,7 @@
 package dev.reload.patcher.rewrite;
 
+import dev.reload.patcher.shape.MemberKey;
+
 import org.objectweb.asm.ClassReader;
 import org.objectweb.asm.ClassWriter;
 import org.objectweb.asm.tree.ClassNode;
@@ -41,9 +43,9 @@ final class ClassFiles {
         return writer.toByteArray();
     }
 
-    /** {@return name followed by descriptor, the key of a method within its class} */
-    static String key(MethodNode method) {
-        return method.name + method.desc;
+    /** {@return the key of a method within its class: its name and descriptor} */
+    static MemberKey key(MethodNode method) {
+        return new MemberKey(method.name, method.desc);
     }
 
     /** {@return the binary name ({@code a.b.C}) of an internal name} */

@@ -1,5 +1,7 @@
 package dev.reload.patcher.rewrite;
 
+import dev.reload.patcher.shape.MemberKey;
+
 import org.objectweb.asm.tree.ClassNode;
 import org.objectweb.asm.tree.MethodNode;
 
@@ -29,15 +31,16 @@ final class DroppedMethods {
      * @param taken the keys the new version declares or moves, never null
      * @param companionMethods the keys (name and descriptor) of the new companion's methods, never null
      */
-    static DroppedMethods of(LastRewrite last, String ownerName, Set<String> taken, Set<String> companionMethods) {
+    static DroppedMethods of(LastRewrite last, String ownerName, Set<MemberKey> taken,
+                              Set<MemberKey> companionMethods) {
         DroppedMethods dropped = new DroppedMethods();
         if (last == null || last.companion() == null) {
             return dropped;
         }
         ClassNode previous = ClassFiles.read(last.companion());
         for (AddedMethod method : last.moved()) {
-            String companionKey = method.name() + method.staticDescriptor(ownerName);
-            if (!taken.contains(nameAndDescriptor(method)) && !companionMethods.contains(companionKey)) {
+            MemberKey companionKey = new MemberKey(method.name(), method.staticDescriptor(ownerName));
+            if (!taken.contains(method.key()) && !companionMethods.contains(companionKey)) {
                 dropped.carry(previous, method, method.staticDescriptor(ownerName));
             }
         }
@@ -69,11 +72,11 @@ final class DroppedMethods {
     }
 
     /** Adds the code hashes of the carried lambda bodies to {@code hashes}, so no later lambda takes their names. */
-    void keepLambdaHashes(LastRewrite last, Map<String, Long> hashes) {
+    void keepLambdaHashes(LastRewrite last, Map<MemberKey, Long> hashes) {
         for (AddedMethod method : carried) {
-            Long hash = last.lambdaHashes().get(nameAndDescriptor(method));
+            Long hash = last.lambdaHashes().get(method.key());
             if (hash != null) {
-                hashes.putIfAbsent(nameAndDescriptor(method), hash);
+                hashes.putIfAbsent(method.key(), hash);
             }
         }
     }
@@ -90,10 +93,5 @@ final class DroppedMethods {
             }
         }
         return null;
-    }
-
-    /** {@return the method's name and descriptor as one string, as the class's methods and lambda hashes are keyed} */
-    private static String nameAndDescriptor(AddedMethod method) {
-        return method.name() + method.descriptor();
     }
 }

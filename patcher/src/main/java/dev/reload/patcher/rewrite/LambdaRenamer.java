@@ -1,6 +1,7 @@
 package dev.reload.patcher.rewrite;
 
 import dev.reload.patcher.shape.ClassShape;
+import dev.reload.patcher.shape.MemberKey;
 import dev.reload.patcher.shape.MethodShape;
 import dev.reload.patcher.shape.SyntheticNames;
 import dev.reload.patcher.shape.UnreadableClassException;
@@ -38,69 +39,69 @@ final class LambdaRenamer {
      * @param next the tree of {@code updated}, renamed in place
      * @param reserved method keys the fresh names must avoid (the running class's), never null
      */
-    static Map<String, Long> matchByContent(Map<String, Long> before, byte[] updated, ClassNode next,
-                                            Set<String> reserved) {
-        Map<String, Long> now = lambdaHashes(updated);
-        Map<String, String> renamed = new HashMap<>();
-        Set<String> claimed = new HashSet<>();
-        for (Map.Entry<String, Long> lambda : now.entrySet()) {
+    static Map<MemberKey, Long> matchByContent(Map<MemberKey, Long> before, byte[] updated, ClassNode next,
+                                               Set<MemberKey> reserved) {
+        Map<MemberKey, Long> now = lambdaHashes(updated);
+        Map<MemberKey, MemberKey> renamed = new HashMap<>();
+        Set<MemberKey> claimed = new HashSet<>();
+        for (Map.Entry<MemberKey, Long> lambda : now.entrySet()) {
             if (lambda.getValue().equals(before.get(lambda.getKey()))) {
                 claimed.add(lambda.getKey());
                 renamed.put(lambda.getKey(), lambda.getKey());
             }
         }
-        for (Map.Entry<String, Long> lambda : now.entrySet()) {
-            String twin = renamed.containsKey(lambda.getKey()) ? null : twin(lambda, before, claimed);
+        for (Map.Entry<MemberKey, Long> lambda : now.entrySet()) {
+            MemberKey twin = renamed.containsKey(lambda.getKey()) ? null : twin(lambda, before, claimed);
             if (twin != null) {
                 claimed.add(twin);
                 renamed.put(lambda.getKey(), twin);
             }
         }
-        Set<String> taken = new HashSet<>(reserved);
+        Set<MemberKey> taken = new HashSet<>(reserved);
         taken.addAll(before.keySet());
         taken.addAll(now.keySet());
-        for (String key : now.keySet()) {
+        for (MemberKey key : now.keySet()) {
             if (!renamed.containsKey(key) && claimed.contains(key)) {
                 // An old lambda now holds this name: the new body needs another one.
                 renamed.put(key, fresh(key, taken));
             }
         }
-        Map<String, Long> after = new LinkedHashMap<>();
+        Map<MemberKey, Long> after = new LinkedHashMap<>();
         now.forEach((key, hash) -> after.put(renamed.getOrDefault(key, key), hash));
         apply(next, renamed);
         return after;
     }
 
     /** {@return the unclaimed previous lambda with the same descriptor and code, or null} */
-    private static String twin(Map.Entry<String, Long> lambda, Map<String, Long> before, Set<String> claimed) {
-        for (Map.Entry<String, Long> old : before.entrySet()) {
+    private static MemberKey twin(Map.Entry<MemberKey, Long> lambda, Map<MemberKey, Long> before,
+                                  Set<MemberKey> claimed) {
+        for (Map.Entry<MemberKey, Long> old : before.entrySet()) {
             if (!claimed.contains(old.getKey()) && old.getValue().equals(lambda.getValue())
-                    && descriptor(old.getKey()).equals(descriptor(lambda.getKey()))) {
+                    && old.getKey().descriptor().equals(lambda.getKey().descriptor())) {
                 return old.getKey();
             }
         }
         return null;
     }
 
-    private static String fresh(String key, Set<String> taken) {
-        String name = key.substring(0, key.indexOf('('));
+    private static MemberKey fresh(MemberKey key, Set<MemberKey> taken) {
         for (int n = 1; ; n++) {
-            String candidate = name + "$m" + n + descriptor(key);
+            MemberKey candidate = new MemberKey(key.name() + "$m" + n, key.descriptor());
             if (taken.add(candidate)) {
                 return candidate;
             }
         }
     }
 
-    private static void apply(ClassNode next, Map<String, String> renamed) {
+    private static void apply(ClassNode next, Map<MemberKey, MemberKey> renamed) {
         renamed.entrySet().removeIf(e -> e.getKey().equals(e.getValue()));
         if (renamed.isEmpty()) {
             return;
         }
         for (MethodNode method : next.methods) {
-            String target = renamed.get(ClassFiles.key(method));
+            MemberKey target = renamed.get(ClassFiles.key(method));
             if (target != null) {
-                method.name = name(target);
+                method.name = target.name();
             }
             for (AbstractInsnNode insn : method.instructions) {
                 renameReferences(next.name, insn, renamed);
@@ -108,7 +109,7 @@ final class LambdaRenamer {
         }
     }
 
-    private static void renameReferences(String owner, AbstractInsnNode insn, Map<String, String> renamed) {
+    private static void renameReferences(String owner, AbstractInsnNode insn, Map<MemberKey, MemberKey> renamed) {
         if (insn instanceof InvokeDynamicInsnNode indy) {
             for (int i = 0; i < indy.bsmArgs.length; i++) {
                 if (indy.bsmArgs[i] instanceof Handle handle) {
@@ -118,39 +119,32 @@ final class LambdaRenamer {
         } else if (insn instanceof LdcInsnNode ldc && ldc.cst instanceof Handle handle) {
             ldc.cst = renamed(owner, handle, renamed);
         } else if (insn instanceof MethodInsnNode call && call.owner.equals(owner)) {
-            String target = renamed.get(call.name + call.desc);
-            call.name = target == null ? call.name : name(target);
+            MemberKey target = renamed.get(new MemberKey(call.name, call.desc));
+            call.name = target == null ? call.name : target.name();
         }
     }
 
-    private static Handle renamed(String owner, Handle handle, Map<String, String> renamed) {
-        String target = handle.getOwner().equals(owner) ? renamed.get(handle.getName() + handle.getDesc()) : null;
+    private static Handle renamed(String owner, Handle handle, Map<MemberKey, MemberKey> renamed) {
+        MemberKey target = handle.getOwner().equals(owner)
+                ? renamed.get(new MemberKey(handle.getName(), handle.getDesc())) : null;
         return target == null ? handle
-                : new Handle(handle.getTag(), owner, name(target), handle.getDesc(), handle.isInterface());
+                : new Handle(handle.getTag(), owner, target.name(), handle.getDesc(), handle.isInterface());
     }
 
     /** {@return the code hashes of a class file's lambda bodies, by key (name and descriptor)} */
-    static Map<String, Long> lambdaHashes(byte[] classFile) {
+    static Map<MemberKey, Long> lambdaHashes(byte[] classFile) {
         ClassShape shape;
         try {
             shape = ClassShape.read(classFile);
         } catch (UnreadableClassException e) {
             throw new IllegalArgumentException("unreadable class file: " + e.getMessage(), e);
         }
-        Map<String, Long> hashes = new LinkedHashMap<>();
+        Map<MemberKey, Long> hashes = new LinkedHashMap<>();
         for (MethodShape method : shape.methods()) {
             if (SyntheticNames.isLambda(method.name())) {
-                hashes.put(method.name() + method.descriptor(), method.codeHash());
+                hashes.put(new MemberKey(method.name(), method.descriptor()), method.codeHash());
             }
         }
         return hashes;
-    }
-
-    private static String name(String key) {
-        return key.substring(0, key.indexOf('('));
-    }
-
-    private static String descriptor(String key) {
-        return key.substring(key.indexOf('('));
     }
 }

@@ -1,5 +1,7 @@
 package dev.reload.patcher.rewrite;
 
+import dev.reload.patcher.shape.MemberKey;
+
 import java.util.List;
 import java.util.Map;
 
@@ -12,7 +14,7 @@ import java.util.Map;
  * @param companion the class file of the companion now running, or null when the class has none
  * @param moved the methods that companion holds; empty when none
  */
-public record LastRewrite(Map<String, Long> lambdaHashes, byte[] companion, List<AddedMethod> moved) {
+public record LastRewrite(Map<MemberKey, Long> lambdaHashes, byte[] companion, List<AddedMethod> moved) {
     /** Copies the collections; the array is handed over as it is. */
     public LastRewrite {
         lambdaHashes = Map.copyOf(lambdaHashes);

@@ -28,7 +28,7 @@ import java.util.Map;
 public record StructuralRewrite(String internalName, byte[] target, byte[] companion, List<AddedMethod> moved,
                                 List<AddedField> addedFields, List<MemberKey> initializedFields,
                                 List<MemberKey> inseparableFields,
-                                Map<String, Long> lambdaHashes) {
+                                Map<MemberKey, Long> lambdaHashes) {
     /** Copies the collections; the arrays are handed over as they are. */
     public StructuralRewrite {
         moved = List.copyOf(moved);

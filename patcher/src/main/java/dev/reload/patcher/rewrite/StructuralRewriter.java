@@ -63,14 +63,14 @@ public final class StructuralRewriter {
         String binaryName = ClassFiles.binaryName(run.name);
         SwitchTables.uncacheAdded(run, next);
         HeaderCheck.check(run, next, binaryName);
-        Map<String, MethodNode> runningMethods = byKey(run.methods);
-        Map<String, Long> lambdaHashes = new HashMap<>(LambdaRenamer.matchByContent(
+        Map<MemberKey, MethodNode> runningMethods = byKey(run.methods);
+        Map<MemberKey, Long> lambdaHashes = new HashMap<>(LambdaRenamer.matchByContent(
                 last == null ? LambdaRenamer.lambdaHashes(running) : last.lambdaHashes(),
                 updated, next, runningMethods.keySet()));
 
         Map<MemberKey, AddedMethod> moved = new LinkedHashMap<>();
         List<MethodNode> movedNodes = new ArrayList<>();
-        Map<String, MethodNode> kept = new LinkedHashMap<>();
+        Map<MemberKey, MethodNode> kept = new LinkedHashMap<>();
         for (MethodNode method : next.methods) {
             MethodNode old = runningMethods.get(ClassFiles.key(method));
             ModifierEdit edit = old == null ? ModifierEdit.MOVE : ModifierEdit.of(old, method, binaryName);
@@ -127,7 +127,7 @@ public final class StructuralRewriter {
      */
     public static List<AddedMethod> movedMethods(byte[] running, byte[] updated) {
         ClassNode run = ClassFiles.readDeclarations(running);
-        Map<String, MethodNode> runningMethods = byKey(run.methods);
+        Map<MemberKey, MethodNode> runningMethods = byKey(run.methods);
         List<AddedMethod> moved = new ArrayList<>();
         for (MethodNode method : ClassFiles.readDeclarations(updated).methods) {
             MethodNode old = runningMethods.get(ClassFiles.key(method));
@@ -199,8 +199,8 @@ public final class StructuralRewriter {
         return keys;
     }
 
-    private static Map<String, MethodNode> byKey(List<MethodNode> methods) {
-        Map<String, MethodNode> byKey = new LinkedHashMap<>();
+    private static Map<MemberKey, MethodNode> byKey(List<MethodNode> methods) {
+        Map<MemberKey, MethodNode> byKey = new LinkedHashMap<>();
         for (MethodNode method : methods) {
             byKey.put(ClassFiles.key(method), method);
         }

@@ -4,19 +4,10 @@ package dev.reload.agent.sync;
  * Where the part of a batch that changes the running program (the redefinition, linking, the report and the hooks)
  * runs: on the reload thread, or at the game's synchronization point.
  */
+@FunctionalInterface
 public interface ApplyPoint {
     /** Applies on the calling thread, the reload thread: what the agent does without {@code sync=}. */
-    ApplyPoint RELOAD_THREAD = new ApplyPoint() {
-        @Override
-        public void apply(Runnable batch) {
-            batch.run();
-        }
-
-        @Override
-        public boolean onGameThread() {
-            return false;
-        }
-    };
+    ApplyPoint RELOAD_THREAD = Runnable::run;
 
     /**
      * Runs {@code batch}, and returns once it has run.
@@ -25,7 +16,4 @@ public interface ApplyPoint {
      * @throws InterruptedException when the reload thread is interrupted while it waits; the batch was not applied
      */
     void apply(Runnable batch) throws InterruptedException;
-
-    /** {@return true when batches, and so their hooks, usually run on the game's thread} */
-    boolean onGameThread();
 }

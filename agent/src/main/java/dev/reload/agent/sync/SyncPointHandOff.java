@@ -71,11 +71,6 @@ public final class SyncPointHandOff implements ApplyPoint {
         }
     }
 
-    @Override
-    public boolean onGameThread() {
-        return true;
-    }
-
     /** {@return true on a game thread that is applying a batch at its synchronization point, as hooks must know} */
     public static boolean atSyncPoint() {
         return AT_SYNC_POINT.get();

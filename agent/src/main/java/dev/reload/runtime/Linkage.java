@@ -7,6 +7,7 @@ import java.lang.invoke.LambdaMetafactory;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
+import java.util.List;
 
 /**
  * The bootstrap methods of the {@code invokedynamic} instructions that rewritten classes use to reach moved
@@ -58,16 +59,21 @@ public final class Linkage {
         // A hidden caller (a companion) makes lambdas as its class would: same loader, full access.
         MethodHandles.Lookup maker = caller.lookupClass().isHidden() && links.lookup() != null
                 ? links.lookup() : caller;
-        MethodType interfaceMethodType = (MethodType) arguments[4];
-        if (!alternative) {
-            return LambdaMetafactory.metafactory(maker, name, factoryType, interfaceMethodType, bridge,
-                    (MethodType) arguments[5]);
-        }
         Object[] metafactoryArguments = new Object[arguments.length - 3];
-        metafactoryArguments[0] = interfaceMethodType;
+        metafactoryArguments[0] = arguments[4];
         metafactoryArguments[1] = bridge;
         System.arraycopy(arguments, 5, metafactoryArguments, 2, arguments.length - 5);
-        return LambdaMetafactory.altMetafactory(maker, name, factoryType, metafactoryArguments);
+        // Linked again after every reload of the caller: the same lambda gets the same call site, not a new class.
+        List<Object> linkedBy = LambdaFactories.key(maker, name, factoryType, metafactoryArguments);
+        CallSite earlier = LambdaFactories.known(caller, linkedBy);
+        if (earlier != null) {
+            return earlier;
+        }
+        CallSite made = alternative
+                ? LambdaMetafactory.altMetafactory(maker, name, factoryType, metafactoryArguments)
+                : LambdaMetafactory.metafactory(maker, name, factoryType, (MethodType) metafactoryArguments[0],
+                        bridge, (MethodType) metafactoryArguments[2]);
+        return LambdaFactories.remember(caller, linkedBy, made);
     }
 
     /**

@@ -7,7 +7,9 @@
  * {@link dev.reload.runtime.ClassLinks} keeps for it, whose target is the method's newest version in a hidden
  * companion; a read or write of an added field links to {@link dev.reload.runtime.AddedFields}: a
  * {@code StaticCell} per static field, a {@code SideTable} by object identity
- * per instance field, each holding its value unboxed in a {@code FieldValue}.
+ * per instance field, each holding its value unboxed in a {@code FieldValue}. The lambda bootstraps of every class the
+ * agent redefines are {@link dev.reload.runtime.LambdaFactories}', which give a lambda linked again after a reload
+ * the call site it had, instead of a new lambda class at each save.
  *
  * <p>Uses {@code java.lang.invoke}, {@code java.lang.ref} and {@code java.util} only, and must stay so: the boot
  * class loader sees neither the agent, nor the patcher, nor ASM. The patcher writes these classes' names into

@@ -91,7 +91,7 @@ final class BatchPlanner {
 
     /** {@return the new class file of a class that keeps its members, conformed when the class was prepared at load} */
     private PlannedClass.KeepsMembers keepingMembers(JudgedClass judged) throws RewriteRefusedException {
-        byte[] updated = judged.file().file().bytes();
+        byte[] updated = engine.sharingLambdaSites(judged.file().file().bytes());
         try {
             RunningMembers members = history.runningMembers(judged.loaded());
             if (!history.takesNewMembers(judged.loaded())) {

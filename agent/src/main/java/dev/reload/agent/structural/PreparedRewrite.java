@@ -40,6 +40,12 @@ public final class PreparedRewrite {
         return Collections.unmodifiableMap(fieldInitializers);
     }
 
+    /** {@return the same edit, redefining the class with other bytes} */
+    PreparedRewrite withClassFile(byte[] classFile) {
+        return new PreparedRewrite(new ClassDefinition(definition.getDefinitionClass(), classFile), rewrite, links,
+                movedMethods, fieldInitializers);
+    }
+
     /** {@return the class and the bytes to redefine it with, never null} */
     public ClassDefinition definition() {
         return definition;

@@ -2,9 +2,11 @@ package dev.reload.agent.structural;
 
 import dev.reload.patcher.shape.MemberKey;
 import dev.reload.patcher.rewrite.AddedField;
+import dev.reload.patcher.rewrite.ClassFileFormatException;
 import dev.reload.patcher.rewrite.ClassReferences;
 import dev.reload.patcher.rewrite.LastRewrite;
 import dev.reload.patcher.rewrite.MovedMembers;
+import dev.reload.patcher.rewrite.SharedLambdaSites;
 import dev.reload.patcher.rewrite.AddedMethod;
 import dev.reload.patcher.rewrite.StructuralRewrite;
 import dev.reload.patcher.rewrite.StructuralRewriter;
@@ -12,6 +14,7 @@ import dev.reload.patcher.rewrite.UnsupportedEditException;
 import dev.reload.patcher.shape.ClassShape;
 import dev.reload.patcher.shape.UnreadableClassException;
 
+import java.io.UncheckedIOException;
 import java.lang.instrument.Instrumentation;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -104,10 +107,31 @@ public final class StructuralEngine {
         }
         List<PreparedRewrite> prepared = new ArrayList<>();
         for (ClassEdit edit : edits) {
-            prepared.add(reloader.prepare(edit.loaded(), edit.running(), lastRewrites.get(edit.loaded()),
-                    edit.updated(), view(moves, edit.loaded().getClassLoader())));
+            PreparedRewrite rewrite = reloader.prepare(edit.loaded(), edit.running(), lastRewrites.get(edit.loaded()),
+                    edit.updated(), view(moves, edit.loaded().getClassLoader()));
+            prepared.add(rewrite.withClassFile(sharingLambdaSites(rewrite.definition().getDefinitionClassFile())));
         }
         return prepared;
+    }
+
+    /**
+     * {@return the class file to redefine a class with, its lambdas linking through the runtime so that linking
+     * them again after this redefinition makes no new lambda class ({@link SharedLambdaSites}); the same bytes when
+     * it has no lambdas or the runtime cannot go on the boot class path}
+     *
+     * @param classFile the class file the class is to be redefined with, never null
+     */
+    public byte[] sharingLambdaSites(byte[] classFile) {
+        try {
+            byte[] pointed = SharedLambdaSites.pointedAtRuntime(classFile);
+            if (pointed != classFile) {
+                RuntimeJar.install(instrumentation);
+            }
+            return pointed;
+        } catch (ClassFileFormatException | IllegalStateException | UncheckedIOException e) {
+            // Lambdas then link as the JVM links them, each relink a new class: a cost, never a failure.
+            return classFile;
+        }
     }
 
     /**

@@ -1,9 +1,7 @@
 package dev.reload.agent.it;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 
 /**
  * Sources of a class edited many times over, {@code fixture.grow.Counter}, and of {@code fixture.grow.Main}, which
@@ -32,15 +30,8 @@ public final class GrowingCounter {
         String main = "package fixture.grow;\n\npublic class Main {\n    static final Counter COUNTER = new Counter();\n\n"
                 + "    public static void step() {\n        System.out.println(COUNTER.step() + \" bonus \" + COUNTER.bonus"
                 + n + "());\n    }\n}\n";
-        Path dir = work.resolve("src").resolve("v" + n);
-        try {
-            Files.createDirectories(dir.resolve("fixture/grow"));
-            Files.writeString(dir.resolve("fixture/grow/Counter.java"), counter);
-            Files.writeString(dir.resolve("fixture/grow/Main.java"), main);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return dir;
+        return GeneratedSources.write(work, n, Map.of("fixture/grow/Counter.java", counter,
+                "fixture/grow/Main.java", main));
     }
 
     /** {@return what Main prints at the first step after edit {@code n}} */

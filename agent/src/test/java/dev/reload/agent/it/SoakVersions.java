@@ -1,9 +1,7 @@
 package dev.reload.agent.it;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 
 /**
  * Writes version {@code n} of a class that a long run of saves edits over and over: a private helper, a second
@@ -37,15 +35,8 @@ final class SoakVersions {
         counter.append("}\n");
         String main = "package fixture.soak;\n\npublic class Main {\n    static final Counter COUNTER = new Counter();\n\n"
                 + "    public static void step() {\n        System.out.println(COUNTER.step());\n    }\n}\n";
-        Path dir = work.resolve("src").resolve("v" + n);
-        try {
-            Files.createDirectories(dir.resolve("fixture/soak"));
-            Files.writeString(dir.resolve("fixture/soak/Counter.java"), counter);
-            Files.writeString(dir.resolve("fixture/soak/Main.java"), main);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return dir;
+        return GeneratedSources.write(work, n, Map.of("fixture/soak/Counter.java", counter,
+                "fixture/soak/Main.java", main));
     }
 
     /** {@return what Main prints at a step of version {@code n}} */

@@ -144,7 +144,10 @@ final class CallSiteRedirector {
     }
 
     private boolean redirectLambda(InvokeDynamicInsnNode indy, boolean inCompanion) {
-        if (!indy.bsm.getOwner().equals(RuntimeNames.LAMBDA_METAFACTORY) || indy.bsmArgs.length < 3
+        // A class file the agent redefined before links its lambdas through the runtime's LambdaFactories.
+        boolean lambda = indy.bsm.getOwner().equals(RuntimeNames.LAMBDA_METAFACTORY)
+                || indy.bsm.getOwner().equals(RuntimeNames.LAMBDA_FACTORIES);
+        if (!lambda || indy.bsmArgs.length < 3
                 || !(indy.bsmArgs[1] instanceof Handle impl)) {
             return false;
         }

@@ -160,6 +160,11 @@ final class ClassFileOutline {
         return false;
     }
 
+    /** {@return the offset of pool entry {@code index}'s tag byte; 0 for the slot after a long or double} */
+    int poolOffset(int index) {
+        return poolOffsets[index];
+    }
+
     int u2(int offset) {
         return ((bytes[offset] & 0xFF) << 8) | (bytes[offset + 1] & 0xFF);
     }
@@ -232,12 +237,12 @@ final class ClassFileOutline {
         return u2(offset + 1) == WANTED[which].length && sameBytes(offset + 3, WANTED[which]);
     }
 
-    private String className(int classIndex) {
+    String className(int classIndex) {
         return utf8(u2(entry(classIndex, CONSTANT_CLASS) + 1));
     }
 
     /** {@return the string of a UTF-8 entry, decoding the JVM's modified UTF-8 (JVMS 4.4.7)} */
-    private String utf8(int index) {
+    String utf8(int index) {
         int offset = entry(index, CONSTANT_UTF8);
         int length = u2(offset + 1);
         int start = offset + 3;

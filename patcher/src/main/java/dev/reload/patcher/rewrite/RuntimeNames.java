@@ -39,6 +39,11 @@ public final class RuntimeNames {
 
     /** Internal name of {@code java.lang.invoke.LambdaMetafactory}. */
     public static final String LAMBDA_METAFACTORY = "java/lang/invoke/LambdaMetafactory";
+    /**
+     * Internal name of the runtime class whose {@code metafactory} and {@code altMetafactory}, with
+     * {@link #LAMBDA_METAFACTORY}'s descriptors, give a lambda linked again after a reload the call site it had.
+     */
+    public static final String LAMBDA_FACTORIES = "dev/reload/runtime/LambdaFactories";
 
     /** Prefix, followed by the field's name, of the companion's method that runs an added static field's initializer. */
     public static final String FIELD_INITIALIZER_PREFIX = "$reload$init$";

@@ -5,6 +5,7 @@ import dev.reload.agent.structural.ChangedInitializerRunner;
 import dev.reload.agent.structural.PreparedRewrite;
 import dev.reload.agent.structural.StructuralEngine;
 import dev.reload.patcher.diff.Change;
+import dev.reload.patcher.diff.FieldChange;
 import dev.reload.patcher.diff.MethodChange;
 import dev.reload.patcher.rewrite.InitializerUpdate;
 import dev.reload.patcher.rewrite.StaticInitializers;
@@ -49,7 +50,8 @@ final class InitializerStep {
     }
 
     /**
-     * {@return the changed initializers of the batch's classes whose static initializer changed, by class}
+     * {@return the changed initializers of the batch's classes whose static initializer or a static constant
+     * changed, by class}
      *
      * @param changed the batch's changed classes, never null
      * @throws RewriteRefusedException when the JVM cannot give the class file a class runs
@@ -131,7 +133,8 @@ final class InitializerStep {
 
     private static boolean changesStaticInitializer(JudgedClass judged) {
         for (Change change : judged.verdict().changes()) {
-            if (change instanceof MethodChange.StaticInitializerChanged
+            // A changed compile-time constant is in the field's ConstantValue, which the JVM read once, at load.
+            if (change instanceof MethodChange.StaticInitializerChanged || change instanceof FieldChange.ConstantChanged
                     || (change instanceof MethodChange.StaticInitializerAddedOrRemoved added && added.added())) {
                 return true;
             }

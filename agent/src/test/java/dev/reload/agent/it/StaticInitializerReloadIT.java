@@ -12,7 +12,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
  * Static fields whose initializer changed, applied by the real agent: a colour held in a {@code static final} field,
- * a plain static, and a {@code static final} table and {@code List.of} a reload added, each changed; every class
+ * a plain static, a compile-time constant, and a {@code static final} table and {@code List.of} a reload added, each
+ * changed; every class
  * reads the new value, the hot loop the JIT compiled before the edit included, and the rest of the static
  * initializer does not run again.
  */
@@ -31,13 +32,16 @@ class StaticInitializerReloadIT {
             child.call("start");
             child.awaitCompiledByC2(MAIN + ".loop");
             assertEquals(List.of("seen red=10"), child.call("seen"), child::transcript);
+            assertEquals(List.of("title=one"), child.call("title"), child::transcript);
 
             child.install("v2");
             child.awaitStderrContaining("fixture.retuned.Palette: new values from changed static initializers:"
-                    + " HUD, speed (the rest of the static initializer is not re-run)");
+                    + " HUD, speed, TITLE (the rest of the static initializer is not re-run)");
             assertEquals(List.of("hud=200/20/30 speed=5 | hud sees 200/20/30 [1, 2, 3] [a, b] | loads=1"),
                     child.call("show"), child::transcript);
             awaitSeen(child, 200);
+            // A compile-time constant: javac copied it into the classes reading it; reflection reads the field.
+            assertEquals(List.of("title=two"), child.call("title"), child::transcript);
 
             // Only the palette changes now: the loop and the class it calls are not redefined, yet they read anew.
             child.awaitCompiledByC2(MAIN + ".loop");

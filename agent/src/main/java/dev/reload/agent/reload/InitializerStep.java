@@ -54,23 +54,40 @@ final class InitializerStep {
      * changed, by class}
      *
      * @param changed the batch's changed classes, never null
-     * @throws RewriteRefusedException when the JVM cannot give the class file a class runs
      */
-    Map<Class<?>, InitializerUpdate> compare(List<JudgedClass> changed) throws RewriteRefusedException {
+    Map<Class<?>, InitializerUpdate> compare(List<JudgedClass> changed) {
         if (!enabled) {
             return Map.of();
         }
         List<JudgedClass> compared = changed.stream().filter(InitializerStep::changesStaticInitializer).toList();
         List<Class<?>> unknown = compared.stream().map(JudgedClass::type).filter(t -> !applied.containsKey(t))
                 .collect(Collectors.toList());
-        Map<Class<?>, byte[]> recovered = unknown.isEmpty() ? Map.of() : runningClassFiles.recover(unknown);
+        Map<Class<?>, byte[]> recovered = recover(unknown);
         Map<Class<?>, InitializerUpdate> updates = new LinkedHashMap<>();
         for (JudgedClass judged : compared) {
+            if (!applied.containsKey(judged.type()) && !recovered.containsKey(judged.type())) {
+                continue;
+            }
             Map<MemberKey, Long> running = applied.containsKey(judged.type()) ? applied.get(judged.type())
                     : StaticInitializers.fingerprints(recovered.get(judged.type()));
             updates.put(judged.type(), StaticInitializers.compare(running, judged.file().file().bytes()));
         }
         return updates;
+    }
+
+    /** {@return the class files the classes run, by class; empty when the JVM cannot give them, which is said} */
+    private Map<Class<?>, byte[]> recover(List<Class<?>> types) {
+        if (types.isEmpty()) {
+            return Map.of();
+        }
+        try {
+            return runningClassFiles.recover(types);
+        } catch (RewriteRefusedException e) {
+            // The batch applies all the same: its static fields keep their values, as with clinit=none.
+            reporter.info("the changed static field initializers of " + types.stream().map(Class::getName)
+                    .collect(Collectors.joining(", ")) + " are not run: " + e.refusals().get(0).line());
+            return Map.of();
+        }
     }
 
     /**
@@ -91,9 +108,9 @@ final class InitializerStep {
                 ChangedInitializerRunner.Outcome outcome = runner.run(owner, update, linked);
                 outcome.problems().forEach(reporter::info);
                 updated.addAll(outcome.updated());
-                if (outcome.finalFieldsWritten()) {
+                if (!outcome.finalFields().isEmpty()) {
                     owners.add(owner);
-                    outcome.updated().forEach(key -> finalFields.add(key.name()));
+                    outcome.finalFields().forEach(key -> finalFields.add(key.name()));
                 }
             }
             report(owner, updated, update.inseparable());

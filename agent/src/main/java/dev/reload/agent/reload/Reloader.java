@@ -104,14 +104,13 @@ public final class Reloader {
             return;
         }
         Plan plan;
-        Map<Class<?>, InitializerUpdate> changedInitializers;
         try {
             plan = planner.plan(judgement.changed());
-            changedInitializers = initializers.compare(judgement.changed());
         } catch (RewriteRefusedException e) {
             refuse(batch, judgement, e.refusals());
             return;
         }
+        Map<Class<?>, InitializerUpdate> changedInitializers = initializers.compare(judgement.changed());
         try {
             applyPoint.apply(() -> applyPlanned(batch, settled, judgement, plan, changedInitializers));
         } catch (InterruptedException e) {

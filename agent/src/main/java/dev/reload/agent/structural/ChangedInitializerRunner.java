@@ -37,11 +37,11 @@ public final class ChangedInitializerRunner {
      * What running the changed initializers of one class did.
      *
      * @param updated the fields given their new value, in the static initializer's order
-     * @param finalFieldsWritten true when a {@code static final} field the class declares got a new value, which
-     *                           compiled code may have folded
+     * @param finalFields the {@code static final} fields the class declares among them, whose old value compiled
+     *                    code may have folded
      * @param problems one line for each initializer that did not give its field a value
      */
-    public record Outcome(List<MemberKey> updated, boolean finalFieldsWritten, List<String> problems) {
+    public record Outcome(List<MemberKey> updated, List<MemberKey> finalFields, List<String> problems) {
     }
 
     /**
@@ -58,20 +58,22 @@ public final class ChangedInitializerRunner {
         try {
             values = FullLookup.of(owner).defineHiddenClass(valueClass, true, MethodHandles.Lookup.ClassOption.NESTMATE);
         } catch (StructuralLinkException | IllegalAccessException | LinkageError e) {
-            return new Outcome(updated, false, List.of(owner.getName() + ": the changed static field initializers"
+            return new Outcome(updated, List.of(), List.of(owner.getName() + ": the changed static field initializers"
                     + " could not be run (" + e.getMessage() + "); the fields keep their values"));
         }
-        boolean finalWritten = false;
+        List<MemberKey> finalFields = new ArrayList<>();
         for (MemberKey key : update.changed()) {
             Optional<String> problem = runOne(owner, values, key);
             if (problem.isPresent()) {
                 problems.add(problem.get());
             } else {
                 updated.add(key);
-                finalWritten |= declaredFinal(owner, key);
+                if (declaredFinal(owner, key)) {
+                    finalFields.add(key);
+                }
             }
         }
-        return new Outcome(updated, finalWritten, problems);
+        return new Outcome(updated, finalFields, problems);
     }
 
     private Optional<String> runOne(Class<?> owner, MethodHandles.Lookup values, MemberKey key) {

@@ -1,6 +1,7 @@
 package dev.reload.agent.it;
 
 import dev.reload.fixtures.harness.CompilerKind;
+import dev.reload.fixtures.harness.Fixtures;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -15,7 +16,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * a plain static, a compile-time constant, and a {@code static final} table and {@code List.of} a reload added, each
  * changed; every class
  * reads the new value, the hot loop the JIT compiled before the edit included, and the rest of the static
- * initializer does not run again.
+ * initializer does not run again; undone, the earlier values come back.
  */
 class StaticInitializerReloadIT {
     private static final String MAIN = "fixture.retuned.Main";
@@ -51,6 +52,15 @@ class StaticInitializerReloadIT {
             assertEquals(List.of("hud=0/255/0 speed=5 | hud sees 0/255/0 [4, 5, 6, 7] [c] | loads=1"),
                     child.call("show"), child::transcript);
             awaitSeen(child, 0);
+
+            // Undone: the values of the second version come back, and still nothing else runs again.
+            child.install(Fixtures.sources("static-initializers-changed", "v2"), "undo");
+            assertEquals(2, child.transcript().lines().filter(line -> line.contains("fixture.retuned.Palette: new"
+                    + " values from changed static initializers: HUD, SPEEDS, NAMES (the rest")).count(),
+                    child::transcript);
+            assertEquals(List.of("hud=200/20/30 speed=5 | hud sees 200/20/30 [1, 2, 3] [a, b] | loads=1"),
+                    child.call("show"), child::transcript);
+            awaitSeen(child, 200);
         }
     }
 

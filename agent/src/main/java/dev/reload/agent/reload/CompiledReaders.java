@@ -34,27 +34,35 @@ final class CompiledReaders {
     }
 
     /**
-     * {@return how many classes were retransformed}: the owners and the watched classes whose files name a member
-     * called as one of the fields
+     * {@return the classes whose compiled code may hold the old values: the owners, and the loaded watched classes
+     * whose files name a member called as one of the fields}
      *
      * @param owners the classes whose final fields got new values, never null
      * @param fieldNames the names of those fields, never null
-     * @throws UnmodifiableClassException when the JVM refuses to retransform one of them
      */
-    int deoptimize(Set<Class<?>> owners, Set<String> fieldNames) throws UnmodifiableClassException {
+    Set<Class<?>> readers(Set<Class<?>> owners, Set<String> fieldNames) {
         Set<Class<?>> classes = new LinkedHashSet<>(owners);
         for (Class<?> type : instrumentation.getAllLoadedClasses()) {
             if (!classes.contains(type) && namesField(type, fieldNames)) {
                 classes.add(type);
             }
         }
+        return classes;
+    }
+
+    /**
+     * Retransforms the classes, unchanged, which deoptimizes the compiled code that holds their methods.
+     *
+     * @param classes loaded classes, never null
+     * @throws UnmodifiableClassException when the JVM refuses to retransform one of them
+     */
+    void deoptimize(Set<Class<?>> classes) throws UnmodifiableClassException {
         capture.expectRedefinition(classes);
         try {
             instrumentation.retransformClasses(classes.toArray(Class<?>[]::new));
         } finally {
             capture.endRedefinition(); // the bytes the JVM gives back are the same class: nothing to record
         }
-        return classes.size();
     }
 
     private boolean namesField(Class<?> type, Set<String> fieldNames) {

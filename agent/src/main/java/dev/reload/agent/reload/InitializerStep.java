@@ -123,9 +123,12 @@ final class InitializerStep {
     private void deoptimize(Set<Class<?>> owners, Set<String> finalFields) {
         long start = System.nanoTime();
         try {
-            int classes = readers.deoptimize(owners, finalFields);
-            reporter.debug("retransformed " + classes + " class(es) reading " + finalFields + " in "
-                    + (System.nanoTime() - start) / 1_000 + " µs, so that no compiled code keeps an old value");
+            Set<Class<?>> classes = readers.readers(owners, finalFields);
+            long found = System.nanoTime();
+            readers.deoptimize(classes);
+            reporter.debug("retransformed " + classes.size() + " class(es) reading " + finalFields + " (found in "
+                    + (found - start) / 1_000 + " µs, retransformed in " + (System.nanoTime() - found) / 1_000
+                    + " µs), so that no compiled code keeps an old value");
         } catch (UnmodifiableClassException | RuntimeException | LinkageError e) {
             reporter.info("compiled code that read " + finalFields + " may keep the old values until it is"
                     + " compiled again (the JVM refused to retransform the classes reading them: " + e + ")");

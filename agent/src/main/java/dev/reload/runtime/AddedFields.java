@@ -94,6 +94,17 @@ public final class AddedFields {
         return MethodHandles.explicitCastArguments(access, type);
     }
 
+    /**
+     * {@return a handle {@code (Object)void} setting a static field to a value, unboxed as its type asks}: how a
+     * changed initializer's new value reaches the field
+     *
+     * @param name the field's name, never null
+     * @param descriptor the field's descriptor, never null
+     */
+    public MethodHandle staticSetter(String name, String descriptor) {
+        return accessor(name, descriptor, FieldOpcodes.PUTSTATIC, MethodType.methodType(void.class, Object.class));
+    }
+
     private StaticCell staticCell(String name, String descriptor) {
         return statics.computeIfAbsent(key(name, descriptor), k -> new StaticCell());
     }

@@ -69,8 +69,9 @@ public final class Main {
                     src=DIR[%1$sDIR...]     Java sources to compile in the program when they change (needs a JDK);
                                           the build output is left alone
                     clinit=WHAT          new-fields (default): the initializer of each static field a reload
-                                          adds runs once, the rest of the static initializer is not re-run;
-                                          none: static fields a reload adds start at 0, false or null
+                                          adds or changes runs once, the rest of the static initializer is
+                                          not re-run; none: added static fields start at 0, false or null,
+                                          changed ones keep their values
 
                 Commands:
                   java -jar reload-agent.jar --help                 this text

@@ -15,9 +15,10 @@ import java.util.Optional;
  * @param pollInterval when present, poll the watched trees at this interval instead of using native file events
  * @param sourceDirectories the directories given with {@code src=}: Java sources the agent compiles itself when
  *     they change; empty means the agent leaves compiling to the IDE or build
- * @param newFieldInitializers true (the default, {@code clinit=new-fields}): a reload that adds static fields runs
- *     their initializers once, taken out of the new static initializer, so a new {@code static final} table or
- *     colour holds its value at its first use; false ({@code clinit=none}) leaves them at their default values
+ * @param newFieldInitializers true (the default; {@code clinit=new-fields} says the same): a reload that adds static
+ *     fields runs their initializers once, and one that changes the initializer of a static field runs the new one,
+ *     each taken out of the new static initializer, so a new or changed {@code static final} table or colour holds
+ *     its value at its first use; false ({@code clinit=none}) runs none of them
  * @param syncPoint when present ({@code sync=}), the method at whose entry batches are applied, on the game's thread
  */
 public record AgentConfig(List<Path> watchDirectories, Duration quietPeriod, LogLevel logLevel,

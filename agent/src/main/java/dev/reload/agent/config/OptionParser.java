@@ -141,7 +141,7 @@ public final class OptionParser {
                 + value + "'");
     }
 
-    /** {@return true for {@code new-fields}, false for {@code none}} */
+    /** {@return true for {@code new-fields} (the default, which runs changed initializers too), false for {@code none}} */
     private static boolean parseStaticInitializers(String key, String value) throws BadOptionException {
         return switch (value) {
             case "new-fields" -> true;

@@ -7,12 +7,14 @@ import dev.reload.agent.hook.HookMethods;
 import dev.reload.agent.index.CaptureTransformer;
 import dev.reload.agent.index.LoadedClassIndex;
 import dev.reload.agent.report.Reporter;
+import dev.reload.agent.structural.ChangedInitializerRunner;
 import dev.reload.agent.structural.StructuralEngine;
 import dev.reload.agent.sync.ApplyPoint;
 import dev.reload.agent.watch.ChangeBatch;
 import dev.reload.agent.watch.ChangeCollector;
 import dev.reload.patcher.diff.ClassDiff;
 import dev.reload.patcher.diff.Verdict;
+import dev.reload.patcher.rewrite.InitializerUpdate;
 import dev.reload.patcher.rewrite.LoadTimeAugmenter;
 import dev.reload.patcher.rewrite.Refusal;
 import dev.reload.patcher.rewrite.StructuralRewriter;
@@ -43,6 +45,7 @@ public final class Reloader {
     private final Redefiner redefiner;
     private final RunningRecorder recorder;
     private final Announcer announcer;
+    private final InitializerStep initializers;
     private final Reporter reporter;
     private final boolean newFieldInitializers;
     private final ApplyPoint applyPoint;
@@ -65,11 +68,15 @@ public final class Reloader {
         ReloadHistory history = new ReloadHistory();
         this.settler = new FileSettler(collector, reporter);
         this.judge = new BatchJudge(index, instrumentation, history, collector, reporter);
-        this.planner = new BatchPlanner(engine, history, new RunningClassFiles(instrumentation, capture));
+        RunningClassFiles runningClassFiles = new RunningClassFiles(instrumentation, capture);
+        this.planner = new BatchPlanner(engine, history, runningClassFiles);
         this.newClasses = new NewClassDefiner(engine);
         this.redefiner = new Redefiner(instrumentation, capture);
         this.recorder = new RunningRecorder(index, collector, history, engine, reporter);
         this.announcer = new Announcer(reporter);
+        this.initializers = new InitializerStep(engine.runsNewFieldInitializers(), runningClassFiles,
+                new ChangedInitializerRunner(instrumentation), new CompiledReaders(instrumentation, index, capture),
+                engine, reporter);
         this.reporter = reporter;
         this.newFieldInitializers = engine.runsNewFieldInitializers();
         this.applyPoint = applyPoint;
@@ -103,8 +110,9 @@ public final class Reloader {
             refuse(batch, judgement, e.refusals());
             return;
         }
+        Map<Class<?>, InitializerUpdate> changedInitializers = initializers.compare(judgement.changed());
         try {
-            applyPoint.apply(() -> applyPlanned(batch, settled, judgement, plan));
+            applyPoint.apply(() -> applyPlanned(batch, settled, judgement, plan, changedInitializers));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt(); // the agent is stopping: the batch was not applied
         }
@@ -115,12 +123,14 @@ public final class Reloader {
      * that changes the running program, on the reload thread or at the game's synchronization point. Never throws:
      * on a game's thread, nothing the agent does may reach the game's code.
      */
-    private void applyPlanned(ChangeBatch batch, SettledFiles settled, Judgement judgement, Plan plan) {
+    private void applyPlanned(ChangeBatch batch, SettledFiles settled, Judgement judgement, Plan plan,
+                              Map<Class<?>, InitializerUpdate> changedInitializers) {
         try {
             Redefinition redefinition = newClasses.define(judgement.newClasses(), plan).map(Redefinition::failed)
                     .orElseGet(() -> redefiner.redefine(plan));
             if (redefinition.took()) {
                 recorder.took(redefinition, judgement, plan);
+                initializers.took(changedInitializers, plan.rewrites());
             }
             announcer.announce(report(batch, judgement, redefinition));
             recorder.files(settled.ready());

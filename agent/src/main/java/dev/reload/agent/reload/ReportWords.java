@@ -17,6 +17,8 @@ import java.util.Map;
 final class ReportWords {
     static final String STATIC_INITIALIZER_NOT_RERUN = "static initializer changed: not re-run, static fields keep"
             + " their values";
+    static final String STATIC_INITIALIZER_CHANGES_RUN = "static initializer changed: not re-run; each static field"
+            + " whose own initializer changed takes its new value";
     static final String STATIC_INITIALIZER_NOT_RUN = "static initializer added: not run, the class is initialized"
             + " already";
 
@@ -26,7 +28,7 @@ final class ReportWords {
     /**
      * {@return the class of a verdict as a report names it}
      *
-     * @param newFieldInitializers true when the initializers of added static fields run ({@code clinit=new-fields})
+     * @param newFieldInitializers true when the initializers of added and changed static fields run (the default)
      */
     static ReloadedClass reloadedClass(Verdict verdict, boolean newFieldInitializers) {
         return reloadedClass(verdict, newFieldInitializers, Map.of());
@@ -35,7 +37,7 @@ final class ReportWords {
     /**
      * {@return the class of a verdict as a report names it}
      *
-     * @param newFieldInitializers true when the initializers of added static fields run ({@code clinit=new-fields})
+     * @param newFieldInitializers true when the initializers of added and changed static fields run (the default)
      * @param renumbered what to say for the classes that renumbered anonymous classes touched, by internal name:
      *                   a new one loaded under a spare name, a running one that a file of another name continues;
      *                   never null
@@ -78,7 +80,7 @@ final class ReportWords {
                     && renumbered.containsKey(nest.member())) {
                 edits.add(renumbered.get(nest.member()));
             } else if (change instanceof MethodChange.StaticInitializerChanged) {
-                edits.add(STATIC_INITIALIZER_NOT_RERUN);
+                edits.add(newFieldInitializers ? STATIC_INITIALIZER_CHANGES_RUN : STATIC_INITIALIZER_NOT_RERUN);
             } else if (change instanceof MethodChange.StaticInitializerAddedOrRemoved c && c.added()) {
                 edits.add(STATIC_INITIALIZER_NOT_RUN);
             } else if (change instanceof MethodChange.Removed removed) {

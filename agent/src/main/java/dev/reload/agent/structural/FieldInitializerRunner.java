@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Runs, once, the initializers of the static fields an applied batch added ({@code clinit=new-fields}): each
+ * Runs, once, the initializers of the static fields an applied batch added (the default; not with {@code clinit=none}): each
  * was taken out of the new static initializer into the companion. A field keeps its storage across later reloads,
  * so its initializer runs for the reload that adds it and never again.
  */

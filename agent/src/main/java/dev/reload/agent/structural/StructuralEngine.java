@@ -65,7 +65,7 @@ public final class StructuralEngine {
      *                        (CDS) the classes of other loaders, a cost a program that never adds a method
      *                        should not pay; never null
      * @param newFieldInitializers true to run, once, the initializers of the static fields a reload adds
-     *                             ({@code clinit=new-fields})
+     *                             (the default; not with {@code clinit=none})
      * @param running the watched classes as they run, to link members named through a subclass; never null
      */
     public StructuralEngine(Instrumentation instrumentation, boolean newFieldInitializers, RunningClasses running) {
@@ -74,7 +74,7 @@ public final class StructuralEngine {
         this.running = Objects.requireNonNull(running, "running");
     }
 
-    /** {@return true when the initializers of added static fields run ({@code clinit=new-fields})} */
+    /** {@return true when the initializers of added static fields, and changed ones, run (not {@code clinit=none})} */
     public boolean runsNewFieldInitializers() {
         return newFieldInitializers;
     }

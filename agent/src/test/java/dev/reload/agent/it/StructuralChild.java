@@ -184,6 +184,33 @@ final class StructuralChild implements AutoCloseable {
         return child.awaitStderr(regex);
     }
 
+    /**
+     * Waits until the JIT has compiled a method at tier 4 (C2), as {@code jcmd Compiler.codelist} lists the code
+     * cache: an on-stack replacement of a loop counts. Fails when it is not compiled after some hundred tries.
+     *
+     * @param method the method's binary class name, a dot and its name, such as {@code a.b.Main.loop}
+     */
+    void awaitCompiledByC2(String method) {
+        for (int attempt = 0; attempt < 300; attempt++) {
+            boolean compiled = jcmd("Compiler.codelist").stream().map(line -> line.split(" "))
+                    .anyMatch(words -> words.length > 3 && words[1].equals("4") && words[3].startsWith(method + "("));
+            if (compiled) {
+                return;
+            }
+            pause();
+        }
+        throw new AssertionError("C2 never compiled " + method + "\n" + transcript());
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(20);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for the JIT", e);
+        }
+    }
+
     String transcript() {
         return child.transcript();
     }

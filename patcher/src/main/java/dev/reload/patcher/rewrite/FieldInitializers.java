@@ -80,6 +80,16 @@ final class FieldInitializers {
     private static MethodNode copy(MethodNode clinit, AbstractInsnNode[] insns, int start, int end, String field) {
         MethodNode method = new MethodNode(Opcodes.ACC_PRIVATE | Opcodes.ACC_STATIC | Opcodes.ACC_SYNTHETIC,
                 RuntimeNames.FIELD_INITIALIZER_PREFIX + field, "()V", null, null);
+        copyInto(method, clinit, insns, start, end);
+        method.instructions.add(new InsnNode(Opcodes.RETURN));
+        return method;
+    }
+
+    /**
+     * Copies the slice {@code start..end} of the static initializer into {@code method}, its labels renewed, with
+     * the static initializer's maximum stack and, when the slice has locals, its maximum locals.
+     */
+    static void copyInto(MethodNode method, MethodNode clinit, AbstractInsnNode[] insns, int start, int end) {
         Map<LabelNode, LabelNode> labels = new HashMap<>();
         for (int i = start; i <= end; i++) {
             if (insns[i] instanceof LabelNode label) {
@@ -94,10 +104,8 @@ final class FieldInitializers {
                 method.instructions.add(insn.clone(labels));
             }
         }
-        method.instructions.add(new InsnNode(Opcodes.RETURN));
         method.maxStack = clinit.maxStack;
         // The slice's locals are its own (none was alive where it starts), in the slots the static initializer gave.
         method.maxLocals = usesLocals ? clinit.maxLocals : 0;
-        return method;
     }
 }

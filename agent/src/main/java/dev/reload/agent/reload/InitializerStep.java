@@ -1,0 +1,164 @@
+package dev.reload.agent.reload;
+
+import dev.reload.agent.report.Reporter;
+import dev.reload.agent.structural.ChangedInitializerRunner;
+import dev.reload.agent.structural.PreparedRewrite;
+import dev.reload.agent.structural.StructuralEngine;
+import dev.reload.patcher.diff.Change;
+import dev.reload.patcher.diff.FieldChange;
+import dev.reload.patcher.diff.MethodChange;
+import dev.reload.patcher.rewrite.InitializerUpdate;
+import dev.reload.patcher.rewrite.StaticInitializers;
+import dev.reload.patcher.shape.MemberKey;
+
+import java.lang.instrument.UnmodifiableClassException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.WeakHashMap;
+import java.util.stream.Collectors;
+
+/**
+ * Gives the static fields whose initializer a batch changed their new values (the default; {@code clinit=none}
+ * turns it off). Before the redefinition, it compares each field's initializer in the version that runs (the file
+ * last applied, or, the first time, the class file the JVM gives back) with the new one; after it, it runs the
+ * changed ones ({@link ChangedInitializerRunner}) and deoptimizes the compiled code that may have folded the old
+ * value of a final one ({@link CompiledReaders}). Used by the reload thread only.
+ */
+final class InitializerStep {
+    private final boolean enabled;
+    private final RunningClassFiles runningClassFiles;
+    private final ChangedInitializerRunner runner;
+    private final CompiledReaders readers;
+    private final StructuralEngine engine;
+    private final Reporter reporter;
+    /** The initializer fingerprints of the file last applied to each class whose static initializer changed. */
+    private final Map<Class<?>, Map<MemberKey, Long>> applied = Collections.synchronizedMap(new WeakHashMap<>());
+
+    InitializerStep(boolean enabled, RunningClassFiles runningClassFiles, ChangedInitializerRunner runner,
+                    CompiledReaders readers, StructuralEngine engine, Reporter reporter) {
+        this.enabled = enabled;
+        this.runningClassFiles = runningClassFiles;
+        this.runner = runner;
+        this.readers = readers;
+        this.engine = engine;
+        this.reporter = reporter;
+    }
+
+    /**
+     * {@return the changed initializers of the batch's classes whose static initializer or a static constant
+     * changed, by class}
+     *
+     * @param changed the batch's changed classes, never null
+     */
+    Map<Class<?>, InitializerUpdate> compare(List<JudgedClass> changed) {
+        if (!enabled) {
+            return Map.of();
+        }
+        List<JudgedClass> compared = changed.stream().filter(InitializerStep::changesStaticInitializer).toList();
+        List<Class<?>> unknown = compared.stream().map(JudgedClass::type).filter(t -> !applied.containsKey(t))
+                .collect(Collectors.toList());
+        Map<Class<?>, byte[]> recovered = recover(unknown);
+        Map<Class<?>, InitializerUpdate> updates = new LinkedHashMap<>();
+        for (JudgedClass judged : compared) {
+            if (!applied.containsKey(judged.type()) && !recovered.containsKey(judged.type())) {
+                continue;
+            }
+            Map<MemberKey, Long> running = applied.containsKey(judged.type()) ? applied.get(judged.type())
+                    : StaticInitializers.fingerprints(recovered.get(judged.type()));
+            updates.put(judged.type(), StaticInitializers.compare(running, judged.file().file().bytes()));
+        }
+        return updates;
+    }
+
+    /** {@return the class files the classes run, by class; empty when the JVM cannot give them, which is said} */
+    private Map<Class<?>, byte[]> recover(List<Class<?>> types) {
+        if (types.isEmpty()) {
+            return Map.of();
+        }
+        try {
+            return runningClassFiles.recover(types);
+        } catch (RewriteRefusedException e) {
+            // The batch applies all the same: its static fields keep their values, as with clinit=none.
+            reporter.info("the changed static field initializers of " + types.stream().map(Class::getName)
+                    .collect(Collectors.joining(", ")) + " are not run: " + e.refusals().get(0).line());
+            return Map.of();
+        }
+    }
+
+    /**
+     * Runs the changed initializers of a batch the JVM took, reports each field given a new value and each
+     * initializer not taken apart, and remembers what the classes run now.
+     *
+     * @param updates what {@link #compare} gave for the batch, never null
+     * @param rewrites what the engine prepared for the batch, so the initializers' calls link as the classes' do
+     */
+    void took(Map<Class<?>, InitializerUpdate> updates, List<PreparedRewrite> rewrites) {
+        Set<Class<?>> owners = new LinkedHashSet<>();
+        Set<String> finalFields = new LinkedHashSet<>();
+        updates.forEach((owner, update) -> {
+            applied.put(owner, update.fingerprints());
+            List<MemberKey> updated = new ArrayList<>();
+            if (update.valueClass() != null) {
+                byte[] linked = engine.linkCalls(update.valueClass(), owner.getClassLoader(), rewrites);
+                ChangedInitializerRunner.Outcome outcome = runner.run(owner, update, linked);
+                outcome.problems().forEach(reporter::info);
+                updated.addAll(outcome.updated());
+                if (!outcome.finalFields().isEmpty()) {
+                    owners.add(owner);
+                    outcome.finalFields().forEach(key -> finalFields.add(key.name()));
+                }
+            }
+            report(owner, updated, update.inseparable());
+        });
+        if (!owners.isEmpty()) {
+            deoptimize(owners, finalFields);
+        }
+    }
+
+    private void deoptimize(Set<Class<?>> owners, Set<String> finalFields) {
+        long start = System.nanoTime();
+        try {
+            Set<Class<?>> classes = readers.readers(owners, finalFields);
+            long found = System.nanoTime();
+            readers.deoptimize(classes);
+            reporter.debug("retransformed " + classes.size() + " class(es) reading " + finalFields + " (found in "
+                    + (found - start) / 1_000 + " µs, retransformed in " + (System.nanoTime() - found) / 1_000
+                    + " µs), so that no compiled code keeps an old value");
+        } catch (UnmodifiableClassException | RuntimeException | LinkageError e) {
+            reporter.info("compiled code that read " + finalFields + " may keep the old values until it is"
+                    + " compiled again (the JVM refused to retransform the classes reading them: " + e + ")");
+        }
+    }
+
+    private void report(Class<?> owner, List<MemberKey> updated, List<MemberKey> inseparable) {
+        if (!updated.isEmpty()) {
+            reporter.info(owner.getName() + ": new values from changed static initializers: " + names(updated)
+                    + " (the rest of the static initializer is not re-run)");
+        }
+        if (!inseparable.isEmpty()) {
+            reporter.info(owner.getName() + ": changed initializers not run, as they cannot be taken apart from the"
+                    + " rest of the static initializer (a try block, a local of an earlier statement, a field set"
+                    + " twice): " + names(inseparable) + " keep their values (give each an initializer of its own)");
+        }
+    }
+
+    private static String names(List<MemberKey> keys) {
+        return keys.stream().map(MemberKey::name).collect(Collectors.joining(", "));
+    }
+
+    private static boolean changesStaticInitializer(JudgedClass judged) {
+        for (Change change : judged.verdict().changes()) {
+            // A changed compile-time constant is in the field's ConstantValue, which the JVM read once, at load.
+            if (change instanceof MethodChange.StaticInitializerChanged || change instanceof FieldChange.ConstantChanged
+                    || (change instanceof MethodChange.StaticInitializerAddedOrRemoved added && added.added())) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

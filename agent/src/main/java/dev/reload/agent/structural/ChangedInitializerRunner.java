@@ -1,0 +1,126 @@
+package dev.reload.agent.structural;
+
+import dev.reload.patcher.rewrite.InitializerUpdate;
+import dev.reload.patcher.rewrite.StaticInitializers;
+import dev.reload.patcher.shape.MemberKey;
+import dev.reload.runtime.AddedFields;
+
+import java.lang.instrument.Instrumentation;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Gives the static fields whose initializer changed their new values, after the batch that changed them took: the
+ * class holding the changed initializers is defined as a hidden nestmate of the class (so they keep private
+ * access), each runs once, and its value goes into the field, or into the runtime's storage for a field a reload
+ * added. The rest of the static initializer does not run again. Used by the reload thread only.
+ */
+public final class ChangedInitializerRunner {
+    private final Instrumentation instrumentation;
+    private StaticFieldWriter writer;
+
+    /**
+     * @param instrumentation used to export {@code jdk.internal.misc} to the agent the first time a final field is
+     *                        written, never null
+     */
+    public ChangedInitializerRunner(Instrumentation instrumentation) {
+        this.instrumentation = instrumentation;
+    }
+
+    /**
+     * What running the changed initializers of one class did.
+     *
+     * @param updated the fields given their new value, in the static initializer's order
+     * @param finalFields the {@code static final} fields the class declares among them, whose old value compiled
+     *                    code may have folded
+     * @param problems one line for each initializer that did not give its field a value
+     */
+    public record Outcome(List<MemberKey> updated, List<MemberKey> finalFields, List<String> problems) {
+    }
+
+    /**
+     * {@return what happened to each changed field of {@code owner}}
+     *
+     * @param owner the class, redefined with the new version already, never null
+     * @param update what changed, never null
+     * @param valueClass {@link InitializerUpdate#valueClass()} with its calls linked as the class's are, never null
+     */
+    public Outcome run(Class<?> owner, InitializerUpdate update, byte[] valueClass) {
+        List<MemberKey> updated = new ArrayList<>();
+        List<String> problems = new ArrayList<>();
+        MethodHandles.Lookup values;
+        try {
+            values = FullLookup.of(owner).defineHiddenClass(valueClass, true, MethodHandles.Lookup.ClassOption.NESTMATE);
+        } catch (StructuralLinkException | IllegalAccessException | LinkageError e) {
+            return new Outcome(updated, List.of(), List.of(owner.getName() + ": the changed static field initializers"
+                    + " could not be run (" + e.getMessage() + "); the fields keep their values"));
+        }
+        List<MemberKey> finalFields = new ArrayList<>();
+        for (MemberKey key : update.changed()) {
+            Optional<String> problem = runOne(owner, values, key);
+            if (problem.isPresent()) {
+                problems.add(problem.get());
+            } else {
+                updated.add(key);
+                if (declaredFinal(owner, key)) {
+                    finalFields.add(key);
+                }
+            }
+        }
+        return new Outcome(updated, finalFields, problems);
+    }
+
+    private Optional<String> runOne(Class<?> owner, MethodHandles.Lookup values, MemberKey key) {
+        Object value;
+        try {
+            MethodHandle initializer = values.findStatic(values.lookupClass(),
+                    StaticInitializers.VALUE_PREFIX + key.name(),
+                    MethodType.fromMethodDescriptorString("()" + key.descriptor(), owner.getClassLoader()));
+            value = initializer.invoke();
+        } catch (Throwable e) {
+            // The program's own code threw, or named what it cannot reach: report it, the field keeps its value.
+            return Optional.of(owner.getName() + "." + key.name() + ": its changed initializer threw " + e
+                    + "; the field keeps its value");
+        }
+        try {
+            Field field = declared(owner, key);
+            if (field == null) {
+                AddedFields.of(owner).staticSetter(key.name(), key.descriptor()).invoke(value);
+            } else {
+                writer().write(field, value);
+            }
+            return Optional.empty();
+        } catch (Throwable e) {
+            return Optional.of(owner.getName() + "." + key.name() + ": its new value could not be written (" + e
+                    + "); the field keeps its value");
+        }
+    }
+
+    private StaticFieldWriter writer() throws ReflectiveOperationException {
+        if (writer == null) {
+            writer = StaticFieldWriter.open(instrumentation);
+        }
+        return writer;
+    }
+
+    private static boolean declaredFinal(Class<?> owner, MemberKey key) {
+        Field field = declared(owner, key);
+        return field != null && Modifier.isFinal(field.getModifiers());
+    }
+
+    /** {@return the field the running class declares with the key's name and type; null for an added field} */
+    private static Field declared(Class<?> owner, MemberKey key) {
+        try {
+            Field field = owner.getDeclaredField(key.name());
+            return field.getType().descriptorString().equals(key.descriptor()) ? field : null;
+        } catch (NoSuchFieldException e) {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,147 @@
+package dev.reload.agent.it;
+
+import dev.reload.fixtures.harness.ChildJvm;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.regex.Pattern;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/**
+ * Assets: a file that is not a class file, written in a watched class directory or an {@code assets=} directory,
+ * reaches the {@code OnReload} hooks that take a {@code List<Path>}, with its absolute path, one call per burst, at
+ * the synchronization point on the game's thread when there is one; editors' temporary files never do; a hook that
+ * throws does not stop the next edit; a class and an asset saved together reach the hook's new code.
+ */
+class AssetReloadIT {
+    private static final String HOOK = "fixture.assets.Palette.reloadAssets";
+
+    @TempDir
+    static Path compiled;
+
+    @TempDir
+    Path work;
+
+    @BeforeAll
+    static void compileVersions() {
+        FixtureClasses.compile(compiled, "assets", "v1");
+        FixtureClasses.compile(compiled, "assets", "v2");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("dev.reload.fixtures.harness.Jdks#stream")
+    void aBurstOfAssetsReachesTheHookInOneCallOnTheGameThread(Path jdk) {
+        Path classes = work.resolve("classes");
+        Path assets = classes.resolve("fixture/assets");
+        FixtureClasses.install(compiled.resolve("assets-v1"), classes);
+        try (ChildJvm child = start(jdk, "sync=fixture.assets.Palette.frame", classes, classes)) {
+            write(assets.resolve("palette.txt"), "red");
+            child.awaitStdout("^v1 read 1 on game-loop: " + quoted(List.of(assets.resolve("palette.txt"))) + "$");
+            child.awaitStderr("^\\[reload\\] 1 asset in \\d+ ms: palette\\.txt → " + Pattern.quote(HOOK) + "$");
+
+            int mark = child.stdoutMark();
+            // An editor's leftovers first: a swap file, a backup, vim's write test, a hidden file.
+            write(assets.resolve(".palette.txt.swp"), "swap");
+            write(assets.resolve("palette.txt~"), "red");
+            write(assets.resolve("4913"), "");
+            write(assets.resolve(".hidden"), "hidden");
+            List<Path> burst = List.of(assets.resolve("palette.txt"), assets.resolve("level1.txt"),
+                    assets.resolve("level2.txt"));
+            burst.forEach(asset -> write(asset, "blue " + asset.getFileName()));
+            child.awaitStdoutAfter(mark, "^v1 read 3 on game-loop: " + quoted(burst) + "$");
+            child.awaitStderr("^\\[reload\\] 3 assets in \\d+ ms: palette\\.txt, level1\\.txt, level2\\.txt → ");
+            assertEquals(List.of(), child.stdout().stream().filter(line -> line.contains("class hook ran")).toList(),
+                    "a hook without parameters runs after class reloads only\n" + child.transcript());
+            assertEquals(1, child.stdout().subList(mark, child.stdoutMark()).stream()
+                    .filter(line -> line.startsWith("v1 read")).count(), child::transcript);
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("dev.reload.fixtures.harness.Jdks#stream")
+    void withoutSyncAnAssetsDirectoryOutsideTheClassPathReachesTheHookThread(Path jdk) {
+        Path classes = work.resolve("classes");
+        Path assets = work.resolve("levels");
+        FixtureClasses.install(compiled.resolve("assets-v1"), classes);
+        createDirectories(assets);
+        try (ChildJvm child = start(jdk, "assets=" + assets, assets, classes)) {
+            Path level = assets.resolve("level1.txt");
+            write(level, "#####");
+            child.awaitStdout("^v1 read 1 on reload-hooks: " + quoted(List.of(level)) + "$");
+            child.awaitStderr("^\\[reload\\] 1 asset in \\d+ ms: level1\\.txt → " + Pattern.quote(HOOK) + "$");
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("dev.reload.fixtures.harness.Jdks#stream")
+    void aHookThatThrowsIsReportedAndTheNextEditStillReachesIt(Path jdk) {
+        Path classes = work.resolve("classes");
+        Path palette = classes.resolve("fixture/assets/palette.txt");
+        FixtureClasses.install(compiled.resolve("assets-v1"), classes);
+        try (ChildJvm child = start(jdk, "sync=fixture.assets.Palette.frame", classes, classes)) {
+            write(palette, "broken");
+            child.awaitStderr("^\\[reload\\] hook " + Pattern.quote(HOOK + "(List<Path>)") + " threw"
+                    + " java\\.lang\\.IllegalStateException: cannot parse palette\\.txt at ");
+            write(palette, "green");
+            child.awaitStdout("^v1 read 1 on game-loop: " + quoted(List.of(palette)) + "$");
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("dev.reload.fixtures.harness.Jdks#stream")
+    void aClassAndAnAssetSavedTogetherReachTheHooksNewCode(Path jdk) {
+        Path classes = work.resolve("classes");
+        Path palette = classes.resolve("fixture/assets/palette.txt");
+        FixtureClasses.install(compiled.resolve("assets-v1"), classes);
+        try (ChildJvm child = start(jdk, "sync=fixture.assets.Palette.frame", classes, classes)) {
+            FixtureClasses.install(compiled.resolve("assets-v2"), classes);
+            write(palette, "yellow");
+            child.awaitStderr("^\\[reload\\] 1 class in \\d+ ms: fixture\\.assets\\.Palette \\(reloadAssets\\)$");
+            child.awaitStdout("^v2 read 1 on game-loop: " + quoted(List.of(palette)) + "$");
+            assertEquals(List.of(), child.stdout().stream().filter(line -> line.startsWith("v1 read")).toList(),
+                    child::transcript);
+        }
+    }
+
+    /** Starts the fixture once the agent watches {@code watched} and the hook's class is loaded. */
+    private static ChildJvm start(Path jdk, String options, Path watched, Path classes) {
+        ChildJvm child = WatchingChild.start(jdk, options, WatchingChild.WATCHING + Pattern.quote(watched.toString())
+                + "$", "fixture.assets.Main", new String[0], classes);
+        try {
+            child.awaitStdout("^ready$");
+            return child;
+        } catch (RuntimeException | Error e) {
+            child.close();
+            throw e;
+        }
+    }
+
+    private static String quoted(List<Path> paths) {
+        return Pattern.quote(paths.toString());
+    }
+
+    private static void write(Path file, String text) {
+        try {
+            Files.createDirectories(file.getParent());
+            Files.writeString(file, text);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void createDirectories(Path directory) {
+        try {
+            Files.createDirectories(directory);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

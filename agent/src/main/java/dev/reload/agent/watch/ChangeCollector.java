@@ -81,8 +81,8 @@ public final class ChangeCollector {
      * @param file the file, never null
      */
     public void touched(Path root, Path file) {
-        if (AssetFiles.mayBeAsset(file)) {
-            assetTouched(root, file);
+        if (!ClassFiles.isClassFile(file) && !file.toString().endsWith(".java")) {
+            assetTouched(root, file); // which drops editors' leftovers
             return;
         }
         synchronized (lock) {

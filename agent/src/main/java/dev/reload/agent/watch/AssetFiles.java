@@ -8,7 +8,8 @@ import java.util.List;
  * class file or a Java source) from the files editors leave next to them while they save. Editors write a temporary
  * file and rename it ({@code .swp}, {@code ~}, {@code .tmp}, IntelliJ's {@code ___jb_tmp___}), and vim first writes
  * a file named {@code 4913} to see whether it may write at all: none of those is anything the game reads. Hidden
- * files and files in hidden directories ({@code .git}) are left out too.
+ * files and files in hidden directories ({@code .git}) are left out too, and so is the build's own {@code META-INF}
+ * at the top of a tree (Kotlin rewrites its {@code .kotlin_module} there at every compile).
  */
 public final class AssetFiles {
     private static final List<String> EDITOR_SUFFIXES = List.of("~", ".swp", ".swo", ".swx", ".tmp",
@@ -43,6 +44,9 @@ public final class AssetFiles {
             return false;
         }
         Path relative = file.startsWith(root) ? root.relativize(file) : file.getFileName();
+        if (relative.getNameCount() > 1 && relative.getName(0).toString().equals("META-INF")) {
+            return false;
+        }
         for (Path part : relative) {
             if (part.toString().startsWith(".")) {
                 return false;

@@ -25,8 +25,9 @@ import java.util.function.BiConsumer;
  * the quiet period, its files are read, and files whose content is what the agent last saw are dropped. Files are
  * read as they are written; a single file read whole only waits for the build's next file, a fraction of the quiet
  * period ({@link BurstPace}).
- * Assets (every other file of a watched tree, {@link AssetFiles}) wait for their own quiet period ({@link AssetBurst})
- * and go out in the same batch as class files written with them, once both are quiet.
+ * Assets (every other file of a watched tree, {@link AssetFiles}) wait for their own quiet period ({@link AssetBurst}):
+ * class files never wait for them, and they never go out before class files seen before them, so a hook's new code
+ * reads the assets saved with it.
  * Watchers call {@link #touched}; one consumer thread calls {@link #take()}. Writes that arrive while the
  * consumer works on a batch go into the next one. Thread-safe.
  */
@@ -194,7 +195,8 @@ public final class ChangeCollector {
                 }
                 long waitLeft = rebuildLeft(now);
                 if (waitLeft == 0) {
-                    waitLeft = Math.max(quietLeft(now), assets.quietLeft(now));
+                    // Assets go out with the class files, or once none is pending.
+                    waitLeft = pending.isEmpty() && due.isEmpty() ? assets.quietLeft(now) : quietLeft(now);
                     if (waitLeft == 0) {
                         return drain(now);
                     }
@@ -256,14 +258,14 @@ public final class ChangeCollector {
                 it.remove(); // written again: read now, judged like any write
             }
         }
-        boolean anyAssets = !assets.isEmpty();
+        boolean assetsQuiet = !assets.isEmpty() && assets.quietLeft(now) == 0;
         long first = files.isEmpty() ? now : firstEventNanos;
-        if (anyAssets && (files.isEmpty() || assets.firstWriteNanos() - first < 0)) {
+        if (assetsQuiet && (files.isEmpty() || assets.firstWriteNanos() - first < 0)) {
             first = assets.firstWriteNanos();
         }
         pending.clear();
         pace.handedOut();
-        return new Drained(files, forced, readAhead.take(), assets.drain(), first);
+        return new Drained(files, forced, readAhead.take(), assetsQuiet ? assets.drain() : List.of(), first);
     }
 
     private List<ChangedFile> read(Drained drained) {

@@ -1,6 +1,8 @@
 package dev.reload.agent.it;
 
 import dev.reload.fixtures.harness.ChildJvm;
+import jdk.jfr.consumer.RecordedEvent;
+import jdk.jfr.consumer.RecordingFile;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -10,16 +12,19 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.regex.Pattern;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Assets: a file that is not a class file, written in a watched class directory or an {@code assets=} directory,
  * reaches the {@code OnReload} hooks that take a {@code List<Path>}, with its absolute path, one call per burst, at
  * the synchronization point on the game's thread when there is one; editors' temporary files never do; a hook that
- * throws does not stop the next edit; a class and an asset saved together reach the hook's new code.
+ * throws does not stop the next edit; a class and an asset saved together reach the hook's new code; a JFR recording
+ * holds an event per burst.
  */
 class AssetReloadIT {
     private static final String HOOK = "fixture.assets.Palette.reloadAssets";
@@ -109,6 +114,36 @@ class AssetReloadIT {
             assertEquals(List.of(), child.stdout().stream().filter(line -> line.startsWith("v1 read")).toList(),
                     child::transcript);
         }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("dev.reload.fixtures.harness.Jdks#stream")
+    void aRecordingHoldsAnEventPerBurstOfAssets(Path jdk) throws IOException {
+        Path classes = work.resolve("classes");
+        Path recording = work.resolve("assets.jfr");
+        FixtureClasses.install(compiled.resolve("assets-v1"), classes);
+        try (ChildJvm child = ChildJvm.on(jdk).reloadAgent("log=debug")
+                .jvmOption("-XX:StartFlightRecording=filename=" + recording + ",settings=default,dumponexit=true")
+                .classPath(classes).main("fixture.assets.Main").start()) {
+            child.awaitStderr(WatchingChild.WATCHING + Pattern.quote(classes.toString()) + "$");
+            child.awaitStdout("^ready$");
+            write(classes.resolve("fixture/assets/palette.txt"), "red");
+            write(classes.resolve("fixture/assets/level1.txt"), "#####");
+            child.awaitStderr("^\\[reload\\] 2 assets in \\d+ ms: palette\\.txt, level1\\.txt → ");
+            child.send("quit");
+            assertEquals(0, child.awaitExit(Duration.ofSeconds(60)), child::transcript);
+        }
+        List<RecordedEvent> events = RecordingFile.readAllEvents(recording).stream()
+                .filter(event -> event.getEventType().getName().startsWith("dev.reload.")).toList();
+        assertEquals(List.of("dev.reload.Assets"), events.stream().map(event -> event.getEventType().getName())
+                .toList(), events::toString);
+        RecordedEvent assets = events.get(0);
+        assertEquals(2, assets.getInt("assetCount"), assets::toString);
+        assertEquals(1, assets.getInt("hookCount"), assets::toString);
+        assertTrue(assets.getDuration("reloadTime").toNanos() > 0, assets::toString);
+        assertEquals("2 assets in " + assets.getDuration("reloadTime").toMillis() + " ms: palette.txt, level1.txt → "
+                + HOOK, assets.getString("summary"));
+        assertEquals(List.of("Reload"), assets.getEventType().getCategoryNames());
     }
 
     /** Starts the fixture once the agent watches {@code watched} and the hook's class is loaded. */

@@ -28,8 +28,10 @@ class AssetFilesTest {
     }
 
     @Test
-    void nothingInAHiddenDirectoryBelowTheRootIsAnAsset() {
+    void nothingInAHiddenDirectoryOrTheBuildsMetaInfBelowTheRootIsAnAsset() {
         assertFalse(AssetFiles.isAsset(ROOT, ROOT.resolve(".git/index")));
+        assertFalse(AssetFiles.isAsset(ROOT, ROOT.resolve("META-INF/main.kotlin_module")));
+        assertTrue(AssetFiles.isAsset(ROOT, ROOT.resolve("levels/META-INF/level.txt")));
         assertTrue(AssetFiles.isAsset(Path.of("/home/me/.game/assets"), Path.of("/home/me/.game/assets/level.txt")),
                 "a hidden directory above the root is the user's choice");
     }

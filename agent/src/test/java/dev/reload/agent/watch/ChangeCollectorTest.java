@@ -67,7 +67,7 @@ class ChangeCollectorTest {
     }
 
     @Test
-    void assetsWrittenWithClassFilesComeInTheSameBatchAndEditorsLeftoversNever() throws Exception {
+    void classFilesNeverWaitForAssetsWhichNeverComeBeforeThemAndEditorsLeftoversNever() throws Exception {
         ChangeCollector collector = new ChangeCollector(Duration.ofMillis(5), (file, e) -> { });
         collector.touched(root, write("A.class"));
         for (String leftover : List.of(".palette.txt.swp", "palette.txt~", "4913", "level.tmp", ".hidden")) {
@@ -79,7 +79,13 @@ class ChangeCollectorTest {
         collector.touched(root, write("level1.txt"));
         ChangeBatch batch = collector.take();
         assertEquals(List.of("A.class"), batch.files().stream().map(ChangedFile::relativePath).toList());
-        assertEquals(List.of(root.resolve("palette.txt"), root.resolve("level1.txt")), batch.assets());
+        // With the class files when they were quiet too by then (a busy machine), else in the next batch.
+        ChangeBatch withAssets = batch;
+        if (batch.assets().isEmpty()) {
+            withAssets = collector.take();
+            assertEquals(List.of(), withAssets.files());
+        }
+        assertEquals(List.of(root.resolve("palette.txt"), root.resolve("level1.txt")), withAssets.assets());
     }
 
     @Test

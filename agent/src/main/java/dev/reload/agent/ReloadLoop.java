@@ -68,7 +68,7 @@ final class ReloadLoop {
             sources.compile(new ChangeBatch(sourceFiles, batch.firstEventNanos()), reloader::apply, reloader::announce);
         }
         if (!batch.assets().isEmpty()) {
-            assets.reload(batch.assets(), batch.firstEventNanos());
+            assets.reload(batch.assets(), batch.assetsFirstEventNanos());
         }
     }
 }

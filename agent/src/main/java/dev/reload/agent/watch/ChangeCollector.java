@@ -178,7 +178,7 @@ public final class ChangeCollector {
             List<ChangedFile> files = read(drained);
             List<Path> changedAssets = changedAssets(drained.assets);
             if (!files.isEmpty() || !changedAssets.isEmpty()) {
-                return new ChangeBatch(files, changedAssets, drained.firstEventNanos);
+                return new ChangeBatch(files, changedAssets, drained.firstEventNanos, drained.assetsFirstEventNanos);
             }
         }
     }
@@ -259,13 +259,11 @@ public final class ChangeCollector {
             }
         }
         boolean assetsQuiet = !assets.isEmpty() && assets.quietLeft(now) == 0;
-        long first = files.isEmpty() ? now : firstEventNanos;
-        if (assetsQuiet && (files.isEmpty() || assets.firstWriteNanos() - first < 0)) {
-            first = assets.firstWriteNanos();
-        }
+        long assetsFirst = assetsQuiet ? assets.firstWriteNanos() : now;
         pending.clear();
         pace.handedOut();
-        return new Drained(files, forced, readAhead.take(), assetsQuiet ? assets.drain() : List.of(), first);
+        return new Drained(files, forced, readAhead.take(), assetsQuiet ? assets.drain() : List.of(),
+                files.isEmpty() ? now : firstEventNanos, assetsFirst);
     }
 
     private List<ChangedFile> read(Drained drained) {
@@ -361,6 +359,6 @@ public final class ChangeCollector {
     }
 
     private record Drained(Map<Path, Path> files, Map<Path, Path> forced, Map<Path, Attempt<byte[], IOException>> readAhead,
-                           List<Path> assets, long firstEventNanos) {
+                           List<Path> assets, long firstEventNanos, long assetsFirstEventNanos) {
     }
 }

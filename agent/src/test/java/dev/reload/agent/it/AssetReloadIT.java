@@ -23,7 +23,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Assets: a file that is not a class file, written in a watched class directory or an {@code assets=} directory,
  * reaches the {@code OnReload} hooks that take a {@code List<Path>}, with its absolute path, one call per burst, at
  * the synchronization point on the game's thread when there is one; editors' temporary files never do; a hook that
- * throws does not stop the next edit; a class and an asset saved together reach the hook's new code; a JFR recording
+ * throws or hangs does not stop the next edit; a class and an asset saved together reach the hook's new code; a JFR recording
  * holds an event per burst.
  */
 class AssetReloadIT {
@@ -97,6 +97,24 @@ class AssetReloadIT {
                     + " java\\.lang\\.IllegalStateException: cannot parse palette\\.txt at ");
             write(palette, "green");
             child.awaitStdout("^v1 read 1 on game-loop: " + quoted(List.of(palette)) + "$");
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("dev.reload.fixtures.harness.Jdks#stream")
+    void aHookThatHangsIsReportedAndTheNextBurstStillReachesIt(Path jdk) {
+        Path classes = work.resolve("classes");
+        Path assets = work.resolve("levels");
+        FixtureClasses.install(compiled.resolve("assets-v1"), classes);
+        createDirectories(assets);
+        try (ChildJvm child = start(jdk, "assets=" + assets, assets, classes)) {
+            Path level = assets.resolve("level1.txt");
+            write(level, "hang");
+            child.awaitStdout("^hanging on reload-hooks$");
+            child.awaitStderr("^\\[reload\\] hook " + Pattern.quote(HOOK + "(List<Path>)") + " is still running after"
+                    + " 2000 ms; later hooks and reloads go on without waiting for it");
+            write(level, "#####");
+            child.awaitStdout("^v1 read 1 on reload-hooks: " + quoted(List.of(level)) + "$");
         }
     }
 

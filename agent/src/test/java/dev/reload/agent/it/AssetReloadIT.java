@@ -23,7 +23,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Assets: a file that is not a class file, written in a watched class directory or an {@code assets=} directory,
  * reaches the {@code OnReload} hooks that take a {@code List<Path>}, with its absolute path, one call per burst, at
  * the synchronization point on the game's thread when there is one; editors' temporary files never do; a hook that
- * throws or hangs does not stop the next edit; a class and an asset saved together reach the hook's new code; a JFR recording
+ * throws or hangs does not stop the next edit; a hook a reload adds gets assets too; a class and an asset saved together reach the hook's new code; a JFR recording
  * holds an event per burst.
  */
 class AssetReloadIT {
@@ -39,6 +39,7 @@ class AssetReloadIT {
     static void compileVersions() {
         FixtureClasses.compile(compiled, "assets", "v1");
         FixtureClasses.compile(compiled, "assets", "v2");
+        FixtureClasses.compile(compiled, "assets", "v3");
     }
 
     @ParameterizedTest(name = "{0}")
@@ -131,6 +132,23 @@ class AssetReloadIT {
             child.awaitStdout("^v2 read 1 on game-loop: " + quoted(List.of(palette)) + "$");
             assertEquals(List.of(), child.stdout().stream().filter(line -> line.startsWith("v1 read")).toList(),
                     child::transcript);
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("dev.reload.fixtures.harness.Jdks#stream")
+    void anAssetHookAReloadAddsGetsTheNextBurstToo(Path jdk) {
+        Path classes = work.resolve("classes");
+        Path palette = classes.resolve("fixture/assets/palette.txt");
+        FixtureClasses.install(compiled.resolve("assets-v1"), classes);
+        try (ChildJvm child = start(jdk, "sync=fixture.assets.Palette.frame", classes, classes)) {
+            FixtureClasses.install(compiled.resolve("assets-v3"), classes);
+            child.awaitStderr("^\\[reload\\] 1 class in \\d+ ms: fixture\\.assets\\.Palette \\(method added: ");
+            write(palette, "red");
+            child.awaitStdout("^hook added by a reload read 1 on game-loop$");
+            child.awaitStdout("^v1 read 1 on game-loop: " + quoted(List.of(palette)) + "$");
+            child.awaitStderr("^\\[reload\\] 1 asset in \\d+ ms: palette\\.txt → " + Pattern.quote(HOOK) + ", "
+                    + Pattern.quote("fixture.assets.Palette.levelsReloaded") + "$");
         }
     }
 

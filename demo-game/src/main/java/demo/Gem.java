@@ -7,7 +7,6 @@ import java.awt.geom.Path2D;
 /** A gem to collect: worth one point, then it reappears somewhere else. */
 final class Gem {
     static final double RADIUS = 10;
-    static final int RGB = 0xffd23f;
 
     private double x;
     private double y;
@@ -25,7 +24,8 @@ final class Gem {
 
     void render(Graphics2D g) {
         double pulse = 1 + Math.sin(phase) * 0.15;
-        Draw.glow(g, x, y, RADIUS * 2.6 * pulse, RGB, 80);
+        int rgb = Palette.current().gem();
+        Draw.glow(g, x, y, RADIUS * 2.6 * pulse, rgb, 80);
         double size = RADIUS * pulse;
         Path2D.Double diamond = new Path2D.Double();
         diamond.moveTo(x, y - size * 1.3);
@@ -33,7 +33,7 @@ final class Gem {
         diamond.lineTo(x, y + size * 1.3);
         diamond.lineTo(x - size, y);
         diamond.closePath();
-        g.setColor(new Color(RGB));
+        g.setColor(new Color(rgb));
         g.fill(diamond);
         g.setColor(new Color(0xfff4c2));
         g.fill(Draw.circle(x - size * 0.3, y - size * 0.4, size * 0.25));

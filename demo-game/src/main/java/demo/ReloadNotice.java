@@ -4,7 +4,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The last reload the HUD shows. The agent's hooks ({@link OnReload}) take no arguments, so the text comes
+ * The last reload the HUD shows, or what the game made of an asset it read again ({@link Palette}). The agent's
+ * hooks of a class ({@link OnReload}) take no arguments, so the text comes
  * from a hand-off the agent documents: before it runs the hooks of a batch it publishes that batch's report
  * line in the system property {@value #REPORT_PROPERTY}.
  */
@@ -48,7 +49,15 @@ final class ReloadNotice {
 
     /** Records that code was reloaded; called from the agent's thread by the hooks of the game's classes. */
     static void show() {
-        Text described = describe(System.getProperty(REPORT_PROPERTY));
+        show(describe(System.getProperty(REPORT_PROPERTY)));
+    }
+
+    /** Shows a notice of the game's own, such as what it made of an asset it read again. */
+    static void show(String message) {
+        show(new Text(message, message));
+    }
+
+    private static void show(Text described) {
         long now = System.nanoTime();
         // A batch that touched several classes runs each one's hook: show its report once.
         Text last = text;

@@ -65,7 +65,7 @@ final class World {
             gem.update(dt);
             if (gem.touches(player.x(), player.y(), Player.RADIUS)) {
                 score++;
-                burst(gem.x(), gem.y(), Gem.RGB, 28, 220);
+                burst(gem.x(), gem.y(), Palette.current().gem(), 28, 220);
                 gem.moveTo(randomX(), randomY());
             }
         }
@@ -81,7 +81,8 @@ final class World {
 
     /** Draws the arena; the HUD goes on top of it. */
     void render(Graphics2D g) {
-        g.setPaint(new GradientPaint(0, 0, new Color(0x0b0e1c), 0, height, new Color(0x1a1438)));
+        Palette palette = Palette.current();
+        g.setPaint(new GradientPaint(0, 0, new Color(palette.skyTop()), 0, height, new Color(palette.skyBottom())));
         g.fillRect(0, 0, width, height);
         g.setColor(new Color(255, 255, 255, 12));
         g.setStroke(new BasicStroke(1f));

@@ -8,14 +8,11 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -39,7 +36,7 @@ class DemoReloadIT {
     void recolouringThePlayerShowsWhileTheGameKeepsItsState(Path jdk, @TempDir Path work) throws IOException {
         Path sources = work.resolve("src");
         Path classes = work.resolve("classes");
-        copyTree(DemoRun.sources(), sources);
+        DemoRun.copyTree(DemoRun.sources(), sources);
         FixtureCompiler.compile(sources, classes);
         Path player = sources.resolve("demo/Player.java");
         String original = Files.readString(player);
@@ -71,24 +68,6 @@ class DemoReloadIT {
             game.awaitStdoutAfter(editMark, "^hud: \\S");
             DemoRun.assertCountedOnWithoutRestart(game);
             assertTrue(game.isAlive(), game::transcript);
-        }
-    }
-
-    private static void copyTree(Path from, Path to) throws IOException {
-        try (Stream<Path> files = Files.walk(from)) {
-            files.forEach(source -> copy(source, to.resolve(from.relativize(source).toString())));
-        }
-    }
-
-    private static void copy(Path source, Path target) {
-        try {
-            if (Files.isDirectory(source)) {
-                Files.createDirectories(target);
-            } else {
-                Files.copy(source, target, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot copy " + source + " to " + target, e);
         }
     }
 }

@@ -3,17 +3,21 @@ package demo;
 import dev.reload.fixtures.harness.ChildJvm;
 import dev.reload.fixtures.harness.Jdks;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.Predicate;
+import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
-/** Where the build keeps the demo, and how a test watches a headless run's status lines. */
+/** Where the build keeps the demo, how a test copies it, and how it watches a headless run's status lines. */
 final class DemoRun {
     /** Generous: two cores are shared by the whole build, and a child JVM with an agent starts slowly there. */
     static final Duration WAIT = Duration.ofSeconds(60);
@@ -91,6 +95,25 @@ final class DemoRun {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new AssertionError("interrupted while waiting for the game", e);
+        }
+    }
+
+    /** Copies a directory tree, as a build copies its output. */
+    static void copyTree(Path from, Path to) throws IOException {
+        try (Stream<Path> files = Files.walk(from)) {
+            files.forEach(source -> copy(source, to.resolve(from.relativize(source).toString())));
+        }
+    }
+
+    private static void copy(Path source, Path target) {
+        try {
+            if (Files.isDirectory(source)) {
+                Files.createDirectories(target);
+            } else {
+                Files.copy(source, target, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot copy " + source + " to " + target, e);
         }
     }
 }

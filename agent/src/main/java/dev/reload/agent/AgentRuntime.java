@@ -1,6 +1,8 @@
 package dev.reload.agent;
 
 import dev.reload.agent.api.Reloads;
+import dev.reload.agent.asset.AssetHookIndex;
+import dev.reload.agent.asset.AssetReloader;
 import dev.reload.agent.compile.CompiledForLater;
 import dev.reload.agent.compile.CompilerAvailability;
 import dev.reload.agent.compile.JavaSources;
@@ -22,6 +24,7 @@ import dev.reload.agent.structural.LoadTimePreparation;
 import dev.reload.agent.structural.StructuralEngine;
 import dev.reload.agent.sync.ApplyPoint;
 import dev.reload.agent.sync.SyncPoints;
+import dev.reload.agent.watch.AssetFiles;
 import dev.reload.agent.watch.ChangeCollector;
 import dev.reload.agent.watch.ClassFiles;
 import dev.reload.agent.watch.TreeWatcher;
@@ -55,10 +58,11 @@ final class AgentRuntime {
                 (file, e) -> reporter.error("cannot read " + file + " (" + e.getMessage() + "); skipped"));
         List<Path> sourceRoots = compiledSourceRoots(config, reporter);
         TreeWatcher watcher = TreeWatchers.start(config.pollInterval(), collector, reporter,
-                sourceRoots.isEmpty() ? ClassFiles::isClassFile : AgentRuntime::isClassOrSource);
+                file -> isWatchedFile(file, sourceRoots));
         List<Path> roots = config.watchesClassPath() ? classPathDirectories() : config.watchDirectories();
         roots.forEach(watcher::watch);
         sourceRoots.forEach(watcher::watch);
+        config.assetDirectories().forEach(watcher::watch);
         ClassOrigins origins = new ClassOrigins(watcher, roots, config.watchesClassPath());
         LoadedClassIndex index = new LoadedClassIndex();
         CompiledForLater later = new CompiledForLater();
@@ -68,7 +72,8 @@ final class AgentRuntime {
         }
         StructuralEngine engine = new StructuralEngine(instrumentation, config.newFieldInitializers(),
                 index::runningShape);
-        CaptureCompactor compactor = CaptureCompactor.start(collector, reporter);
+        AssetHookIndex assetHooks = new AssetHookIndex();
+        CaptureCompactor compactor = CaptureCompactor.start(collector, reporter, assetHooks::scan);
         CaptureTransformer capture = CaptureTransformer.install(instrumentation, origins, index, compactor, reporter,
                 new LoadTimePreparation(engine, reporter));
         // After the capture, which so sees each class file as compiled, without the sync point's call.
@@ -83,11 +88,14 @@ final class AgentRuntime {
         }
         Supplier<ReloadLoop> reloadLoop = () -> {
             Reloader reloader = new Reloader(instrumentation, index, capture, collector, reporter, engine,
-                    applyPoint);
+                    applyPoint, assetHooks::scan);
+            AssetReloader assets = new AssetReloader(assetHooks, index, instrumentation, compactor, applyPoint,
+                    reporter);
             AgentControl control = new AgentControl(collector, watcher, sourceRoots);
             SourceStep sources = sourceRoots.isEmpty() ? null
                     : new SourceStep(index, later, watcher, sourceRoots, collector, reporter);
-            return new ReloadLoop(reloader, collector, control, sources, monitoring(control, watcher, reporter));
+            return new ReloadLoop(reloader, collector, control, sources, assets,
+                    monitoring(control, watcher, reporter));
         };
         Contained.loop("reload-apply", reporter, onceLoadingPauses(compactor, reloadLoop));
     }
@@ -122,8 +130,19 @@ final class AgentRuntime {
         return problem.isPresent() ? List.of() : config.sourceDirectories();
     }
 
-    private static boolean isClassOrSource(Path file) {
-        return ClassFiles.isClassFile(file) || JavaSources.isJavaSource(file);
+    /**
+     * {@return true for the files the watchers report}: class files, Java sources in compile mode, and assets, except
+     * below a source directory, where the build's own copy of a resource is what the program reads
+     */
+    private static boolean isWatchedFile(Path file, List<Path> sourceRoots) {
+        if (ClassFiles.isClassFile(file)) {
+            return true;
+        }
+        if (sourceRoots.isEmpty()) {
+            return AssetFiles.mayBeAsset(file);
+        }
+        return JavaSources.isJavaSource(file)
+                || (AssetFiles.mayBeAsset(file) && sourceRoots.stream().noneMatch(file::startsWith));
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.reload.agent;
 
+import dev.reload.agent.asset.AssetReloader;
 import dev.reload.agent.compile.JavaSources;
 import dev.reload.agent.compile.SourceStep;
 import dev.reload.agent.control.AgentControl;
@@ -14,7 +15,8 @@ import java.util.List;
 /**
  * The reload thread's work: warm up once, then apply each batch as the collector hands it out. Class files go to
  * the reloader as they are; in compile mode, changed sources are compiled first and their class files follow as a
- * batch of their own.
+ * batch of their own. Assets written with them go to their hooks after the classes are applied, so a hook runs its
+ * new code on the new files.
  */
 final class ReloadLoop {
     private final Reloader reloader;
@@ -22,19 +24,22 @@ final class ReloadLoop {
     private final AgentControl control;
     /** Null unless compile mode is on. */
     private final SourceStep sources;
+    private final AssetReloader assets;
     private final Runnable afterWarmUp;
     private boolean warm;
 
     /**
      * @param sources compile mode's step, or null when it is off
+     * @param assets gives changed assets to the hooks that take them, never null
      * @param afterWarmUp start-up work that may take a moment but must not delay the program's start, never null
      */
     ReloadLoop(Reloader reloader, ChangeCollector collector, AgentControl control, SourceStep sources,
-               Runnable afterWarmUp) {
+               AssetReloader assets, Runnable afterWarmUp) {
         this.reloader = reloader;
         this.collector = collector;
         this.control = control;
         this.sources = sources;
+        this.assets = assets;
         this.afterWarmUp = afterWarmUp;
     }
 
@@ -61,6 +66,9 @@ final class ReloadLoop {
         }
         if (!sourceFiles.isEmpty() && sources != null) {
             sources.compile(new ChangeBatch(sourceFiles, batch.firstEventNanos()), reloader::apply, reloader::announce);
+        }
+        if (!batch.assets().isEmpty()) {
+            assets.reload(batch.assets(), batch.assetsFirstEventNanos());
         }
     }
 }

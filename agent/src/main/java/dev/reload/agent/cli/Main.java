@@ -68,6 +68,8 @@ public final class Main {
                     poll=MS              poll the directories at this interval instead of native file events
                     src=DIR[%1$sDIR...]     Java sources to compile in the program when they change (needs a JDK);
                                           the build output is left alone
+                    assets=DIR[%1$sDIR...]  more directories whose changed files go to OnReload methods
+                                          taking a List<Path> (besides the other files of the class dirs)
                     clinit=WHAT          new-fields (default): the initializer of each static field a reload
                                           adds or changes runs once, the rest of the static initializer is
                                           not re-run; none: added static fields start at 0, false or null,

@@ -20,10 +20,13 @@ import java.util.Optional;
  *     each taken out of the new static initializer, so a new or changed {@code static final} table or colour holds
  *     its value at its first use; false ({@code clinit=none}) runs none of them
  * @param syncPoint when present ({@code sync=}), the method at whose entry batches are applied, on the game's thread
+ * @param assetDirectories the directories given with {@code assets=}, watched for assets only, besides the assets of
+ *     the watched class directories; may be empty
  */
 public record AgentConfig(List<Path> watchDirectories, Duration quietPeriod, LogLevel logLevel,
                           Optional<Duration> pollInterval, List<Path> sourceDirectories,
-                          boolean newFieldInitializers, Optional<SyncTarget> syncPoint) {
+                          boolean newFieldInitializers, Optional<SyncTarget> syncPoint,
+                          List<Path> assetDirectories) {
 
     /** The quiet period when none is given: long enough to merge one compile's writes, short enough for the 15 ms budget. */
     public static final Duration DEFAULT_QUIET_PERIOD = Duration.ofMillis(5);
@@ -31,12 +34,13 @@ public record AgentConfig(List<Path> watchDirectories, Duration quietPeriod, Log
     public AgentConfig {
         watchDirectories = List.copyOf(watchDirectories);
         sourceDirectories = List.copyOf(sourceDirectories);
+        assetDirectories = List.copyOf(assetDirectories);
     }
 
     /** {@return the settings used when the user gives no options} */
     public static AgentConfig defaults() {
         return new AgentConfig(List.of(), DEFAULT_QUIET_PERIOD, LogLevel.INFO, Optional.empty(), List.of(), true,
-                Optional.empty());
+                Optional.empty(), List.of());
     }
 
     /** {@return true when no {@code watch=} was given and the class path decides what is watched} */

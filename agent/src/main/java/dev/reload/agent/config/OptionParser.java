@@ -22,7 +22,7 @@ public final class OptionParser {
     /** Prefix of the system properties that carry options. */
     public static final String PROPERTY_PREFIX = "reload.";
 
-    private static final Set<String> KEYS = Set.of("watch", "quiet", "log", "poll", "src", "clinit", "sync");
+    private static final Set<String> KEYS = Set.of("watch", "quiet", "log", "poll", "src", "clinit", "sync", "assets");
     private static final long MAX_MILLIS = 60_000;
 
     private OptionParser() {
@@ -46,6 +46,7 @@ public final class OptionParser {
         List<Path> src = defaults.sourceDirectories();
         boolean newFieldInitializers = defaults.newFieldInitializers();
         Optional<SyncTarget> sync = defaults.syncPoint();
+        List<Path> assets = defaults.assetDirectories();
         for (Map.Entry<String, String> option : options.entrySet()) {
             String key = option.getKey();
             String value = option.getValue();
@@ -57,11 +58,12 @@ public final class OptionParser {
                 case "src" -> src = parseDirectories(key, value);
                 case "clinit" -> newFieldInitializers = parseStaticInitializers(key, value);
                 case "sync" -> sync = Optional.of(SyncTarget.parse(key, value));
+                case "assets" -> assets = parseDirectories(key, value);
                 default -> throw new BadOptionException(key, "unknown option '" + key + "' (known: "
                         + String.join(", ", sortedKeys()) + ")");
             }
         }
-        return new AgentConfig(watch, quiet, log, poll, src, newFieldInitializers, sync);
+        return new AgentConfig(watch, quiet, log, poll, src, newFieldInitializers, sync, assets);
     }
 
     /** {@return the option keys the agent understands, sorted} */

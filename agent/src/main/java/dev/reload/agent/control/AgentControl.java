@@ -15,8 +15,10 @@ import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Stream;
 
 /**
@@ -38,6 +40,8 @@ public final class AgentControl {
     private final FileTime started = FileTime.from(Instant.now().minus(MTIME_MARGIN));
     /** File to its watched root, held while paused; guarded by {@code this}. */
     private final Map<Path, Path> held = new LinkedHashMap<>();
+    /** Assets written while paused; guarded by {@code this}. */
+    private final Set<Path> heldAssets = new LinkedHashSet<>();
     private boolean paused;
 
     /**
@@ -61,6 +65,8 @@ public final class AgentControl {
         paused = false;
         held.forEach((file, root) -> collector.recheck(root, file, Duration.ZERO));
         held.clear();
+        heldAssets.forEach(collector::assetAgain);
+        heldAssets.clear();
     }
 
     /** {@return true while changes are held back} */
@@ -81,6 +87,7 @@ public final class AgentControl {
         for (ChangedFile file : batch.files()) {
             held.put(file.file(), file.root());
         }
+        heldAssets.addAll(batch.assets());
         return true;
     }
 

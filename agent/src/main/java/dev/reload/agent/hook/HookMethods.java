@@ -12,9 +12,10 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * Finds the {@code OnReload} hooks of a class file: static methods without parameters that carry an
- * annotation whose simple name is {@code OnReload}, from any package, so a program needs no compile
- * dependency on the agent. Read from the class file, not by reflection, so annotations with the default
+ * Finds the {@code OnReload} hooks of a class file: static methods that carry an annotation whose simple name is
+ * {@code OnReload}, from any package, so a program needs no compile dependency on the agent. Those without parameters
+ * run after a reload of their class; those with one {@code java.util.List} parameter (of {@code Path}) get the
+ * changed assets. Read from the class file, not by reflection, so annotations with the default
  * {@code CLASS} retention count too.
  */
 public final class HookMethods {
@@ -22,6 +23,8 @@ public final class HookMethods {
     public static final String ANNOTATION_SIMPLE_NAME = "OnReload";
     /** The end of every descriptor of such an annotation, as its constant pool entry spells it (ASCII). */
     private static final byte[] DESCRIPTOR_END = (ANNOTATION_SIMPLE_NAME + ";").getBytes(StandardCharsets.US_ASCII);
+    /** The parameters of an asset hook, as a method descriptor begins. */
+    public static final String ASSET_PARAMETERS = "(Ljava/util/List;)";
 
     private HookMethods() {
     }
@@ -32,7 +35,25 @@ public final class HookMethods {
      * @param classFile a class file that parses, never null
      */
     public static List<String> in(byte[] classFile) {
-        if (!contains(classFile, DESCRIPTOR_END)) {
+        return annotated(classFile, "()");
+    }
+
+    /**
+     * {@return the names of the asset hooks, which take a {@code List<Path>}, in class-file order}
+     *
+     * @param classFile a class file that parses, never null
+     */
+    public static List<String> assetHooksIn(byte[] classFile) {
+        return annotated(classFile, ASSET_PARAMETERS);
+    }
+
+    /** {@return true when the class file may declare a hook of either kind: a byte search, no parsing} */
+    public static boolean mayDeclareHooks(byte[] classFile) {
+        return contains(classFile, DESCRIPTOR_END);
+    }
+
+    private static List<String> annotated(byte[] classFile, String parameters) {
+        if (!mayDeclareHooks(classFile)) {
             return List.of(); // what almost every class answers: a byte search instead of reading its members
         }
         List<String> hooks = new ArrayList<>();
@@ -40,7 +61,7 @@ public final class HookMethods {
             @Override
             public MethodVisitor visitMethod(int access, String name, String descriptor, String signature,
                                              String[] exceptions) {
-                if ((access & Opcodes.ACC_STATIC) == 0 || !descriptor.startsWith("()") || name.startsWith("<")) {
+                if ((access & Opcodes.ACC_STATIC) == 0 || !descriptor.startsWith(parameters) || name.startsWith("<")) {
                     return null;
                 }
                 return new MethodVisitor(Opcodes.ASM9) {

@@ -8,6 +8,7 @@ import dev.reload.runtime.ClassLinks;
 import java.lang.invoke.MethodHandle;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
@@ -53,13 +54,29 @@ public final class HookRunner {
      * @param hooks names found by {@link HookMethods#in}, never null
      */
     public void run(Class<?> type, List<String> hooks) {
+        runEach(type, hooks, Arguments.NONE);
+    }
+
+    /**
+     * Runs the named static methods of a class that take a {@code List<Path>}, each within the patience, giving each
+     * the same list of assets. Called as {@link #run} is.
+     *
+     * @param type a loaded class that declares the hooks, never null
+     * @param hooks names found by {@link HookMethods#assetHooksIn}, never null
+     * @param assets the absolute paths of the changed assets, never null
+     */
+    public void runWithAssets(Class<?> type, List<String> hooks, List<Path> assets) {
+        runEach(type, hooks, Arguments.assets(assets));
+    }
+
+    private void runEach(Class<?> type, List<String> hooks, Arguments arguments) {
         for (String name : hooks) {
-            String hook = type.getName() + "." + name + "()";
+            String hook = type.getName() + "." + name + arguments.shown();
             if (SyncPointHandOff.atSyncPoint()) {
-                runOnGameThread(type, name, hook);
+                runOnGameThread(type, name, hook, arguments);
                 continue;
             }
-            Future<?> running = thread.submit(() -> invoke(type, name, hook));
+            Future<?> running = thread.submit(() -> invoke(type, name, hook, arguments));
             if (!awaitWithin(running, hook)) {
                 return;
             }
@@ -70,9 +87,9 @@ public final class HookRunner {
      * Runs a hook at the synchronization point, on the game's thread, where its GL context lives: nothing can take it
      * back from there, so one that runs long is reported after it ends.
      */
-    private void runOnGameThread(Class<?> type, String name, String hook) {
+    private void runOnGameThread(Class<?> type, String name, String hook, Arguments arguments) {
         long start = System.nanoTime();
-        invoke(type, name, hook);
+        invoke(type, name, hook, arguments);
         long millis = (System.nanoTime() - start) / 1_000_000;
         if (millis > patience.toMillis()) {
             reporter.error("hook " + hook + " ran for " + millis + " ms on the game's thread, which waited for it");
@@ -99,16 +116,16 @@ public final class HookRunner {
         return true;
     }
 
-    private void invoke(Class<?> type, String name, String hook) {
+    private void invoke(Class<?> type, String name, String hook, Arguments arguments) {
         try {
-            MethodHandle added = addedByAReload(type, name);
+            MethodHandle added = addedByAReload(type, name + arguments.descriptor());
             if (added != null) {
                 // A hook the edit added lives in the class's companion: the running class does not declare it.
-                added.invoke();
+                added.invokeWithArguments(arguments.values());
             } else {
-                Method method = type.getDeclaredMethod(name);
+                Method method = type.getDeclaredMethod(name, arguments.types());
                 method.setAccessible(true);
-                method.invoke(null);
+                method.invoke(null, arguments.values());
             }
             reporter.debug("ran hook " + hook);
         } catch (InvocationTargetException e) {
@@ -122,10 +139,10 @@ public final class HookRunner {
     }
 
     /** {@return the hook's current version when a reload added it, else null} */
-    private static MethodHandle addedByAReload(Class<?> type, String name) {
+    private static MethodHandle addedByAReload(Class<?> type, String nameAndDescriptor) {
         // Until a structural edit puts the runtime on the boot class path, no reload has added a method, and
         // loading ClassLinks from the agent's own jar would make a second copy of it.
-        return RuntimeJar.onBootClassPath() ? ClassLinks.of(type).implementation(name + "()V") : null;
+        return RuntimeJar.onBootClassPath() ? ClassLinks.of(type).implementation(nameAndDescriptor) : null;
     }
 
     private static ExecutorService newHookThread() {
@@ -134,6 +151,29 @@ public final class HookRunner {
             hooks.setDaemon(true);
             return hooks;
         });
+    }
+
+    /**
+     * What a hook is called with: nothing, or the changed assets.
+     *
+     * @param descriptor the hook's method descriptor, as a companion keys it
+     * @param shown how the report shows the parameters
+     */
+    private record Arguments(String descriptor, List<Class<?>> parameterTypes, List<Object> arguments, String shown) {
+        static final Arguments NONE = new Arguments("()V", List.of(), List.of(), "()");
+
+        static Arguments assets(List<Path> assets) {
+            return new Arguments(HookMethods.ASSET_PARAMETERS + "V", List.of(List.class), List.of(List.copyOf(assets)),
+                    "(List<Path>)");
+        }
+
+        Class<?>[] types() {
+            return parameterTypes.toArray(new Class<?>[0]);
+        }
+
+        Object[] values() {
+            return arguments.toArray();
+        }
     }
 
     private static String where(Throwable thrown) {

@@ -99,6 +99,19 @@ public final class LoadedClassIndex {
     }
 
     /**
+     * {@return the loaded class that {@code captured} describes, in whichever loader captured it; null when its loader
+     * is gone or its loading failed}
+     */
+    public LoadedClass loaded(CapturedClass captured, Instrumentation instrumentation) {
+        for (Map.Entry<ClassLoader, Map<String, CapturedClass>> entry : loaders().entrySet()) {
+            if (entry.getValue().get(captured.internalName()) == captured) {
+                return resolved(entry.getKey(), entry.getValue(), captured, instrumentation);
+            }
+        }
+        return null;
+    }
+
+    /**
      * Records which class file continues a class of a loader from now on, after anonymous classes were renumbered:
      * the next version of that file is judged against, and redefines, this class.
      *

@@ -1,5 +1,6 @@
 package dev.reload.agent.jmx;
 
+import dev.reload.agent.api.AssetReport;
 import dev.reload.agent.api.ReloadListener;
 import dev.reload.agent.api.ReloadReport;
 import dev.reload.agent.control.AgentControl;
@@ -19,6 +20,7 @@ public final class ReloadAgentBean implements ReloadAgentMXBean, ReloadListener 
     private final TreeWatcher watcher;
     private final AtomicLong reloads = new AtomicLong();
     private final AtomicLong failures = new AtomicLong();
+    private final AtomicLong assetBatches = new AtomicLong();
     private volatile String lastReport = "";
 
     /**
@@ -38,6 +40,17 @@ public final class ReloadAgentBean implements ReloadAgentMXBean, ReloadListener 
             report.reasons().forEach(reason -> text.append("\n  ").append(reason));
         }
         lastReport = text.toString();
+    }
+
+    @Override
+    public void assetsReloaded(AssetReport report) {
+        assetBatches.incrementAndGet();
+        lastReport = report.summary();
+    }
+
+    @Override
+    public long getAssetBatchCount() {
+        return assetBatches.get();
     }
 
     @Override

@@ -16,6 +16,9 @@ public interface ReloadAgentMXBean {
     /** {@return how many batches were refused or failed (compile errors included) since the agent started} */
     long getFailureCount();
 
+    /** {@return how many bursts of changed assets were given to {@code OnReload} hooks since the agent started} */
+    long getAssetBatchCount();
+
     /** {@return the last report, its first line and one line per reason; empty before the first batch} */
     String getLastReport();
 

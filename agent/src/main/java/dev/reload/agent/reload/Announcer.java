@@ -5,9 +5,11 @@ import dev.reload.agent.api.ReloadReport;
 import dev.reload.agent.api.Reloads;
 import dev.reload.agent.hook.HookMethods;
 import dev.reload.agent.hook.HookRunner;
+import dev.reload.agent.index.CapturedClass;
 import dev.reload.agent.report.Reporter;
 
 import java.util.List;
+import java.util.function.BiConsumer;
 
 /**
  * Reports the outcome of a batch the way every batch is reported (the last-report property, listeners, report
@@ -16,10 +18,13 @@ import java.util.List;
 final class Announcer {
     private final Reporter reporter;
     private final HookRunner hooks;
+    private final BiConsumer<CapturedClass, byte[]> hookScanner;
 
-    Announcer(Reporter reporter) {
+    /** @param hookScanner shown each changed class's new file, to find its asset hooks, never null */
+    Announcer(Reporter reporter, BiConsumer<CapturedClass, byte[]> hookScanner) {
         this.reporter = reporter;
         this.hooks = new HookRunner(reporter);
+        this.hookScanner = hookScanner;
     }
 
     /** Reports what happened to a batch. */
@@ -40,11 +45,13 @@ final class Announcer {
         }
     }
 
-    /** Runs the hooks of each class of a batch that took. */
+    /** Runs the hooks of each class of a batch that took, and notes the asset hooks its new version declares. */
     void runHooks(List<RedefinedClass> redefined) {
         for (RedefinedClass each : redefined) {
             JudgedClass judged = each.planned().judged();
-            List<String> names = HookMethods.in(judged.file().file().bytes());
+            byte[] newFile = judged.file().file().bytes();
+            hookScanner.accept(judged.loaded().captured(), newFile);
+            List<String> names = HookMethods.in(newFile);
             if (!names.isEmpty()) {
                 hooks.run(judged.type(), names);
             }

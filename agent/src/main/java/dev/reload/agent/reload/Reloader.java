@@ -5,6 +5,7 @@ import dev.reload.agent.api.ReloadedClass;
 import dev.reload.agent.api.Reloads;
 import dev.reload.agent.hook.HookMethods;
 import dev.reload.agent.index.CaptureTransformer;
+import dev.reload.agent.index.CapturedClass;
 import dev.reload.agent.index.LoadedClassIndex;
 import dev.reload.agent.report.Reporter;
 import dev.reload.agent.structural.ChangedInitializerRunner;
@@ -27,6 +28,7 @@ import java.lang.instrument.Instrumentation;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiConsumer;
 
 /**
  * Applies one batch of changed class files to the running program, all or nothing, in named stages: settle the
@@ -62,9 +64,11 @@ public final class Reloader {
      * @param engine the structural engine, which also links the calls of classes as they load, never null
      * @param applyPoint where the part of a batch that changes the program runs: the reload thread, or the game's
      *                   synchronization point ({@code sync=}); never null
+     * @param hookScanner shown the new class file of each class a batch changed, to find its asset hooks; never null
      */
     public Reloader(Instrumentation instrumentation, LoadedClassIndex index, CaptureTransformer capture,
-                    ChangeCollector collector, Reporter reporter, StructuralEngine engine, ApplyPoint applyPoint) {
+                    ChangeCollector collector, Reporter reporter, StructuralEngine engine, ApplyPoint applyPoint,
+                    BiConsumer<CapturedClass, byte[]> hookScanner) {
         ReloadHistory history = new ReloadHistory();
         this.settler = new FileSettler(collector, reporter);
         this.judge = new BatchJudge(index, instrumentation, history, collector, reporter);
@@ -73,7 +77,7 @@ public final class Reloader {
         this.newClasses = new NewClassDefiner(engine);
         this.redefiner = new Redefiner(instrumentation, capture);
         this.recorder = new RunningRecorder(index, collector, history, engine, reporter);
-        this.announcer = new Announcer(reporter);
+        this.announcer = new Announcer(reporter, hookScanner);
         this.initializers = new InitializerStep(engine.runsNewFieldInitializers(), runningClassFiles,
                 new ChangedInitializerRunner(instrumentation), new CompiledReaders(instrumentation, index, capture),
                 engine, reporter);

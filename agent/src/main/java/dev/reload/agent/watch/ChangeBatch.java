@@ -1,15 +1,26 @@
 package dev.reload.agent.watch;
 
+import java.nio.file.Path;
 import java.util.List;
 
 /**
- * The class files that changed during one burst of writes (one compile), to be applied together.
+ * The files that changed during one burst of writes (one compile, one save), to be applied together.
  *
- * @param files the changed files in the order they were first seen, never null or empty
- * @param firstEventNanos {@link System#nanoTime()} of the first write in the burst, for the reported time
+ * @param files the changed class files (and sources, in compile mode) in the order they were first seen, never null;
+ *     empty only when {@code assets} is not
+ * @param assets the absolute paths of the changed assets that exist, in the order they were first seen, never null
+ * @param firstEventNanos {@link System#nanoTime()} of the first write of a file in the burst, for the reported time
+ * @param assetsFirstEventNanos {@link System#nanoTime()} of the first write of an asset; meaningless without assets
  */
-public record ChangeBatch(List<ChangedFile> files, long firstEventNanos) {
+public record ChangeBatch(List<ChangedFile> files, List<Path> assets, long firstEventNanos,
+                          long assetsFirstEventNanos) {
     public ChangeBatch {
         files = List.copyOf(files);
+        assets = List.copyOf(assets);
+    }
+
+    /** Makes a batch of class files (or sources) without assets. */
+    public ChangeBatch(List<ChangedFile> files, long firstEventNanos) {
+        this(files, List.of(), firstEventNanos, firstEventNanos);
     }
 }

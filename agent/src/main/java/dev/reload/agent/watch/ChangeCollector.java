@@ -25,6 +25,9 @@ import java.util.function.BiConsumer;
  * the quiet period, its files are read, and files whose content is what the agent last saw are dropped. Files are
  * read as they are written; a single file read whole only waits for the build's next file, a fraction of the quiet
  * period ({@link BurstPace}).
+ * Assets (every other file of a watched tree, {@link AssetFiles}) wait for their own quiet period ({@link AssetBurst}):
+ * class files never wait for them, and they never go out before class files seen before them, so a hook's new code
+ * reads the assets saved with it.
  * Watchers call {@link #touched}; one consumer thread calls {@link #take()}. Writes that arrive while the
  * consumer works on a batch go into the next one. Thread-safe.
  */
@@ -51,6 +54,8 @@ public final class ChangeCollector {
     private final ReadAhead readAhead = new ReadAhead();
     /** Guarded by {@code lock}. */
     private final BurstPace pace;
+    /** Guarded by {@code lock}. */
+    private final AssetBurst assets = new AssetBurst();
     /** Known class files deleted and not written again yet; guarded by {@code lock}. */
     private final Set<Path> vanished = new HashSet<>();
     private long lastDeleteNanos;
@@ -71,12 +76,16 @@ public final class ChangeCollector {
     }
 
     /**
-     * Notes that a class file under a watched root was created or written.
+     * Notes that a class file, a source or an asset under a watched root was created or written.
      *
      * @param root the watched directory, never null
-     * @param file the class file, never null
+     * @param file the file, never null
      */
     public void touched(Path root, Path file) {
+        if (!ClassFiles.isClassFile(file) && !file.toString().endsWith(".java")) {
+            assetTouched(root, file); // which drops editors' leftovers
+            return;
+        }
         synchronized (lock) {
             long now = System.nanoTime();
             boolean first = pending.isEmpty();
@@ -94,6 +103,29 @@ public final class ChangeCollector {
                 lock.notifyAll();
             }
         }
+    }
+
+    private void assetTouched(Path root, Path file) {
+        if (!AssetFiles.isAsset(root, file)) {
+            return;
+        }
+        synchronized (lock) {
+            boolean first = assets.isEmpty() && pending.isEmpty();
+            assets.written(file, System.nanoTime());
+            if (first || consumerWaiting) {
+                lock.notifyAll();
+            }
+        }
+    }
+
+    /**
+     * Hands an asset out again even if its content is what was handed out last: one held back while paused.
+     *
+     * @param file the asset, never null
+     */
+    public void assetAgain(Path file) {
+        knownHashes.remove(file);
+        assetTouched(file.getParent(), file);
     }
 
     /**
@@ -144,8 +176,9 @@ public final class ChangeCollector {
         while (true) {
             Drained drained = awaitQuiet();
             List<ChangedFile> files = read(drained);
-            if (!files.isEmpty()) {
-                return new ChangeBatch(files, drained.firstEventNanos);
+            List<Path> changedAssets = changedAssets(drained.assets);
+            if (!files.isEmpty() || !changedAssets.isEmpty()) {
+                return new ChangeBatch(files, changedAssets, drained.firstEventNanos, drained.assetsFirstEventNanos);
             }
         }
     }
@@ -156,13 +189,14 @@ public final class ChangeCollector {
             synchronized (lock) {
                 long now = System.nanoTime();
                 List<Path> due = dueRechecks(now);
-                if (pending.isEmpty() && due.isEmpty()) {
+                if (pending.isEmpty() && due.isEmpty() && assets.isEmpty()) {
                     waitNanos(nextRecheckNanos(now));
                     continue;
                 }
                 long waitLeft = rebuildLeft(now);
                 if (waitLeft == 0) {
-                    waitLeft = quietLeft(now);
+                    // Assets go out with the class files, or once none is pending.
+                    waitLeft = pending.isEmpty() && due.isEmpty() ? assets.quietLeft(now) : quietLeft(now);
                     if (waitLeft == 0) {
                         return drain(now);
                     }
@@ -224,9 +258,12 @@ public final class ChangeCollector {
                 it.remove(); // written again: read now, judged like any write
             }
         }
+        boolean assetsQuiet = !assets.isEmpty() && assets.quietLeft(now) == 0;
+        long assetsFirst = assetsQuiet ? assets.firstWriteNanos() : now;
         pending.clear();
         pace.handedOut();
-        return new Drained(files, forced, readAhead.take(), files.isEmpty() ? now : firstEventNanos);
+        return new Drained(files, forced, readAhead.take(), assetsQuiet ? assets.drain() : List.of(),
+                files.isEmpty() ? now : firstEventNanos, assetsFirst);
     }
 
     private List<ChangedFile> read(Drained drained) {
@@ -260,6 +297,30 @@ public final class ChangeCollector {
             files.add(new ChangedFile(all.get(file), file, bytes, hash));
         }
         return files;
+    }
+
+    /** {@return the assets that still exist and whose content differs from what was handed out last} */
+    private List<Path> changedAssets(List<Path> written) {
+        List<Path> changed = new ArrayList<>();
+        for (Path file : written) {
+            byte[] bytes;
+            try {
+                bytes = Files.readAllBytes(file);
+            } catch (NoSuchFileException e) {
+                continue; // deleted: hooks are told about the assets that are there to read
+            } catch (IOException e) {
+                if (Files.isRegularFile(file)) {
+                    unreadable.accept(file, e);
+                }
+                continue; // a directory, or gone
+            }
+            long hash = ContentHash.of(bytes);
+            Long known = knownHashes.put(file, hash);
+            if (known == null || known != hash) {
+                changed.add(file);
+            }
+        }
+        return changed;
     }
 
     private List<Path> dueRechecks(long now) {
@@ -298,6 +359,6 @@ public final class ChangeCollector {
     }
 
     private record Drained(Map<Path, Path> files, Map<Path, Path> forced, Map<Path, Attempt<byte[], IOException>> readAhead,
-                           long firstEventNanos) {
+                           List<Path> assets, long firstEventNanos, long assetsFirstEventNanos) {
     }
 }

@@ -169,7 +169,7 @@ public final class NativeTreeWatcher implements TreeWatcher {
     }
 
     /**
-     * Walks by names: an entry named as a watched file (a class file) is taken for one without asking the file
+     * Walks by names: an entry named as a class file is taken for one without asking the file
      * system. A class directory holds thousands of them, and asking whether each is a directory, as a generic walk
      * does, kept this thread busy for most of a program's start-up, on the cores the program starts on.
      */
@@ -180,11 +180,10 @@ public final class NativeTreeWatcher implements TreeWatcher {
         List<Path> subdirectories = new ArrayList<>();
         try (DirectoryStream<Path> entries = Files.newDirectoryStream(directory)) {
             for (Path entry : entries) {
-                if (!watchedFile.test(entry)) {
-                    if (Files.isDirectory(entry, LinkOption.NOFOLLOW_LINKS)) {
-                        subdirectories.add(entry);
-                    }
-                } else if (touchClassFiles) {
+                // Only a class file is known by its name not to be a directory; an asset's name can be anything.
+                if (!ClassFiles.isClassFile(entry) && Files.isDirectory(entry, LinkOption.NOFOLLOW_LINKS)) {
+                    subdirectories.add(entry);
+                } else if (touchClassFiles && watchedFile.test(entry)) {
                     collector.touched(root, entry);
                 }
             }

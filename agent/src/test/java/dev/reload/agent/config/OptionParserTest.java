@@ -50,6 +50,19 @@ class OptionParserTest {
     }
 
     @Test
+    void assetsTakesAPathSeparatedListAlsoAsASystemProperty() throws BadOptionException {
+        String list = "/levels" + java.io.File.pathSeparator + "/shaders";
+        assertEquals(List.of(Path.of("/levels"), Path.of("/shaders")),
+                OptionParser.parse("assets=" + list, NONE).assetDirectories());
+        Properties properties = new Properties();
+        properties.setProperty("reload.assets", "/levels");
+        assertEquals(List.of(Path.of("/levels")), OptionParser.parse("", properties).assetDirectories());
+        assertEquals(List.of(), AgentConfig.defaults().assetDirectories());
+        BadOptionException empty = assertThrows(BadOptionException.class, () -> OptionParser.parse("assets=", NONE));
+        assertTrue(empty.getMessage().contains("option 'assets' needs at least one directory"), empty.getMessage());
+    }
+
+    @Test
     void watchTakesAPathSeparatedList() throws BadOptionException {
         String list = "/one" + java.io.File.pathSeparator + "/two";
         assertEquals(List.of(Path.of("/one"), Path.of("/two")), OptionParser.parse("watch=" + list, NONE).watchDirectories());

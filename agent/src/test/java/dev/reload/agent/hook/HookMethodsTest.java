@@ -43,11 +43,25 @@ class HookMethodsTest {
         @NotAHook
         static void otherAnnotation() {
         }
+
+        @OnReload
+        static void reloadAssets(List<java.nio.file.Path> assets) {
+        }
+
+        @OnReload
+        void instanceAssetMethodIsNoHook(List<java.nio.file.Path> assets) {
+        }
     }
 
     @Test
     void findsStaticNoArgumentMethodsMarkedOnReloadInClassFileOrder() throws IOException {
         assertEquals(List.of("rebuild", "count"), HookMethods.in(classFile(Game.class)));
+    }
+
+    @Test
+    void findsStaticMethodsTakingAListAsAssetHooksAndOnlyThose() throws IOException {
+        assertEquals(List.of("reloadAssets"), HookMethods.assetHooksIn(classFile(Game.class)));
+        assertEquals(List.of(), HookMethods.assetHooksIn(classFile(HookMethodsTest.class)));
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.reload.agent.jmx;
 
+import dev.reload.agent.api.AssetReport;
 import dev.reload.agent.api.ReloadReport;
 import dev.reload.agent.api.ReloadedClass;
 import dev.reload.agent.control.AgentControl;
@@ -46,11 +47,21 @@ class ReloadAgentBeanTest {
     }
 
     @Test
+    void countsAssetBurstsApartFromBatchesOfClasses() {
+        bean.assetsReloaded(new AssetReport(List.of(Path.of("/game/palette.txt")), List.of("demo.Palette.reload"),
+                Duration.ofMillis(3)));
+        assertEquals(1, bean.getAssetBatchCount());
+        assertEquals(0, bean.getReloadCount());
+        assertEquals("1 asset in 3 ms: palette.txt → demo.Palette.reload", bean.getLastReport());
+    }
+
+    @Test
     void isAValidMXBeanWithTheDocumentedAttributesAndOperations() throws Exception {
         MBeanServer server = MBeanServerFactory.newMBeanServer();
         ObjectName name = new ObjectName(ReloadAgentMXBean.OBJECT_NAME);
         server.registerMBean(bean, name);
         assertEquals(0L, server.getAttribute(name, "ReloadCount"));
+        assertEquals(0L, server.getAttribute(name, "AssetBatchCount"));
         server.invoke(name, "pause", null, null);
         assertEquals(true, server.getAttribute(name, "Paused"));
         server.invoke(name, "resume", null, null);

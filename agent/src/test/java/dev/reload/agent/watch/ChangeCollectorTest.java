@@ -66,6 +66,44 @@ class ChangeCollectorTest {
         assertArrayEquals(whole, batch.files().get(0).bytes());
     }
 
+    @Test
+    void classFilesNeverWaitForAssetsWhichNeverComeBeforeThemAndEditorsLeftoversNever() throws Exception {
+        ChangeCollector collector = new ChangeCollector(Duration.ofMillis(5), (file, e) -> { });
+        collector.touched(root, write("A.class"));
+        for (String leftover : List.of(".palette.txt.swp", "palette.txt~", "4913", "level.tmp", ".hidden")) {
+            collector.touched(root, write(leftover));
+        }
+        Files.createDirectories(root.resolve(".git"));
+        collector.touched(root, write(".git/index"));
+        collector.touched(root, write("palette.txt"));
+        collector.touched(root, write("level1.txt"));
+        ChangeBatch batch = collector.take();
+        assertEquals(List.of("A.class"), batch.files().stream().map(ChangedFile::relativePath).toList());
+        // With the class files when they were quiet too by then (a busy machine), else in the next batch.
+        ChangeBatch withAssets = batch;
+        if (batch.assets().isEmpty()) {
+            withAssets = collector.take();
+            assertEquals(List.of(), withAssets.files());
+        }
+        assertEquals(List.of(root.resolve("palette.txt"), root.resolve("level1.txt")), withAssets.assets());
+    }
+
+    @Test
+    void anAssetWrittenAgainWithTheSameContentOrDeletedIsLeftOut() throws Exception {
+        ChangeCollector collector = new ChangeCollector(Duration.ofMillis(5), (file, e) -> { });
+        collector.touched(root, write("palette.txt"));
+        assertEquals(List.of(root.resolve("palette.txt")), collector.take().assets());
+        collector.touched(root, write("palette.txt"));
+        Path gone = write("gone.txt");
+        collector.touched(root, gone);
+        Files.delete(gone);
+        Path level = Files.writeString(root.resolve("level1.txt"), "changed");
+        collector.touched(root, level);
+        assertEquals(List.of(level), collector.take().assets());
+        collector.assetAgain(root.resolve("palette.txt"));
+        assertEquals(List.of(root.resolve("palette.txt")), collector.take().assets(), "held while paused: again");
+    }
+
     private Path write(String name) throws Exception {
         return Files.write(root.resolve(name), name.getBytes());
     }

@@ -49,6 +49,8 @@ public final class OverrideDispatch {
     /** Targets the own body, in its static form; null until the declaration dispatches. */
     private MutableCallSite ownSite;
     private MutableCallSite dispatchSite;
+    /** What the current overrides choose for each receiver class; null until the declaration dispatches. */
+    private Choices choices;
 
     private OverrideDispatch(Class<?> declarer, String key) {
         this.declarer = declarer;
@@ -97,7 +99,7 @@ public final class OverrideDispatch {
      */
     public synchronized void overriddenBy(Class<?> type, MethodHandle override) {
         MethodHandle before = override == null ? overrides.remove(type) : overrides.put(type, override);
-        if (before != override) {
+        if (before != override && ownSite != null) {
             relink();
         }
     }
@@ -132,6 +134,7 @@ public final class OverrideDispatch {
     }
 
     private void relink() {
+        choices = new Choices(declarer, Map.copyOf(overrides), ownSite.dynamicInvoker());
         List<MutableCallSite> changed = new ArrayList<>();
         if (dispatchSite != null) {
             dispatchSite.setTarget(dispatchTarget());
@@ -147,13 +150,13 @@ public final class OverrideDispatch {
     }
 
     private MethodHandle superTarget(SuperCall call) {
-        return ownSite == null ? call.special : choices().get(call.named).asType(call.site.type());
+        return ownSite == null ? call.special : choices.get(call.named).asType(call.site.type());
     }
 
     /** {@return exact-class tests for the declaring class and each overriding one, then the table} */
     private MethodHandle dispatchTarget() {
         MethodType type = ownSite.type();
-        MethodHandle choose = CHOOSE.bindTo(choices()).asType(MethodType.methodType(MethodHandle.class,
+        MethodHandle choose = CHOOSE.bindTo(choices).asType(MethodType.methodType(MethodHandle.class,
                 type.parameterType(0)));
         MethodHandle target = MethodHandles.foldArguments(MethodHandles.exactInvoker(type), choose);
         for (Map.Entry<Class<?>, MethodHandle> override : overrides.entrySet()) {
@@ -161,10 +164,6 @@ public final class OverrideDispatch {
                     override.getValue().asType(type), target);
         }
         return MethodHandles.guardWithTest(isExactly(declarer, type), ownSite.dynamicInvoker(), target);
-    }
-
-    private Choices choices() {
-        return new Choices(declarer, Map.copyOf(overrides), ownSite.dynamicInvoker());
     }
 
     private static MethodHandle isExactly(Class<?> type, MethodType dispatchType) {

@@ -47,6 +47,15 @@ public final class StructuralReloader {
      */
     public PreparedRewrite prepare(Class<?> loaded, byte[] running, LastRewrite last, byte[] updated,
                                    MovedMembers elsewhere) throws UnsupportedEditException, StructuralLinkException {
+        // Without the engine nothing makes an overridden declaration dispatch: such an override would not take.
+        Map<MemberKey, Class<?>> overrides = AddedOverrides.declarers(loaded,
+                StructuralRewriter.movedMethods(running, updated));
+        if (!overrides.isEmpty()) {
+            Map.Entry<MemberKey, Class<?>> first = overrides.entrySet().iterator().next();
+            throw new UnsupportedEditException(loaded.getName(), "method added: " + first.getKey().name(),
+                    "it overrides a method of " + first.getValue().getName() + ", which only the structural"
+                            + " engine makes dispatch to it");
+        }
         return prepare(loaded, running, last, updated, elsewhere, Set.of(), Set.of());
     }
 

@@ -15,7 +15,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * Overrides added to subclasses of a running game's objects: a loop calls {@code entity.update(frame)} on objects
  * of every class of the hierarchy made before any edit, and each version's overrides are what it reaches, at depth
  * one and two, for a grandchild that has none of its own, with {@code super.update(frame)}, through a second edit
- * of an override, an edit of the overridden body, and an override removed and added again.
+ * of an override, an edit of the overridden body, an override removed and added again, and an override added in
+ * the same save as an edit of the body it overrides.
  */
 class OverrideReloadIT {
     @TempDir
@@ -54,6 +55,11 @@ class OverrideReloadIT {
             // Redo.
             assertContains(child.install("v7"), "[reload] 1 class in ", "fixture.overrides.Enemy (");
             assertEquals(List.of("entity2 | enemy | enemy+boss | enemy"), child.call("step"), child::transcript);
+
+            // One save that edits the overridden body and adds a third override below it.
+            assertContains(child.install("v8"), "[reload] 2 classes in ", "fixture.overrides.Entity (update)",
+                    "fixture.overrides.Minion (method added: void update(StringBuilder) (overrides");
+            assertEquals(List.of("entity3 | enemy | enemy+boss | minion"), child.call("step"), child::transcript);
         }
     }
 }

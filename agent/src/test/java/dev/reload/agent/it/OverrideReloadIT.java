@@ -16,7 +16,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * of every class of the hierarchy made before any edit, and each version's overrides are what it reaches, at depth
  * one and two, for a grandchild that has none of its own, with {@code super.update(frame)}, through a second edit
  * of an override, an edit of the overridden body, an override removed and added again, and an override added in
- * the same save as an edit of the body it overrides.
+ * the same save as an edit of the body it overrides, and an override of a generic method through its bridge.
  */
 class OverrideReloadIT {
     @TempDir
@@ -60,6 +60,12 @@ class OverrideReloadIT {
             assertContains(child.install("v8"), "[reload] 2 classes in ", "fixture.overrides.Entity (update)",
                     "fixture.overrides.Minion (method added: void update(StringBuilder) (overrides");
             assertEquals(List.of("entity3 | enemy | enemy+boss | minion"), child.call("step"), child::transcript);
+
+            // An override of a generic method: the compiler's bridge overrides the superclass's erased method.
+            assertEquals(List.of("any you"), child.call("generic"), child::transcript);
+            assertContains(child.install("v9"), "[reload] 1 class in ", "fixture.overrides.Greeter (",
+                    "method added: String handle(String)");
+            assertEquals(List.of("hello 3"), child.call("generic"), child::transcript);
         }
     }
 }

@@ -68,4 +68,19 @@ class OverrideReloadIT {
             assertEquals(List.of("hello 3"), child.call("generic"), child::transcript);
         }
     }
+
+    @ParameterizedTest(name = "{0} {1}")
+    @MethodSource("dev.reload.agent.it.StructuralReloadIT#jdksAndCompilers")
+    void overridesAddedInTheSaveThatEditsTheOverriddenBodyAreReached(Path jdk, CompilerKind compiler) {
+        try (StructuralChild child = StructuralChild.start(jdk, compiler, work, "structural-overrides",
+                "fixture.overrides.Main")) {
+            assertEquals(List.of("entity | entity | entity | entity"), child.call("step"), child::transcript);
+
+            // Entity's body, an override at depth one and one at depth two calling super, in one save.
+            assertContains(child.install("v5"), "[reload] 3 classes in ", "fixture.overrides.Entity (update)",
+                    "fixture.overrides.Enemy (method added: void update(StringBuilder) (overrides",
+                    "fixture.overrides.Boss (method added: void update(StringBuilder) (overrides");
+            assertEquals(List.of("entity2 | enemy2 | enemy2+boss | enemy2"), child.call("step"), child::transcript);
+        }
+    }
 }

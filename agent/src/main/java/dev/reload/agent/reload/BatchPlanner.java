@@ -8,12 +8,16 @@ import dev.reload.agent.structural.PreparedRewrite;
 import dev.reload.agent.structural.StructuralEngine;
 import dev.reload.agent.structural.StructuralLinkException;
 import dev.reload.patcher.diff.Change;
+import dev.reload.patcher.diff.MethodChange;
 import dev.reload.patcher.diff.TypeChange;
 import dev.reload.patcher.diff.Verdict;
 import dev.reload.patcher.rewrite.LoadTimeAugmenter;
 import dev.reload.patcher.rewrite.UnsupportedEditException;
 import dev.reload.patcher.shape.UnreadableClassException;
+import org.objectweb.asm.Type;
 
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -91,16 +95,16 @@ final class BatchPlanner {
     }
 
     /**
-     * Moves to the engine the classes of the batch that keep their members but are superclasses of a class the
-     * engine rewrites: when that class adds an override, the method it overrides must dispatch in the version the
-     * batch applies too, which only the engine makes.
+     * Moves to the engine the classes of the batch that keep their members but declare a method that a class the
+     * engine rewrites adds an override of: that method must dispatch in the version the batch applies too, which
+     * only the engine makes.
      */
     private void superclassesViaEngine(List<JudgedClass> viaEngine, List<JudgedClass> keeping)
             throws RewriteRefusedException {
         for (JudgedClass kept : List.copyOf(keeping)) {
             Class<?> type = kept.type();
             boolean superclass = viaEngine.stream().anyMatch(each -> each.type() != type
-                    && type.isAssignableFrom(each.type()));
+                    && type.isAssignableFrom(each.type()) && addsAnOverrideOf(each, type));
             try {
                 if (superclass && !type.isInterface() && history.takesNewMembers(kept.loaded())) {
                     keeping.remove(kept);
@@ -110,6 +114,22 @@ final class BatchPlanner {
                 throw unreadable(kept, e);
             }
         }
+    }
+
+    /** {@return true when the class's new version adds a method that the superclass declares, overridable} */
+    private static boolean addsAnOverrideOf(JudgedClass subclass, Class<?> superclass) {
+        for (Change change : subclass.verdict().changes()) {
+            if (change instanceof MethodChange.Added added) {
+                for (Method declared : superclass.getDeclaredMethods()) {
+                    if (!Modifier.isStatic(declared.getModifiers()) && !Modifier.isPrivate(declared.getModifiers())
+                            && declared.getName().equals(added.name())
+                            && Type.getMethodDescriptor(declared).equals(added.descriptor())) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
     }
 
     /** {@return the class file a class outside the batch runs, for the engine} */

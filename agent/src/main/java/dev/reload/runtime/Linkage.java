@@ -7,6 +7,9 @@ import java.lang.invoke.LambdaMetafactory;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -74,6 +77,67 @@ public final class Linkage {
                 : LambdaMetafactory.metafactory(maker, name, factoryType, (MethodType) metafactoryArguments[0],
                         bridge, (MethodType) metafactoryArguments[2]);
         return LambdaFactories.remember(caller, linkedBy, made);
+    }
+
+    /**
+     * Links the body of a method made to dispatch on its receiver's class, because a reload added an override of it
+     * to a subclass, to its {@link OverrideDispatch}.
+     *
+     * @param caller the declaring class's lookup
+     * @param name the method's name
+     * @param type the receiver, then the method's parameters
+     * @param owner the class that declares the method
+     * @param descriptor the method's descriptor as declared
+     * @return the call site, never null
+     */
+    public static CallSite dispatch(MethodHandles.Lookup caller, String name, MethodType type, Class<?> owner,
+                                    String descriptor) {
+        return OverrideDispatch.of(owner, name + descriptor).dispatchSite(type);
+    }
+
+    /**
+     * Links {@code super.m()} in code moved out of a class: only the class itself may call its superclass's
+     * method non-virtually, so the call is looked up with the class's own full-privilege lookup
+     * ({@code findSpecial}). When the method it reaches dispatches because of an added override, the call reaches
+     * what the dispatch chooses for the named class (its own override, or the declaration's own body), never the
+     * dispatch itself, which would choose the caller's override again.
+     *
+     * @param caller the lookup of the companion making the call
+     * @param name the method's name
+     * @param type the receiver (the class the code was written in), then the method's parameters
+     * @param writtenIn the class the code was written in
+     * @param named the class the call names, its superclass or a superinterface
+     * @param descriptor the method's descriptor
+     * @return the call site, never null
+     * @throws ReflectiveOperationException when the method cannot be found or reached
+     */
+    public static CallSite superCall(MethodHandles.Lookup caller, String name, MethodType type, Class<?> writtenIn,
+                                     Class<?> named, String descriptor) throws ReflectiveOperationException {
+        MethodHandles.Lookup own = ClassLinks.of(writtenIn).lookup();
+        if (own == null) {
+            throw new IllegalAccessException("no lookup of " + writtenIn.getName() + " to call super." + name);
+        }
+        MethodType methodType = type.dropParameterTypes(0, 1);
+        MethodHandle special = own.findSpecial(named, name, methodType, writtenIn);
+        Class<?> declarer = declarer(named, name, methodType);
+        if (declarer == null) {
+            return new ConstantCallSite(special.asType(type));
+        }
+        return OverrideDispatch.of(declarer, name + descriptor).superCall(named, type, special);
+    }
+
+    /** {@return the nearest class from {@code type} up that declares the instance method, or null} */
+    private static Class<?> declarer(Class<?> type, String name, MethodType methodType) {
+        for (Class<?> each = type; each != null; each = each.getSuperclass()) {
+            for (Method method : each.getDeclaredMethods()) {
+                if (method.getName().equals(name) && method.getReturnType() == methodType.returnType()
+                        && Arrays.equals(method.getParameterTypes(), methodType.parameterArray())
+                        && !Modifier.isStatic(method.getModifiers())) {
+                    return each;
+                }
+            }
+        }
+        return null;
     }
 
     /**

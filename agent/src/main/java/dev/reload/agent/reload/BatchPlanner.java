@@ -8,12 +8,16 @@ import dev.reload.agent.structural.PreparedRewrite;
 import dev.reload.agent.structural.StructuralEngine;
 import dev.reload.agent.structural.StructuralLinkException;
 import dev.reload.patcher.diff.Change;
+import dev.reload.patcher.diff.MethodChange;
 import dev.reload.patcher.diff.TypeChange;
 import dev.reload.patcher.diff.Verdict;
 import dev.reload.patcher.rewrite.LoadTimeAugmenter;
 import dev.reload.patcher.rewrite.UnsupportedEditException;
 import dev.reload.patcher.shape.UnreadableClassException;
+import org.objectweb.asm.Type;
 
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -50,6 +54,7 @@ final class BatchPlanner {
         for (JudgedClass judged : changed) {
             (needsEngine(judged) ? viaEngine : keeping).add(judged);
         }
+        superclassesViaEngine(viaEngine, keeping);
         List<PlannedClass.Rewritten> rewritten = rewrite(viaEngine);
         List<PreparedRewrite> rewrites = rewritten.stream().map(PlannedClass.Rewritten::rewrite).toList();
         Map<Class<?>, PlannedClass> planned = new HashMap<>();
@@ -76,7 +81,7 @@ final class BatchPlanner {
         }
         try {
             List<PlannedClass.Rewritten> rewritten = new ArrayList<>();
-            for (PreparedRewrite rewrite : engine.prepare(edits)) {
+            for (PreparedRewrite rewrite : engine.prepare(edits, this::runningClassFile)) {
                 // Each rewrite names its class: no list is paired with another by position.
                 rewritten.add(new PlannedClass.Rewritten(byClass.get(rewrite.definition().getDefinitionClass()),
                         rewrite));
@@ -86,6 +91,53 @@ final class BatchPlanner {
             throw new RewriteRefusedException(e.refusal());
         } catch (StructuralLinkException e) {
             throw new RewriteRefusedException(e.refusal());
+        }
+    }
+
+    /**
+     * Moves to the engine the classes of the batch that keep their members but declare a method that a class the
+     * engine rewrites adds an override of: that method must dispatch in the version the batch applies too, which
+     * only the engine makes.
+     */
+    private void superclassesViaEngine(List<JudgedClass> viaEngine, List<JudgedClass> keeping)
+            throws RewriteRefusedException {
+        for (JudgedClass kept : List.copyOf(keeping)) {
+            Class<?> type = kept.type();
+            boolean superclass = viaEngine.stream().anyMatch(each -> each.type() != type
+                    && type.isAssignableFrom(each.type()) && addsAnOverrideOf(each, type));
+            try {
+                if (superclass && !type.isInterface() && history.takesNewMembers(kept.loaded())) {
+                    keeping.remove(kept);
+                    viaEngine.add(kept);
+                }
+            } catch (UnreadableClassException e) {
+                throw unreadable(kept, e);
+            }
+        }
+    }
+
+    /** {@return true when the class's new version adds a method that the superclass declares, overridable} */
+    private static boolean addsAnOverrideOf(JudgedClass subclass, Class<?> superclass) {
+        for (Change change : subclass.verdict().changes()) {
+            if (change instanceof MethodChange.Added added) {
+                for (Method declared : superclass.getDeclaredMethods()) {
+                    if (!Modifier.isStatic(declared.getModifiers()) && !Modifier.isPrivate(declared.getModifiers())
+                            && declared.getName().equals(added.name())
+                            && Type.getMethodDescriptor(declared).equals(added.descriptor())) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
+    }
+
+    /** {@return the class file a class outside the batch runs, for the engine} */
+    private byte[] runningClassFile(Class<?> type) throws StructuralLinkException {
+        try {
+            return runningClassFiles.recover(List.of(type)).get(type);
+        } catch (RewriteRefusedException e) {
+            throw new StructuralLinkException(type.getName(), e.refusals().get(0).reason(), null);
         }
     }
 
@@ -114,7 +166,8 @@ final class BatchPlanner {
             if (!history.takesNewMembers(loaded)) {
                 return false;
             }
-            if (history.wasRewritten(loaded) || loaded.captured().changedByOtherAgent()) {
+            if (history.wasRewritten(loaded) || loaded.captured().changedByOtherAgent()
+                    || engine.dispatches(judged.type())) {
                 return true;
             }
             return addsOrRemovesMembers(judged.verdict(), history.runningMembers(loaded).nestMembers());

@@ -21,6 +21,7 @@ import dev.reload.patcher.rewrite.Refusal;
 import dev.reload.patcher.rewrite.StructuralRewriter;
 import dev.reload.patcher.rewrite.UnsupportedEditException;
 import dev.reload.patcher.shape.ClassShape;
+import dev.reload.patcher.shape.MemberKey;
 import dev.reload.patcher.shape.UnreadableClassException;
 
 import java.io.IOException;
@@ -136,7 +137,7 @@ public final class Reloader {
                 recorder.took(redefinition, judgement, plan);
                 initializers.took(changedInitializers, plan.rewrites());
             }
-            announcer.announce(report(batch, judgement, redefinition));
+            announcer.announce(report(batch, judgement, redefinition, plan));
             recorder.files(settled.ready());
             announcer.runHooks(redefinition.classes());
         } catch (RuntimeException | LinkageError e) {
@@ -180,9 +181,14 @@ public final class Reloader {
                 refusals.stream().map(Refusal::line).toList(), elapsedSince(batch)));
     }
 
-    private ReloadReport report(ChangeBatch batch, Judgement judgement, Redefinition redefinition) {
+    private ReloadReport report(ChangeBatch batch, Judgement judgement, Redefinition redefinition, Plan plan) {
         if (redefinition.took()) {
-            return new ReloadReport(ReloadReport.Outcome.APPLIED, changedClasses(judgement), List.of(),
+            Map<Class<?>, Map<MemberKey, Class<?>>> overrides = plan.addedOverrides();
+            List<ReloadedClass> changed = judgement.changed().stream()
+                    .map(judged -> ReportWords.reloadedClass(judged.verdict(), newFieldInitializers,
+                            judgement.words(), overrides.getOrDefault(judged.type(), Map.of())))
+                    .toList();
+            return new ReloadReport(ReloadReport.Outcome.APPLIED, changed, List.of(),
                     elapsedSince(batch));
         }
         return new ReloadReport(ReloadReport.Outcome.FAILED, changedClasses(judgement),

@@ -7,6 +7,8 @@ import dev.reload.patcher.diff.LambdaChange;
 import dev.reload.patcher.diff.MethodChange;
 import dev.reload.patcher.diff.TypeChange;
 import dev.reload.patcher.diff.Verdict;
+import dev.reload.patcher.rewrite.AddedMethod;
+import dev.reload.patcher.shape.MemberKey;
 import org.objectweb.asm.Opcodes;
 
 import java.util.ArrayList;
@@ -43,9 +45,22 @@ final class ReportWords {
      *                   never null
      */
     static ReloadedClass reloadedClass(Verdict verdict, boolean newFieldInitializers, Map<String, String> renumbered) {
+        return reloadedClass(verdict, newFieldInitializers, renumbered, Map.of());
+    }
+
+    /**
+     * {@return the class of a verdict as a report names it}
+     *
+     * @param newFieldInitializers true when the initializers of added static fields run ({@code clinit=new-fields})
+     * @param renumbered what to say for the classes that renumbered anonymous classes touched, never null
+     * @param overrides the class declaring what each added override of the class overrides, by the override's
+     *                  key; never null
+     */
+    static ReloadedClass reloadedClass(Verdict verdict, boolean newFieldInitializers, Map<String, String> renumbered,
+                                       Map<MemberKey, Class<?>> overrides) {
         List<String> methods = new ArrayList<>(verdict.changedMethods());
         methods.remove("<clinit>");
-        List<String> edits = edits(verdict, newFieldInitializers, renumbered);
+        List<String> edits = edits(verdict, newFieldInitializers, renumbered, overrides);
         String continued = renumbered.get(verdict.className().replace('.', '/'));
         if (continued != null) {
             edits.add(continued);
@@ -73,10 +88,19 @@ final class ReportWords {
         };
     }
 
-    private static List<String> edits(Verdict verdict, boolean newFieldInitializers, Map<String, String> renumbered) {
+    private static List<String> edits(Verdict verdict, boolean newFieldInitializers, Map<String, String> renumbered,
+                                      Map<MemberKey, Class<?>> overrides) {
         List<String> edits = new ArrayList<>();
         for (Change change : verdict.changes()) {
-            if (change instanceof TypeChange.NestMemberChanged nest && nest.added()
+            Class<?> overridden = change instanceof MethodChange.Added added
+                    ? overrides.get(new MemberKey(added.name(), added.descriptor())) : null;
+            if (overridden != null) {
+                MethodChange.Added added = (MethodChange.Added) change;
+                // An override added on a running JVM is reached through the dispatch of what it overrides.
+                edits.add(added.describe() + " (overrides " + overridden.getName() + "." + new AddedMethod(
+                        added.name(), added.descriptor(), true, true).describe() + "; calls through "
+                        + overridden.getSimpleName() + " reach it)");
+            } else if (change instanceof TypeChange.NestMemberChanged nest && nest.added()
                     && renumbered.containsKey(nest.member())) {
                 edits.add(renumbered.get(nest.member()));
             } else if (change instanceof MethodChange.StaticInitializerChanged) {

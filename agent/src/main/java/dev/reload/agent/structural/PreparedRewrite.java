@@ -9,6 +9,7 @@ import java.lang.invoke.MethodHandle;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * A structural edit of one loaded class, ready to apply: its companion and bridges are defined, and the methods
@@ -22,14 +23,32 @@ public final class PreparedRewrite {
     private final ClassLinks links;
     private final Map<String, MethodHandle> movedMethods;
     private final Map<MemberKey, MethodHandle> fieldInitializers;
+    private final OverrideLinks overrides;
 
     PreparedRewrite(ClassDefinition definition, StructuralRewrite rewrite, ClassLinks links,
-                    Map<String, MethodHandle> movedMethods, Map<MemberKey, MethodHandle> fieldInitializers) {
+                    Map<String, MethodHandle> movedMethods, Map<MemberKey, MethodHandle> fieldInitializers,
+                    OverrideLinks overrides) {
         this.definition = definition;
         this.rewrite = rewrite;
         this.links = links;
         this.movedMethods = Map.copyOf(movedMethods);
         this.fieldInitializers = new LinkedHashMap<>(fieldInitializers);
+        this.overrides = overrides;
+    }
+
+    /**
+     * {@return the keys of the moved methods that override a superclass's declaration: calls to them stay
+     * virtual and reach them through that declaration's dispatch, never through a link to this companion}
+     */
+    Set<MemberKey> reachedByDispatch() {
+        return overrides.declarers().keySet();
+    }
+
+    /** {@return the added overrides the new version declares, each with the class declaring what it overrides} */
+    public Map<MemberKey, Class<?>> addedOverrides() {
+        Map<MemberKey, Class<?>> declared = new LinkedHashMap<>(overrides.declarers());
+        declared.keySet().retainAll(overrides.declaredNow());
+        return declared;
     }
 
     /**
@@ -43,7 +62,7 @@ public final class PreparedRewrite {
     /** {@return the same edit, redefining the class with other bytes} */
     PreparedRewrite withClassFile(byte[] classFile) {
         return new PreparedRewrite(new ClassDefinition(definition.getDefinitionClass(), classFile), rewrite, links,
-                movedMethods, fieldInitializers);
+                movedMethods, fieldInitializers, overrides);
     }
 
     /** {@return the class and the bytes to redefine it with, never null} */
@@ -62,5 +81,6 @@ public final class PreparedRewrite {
      */
     public void commit() {
         links.commit(movedMethods);
+        overrides.commit(movedMethods);
     }
 }

@@ -19,6 +19,8 @@ import java.lang.instrument.Instrumentation;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -40,6 +42,7 @@ public final class StructuralEngine {
     private final boolean newFieldInitializers;
     private final RunningClasses running;
     private final StructuralReloader reloader = new StructuralReloader();
+    private final DispatchingClasses dispatching = new DispatchingClasses();
     /** Moved methods and added fields of applied reloads: internal name of the class to their keys. */
     private final Map<String, Set<MemberKey>> applied = new ConcurrentHashMap<>();
     /** Of those, the ones a subclass could override, and that could override a superclass's. */
@@ -90,25 +93,51 @@ public final class StructuralEngine {
      */
     public List<PreparedRewrite> prepare(List<ClassEdit> edits) throws UnsupportedEditException,
             StructuralLinkException {
+        return prepare(edits, RunningClassFile.NONE);
+    }
+
+    /**
+     * {@return the batch's edits, prepared, in the same order}, as {@link #prepare(List)} does; a method a class of
+     * the batch adds that overrides a superclass's is reached by calls through the superclass: the declaration it
+     * overrides is made to dispatch on the receiver's class first, its class redefined now when it is not in the
+     * batch (which changes nothing it does until the batch took)
+     *
+     * @param edits the classes of the batch, never null
+     * @param files gives the class file a superclass outside the batch runs, never null
+     * @throws UnsupportedEditException when one edit cannot be applied: apply none of the batch
+     * @throws StructuralLinkException when the JVM refused a companion, bridges or a dispatch: apply none of the
+     *                                 batch
+     */
+    public List<PreparedRewrite> prepare(List<ClassEdit> edits, RunningClassFile files)
+            throws UnsupportedEditException, StructuralLinkException {
         Map<String, Set<MemberKey>> moves = new HashMap<>(applied);
         Map<String, Set<MemberKey>> overridable = new HashMap<>(appliedOverridable);
         Map<ClassEdit, List<AddedMethod>> movedByEdit = new HashMap<>();
+        Map<ClassEdit, Map<MemberKey, Class<?>>> overridesByEdit = new HashMap<>();
         for (ClassEdit edit : edits) {
             List<AddedMethod> moved = StructuralRewriter.movedMethods(edit.running(), edit.updated());
-            movedByEdit.put(edit, moved);
-            moves.put(edit.internalName(), keys(moved, StructuralRewriter.addedFields(edit.running(), edit.updated())));
-            overridable.put(edit.internalName(), overridableKeys(moved));
+            Map<MemberKey, Class<?>> overrides = AddedOverrides.declarers(edit.loaded(), moved);
+            overridesByEdit.put(edit, overrides);
+            // An added override is reached through the dispatch of what it overrides, never linked directly.
+            List<AddedMethod> linked = moved.stream().filter(m -> !overrides.containsKey(m.key())).toList();
+            movedByEdit.put(edit, linked);
+            moves.put(edit.internalName(), keys(linked, StructuralRewriter.addedFields(edit.running(),
+                    edit.updated())));
+            overridable.put(edit.internalName(), overridableKeys(linked));
         }
         for (ClassEdit edit : edits) {
             MovedOverrides.refuse(edit, movedByEdit.get(edit), overridable, running);
         }
-        if (moves.values().stream().anyMatch(keys -> !keys.isEmpty())) {
+        Map<Class<?>, Set<MemberKey>> toDispatch = byDeclarer(overridesByEdit.values());
+        if (moves.values().stream().anyMatch(keys -> !keys.isEmpty()) || !toDispatch.isEmpty()) {
             RuntimeJar.install(instrumentation);
         }
+        dispatching.ensure(toDispatch, files, instrumentation);
         List<PreparedRewrite> prepared = new ArrayList<>();
         for (ClassEdit edit : edits) {
             PreparedRewrite rewrite = reloader.prepare(edit.loaded(), edit.running(), lastRewrites.get(edit.loaded()),
-                    edit.updated(), view(moves, edit.loaded().getClassLoader()));
+                    edit.updated(), view(moves, edit.loaded().getClassLoader()),
+                    overridesByEdit.get(edit).keySet(), dispatching.of(edit.loaded()));
             prepared.add(rewrite.withClassFile(sharingLambdaSites(rewrite.definition().getDefinitionClassFile())));
         }
         return prepared;
@@ -135,6 +164,23 @@ public final class StructuralEngine {
     }
 
     /**
+     * {@return true when a method of the class dispatches on the receiver's class because a reload added an
+     * override of it: every redefinition of the class must go through {@link #prepare}, which keeps it
+     * dispatching}
+     */
+    public boolean dispatches(Class<?> type) {
+        return dispatching.dispatches(type);
+    }
+
+    private static Map<Class<?>, Set<MemberKey>> byDeclarer(Iterable<Map<MemberKey, Class<?>>> overrides) {
+        Map<Class<?>, Set<MemberKey>> byDeclarer = new LinkedHashMap<>();
+        for (Map<MemberKey, Class<?>> each : overrides) {
+            each.forEach((key, declarer) -> byDeclarer.computeIfAbsent(declarer, d -> new HashSet<>()).add(key));
+        }
+        return byDeclarer;
+    }
+
+    /**
      * Links the calls of a batch that the JVM redefined, remembers what it moved, and runs the initializers of the
      * static fields it added when told to.
      *
@@ -144,9 +190,10 @@ public final class StructuralEngine {
         for (PreparedRewrite rewrite : batch) {
             rewrite.commit();
             lastRewrites.put(rewrite.definition().getDefinitionClass(), rewrite.rewrite().leftRunning());
-            Set<MemberKey> keys = keys(rewrite.rewrite());
+            Set<MemberKey> keys = keys(rewrite);
             applied.put(rewrite.rewrite().internalName(), keys);
-            appliedOverridable.put(rewrite.rewrite().internalName(), overridableKeys(rewrite.rewrite().moved()));
+            appliedOverridable.put(rewrite.rewrite().internalName(), overridableKeys(rewrite.rewrite().moved()
+                    .stream().filter(m -> !rewrite.reachedByDispatch().contains(m.key())).toList()));
             anyMoved |= !keys.isEmpty();
             keys.forEach(key -> movedMemberNames.add(key.name()));
             ClassLoader loader = rewrite.definition().getDefinitionClass().getClassLoader();
@@ -170,7 +217,7 @@ public final class StructuralEngine {
     public byte[] linkCalls(byte[] classFile, ClassLoader loader, List<PreparedRewrite> batch) {
         Map<String, Set<MemberKey>> moves = new HashMap<>(applied);
         for (PreparedRewrite rewrite : batch) {
-            moves.put(rewrite.rewrite().internalName(), keys(rewrite.rewrite()));
+            moves.put(rewrite.rewrite().internalName(), keys(rewrite));
         }
         if (moves.values().stream().allMatch(Set::isEmpty)) {
             return classFile;
@@ -237,8 +284,11 @@ public final class StructuralEngine {
         }
     }
 
-    private static Set<MemberKey> keys(StructuralRewrite rewrite) {
-        return keys(rewrite.moved(), rewrite.addedFields());
+    /** {@return the keys of the moved methods calls link to, and of the added fields} */
+    private static Set<MemberKey> keys(PreparedRewrite prepared) {
+        StructuralRewrite rewrite = prepared.rewrite();
+        return keys(rewrite.moved().stream().filter(m -> !prepared.reachedByDispatch().contains(m.key())).toList(),
+                rewrite.addedFields());
     }
 
     private static Set<MemberKey> overridableKeys(List<AddedMethod> moved) {

@@ -3,6 +3,7 @@ package dev.reload.agent.structural;
 import dev.reload.patcher.shape.MemberKey;
 import dev.reload.patcher.rewrite.AddedField;
 import dev.reload.patcher.rewrite.BridgeBuilder;
+import dev.reload.patcher.rewrite.DispatchingDeclarations;
 import dev.reload.patcher.rewrite.LastRewrite;
 import dev.reload.patcher.rewrite.MovedMembers;
 import dev.reload.patcher.rewrite.AddedMethod;
@@ -21,6 +22,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Applies structural edits (methods added, removed, lambdas added, fields added) to loaded classes on a stock JVM:
@@ -45,8 +47,37 @@ public final class StructuralReloader {
      */
     public PreparedRewrite prepare(Class<?> loaded, byte[] running, LastRewrite last, byte[] updated,
                                    MovedMembers elsewhere) throws UnsupportedEditException, StructuralLinkException {
-        StructuralRewrite rewrite = StructuralRewriter.rewrite(running, last, updated, elsewhere);
-        InheritedMethods.refuseOverrides(loaded, rewrite.moved());
+        // Without the engine nothing makes an overridden declaration dispatch: such an override would not take.
+        Map<MemberKey, Class<?>> overrides = AddedOverrides.declarers(loaded,
+                StructuralRewriter.movedMethods(running, updated));
+        if (!overrides.isEmpty()) {
+            Map.Entry<MemberKey, Class<?>> first = overrides.entrySet().iterator().next();
+            throw new UnsupportedEditException(loaded.getName(), "method added: " + first.getKey().name(),
+                    "it overrides a method of " + first.getValue().getName() + ", which only the structural"
+                            + " engine makes dispatch to it");
+        }
+        return prepare(loaded, running, last, updated, elsewhere, Set.of(), Set.of());
+    }
+
+    /**
+     * {@return the edit, prepared, with its added overrides reached through the dispatch of what they override
+     * and its dispatching methods made to dispatch again}
+     *
+     * @param loaded the class as loaded now, never null
+     * @param running the class file it runs now, never null
+     * @param last what the class's last rewrite left running, or null
+     * @param updated the new class file as compiled, never null
+     * @param elsewhere which methods of other classes in the batch, or moved before, are moved; never null
+     * @param overrides the methods the new version adds that override a dispatching superclass declaration
+     *                  ({@link AddedOverrides}), never null
+     * @param dispatching the class's methods that dispatch on the receiver's class, never null
+     * @throws UnsupportedEditException when the edit cannot be applied on this JVM; nothing was defined
+     * @throws StructuralLinkException when the JVM refused the companion or the bridges
+     */
+    public PreparedRewrite prepare(Class<?> loaded, byte[] running, LastRewrite last, byte[] updated,
+                                   MovedMembers elsewhere, Set<MemberKey> overrides, Set<MemberKey> dispatching)
+            throws UnsupportedEditException, StructuralLinkException {
+        StructuralRewrite rewrite = StructuralRewriter.rewrite(running, last, updated, elsewhere, overrides);
         ClassLinks links = ClassLinks.of(loaded);
         AddedFields fields = AddedFields.of(loaded);
         for (AddedField field : rewrite.addedFields()) {
@@ -65,8 +96,18 @@ public final class StructuralReloader {
             defineBridges(loaded, lookup, links, rewrite);
             links.stage(handles);
         }
-        return new PreparedRewrite(new ClassDefinition(loaded, rewrite.target()), rewrite, links, handles,
-                initializers);
+        byte[] target = rewrite.target();
+        Map<MemberKey, MethodHandle> ownBodies = Map.of();
+        DispatchingDeclarations.Dispatching made = dispatching.isEmpty() ? null
+                : DispatchingDeclarations.dispatch(target, dispatching);
+        if (made != null) {
+            target = made.target();
+            ownBodies = DispatchingClasses.ownBodies(loaded, made);
+        }
+        Map<MemberKey, Class<?>> declarers = AddedOverrides.reachedByDispatch(loaded, rewrite.moved());
+        OverrideLinks overrideLinks = new OverrideLinks(loaded, ownBodies, declarers, overrides);
+        return new PreparedRewrite(new ClassDefinition(loaded, target), rewrite, links, handles,
+                initializers, overrideLinks);
     }
 
     /**

@@ -11,8 +11,10 @@
  * has the patcher rewrite the class, gets the class's {@code FullLookup}, defines the
  * companion as a hidden nestmate and stages the new links in the runtime; the reloader redefines, then commits
  * each prepared rewrite. {@link dev.reload.agent.structural.RuntimeJar} puts {@link dev.reload.runtime} on the
- * boot class path before the first such edit. {@code InheritedMethods} and
- * {@code MovedOverrides} refuse the overrides a companion cannot carry.
+ * boot class path before the first such edit. An added method that overrides a superclass's declaration
+ * ({@code AddedOverrides}) is reached through that declaration, made to dispatch on the receiver's class
+ * ({@code DispatchingClasses}, the runtime's {@link dev.reload.runtime.OverrideDispatch}); {@code AddedOverrides}
+ * and {@code MovedOverrides} refuse the overrides no dispatch can reach.
  *
  * <p>Uses {@link dev.reload.patcher.rewrite}, {@link dev.reload.patcher.shape}, {@link dev.reload.runtime},
  * {@code java.lang.invoke}, {@code java.lang.instrument}, {@link dev.reload.agent.index} and

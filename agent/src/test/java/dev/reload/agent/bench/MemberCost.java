@@ -2,6 +2,7 @@ package dev.reload.agent.bench;
 
 import dev.reload.agent.bench.jmh.AddedFieldBenchmark;
 import dev.reload.agent.bench.jmh.MovedMethodBenchmark;
+import dev.reload.agent.bench.jmh.OverrideDispatchBenchmark;
 import dev.reload.agent.bench.jmh.SyncPointBenchmark;
 import dev.reload.agent.bench.jmh.ReloadedFixture;
 import dev.reload.fixtures.harness.AgentJar;
@@ -25,20 +26,22 @@ import java.util.List;
 
 /**
  * Prints, for every test JDK, the JMH average time of code that uses a member a reload added against the same code
- * using a member compiled in: a method moved to a companion class ({@link MovedMethodBenchmark}), an instance field
+ * using a member compiled in: a method moved to a companion class ({@link MovedMethodBenchmark}), an override added
+ * to a subclass and called through its superclass ({@link OverrideDispatchBenchmark}), an instance field
  * and a static field kept in the agent's runtime ({@link AddedFieldBenchmark}); and a method with a sync point
  * when no batch is ready against the same method without one ({@link SyncPointBenchmark}). Each benchmark runs in its own JVM
  * forked with reload-agent watching a fresh directory, the original and the reloaded one in turn (the number of
  * forks of each is the first argument, 3 by default) so that a change in the machine's load touches both; the score
  * is the mean over every measurement iteration with its 99.9 % confidence half-width, and the best iteration. The
- * other arguments choose rows ({@code method}, {@code field}, {@code static}, {@code sync}; all by default). Run from the
+ * other arguments choose rows ({@code method}, {@code override}, {@code field}, {@code static}, {@code sync}; all by
+ * default). Run from the
  * repository root:
  * <pre>
  * mvn -q -pl agent -am package -DskipTests dependency:build-classpath \
  *     -Dmdep.outputFile=target/bench.classpath -Dmdep.includeScope=test
  * java -cp "agent/target/test-classes:$(cat agent/target/bench.classpath)" \
  *     -Dreload.agent.jar=agent/target/reload-agent.jar -Dreload.fixtures.dir=test-fixtures/src/fixtures \
- *     dev.reload.agent.bench.MemberCost [FORKS] [method] [field] [static] [sync]
+ *     dev.reload.agent.bench.MemberCost [FORKS] [method] [override] [field] [static] [sync]
  * </pre>
  */
 public final class MemberCost {
@@ -55,6 +58,8 @@ public final class MemberCost {
     private static final List<Pair> PAIRS = List.of(
             new Pair("method", "method moved to a companion", "call-cost", MovedMethodBenchmark.class,
                     "original", "moved"),
+            new Pair("override", "override added to a subclass, called through its superclass", "override-cost",
+                    OverrideDispatchBenchmark.class, "compiledIn", "addedOverride"),
             new Pair("field", "instance field kept beside the object", "field-cost", AddedFieldBenchmark.class,
                     "realField", "addedField"),
             new Pair("static", "static field kept in a cell", "field-cost", AddedFieldBenchmark.class,

@@ -247,8 +247,9 @@ class StructuralReloadIT {
             assertEquals(List.of("score 0"), child.call("step"), child::transcript);
 
             assertEquals("[reload] refused, nothing was changed: fixture.refusals.Player: method added: toString() — it"
-                    + " overrides an inherited method, and calls through the supertype cannot reach an added method on"
-                    + " a running JVM; restart to apply", child.install("v3"));
+                    + " overrides java.lang.Object.toString(), declared in a class the agent does not watch (the JDK's"
+                    + " or a library's), whose calls cannot be made to reach a method added on a running JVM; restart"
+                    + " to apply", child.install("v3"));
             assertEquals(List.of("score 0"), child.call("step"), child::transcript);
             assertEquals("[reload] refused, nothing was changed: fixture.refusals.Player: constructor added:"
                     + " Player(int) — a constructor cannot be added to a running class; restart to apply",

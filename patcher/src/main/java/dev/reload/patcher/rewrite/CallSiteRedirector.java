@@ -27,6 +27,8 @@ final class CallSiteRedirector {
             RuntimeNames.LINK_METHOD, RuntimeNames.LINK_METHOD_DESCRIPTOR, false);
     private static final Handle LINK_LAMBDA = new Handle(Opcodes.H_INVOKESTATIC, RuntimeNames.LINKAGE,
             RuntimeNames.LINK_LAMBDA, RuntimeNames.LINK_LAMBDA_DESCRIPTOR, false);
+    private static final Handle LINK_SUPER = new Handle(Opcodes.H_INVOKESTATIC, RuntimeNames.LINKAGE,
+            RuntimeNames.LINK_SUPER, RuntimeNames.LINK_SUPER_DESCRIPTOR, false);
     private static final Handle LINK_FIELD = new Handle(Opcodes.H_INVOKESTATIC, RuntimeNames.LINKAGE,
             RuntimeNames.LINK_FIELD, RuntimeNames.LINK_FIELD_DESCRIPTOR, false);
 
@@ -53,8 +55,7 @@ final class CallSiteRedirector {
     }
 
     /**
-     * Rewrites a method that stays in its class in place, and {@return true when anything changed}: such a
-     * method never makes a super call the rewrite refuses.
+     * Rewrites a method that stays in its class in place, and {@return true when anything changed}.
      */
     boolean redirectOutsideCompanion(MethodNode method) {
         try {
@@ -69,16 +70,17 @@ final class CallSiteRedirector {
      *
      * @param method the method, never null
      * @param inCompanion true when the method now lives in the companion, where {@code invokespecial} of the
-     *                    owner's private methods must become {@code invokevirtual} and super calls cannot be made
+     *                    owner's private methods must become {@code invokevirtual} and a super call is linked
+     *                    through the runtime with the owner's own lookup
      * @return how many calls and lambdas now link through the runtime
-     * @throws UnsupportedEditException when the method calls a superclass method with {@code super.}
+     * @throws UnsupportedEditException never today; kept for edits moved code cannot make
      */
     int redirect(MethodNode method, boolean inCompanion, String binaryName) throws UnsupportedEditException {
         int redirected = 0;
         List<AbstractInsnNode> instructions = new ArrayList<>(List.of(method.instructions.toArray()));
         for (AbstractInsnNode insn : instructions) {
             if (insn instanceof MethodInsnNode call) {
-                AbstractInsnNode replacement = redirectCall(call, inCompanion, method, binaryName);
+                AbstractInsnNode replacement = redirectCall(call, inCompanion);
                 if (replacement != call) {
                     method.instructions.set(call, replacement);
                     redirected++;
@@ -99,8 +101,7 @@ final class CallSiteRedirector {
         return redirected;
     }
 
-    private AbstractInsnNode redirectCall(MethodInsnNode call, boolean inCompanion, MethodNode method,
-                                          String binaryName) throws UnsupportedEditException {
+    private AbstractInsnNode redirectCall(MethodInsnNode call, boolean inCompanion) {
         String declarer = movedMethodDeclarer(call.owner, call.name, call.desc);
         if (declarer != null && !namesTheRunningDeclaration(call)) {
             String callDescriptor = call.getOpcode() == Opcodes.INVOKESTATIC
@@ -110,8 +111,10 @@ final class CallSiteRedirector {
         }
         if (inCompanion && call.getOpcode() == Opcodes.INVOKESPECIAL && !call.name.equals("<init>")) {
             if (!call.owner.equals(ownerInternalName)) {
-                throw new UnsupportedEditException(binaryName, method.name + signatureWords(method.desc),
-                        "the new method calls super." + call.name + "(), which a moved method cannot do yet");
+                // super.m(): only the class itself may make it, so the runtime links it with the class's lookup.
+                return new InvokeDynamicInsnNode(call.name, AddedMethod.withReceiver(ownerInternalName, call.desc),
+                        LINK_SUPER, Type.getObjectType(ownerInternalName), Type.getObjectType(call.owner),
+                        call.desc);
             }
             call.setOpcode(ownerIsInterface ? Opcodes.INVOKEINTERFACE : Opcodes.INVOKEVIRTUAL);
         }

@@ -37,6 +37,23 @@ public final class RuntimeNames {
     public static final String LINK_FIELD_DESCRIPTOR = "(Ljava/lang/invoke/MethodHandles$Lookup;Ljava/lang/String;"
             + "Ljava/lang/invoke/MethodType;Ljava/lang/Class;Ljava/lang/String;I)Ljava/lang/invoke/CallSite;";
 
+    /**
+     * Bootstrap linking the body of a method made to dispatch on its receiver's class, because a reload added an
+     * override of it to a subclass: static arguments are the declaring class and the method's descriptor.
+     */
+    public static final String LINK_DISPATCH = "dispatch";
+    /** Descriptor of {@link #LINK_DISPATCH}. */
+    public static final String LINK_DISPATCH_DESCRIPTOR = LINK_METHOD_DESCRIPTOR;
+    /**
+     * Bootstrap linking a {@code super.m()} call made by moved code: static arguments are the class the code was
+     * written in, the class the call names and the method's descriptor.
+     */
+    public static final String LINK_SUPER = "superCall";
+    /** Descriptor of {@link #LINK_SUPER}. */
+    public static final String LINK_SUPER_DESCRIPTOR = "(Ljava/lang/invoke/MethodHandles$Lookup;Ljava/lang/String;"
+            + "Ljava/lang/invoke/MethodType;Ljava/lang/Class;Ljava/lang/Class;Ljava/lang/String;)"
+            + "Ljava/lang/invoke/CallSite;";
+
     /** Internal name of {@code java.lang.invoke.LambdaMetafactory}. */
     public static final String LAMBDA_METAFACTORY = "java/lang/invoke/LambdaMetafactory";
     /**

@@ -57,6 +57,25 @@ public final class StructuralRewriter {
     public static StructuralRewrite rewrite(byte[] running, LastRewrite last, byte[] updated,
                                             MovedMembers elsewhere)
             throws UnsupportedEditException {
+        return rewrite(running, last, updated, elsewhere, Set.of());
+    }
+
+    /**
+     * {@return the rewrite of {@code updated} against the running class, calls to the added overrides left
+     * virtual}
+     *
+     * @param running the class file as the JVM runs it now, never null
+     * @param last what the last rewrite of this class left running, or null
+     * @param updated the new class file as compiled, never null
+     * @param elsewhere which methods of other classes are moved, never null
+     * @param overrides the moved methods that override a superclass's declaration made to dispatch on the
+     *                  receiver's class: a call to one stays virtual and reaches it through that dispatch, so a
+     *                  subclass's own override is chosen for its objects; never null
+     * @throws UnsupportedEditException when the edit changes what cannot be rewritten
+     */
+    public static StructuralRewrite rewrite(byte[] running, LastRewrite last, byte[] updated,
+                                            MovedMembers elsewhere, Set<MemberKey> overrides)
+            throws UnsupportedEditException {
         Objects.requireNonNull(elsewhere, "elsewhere");
         ClassNode run = ClassFiles.read(running);
         ClassNode next = ClassFiles.read(updated);
@@ -93,7 +112,10 @@ public final class StructuralRewriter {
         Map<MemberKey, MethodNode> initializers = FieldInitializers.extract(next, addedFields);
 
         boolean isInterface = (run.access & Opcodes.ACC_INTERFACE) != 0;
-        CallSiteRedirector redirector = new CallSiteRedirector(run.name, isInterface, moved, addedKeys, elsewhere);
+        Map<MemberKey, AddedMethod> linkedMoves = new LinkedHashMap<>(moved);
+        linkedMoves.keySet().removeAll(overrides);
+        CallSiteRedirector redirector = new CallSiteRedirector(run.name, isInterface, linkedMoves, addedKeys,
+                elsewhere);
         List<MethodNode> targetMethods = new ArrayList<>();
         for (MethodNode old : run.methods) {
             MethodNode replacement = kept.get(ClassFiles.key(old));

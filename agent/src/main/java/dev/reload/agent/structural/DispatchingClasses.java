@@ -1,0 +1,106 @@
+package dev.reload.agent.structural;
+
+import dev.reload.patcher.rewrite.AddedMethod;
+import dev.reload.patcher.rewrite.DispatchingDeclarations;
+import dev.reload.patcher.shape.MemberKey;
+import dev.reload.runtime.ClassLinks;
+import dev.reload.runtime.OverrideDispatch;
+
+import java.lang.instrument.ClassDefinition;
+import java.lang.instrument.Instrumentation;
+import java.lang.instrument.UnmodifiableClassException;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.WeakHashMap;
+
+/**
+ * The watched classes whose methods dispatch on the receiver's class because a reload added an override of them to
+ * a subclass. The first override of a method makes its declaration dispatch: one redefinition of the declaring
+ * class, before the batch, that changes nothing the program does (the dispatch runs the declaration's own body
+ * until the batch adding the override took). Every later rewrite of that class makes the same methods dispatch
+ * again, with their new bodies as own bodies. Classes no reload overrode are never touched. Used by the reload
+ * thread only.
+ */
+final class DispatchingClasses {
+    private final Map<Class<?>, Set<MemberKey>> dispatching = Collections.synchronizedMap(new WeakHashMap<>());
+
+    /** {@return the methods of the class that dispatch, never null} */
+    Set<MemberKey> of(Class<?> type) {
+        Set<MemberKey> keys = dispatching.get(type);
+        return keys == null ? Set.of() : Set.copyOf(keys);
+    }
+
+    /** {@return true when a method of the class dispatches} */
+    boolean dispatches(Class<?> type) {
+        return dispatching.containsKey(type);
+    }
+
+    /**
+     * Makes the overridden declarations that do not dispatch yet dispatch, redefining their classes.
+     *
+     * @param needed the methods that must dispatch, by declaring class, never null
+     * @param files gives the class file each declaring class runs, never null
+     * @param instrumentation redefines the declaring classes, never null
+     * @throws StructuralLinkException when a class cannot be made to dispatch; those made before keep dispatching,
+     *                                 which changes nothing they do
+     */
+    void ensure(Map<Class<?>, Set<MemberKey>> needed, RunningClassFile files, Instrumentation instrumentation)
+            throws StructuralLinkException {
+        for (Map.Entry<Class<?>, Set<MemberKey>> entry : needed.entrySet()) {
+            Class<?> declarer = entry.getKey();
+            Set<MemberKey> missing = new HashSet<>(entry.getValue());
+            missing.removeAll(of(declarer));
+            if (missing.isEmpty()) {
+                continue;
+            }
+            DispatchingDeclarations.Dispatching made = DispatchingDeclarations.dispatch(files.of(declarer), missing);
+            if (made == null) {
+                throw new StructuralLinkException(declarer.getName(), "it runs no body of " + missing
+                        + " to dispatch from", null);
+            }
+            // Linkable before the class calls the dispatch; no override is linked yet, so it runs the own body.
+            ownBodies(declarer, made).forEach((key, body) -> OverrideDispatch.of(declarer, key.runtimeKey())
+                    .ownBody(body));
+            try {
+                instrumentation.redefineClasses(new ClassDefinition(declarer, made.target()));
+            } catch (ClassNotFoundException | UnmodifiableClassException | RuntimeException | LinkageError e) {
+                throw new StructuralLinkException(declarer.getName(), "the JVM refused to make " + missing
+                        + " dispatch on the receiver's class", e);
+            }
+            dispatching.computeIfAbsent(declarer, type -> new HashSet<>()).addAll(missing);
+        }
+    }
+
+    /**
+     * {@return the own bodies of a class made to dispatch, by method, from the hidden nestmate holding them}
+     *
+     * @param declarer the class, never null
+     * @param made what {@link DispatchingDeclarations#dispatch} made of it, never null
+     * @throws StructuralLinkException when the JVM refused the class of own bodies
+     */
+    static Map<MemberKey, MethodHandle> ownBodies(Class<?> declarer, DispatchingDeclarations.Dispatching made)
+            throws StructuralLinkException {
+        MethodHandles.Lookup lookup = FullLookup.of(declarer, ClassLinks.of(declarer));
+        try {
+            MethodHandles.Lookup ownBodies = lookup.defineHiddenClass(made.ownBodies(), false,
+                    MethodHandles.Lookup.ClassOption.NESTMATE);
+            Map<MemberKey, MethodHandle> handles = new LinkedHashMap<>();
+            String internalName = declarer.getName().replace('.', '/');
+            for (AddedMethod method : made.methods()) {
+                MethodType type = MethodType.fromMethodDescriptorString(method.staticDescriptor(internalName),
+                        declarer.getClassLoader());
+                handles.put(method.key(), ownBodies.findStatic(ownBodies.lookupClass(), method.name(), type));
+            }
+            return handles;
+        } catch (IllegalAccessException | NoSuchMethodException | LinkageError | TypeNotPresentException e) {
+            throw new StructuralLinkException(declarer.getName(), "the JVM refused the class holding the own"
+                    + " bodies of its dispatching methods", e);
+        }
+    }
+}

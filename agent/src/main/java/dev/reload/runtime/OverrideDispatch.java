@@ -1,0 +1,224 @@
+package dev.reload.runtime;
+
+import java.lang.invoke.CallSite;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
+import java.lang.invoke.MutableCallSite;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The dispatch of one method made to dispatch on its receiver's class, because a reload added an override of it to
+ * a subclass: an override added on a running JVM lives in the subclass's companion and never enters its vtable, so
+ * the declaration the subclass overrides (whose body became a call of this dispatch) chooses for it. A receiver of
+ * the declaring class runs the declaration's own body; one of a class whose reload added an override runs that
+ * override; any other runs the override of its nearest ancestor below the declaring class, or the own body. The
+ * choice is made by exact-class tests for the declaring class and the overriding classes, which the JIT inlines,
+ * then by a table kept per class. Super calls of moved code that reach the method are linked here too, to the
+ * choice for the class they name: never the dispatch, which would choose the caller's override again.
+ *
+ * <p>Lives on the boot class path with the rest of the runtime; uses the JDK only. Thread-safe.
+ */
+public final class OverrideDispatch {
+    private static final Registry REGISTRY = new Registry();
+    private static final MethodHandle IS_CLASS;
+    private static final MethodHandle CHOOSE;
+
+    static {
+        MethodHandles.Lookup lookup = MethodHandles.lookup();
+        try {
+            IS_CLASS = lookup.findStatic(OverrideDispatch.class, "isClass",
+                    MethodType.methodType(boolean.class, Class.class, Object.class));
+            CHOOSE = lookup.findStatic(OverrideDispatch.class, "choose",
+                    MethodType.methodType(MethodHandle.class, ClassValue.class, Object.class));
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
+    private final Class<?> declarer;
+    private final String key;
+    /** The overrides reloads added, by class, in their static form (receiver first). */
+    private final Map<Class<?>, MethodHandle> overrides = new LinkedHashMap<>();
+    private final List<SuperCall> superCalls = new ArrayList<>();
+    /** Targets the own body, in its static form; null until the declaration dispatches. */
+    private MutableCallSite ownSite;
+    private MutableCallSite dispatchSite;
+    /** What the current overrides choose for each receiver class; null until the declaration dispatches. */
+    private Choices choices;
+
+    private OverrideDispatch(Class<?> declarer, String key) {
+        this.declarer = declarer;
+        this.key = key;
+    }
+
+    /**
+     * {@return the dispatch of a method, made on first use}
+     *
+     * @param declarer the class declaring the method, never null
+     * @param key the method's name followed by its descriptor, never null
+     */
+    public static OverrideDispatch of(Class<?> declarer, String key) {
+        Objects.requireNonNull(key, "key");
+        return REGISTRY.get(Objects.requireNonNull(declarer, "declarer"))
+                .computeIfAbsent(key, k -> new OverrideDispatch(declarer, k));
+    }
+
+    /** {@return true once the declaration has an own body, that is once it dispatches} */
+    public synchronized boolean dispatching() {
+        return ownSite != null;
+    }
+
+    /**
+     * Sets the declaration's own body: before the class is first redefined to dispatch, and after each later
+     * redefinition, which moves the body it declares to a new class.
+     *
+     * @param ownBody the body in its static form, the receiver first; never null
+     */
+    public synchronized void ownBody(MethodHandle ownBody) {
+        if (ownSite == null) {
+            ownSite = new MutableCallSite(ownBody);
+            relink();
+        } else {
+            ownSite.setTarget(ownBody.asType(ownSite.type()));
+            MutableCallSite.syncAll(new MutableCallSite[] {ownSite});
+        }
+    }
+
+    /**
+     * Sets the override a reload added to a class, or takes it away.
+     *
+     * @param type the overriding class, never null
+     * @param override the override in its static form, the receiver first; null when the class's version now
+     *                 running no longer declares it, and so its objects reach the override of its nearest ancestor
+     */
+    public synchronized void overriddenBy(Class<?> type, MethodHandle override) {
+        MethodHandle before = override == null ? overrides.remove(type) : overrides.put(type, override);
+        if (before != override && ownSite != null) {
+            relink();
+        }
+    }
+
+    /** {@return the call site of the declaration's dispatch, typed as the declaration's body calls it} */
+    synchronized CallSite dispatchSite(MethodType type) {
+        if (ownSite == null) {
+            return new MutableCallSite(ClassLinks.throwing(type, key + " of " + declarer.getName()
+                    + " does not dispatch: the reload that made it did not finish"));
+        }
+        if (dispatchSite == null) {
+            dispatchSite = new MutableCallSite(ownSite.type());
+            dispatchSite.setTarget(dispatchTarget());
+        }
+        return dispatchSite.type().equals(type) ? dispatchSite
+                : new MutableCallSite(dispatchSite.dynamicInvoker().asType(type));
+    }
+
+    /**
+     * {@return the call site of a super call naming {@code named}, made by moved code}
+     *
+     * @param named the class the call names, the caller's superclass (or a superinterface)
+     * @param type the call's type, the receiver first
+     * @param special the method the call reaches while the declaration does not dispatch: the declaration
+     *                itself, invoked non-virtually
+     */
+    synchronized CallSite superCall(Class<?> named, MethodType type, MethodHandle special) {
+        SuperCall call = new SuperCall(named, new MutableCallSite(type), special.asType(type));
+        call.site.setTarget(superTarget(call));
+        superCalls.add(call);
+        return call.site;
+    }
+
+    private void relink() {
+        choices = new Choices(declarer, Map.copyOf(overrides), ownSite.dynamicInvoker());
+        List<MutableCallSite> changed = new ArrayList<>();
+        if (dispatchSite != null) {
+            dispatchSite.setTarget(dispatchTarget());
+            changed.add(dispatchSite);
+        }
+        for (SuperCall call : superCalls) {
+            call.site.setTarget(superTarget(call));
+            changed.add(call.site);
+        }
+        if (!changed.isEmpty()) {
+            MutableCallSite.syncAll(changed.toArray(MutableCallSite[]::new));
+        }
+    }
+
+    private MethodHandle superTarget(SuperCall call) {
+        return ownSite == null ? call.special : choices.get(call.named).asType(call.site.type());
+    }
+
+    /** {@return exact-class tests for the declaring class and each overriding one, then the table} */
+    private MethodHandle dispatchTarget() {
+        MethodType type = ownSite.type();
+        MethodHandle choose = CHOOSE.bindTo(choices).asType(MethodType.methodType(MethodHandle.class,
+                type.parameterType(0)));
+        MethodHandle target = MethodHandles.foldArguments(MethodHandles.exactInvoker(type), choose);
+        for (Map.Entry<Class<?>, MethodHandle> override : overrides.entrySet()) {
+            target = MethodHandles.guardWithTest(isExactly(override.getKey(), type),
+                    override.getValue().asType(type), target);
+        }
+        return MethodHandles.guardWithTest(isExactly(declarer, type), ownSite.dynamicInvoker(), target);
+    }
+
+    private static MethodHandle isExactly(Class<?> type, MethodType dispatchType) {
+        MethodHandle test = IS_CLASS.bindTo(type).asType(MethodType.methodType(boolean.class,
+                dispatchType.parameterType(0)));
+        return MethodHandles.dropArguments(test, 1, dispatchType.parameterList().subList(1,
+                dispatchType.parameterCount()));
+    }
+
+    @SuppressWarnings("unused") // called through IS_CLASS
+    private static boolean isClass(Class<?> type, Object receiver) {
+        return receiver.getClass() == type;
+    }
+
+    @SuppressWarnings("unused") // called through CHOOSE
+    private static MethodHandle choose(ClassValue<MethodHandle> choices, Object receiver) {
+        return choices.get(receiver.getClass());
+    }
+
+    /** A super call linked here: the class it names, its site, and what it reaches while nothing dispatches. */
+    private record SuperCall(Class<?> named, MutableCallSite site, MethodHandle special) {
+    }
+
+    /**
+     * For each receiver class, what one set of overrides chooses, typed as the own body: made anew whenever an
+     * override comes or goes.
+     */
+    private static final class Choices extends ClassValue<MethodHandle> {
+        private final Class<?> declarer;
+        private final Map<Class<?>, MethodHandle> overrides;
+        private final MethodHandle ownBody;
+
+        Choices(Class<?> declarer, Map<Class<?>, MethodHandle> overrides, MethodHandle ownBody) {
+            this.declarer = declarer;
+            this.overrides = overrides;
+            this.ownBody = ownBody;
+        }
+
+        @Override
+        protected MethodHandle computeValue(Class<?> type) {
+            for (Class<?> each = type; each != null && each != declarer; each = each.getSuperclass()) {
+                MethodHandle override = overrides.get(each);
+                if (override != null) {
+                    return override.asType(ownBody.type());
+                }
+            }
+            return ownBody;
+        }
+    }
+
+    /** The dispatches of each class's methods, by key, kept as long as the class is. */
+    private static final class Registry extends ClassValue<Map<String, OverrideDispatch>> {
+        @Override
+        protected Map<String, OverrideDispatch> computeValue(Class<?> type) {
+            return new ConcurrentHashMap<>();
+        }
+    }
+}

@@ -1,0 +1,86 @@
+package dev.reload.agent.it;
+
+import dev.reload.fixtures.harness.CompilerKind;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.nio.file.Path;
+import java.util.List;
+
+import static dev.reload.agent.it.StructuralReloadIT.assertContains;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/**
+ * Overrides added to subclasses of a running game's objects: a loop calls {@code entity.update(frame)} on objects
+ * of every class of the hierarchy made before any edit, and each version's overrides are what it reaches, at depth
+ * one and two, for a grandchild that has none of its own, with {@code super.update(frame)}, through a second edit
+ * of an override, an edit of the overridden body, an override removed and added again, and an override added in
+ * the same save as an edit of the body it overrides, and an override of a generic method through its bridge.
+ */
+class OverrideReloadIT {
+    @TempDir
+    Path work;
+
+    @ParameterizedTest(name = "{0} {1}")
+    @MethodSource("dev.reload.agent.it.StructuralReloadIT#jdksAndCompilers")
+    void overridesAddedAtAnyDepthAreReachedThroughTheSuperclass(Path jdk, CompilerKind compiler) {
+        try (StructuralChild child = StructuralChild.start(jdk, compiler, work, "structural-overrides",
+                "fixture.overrides.Main")) {
+            assertEquals(List.of("entity | entity | entity | entity"), child.call("step"), child::transcript);
+
+            assertContains(child.install("v2"), "[reload] 1 class in ", "fixture.overrides.Enemy (",
+                    "method added: void update(StringBuilder) (overrides fixture.overrides.Entity.update(StringBuilder);"
+                            + " calls through Entity reach it)");
+            assertEquals(List.of("entity | enemy | enemy | enemy"), child.call("step"), child::transcript);
+
+            // Depth two, calling super.update(frame): the override a reload added to Enemy.
+            assertContains(child.install("v3"), "[reload] 1 class in ", "fixture.overrides.Boss (");
+            assertEquals(List.of("entity | enemy | enemy+boss | enemy"), child.call("step"), child::transcript);
+
+            // A second edit of an added override.
+            assertContains(child.install("v4"), "[reload] 1 class in ", "fixture.overrides.Enemy (update");
+            assertEquals(List.of("entity | enemy2 | enemy2+boss | enemy2"), child.call("step"), child::transcript);
+
+            // An edit of the body every override was chosen over: the dispatch stays, with the new own body.
+            assertContains(child.install("v5"), "[reload] 1 class in ", "fixture.overrides.Entity (update)");
+            assertEquals(List.of("entity2 | enemy2 | enemy2+boss | enemy2"), child.call("step"), child::transcript);
+
+            // Undo: Enemy's override removed; Boss's super call now reaches Entity's own body.
+            assertContains(child.install("v6"), "[reload] 1 class in ", "fixture.overrides.Enemy (",
+                    "method removed: void update(StringBuilder)");
+            assertEquals(List.of("entity2 | entity2 | entity2+boss | entity2"), child.call("step"),
+                    child::transcript);
+
+            // Redo.
+            assertContains(child.install("v7"), "[reload] 1 class in ", "fixture.overrides.Enemy (");
+            assertEquals(List.of("entity2 | enemy | enemy+boss | enemy"), child.call("step"), child::transcript);
+
+            // One save that edits the overridden body and adds a third override below it.
+            assertContains(child.install("v8"), "[reload] 2 classes in ", "fixture.overrides.Entity (update)",
+                    "fixture.overrides.Minion (method added: void update(StringBuilder) (overrides");
+            assertEquals(List.of("entity3 | enemy | enemy+boss | minion"), child.call("step"), child::transcript);
+
+            // An override of a generic method: the compiler's bridge overrides the superclass's erased method.
+            assertEquals(List.of("any you"), child.call("generic"), child::transcript);
+            assertContains(child.install("v9"), "[reload] 1 class in ", "fixture.overrides.Greeter (",
+                    "method added: String handle(String)");
+            assertEquals(List.of("hello 3"), child.call("generic"), child::transcript);
+        }
+    }
+
+    @ParameterizedTest(name = "{0} {1}")
+    @MethodSource("dev.reload.agent.it.StructuralReloadIT#jdksAndCompilers")
+    void overridesAddedInTheSaveThatEditsTheOverriddenBodyAreReached(Path jdk, CompilerKind compiler) {
+        try (StructuralChild child = StructuralChild.start(jdk, compiler, work, "structural-overrides",
+                "fixture.overrides.Main")) {
+            assertEquals(List.of("entity | entity | entity | entity"), child.call("step"), child::transcript);
+
+            // Entity's body, an override at depth one and one at depth two calling super, in one save.
+            assertContains(child.install("v5"), "[reload] 3 classes in ", "fixture.overrides.Entity (update)",
+                    "fixture.overrides.Enemy (method added: void update(StringBuilder) (overrides",
+                    "fixture.overrides.Boss (method added: void update(StringBuilder) (overrides");
+            assertEquals(List.of("entity2 | enemy2 | enemy2+boss | enemy2"), child.call("step"), child::transcript);
+        }
+    }
+}

@@ -1,0 +1,79 @@
+package dev.reload.agent.structural;
+
+import dev.reload.patcher.rewrite.AddedMethod;
+import dev.reload.patcher.rewrite.UnsupportedEditException;
+import org.junit.jupiter.api.Test;
+
+import java.lang.invoke.MethodHandles;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+/**
+ * Which declaration an added method overrides, as the JVM runs the classes: watched superclasses (those with the
+ * load-time accessor, declared by hand here) at any depth are reached through their dispatch; what no dispatch can
+ * reach is refused with the method as written and the reason.
+ */
+class AddedOverridesTest {
+    private static final AddedMethod UPDATE = new AddedMethod("update", "(I)I", true, true);
+
+    @Test
+    void theNearestWatchedDeclarationAboveIsWhatAnOverrideAtAnyDepthReaches() throws UnsupportedEditException {
+        assertEquals(Map.of(UPDATE.key(), Entity.class), AddedOverrides.declarers(Enemy.class, List.of(UPDATE)));
+        assertEquals(Map.of(UPDATE.key(), Entity.class), AddedOverrides.declarers(Boss.class, List.of(UPDATE)));
+        assertEquals(Map.of(), AddedOverrides.declarers(Boss.class,
+                List.of(new AddedMethod("heal", "(I)I", true, true))), "a new method overrides nothing");
+        assertEquals(Map.of(), AddedOverrides.declarers(Boss.class,
+                List.of(new AddedMethod("update", "(I)I", false, false))), "a static method overrides nothing");
+    }
+
+    @Test
+    void methodsOfUnwatchedClassesInterfacesAndAbstractOnesAreRefusedAsWritten() {
+        assertEquals("fixture.Player: method added: toString() — it overrides java.lang.Object.toString(), declared"
+                + " in a class the agent does not watch (the JDK's or a library's), whose calls cannot be made to"
+                + " reach a method added on a running JVM; restart to apply",
+                refusal(Enemy.class, new AddedMethod("toString", "()Ljava/lang/String;", true, true)));
+        assertEquals("fixture.Player: method added: run() — it implements java.lang.Runnable.run() of an interface,"
+                + " and calls through an interface cannot reach a method added on a running JVM yet; restart to"
+                + " apply", refusal(Task.class, new AddedMethod("run", "()V", true, true)));
+        assertEquals("fixture.Player: method added: update(int) — it implements the abstract "
+                + Shape.class.getName() + ".update(int), which has no body to choose the added method from on a"
+                + " running JVM yet; restart to apply", refusal(Square.class, UPDATE));
+    }
+
+    private static String refusal(Class<?> type, AddedMethod method) {
+        UnsupportedEditException refused = assertThrows(UnsupportedEditException.class,
+                () -> AddedOverrides.declarers(type, List.of(method)));
+        return refused.refusal().line().replace(type.getName(), "fixture.Player");
+    }
+
+    /** Watched: it has the accessor the agent adds when a class loads. */
+    static class Entity {
+        @SuppressWarnings("unused") // found by name, as the agent's accessor is
+        private static MethodHandles.Lookup $reload$lookup() {
+            return MethodHandles.lookup();
+        }
+
+        public int update(int x) {
+            return x;
+        }
+    }
+
+    static class Enemy extends Entity {
+    }
+
+    static class Boss extends Enemy {
+    }
+
+    abstract static class Task implements Runnable {
+    }
+
+    abstract static class Shape {
+        public abstract int update(int x);
+    }
+
+    abstract static class Square extends Shape {
+    }
+}

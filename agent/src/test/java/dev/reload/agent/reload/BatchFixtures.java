@@ -72,14 +72,25 @@ final class BatchFixtures {
     }
 
     /**
-     * {@return an instrumentation that says whether it can retransform classes and refuses everything else}: the
-     * stages tested alone must not need the JVM's
+     * {@return an instrumentation that says whether it can retransform classes, lets the runtime "go on the boot
+     * class path" without doing it (the planner asks for that when a class makes lambdas), and refuses everything
+     * else}: the stages tested alone must not need the JVM's
      */
     static Instrumentation instrumentation(boolean canRetransform) {
         return (Instrumentation) Proxy.newProxyInstance(BatchFixtures.class.getClassLoader(),
                 new Class<?>[] {Instrumentation.class}, (proxy, method, arguments) -> {
-                    if (method.getName().equals("isRetransformClassesSupported")) {
-                        return canRetransform;
+                    switch (method.getName()) {
+                        case "isRetransformClassesSupported" -> {
+                            return canRetransform;
+                        }
+                        case "getAllLoadedClasses" -> {
+                            return new Class<?>[0];
+                        }
+                        case "appendToBootstrapClassLoaderSearch" -> {
+                            return null;
+                        }
+                        default -> {
+                        }
                     }
                     throw new UnsupportedOperationException(method.getName() + " is not for a stage tested alone");
                 });

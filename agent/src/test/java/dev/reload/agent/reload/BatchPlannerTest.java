@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.lang.instrument.Instrumentation;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -98,6 +99,9 @@ class BatchPlannerTest {
         assertEquals(List.of(first, second), plan.classes().stream().map(PlannedClass::judged).toList());
         assertEquals(List.of(Running.class, Other.class), List.of(plan.definitions()[0].getDefinitionClass(),
                 plan.definitions()[1].getDefinitionClass()));
+        // The class making lambdas links them through the runtime, so a relink after the reload makes no new class.
+        byte[] lambdas = plan.definitions()[1].getDefinitionClassFile();
+        assertTrue(new String(lambdas, StandardCharsets.ISO_8859_1).contains(RuntimeNames.LAMBDA_FACTORIES));
     }
 
     private JudgedClass judged(String fixtureCase, String internalName, boolean prepared)

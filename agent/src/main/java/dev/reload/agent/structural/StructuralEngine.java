@@ -99,9 +99,9 @@ public final class StructuralEngine {
         for (ClassEdit edit : edits) {
             MovedOverrides.refuse(edit, movedByEdit.get(edit), overridable, running);
         }
-        if (moves.values().stream().anyMatch(keys -> !keys.isEmpty())) {
-            RuntimeJar.install(instrumentation);
-        }
+        // Before anything touches the runtime: each rewrite gets its class's links, and a nested class the batch
+        // adds links to its nest through the runtime when it loads, even when the batch moves nothing.
+        RuntimeJar.install(instrumentation);
         List<PreparedRewrite> prepared = new ArrayList<>();
         for (ClassEdit edit : edits) {
             prepared.add(reloader.prepare(edit.loaded(), edit.running(), lastRewrites.get(edit.loaded()),

@@ -58,15 +58,27 @@ public final class Linkage {
         // A hidden caller (a companion) makes lambdas as its class would: same loader, full access.
         MethodHandles.Lookup maker = caller.lookupClass().isHidden() && links.lookup() != null
                 ? links.lookup() : caller;
-        MethodType interfaceMethodType = (MethodType) arguments[4];
+        return metafactory(maker, name, factoryType, bridge, alternative, arguments, 4);
+    }
+
+    /**
+     * {@return the call site {@link LambdaMetafactory} makes for a lambda whose implementation the runtime found}
+     *
+     * @param arguments the bootstrap's static arguments, whose original ones, without the implementation handle,
+     *                  start at {@code from} with the interface method's type
+     */
+    static CallSite metafactory(MethodHandles.Lookup maker, String name, MethodType factoryType,
+                                MethodHandle implementation, boolean alternative, Object[] arguments, int from)
+            throws LambdaConversionException {
+        MethodType interfaceMethodType = (MethodType) arguments[from];
         if (!alternative) {
-            return LambdaMetafactory.metafactory(maker, name, factoryType, interfaceMethodType, bridge,
-                    (MethodType) arguments[5]);
+            return LambdaMetafactory.metafactory(maker, name, factoryType, interfaceMethodType, implementation,
+                    (MethodType) arguments[from + 1]);
         }
-        Object[] metafactoryArguments = new Object[arguments.length - 3];
+        Object[] metafactoryArguments = new Object[arguments.length - from + 1];
         metafactoryArguments[0] = interfaceMethodType;
-        metafactoryArguments[1] = bridge;
-        System.arraycopy(arguments, 5, metafactoryArguments, 2, arguments.length - 5);
+        metafactoryArguments[1] = implementation;
+        System.arraycopy(arguments, from + 1, metafactoryArguments, 2, arguments.length - from - 1);
         return LambdaMetafactory.altMetafactory(maker, name, factoryType, metafactoryArguments);
     }
 

@@ -2,6 +2,7 @@ package dev.reload.runtime;
 
 import java.lang.invoke.CallSite;
 import java.lang.invoke.ConstantCallSite;
+import java.lang.invoke.LambdaConversionException;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
@@ -23,6 +24,8 @@ public final class NestAccess {
     private static final int PUTFIELD = 181;
     private static final int INVOKESTATIC = 184;
     private static final int NEW = 187;
+    private static final int REF_INVOKE_STATIC = 6;
+    private static final int REF_NEW_INVOKE_SPECIAL = 8;
 
     private NestAccess() {
     }
@@ -47,6 +50,42 @@ public final class NestAccess {
                                   String descriptor, int opcode) throws ReflectiveOperationException {
         MethodHandles.Lookup host = hostLookup(owner.getNestHost());
         return new ConstantCallSite(handle(host, name, type, owner, descriptor, opcode).asType(type));
+    }
+
+    /**
+     * Links a method reference to a member of the nest of its class ({@code Outer::secret}): the lambda class is made
+     * through the host's lookup, so that it is a nestmate of the host and may call the member.
+     *
+     * @param caller the lookup of the class making the lambda
+     * @param name the functional interface method's name
+     * @param factoryType the type of the lambda factory
+     * @param arguments the member's class, name, descriptor and handle kind ({@code REF_invokeStatic} …), 1 for
+     *                  {@code altMetafactory} or 0 for {@code metafactory}, then the original static arguments
+     *                  without the implementation handle
+     * @return the call site making lambda objects, never null
+     * @throws ReflectiveOperationException when the member is gone or the host's lookup cannot be had
+     * @throws LambdaConversionException when {@link java.lang.invoke.LambdaMetafactory} refuses the lambda
+     */
+    public static CallSite lambda(MethodHandles.Lookup caller, String name, MethodType factoryType,
+                                  Object... arguments) throws ReflectiveOperationException, LambdaConversionException {
+        Class<?> owner = (Class<?>) arguments[0];
+        MethodHandles.Lookup host = hostLookup(owner.getNestHost());
+        MethodHandle implementation = referenced(host, owner, (String) arguments[1], (String) arguments[2],
+                (Integer) arguments[3]);
+        return Linkage.metafactory(host, name, factoryType, implementation, (Integer) arguments[4] == 1, arguments,
+                5);
+    }
+
+    /** {@return the handle a {@code CONSTANT_MethodHandle} of that kind would give, looked up through the host} */
+    private static MethodHandle referenced(MethodHandles.Lookup host, Class<?> owner, String name, String descriptor,
+                                           int kind) throws ReflectiveOperationException {
+        MethodType type = methodType(descriptor, owner);
+        return switch (kind) {
+            case REF_INVOKE_STATIC -> host.findStatic(owner, name, type);
+            case REF_NEW_INVOKE_SPECIAL -> host.findConstructor(owner, type);
+            // invokevirtual, invokeinterface, and invokespecial of a private method
+            default -> host.findVirtual(owner, name, type);
+        };
     }
 
     private static MethodHandle handle(MethodHandles.Lookup host, String name, MethodType type, Class<?> owner,

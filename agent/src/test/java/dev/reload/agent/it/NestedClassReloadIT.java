@@ -14,11 +14,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 /**
  * Named nested classes added to a running class (a nested class, an inner class, a local class, a nested record,
  * enum and interface; eighteen in a class whose spare names the new anonymous classes take) load under their own
- * names and reach the private members of their outer class both ways; their later edits apply; objects made from
- * them keep working; removing them again applies at once.
+ * names and reach the private members of their outer class both ways, method references and constructors
+ * included; their later edits apply; objects made from them keep working; removing them again applies at once.
  */
 class NestedClassReloadIT {
-    private static final String V2_STEP = "badge 7s gauge 2 | inner 14 | tag7 | <PAIR7> | high";
+    private static final String V2_STEP = "badge 7s gauge 2 | inner 14 | tag7 | <PAIR7> | high | s64";
     private static final String PANEL = "hits 3 anonymous 52 nested 75";
 
     @TempDir
@@ -44,7 +44,9 @@ class NestedClassReloadIT {
             assertEquals(List.of("kept 7s gauge 2"), child.call("useKept"), child::transcript);
 
             // A body edit of the nested class alone; the object made before runs it.
-            assertContains(child.install("v3"), "[reload] 1 class in ", "fixture.named.Hud$Badge (show)");
+            // (ECJ compiles Hud::secret through an accessor it adds to Hud, which v2 moved: the method holding the
+            // reference was linked when the class loaded, so it is named too.)
+            assertContains(child.install("v3"), "[reload] 1 class in ", "fixture.named.Hud$Badge (show");
             assertEquals(List.of(V2_STEP.replace("badge ", "badge! ")), child.call("step"), child::transcript);
             assertEquals(List.of("kept! 7s gauge 2"), child.call("useKept"), child::transcript);
 

@@ -47,6 +47,13 @@ public final class RuntimeNames {
     public static final String LINK_NEST_MEMBER = "member";
     /** Descriptor of {@link #LINK_NEST_MEMBER}: that of {@link #LINK_FIELD}. */
     public static final String LINK_NEST_MEMBER_DESCRIPTOR = LINK_FIELD_DESCRIPTOR;
+    /**
+     * Bootstrap linking a method reference to a member of a nest through the nest host: static arguments are the
+     * member's class, name, descriptor and handle kind, 1 for {@code altMetafactory} or 0 for {@code metafactory},
+     * then the original static arguments without the implementation handle. Its descriptor is
+     * {@link #LINK_LAMBDA_DESCRIPTOR}.
+     */
+    public static final String LINK_NEST_LAMBDA = "lambda";
 
     /** Internal name of {@code java.lang.invoke.LambdaMetafactory}. */
     public static final String LAMBDA_METAFACTORY = "java/lang/invoke/LambdaMetafactory";

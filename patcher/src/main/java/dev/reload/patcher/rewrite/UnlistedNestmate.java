@@ -9,13 +9,17 @@ import org.objectweb.asm.tree.FieldInsnNode;
 import org.objectweb.asm.tree.FieldNode;
 import org.objectweb.asm.tree.FrameNode;
 import org.objectweb.asm.tree.InvokeDynamicInsnNode;
+import org.objectweb.asm.tree.LabelNode;
 import org.objectweb.asm.tree.MethodInsnNode;
 import org.objectweb.asm.tree.MethodNode;
 import org.objectweb.asm.tree.TypeInsnNode;
 
 import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Deque;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -30,8 +34,9 @@ import java.util.Set;
  * ({@code invokespecial});</li>
  * <li>its accesses to members of the nest that need a nestmate's access become {@code invokedynamic} instructions
  * that {@code dev.reload.runtime.NestAccess} links through the nest host's full-privilege lookup, which reaches
- * every member of the nest. A private constructor called as {@code new Outer(...)} is linked the same way, when no
- * stack map frame lies between the {@code new} and the constructor call.</li>
+ * every member of the nest: field accesses, calls, {@code new Outer(...)} of a private constructor (the
+ * {@code new} and {@code dup} go, and the stack map frames within the arguments lose the object they named), and
+ * method references ({@code Outer::secret}), whose lambda class is then made through the host.</li>
  * </ul>
  * The class's {@code InnerClasses} entries stay, so reflection sees its declared modifiers and its outer class.
  * ASM never loads a class here.
@@ -39,6 +44,8 @@ import java.util.Set;
 public final class UnlistedNestmate {
     private static final Handle BOOTSTRAP = new Handle(Opcodes.H_INVOKESTATIC, RuntimeNames.NEST_ACCESS,
             RuntimeNames.LINK_NEST_MEMBER, RuntimeNames.LINK_NEST_MEMBER_DESCRIPTOR, false);
+    private static final Handle LAMBDA_BOOTSTRAP = new Handle(Opcodes.H_INVOKESTATIC, RuntimeNames.NEST_ACCESS,
+            RuntimeNames.LINK_NEST_LAMBDA, RuntimeNames.LINK_LAMBDA_DESCRIPTOR, false);
     /** The name of the {@code invokedynamic} replacing a constructor call: {@code <init>} is not a valid one. */
     private static final String CONSTRUCTOR_SITE_NAME = "new";
 
@@ -114,6 +121,8 @@ public final class UnlistedNestmate {
                 method.instructions.set(field, fieldSite(field));
             } else if (insn instanceof MethodInsnNode call) {
                 rewriteCall(self, method, call, isInterface, widened, privacy, pendingNews);
+            } else if (insn instanceof InvokeDynamicInsnNode site) {
+                linkMethodReference(self, site, privacy);
             }
             insn = next;
         }
@@ -145,15 +154,41 @@ public final class UnlistedNestmate {
         }
     }
 
-    /** Replaces {@code new C; dup; ...; invokespecial C.<init>} by {@code ...; invokedynamic}, when frames allow. */
+    /**
+     * Links a method reference to a member of the nest ({@code Outer::secret}, {@code Gauge::new}) through the host:
+     * its handle, a constant of this class's pool, would be resolved with this class's access.
+     */
+    private static void linkMethodReference(String self, InvokeDynamicInsnNode site, NestPrivacy privacy) {
+        if (!site.bsm.getOwner().equals(RuntimeNames.LAMBDA_METAFACTORY) || site.bsmArgs.length < 3
+                || !(site.bsmArgs[1] instanceof Handle implementation) || implementation.getOwner().equals(self)
+                || !privacy.needsNestAccess(implementation.getOwner(), implementation.getName(),
+                        implementation.getDesc())) {
+            return;
+        }
+        List<Object> arguments = new ArrayList<>();
+        arguments.add(Type.getObjectType(implementation.getOwner()));
+        arguments.add(implementation.getName());
+        arguments.add(implementation.getDesc());
+        arguments.add(implementation.getTag());
+        arguments.add(site.bsm.getName().equals("metafactory") ? 0 : 1);
+        arguments.add(site.bsmArgs[0]);
+        arguments.addAll(Arrays.asList(site.bsmArgs).subList(2, site.bsmArgs.length));
+        site.bsm = LAMBDA_BOOTSTRAP;
+        site.bsmArgs = arguments.toArray();
+    }
+
+    /** Replaces {@code new C; dup; ...; invokespecial C.<init>} by {@code ...; invokedynamic}. */
     private static void linkConstructor(MethodNode method, TypeInsnNode created, MethodInsnNode call) {
         AbstractInsnNode dup = created.getNext();
         if (dup == null || dup.getOpcode() != Opcodes.DUP) {
             return;
         }
+        Set<LabelNode> uninitialized = labelsOf(created);
         for (AbstractInsnNode between = dup; between != call; between = between.getNext()) {
-            if (between instanceof FrameNode) {
-                return; // a frame names the uninitialized object by its `new`: it must stay
+            if (between instanceof FrameNode frame && frame.stack != null) {
+                // A frame inside the arguments (a branch) names the new object, twice, by the label of its `new`:
+                // the object no longer is on the stack there.
+                frame.stack.removeIf(uninitialized::contains);
             }
         }
         Type[] arguments = Type.getArgumentTypes(call.desc);
@@ -162,6 +197,18 @@ public final class UnlistedNestmate {
         method.instructions.remove(dup);
         method.instructions.set(call, new InvokeDynamicInsnNode(CONSTRUCTOR_SITE_NAME, descriptor, BOOTSTRAP,
                 Type.getObjectType(call.owner), call.desc, Opcodes.NEW));
+    }
+
+    /** {@return the labels just before an instruction: those a frame names an uninitialized object by} */
+    private static Set<LabelNode> labelsOf(AbstractInsnNode insn) {
+        Set<LabelNode> labels = new HashSet<>();
+        for (AbstractInsnNode before = insn.getPrevious(); before != null && before.getOpcode() < 0;
+             before = before.getPrevious()) {
+            if (before instanceof LabelNode label) {
+                labels.add(label);
+            }
+        }
+        return labels;
     }
 
     private static InvokeDynamicInsnNode fieldSite(FieldInsnNode field) {

@@ -4,10 +4,12 @@ import dev.reload.fixtures.harness.CompilerKind;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.objectweb.asm.Handle;
 import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.Type;
 import org.objectweb.asm.tree.AbstractInsnNode;
 import org.objectweb.asm.tree.ClassNode;
+import org.objectweb.asm.tree.FieldInsnNode;
 import org.objectweb.asm.tree.FieldNode;
 import org.objectweb.asm.tree.InvokeDynamicInsnNode;
 import org.objectweb.asm.tree.MethodInsnNode;
@@ -56,10 +58,13 @@ class UnlistedNestmateTest {
         for (FieldNode field : node.fields) {
             assertEquals(0, field.access & Opcodes.ACC_PRIVATE, field.name);
         }
-        MethodNode show = method(node, "show");
-        assertEquals(List.of("score GETFIELD", "secret INVOKESTATIC", "new NEW", "level GETFIELD"), sites(show));
-        for (AbstractInsnNode insn : show.instructions) {
-            assertFalse(insn instanceof TypeInsnNode type && type.desc.equals(GAUGE), "new Gauge left in show");
+        assertEquals(List.of("score GETFIELD", "secret INVOKESTATIC", "new NEW", "level GETFIELD"),
+                sites(method(node, "show")));
+        // Method references and `new Gauge(a ? b : c)` too, whatever shape the compiler gives them.
+        for (MethodNode method : node.methods) {
+            for (AbstractInsnNode insn : method.instructions) {
+                assertFalse(namesTheNest(insn), method.name + " still reaches the nest directly");
+            }
         }
 
         Class<?> loaded = Class.forName("fixture.named.Hud$Badge", true, new CompiledFixture.Loader(
@@ -91,11 +96,33 @@ class UnlistedNestmateTest {
         return node.methods.stream().filter(method -> method.name.equals(name)).findFirst().orElseThrow();
     }
 
-    /** {@return each invokedynamic of the runtime's nest bootstrap: its name and the opcode it replaced} */
+    private static boolean namesTheNest(AbstractInsnNode insn) {
+        if (insn instanceof FieldInsnNode field) {
+            return field.owner.equals(HUD) || field.owner.equals(GAUGE);
+        }
+        if (insn instanceof MethodInsnNode call) {
+            return call.owner.equals(HUD) || call.owner.equals(GAUGE);
+        }
+        if (insn instanceof TypeInsnNode type) {
+            return type.getOpcode() == Opcodes.NEW && type.desc.equals(GAUGE);
+        }
+        if (insn instanceof InvokeDynamicInsnNode site) {
+            for (Object argument : site.bsmArgs) {
+                if (argument instanceof Handle handle && (handle.getOwner().equals(HUD)
+                        || handle.getOwner().equals(GAUGE))) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** {@return each invokedynamic of the runtime's nest bootstrap for a member: its name and the opcode it replaced} */
     private static List<String> sites(MethodNode method) {
         List<String> sites = new ArrayList<>();
         for (AbstractInsnNode insn : method.instructions) {
-            if (insn instanceof InvokeDynamicInsnNode site && site.bsm.getOwner().equals(RuntimeNames.NEST_ACCESS)) {
+            if (insn instanceof InvokeDynamicInsnNode site && site.bsm.getOwner().equals(RuntimeNames.NEST_ACCESS)
+                    && site.bsm.getName().equals(RuntimeNames.LINK_NEST_MEMBER)) {
                 assertTrue(site.bsmArgs[0] instanceof Type);
                 sites.add(site.name + " " + OPCODE_NAMES.get((Integer) site.bsmArgs[2]));
             }

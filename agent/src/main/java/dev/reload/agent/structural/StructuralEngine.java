@@ -99,9 +99,11 @@ public final class StructuralEngine {
         for (ClassEdit edit : edits) {
             MovedOverrides.refuse(edit, movedByEdit.get(edit), overridable, running);
         }
-        // Before anything touches the runtime: each rewrite gets its class's links, and a nested class the batch
-        // adds links to its nest through the runtime when it loads, even when the batch moves nothing.
-        RuntimeJar.install(instrumentation);
+        if (!edits.isEmpty()) {
+            // Before anything touches the runtime: each rewrite gets its class's links, and a nested class the
+            // batch adds links to its nest through the runtime when it loads, even when the batch moves nothing.
+            RuntimeJar.install(instrumentation);
+        }
         List<PreparedRewrite> prepared = new ArrayList<>();
         for (ClassEdit edit : edits) {
             prepared.add(reloader.prepare(edit.loaded(), edit.running(), lastRewrites.get(edit.loaded()),

@@ -42,6 +42,9 @@ public final class UnlistedNestmates {
      * @param classFile its class file, never null; not modified
      */
     public byte[] atLoad(ClassLoader loader, String internalName, byte[] classFile) {
+        if (internalName.indexOf('$') < 0) {
+            return classFile; // javac, ECJ and kotlinc name every nested class Outer$...: most classes stop here
+        }
         String host = NestAttributes.nestHostOf(classFile);
         if (host == null) {
             return classFile;

@@ -21,6 +21,7 @@ import dev.reload.agent.reload.Reloader;
 import dev.reload.agent.report.Contained;
 import dev.reload.agent.report.Reporter;
 import dev.reload.agent.structural.LoadTimePreparation;
+import dev.reload.agent.structural.UnlistedNestmates;
 import dev.reload.agent.structural.StructuralEngine;
 import dev.reload.agent.sync.ApplyPoint;
 import dev.reload.agent.sync.SyncPoints;
@@ -75,7 +76,7 @@ final class AgentRuntime {
         AssetHookIndex assetHooks = new AssetHookIndex();
         CaptureCompactor compactor = CaptureCompactor.start(collector, reporter, assetHooks::scan);
         CaptureTransformer capture = CaptureTransformer.install(instrumentation, origins, index, compactor, reporter,
-                new LoadTimePreparation(engine, reporter));
+                new LoadTimePreparation(engine, new UnlistedNestmates(index, instrumentation), reporter));
         // After the capture, which so sees each class file as compiled, without the sync point's call.
         ApplyPoint applyPoint = SyncPoints.start(config.syncPoint(), instrumentation, reporter);
         if (reporter.isDebug()) {

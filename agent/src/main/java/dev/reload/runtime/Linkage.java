@@ -62,11 +62,26 @@ public final class Linkage {
         // A hidden caller (a companion) makes lambdas as its class would: same loader, full access.
         MethodHandles.Lookup maker = caller.lookupClass().isHidden() && links.lookup() != null
                 ? links.lookup() : caller;
-        Object[] metafactoryArguments = new Object[arguments.length - 3];
-        metafactoryArguments[0] = arguments[4];
-        metafactoryArguments[1] = bridge;
-        System.arraycopy(arguments, 5, metafactoryArguments, 2, arguments.length - 5);
-        // Linked again after every reload of the caller: the same lambda gets the same call site, not a new class.
+        return metafactory(caller, maker, name, factoryType, bridge, alternative, arguments, 4);
+    }
+
+    /**
+     * {@return the call site {@link LambdaMetafactory} makes for a lambda whose implementation the runtime found}:
+     * the one made when the same lambda of the caller was linked before, if it was, since every reload of the caller
+     * links its lambdas again ({@link LambdaFactories})
+     *
+     * @param caller the lookup of the class whose instruction is linked
+     * @param maker the lookup the lambda class is made with
+     * @param arguments the bootstrap's static arguments, whose original ones, without the implementation handle,
+     *                  start at {@code from} with the interface method's type
+     */
+    static CallSite metafactory(MethodHandles.Lookup caller, MethodHandles.Lookup maker, String name,
+                                MethodType factoryType, MethodHandle implementation, boolean alternative,
+                                Object[] arguments, int from) throws LambdaConversionException {
+        Object[] metafactoryArguments = new Object[arguments.length - from + 1];
+        metafactoryArguments[0] = arguments[from];
+        metafactoryArguments[1] = implementation;
+        System.arraycopy(arguments, from + 1, metafactoryArguments, 2, arguments.length - from - 1);
         List<Object> linkedBy = LambdaFactories.key(maker, name, factoryType, metafactoryArguments);
         CallSite earlier = LambdaFactories.known(caller, linkedBy);
         if (earlier != null) {
@@ -75,7 +90,7 @@ public final class Linkage {
         CallSite made = alternative
                 ? LambdaMetafactory.altMetafactory(maker, name, factoryType, metafactoryArguments)
                 : LambdaMetafactory.metafactory(maker, name, factoryType, (MethodType) metafactoryArguments[0],
-                        bridge, (MethodType) metafactoryArguments[2]);
+                        implementation, (MethodType) metafactoryArguments[2]);
         return LambdaFactories.remember(caller, linkedBy, made);
     }
 

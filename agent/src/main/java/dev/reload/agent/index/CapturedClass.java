@@ -1,6 +1,8 @@
 package dev.reload.agent.index;
 
 import dev.reload.agent.watch.ContentHash;
+import dev.reload.patcher.rewrite.ClassFileFormatException;
+import dev.reload.patcher.rewrite.NestAttributes;
 import dev.reload.patcher.shape.ClassShape;
 import dev.reload.patcher.shape.UnreadableClassException;
 
@@ -83,6 +85,24 @@ public final class CapturedClass {
             runningBytes = null;
         }
         return shape;
+    }
+
+    /**
+     * {@return true when the running class lists {@code member} in its {@code NestMembers}} Reads the held bytes'
+     * outline rather than making the shape, so a nested class loading while its host's bytes are held costs no
+     * ASM read.
+     *
+     * @throws UnreadableClassException when the patcher cannot read the class file
+     */
+    public synchronized boolean listsNestMember(String member) throws UnreadableClassException {
+        if (shape == null && runningBytes != null) {
+            try {
+                return NestAttributes.nestMembersOf(runningBytes).contains(member);
+            } catch (ClassFileFormatException e) {
+                // The outline cannot walk it: the shape says why.
+            }
+        }
+        return shape().nestMembers().contains(member);
     }
 
     /**

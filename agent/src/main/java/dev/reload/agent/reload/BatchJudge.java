@@ -4,6 +4,8 @@ import dev.reload.agent.index.LoadedClass;
 import dev.reload.agent.index.LoadedClassIndex;
 import dev.reload.agent.reload.numbered.NumberedClasses;
 import dev.reload.agent.report.Reporter;
+import dev.reload.agent.structural.UnlistedNestmates;
+import dev.reload.agent.watch.ChangedFile;
 import dev.reload.agent.watch.ChangeCollector;
 import dev.reload.patcher.diff.ClassDiff;
 import dev.reload.patcher.diff.Verdict;
@@ -28,6 +30,7 @@ final class BatchJudge {
     private final NumberedClasses numbered;
     private final ChangeCollector collector;
     private final Reporter reporter;
+    private final UnlistedNestmates nestmates;
 
     BatchJudge(LoadedClassIndex index, Instrumentation instrumentation, ReloadHistory history,
                ChangeCollector collector, Reporter reporter) {
@@ -37,6 +40,7 @@ final class BatchJudge {
         this.numbered = NumberedClasses.following(index, instrumentation);
         this.collector = collector;
         this.reporter = reporter;
+        this.nestmates = new UnlistedNestmates(index, instrumentation);
     }
 
     /**
@@ -61,6 +65,23 @@ final class BatchJudge {
         return judgement.refusing(Refusals.of(judgement.classes()));
     }
 
+    /**
+     * {@return the new file made its own nest host as the running class was when it loaded (a nested class a
+     * reload added), or the file itself}
+     */
+    private ParsedFile likeRunning(LoadedClass loaded, ClassShape baseline, ParsedFile file)
+            throws UnreadableClassException {
+        byte[] compiled = file.file().bytes();
+        byte[] sound = nestmates.likeRunning(loaded.type().getClassLoader(), baseline, compiled,
+                file.shape().nestHost());
+        if (sound == compiled) {
+            return file;
+        }
+        ChangedFile changed = file.file();
+        return new ParsedFile(new ChangedFile(changed.root(), changed.file(), sound, changed.hash()),
+                ClassShape.read(sound));
+    }
+
     private Optional<ClassShape> baseline(LoadedClass loaded) {
         try {
             return Optional.of(history.baseline(loaded));
@@ -69,9 +90,12 @@ final class BatchJudge {
         }
     }
 
-    private JudgedClass judge(LoadedClass loaded, ParsedFile file) {
+    private JudgedClass judge(LoadedClass loaded, ParsedFile compiled) {
+        ParsedFile file = compiled;
         try {
-            return new JudgedClass(loaded, file, ClassDiff.judge(history.baseline(loaded), file.shape()),
+            ClassShape baseline = history.baseline(loaded);
+            file = likeRunning(loaded, baseline, compiled);
+            return new JudgedClass(loaded, file, ClassDiff.judge(baseline, file.shape()),
                     history.takesNewMembers(loaded));
         } catch (UnreadableClassException e) {
             String className = file.shape().binaryName();

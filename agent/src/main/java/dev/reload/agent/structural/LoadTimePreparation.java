@@ -6,25 +6,30 @@ import dev.reload.patcher.rewrite.ClassFileFormatException;
 import dev.reload.patcher.rewrite.ClassReferences;
 import dev.reload.patcher.rewrite.LoadTimeAugmenter;
 import dev.reload.patcher.rewrite.LoadTimePatch;
+import dev.reload.patcher.rewrite.NestAttributes;
 import dev.reload.patcher.rewrite.RuntimeNames;
 
 import java.util.Set;
 
 /**
  * Prepares each watched class as it first loads for structural edits later: adds the accessor and spare nest
- * members ({@link LoadTimeAugmenter}), and links its calls to methods that earlier reloads moved into companions.
+ * members ({@link LoadTimeAugmenter}), links its calls to methods that earlier reloads moved into companions, and
+ * makes a nested class that a reload added its own nest host ({@link UnlistedNestmates}).
  * A class it cannot prepare loads as its file has it, and can then take body changes only.
  */
 public final class LoadTimePreparation implements LoadTimeChange {
     private final StructuralEngine engine;
+    private final UnlistedNestmates nestmates;
     private final Reporter reporter;
 
     /**
      * @param engine the engine that knows which methods are moved, never null
+     * @param nestmates what makes a nested class added by a reload load as its own nest host, never null
      * @param reporter where a class that cannot be prepared is reported at debug level, never null
      */
-    public LoadTimePreparation(StructuralEngine engine, Reporter reporter) {
+    public LoadTimePreparation(StructuralEngine engine, UnlistedNestmates nestmates, Reporter reporter) {
         this.engine = engine;
+        this.nestmates = nestmates;
         this.reporter = reporter;
         warmUp();
     }
@@ -36,7 +41,9 @@ public final class LoadTimePreparation implements LoadTimeChange {
         }
         try {
             byte[] linked = engine.linkCallsOfLoadingClass(loader, internalName, classFile);
-            return LoadTimePatch.augment(linked, LoadTimeAugmenter.DEFAULT_SPARE_NEST_MEMBERS);
+            // After the links: a member a reload added is reached through them, not through the nest host.
+            byte[] nested = nestmates.atLoad(loader, internalName, linked);
+            return LoadTimePatch.augment(nested, LoadTimeAugmenter.DEFAULT_SPARE_NEST_MEMBERS);
         } catch (RuntimeException | LinkageError e) {
             if (reporter.isDebug()) {
                 reporter.debug("cannot prepare " + internalName.replace('/', '.') + " for new methods (" + e
@@ -55,6 +62,7 @@ public final class LoadTimePreparation implements LoadTimeChange {
         try {
             LoadTimePatch.warmUp();
             ClassReferences.namesAny(new byte[0], Set.of());
+            NestAttributes.class.getName();
             ClassFileFormatException.class.getName();
         } catch (RuntimeException e) {
             reporter.debug("warming up the load-time preparation did not work (" + e + ")");

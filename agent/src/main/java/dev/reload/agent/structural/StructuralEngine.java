@@ -129,7 +129,9 @@ public final class StructuralEngine {
             MovedOverrides.refuse(edit, movedByEdit.get(edit), overridable, running);
         }
         Map<Class<?>, Set<MemberKey>> toDispatch = byDeclarer(overridesByEdit.values());
-        if (moves.values().stream().anyMatch(keys -> !keys.isEmpty()) || !toDispatch.isEmpty()) {
+        if (!edits.isEmpty()) {
+            // Before anything touches the runtime: each rewrite gets its class's links, and a nested class the
+            // batch adds links to its nest through the runtime when it loads, even when the batch moves nothing.
             RuntimeJar.install(instrumentation);
         }
         dispatching.ensure(toDispatch, files, instrumentation);

@@ -38,6 +38,24 @@ final class FixtureClasses {
         }
     }
 
+    /**
+     * Deletes the class files of {@code classes} that {@code compiled} has no longer, then writes the others, as an
+     * IDE's build does when nested classes leave the source.
+     */
+    static void replace(Path compiled, Path classes) {
+        List<String> kept = files(compiled).stream().map(file -> compiled.relativize(file).toString()).toList();
+        for (Path file : files(classes)) {
+            if (file.toString().endsWith(".class") && !kept.contains(classes.relativize(file).toString())) {
+                try {
+                    Files.delete(file);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }
+        }
+        install(compiled, classes);
+    }
+
     /** Writes only the first half of one class file, as a compiler interrupted mid-write would leave it. */
     static void installTruncated(Path compiled, String relativePath, Path classes) {
         try {

@@ -167,6 +167,18 @@ final class StructuralChild implements AutoCloseable {
     }
 
     /**
+     * Compiles a version of the case, deletes the live class files it no longer has, writes its class files over
+     * the live ones, and {@return the outcome line}
+     */
+    String installReplacing(String version) {
+        Path compiled = work.resolve(version);
+        compiler.compile(Fixtures.sources(fixtureCase, version), compiled);
+        int mark = child.stderrMark();
+        FixtureClasses.replace(compiled, live);
+        return child.awaitStderrAfter(mark, OUTCOME);
+    }
+
+    /**
      * {@return the first line of standard error that contains {@code text}}, waiting for it: the reasons of a
      * refusal follow its outcome line
      */

@@ -127,6 +127,11 @@ final class ClassFileOutline {
         return Arrays.copyOfRange(bytes, offset + 3, offset + 3 + u2(offset + 1));
     }
 
+    /** {@return the internal name the {@code NestHost} attribute names, or null without one} */
+    String nestHost() {
+        return nestHostAttribute < 0 ? null : className(u2(nestHostAttribute + 6));
+    }
+
     /** {@return the internal names the {@code NestMembers} attribute lists, in order; empty without one} */
     List<String> nestMembers() {
         List<String> members = new ArrayList<>();

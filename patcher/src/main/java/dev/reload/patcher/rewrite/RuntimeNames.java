@@ -53,6 +53,23 @@ public final class RuntimeNames {
     public static final String LINK_SUPER_DESCRIPTOR = "(Ljava/lang/invoke/MethodHandles$Lookup;Ljava/lang/String;"
             + "Ljava/lang/invoke/MethodType;Ljava/lang/Class;Ljava/lang/Class;Ljava/lang/String;)"
             + "Ljava/lang/invoke/CallSite;";
+    /** Internal name of the runtime class whose bootstrap reaches a nest's members for a class its host does not list. */
+    public static final String NEST_ACCESS = "dev/reload/runtime/NestAccess";
+    /**
+     * Bootstrap linking an access to a member of a nest through the nest host's full-privilege lookup: static
+     * arguments are the member's class, its descriptor and the opcode of the instruction replaced ({@code NEW} for a
+     * constructor).
+     */
+    public static final String LINK_NEST_MEMBER = "member";
+    /** Descriptor of {@link #LINK_NEST_MEMBER}: that of {@link #LINK_FIELD}. */
+    public static final String LINK_NEST_MEMBER_DESCRIPTOR = LINK_FIELD_DESCRIPTOR;
+    /**
+     * Bootstrap linking a method reference to a member of a nest through the nest host: static arguments are the
+     * member's class, name, descriptor and handle kind, 1 for {@code altMetafactory} or 0 for {@code metafactory},
+     * then the original static arguments without the implementation handle. Its descriptor is
+     * {@link #LINK_LAMBDA_DESCRIPTOR}.
+     */
+    public static final String LINK_NEST_LAMBDA = "lambda";
 
     /** Internal name of {@code java.lang.invoke.LambdaMetafactory}. */
     public static final String LAMBDA_METAFACTORY = "java/lang/invoke/LambdaMetafactory";

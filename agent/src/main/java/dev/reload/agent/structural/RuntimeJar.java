@@ -27,6 +27,7 @@ public final class RuntimeJar {
             "dev/reload/runtime/FieldOpcodes.class",
             "dev/reload/runtime/FieldValue.class",
             "dev/reload/runtime/Linkage.class",
+            "dev/reload/runtime/NewObjects.class",
             "dev/reload/runtime/SideTable.class",
             "dev/reload/runtime/SideTable$Entry.class",
             "dev/reload/runtime/StaticCell.class",

@@ -57,6 +57,7 @@ public final class StructuralReloader {
                 fields.declareVolatile(field.name(), field.descriptor());
             }
         }
+        RetypedFields.startFromRunningValues(loaded, rewrite.addedFields(), fields);
         Map<String, MethodHandle> handles = new LinkedHashMap<>();
         Map<MemberKey, MethodHandle> initializers = new LinkedHashMap<>();
         if (rewrite.companion() != null) {

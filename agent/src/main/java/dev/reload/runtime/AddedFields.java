@@ -58,6 +58,33 @@ public final class AddedFields {
     }
 
     /**
+     * Makes a field whose type changed start from the value of the running field it replaces for the new code: a
+     * static field takes it now, converted, and its initializer does not run; an object takes its own the first
+     * time the new field of it is read or written. Only for conversions that lose nothing; the agent calls it before
+     * the reload that retypes the field, so before any access links.
+     *
+     * @param name the field's name, never null
+     * @param descriptor the field's new descriptor, never null
+     * @param runningValue reads the running field, converted to the new type: {@code ()T} for a static field,
+     *                     {@code (Object)T} for an instance field; never null
+     * @throws Throwable what reading a static field threw
+     */
+    public synchronized void startFrom(String name, String descriptor, MethodHandle runningValue) throws Throwable {
+        MethodHandle set = FieldValue.setter(descriptor, false);
+        MethodHandle read = runningValue.asType(runningValue.type().changeReturnType(FieldValue.kind(descriptor)));
+        if (read.type().parameterCount() == 0) {
+            StaticCell cell = staticCell(name, descriptor);
+            if (cell.claimInitializer()) {
+                MethodHandles.foldArguments(set, 1, read).invoke(cell.value);
+            }
+            return;
+        }
+        MethodHandle seed = MethodHandles.filterArguments(set, 1,
+                read.asType(read.type().changeParameterType(0, Object.class)));
+        table(name, descriptor).startFrom(seed);
+    }
+
+    /**
      * {@return true the first time it is asked for a static field, when its initializer should run; false after}
      *
      * @param name the field's name, never null

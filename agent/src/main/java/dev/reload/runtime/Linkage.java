@@ -156,6 +156,54 @@ public final class Linkage {
     }
 
     /**
+     * Links the making of an object by a constructor a reload added, to its factory in the newest companion: every
+     * {@code new} of one constructor shares one call site, relinked by each reload like a moved method's.
+     *
+     * @param caller the calling class's lookup
+     * @param name the factory's name
+     * @param type a placeholder {@code Object} (null), the constructor's parameters, and the class made
+     * @param owner the class the constructor belongs to
+     * @param descriptor the constructor's descriptor as declared
+     * @return the call site, never null
+     */
+    public static CallSite constructor(MethodHandles.Lookup caller, String name, MethodType type, Class<?> owner,
+                                       String descriptor) {
+        return ClassLinks.of(owner).site("<init>" + descriptor, type);
+    }
+
+    /**
+     * Links, in the factory of an added constructor, its call of {@code this(...)} or {@code super(...)}: the
+     * object made by that constructor alone.
+     *
+     * @param caller the factory's lookup (a hidden nestmate of the class)
+     * @param name any name
+     * @param type a placeholder {@code Object} (null), the delegated constructor's parameters, and the class made
+     * @param declarer the class itself, or its superclass
+     * @return the call site, never null
+     * @throws Throwable when the delegated constructor cannot be found
+     */
+    public static CallSite allocation(MethodHandles.Lookup caller, String name, MethodType type, Class<?> declarer)
+            throws Throwable {
+        return new ConstantCallSite(NewObjects.allocation(caller, type, declarer));
+    }
+
+    /**
+     * Links a write of a {@code final} instance field in the factory of an added constructor, which the JVM allows
+     * only in the class's own constructors.
+     *
+     * @param caller the factory's lookup
+     * @param name the field's name
+     * @param type the receiver and the value, returning void
+     * @param owner the class declaring the field
+     * @return the call site, never null
+     * @throws ReflectiveOperationException when the field cannot be found or made writable
+     */
+    public static CallSite finalField(MethodHandles.Lookup caller, String name, MethodType type, Class<?> owner)
+            throws ReflectiveOperationException {
+        return new ConstantCallSite(NewObjects.finalFieldSetter(caller, name, type, owner));
+    }
+
+    /**
      * Links a read or write of a field that a reload added, which the running class has no room for, to where the
      * field lives ({@link AddedFields}); the place never changes, so the call site is constant.
      *

@@ -10,7 +10,8 @@ import java.util.Objects;
 /**
  * The values of one added instance field, by object identity: an object's entry goes when the object does, so
  * the table never keeps an object alive. An object without an entry reads the field's default value, which is
- * what objects made before the reload that added the field see.
+ * what objects made before the reload that added the field see; for a field whose type changed, an object's entry
+ * starts from its running field's value, at its first access.
  *
  * <p>Read on every access of the field, so reads take no lock and allocate nothing: a hash table by
  * {@link System#identityHashCode} whose chains never change once published (a new entry goes in front, a resize or
@@ -37,6 +38,11 @@ final class SideTable {
     }
 
     private final ReferenceQueue<Object> collected = new ReferenceQueue<>();
+    /**
+     * Gives an object's value its start, {@code (FieldValue, Object)void}, for a field whose type changed: the
+     * running field's value, converted; null for an added field, which starts at its default.
+     */
+    private volatile MethodHandle start;
     private volatile Entry[] buckets = new Entry[INITIAL_BUCKETS];
     private int size;
 
@@ -53,6 +59,15 @@ final class SideTable {
         return MethodHandles.filterArguments(FieldValue.setter(descriptor, isVolatile), 0, WRITE.bindTo(this));
     }
 
+    /**
+     * Makes every object without a value start from the running field's, at its first access.
+     *
+     * @param seed {@code (FieldValue, Object)void}: sets the value from the object's running field, never null
+     */
+    void startFrom(MethodHandle seed) {
+        start = seed;
+    }
+
     /** {@return how many objects hold a value now, counting those collected but not yet expunged} */
     synchronized int size() {
         expungeCollected();
@@ -63,7 +78,10 @@ final class SideTable {
     private FieldValue valueToRead(Object receiver) {
         FieldValue value = find(buckets, Objects.requireNonNull(receiver,
                 "the object whose added field is read is null"));
-        return value == null ? DEFAULTS : value;
+        if (value != null) {
+            return value;
+        }
+        return start == null ? DEFAULTS : add(receiver);
     }
 
     @SuppressWarnings("UnusedMethod") // called through WRITE, found by name
@@ -96,6 +114,15 @@ final class SideTable {
         int hash = System.identityHashCode(receiver);
         int index = hash & (table.length - 1);
         FieldValue value = new FieldValue();
+        MethodHandle seed = start;
+        if (seed != null) {
+            try {
+                seed.invokeExact(value, receiver);
+            } catch (Throwable e) {
+                // A getter of a field the object has cannot throw.
+                throw new IllegalStateException("reading the running field of " + receiver.getClass().getName(), e);
+            }
+        }
         table[index] = new Entry(receiver, hash, value, table[index], collected);
         size++;
         return value;

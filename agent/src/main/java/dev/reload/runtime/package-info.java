@@ -11,8 +11,10 @@
  * agent redefines are {@link dev.reload.runtime.LambdaFactories}', which give a lambda linked again after a reload
  * the call site it had, instead of a new lambda class at each save.
  *
- * <p>Uses {@code java.lang.invoke}, {@code java.lang.ref} and {@code java.util} only, and must stay so: the boot
- * class loader sees neither the agent, nor the patcher, nor ASM. The patcher writes these classes' names into
+ * <p>Uses {@code java.lang.invoke}, {@code java.lang.ref}, {@code java.lang.reflect} and {@code java.util} only,
+ * and {@code sun.reflect.ReflectionFactory} (module {@code jdk.unsupported}) to make objects for added
+ * constructors that call {@code super(...)} ({@code NewObjects}), and must stay so: the boot class loader sees
+ * neither the agent, nor the patcher, nor ASM. The patcher writes these classes' names into
  * class files ({@link dev.reload.patcher.rewrite.RuntimeNames}) but never loads them; the structural package of the
  * agent is the only code that calls them directly.
  */

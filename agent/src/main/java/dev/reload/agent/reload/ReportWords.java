@@ -9,7 +9,9 @@ import dev.reload.patcher.diff.TypeChange;
 import dev.reload.patcher.diff.Verdict;
 import dev.reload.patcher.rewrite.AddedMethod;
 import dev.reload.patcher.shape.MemberKey;
+import dev.reload.patcher.rewrite.FieldConversion;
 import org.objectweb.asm.Opcodes;
+import org.objectweb.asm.Type;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -79,6 +81,22 @@ final class ReportWords {
         return "starts at " + defaultWord(added.descriptor()) + ": static initializers are not re-run";
     }
 
+    /** {@return what a field whose type changed holds at first for the new code, in words} */
+    private static String startsWith(FieldChange.TypeChanged retyped, boolean newFieldInitializers) {
+        boolean isStatic = (retyped.access() & Opcodes.ACC_STATIC) != 0;
+        if (FieldConversion.keepsValue(retyped.oldDescriptor(), retyped.newDescriptor())) {
+            return isStatic ? "it keeps its value" : "objects keep their values";
+        }
+        String type = Type.getType(retyped.newDescriptor()).getClassName();
+        String lost = "its values do not convert to " + type.substring(type.lastIndexOf('.') + 1)
+                + " without loss: ";
+        if (!isStatic) {
+            return lost + "objects made before the reload hold " + defaultWord(retyped.newDescriptor());
+        }
+        return lost + "it starts at " + defaultWord(retyped.newDescriptor())
+                + (newFieldInitializers ? ", then its initializer runs once" : "");
+    }
+
     private static String defaultWord(String descriptor) {
         return switch (descriptor.charAt(0)) {
             case 'Z' -> "false";
@@ -113,6 +131,8 @@ final class ReportWords {
             } else if (change instanceof MethodChange.SignatureChanged changed) {
                 edits.add(changed.describe() + "; code from before that still calls the old one runs its last"
                         + " version");
+            } else if (change instanceof FieldChange.TypeChanged retyped) {
+                edits.add(retyped.describe() + " (" + startsWith(retyped, newFieldInitializers) + ")");
             } else if (change instanceof FieldChange.Added added) {
                 edits.add(added.describe() + " (" + startsWith(added, newFieldInitializers) + ")");
             } else if (change.needs() == Verdict.Kind.NEEDS_REWRITE && !(change instanceof LambdaChange.Renumbered)) {

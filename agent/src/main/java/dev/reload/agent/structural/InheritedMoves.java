@@ -81,7 +81,8 @@ final class InheritedMoves implements MovedMembers {
     }
 
     private static boolean declares(ClassShape shape, MemberKey key, boolean field) {
-        return field ? shape.field(key.name()).isPresent() : shape.method(key.name(), key.descriptor()).isPresent();
+        return field ? shape.field(key.name()).filter(f -> f.descriptor().equals(key.descriptor())).isPresent()
+                : shape.method(key.name(), key.descriptor()).isPresent();
     }
 
     private Set<MemberKey> movesOf(String owner) {

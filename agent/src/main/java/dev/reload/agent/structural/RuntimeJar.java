@@ -30,6 +30,7 @@ public final class RuntimeJar {
             "dev/reload/runtime/LambdaFactories$Sites.class",
             "dev/reload/runtime/Linkage.class",
             "dev/reload/runtime/NestAccess.class",
+            "dev/reload/runtime/NewObjects.class",
             "dev/reload/runtime/OverrideDispatch.class",
             "dev/reload/runtime/OverrideDispatch$Choices.class",
             "dev/reload/runtime/OverrideDispatch$Registry.class",

@@ -197,7 +197,8 @@ public final class StructuralEngine {
             appliedOverridable.put(rewrite.rewrite().internalName(), overridableKeys(rewrite.rewrite().moved()
                     .stream().filter(m -> !rewrite.reachedByDispatch().contains(m.key())).toList()));
             anyMoved |= !keys.isEmpty();
-            keys.forEach(key -> movedMemberNames.add(key.name()));
+            // A constructor is named by its own class, which a loading class that calls it names anyway.
+            keys.stream().filter(key -> !key.name().equals("<init>")).forEach(key -> movedMemberNames.add(key.name()));
             ClassLoader loader = rewrite.definition().getDefinitionClass().getClassLoader();
             synchronized (appliedByLoader) {
                 appliedByLoader.computeIfAbsent(loader, l -> new ConcurrentHashMap<>())

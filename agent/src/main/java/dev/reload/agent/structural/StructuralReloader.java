@@ -88,6 +88,7 @@ public final class StructuralReloader {
                 fields.declareVolatile(field.name(), field.descriptor());
             }
         }
+        RetypedFields.startFromRunningValues(loaded, rewrite.addedFields(), fields);
         Map<String, MethodHandle> handles = new LinkedHashMap<>();
         Map<MemberKey, MethodHandle> initializers = new LinkedHashMap<>();
         if (rewrite.companion() != null) {
@@ -122,7 +123,8 @@ public final class StructuralReloader {
                     MethodHandles.Lookup.ClassOption.NESTMATE);
             for (AddedMethod method : rewrite.moved()) {
                 MethodType type = methodType(loaded, method);
-                handles.put(method.key().runtimeKey(), companion.findStatic(companion.lookupClass(), method.name(), type));
+                handles.put(method.key().runtimeKey(), companion.findStatic(companion.lookupClass(),
+                        method.companionName(), type));
             }
             for (MemberKey field : rewrite.initializedFields()) {
                 String name = RuntimeNames.FIELD_INITIALIZER_PREFIX + field.name();
@@ -162,7 +164,9 @@ public final class StructuralReloader {
             Class<?> bridges = lookup.defineClass(BridgeBuilder.build(internalName, name, methods));
             Map<String, MethodHandle> handles = new LinkedHashMap<>();
             for (AddedMethod method : methods) {
-                handles.put(method.key().runtimeKey(), lookup.findStatic(bridges, method.name(), methodType(loaded, method)));
+                MethodType type = MethodType.fromMethodDescriptorString(
+                        method.bridgeDescriptor(loaded.getName().replace('.', '/')), loaded.getClassLoader());
+                handles.put(method.key().runtimeKey(), lookup.findStatic(bridges, method.companionName(), type));
             }
             return handles;
         } catch (IllegalAccessException | NoSuchMethodException | LinkageError | TypeNotPresentException e) {

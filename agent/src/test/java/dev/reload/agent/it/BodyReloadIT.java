@@ -92,7 +92,7 @@ class BodyReloadIT {
             child.awaitStdout("v1 ticks=");
             FixtureClasses.install(v3, classes);
             String refusal = child.awaitStderr("^\\[reload\\] refused, nothing was changed");
-            assertTrue(refusal.contains("fixture.body.Player") && refusal.contains("long ticks"), child::transcript);
+            assertTrue(refusal.contains("fixture.body.Player") && refusal.contains("field int ticks — its modifiers changed"), child::transcript);
             int mark = child.stdoutMark();
             child.awaitStdoutAfter(mark, "v1 ticks=");
             assertTrue(child.stdout().stream().noneMatch(line -> line.startsWith("v3")), child::transcript);

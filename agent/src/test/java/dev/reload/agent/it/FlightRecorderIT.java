@@ -68,7 +68,7 @@ class FlightRecorderIT {
         RecordedEvent refused = only(events, "dev.reload.Batch", "REFUSED");
         assertEquals(1, refused.getInt("classCount"), refused::toString);
         RecordedEvent reason = only(events, "dev.reload.Refusal", "REFUSED");
-        assertTrue(reason.getString("reason").startsWith("fixture.body.Player: field long ticks — its type changed from int"), reason::toString);
+        assertTrue(reason.getString("reason").startsWith("fixture.body.Player: field int ticks — its modifiers changed"), reason::toString);
         assertEquals(List.of("Reload"), reason.getEventType().getCategoryNames());
         assertEquals(3, events.size(), events::toString);
     }

@@ -18,11 +18,15 @@ final class AddedFieldsOf {
     private AddedFieldsOf() {
     }
 
-    /** {@return the fields {@code next} declares and {@code run} lacks, in declaration order} */
+    /**
+     * {@return the fields {@code next} declares and {@code run} lacks, in declaration order}: a field whose type
+     * changed is one, under its new type
+     */
     static List<AddedField> find(ClassNode run, ClassNode next) {
         List<AddedField> added = new ArrayList<>();
         for (FieldNode field : next.fields) {
-            if (StructuralRewriter.runningField(run, field.name) == null) {
+            FieldNode running = StructuralRewriter.runningField(run, field.name);
+            if (running == null || !running.desc.equals(field.desc)) {
                 added.add(new AddedField(field.name, field.desc, (field.access & Opcodes.ACC_STATIC) != 0,
                         field.value, (field.access & Opcodes.ACC_VOLATILE) != 0));
             }

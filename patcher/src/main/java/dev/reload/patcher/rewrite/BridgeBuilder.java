@@ -32,7 +32,7 @@ public final class BridgeBuilder {
      * @param ownerInternalName the class whose moved methods the bridges call, never null
      * @param bridgesInternalName the bridge class's name, in the owner's package, never null
      * @param methods the moved methods to bridge, never null; each bridge has the method's name and its
-     *                {@linkplain AddedMethod#staticDescriptor static descriptor}
+     *                {@linkplain AddedMethod#bridgeDescriptor bridge descriptor}
      */
     public static byte[] build(String ownerInternalName, String bridgesInternalName, List<AddedMethod> methods) {
         ClassNode bridges = new ClassNode();
@@ -48,16 +48,21 @@ public final class BridgeBuilder {
     }
 
     private static MethodNode bridge(String ownerInternalName, AddedMethod moved) {
-        String descriptor = moved.staticDescriptor(ownerInternalName);
-        MethodNode bridge = new MethodNode(Opcodes.ACC_PUBLIC | Opcodes.ACC_STATIC | Opcodes.ACC_SYNTHETIC, moved.name(), descriptor,
-                null, null);
+        String descriptor = moved.bridgeDescriptor(ownerInternalName);
+        MethodNode bridge = new MethodNode(Opcodes.ACC_PUBLIC | Opcodes.ACC_STATIC | Opcodes.ACC_SYNTHETIC,
+                moved.companionName(), descriptor, null, null);
+        if (moved.constructor()) {
+            bridge.instructions.add(new InsnNode(Opcodes.ACONST_NULL)); // the factory's placeholder
+        }
         int slot = 0;
         for (Type parameter : Type.getArgumentTypes(descriptor)) {
             bridge.instructions.add(new VarInsnNode(parameter.getOpcode(Opcodes.ILOAD), slot));
             slot += parameter.getSize();
         }
-        bridge.instructions.add(new InvokeDynamicInsnNode(moved.name(), descriptor, CallSiteRedirector.LINK_METHOD,
-                Type.getObjectType(ownerInternalName), moved.descriptor()));
+        bridge.instructions.add(moved.constructor()
+                ? ConstructorFactory.linkedConstruction(ownerInternalName, moved.descriptor())
+                : new InvokeDynamicInsnNode(moved.name(), descriptor, CallSiteRedirector.LINK_METHOD,
+                        Type.getObjectType(ownerInternalName), moved.descriptor()));
         bridge.instructions.add(new InsnNode(Type.getReturnType(descriptor).getOpcode(Opcodes.IRETURN)));
         return bridge;
     }

@@ -59,7 +59,7 @@ final class CallSiteRedirector {
      */
     boolean redirectOutsideCompanion(MethodNode method) {
         try {
-            return redirect(method, false, ClassFiles.binaryName(ownerInternalName)) > 0;
+            return redirect(method, false, ClassFiles.binaryName(ownerInternalName), false) > 0;
         } catch (UnsupportedEditException e) {
             throw new IllegalStateException("only code in a companion is refused", e);
         }
@@ -73,10 +73,16 @@ final class CallSiteRedirector {
      *                    owner's private methods must become {@code invokevirtual} and a super call is linked
      *                    through the runtime with the owner's own lookup
      * @return how many calls and lambdas now link through the runtime
-     * @throws UnsupportedEditException never today; kept for edits moved code cannot make
+     * @throws UnsupportedEditException when a call of an added constructor cannot be linked
      */
     int redirect(MethodNode method, boolean inCompanion, String binaryName) throws UnsupportedEditException {
-        int redirected = 0;
+        return redirect(method, inCompanion, binaryName, true);
+    }
+
+    private int redirect(MethodNode method, boolean inCompanion, String binaryName, boolean refuse)
+            throws UnsupportedEditException {
+        int redirected = ConstructorCalls.redirect(method, ownerInternalName, this::isAddedConstructor, binaryName,
+                refuse);
         List<AbstractInsnNode> instructions = new ArrayList<>(List.of(method.instructions.toArray()));
         for (AbstractInsnNode insn : instructions) {
             if (insn instanceof MethodInsnNode call) {
@@ -102,7 +108,9 @@ final class CallSiteRedirector {
     }
 
     private AbstractInsnNode redirectCall(MethodInsnNode call, boolean inCompanion) {
-        String declarer = movedMethodDeclarer(call.owner, call.name, call.desc);
+        // A constructor is never inherited: calls of added ones were linked by ConstructorCalls or refused.
+        String declarer = call.name.equals(ConstructorFactory.CONSTRUCTOR) ? null
+                : movedMethodDeclarer(call.owner, call.name, call.desc);
         if (declarer != null && !namesTheRunningDeclaration(call)) {
             String callDescriptor = call.getOpcode() == Opcodes.INVOKESTATIC
                     ? call.desc : AddedMethod.withReceiver(call.owner, call.desc);
@@ -154,7 +162,9 @@ final class CallSiteRedirector {
                 || !(indy.bsmArgs[1] instanceof Handle impl)) {
             return false;
         }
-        String declarer = movedMethodDeclarer(impl.getOwner(), impl.getName(), impl.getDesc());
+        String declarer = impl.getTag() == Opcodes.H_NEWINVOKESPECIAL
+                ? (isAddedConstructor(impl.getOwner(), impl.getDesc()) ? impl.getOwner() : null)
+                : movedMethodDeclarer(impl.getOwner(), impl.getName(), impl.getDesc());
         if (declarer == null) {
             if (inCompanion) {
                 indy.bsmArgs[1] = reachableFromCompanion(impl);
@@ -203,6 +213,12 @@ final class CallSiteRedirector {
             return owner;
         }
         return elsewhere.movedMethodDeclarer(owner, name, descriptor);
+    }
+
+    /** {@return true when a reload adds the constructor with this descriptor to the class} */
+    private boolean isAddedConstructor(String owner, String descriptor) {
+        return owner.equals(ownerInternalName) ? movedHere.containsKey(new MemberKey(ConstructorFactory.CONSTRUCTOR,
+                descriptor)) : elsewhere.isMoved(owner, ConstructorFactory.CONSTRUCTOR, descriptor);
     }
 
     /** {@return the parameter list of a descriptor in source words, such as {@code (int, String)}} */

@@ -39,7 +39,7 @@ final class DroppedMethods {
         }
         ClassNode previous = ClassFiles.read(last.companion());
         for (AddedMethod method : last.moved()) {
-            MemberKey companionKey = new MemberKey(method.name(), method.staticDescriptor(ownerName));
+            MemberKey companionKey = new MemberKey(method.companionName(), method.staticDescriptor(ownerName));
             if (!taken.contains(method.key()) && !companionMethods.contains(companionKey)) {
                 dropped.carry(previous, method, method.staticDescriptor(ownerName));
             }
@@ -48,7 +48,7 @@ final class DroppedMethods {
     }
 
     private void carry(ClassNode previous, AddedMethod method, String descriptor) {
-        MethodNode body = find(previous, method.name(), descriptor);
+        MethodNode body = find(previous, method.companionName(), descriptor);
         if (body == null) {
             return;
         }

@@ -10,8 +10,9 @@ import java.util.Objects;
 
 /**
  * Refuses the class-level edits the rewrite cannot make on a stock JVM: supertypes, class modifiers, nest host,
- * permitted subclasses, record components, fields whose type or modifiers changed, and added fields that cannot live
- * in the runtime's storage (removed fields simply stay).
+ * permitted subclasses, record components, fields whose modifiers changed, and added fields (a field whose type changed
+ * is one: the new code's field of the new type) that cannot live in the runtime's storage (removed fields simply
+ * stay).
  */
 final class HeaderCheck {
     /** Class modifiers that redefinition compares; {@code ACC_SUPER} is set by every compiler and ignored. */
@@ -60,8 +61,9 @@ final class HeaderCheck {
             return;
         }
         if (!old.desc.equals(field.desc)) {
-            throw new UnsupportedEditException(binaryName, "field " + member, "its type changed from "
-                    + Type.getType(old.desc).getClassName() + ", and running objects hold the old type");
+            // The new code uses a field of the new type, which lives where added fields live; the running one stays.
+            checkAddable(field, member, binaryName);
+            return;
         }
         if ((old.access & 0xFFFF) != (field.access & 0xFFFF)) {
             throw new UnsupportedEditException(binaryName, "field " + member, "its modifiers changed");

@@ -13,13 +13,8 @@ final class MovableCheck {
     }
 
     static void check(MethodNode method, String binaryName) throws UnsupportedEditException {
+        // An added constructor moves as a factory (ConstructorFactory).
         String member = method.name + CallSiteRedirector.signatureWords(method.desc);
-        if (method.name.equals("<init>")) {
-            String simpleName = binaryName.substring(binaryName.lastIndexOf('.') + 1);
-            throw new UnsupportedEditException(binaryName, "constructor added: " + simpleName
-                    + CallSiteRedirector.signatureWords(method.desc),
-                    "a constructor cannot be added to a running class");
-        }
         if (method.name.equals("<clinit>")) {
             throw new UnsupportedEditException(binaryName, "static initializer added",
                     "the class is initialized already");

@@ -70,6 +70,30 @@ public final class RuntimeNames {
      * {@link #LINK_LAMBDA_DESCRIPTOR}.
      */
     public static final String LINK_NEST_LAMBDA = "lambda";
+    /**
+     * Bootstrap linking the making of an object by a constructor a reload added: static arguments are the class and
+     * the constructor's descriptor. The call's type takes a placeholder {@code Object} (null) first, then the
+     * constructor's parameters, and returns the object.
+     */
+    public static final String LINK_CONSTRUCTOR = "constructor";
+    /**
+     * Bootstrap linking, in an added constructor's factory, the call of the constructor it delegates to: static
+     * argument is the class declaring that constructor, the class itself ({@code this(...)}) or its superclass
+     * ({@code super(...)}); the call's type is that of {@link #LINK_CONSTRUCTOR}.
+     */
+    public static final String LINK_ALLOCATION = "allocation";
+    /** Descriptor of {@link #LINK_ALLOCATION}. */
+    public static final String LINK_ALLOCATION_DESCRIPTOR = "(Ljava/lang/invoke/MethodHandles$Lookup;"
+            + "Ljava/lang/String;Ljava/lang/invoke/MethodType;Ljava/lang/Class;)Ljava/lang/invoke/CallSite;";
+    /**
+     * Bootstrap linking a write of a {@code final} instance field of the running class from an added constructor's
+     * factory, which the JVM allows only in the class's own constructors: static argument is the class; the type is
+     * the receiver and the value. Its descriptor is {@link #LINK_ALLOCATION_DESCRIPTOR}.
+     */
+    public static final String LINK_FINAL_FIELD = "finalField";
+
+    /** Name of the companion's static method that makes an object as an added constructor does. */
+    public static final String CONSTRUCTOR_FACTORY = "$reload$new";
 
     /** Internal name of {@code java.lang.invoke.LambdaMetafactory}. */
     public static final String LAMBDA_METAFACTORY = "java/lang/invoke/LambdaMetafactory";

@@ -36,7 +36,7 @@ public final class StructuralRewriter {
      * @param updated the new class file as compiled, never null
      * @param elsewhere which methods of other classes are moved, so calls to them are linked too; never null
      * @throws UnsupportedEditException when the edit changes what cannot be rewritten (supertypes, modifiers,
-     *                                  field types, constructors), naming the class, the member and the reason
+     *                                  field types), naming the class, the member and the reason
      */
     public static StructuralRewrite rewrite(byte[] running, byte[] updated, MovedMembers elsewhere)
             throws UnsupportedEditException {
@@ -106,6 +106,7 @@ public final class StructuralRewriter {
             }
         }
         MovableCheck.requireDistinctCompanionMethods(moved.values(), run.name, binaryName);
+        ConstructorFactory.rewriteAll(movedNodes, run, next);
         List<AddedField> addedFields = AddedFieldsOf.find(run, next);
         Set<MemberKey> addedKeys = fieldKeys(addedFields);
         AddedFieldsOf.checkConstructors(next, addedKeys, binaryName);

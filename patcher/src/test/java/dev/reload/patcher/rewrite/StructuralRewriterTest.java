@@ -110,14 +110,25 @@ class StructuralRewriterTest {
     }
 
     @Test
-    void retypedFieldIsRefusedNamingClassMemberAndReason(@TempDir Path dir) {
+    void fieldMadeStaticIsRefusedNamingClassMemberAndReason(@TempDir Path dir) {
         byte[] running = CompiledFixture.compile(dir, "structural-refusals", "v1").bytes("fixture/refusals/Player");
         byte[] updated = CompiledFixture.compile(dir, "structural-refusals", "v2").bytes("fixture/refusals/Player");
         UnsupportedEditException refused = assertThrows(UnsupportedEditException.class,
                 () -> StructuralRewriter.rewrite(running, updated, MovedMembers.none()));
         assertEquals("fixture.refusals.Player", refused.refusal().className());
-        assertEquals("field long score", refused.refusal().member());
-        assertEquals("its type changed from int, and running objects hold the old type", refused.refusal().reason());
+        assertEquals("field int score", refused.refusal().member());
+        assertEquals("its modifiers changed", refused.refusal().reason());
+    }
+
+    @Test
+    void retypedFieldIsAddedUnderItsNewTypeAndTheRunningOneStays(@TempDir Path dir) throws Exception {
+        String player = "fixture/fieldretyped/Player";
+        byte[] running = CompiledFixture.compile(dir, "field-retyped", "v1").bytes(player);
+        byte[] updated = CompiledFixture.compile(dir, "field-retyped", "v2").bytes(player);
+        StructuralRewrite rewrite = StructuralRewriter.rewrite(running, updated, MovedMembers.none());
+        assertEquals(List.of(new AddedField("score", "J", false, null, false)), rewrite.addedFields());
+        assertEquals(ClassShape.read(running).fields(), ClassShape.read(rewrite.target()).fields());
+        assertEquals(List.of(), fieldAccesses(rewrite.target(), "score"));
     }
 
     @Test

@@ -66,4 +66,25 @@ class EnumConstantReloadIT {
             assertEquals(List.of("STAFF=2 zap uses=4", "MACE none"), child.call("find"), child::transcript);
         }
     }
+
+    /** kotlinc keeps a {@code when}'s table in {@code Arsenal$WhenMappings}, and the constants in {@code $ENTRIES} too. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("dev.reload.fixtures.harness.Jdks#stream")
+    void kotlinConstantAddedAtTheEndIsSeenByWhenEntriesAndEnumMap(Path jdk) {
+        try (StructuralChild child = StructuralChild.start(jdk, CompilerKind.KOTLINC, work, "kotlin-enum-constants",
+                "fixture.ktenums.Main")) {
+            assertEquals(List.of("SWORD/0 BOW/1 | map {SWORD=cut, BOW=shot} | entries [SWORD, BOW]"),
+                    child.call("show"), child::transcript);
+            assertEquals(List.of("held same=true uses=1"), child.call("held"), child::transcript);
+
+            assertContains(child.install("v2"), "fixture.ktenums.Weapon");
+            child.awaitStderrContaining("fixture.ktenums.Weapon: new values from changed static initializers:"
+                    + " $VALUES, $ENTRIES");
+            child.awaitStderrContaining("fixture.ktenums.Arsenal$WhenMappings: new values from changed static"
+                    + " initializers: $EnumSwitchMapping$0");
+            assertEquals(List.of("SWORD/0 BOW/1 STAFF/2 | map {SWORD=cut, BOW=shot, STAFF=zap}"
+                    + " | entries [SWORD, BOW, STAFF]"), child.call("show"), child::transcript);
+            assertEquals(List.of("held same=true uses=2"), child.call("held"), child::transcript);
+        }
+    }
 }

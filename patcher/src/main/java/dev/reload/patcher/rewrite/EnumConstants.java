@@ -18,6 +18,8 @@ final class EnumConstants {
     private static final String AT_THE_END = "the running constants keep their ordinals; add new constants after the"
             + " last one, or remove them from the end, or restart to apply";
 
+    private static final String KOTLIN_ENTRIES = "Lkotlin/enums/EnumEntries;";
+
     private EnumConstants() {
     }
 
@@ -47,9 +49,13 @@ final class EnumConstants {
         }
     }
 
-    /** {@return whether {@code field} is the compiler's array of the enum's constants: javac's {@code $VALUES}, ECJ's {@code ENUM$VALUES}} */
-    static boolean isValuesArray(ClassNode owner, FieldNode field) {
+    /**
+     * {@return whether {@code field} is the compiler's list of the enum's constants: the array (javac's and
+     * kotlinc's {@code $VALUES}, ECJ's {@code ENUM$VALUES}), or kotlinc's {@code $ENTRIES} made from it}
+     */
+    static boolean listsConstants(ClassNode owner, FieldNode field) {
         return (owner.access & Opcodes.ACC_ENUM) != 0 && (field.access & Opcodes.ACC_STATIC) != 0
-                && (field.access & Opcodes.ACC_SYNTHETIC) != 0 && field.desc.equals("[L" + owner.name + ";");
+                && (field.access & Opcodes.ACC_SYNTHETIC) != 0
+                && (field.desc.equals("[L" + owner.name + ";") || field.desc.equals(KOTLIN_ENTRIES));
     }
 }

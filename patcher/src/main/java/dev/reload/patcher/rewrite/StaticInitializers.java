@@ -29,8 +29,9 @@ import java.util.Map;
  * fingerprint is a hash of that code as text, so the same source compiled twice, or the class file the JVM gives
  * back, has the same fingerprint. Enum constants and the compiler's other synthetic fields
  * ({@code $assertionsDisabled}, ECJ's switch tables) are left out: their values are objects other code holds, or
- * set once. Two synthetic kinds are in: an enum's array of its constants ({@code $VALUES}, ECJ's
- * {@code ENUM$VALUES}), whose fingerprint includes the constants' names, so that it is built again when they change
+ * set once. Two synthetic kinds are in: an enum's list of its constants ({@code $VALUES}, ECJ's
+ * {@code ENUM$VALUES}, kotlinc's {@code $ENTRIES}), whose fingerprint includes the constants' names, so that it is
+ * built again when they change
  * (javac's {@code $VALUES = $values()} reads the same whatever the constants); and the arrays of a switch map class
  * (javac's {@code Outer$N}, kotlinc's {@code $WhenMappings}), a class of nothing else whose whole static
  * initializer, free of side effects, runs again into a copy of its fields whenever it changed.
@@ -159,7 +160,7 @@ public final class StaticInitializers {
             }
             for (FieldNode field : node.fields) {
                 if ((field.access & Opcodes.ACC_STATIC) != 0
-                        && ((field.access & LEFT_OUT) == 0 || EnumConstants.isValuesArray(node, field))) {
+                        && ((field.access & LEFT_OUT) == 0 || EnumConstants.listsConstants(node, field))) {
                     slices.put(field, field.value != null
                             ? new Slice(InstructionText.hash("constant " + field.value), field, null, null, -1, -1)
                             : new Slice(NO_INITIALIZER, field, null, null, -1, -1));
@@ -168,7 +169,7 @@ public final class StaticInitializers {
             if (clinit != null) {
                 slice(clinit);
             }
-            slices.replaceAll((field, slice) -> EnumConstants.isValuesArray(node, field) ? new Slice(
+            slices.replaceAll((field, slice) -> EnumConstants.listsConstants(node, field) ? new Slice(
                     InstructionText.hash(slice.fingerprint() + " of " + EnumConstants.names(node)), field,
                     slice.clinit(), slice.insns(), slice.start(), slice.end()) : slice);
         }

@@ -67,6 +67,20 @@ class EnumConstantReloadIT {
         }
     }
 
+    /** With {@code clinit=none} no initializer runs, so an added constant would be null: refused, nothing changes. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("dev.reload.fixtures.harness.Jdks#stream")
+    void constantAddedWithClinitNoneIsRefused(Path jdk) {
+        try (StructuralChild child = StructuralChild.start(jdk, work, "enum-constants", MAIN, "clinit=none")) {
+            assertEquals(List.of(TWO), child.call("show"), child::transcript);
+            child.install("v2");
+            assertContains(child.awaitStderrContaining("enum constant added: STAFF"), "fixture.enums.Weapon",
+                    "with clinit=none no initializer runs", "leave out clinit=none, or restart to apply");
+            assertEquals(List.of(TWO), child.call("show"), child::transcript);
+            assertEquals(List.of("STAFF none", "MACE none"), child.call("find"), child::transcript);
+        }
+    }
+
     /** kotlinc keeps a {@code when}'s table in {@code Arsenal$WhenMappings}, and the constants in {@code $ENTRIES} too. */
     @ParameterizedTest(name = "{0}")
     @MethodSource("dev.reload.fixtures.harness.Jdks#stream")

@@ -8,10 +8,12 @@ import dev.reload.agent.structural.PreparedRewrite;
 import dev.reload.agent.structural.StructuralEngine;
 import dev.reload.agent.structural.StructuralLinkException;
 import dev.reload.patcher.diff.Change;
+import dev.reload.patcher.diff.FieldChange;
 import dev.reload.patcher.diff.MethodChange;
 import dev.reload.patcher.diff.TypeChange;
 import dev.reload.patcher.diff.Verdict;
 import dev.reload.patcher.rewrite.LoadTimeAugmenter;
+import dev.reload.patcher.rewrite.Refusal;
 import dev.reload.patcher.rewrite.UnsupportedEditException;
 import dev.reload.patcher.shape.UnreadableClassException;
 import org.objectweb.asm.Type;
@@ -49,6 +51,7 @@ final class BatchPlanner {
      * @throws RewriteRefusedException when a class's edit cannot be applied: nothing was applied
      */
     Plan plan(List<JudgedClass> changed) throws RewriteRefusedException {
+        refuseConstantsWithoutInitializers(changed);
         List<JudgedClass> viaEngine = new ArrayList<>();
         List<JudgedClass> keeping = new ArrayList<>();
         for (JudgedClass judged : changed) {
@@ -68,6 +71,25 @@ final class BatchPlanner {
                     rewrites)));
         }
         return new Plan(changed.stream().map(judged -> planned.get(judged.type())).toList());
+    }
+
+    /**
+     * With {@code clinit=none} no initializer runs, so an added enum constant would stay null and {@code values()}
+     * would not list it: refused.
+     */
+    private void refuseConstantsWithoutInitializers(List<JudgedClass> changed) throws RewriteRefusedException {
+        if (engine.runsNewFieldInitializers()) {
+            return;
+        }
+        for (JudgedClass judged : changed) {
+            for (Change change : judged.verdict().changes()) {
+                if (change instanceof FieldChange.EnumConstantChanged constant && constant.added()) {
+                    throw new RewriteRefusedException(new Refusal(judged.type().getName(), "enum constant added: "
+                            + constant.name(), "with clinit=none no initializer runs, so the constant would stay"
+                            + " null and values() would not list it", "leave out clinit=none, or restart to apply"));
+                }
+            }
+        }
     }
 
     /** {@return the classes that go through the engine, prepared, in the batch's order} */

@@ -14,6 +14,7 @@ import dev.reload.patcher.shape.MemberKey;
 import java.lang.instrument.UnmodifiableClassException;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -100,7 +101,11 @@ final class InitializerStep {
     void took(Map<Class<?>, InitializerUpdate> updates, List<PreparedRewrite> rewrites) {
         Set<Class<?>> owners = new LinkedHashSet<>();
         Set<String> finalFields = new LinkedHashSet<>();
-        updates.forEach((owner, update) -> {
+        // An enum's new values() first: a switch map class sizes its arrays by it.
+        List<Class<?>> order = new ArrayList<>(updates.keySet());
+        order.sort(Comparator.comparing(owner -> !owner.isEnum()));
+        order.forEach(owner -> {
+            InitializerUpdate update = updates.get(owner);
             applied.put(owner, update.fingerprints());
             List<MemberKey> updated = new ArrayList<>();
             if (update.valueClass() != null) {
@@ -118,6 +123,18 @@ final class InitializerStep {
         if (!owners.isEmpty()) {
             deoptimize(owners, finalFields);
         }
+    }
+
+    /**
+     * Empties the Eclipse compiler's enum switch tables of the classes a batch redefined, with or without
+     * {@code clinit=none}: each is a cache its own method fills again, with the enum's constants and the switch's
+     * cases as they are now.
+     *
+     * @param redefined the classes the batch redefined, never null
+     */
+    void emptySwitchTables(List<RedefinedClass> redefined) {
+        runner.resetSwitchTables(redefined.stream().<Class<?>>map(each -> each.planned().judged().type()).toList())
+                .forEach(reporter::info);
     }
 
     private void deoptimize(Set<Class<?>> owners, Set<String> finalFields) {
@@ -154,7 +171,9 @@ final class InitializerStep {
     private static boolean changesStaticInitializer(JudgedClass judged) {
         for (Change change : judged.verdict().changes()) {
             // A changed compile-time constant is in the field's ConstantValue, which the JVM read once, at load.
+            // An enum constant added or removed folds the static initializer's change into its own.
             if (change instanceof MethodChange.StaticInitializerChanged || change instanceof FieldChange.ConstantChanged
+                    || change instanceof FieldChange.EnumConstantChanged
                     || (change instanceof MethodChange.StaticInitializerAddedOrRemoved added && added.added())) {
                 return true;
             }

@@ -136,6 +136,7 @@ public final class Reloader {
             if (redefinition.took()) {
                 recorder.took(redefinition, judgement, plan);
                 initializers.took(changedInitializers, plan.rewrites());
+                initializers.emptySwitchTables(redefinition.classes());
             }
             announcer.announce(report(batch, judgement, redefinition, plan));
             recorder.files(settled.ready());

@@ -3,6 +3,7 @@ package dev.reload.agent.structural;
 import dev.reload.patcher.rewrite.InitializerUpdate;
 import dev.reload.patcher.rewrite.StaticInitializers;
 import dev.reload.patcher.shape.MemberKey;
+import dev.reload.patcher.shape.SyntheticNames;
 import dev.reload.runtime.AddedFields;
 
 import java.lang.instrument.Instrumentation;
@@ -59,7 +60,7 @@ public final class ChangedInitializerRunner {
             values = FullLookup.of(owner).defineHiddenClass(valueClass, true, MethodHandles.Lookup.ClassOption.NESTMATE);
         } catch (StructuralLinkException | IllegalAccessException | LinkageError e) {
             return new Outcome(updated, List.of(), List.of(owner.getName() + ": the changed static field initializers"
-                    + " could not be run (" + e.getMessage() + "); the fields keep their values"));
+                    + " could not be run (" + e + "); the fields keep their values"));
         }
         List<MemberKey> finalFields = new ArrayList<>();
         for (MemberKey key : update.changed()) {
@@ -73,7 +74,42 @@ public final class ChangedInitializerRunner {
                 }
             }
         }
+        if (owner.isEnum() && updated.stream().anyMatch(key -> key.descriptor().equals("[" + owner.descriptorString()))) {
+            EnumConstantCaches.rebuilt(owner, this::writer).ifPresent(problems::add);
+        }
         return new Outcome(updated, finalFields, problems);
+    }
+
+    /**
+     * Empties the Eclipse compiler's enum switch tables ({@code $SWITCH_TABLE$pkg$Enum}) the given classes declare:
+     * each only caches what its method of the same name builds from the enum's {@code values()} when it finds the
+     * field null, so the switch sees constants added since, and cases added in the new version.
+     *
+     * @param classes the classes a batch redefined, never null
+     * @return one line for each table that could not be emptied
+     */
+    public List<String> resetSwitchTables(List<Class<?>> classes) {
+        List<String> problems = new ArrayList<>();
+        for (Class<?> type : classes) {
+            Field[] fields;
+            try {
+                fields = type.getDeclaredFields();
+            } catch (LinkageError e) {
+                continue; // a field type that no longer links: the class has no table the agent can reach
+            }
+            for (Field field : fields) {
+                if (field.getName().startsWith(SyntheticNames.SWITCH_TABLE_PREFIX)
+                        && Modifier.isStatic(field.getModifiers()) && field.getType() == int[].class) {
+                    try {
+                        writer().write(field, null);
+                    } catch (Throwable e) {
+                        problems.add(type.getName() + "." + field.getName() + ": the enum switch table could not"
+                                + " be emptied (" + e + "); the switch may miss constants and cases added since");
+                    }
+                }
+            }
+        }
+        return problems;
     }
 
     private Optional<String> runOne(Class<?> owner, MethodHandles.Lookup values, MemberKey key) {

@@ -78,4 +78,19 @@ final class StaticFieldWriter {
         long offset = (long) fieldOffset.invoke(unsafe, field);
         put.invoke(unsafe, base, offset, value);
     }
+
+    /**
+     * Sets an instance field of an object to null with volatile semantics, a field reflection may not reach.
+     *
+     * @param holder the object, never null
+     * @param declaring the class declaring the field, never null
+     * @param name the name of a reference field of {@code declaring}, never null
+     */
+    void clear(Object holder, Class<?> declaring, String name) throws Throwable {
+        long offset = (long) lookup.findVirtual(unsafeClass, "objectFieldOffset",
+                MethodType.methodType(long.class, Class.class, String.class)).invoke(unsafe, declaring, name);
+        lookup.findVirtual(unsafeClass, "putReferenceVolatile",
+                MethodType.methodType(void.class, Object.class, long.class, Object.class))
+                .invoke(unsafe, holder, offset, null);
+    }
 }

@@ -165,12 +165,12 @@ public sealed interface FieldChange extends Change {
 
         @Override
         public Kind needs() {
-            return Kind.REJECTED;
+            return Kind.NEEDS_REWRITE;
         }
 
         @Override
         public String consequence() {
-            return "the running enum's constants and values() are fixed when it loads";
+            return "the running enum's values() list is rebuilt; its constants keep their objects and ordinals";
         }
     }
 

@@ -27,7 +27,7 @@ public record Verdict(String className, Kind kind, List<Change> changes, List<Re
         REDEFINABLE,
         /** Members or nest members were added, removed or changed: a rewrite of the new bytes could make them acceptable. */
         NEEDS_REWRITE,
-        /** The class changed in a way no rewrite can carry into running objects (supertypes, enum constants, record components, ...). */
+        /** The class changed in a way no rewrite can carry into running objects (supertypes, record components, ...). */
         REJECTED
     }
 

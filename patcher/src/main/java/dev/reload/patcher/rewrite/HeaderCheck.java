@@ -33,6 +33,7 @@ final class HeaderCheck {
         if (!run.interfaces.equals(next.interfaces)) {
             refuse(binaryName, "its interfaces changed");
         }
+        EnumConstants.check(run, next, binaryName);
         if ((run.access & CLASS_MODIFIERS) != (next.access & CLASS_MODIFIERS)) {
             refuse(binaryName, "its class modifiers changed");
         }
@@ -73,10 +74,6 @@ final class HeaderCheck {
     /** Refuses the added fields whose value the runtime's storage cannot give as the compiler meant it. */
     private static void checkAddable(FieldNode field, String member, String binaryName)
             throws UnsupportedEditException {
-        if ((field.access & Opcodes.ACC_ENUM) != 0) {
-            throw new UnsupportedEditException(binaryName, "enum constant added: " + field.name,
-                    "the running enum's constants are fixed when it loads");
-        }
         if ((field.access & Opcodes.ACC_SYNTHETIC) == 0 || field.name.startsWith(ECJ_SWITCH_TABLE)) {
             // ECJ's switch table is filled lazily by its own method when it finds the field null: it works as added.
             return;

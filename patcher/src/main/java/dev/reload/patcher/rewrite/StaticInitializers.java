@@ -27,8 +27,14 @@ import java.util.Map;
  * initializer does not run again. Each field's initializer is the statement of the static initializer that ends
  * with its {@code PUTSTATIC} (see {@link InitializerSlice}), or its {@code ConstantValue} (JVMS 4.7.2); its
  * fingerprint is a hash of that code as text, so the same source compiled twice, or the class file the JVM gives
- * back, has the same fingerprint. Enum constants and the compiler's synthetic fields ({@code $VALUES}, switch maps,
- * {@code $assertionsDisabled}) are left out: their values are objects other code holds.
+ * back, has the same fingerprint. Enum constants and the compiler's other synthetic fields
+ * ({@code $assertionsDisabled}, ECJ's switch tables) are left out: their values are objects other code holds, or
+ * set once. Two synthetic kinds are in: an enum's list of its constants ({@code $VALUES}, ECJ's
+ * {@code ENUM$VALUES}, kotlinc's {@code $ENTRIES}), whose fingerprint includes the constants' names, so that it is
+ * built again when they change
+ * (javac's {@code $VALUES = $values()} reads the same whatever the constants); and the arrays of a switch map class
+ * (javac's {@code Outer$N}, kotlinc's {@code $WhenMappings}), a class of nothing else whose whole static
+ * initializer, free of side effects, runs again into a copy of its fields whenever it changed.
  */
 public final class StaticInitializers {
     /** The fingerprint of a field the static initializer does not set. */
@@ -70,7 +76,8 @@ public final class StaticInitializers {
         List<MemberKey> changed = new ArrayList<>();
         List<MemberKey> inseparable = new ArrayList<>();
         ClassNode values = valueClass(next);
-        new Slices(next).forEach((field, slice) -> {
+        Slices slices = new Slices(next);
+        slices.forEach((field, slice) -> {
             MemberKey key = new MemberKey(field.name, field.desc);
             fingerprints.put(key, slice.fingerprint());
             Long before = running.get(key);
@@ -85,6 +92,9 @@ public final class StaticInitializers {
                 changed.add(key);
             }
         });
+        if (slices.switchMaps && !changed.isEmpty()) {
+            SwitchMapCopy.addTo(values, next);
+        }
         byte[] valueClass = changed.isEmpty() ? null : ClassFiles.write(values, false);
         return new InitializerUpdate(next.name, valueClass, changed, inseparable, fingerprints);
     }
@@ -101,13 +111,21 @@ public final class StaticInitializers {
 
     /** What sets one static field: its constant, a statement of the static initializer, or code not taken apart. */
     private record Slice(long fingerprint, FieldNode field, MethodNode clinit, AbstractInsnNode[] insns, int start,
-                         int end) {
+                         int end, String copyOwner) {
+        Slice(long fingerprint, FieldNode field, MethodNode clinit, AbstractInsnNode[] insns, int start, int end) {
+            this(fingerprint, field, clinit, insns, start, end, null);
+        }
+
         /** {@return a static method returning the field's new value; null when it cannot be taken apart} */
         MethodNode valueMethod(String name) {
             Type type = Type.getType(field.desc);
             MethodNode method = new MethodNode(Opcodes.ACC_STATIC | Opcodes.ACC_SYNTHETIC, name, "()" + field.desc,
                     null, null);
-            if (field.value != null) {
+            if (copyOwner != null) {
+                // The value class's own static initializer, a copy of the class's, set its field of this name.
+                method.instructions.add(new FieldInsnNode(Opcodes.GETSTATIC, copyOwner, field.name, field.desc));
+                method.maxStack = type.getSize();
+            } else if (field.value != null) {
                 method.instructions.add(new LdcInsnNode(field.value));
                 method.maxStack = type.getSize();
             } else if (start >= 0) {
@@ -124,13 +142,25 @@ public final class StaticInitializers {
     private static final class Slices {
         private final ClassNode node;
         private final Map<FieldNode, Slice> slices = new LinkedHashMap<>();
+        /** Whether the class is a switch map class, whose static initializer runs again whole. */
+        final boolean switchMaps;
 
         Slices(ClassNode node) {
             this.node = node;
             MethodNode clinit = node.methods.stream().filter(m -> m.name.equals("<clinit>")).findFirst()
                     .orElse(null);
+            switchMaps = clinit != null && SwitchMapCopy.isSwitchMapClass(node);
+            if (switchMaps) {
+                long whole = InstructionText.hash(clinit.instructions.toArray(), 0, clinit.instructions.size() - 1);
+                for (FieldNode field : node.fields) {
+                    slices.put(field, new Slice(whole, field, clinit, null, -1, -1,
+                            node.name + VALUES_SUFFIX));
+                }
+                return;
+            }
             for (FieldNode field : node.fields) {
-                if ((field.access & Opcodes.ACC_STATIC) != 0 && (field.access & LEFT_OUT) == 0) {
+                if ((field.access & Opcodes.ACC_STATIC) != 0
+                        && ((field.access & LEFT_OUT) == 0 || EnumConstants.listsConstants(node, field))) {
                     slices.put(field, field.value != null
                             ? new Slice(InstructionText.hash("constant " + field.value), field, null, null, -1, -1)
                             : new Slice(NO_INITIALIZER, field, null, null, -1, -1));
@@ -139,6 +169,9 @@ public final class StaticInitializers {
             if (clinit != null) {
                 slice(clinit);
             }
+            slices.replaceAll((field, slice) -> EnumConstants.listsConstants(node, field) ? new Slice(
+                    InstructionText.hash(slice.fingerprint() + " of " + EnumConstants.names(node)), field,
+                    slice.clinit(), slice.insns(), slice.start(), slice.end()) : slice);
         }
 
         void forEach(java.util.function.BiConsumer<FieldNode, Slice> action) {

@@ -23,7 +23,7 @@ class ConstructorReloadIT {
     Path work;
 
     @ParameterizedTest(name = "{0} {1}")
-    @MethodSource("dev.reload.agent.it.StructuralReloadIT#jdksAndCompilers")
+    @MethodSource("dev.reload.agent.it.StructuralReloadIT#jdksAndShapes")
     void addedConstructorsMakeWholeObjectsAndKeepTheirLastBodiesWhenRemoved(Path jdk, CompilerKind compiler) {
         try (StructuralChild child = StructuralChild.start(jdk, compiler, work, "constructors-added",
                 "fixture.ctors.Main")) {

@@ -29,7 +29,7 @@ class EnumConstantReloadIT {
     Path work;
 
     @ParameterizedTest(name = "{0} {1}")
-    @MethodSource("dev.reload.agent.it.StructuralReloadIT#jdksAndCompilers")
+    @MethodSource("dev.reload.agent.it.StructuralReloadIT#jdksAndShapes")
     void constantsAddedAtTheEndAndRemovedAreSeenEverywhereAndKeepTheirObjects(Path jdk, CompilerKind compiler) {
         try (StructuralChild child = StructuralChild.start(jdk, compiler, work, "enum-constants", MAIN)) {
             assertEquals(List.of(TWO), child.call("show"), child::transcript);

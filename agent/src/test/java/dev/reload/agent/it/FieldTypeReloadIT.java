@@ -22,7 +22,7 @@ class FieldTypeReloadIT {
     Path work;
 
     @ParameterizedTest(name = "{0} {1}")
-    @MethodSource("dev.reload.agent.it.StructuralReloadIT#jdksAndCompilers")
+    @MethodSource("dev.reload.agent.it.StructuralReloadIT#jdksAndShapes")
     void retypedFieldsKeepTheValuesThatConvertWithoutLoss(Path jdk, CompilerKind compiler) {
         try (StructuralChild child = StructuralChild.start(jdk, compiler, work, "fields-retyped",
                 "fixture.retyped.Main")) {

@@ -18,7 +18,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * object made before the first edit runs the newest body each time.
  */
 class LambdaRelinkIT {
-    private static final int EDITS = 12;
+    private static final int EDITS = 8;
     private static final int LAMBDAS = 3;
     /** Each lambda's class as the program first linked it, and the one its first relink through the runtime made. */
     private static final int LAMBDA_CLASSES_AT_MOST = 2 * LAMBDAS + 1;

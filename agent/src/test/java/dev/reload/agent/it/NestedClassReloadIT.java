@@ -25,7 +25,7 @@ class NestedClassReloadIT {
     Path work;
 
     @ParameterizedTest(name = "{0} {1}")
-    @MethodSource("dev.reload.agent.it.StructuralReloadIT#jdksAndCompilers")
+    @MethodSource("dev.reload.agent.it.StructuralReloadIT#jdksAndShapes")
     void namedNestedClassesAddedRunAsNestmatesAndTakeLaterEdits(Path jdk, CompilerKind compiler) {
         try (StructuralChild child = StructuralChild.start(jdk, compiler, work, "structural-named-nested",
                 "fixture.named.Main")) {

@@ -23,7 +23,7 @@ class OverrideReloadIT {
     Path work;
 
     @ParameterizedTest(name = "{0} {1}")
-    @MethodSource("dev.reload.agent.it.StructuralReloadIT#jdksAndCompilers")
+    @MethodSource("dev.reload.agent.it.StructuralReloadIT#jdksAndShapes")
     void overridesAddedAtAnyDepthAreReachedThroughTheSuperclass(Path jdk, CompilerKind compiler) {
         try (StructuralChild child = StructuralChild.start(jdk, compiler, work, "structural-overrides",
                 "fixture.overrides.Main")) {
@@ -70,7 +70,7 @@ class OverrideReloadIT {
     }
 
     @ParameterizedTest(name = "{0} {1}")
-    @MethodSource("dev.reload.agent.it.StructuralReloadIT#jdksAndCompilers")
+    @MethodSource("dev.reload.agent.it.StructuralReloadIT#jdksAndShapes")
     void overridesAddedInTheSaveThatEditsTheOverriddenBodyAreReached(Path jdk, CompilerKind compiler) {
         try (StructuralChild child = StructuralChild.start(jdk, compiler, work, "structural-overrides",
                 "fixture.overrides.Main")) {

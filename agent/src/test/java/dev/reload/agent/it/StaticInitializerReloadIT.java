@@ -25,7 +25,7 @@ class StaticInitializerReloadIT {
     Path work;
 
     @ParameterizedTest(name = "{0} {1}")
-    @MethodSource("dev.reload.agent.it.StructuralReloadIT#jdksAndCompilers")
+    @MethodSource("dev.reload.agent.it.StructuralReloadIT#jdksAndShapes")
     void changedInitializersGiveTheirFieldsNewValuesEverywhereOnce(Path jdk, CompilerKind compiler) {
         try (StructuralChild child = StructuralChild.start(jdk, compiler, work, "static-initializers-changed", MAIN)) {
             assertEquals(List.of("hud=10/20/30 speed=3 | hud sees 10/20/30 | loads=1"), child.call("show"),

@@ -271,6 +271,16 @@ class StructuralReloadIT {
                 .map(compiler -> Arguments.of(Named.of(Jdks.label(jdk), jdk), compiler)));
     }
 
+    /**
+     * {@return each JDK with javac 17 and ECJ}: the two class-file shapes an edit's mechanism depends on, for the
+     * tests whose subject does not depend on how javac 25 names lambdas (the cases here run javac 25 too); keeps
+     * the whole test run short
+     */
+    static Stream<Arguments> jdksAndShapes() {
+        return Jdks.stream().flatMap(jdk -> Stream.of(CompilerKind.JAVAC, CompilerKind.ECJ)
+                .map(compiler -> Arguments.of(Named.of(Jdks.label(jdk), jdk), compiler)));
+    }
+
     static void assertContains(String line, String... parts) {
         for (String part : parts) {
             assertTrue(line.contains(part), "expected «" + part + "» in: " + line);

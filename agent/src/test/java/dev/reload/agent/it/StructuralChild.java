@@ -1,5 +1,6 @@
 package dev.reload.agent.it;
 
+import dev.reload.agent.bench.reference.ReferenceAgentJar;
 import dev.reload.fixtures.harness.ChildJvm;
 import dev.reload.fixtures.harness.CompilerKind;
 import dev.reload.fixtures.harness.Fixtures;
@@ -12,7 +13,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -66,17 +66,52 @@ final class StructuralChild implements AutoCloseable {
                 options);
     }
 
+    /** As {@link #start(Path, Path, Path, String, String)}, with more options for the child JVM. */
+    static StructuralChild start(Path jdk, Path work, Path sources, String fixtureCase, String mainClass,
+            List<String> jvmOptions) {
+        Path live = work.resolve("live");
+        // A quiet period long enough that the files of one version always arrive as one batch.
+        ChildJvm.Builder builder = ChildJvm.on(jdk).reloadAgent("log=debug,quiet=100,watch=" + live);
+        jvmOptions.forEach(builder::jvmOption);
+        return launch(builder, jdk, CompilerKind.JAVAC, work, sources, fixtureCase, mainClass,
+                WatchingChild.WATCHING);
+    }
+
+    /**
+     * Compiles the sources with javac into a live directory and starts the main class under the reference agent
+     * only, which watches nothing: {@link #redefineBare} then redefines its classes, the floor of a run of saves.
+     */
+    static StructuralChild startBare(Path jdk, Path work, Path sources, String mainClass, List<String> jvmOptions) {
+        ChildJvm.Builder builder = ChildJvm.on(jdk);
+        try {
+            builder.agent(ReferenceAgentJar.create(work), "");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        jvmOptions.forEach(builder::jvmOption);
+        return launch(builder, jdk, CompilerKind.JAVAC, work, sources, "bare", mainClass, null);
+    }
+
     private static StructuralChild start(Path jdk, CompilerKind compiler, Path work, Path sources,
             String fixtureCase, String mainClass, String options) {
+        // A quiet period long enough that the files of one version always arrive as one batch.
+        ChildJvm.Builder builder = ChildJvm.on(jdk).reloadAgent(options + (options.isEmpty() ? "" : ",")
+                + "log=debug,quiet=100,watch=" + work.resolve("live"));
+        return launch(builder, jdk, compiler, work, sources, fixtureCase, mainClass, WatchingChild.WATCHING);
+    }
+
+    /** Compiles the sources into the live directory, starts the child, waits for its agent's line when given one. */
+    private static StructuralChild launch(ChildJvm.Builder builder, Path jdk, CompilerKind compiler, Path work,
+            Path sources, String fixtureCase, String mainClass, String agentStarted) {
         Path live = work.resolve("live");
         compiler.compile(sources, live);
-        // A quiet period long enough that the files of one version always arrive as one batch.
-        ChildJvm child = ChildJvm.on(jdk).reloadAgent(options + (options.isEmpty() ? "" : ",")
-                        + "log=debug,quiet=100,watch=" + live)
-                .classPath(live, ownClasses()).classPath(compiler.runtimeClassPath().toArray(Path[]::new))
+        ChildJvm child = builder.classPath(live, ownClasses())
+                .classPath(compiler.runtimeClassPath().toArray(Path[]::new))
                 .main(CallLoop.class.getName(), mainClass).start();
         try {
-            child.awaitStderr(WatchingChild.WATCHING);
+            if (agentStarted != null) {
+                child.awaitStderr(agentStarted);
+            }
             child.awaitStdout("^ready$");
         } catch (RuntimeException | Error e) {
             child.close();
@@ -99,10 +134,12 @@ final class StructuralChild implements AutoCloseable {
         return (int) jcmd("VM.class_hierarchy").stream().filter(line -> line.contains(text)).count();
     }
 
-    private List<String> jcmd(String command) {
+    private List<String> jcmd(String... command) {
         try {
-            Process jcmd = new ProcessBuilder(jdk.resolve("bin").resolve("jcmd").toString(),
-                    Long.toString(child.pid()), command).redirectErrorStream(true).start();
+            List<String> line = new ArrayList<>(List.of(jdk.resolve("bin").resolve("jcmd").toString(),
+                    Long.toString(child.pid())));
+            line.addAll(List.of(command));
+            Process jcmd = new ProcessBuilder(line).redirectErrorStream(true).start();
             List<String> lines = new String(jcmd.getInputStream().readAllBytes(), StandardCharsets.UTF_8)
                     .lines().toList();
             if (jcmd.waitFor() != 0) {
@@ -113,28 +150,14 @@ final class StructuralChild implements AutoCloseable {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while asking jcmd " + command, e);
+            throw new IllegalStateException("interrupted while asking jcmd " + String.join(" ", command), e);
         }
     }
 
-    /**
-     * {@return the metaspace the program uses, in KiB, after collecting garbage}: the {@code Both:} line of the
-     * {@code Total Usage} of {@code jcmd VM.metaspace}, which JDK 17 and 25 both print
-     */
-    long metaspaceUsedKiB() {
+    /** {@return what the program's metaspace holds, after collecting garbage} */
+    MetaspaceUse metaspace() {
         run("gc");
-        Matcher used = Pattern.compile("Both:.*?committed,\\s+([\\d.]+) (bytes|KB|MB|GB) \\(\\s*[<\\d]+%\\) used")
-                .matcher(String.join("\n", jcmd("VM.metaspace")));
-        if (!used.find()) {
-            throw new IllegalStateException("jcmd VM.metaspace names no metaspace use");
-        }
-        double amount = Double.parseDouble(used.group(1));
-        return Math.round(switch (used.group(2)) {
-            case "bytes" -> amount / 1024;
-            case "KB" -> amount;
-            case "MB" -> amount * 1024;
-            default -> amount * 1024 * 1024;
-        });
+        return MetaspaceUse.parse(String.join("\n", jcmd("VM.metaspace", "show-loaders")));
     }
 
     private List<String> run(String command) {
@@ -164,6 +187,17 @@ final class StructuralChild implements AutoCloseable {
         int mark = child.stderrMark();
         FixtureClasses.install(compiled, live);
         return child.awaitStderrAfter(mark, OUTCOME);
+    }
+
+    /**
+     * Compiles sources into {@code work/name} and, in a child started by {@link #startBare}, redefines its classes
+     * with the class files as compiled, by a bare {@code redefineClasses}; {@return the lines printed}: {@code
+     * redefined N}, or {@code threw: ...} when the JVM refused
+     */
+    List<String> redefineBare(Path sources, String name) {
+        Path compiled = work.resolve(name);
+        compiler.compile(sources, compiled);
+        return run("redefine " + compiled);
     }
 
     /**

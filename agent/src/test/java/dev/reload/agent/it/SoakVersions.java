@@ -12,6 +12,13 @@ import java.util.Map;
  * wrote, which the stock JVM takes for those only.
  */
 final class SoakVersions {
+    /**
+     * True (the default) when each version returns a string constant of its own ({@code "v7 total "}), as a save that
+     * changes a message or a tuning value brings a new constant; {@code -Dsoak.newConstants=false} writes the
+     * version number as an {@code int} that the constant pool never holds, so that versions bring no new constant.
+     */
+    private static final boolean NEW_CONSTANTS = Boolean.parseBoolean(System.getProperty("soak.newConstants", "true"));
+
     private SoakVersions() {
     }
 
@@ -31,7 +38,7 @@ final class SoakVersions {
                 + "        anonymous.run();\n");
         appendIf(n % 4 < 2, counter, "        extra++;\n");
         appendIf(n % 6 < 3, counter, "        hits++;\n");
-        counter.append("        return \"v").append(n).append(" total \" + total;\n    }\n\n    private int helper")
+        counter.append(returnLine(n)).append("    }\n\n    private int helper")
                 .append(n % 7).append("() {\n        return 1;\n    }\n");
         appendIf(n % 2 == 0, counter, "\n    private int helperA() {\n        return " + n + ";\n    }\n");
         return write(work, n, counter);
@@ -52,7 +59,7 @@ final class SoakVersions {
         appendIf(n % 5 < 3, counter, "        anonymous();\n");
         appendIf(n % 4 < 2, counter, "        extra++;\n");
         appendIf(n % 6 < 3, counter, "        hits++;\n");
-        counter.append("        return \"v").append(n).append(" total \" + total;\n    }\n");
+        counter.append(returnLine(n)).append("    }\n");
         for (int helper = 0; helper < 7; helper++) {
             counter.append("\n    private int helper").append(helper).append("() {\n        return 1;\n    }\n");
         }
@@ -63,6 +70,12 @@ final class SoakVersions {
                 .append("            public void run() {\n                calls += ").append(n % 5).append(" - ")
                 .append(n % 5).append(";\n            }\n        };\n        anonymous.run();\n    }\n");
         return write(work, n, counter);
+    }
+
+    /** {@return the lines of {@code step()} that make what it returns} */
+    private static String returnLine(int n) {
+        return NEW_CONSTANTS ? "        return \"v" + n + " total \" + total;\n"
+                : "        int version = " + n + ";\n        return \"v\" + version + \" total \" + total;\n";
     }
 
     private static Path write(Path work, int n, StringBuilder counter) {

@@ -33,7 +33,7 @@ final class SoakTable {
         }
         return table.append(String.format("%ngrowth per edit from edit %d on: agent %.1f KiB, bare %.1f KiB;"
                         + " at the end: %d companion(s), Counter's lambda classes: agent %d, bare %d",
-                agent.get(1).edits(), StructuralSoakIT.growthPerEdit(agent), StructuralSoakIT.growthPerEdit(bare),
+                agent.get(agent.size() / 2).edits(), StructuralSoakIT.growthPerEdit(agent), StructuralSoakIT.growthPerEdit(bare),
                 companions, agentLambdaClasses, bareLambdaClasses)).toString();
     }
 }

@@ -74,7 +74,7 @@ final class AgentRuntime {
         StructuralEngine engine = new StructuralEngine(instrumentation, config.newFieldInitializers(),
                 index::runningShape);
         AssetHookIndex assetHooks = new AssetHookIndex();
-        CaptureCompactor compactor = CaptureCompactor.start(collector, reporter, assetHooks::scan);
+        CaptureCompactor compactor = CaptureCompactor.start(collector, reporter, assetHooks);
         CaptureTransformer capture = CaptureTransformer.install(instrumentation, origins, index, compactor, reporter,
                 new LoadTimePreparation(engine, new UnlistedNestmates(index, instrumentation), reporter));
         // After the capture, which so sees each class file as compiled, without the sync point's call.

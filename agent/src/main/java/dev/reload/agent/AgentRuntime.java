@@ -21,6 +21,7 @@ import dev.reload.agent.reload.Reloader;
 import dev.reload.agent.report.Contained;
 import dev.reload.agent.report.Reporter;
 import dev.reload.agent.structural.LoadTimePreparation;
+import dev.reload.agent.structural.RunningClasses;
 import dev.reload.agent.structural.UnlistedNestmates;
 import dev.reload.agent.structural.StructuralEngine;
 import dev.reload.agent.sync.ApplyPoint;
@@ -30,8 +31,10 @@ import dev.reload.agent.watch.ChangeCollector;
 import dev.reload.agent.watch.ClassFiles;
 import dev.reload.agent.watch.TreeWatcher;
 import dev.reload.agent.watch.TreeWatchers;
+import dev.reload.patcher.shape.ClassShape;
 
 import java.io.File;
+import java.io.IOException;
 import java.lang.instrument.Instrumentation;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
@@ -39,6 +42,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.BiConsumer;
 import java.util.function.Supplier;
 
 /**
@@ -55,15 +59,20 @@ final class AgentRuntime {
             reporter.error("this JVM cannot redefine classes; the program runs without reloading");
             return;
         }
-        ChangeCollector collector = new ChangeCollector(config.quietPeriod(),
-                (file, e) -> reporter.error("cannot read " + file + " (" + e.getMessage() + "); skipped"));
+        // No lambda runs here, and what only the watcher or a reload needs starts on the reload thread: premain
+        // delays main by every class it loads, and the first lambda alone loads dozens.
+        ChangeCollector collector = new ChangeCollector(config.quietPeriod(), new BiConsumer<Path, IOException>() {
+            @Override
+            public void accept(Path file, IOException e) {
+                reporter.error("cannot read " + file + " (" + e.getMessage() + "); skipped");
+            }
+        });
         List<Path> sourceRoots = compiledSourceRoots(config, reporter);
-        TreeWatcher watcher = TreeWatchers.start(config.pollInterval(), collector, reporter,
-                file -> isWatchedFile(file, sourceRoots));
         List<Path> roots = config.watchesClassPath() ? classPathDirectories() : config.watchDirectories();
-        roots.forEach(watcher::watch);
-        sourceRoots.forEach(watcher::watch);
-        config.assetDirectories().forEach(watcher::watch);
+        LateWatcher watcher = new LateWatcher();
+        watchAll(watcher, roots);
+        watchAll(watcher, sourceRoots);
+        watchAll(watcher, config.assetDirectories());
         ClassOrigins origins = new ClassOrigins(watcher, roots, config.watchesClassPath());
         LoadedClassIndex index = new LoadedClassIndex();
         CompiledForLater later = new CompiledForLater();
@@ -72,9 +81,14 @@ final class AgentRuntime {
             instrumentation.addTransformer(later, false);
         }
         StructuralEngine engine = new StructuralEngine(instrumentation, config.newFieldInitializers(),
-                index::runningShape);
+                new RunningClasses() {
+                    @Override
+                    public ClassShape running(ClassLoader seenFrom, String internalName) {
+                        return index.runningShape(seenFrom, internalName);
+                    }
+                });
         AssetHookIndex assetHooks = new AssetHookIndex();
-        CaptureCompactor compactor = CaptureCompactor.start(collector, reporter, assetHooks::scan);
+        CaptureCompactor compactor = new CaptureCompactor(collector, reporter, assetHooks);
         CaptureTransformer capture = CaptureTransformer.install(instrumentation, origins, index, compactor, reporter,
                 new LoadTimePreparation(engine, new UnlistedNestmates(index, instrumentation), reporter));
         // After the capture, which so sees each class file as compiled, without the sync point's call.
@@ -87,31 +101,55 @@ final class AgentRuntime {
             int captured = AlreadyLoaded.capture(instrumentation, origins, index, compactor, reporter);
             reporter.debug("captured " + captured + " classes loaded before the agent was attached");
         }
-        Supplier<ReloadLoop> reloadLoop = () -> {
-            Reloader reloader = new Reloader(instrumentation, index, capture, collector, reporter, engine,
-                    applyPoint, assetHooks::scan);
-            AssetReloader assets = new AssetReloader(assetHooks, index, instrumentation, compactor, applyPoint,
-                    reporter);
-            AgentControl control = new AgentControl(collector, watcher, sourceRoots);
-            SourceStep sources = sourceRoots.isEmpty() ? null
-                    : new SourceStep(index, later, watcher, sourceRoots, collector, reporter);
-            return new ReloadLoop(reloader, collector, control, sources, assets,
-                    monitoring(control, watcher, reporter));
+        Runnable startWatching = new Runnable() {
+            @Override
+            public void run() {
+                watcher.started(TreeWatchers.start(config.pollInterval(), collector, reporter,
+                        file -> isWatchedFile(file, sourceRoots)));
+                compactor.startCompacting();
+            }
         };
-        Contained.loop("reload-apply", reporter, onceLoadingPauses(compactor, reloadLoop));
+        Supplier<ReloadLoop> reloadLoop = new Supplier<>() {
+            @Override
+            public ReloadLoop get() {
+                Reloader reloader = new Reloader(instrumentation, index, capture, collector, reporter, engine,
+                        applyPoint, assetHooks::scan);
+                AssetReloader assets = new AssetReloader(assetHooks, index, instrumentation, compactor, applyPoint,
+                        reporter);
+                AgentControl control = new AgentControl(collector, watcher, sourceRoots);
+                SourceStep sources = sourceRoots.isEmpty() ? null
+                        : new SourceStep(index, later, watcher, sourceRoots, collector, reporter);
+                return new ReloadLoop(reloader, collector, control, sources, assets,
+                        monitoring(control, watcher, reporter));
+            }
+        };
+        Contained.loop("reload-apply", reporter, onceLoadingPauses(startWatching, compactor, reloadLoop));
+    }
+
+    private static void watchAll(TreeWatcher watcher, List<Path> roots) {
+        for (Path root : roots) {
+            watcher.watch(root);
+        }
     }
 
     /**
-     * {@return the reload thread's step, which first waits for the program's class loading to pause, then makes
-     * the reload loop}: what only a reload needs (the reloader, its warm-up, the MBean, JFR) is neither loaded
-     * nor run in {@code premain} or while a starting program loads its classes on the other core
+     * {@return the reload thread's step, which first starts the watcher and the compactor, then waits for the
+     * program's class loading to pause and makes the reload loop}: what only a reload needs (the reloader, its
+     * warm-up, the MBean, JFR) is neither loaded nor run in {@code premain} or while a starting program loads its
+     * classes on the other core
      */
-    private static Contained.Step onceLoadingPauses(CaptureCompactor compactor, Supplier<ReloadLoop> reloadLoop) {
+    private static Contained.Step onceLoadingPauses(Runnable startWatching, CaptureCompactor compactor,
+                                                    Supplier<ReloadLoop> reloadLoop) {
         return new Contained.Step() {
+            private boolean watching;
             private ReloadLoop loop;
 
             @Override
             public void run() throws InterruptedException {
+                if (!watching) {
+                    watching = true; // once, even if it failed: the failure is reported, the loop goes on
+                    startWatching.run();
+                }
                 if (loop == null) {
                     compactor.awaitLoadingPause();
                     loop = reloadLoop.get();

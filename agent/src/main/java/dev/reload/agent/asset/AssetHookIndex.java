@@ -1,6 +1,8 @@
 package dev.reload.agent.asset;
 
+import dev.reload.agent.hook.HookMarks;
 import dev.reload.agent.hook.HookMethods;
+import dev.reload.agent.index.CaptureCompactor;
 import dev.reload.agent.index.CapturedClass;
 import dev.reload.agent.index.LoadedClass;
 import dev.reload.agent.index.LoadedClassIndex;
@@ -17,7 +19,7 @@ import java.util.WeakHashMap;
  * class file as it is compacted after its class loaded, and again in each new version a reload applies. Almost every
  * class costs a byte search and nothing else. A class is forgotten with its loader. Thread-safe.
  */
-public final class AssetHookIndex {
+public final class AssetHookIndex implements CaptureCompactor.FileScanner {
     /** Weak keys compared by identity: a captured class lives as long as its loader's entry in the class index. */
     private final Map<CapturedClass, List<String>> hooks = Collections.synchronizedMap(new WeakHashMap<>());
 
@@ -28,6 +30,7 @@ public final class AssetHookIndex {
      * @param classFile the class file as its developer compiled it (a hook a reload adds is in the file, not in
      *                  what the JVM runs), never null
      */
+    @Override
     public void scan(CapturedClass captured, byte[] classFile) {
         List<String> names = HookMethods.mayDeclareHooks(classFile) ? namesIn(classFile) : List.of();
         if (!names.isEmpty()) {
@@ -35,6 +38,12 @@ public final class AssetHookIndex {
         } else if (!hooks.isEmpty()) {
             hooks.remove(captured);
         }
+    }
+
+    /** {@return false when the class file declares no asset hook}: a byte search, no parsing */
+    @Override
+    public boolean mayFind(byte[] classFile) {
+        return HookMarks.mayDeclareHooks(classFile);
     }
 
     /** {@return true when no class declares an asset hook} */

@@ -6,9 +6,7 @@ import org.objectweb.asm.ClassVisitor;
 import org.objectweb.asm.MethodVisitor;
 import org.objectweb.asm.Opcodes;
 
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -21,8 +19,6 @@ import java.util.List;
 public final class HookMethods {
     /** The simple name of the annotation that marks a hook. */
     public static final String ANNOTATION_SIMPLE_NAME = "OnReload";
-    /** The end of every descriptor of such an annotation, as its constant pool entry spells it (ASCII). */
-    private static final byte[] DESCRIPTOR_END = (ANNOTATION_SIMPLE_NAME + ";").getBytes(StandardCharsets.US_ASCII);
     /** The parameters of an asset hook, as a method descriptor begins. */
     public static final String ASSET_PARAMETERS = "(Ljava/util/List;)";
 
@@ -49,7 +45,7 @@ public final class HookMethods {
 
     /** {@return true when the class file may declare a hook of either kind: a byte search, no parsing} */
     public static boolean mayDeclareHooks(byte[] classFile) {
-        return contains(classFile, DESCRIPTOR_END);
+        return HookMarks.mayDeclareHooks(classFile);
     }
 
     private static List<String> annotated(byte[] classFile, String parameters) {
@@ -76,17 +72,6 @@ public final class HookMethods {
             }
         }, ClassReader.SKIP_CODE | ClassReader.SKIP_DEBUG | ClassReader.SKIP_FRAMES);
         return hooks;
-    }
-
-    /** {@return true when {@code bytes} hold {@code part} somewhere} */
-    static boolean contains(byte[] bytes, byte[] part) {
-        byte first = part[0];
-        for (int i = 0, last = bytes.length - part.length; i <= last; i++) {
-            if (bytes[i] == first && Arrays.equals(bytes, i, i + part.length, part, 0, part.length)) {
-                return true;
-            }
-        }
-        return false;
     }
 
     static boolean isOnReload(String annotationDescriptor) {

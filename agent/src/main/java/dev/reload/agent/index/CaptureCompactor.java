@@ -6,14 +6,16 @@ import dev.reload.agent.watch.ChangeCollector;
 import dev.reload.agent.watch.ContentHash;
 
 import java.time.Duration;
-import java.util.function.BiConsumer;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Does the work of capturing a class that need not run on the program's loading thread: hashes the class file
- * (so writes that leave it as it was are dropped), shows the class file to a scanner (which looks for asset hooks),
- * makes the {@link CapturedClass}'s shape and drops its bytes.
+ * Does the work of capturing a class that need not run on the program's loading thread: tells the collector the
+ * class file's hash (so writes that leave it as it was are dropped), shows the class file to a scanner (which looks
+ * for asset hooks), makes the {@link CapturedClass}'s shape and drops its bytes. Of the class file as it came from
+ * disk, only its hash waits, and the bytes of the few files the scanner may find something in: kept whole until
+ * loading pauses, the file of every class was a second copy of each class (besides the running bytes) that the
+ * collections of a starting program copied again and again.
  * It waits until loading pauses, so that it does not take a core from a program that is starting, and stops
  * again as soon as loading resumes. A change that arrives before a class is compacted is judged from the bytes
  * it still holds. Thread-safe: loading threads submit, one daemon thread compacts.
@@ -26,14 +28,50 @@ public final class CaptureCompactor {
 
     private final ChangeCollector collector;
     private final Reporter reporter;
-    private final BiConsumer<CapturedClass, byte[]> scanner;
+    private final FileScanner scanner;
     private final LinkedBlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
     private final AtomicLong submitted = new AtomicLong();
     /** The class the compactor thread took and holds while it waits for loading to pause; null when none. */
     private volatile Pending taken;
 
-    /** A captured class waiting, with the class file as it came from disk. */
-    private record Pending(CapturedClass captured, byte[] fileBytes) {
+    /**
+     * A captured class waiting.
+     *
+     * @param fileHash the {@link ContentHash} of the class file as it came from disk
+     * @param fileBytes that class file when the scanner may find something in it, else null
+     */
+    private record Pending(CapturedClass captured, long fileHash, byte[] fileBytes) {
+    }
+
+    /** Looks at the class file of each captured class, as it came from disk, once loading pauses. */
+    public interface FileScanner {
+        /** The scanner that finds nothing. */
+        FileScanner NONE = new FileScanner() {
+            @Override
+            public boolean mayFind(byte[] classFile) {
+                return false;
+            }
+
+            @Override
+            public void scan(CapturedClass captured, byte[] classFile) {
+            }
+        };
+
+        /**
+         * {@return false when {@link #scan} would find nothing in the class file}: a cheap test run on the loading
+         * thread; the bytes of a file it answers false for are not kept
+         *
+         * @param classFile the class file, never null; not to be kept or changed
+         */
+        boolean mayFind(byte[] classFile);
+
+        /**
+         * Looks at one class file; called on the compactor's thread.
+         *
+         * @param captured the class, never null
+         * @param classFile its class file as it came from disk, never null; not to be kept or changed
+         */
+        void scan(CapturedClass captured, byte[] classFile);
     }
 
     /**
@@ -41,43 +79,49 @@ public final class CaptureCompactor {
      * @param reporter told at debug level how many classes each round compacted, never null
      */
     public CaptureCompactor(ChangeCollector collector, Reporter reporter) {
-        this(collector, reporter, (captured, fileBytes) -> { });
+        this(collector, reporter, FileScanner.NONE);
     }
 
     /**
      * @param collector told the content of each class file as it was loaded, never null
      * @param reporter told at debug level how many classes each round compacted, never null
-     * @param scanner shown each class file as it came from disk before its bytes are dropped; it must not keep or
-     *                change them; never null
+     * @param scanner shown each class file as it came from disk that it may find something in, never null
      */
-    public CaptureCompactor(ChangeCollector collector, Reporter reporter, BiConsumer<CapturedClass, byte[]> scanner) {
+    public CaptureCompactor(ChangeCollector collector, Reporter reporter, FileScanner scanner) {
         this.collector = collector;
         this.reporter = reporter;
         this.scanner = scanner;
+        // Loads the scanner's test now: loading a class inside a class file transformer would recurse.
+        scanner.mayFind(new byte[0]);
     }
 
     /** {@return a compactor whose daemon thread, {@code reload-compact}, is started} */
     public static CaptureCompactor start(ChangeCollector collector, Reporter reporter) {
-        return start(collector, reporter, (captured, fileBytes) -> { });
+        return start(collector, reporter, FileScanner.NONE);
     }
 
     /** {@return a compactor that shows each class file to {@code scanner}, its daemon thread started} */
-    public static CaptureCompactor start(ChangeCollector collector, Reporter reporter,
-                                         BiConsumer<CapturedClass, byte[]> scanner) {
+    public static CaptureCompactor start(ChangeCollector collector, Reporter reporter, FileScanner scanner) {
         CaptureCompactor compactor = new CaptureCompactor(collector, reporter, scanner);
-        Contained.loop("reload-compact", reporter, compactor::step);
+        compactor.startCompacting();
         return compactor;
     }
 
+    /** Starts the daemon thread, {@code reload-compact}, that compacts; call once. */
+    public void startCompacting() {
+        Contained.loop("reload-compact", reporter, this::step);
+    }
+
     /**
-     * Queues a captured class for compacting; cheap enough for a loading thread.
+     * Queues a captured class for compacting; cheap enough for a loading thread: hashes the class file (an intrinsic
+     * CRC and one pass), and keeps it only when the scanner may find something in it.
      *
      * @param captured the class, never null
      * @param fileBytes its class file as it came from disk (the running bytes when nothing changed it), never null;
-     *                  kept until compacted, not modified
+     *                  not modified
      */
     public void submit(CapturedClass captured, byte[] fileBytes) {
-        queue.add(new Pending(captured, fileBytes));
+        queue.add(new Pending(captured, ContentHash.of(fileBytes), scanner.mayFind(fileBytes) ? fileBytes : null));
         submitted.incrementAndGet();
     }
 
@@ -125,8 +169,10 @@ public final class CaptureCompactor {
 
     private void compact(Pending pending) {
         CapturedClass captured = pending.captured();
-        collector.rememberIfAbsent(captured.file(), ContentHash.of(pending.fileBytes()));
-        scanner.accept(captured, pending.fileBytes());
+        collector.rememberIfAbsent(captured.file(), pending.fileHash());
+        if (pending.fileBytes() != null) {
+            scanner.scan(captured, pending.fileBytes());
+        }
         captured.compact();
     }
 

@@ -15,8 +15,17 @@ import java.util.Map;
 final class FirstLookTransformer implements ClassFileTransformer {
     private final ClassOrigins origins;
     private final LoadTimeChange change;
-    /** Per thread, because one class's transformers run on the thread that defines it, possibly nested. */
-    private final ThreadLocal<Map<String, Loading>> loading = ThreadLocal.withInitial(HashMap::new);
+    /**
+     * Per thread, because one class's transformers run on the thread that defines it, possibly nested. Not made with
+     * a lambda, which would load dozens of classes before the program's {@code main}.
+     */
+    @SuppressWarnings("ThreadLocalUsage") // one per transformer, and the agent makes one
+    private final ThreadLocal<Map<String, Loading>> loading = new ThreadLocal<>() {
+        @Override
+        protected Map<String, Loading> initialValue() {
+            return new HashMap<>();
+        }
+    };
 
     FirstLookTransformer(ClassOrigins origins, LoadTimeChange change) {
         this.origins = origins;

@@ -177,7 +177,13 @@ public final class LoadedClassIndex {
 
     private Map<String, CapturedClass> classesOf(ClassLoader loader) {
         synchronized (byLoader) {
-            return byLoader.computeIfAbsent(loader, l -> new ConcurrentHashMap<>());
+            // No lambda: this runs on the first class a program loads, where linking one would load dozens of classes.
+            Map<String, CapturedClass> classes = byLoader.get(loader);
+            if (classes == null) {
+                classes = new ConcurrentHashMap<>();
+                byLoader.put(loader, classes);
+            }
+            return classes;
         }
     }
 

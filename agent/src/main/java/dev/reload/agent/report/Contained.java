@@ -32,10 +32,14 @@ public final class Contained {
      */
     public static Thread loop(String name, Reporter reporter, Step step) {
         Objects.requireNonNull(step);
-        Thread thread = new Thread(() -> {
-            while (!Thread.currentThread().isInterrupted()) {
-                if (!runOnce(name, reporter, step)) {
-                    return;
+        // Not a lambda: the agent's first threads start in premain, where the first lambda would load dozens of classes.
+        Thread thread = new Thread(new Runnable() {
+            @Override
+            public void run() {
+                while (!Thread.currentThread().isInterrupted()) {
+                    if (!runOnce(name, reporter, step)) {
+                        return;
+                    }
                 }
             }
         }, name);

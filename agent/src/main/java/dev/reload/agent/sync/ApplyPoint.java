@@ -6,8 +6,16 @@ package dev.reload.agent.sync;
  */
 @FunctionalInterface
 public interface ApplyPoint {
-    /** Applies on the calling thread, the reload thread: what the agent does without {@code sync=}. */
-    ApplyPoint RELOAD_THREAD = Runnable::run;
+    /**
+     * Applies on the calling thread, the reload thread: what the agent does without {@code sync=}. Not a lambda: it
+     * is made in {@code premain}, where the first lambda would load dozens of classes before the program's main.
+     */
+    ApplyPoint RELOAD_THREAD = new ApplyPoint() {
+        @Override
+        public void apply(Runnable batch) {
+            batch.run();
+        }
+    };
 
     /**
      * Runs {@code batch}, and returns once it has run.

@@ -80,10 +80,10 @@ class HookMethodsTest {
     @Test
     void findsTheAnnotationDescriptorAnywhereInTheBytes() {
         byte[] part = {'O', 'n', ';'};
-        assertTrue(HookMethods.contains(new byte[] {'O', 'n', ';'}, part));
-        assertTrue(HookMethods.contains(new byte[] {1, 'O', 'O', 'n', ';'}, part));
-        assertFalse(HookMethods.contains(new byte[] {'O', 'n', ':', 'O', 'n'}, part));
-        assertFalse(HookMethods.contains(new byte[] {'n', ';'}, part));
+        assertTrue(HookMarks.contains(new byte[] {'O', 'n', ';'}, part));
+        assertTrue(HookMarks.contains(new byte[] {1, 'O', 'O', 'n', ';'}, part));
+        assertFalse(HookMarks.contains(new byte[] {'O', 'n', ':', 'O', 'n'}, part));
+        assertFalse(HookMarks.contains(new byte[] {'n', ';'}, part));
     }
 
     private static byte[] classFile(Class<?> type) throws IOException {

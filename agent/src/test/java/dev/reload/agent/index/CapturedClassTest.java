@@ -15,10 +15,12 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -84,6 +86,41 @@ class CapturedClassTest {
         assertEquals(300, compacted(lines), lines::toString);
     }
 
+    @Test
+    void theScannerIsShownOnlyTheClassFilesItMayFindSomethingIn() throws Exception {
+        byte[] wanted = ownClassFile();
+        byte[] other = classFile(CaptureCompactor.class);
+        List<CapturedClass> scanned = new ArrayList<>();
+        List<byte[]> shown = new ArrayList<>();
+        CaptureCompactor.FileScanner scanner = new CaptureCompactor.FileScanner() {
+            @Override
+            public boolean mayFind(byte[] classFile) {
+                return Arrays.equals(classFile, wanted);
+            }
+
+            @Override
+            public void scan(CapturedClass captured, byte[] classFile) {
+                scanned.add(captured);
+                shown.add(classFile);
+            }
+        };
+        // Its thread not started: compactWaiting compacts on this thread.
+        CaptureCompactor compactor = new CaptureCompactor(new ChangeCollector(Duration.ofMillis(5), (f, e) -> { }),
+                Reporter.toStandardError(LogLevel.OFF), scanner);
+        CapturedClass withHooks = new CapturedClass("dev/reload/agent/index/CapturedClassTest", FILE, wanted.clone(),
+                false);
+        CapturedClass without = new CapturedClass("dev/reload/agent/index/CaptureCompactor",
+                Path.of("/nowhere/CaptureCompactor.class"), other.clone(), false);
+        compactor.submit(withHooks, wanted);
+        compactor.submit(without, other);
+        compactor.compactWaiting();
+
+        assertEquals(List.of(withHooks), scanned);
+        assertArrayEquals(wanted, shown.get(0));
+        assertFalse(withHooks.holdsBytes());
+        assertFalse(without.holdsBytes());
+    }
+
     /** {@return the sum of the counts of the compactor's report lines so far} */
     private static int compacted(ByteArrayOutputStream lines) {
         Matcher rounds = Pattern.compile("\\[reload\\] compacted (\\d+) captured class").matcher(lines.toString());
@@ -95,7 +132,11 @@ class CapturedClassTest {
     }
 
     private static byte[] ownClassFile() throws IOException {
-        try (InputStream in = CapturedClassTest.class.getResourceAsStream("CapturedClassTest.class")) {
+        return classFile(CapturedClassTest.class);
+    }
+
+    private static byte[] classFile(Class<?> type) throws IOException {
+        try (InputStream in = type.getResourceAsStream(type.getSimpleName() + ".class")) {
             return in.readAllBytes();
         }
     }

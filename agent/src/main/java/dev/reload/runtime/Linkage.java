@@ -9,6 +9,7 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
+import java.util.ArrayDeque;
 import java.util.Arrays;
 import java.util.List;
 
@@ -141,18 +142,39 @@ public final class Linkage {
         return OverrideDispatch.of(declarer, name + descriptor).superCall(named, type, special);
     }
 
-    /** {@return the nearest class from {@code type} up that declares the instance method, or null} */
+    /**
+     * {@return the nearest class from {@code type} up that declares the instance method, else the superinterface
+     * whose default method the class inherits (one that may dispatch because a reload overrode it), or null}
+     */
     private static Class<?> declarer(Class<?> type, String name, MethodType methodType) {
         for (Class<?> each = type; each != null; each = each.getSuperclass()) {
-            for (Method method : each.getDeclaredMethods()) {
-                if (method.getName().equals(name) && method.getReturnType() == methodType.returnType()
-                        && Arrays.equals(method.getParameterTypes(), methodType.parameterArray())
-                        && !Modifier.isStatic(method.getModifiers())) {
-                    return each;
-                }
+            if (declares(each, name, methodType)) {
+                return each;
             }
         }
+        ArrayDeque<Class<?>> pending = new ArrayDeque<>();
+        for (Class<?> each = type; each != null; each = each.getSuperclass()) {
+            pending.addAll(List.of(each.getInterfaces()));
+        }
+        while (!pending.isEmpty()) {
+            Class<?> implemented = pending.pop();
+            if (declares(implemented, name, methodType)) {
+                return implemented;
+            }
+            pending.addAll(List.of(implemented.getInterfaces()));
+        }
         return null;
+    }
+
+    private static boolean declares(Class<?> type, String name, MethodType methodType) {
+        for (Method method : type.getDeclaredMethods()) {
+            if (method.getName().equals(name) && method.getReturnType() == methodType.returnType()
+                    && Arrays.equals(method.getParameterTypes(), methodType.parameterArray())
+                    && !Modifier.isStatic(method.getModifiers())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

@@ -163,7 +163,9 @@ public final class OverrideDispatch {
             target = MethodHandles.guardWithTest(isExactly(override.getKey(), type),
                     override.getValue().asType(type), target);
         }
-        return MethodHandles.guardWithTest(isExactly(declarer, type), ownSite.dynamicInvoker(), target);
+        // An interface has no objects of its own class: a receiver reaching its default method runs the own body.
+        return declarer.isInterface() ? target
+                : MethodHandles.guardWithTest(isExactly(declarer, type), ownSite.dynamicInvoker(), target);
     }
 
     private static MethodHandle isExactly(Class<?> type, MethodType dispatchType) {

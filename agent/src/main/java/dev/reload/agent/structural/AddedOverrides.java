@@ -9,6 +9,7 @@ import org.objectweb.asm.Type;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -47,13 +48,6 @@ final class AddedOverrides {
             Method declaration = nearestDeclaration(type, method);
             if (declaration != null) {
                 declarers.put(method.key(), reachable(type, method, declaration));
-                continue;
-            }
-            Class<?> implemented = interfaceDeclaring(type, method);
-            if (implemented != null) {
-                throw refusal(type, method, "it implements " + implemented.getName() + "." + method.describe()
-                        + " of an interface, and calls through an interface cannot reach a method added on a"
-                        + " running JVM yet");
             }
         }
         return declarers;
@@ -95,8 +89,12 @@ final class AddedOverrides {
         return declarer;
     }
 
-    /** {@return the nearest superclass method the added one overrides, or null} */
-    private static Method nearestDeclaration(Class<?> type, AddedMethod method) {
+    /**
+     * {@return the declaration the added method overrides, as the JVM selects it (JVMS 5.4.6), or null}: the nearest
+     * superclass method, else the most specific method of the superinterfaces (a default method, which calls through
+     * the interface reach while no class of the hierarchy declares the method)
+     */
+    static Method nearestDeclaration(Class<?> type, AddedMethod method) {
         for (Class<?> superclass = type.getSuperclass(); superclass != null;
              superclass = superclass.getSuperclass()) {
             for (Method candidate : superclass.getDeclaredMethods()) {
@@ -105,13 +103,18 @@ final class AddedOverrides {
                 }
             }
         }
-        return null;
+        return mostSpecificOfInterfaces(type, method);
     }
 
-    /** {@return an interface of the class or of its superclasses that declares the method, or null} */
-    private static Class<?> interfaceDeclaring(Class<?> type, AddedMethod method) {
+    /**
+     * {@return the method of the superinterfaces of the class and of its superclasses that no other declaring one
+     * overrides, or null when none declares it}; of several unrelated ones, the first (a class the compiler accepted
+     * declares the method itself then, so that case is only met by stale class files)
+     */
+    private static Method mostSpecificOfInterfaces(Class<?> type, AddedMethod method) {
         Deque<Class<?>> pending = new ArrayDeque<>();
         Set<Class<?>> seen = new HashSet<>();
+        List<Method> declared = new ArrayList<>();
         for (Class<?> each = type; each != null; each = each.getSuperclass()) {
             pending.addAll(List.of(each.getInterfaces()));
         }
@@ -121,11 +124,17 @@ final class AddedOverrides {
                 continue;
             }
             for (Method candidate : implemented.getDeclaredMethods()) {
-                if (sameMethod(candidate, method)) {
-                    return implemented;
+                if (sameMethod(candidate, method) && !Modifier.isPrivate(candidate.getModifiers())) {
+                    declared.add(candidate);
                 }
             }
             pending.addAll(List.of(implemented.getInterfaces()));
+        }
+        for (Method candidate : declared) {
+            if (declared.stream().noneMatch(other -> !other.equals(candidate) && candidate.getDeclaringClass()
+                    .isAssignableFrom(other.getDeclaringClass()))) {
+                return candidate;
+            }
         }
         return null;
     }

@@ -11,12 +11,13 @@ import java.lang.reflect.Modifier;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
-import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * Finds the declaration each instance method a reload adds to a class overrides: the nearest method of the same
@@ -51,6 +52,32 @@ final class AddedOverrides {
             }
         }
         return declarers;
+    }
+
+    /**
+     * {@return the interface each added method implements, by the method's key, among the methods a reload added to
+     * the interfaces of the class and of its superclasses, for the methods no superclass declares}: calls through
+     * the interface reach them through the dispatch of the interface's added method
+     *
+     * @param type the class, never null
+     * @param methods the methods its companion holds, or its new version adds; never null
+     * @param addedToInterfaces the methods reloads added to an interface (by that batch or before), never null
+     */
+    static Map<MemberKey, Class<?>> implementations(Class<?> type, List<AddedMethod> methods,
+                                                    Function<Class<?>, Set<MemberKey>> addedToInterfaces) {
+        Map<MemberKey, Class<?>> implemented = new LinkedHashMap<>();
+        for (AddedMethod method : methods) {
+            if (!method.overridable() || nearestDeclaration(type, method) != null) {
+                continue;
+            }
+            for (Class<?> implementedInterface : superinterfaces(type)) {
+                if (addedToInterfaces.apply(implementedInterface).contains(method.key())) {
+                    implemented.put(method.key(), implementedInterface);
+                    break;
+                }
+            }
+        }
+        return implemented;
     }
 
     /**
@@ -112,23 +139,13 @@ final class AddedOverrides {
      * declares the method itself then, so that case is only met by stale class files)
      */
     private static Method mostSpecificOfInterfaces(Class<?> type, AddedMethod method) {
-        Deque<Class<?>> pending = new ArrayDeque<>();
-        Set<Class<?>> seen = new HashSet<>();
         List<Method> declared = new ArrayList<>();
-        for (Class<?> each = type; each != null; each = each.getSuperclass()) {
-            pending.addAll(List.of(each.getInterfaces()));
-        }
-        while (!pending.isEmpty()) {
-            Class<?> implemented = pending.pop();
-            if (!seen.add(implemented)) {
-                continue;
-            }
+        for (Class<?> implemented : superinterfaces(type)) {
             for (Method candidate : implemented.getDeclaredMethods()) {
                 if (sameMethod(candidate, method) && !Modifier.isPrivate(candidate.getModifiers())) {
                     declared.add(candidate);
                 }
             }
-            pending.addAll(List.of(implemented.getInterfaces()));
         }
         for (Method candidate : declared) {
             if (declared.stream().noneMatch(other -> !other.equals(candidate) && candidate.getDeclaringClass()
@@ -137,6 +154,22 @@ final class AddedOverrides {
             }
         }
         return null;
+    }
+
+    /** {@return every interface the class and its superclasses implement, directly or through others, once each} */
+    static Set<Class<?>> superinterfaces(Class<?> type) {
+        Deque<Class<?>> pending = new ArrayDeque<>();
+        Set<Class<?>> seen = new LinkedHashSet<>();
+        for (Class<?> each = type; each != null; each = each.getSuperclass()) {
+            pending.addAll(List.of(each.getInterfaces()));
+        }
+        while (!pending.isEmpty()) {
+            Class<?> implemented = pending.pop();
+            if (seen.add(implemented)) {
+                pending.addAll(List.of(implemented.getInterfaces()));
+            }
+        }
+        return seen;
     }
 
     private static boolean sameMethod(Method candidate, AddedMethod method) {

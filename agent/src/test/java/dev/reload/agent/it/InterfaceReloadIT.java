@@ -50,4 +50,43 @@ class InterfaceReloadIT {
             assertEquals(List.of("thrown: nothing"), child.call("health"), child::transcript);
         }
     }
+
+    @ParameterizedTest(name = "{0} {1}")
+    @MethodSource("dev.reload.agent.it.StructuralReloadIT#jdksAndShapes")
+    void methodsAddedToAnInterfaceReachEachObjectsImplementation(Path jdk, CompilerKind compiler) {
+        try (StructuralChild child = StructuralChild.start(jdk, compiler, work, "structural-interfaces",
+                "fixture.interfaces.Main")) {
+            assertContains(child.install("v5"), "[reload] 2 classes in ");
+            assertEquals(List.of("shape2 | shape2 | blob+shape2"), child.call("frame"), child::transcript);
+            assertEquals(List.of("no names"), child.call("names"), child::transcript);
+
+            // Shape gains the abstract name() and the default sides(); Circle and Square implement name(), Square
+            // overrides sides(), Blob inherits Square's; Star, loaded after the edit, declares name() itself.
+            assertContains(child.install("v6"), "[reload] 4 classes in ",
+                    "fixture.interfaces.Shape (method added: String name(), method added: int sides()",
+                    "fixture.interfaces.Square (method added: String name() (overrides fixture.interfaces.Shape");
+            assertEquals(List.of("circle/0 | square/4 | square/4 | star/0 / square"), child.call("names"),
+                    child::transcript);
+
+            // A second edit; Blob gains its own, calling super.sides(), and Circle calls Shape.super.sides().
+            assertContains(child.install("v7"), "[reload] 3 classes in ", "fixture.interfaces.Square (name)",
+                    "fixture.interfaces.Blob (method added: String name()");
+            assertEquals(List.of("circle/10 | box/4 | blob/5 | star/0 / blob"), child.call("names"),
+                    child::transcript);
+
+            // Shape alone gains an abstract method that the loaded classes implementing it lack.
+            String refused = child.install("v8");
+            assertContains(refused, "[reload] refused, nothing was changed: fixture.interfaces.Shape: method added:"
+                    + " corners() — fixture.interfaces.", " implements Shape and has no corners(), so its objects"
+                    + " made before the edit would have none; add corners() to fixture.interfaces.");
+            assertEquals(List.of("circle/10 | box/4 | blob/5 | star/0 / blob"), child.call("names"),
+                    child::transcript);
+
+            // Undo: every added method removed; the world runs as before them, and nothing ever threw.
+            assertContains(child.install("v9"), "[reload] ", "fixture.interfaces.Shape (",
+                    "method removed: String name()");
+            assertEquals(List.of("shape2 | shape2 | blob+shape2"), child.call("frame"), child::transcript);
+            assertEquals(List.of("thrown: nothing"), child.call("health"), child::transcript);
+        }
+    }
 }

@@ -1,6 +1,7 @@
 package dev.reload.agent.structural;
 
 import dev.reload.patcher.rewrite.AddedMethod;
+import dev.reload.patcher.rewrite.Refusal;
 import dev.reload.patcher.rewrite.RuntimeNames;
 import dev.reload.patcher.rewrite.UnsupportedEditException;
 import dev.reload.patcher.shape.MemberKey;
@@ -105,8 +106,13 @@ final class AddedOverrides {
         Class<?> declarer = declaration.getDeclaringClass();
         String overridden = declarer.getName() + "." + method.describe();
         if (Modifier.isAbstract(declaration.getModifiers())) {
-            throw refusal(type, method, "it implements the abstract " + overridden + ", which has no body to"
-                    + " choose the added method from on a running JVM yet");
+            // Only an abstract class lacks a method it inherits abstract: its running subclasses have their own.
+            throw new UnsupportedEditException(new Refusal(type.getName(), "method added: " + method.describe(),
+                    "it implements the abstract " + overridden + " in an abstract class, whose running subclasses"
+                            + " each have their own: a subclass loaded later without one, and super."
+                            + method.describe() + " in one, would reach the abstract declaration on a running JVM,"
+                            + " which has no body to choose it from", "give the subclasses that need it their own "
+                            + method.describe() + ", or restart to apply"));
         }
         if (!watched(declarer)) {
             throw refusal(type, method, "it overrides " + overridden + ", declared in a class the agent does not"

@@ -41,17 +41,28 @@ class AddedOverridesTest {
     }
 
     @Test
+    void anOverrideBelowTheConcreteImplementationOfAnAbstractMethodReachesThatImplementation()
+            throws UnsupportedEditException {
+        assertEquals(Map.of(UPDATE.key(), Triangle.class), AddedOverrides.declarers(Wedge.class, List.of(UPDATE)),
+                "the nearest concrete declaration below the abstract one dispatches");
+    }
+
+    @Test
     void methodsOfUnwatchedClassesInterfacesAndAbstractOnesAreRefusedAsWritten() {
         assertEquals("fixture.Player: method added: toString() — it overrides java.lang.Object.toString(), declared"
                 + " in a class the agent does not watch (the JDK's or a library's), whose calls cannot be made to"
                 + " reach a method added on a running JVM; restart to apply",
                 refusal(Enemy.class, new AddedMethod("toString", "()Ljava/lang/String;", true, true)));
-        assertEquals("fixture.Player: method added: run() — it implements the abstract java.lang.Runnable.run(),"
-                + " which has no body to choose the added method from on a running JVM yet; restart to apply",
+        assertEquals("fixture.Player: method added: run() — it implements the abstract java.lang.Runnable.run() in"
+                + " an abstract class, whose running subclasses each have their own: a subclass loaded later without"
+                + " one, and super.run() in one, would reach the abstract declaration on a running JVM, which has no"
+                + " body to choose it from; give the subclasses that need it their own run(), or restart to apply",
                 refusal(Task.class, new AddedMethod("run", "()V", true, true)));
         assertEquals("fixture.Player: method added: update(int) — it implements the abstract "
-                + Shape.class.getName() + ".update(int), which has no body to choose the added method from on a"
-                + " running JVM yet; restart to apply", refusal(Square.class, UPDATE));
+                + Shape.class.getName() + ".update(int) in an abstract class, whose running subclasses each have"
+                + " their own: a subclass loaded later without one, and super.update(int) in one, would reach the"
+                + " abstract declaration on a running JVM, which has no body to choose it from; give the subclasses"
+                + " that need it their own update(int), or restart to apply", refusal(Square.class, UPDATE));
     }
 
     private static String refusal(Class<?> type, AddedMethod method) {
@@ -123,5 +134,21 @@ class AddedOverridesTest {
     }
 
     abstract static class Square extends Shape {
+    }
+
+    /** Watched, implementing the abstract method of its superclass. */
+    static class Triangle extends Square {
+        @SuppressWarnings("unused") // found by name, as the agent's accessor is
+        private static MethodHandles.Lookup $reload$lookup() {
+            return MethodHandles.lookup();
+        }
+
+        @Override
+        public int update(int x) {
+            return 3 * x;
+        }
+    }
+
+    static class Wedge extends Triangle {
     }
 }

@@ -9,8 +9,11 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
+import java.util.ArrayDeque;
 import java.util.Arrays;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The bootstrap methods of the {@code invokedynamic} instructions that rewritten classes use to reach moved
@@ -32,6 +35,11 @@ public final class Linkage {
      */
     public static CallSite method(MethodHandles.Lookup caller, String name, MethodType type, Class<?> owner,
                                   String descriptor) {
+        // A method a reload added to an interface runs what the receiver's class implements.
+        OverrideDispatch added = owner.isInterface() ? OverrideDispatch.addedTo(owner, name + descriptor) : null;
+        if (added != null) {
+            return added.dispatchSite(type);
+        }
         return ClassLinks.of(owner).site(name + descriptor, type);
     }
 
@@ -128,11 +136,18 @@ public final class Linkage {
      */
     public static CallSite superCall(MethodHandles.Lookup caller, String name, MethodType type, Class<?> writtenIn,
                                      Class<?> named, String descriptor) throws ReflectiveOperationException {
+        MethodType methodType = type.dropParameterTypes(0, 1);
+        OverrideDispatch added = addedAbove(named, name + descriptor, methodType);
+        if (added != null) {
+            // Shape.super.m() of a method a reload added to Shape runs its default body; super.m() naming a class
+            // runs what the dispatch chooses for that class.
+            return named.isInterface() ? added.ownBodySite(type) : added.superCall(named, type,
+                    ClassLinks.throwing(type, name + descriptor + " is not linked above " + named.getName()));
+        }
         MethodHandles.Lookup own = ClassLinks.of(writtenIn).lookup();
         if (own == null) {
             throw new IllegalAccessException("no lookup of " + writtenIn.getName() + " to call super." + name);
         }
-        MethodType methodType = type.dropParameterTypes(0, 1);
         MethodHandle special = own.findSpecial(named, name, methodType, writtenIn);
         Class<?> declarer = declarer(named, name, methodType);
         if (declarer == null) {
@@ -141,18 +156,70 @@ public final class Linkage {
         return OverrideDispatch.of(declarer, name + descriptor).superCall(named, type, special);
     }
 
-    /** {@return the nearest class from {@code type} up that declares the instance method, or null} */
-    private static Class<?> declarer(Class<?> type, String name, MethodType methodType) {
-        for (Class<?> each = type; each != null; each = each.getSuperclass()) {
-            for (Method method : each.getDeclaredMethods()) {
-                if (method.getName().equals(name) && method.getReturnType() == methodType.returnType()
-                        && Arrays.equals(method.getParameterTypes(), methodType.parameterArray())
-                        && !Modifier.isStatic(method.getModifiers())) {
-                    return each;
-                }
+    /**
+     * {@return the dispatch of the method a reload added to {@code type}, an interface, or to an interface the class
+     * {@code type} inherits it from, no class from it up declaring the method; or null}
+     */
+    private static OverrideDispatch addedAbove(Class<?> type, String key, MethodType methodType) {
+        if (type.isInterface()) {
+            return OverrideDispatch.addedTo(type, key);
+        }
+        Class<?> declarer = declarer(type, key.substring(0, key.indexOf('(')), methodType);
+        if (declarer != null && !declarer.isInterface()) {
+            return null;
+        }
+        for (Class<?> implemented : superinterfaces(type)) {
+            OverrideDispatch added = OverrideDispatch.addedTo(implemented, key);
+            if (added != null) {
+                return added;
             }
         }
         return null;
+    }
+
+    /**
+     * {@return the nearest class from {@code type} up that declares the instance method, else the superinterface
+     * whose default method the class inherits (one that may dispatch because a reload overrode it), or null}
+     */
+    private static Class<?> declarer(Class<?> type, String name, MethodType methodType) {
+        for (Class<?> each = type; each != null; each = each.getSuperclass()) {
+            if (declares(each, name, methodType)) {
+                return each;
+            }
+        }
+        for (Class<?> implemented : superinterfaces(type)) {
+            if (declares(implemented, name, methodType)) {
+                return implemented;
+            }
+        }
+        return null;
+    }
+
+    /** {@return the interfaces of the class and its superclasses, then theirs, nearest first, once each} */
+    private static Set<Class<?>> superinterfaces(Class<?> type) {
+        ArrayDeque<Class<?>> pending = new ArrayDeque<>();
+        for (Class<?> each = type; each != null; each = each.getSuperclass()) {
+            pending.addAll(List.of(each.getInterfaces()));
+        }
+        Set<Class<?>> seen = new LinkedHashSet<>();
+        while (!pending.isEmpty()) {
+            Class<?> implemented = pending.pop();
+            if (seen.add(implemented)) {
+                pending.addAll(List.of(implemented.getInterfaces()));
+            }
+        }
+        return seen;
+    }
+
+    private static boolean declares(Class<?> type, String name, MethodType methodType) {
+        for (Method method : type.getDeclaredMethods()) {
+            if (method.getName().equals(name) && method.getReturnType() == methodType.returnType()
+                    && Arrays.equals(method.getParameterTypes(), methodType.parameterArray())
+                    && !Modifier.isStatic(method.getModifiers())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

@@ -1,6 +1,7 @@
 package dev.reload.runtime;
 
 import java.lang.invoke.CallSite;
+import java.lang.invoke.ConstantCallSite;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
@@ -51,6 +52,11 @@ public final class OverrideDispatch {
     private MutableCallSite dispatchSite;
     /** What the current overrides choose for each receiver class; null until the declaration dispatches. */
     private Choices choices;
+    /**
+     * True for a method a reload added to an interface: called through {@code invokedynamic}, never through a
+     * vtable, so the dispatch finds the implementations classes declare too.
+     */
+    private boolean addedToInterface;
 
     private OverrideDispatch(Class<?> declarer, String key) {
         this.declarer = declarer;
@@ -67,6 +73,34 @@ public final class OverrideDispatch {
         Objects.requireNonNull(key, "key");
         return REGISTRY.get(Objects.requireNonNull(declarer, "declarer"))
                 .computeIfAbsent(key, k -> new OverrideDispatch(declarer, k));
+    }
+
+    /**
+     * {@return the dispatch of a method a reload added to an interface, or null when no reload added one with this
+     * key}: calls of it through the interface link here, and so does {@code Shape.super.m()}, to the default body
+     *
+     * @param declarer the interface, never null
+     * @param key the method's name followed by its descriptor, never null
+     */
+    public static OverrideDispatch addedTo(Class<?> declarer, String key) {
+        OverrideDispatch dispatch = REGISTRY.get(declarer).get(key);
+        return dispatch != null && dispatch.isAddedToInterface() ? dispatch : null;
+    }
+
+    /**
+     * Makes this the dispatch of a method a reload added to an interface, with its default body, or the body that
+     * throws {@link AbstractMethodError} for an abstract one, as its own body; before the redefinition that starts
+     * calling it, the first time.
+     *
+     * @param ownBody the default body in its static form, the receiver first; never null
+     */
+    public synchronized void addedToInterface(MethodHandle ownBody) {
+        addedToInterface = true;
+        ownBody(ownBody);
+    }
+
+    private synchronized boolean isAddedToInterface() {
+        return addedToInterface;
     }
 
     /** {@return true once the declaration has an own body, that is once it dispatches} */
@@ -104,6 +138,25 @@ public final class OverrideDispatch {
         }
     }
 
+    /**
+     * Sets the override a reload added to a class before the redefinition that starts calling it, when no call of
+     * the dispatch is linked yet (a method a reload is adding to an interface): then no call can reach the
+     * interface's body, which for an abstract method throws, between the redefinition and {@link #overriddenBy}.
+     *
+     * @param type the overriding class, never null
+     * @param override the override in its static form, the receiver first; never null
+     */
+    public synchronized void overriddenByBeforeAnyCall(Class<?> type, MethodHandle override) {
+        if (dispatchSite == null && superCalls.isEmpty()) {
+            overriddenBy(type, override);
+        }
+    }
+
+    /** {@return a call site of the own body, typed as the caller asks: {@code Shape.super.m()} of an added method} */
+    synchronized CallSite ownBodySite(MethodType type) {
+        return new ConstantCallSite(ownSite.dynamicInvoker().asType(type));
+    }
+
     /** {@return the call site of the declaration's dispatch, typed as the declaration's body calls it} */
     synchronized CallSite dispatchSite(MethodType type) {
         if (ownSite == null) {
@@ -134,7 +187,8 @@ public final class OverrideDispatch {
     }
 
     private void relink() {
-        choices = new Choices(declarer, Map.copyOf(overrides), ownSite.dynamicInvoker());
+        choices = new Choices(declarer, Map.copyOf(overrides), ownSite.dynamicInvoker(),
+                addedToInterface ? key.substring(0, key.indexOf('(')) : null);
         List<MutableCallSite> changed = new ArrayList<>();
         if (dispatchSite != null) {
             dispatchSite.setTarget(dispatchTarget());
@@ -163,7 +217,9 @@ public final class OverrideDispatch {
             target = MethodHandles.guardWithTest(isExactly(override.getKey(), type),
                     override.getValue().asType(type), target);
         }
-        return MethodHandles.guardWithTest(isExactly(declarer, type), ownSite.dynamicInvoker(), target);
+        // An interface has no objects of its own class: a receiver reaching its default method runs the own body.
+        return declarer.isInterface() ? target
+                : MethodHandles.guardWithTest(isExactly(declarer, type), ownSite.dynamicInvoker(), target);
     }
 
     private static MethodHandle isExactly(Class<?> type, MethodType dispatchType) {
@@ -195,17 +251,24 @@ public final class OverrideDispatch {
         private final Class<?> declarer;
         private final Map<Class<?>, MethodHandle> overrides;
         private final MethodHandle ownBody;
+        /** The method's name, to find the classes' own implementations of a method added to an interface; or null. */
+        private final String declaredName;
 
-        Choices(Class<?> declarer, Map<Class<?>, MethodHandle> overrides, MethodHandle ownBody) {
+        Choices(Class<?> declarer, Map<Class<?>, MethodHandle> overrides, MethodHandle ownBody,
+                String declaredName) {
             this.declarer = declarer;
             this.overrides = overrides;
             this.ownBody = ownBody;
+            this.declaredName = declaredName;
         }
 
         @Override
         protected MethodHandle computeValue(Class<?> type) {
             for (Class<?> each = type; each != null && each != declarer; each = each.getSuperclass()) {
                 MethodHandle override = overrides.get(each);
+                if (override == null && declaredName != null) {
+                    override = Implementations.declared(each, declaredName, ownBody.type());
+                }
                 if (override != null) {
                     return override.asType(ownBody.type());
                 }

@@ -117,9 +117,9 @@ final class BatchPlanner {
     }
 
     /**
-     * Moves to the engine the classes of the batch that keep their members but declare a method that a class the
-     * engine rewrites adds an override of: that method must dispatch in the version the batch applies too, which
-     * only the engine makes.
+     * Moves to the engine the classes and interfaces of the batch that keep their members but declare a method that
+     * a class the engine rewrites adds an override of: that method must dispatch in the version the batch applies
+     * too, which only the engine makes.
      */
     private void superclassesViaEngine(List<JudgedClass> viaEngine, List<JudgedClass> keeping)
             throws RewriteRefusedException {
@@ -128,7 +128,7 @@ final class BatchPlanner {
             boolean superclass = viaEngine.stream().anyMatch(each -> each.type() != type
                     && type.isAssignableFrom(each.type()) && addsAnOverrideOf(each, type));
             try {
-                if (superclass && !type.isInterface() && history.takesNewMembers(kept.loaded())) {
+                if (superclass && history.takesNewMembers(kept.loaded())) {
                     keeping.remove(kept);
                     viaEngine.add(kept);
                 }

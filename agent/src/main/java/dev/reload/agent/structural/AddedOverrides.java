@@ -1,6 +1,7 @@
 package dev.reload.agent.structural;
 
 import dev.reload.patcher.rewrite.AddedMethod;
+import dev.reload.patcher.rewrite.Refusal;
 import dev.reload.patcher.rewrite.RuntimeNames;
 import dev.reload.patcher.rewrite.UnsupportedEditException;
 import dev.reload.patcher.shape.MemberKey;
@@ -9,13 +10,15 @@ import org.objectweb.asm.Type;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
-import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * Finds the declaration each instance method a reload adds to a class overrides: the nearest method of the same
@@ -47,16 +50,35 @@ final class AddedOverrides {
             Method declaration = nearestDeclaration(type, method);
             if (declaration != null) {
                 declarers.put(method.key(), reachable(type, method, declaration));
-                continue;
-            }
-            Class<?> implemented = interfaceDeclaring(type, method);
-            if (implemented != null) {
-                throw refusal(type, method, "it implements " + implemented.getName() + "." + method.describe()
-                        + " of an interface, and calls through an interface cannot reach a method added on a"
-                        + " running JVM yet");
             }
         }
         return declarers;
+    }
+
+    /**
+     * {@return the interface each added method implements, by the method's key, among the methods a reload added to
+     * the interfaces of the class and of its superclasses, for the methods no superclass declares}: calls through
+     * the interface reach them through the dispatch of the interface's added method
+     *
+     * @param type the class, never null
+     * @param methods the methods its companion holds, or its new version adds; never null
+     * @param addedToInterfaces the methods reloads added to an interface (by that batch or before), never null
+     */
+    static Map<MemberKey, Class<?>> implementations(Class<?> type, List<AddedMethod> methods,
+                                                    Function<Class<?>, Set<MemberKey>> addedToInterfaces) {
+        Map<MemberKey, Class<?>> implemented = new LinkedHashMap<>();
+        for (AddedMethod method : methods) {
+            if (!method.overridable() || nearestDeclaration(type, method) != null) {
+                continue;
+            }
+            for (Class<?> implementedInterface : superinterfaces(type)) {
+                if (addedToInterfaces.apply(implementedInterface).contains(method.key())) {
+                    implemented.put(method.key(), implementedInterface);
+                    break;
+                }
+            }
+        }
+        return implemented;
     }
 
     /**
@@ -84,8 +106,13 @@ final class AddedOverrides {
         Class<?> declarer = declaration.getDeclaringClass();
         String overridden = declarer.getName() + "." + method.describe();
         if (Modifier.isAbstract(declaration.getModifiers())) {
-            throw refusal(type, method, "it implements the abstract " + overridden + ", which has no body to"
-                    + " choose the added method from on a running JVM yet");
+            // Only an abstract class lacks a method it inherits abstract: its running subclasses have their own.
+            throw new UnsupportedEditException(new Refusal(type.getName(), "method added: " + method.describe(),
+                    "it implements the abstract " + overridden + " in an abstract class, whose running subclasses"
+                            + " each have their own: a subclass loaded later without one, and super."
+                            + method.describe() + " in one, would reach the abstract declaration on a running JVM,"
+                            + " which has no body to choose it from", "give the subclasses that need it their own "
+                            + method.describe() + ", or restart to apply"));
         }
         if (!watched(declarer)) {
             throw refusal(type, method, "it overrides " + overridden + ", declared in a class the agent does not"
@@ -95,8 +122,12 @@ final class AddedOverrides {
         return declarer;
     }
 
-    /** {@return the nearest superclass method the added one overrides, or null} */
-    private static Method nearestDeclaration(Class<?> type, AddedMethod method) {
+    /**
+     * {@return the declaration the added method overrides, as the JVM selects it (JVMS 5.4.6), or null}: the nearest
+     * superclass method, else the most specific method of the superinterfaces (a default method, which calls through
+     * the interface reach while no class of the hierarchy declares the method)
+     */
+    static Method nearestDeclaration(Class<?> type, AddedMethod method) {
         for (Class<?> superclass = type.getSuperclass(); superclass != null;
              superclass = superclass.getSuperclass()) {
             for (Method candidate : superclass.getDeclaredMethods()) {
@@ -105,29 +136,46 @@ final class AddedOverrides {
                 }
             }
         }
+        return mostSpecificOfInterfaces(type, method);
+    }
+
+    /**
+     * {@return the method of the superinterfaces of the class and of its superclasses that no other declaring one
+     * overrides, or null when none declares it}; of several unrelated ones, the first (a class the compiler accepted
+     * declares the method itself then, so that case is only met by stale class files)
+     */
+    private static Method mostSpecificOfInterfaces(Class<?> type, AddedMethod method) {
+        List<Method> declared = new ArrayList<>();
+        for (Class<?> implemented : superinterfaces(type)) {
+            for (Method candidate : implemented.getDeclaredMethods()) {
+                if (sameMethod(candidate, method) && !Modifier.isPrivate(candidate.getModifiers())) {
+                    declared.add(candidate);
+                }
+            }
+        }
+        for (Method candidate : declared) {
+            if (declared.stream().noneMatch(other -> !other.equals(candidate) && candidate.getDeclaringClass()
+                    .isAssignableFrom(other.getDeclaringClass()))) {
+                return candidate;
+            }
+        }
         return null;
     }
 
-    /** {@return an interface of the class or of its superclasses that declares the method, or null} */
-    private static Class<?> interfaceDeclaring(Class<?> type, AddedMethod method) {
+    /** {@return every interface the class and its superclasses implement, directly or through others, once each} */
+    static Set<Class<?>> superinterfaces(Class<?> type) {
         Deque<Class<?>> pending = new ArrayDeque<>();
-        Set<Class<?>> seen = new HashSet<>();
+        Set<Class<?>> seen = new LinkedHashSet<>();
         for (Class<?> each = type; each != null; each = each.getSuperclass()) {
             pending.addAll(List.of(each.getInterfaces()));
         }
         while (!pending.isEmpty()) {
             Class<?> implemented = pending.pop();
-            if (!seen.add(implemented)) {
-                continue;
+            if (seen.add(implemented)) {
+                pending.addAll(List.of(implemented.getInterfaces()));
             }
-            for (Method candidate : implemented.getDeclaredMethods()) {
-                if (sameMethod(candidate, method)) {
-                    return implemented;
-                }
-            }
-            pending.addAll(List.of(implemented.getInterfaces()));
         }
-        return null;
+        return seen;
     }
 
     private static boolean sameMethod(Method candidate, AddedMethod method) {

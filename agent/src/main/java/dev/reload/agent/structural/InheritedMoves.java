@@ -3,8 +3,13 @@ package dev.reload.agent.structural;
 import dev.reload.patcher.shape.MemberKey;
 import dev.reload.patcher.rewrite.MovedMembers;
 import dev.reload.patcher.shape.ClassShape;
+import org.objectweb.asm.Opcodes;
 
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -63,21 +68,50 @@ final class InheritedMoves implements MovedMembers {
         if (loader == null || !anyClassMoves.contains(key)) {
             return null;
         }
+        List<String> interfaces = new ArrayList<>();
         String current = owner;
         for (int depth = 0; depth < MAX_DEPTH; depth++) {
             ClassShape shape = running.running(loader, current);
-            if (shape == null || declares(shape, key, field)) {
+            if (shape != null && declares(shape, key, field)) {
                 return null;
             }
+            if (shape == null || shape.superName() == null) {
+                break;
+            }
+            interfaces.addAll(shape.interfaces());
             current = shape.superName();
-            if (current == null) {
-                return null;
-            }
             if (movesOf(current).contains(key)) {
                 return current;
             }
         }
+        // A method a reload added to an interface, named through a class implementing it or a subinterface.
+        return field ? null : interfaceDeclarer(interfaces, key);
+    }
+
+    /** {@return the interface, among these and their superinterfaces, that a reload added the method to, or null} */
+    private String interfaceDeclarer(List<String> interfaces, MemberKey key) {
+        Deque<String> pending = new ArrayDeque<>(interfaces);
+        Set<String> seen = new HashSet<>();
+        while (!pending.isEmpty() && seen.size() < MAX_DEPTH) {
+            String implemented = pending.pop();
+            if (!seen.add(implemented)) {
+                continue;
+            }
+            if (movesOf(implemented).contains(key)) {
+                return implemented;
+            }
+            ClassShape shape = running.running(loader, implemented);
+            if (shape != null && !declares(shape, key, false)) {
+                pending.addAll(shape.interfaces());
+            }
+        }
         return null;
+    }
+
+    @Override
+    public boolean isInterface(String internalName) {
+        ClassShape shape = loader == null ? null : running.running(loader, internalName);
+        return shape != null && (shape.access() & Opcodes.ACC_INTERFACE) != 0;
     }
 
     private static boolean declares(ClassShape shape, MemberKey key, boolean field) {

@@ -26,6 +26,7 @@ public final class RuntimeJar {
             "dev/reload/runtime/ClassLinks$Registry.class",
             "dev/reload/runtime/FieldOpcodes.class",
             "dev/reload/runtime/FieldValue.class",
+            "dev/reload/runtime/Implementations.class",
             "dev/reload/runtime/LambdaFactories.class",
             "dev/reload/runtime/LambdaFactories$Sites.class",
             "dev/reload/runtime/Linkage.class",

@@ -2,6 +2,7 @@ package dev.reload.agent.structural;
 
 import dev.reload.patcher.shape.MemberKey;
 import dev.reload.patcher.rewrite.AddedField;
+import dev.reload.patcher.rewrite.AddedInterfaceMethods;
 import dev.reload.patcher.rewrite.ClassFileFormatException;
 import dev.reload.patcher.rewrite.ClassReferences;
 import dev.reload.patcher.rewrite.LastRewrite;
@@ -27,6 +28,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.WeakHashMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -57,6 +59,8 @@ public final class StructuralEngine {
      * so that a loading class is checked against them without gathering them for each class that loads.
      */
     private final Set<String> movedMemberNames = ConcurrentHashMap.newKeySet();
+    /** The instance methods reloads added to each interface, which calls through it reach by dispatch. */
+    private final Map<Class<?>, Set<MemberKey>> interfaceMethods = Collections.synchronizedMap(new WeakHashMap<>());
     /** What each rewritten class's last rewrite left running (lambda bodies, companion), for its next rewrite. */
     private final Map<Class<?>, LastRewrite> lastRewrites = Collections.synchronizedMap(new WeakHashMap<>());
 
@@ -114,12 +118,22 @@ public final class StructuralEngine {
         Map<String, Set<MemberKey>> overridable = new HashMap<>(appliedOverridable);
         Map<ClassEdit, List<AddedMethod>> movedByEdit = new HashMap<>();
         Map<ClassEdit, Map<MemberKey, Class<?>>> overridesByEdit = new HashMap<>();
+        Map<ClassEdit, Set<MemberKey>> unlinkedByEdit = new HashMap<>();
+        Map<Class<?>, List<AddedMethod>> declaredByBatch = new HashMap<>();
         for (ClassEdit edit : edits) {
-            List<AddedMethod> moved = StructuralRewriter.movedMethods(edit.running(), edit.updated());
+            declaredByBatch.put(edit.loaded(), StructuralRewriter.movedMethods(edit.running(), edit.updated()));
+        }
+        Function<Class<?>, Set<MemberKey>> addedToInterfaces = addedToInterfaces(declaredByBatch);
+        for (ClassEdit edit : edits) {
+            List<AddedMethod> moved = declaredByBatch.get(edit.loaded());
             Map<MemberKey, Class<?>> overrides = AddedOverrides.declarers(edit.loaded(), moved);
             overridesByEdit.put(edit, overrides);
-            // An added override is reached through the dispatch of what it overrides, never linked directly.
-            List<AddedMethod> linked = moved.stream().filter(m -> !overrides.containsKey(m.key())).toList();
+            // An added override is reached through the dispatch of what it overrides, never linked directly; so is
+            // an implementation of a method a reload adds to an interface, through the interface's dispatch.
+            Set<MemberKey> unlinked = new HashSet<>(overrides.keySet());
+            unlinked.addAll(AddedOverrides.implementations(edit.loaded(), moved, addedToInterfaces).keySet());
+            unlinkedByEdit.put(edit, unlinked);
+            List<AddedMethod> linked = moved.stream().filter(m -> !unlinked.contains(m.key())).toList();
             movedByEdit.put(edit, linked);
             moves.put(edit.internalName(), keys(linked, StructuralRewriter.addedFields(edit.running(),
                     edit.updated())));
@@ -134,15 +148,60 @@ public final class StructuralEngine {
             // batch adds links to its nest through the runtime when it loads, even when the batch moves nothing.
             RuntimeJar.install(instrumentation);
         }
+        checkImplementations(edits, declaredByBatch);
         dispatching.ensure(toDispatch, files, instrumentation);
         List<PreparedRewrite> prepared = new ArrayList<>();
         for (ClassEdit edit : edits) {
             PreparedRewrite rewrite = reloader.prepare(edit.loaded(), edit.running(), lastRewrites.get(edit.loaded()),
                     edit.updated(), view(moves, edit.loaded().getClassLoader()),
-                    overridesByEdit.get(edit).keySet(), dispatching.of(edit.loaded()));
+                    unlinkedByEdit.get(edit), dispatching.of(edit.loaded()), addedToInterfaces);
             prepared.add(rewrite.withClassFile(sharingLambdaSites(rewrite.definition().getDefinitionClassFile())));
         }
         return prepared;
+    }
+
+    /**
+     * {@return the methods reloads added to each interface, by earlier batches or by this one}: calls through the
+     * interface reach each class's implementation by dispatch
+     *
+     * @param declaredByBatch the methods each class of the batch adds, by class
+     */
+    private Function<Class<?>, Set<MemberKey>> addedToInterfaces(Map<Class<?>, List<AddedMethod>> declaredByBatch) {
+        Map<Class<?>, Set<MemberKey>> added = new HashMap<>();
+        synchronized (interfaceMethods) {
+            added.putAll(interfaceMethods);
+        }
+        declaredByBatch.forEach((type, moved) -> {
+            if (type.isInterface()) {
+                Set<MemberKey> keys = new HashSet<>(added.getOrDefault(type, Set.of()));
+                keys.addAll(overridableKeys(moved));
+                added.put(type, keys);
+            }
+        });
+        return type -> added.getOrDefault(type, Set.of());
+    }
+
+    /**
+     * Refuses the batch when it adds an abstract method to an interface that a loaded class implementing it would
+     * lack, and registers the implementations earlier reloads added to classes the batch leaves alone.
+     */
+    private void checkImplementations(List<ClassEdit> edits, Map<Class<?>, List<AddedMethod>> declaredByBatch)
+            throws UnsupportedEditException {
+        Class<?>[] loadedClasses = null;
+        Map<Class<?>, Set<MemberKey>> addedByBatch = new HashMap<>();
+        declaredByBatch.forEach((type, moved) -> addedByBatch.put(type, keys(moved, List.of())));
+        for (ClassEdit edit : edits) {
+            Class<?> type = edit.loaded();
+            Set<MemberKey> before = interfaceMethods.getOrDefault(type, Set.of());
+            List<AddedMethod> fresh = !type.isInterface() ? List.of() : declaredByBatch.get(type).stream()
+                    .filter(m -> m.overridable() && !before.contains(m.key())).toList();
+            if (!fresh.isEmpty()) {
+                loadedClasses = loadedClasses != null ? loadedClasses : instrumentation.getAllLoadedClasses();
+                AddedToInterfaces.checkImplementations(type, fresh,
+                        AddedInterfaceMethods.abstractOnes(edit.running(), edit.updated()), addedByBatch,
+                        loadedClasses);
+            }
+        }
     }
 
     /**
@@ -192,6 +251,10 @@ public final class StructuralEngine {
         for (PreparedRewrite rewrite : batch) {
             rewrite.commit();
             lastRewrites.put(rewrite.definition().getDefinitionClass(), rewrite.rewrite().leftRunning());
+            if (rewrite.definition().getDefinitionClass().isInterface()) {
+                interfaceMethods.put(rewrite.definition().getDefinitionClass(),
+                        overridableKeys(rewrite.rewrite().moved()));
+            }
             Set<MemberKey> keys = keys(rewrite);
             applied.put(rewrite.rewrite().internalName(), keys);
             appliedOverridable.put(rewrite.rewrite().internalName(), overridableKeys(rewrite.rewrite().moved()

@@ -23,6 +23,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * Applies structural edits (methods added, removed, lambdas added, fields added) to loaded classes on a stock JVM:
@@ -56,7 +57,7 @@ public final class StructuralReloader {
                     "it overrides a method of " + first.getValue().getName() + ", which only the structural"
                             + " engine makes dispatch to it");
         }
-        return prepare(loaded, running, last, updated, elsewhere, Set.of(), Set.of());
+        return prepare(loaded, running, last, updated, elsewhere, Set.of(), Set.of(), type -> Set.of());
     }
 
     /**
@@ -69,13 +70,15 @@ public final class StructuralReloader {
      * @param updated the new class file as compiled, never null
      * @param elsewhere which methods of other classes in the batch, or moved before, are moved; never null
      * @param overrides the methods the new version adds that override a dispatching superclass declaration
-     *                  ({@link AddedOverrides}), never null
+     *                  ({@link AddedOverrides}) or implement a method a reload added to an interface, never null
      * @param dispatching the class's methods that dispatch on the receiver's class, never null
+     * @param addedToInterfaces the methods reloads added to each interface, this batch's included, never null
      * @throws UnsupportedEditException when the edit cannot be applied on this JVM; nothing was defined
      * @throws StructuralLinkException when the JVM refused the companion or the bridges
      */
     public PreparedRewrite prepare(Class<?> loaded, byte[] running, LastRewrite last, byte[] updated,
-                                   MovedMembers elsewhere, Set<MemberKey> overrides, Set<MemberKey> dispatching)
+                                   MovedMembers elsewhere, Set<MemberKey> overrides, Set<MemberKey> dispatching,
+                                   Function<Class<?>, Set<MemberKey>> addedToInterfaces)
             throws UnsupportedEditException, StructuralLinkException {
         StructuralRewrite rewrite = StructuralRewriter.rewrite(running, last, updated, elsewhere, overrides);
         ClassLinks links = ClassLinks.of(loaded);
@@ -97,6 +100,11 @@ public final class StructuralReloader {
             defineBridges(loaded, lookup, links, rewrite);
             links.stage(handles);
         }
+        Map<MemberKey, Class<?>> implemented = AddedOverrides.implementations(loaded, rewrite.moved(),
+                addedToInterfaces);
+        Map<MemberKey, MethodHandle> addedToInterface = loaded.isInterface()
+                ? AddedToInterfaces.dispatchFirst(loaded, rewrite.moved(), handles) : Map.of();
+        AddedToInterfaces.implementBeforeAnyCall(loaded, implemented, overrides, handles);
         byte[] target = rewrite.target();
         Map<MemberKey, MethodHandle> ownBodies = Map.of();
         DispatchingDeclarations.Dispatching made = dispatching.isEmpty() ? null
@@ -105,8 +113,12 @@ public final class StructuralReloader {
             target = made.target();
             ownBodies = DispatchingClasses.ownBodies(loaded, made);
         }
-        Map<MemberKey, Class<?>> declarers = AddedOverrides.reachedByDispatch(loaded, rewrite.moved());
-        OverrideLinks overrideLinks = new OverrideLinks(loaded, ownBodies, declarers, overrides);
+        Map<MemberKey, Class<?>> declarers = new LinkedHashMap<>(AddedOverrides.reachedByDispatch(loaded,
+                rewrite.moved()));
+        declarers.putAll(implemented);
+        Map<MemberKey, MethodHandle> bodies = new LinkedHashMap<>(ownBodies);
+        bodies.putAll(addedToInterface);
+        OverrideLinks overrideLinks = new OverrideLinks(loaded, bodies, declarers, overrides);
         return new PreparedRewrite(new ClassDefinition(loaded, target), rewrite, links, handles,
                 initializers, overrideLinks);
     }

@@ -30,17 +30,39 @@ class AddedOverridesTest {
     }
 
     @Test
+    void aDefaultMethodIsWhatAnOverrideReachesWhenNoSuperclassDeclaresTheMethod() throws UnsupportedEditException {
+        assertEquals(Map.of(UPDATE.key(), Drawable.class), AddedOverrides.declarers(Sprite.class, List.of(UPDATE)));
+        assertEquals(Map.of(UPDATE.key(), Drawable.class), AddedOverrides.declarers(Shadow.class, List.of(UPDATE)),
+                "inherited through the superclass");
+        assertEquals(Map.of(UPDATE.key(), Entity.class), AddedOverrides.declarers(Hero.class, List.of(UPDATE)),
+                "a superclass's declaration is chosen over a default method");
+        assertEquals(Map.of(UPDATE.key(), Layered.class), AddedOverrides.declarers(Tile.class, List.of(UPDATE)),
+                "the most specific default method, whatever the order of the interfaces");
+    }
+
+    @Test
+    void anOverrideBelowTheConcreteImplementationOfAnAbstractMethodReachesThatImplementation()
+            throws UnsupportedEditException {
+        assertEquals(Map.of(UPDATE.key(), Triangle.class), AddedOverrides.declarers(Wedge.class, List.of(UPDATE)),
+                "the nearest concrete declaration below the abstract one dispatches");
+    }
+
+    @Test
     void methodsOfUnwatchedClassesInterfacesAndAbstractOnesAreRefusedAsWritten() {
         assertEquals("fixture.Player: method added: toString() — it overrides java.lang.Object.toString(), declared"
                 + " in a class the agent does not watch (the JDK's or a library's), whose calls cannot be made to"
                 + " reach a method added on a running JVM; restart to apply",
                 refusal(Enemy.class, new AddedMethod("toString", "()Ljava/lang/String;", true, true)));
-        assertEquals("fixture.Player: method added: run() — it implements java.lang.Runnable.run() of an interface,"
-                + " and calls through an interface cannot reach a method added on a running JVM yet; restart to"
-                + " apply", refusal(Task.class, new AddedMethod("run", "()V", true, true)));
+        assertEquals("fixture.Player: method added: run() — it implements the abstract java.lang.Runnable.run() in"
+                + " an abstract class, whose running subclasses each have their own: a subclass loaded later without"
+                + " one, and super.run() in one, would reach the abstract declaration on a running JVM, which has no"
+                + " body to choose it from; give the subclasses that need it their own run(), or restart to apply",
+                refusal(Task.class, new AddedMethod("run", "()V", true, true)));
         assertEquals("fixture.Player: method added: update(int) — it implements the abstract "
-                + Shape.class.getName() + ".update(int), which has no body to choose the added method from on a"
-                + " running JVM yet; restart to apply", refusal(Square.class, UPDATE));
+                + Shape.class.getName() + ".update(int) in an abstract class, whose running subclasses each have"
+                + " their own: a subclass loaded later without one, and super.update(int) in one, would reach the"
+                + " abstract declaration on a running JVM, which has no body to choose it from; give the subclasses"
+                + " that need it their own update(int), or restart to apply", refusal(Square.class, UPDATE));
     }
 
     private static String refusal(Class<?> type, AddedMethod method) {
@@ -67,6 +89,43 @@ class AddedOverridesTest {
     static class Boss extends Enemy {
     }
 
+    /** Watched, with a default method. */
+    interface Drawable {
+        @SuppressWarnings("unused") // found by name, as the agent's accessor is
+        private static MethodHandles.Lookup $reload$lookup() {
+            return MethodHandles.lookup();
+        }
+
+        default int update(int x) {
+            return x + 1;
+        }
+    }
+
+    /** Watched, overriding the default method of the interface it extends. */
+    interface Layered extends Drawable {
+        @SuppressWarnings("unused") // found by name, as the agent's accessor is
+        private static MethodHandles.Lookup $reload$lookup() {
+            return MethodHandles.lookup();
+        }
+
+        @Override
+        default int update(int x) {
+            return x + 2;
+        }
+    }
+
+    static class Sprite implements Drawable {
+    }
+
+    static class Shadow extends Sprite {
+    }
+
+    static class Hero extends Entity implements Drawable {
+    }
+
+    static class Tile implements Drawable, Layered {
+    }
+
     abstract static class Task implements Runnable {
     }
 
@@ -75,5 +134,21 @@ class AddedOverridesTest {
     }
 
     abstract static class Square extends Shape {
+    }
+
+    /** Watched, implementing the abstract method of its superclass. */
+    static class Triangle extends Square {
+        @SuppressWarnings("unused") // found by name, as the agent's accessor is
+        private static MethodHandles.Lookup $reload$lookup() {
+            return MethodHandles.lookup();
+        }
+
+        @Override
+        public int update(int x) {
+            return 3 * x;
+        }
+    }
+
+    static class Wedge extends Triangle {
     }
 }

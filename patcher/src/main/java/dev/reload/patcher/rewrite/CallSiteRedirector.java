@@ -111,6 +111,13 @@ final class CallSiteRedirector {
         // A constructor is never inherited: calls of added ones were linked by ConstructorCalls or refused.
         String declarer = call.name.equals(ConstructorFactory.CONSTRUCTOR) ? null
                 : movedMethodDeclarer(call.owner, call.name, call.desc);
+        if (declarer != null && call.getOpcode() == Opcodes.INVOKESPECIAL && !call.owner.equals(ownerInternalName)
+                && (call.itf || elsewhere.isInterface(declarer))) {
+            // Shape.super.m() or super.m() of a method a reload added to the interface Shape, whose calls dispatch:
+            // the runtime links it to what Shape's dispatch chooses for the class the call names.
+            return new InvokeDynamicInsnNode(call.name, AddedMethod.withReceiver(ownerInternalName, call.desc),
+                    LINK_SUPER, Type.getObjectType(ownerInternalName), Type.getObjectType(call.owner), call.desc);
+        }
         if (declarer != null && !namesTheRunningDeclaration(call)) {
             String callDescriptor = call.getOpcode() == Opcodes.INVOKESTATIC
                     ? call.desc : AddedMethod.withReceiver(call.owner, call.desc);

@@ -52,6 +52,16 @@ public interface MovedMembers {
         return isAddedField(ownerInternalName, name, descriptor) ? ownerInternalName : null;
     }
 
+    /**
+     * {@return true when the class is an interface}: a call of a method a reload added to it is linked to a dispatch
+     * on the receiver's class, so {@code super.m()} reaching it needs the class it names
+     *
+     * @param internalName a class that declares a moved method, never null
+     */
+    default boolean isInterface(String internalName) {
+        return false;
+    }
+
     /** {@return a view in which no method of another class is moved} */
     static MovedMembers none() {
         return (owner, name, descriptor) -> false;

@@ -99,6 +99,9 @@ public final class StructuralRewriter {
             } else if (method.name.equals("<clinit>")) {
                 // The class is initialized already: a static initializer it gains, like a changed one, is not run.
             } else {
+                if (AddedInterfaceMethods.movesWithoutBody(next, method)) {
+                    AddedInterfaceMethods.giveThrowingBody(method, binaryName);
+                }
                 MovableCheck.check(method, binaryName);
                 moved.put(new MemberKey(method.name, method.desc),
                         AddedMethod.of(method.name, method.desc, method.access));

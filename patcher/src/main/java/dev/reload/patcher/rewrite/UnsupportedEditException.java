@@ -18,7 +18,12 @@ public final class UnsupportedEditException extends Exception {
         this(new Refusal(className, member, reason, Refusal.RESTART));
     }
 
-    private UnsupportedEditException(Refusal refusal) {
+    /**
+     * Makes the exception of a refusal that says what to do in its own words.
+     *
+     * @param refusal the class, the member, the reason and what to do, never null
+     */
+    public UnsupportedEditException(Refusal refusal) {
         super(refusal.line());
         this.refusal = refusal;
     }

@@ -97,16 +97,16 @@ class DispatchingDeclarationsTest {
                 "only the class itself may make an invokespecial super call");
     }
 
-    private static MethodNode method(ClassNode node, String name, String descriptor) {
+    static MethodNode method(ClassNode node, String name, String descriptor) {
         return node.methods.stream().filter(m -> m.name.equals(name) && m.desc.equals(descriptor)).findFirst()
                 .orElseThrow(() -> new AssertionError(node.name + " has no " + name + descriptor));
     }
 
-    private static List<String> methodKeys(ClassNode node) {
+    static List<String> methodKeys(ClassNode node) {
         return node.methods.stream().map(m -> m.name + m.desc + "/" + m.access).toList();
     }
 
-    private static List<AbstractInsnNode> instructions(MethodNode method) {
+    static List<AbstractInsnNode> instructions(MethodNode method) {
         List<AbstractInsnNode> real = new ArrayList<>();
         for (AbstractInsnNode insn : method.instructions) {
             if (insn.getOpcode() >= 0) {

@@ -33,8 +33,9 @@ class BatchReloadIT {
     void interdependentClassesChangeTogetherOrNotAtAll(Path jdk) {
         Path classes = work.resolve("classes");
         FixtureClasses.install(compiled.resolve("many-v1"), classes);
-        // A long quiet period, so that however slowly this test writes the ten files they form one batch.
-        try (ChildJvm child = WatchingChild.start(jdk, "quiet=400", "fixture.many.Main", classes)) {
+        // A long quiet period, so that however slowly this test writes the ten files they form one batch: they call
+        // no method that is not there already, so they wait its settle period, a fifth of it, for each next file.
+        try (ChildJvm child = WatchingChild.start(jdk, "quiet=2000", "fixture.many.Main", classes)) {
             child.awaitStdout("^sum=10$");
             FixtureClasses.install(compiled.resolve("many-v2"), classes);
             child.awaitStderr("^\\[reload\\] 10 classes in \\d+ ms: fixture\\.many\\.C\\d \\(value\\)");

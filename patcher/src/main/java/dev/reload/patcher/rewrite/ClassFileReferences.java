@@ -89,7 +89,7 @@ public final class ClassFileReferences {
         try {
             ClassFileOutline outline = ClassFileOutline.of(bytes);
             return outline.end == bytes.length ? new ClassFileReferences(outline) : null;
-        } catch (IllegalArgumentException | ArrayIndexOutOfBoundsException e) {
+        } catch (IllegalArgumentException | IndexOutOfBoundsException e) {
             // A pool index out of range or of the wrong kind (ClassFileFormatException), an empty name: not whole.
             return null;
         }

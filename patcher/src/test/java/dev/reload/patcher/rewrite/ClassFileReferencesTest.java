@@ -50,6 +50,18 @@ class ClassFileReferencesTest {
         assertNull(ClassFileReferences.ofWhole(new byte[0]));
     }
 
+    @Test
+    void aFileWithAnyOneByteChangedIsReadOrRefusedWithoutAnException() throws IOException {
+        byte[] bytes = classFile(Sample.class);
+        for (int i = 0; i < bytes.length; i++) {
+            for (int flip : new int[] {0x01, 0x80, 0xFF}) {
+                byte[] changed = bytes.clone();
+                changed[i] ^= (byte) flip;
+                ClassFileReferences.ofWhole(changed); // a watcher's thread reads whatever a build leaves
+            }
+        }
+    }
+
     private static byte[] classFile(Class<?> type) throws IOException {
         String name = type.getName();
         try (InputStream in = type.getResourceAsStream(name.substring(name.lastIndexOf('.') + 1) + ".class")) {

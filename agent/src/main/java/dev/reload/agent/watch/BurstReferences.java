@@ -21,7 +21,10 @@ import java.util.Set;
  * later file adds, applied alone, would throw {@code NoSuchMethodError} into the program until that file came. A
  * member is looked for where the JVM links it (JVMS 5.4.3.2, 5.4.3.3): in the class named, then its supertypes. The
  * JDK's classes ({@code java/...}) are never a build's, so what a file names of them is not looked up; a member
- * inherited from a class the lookup cannot find counts as missing. What the running program lacks is found once per
+ * inherited from a class the lookup cannot find counts as missing. The classes of its own source file that a file names
+ * (its nested classes, its outer class: {@code Outer} and {@code Outer$...}) must be files of the burst: a compiler
+ * writes every class of a source file it compiles, and an outer class applied without its renumbered or changed
+ * anonymous classes would create the old ones. What the running program lacks is found once per
  * file read ({@link #read}); what the burst's files provide, each time the burst could be handed out ({@link #met}).
  * Used by the collector's consumer thread.
  */
@@ -35,8 +38,10 @@ final class BurstReferences {
      *
      * @param classFile its declarations and references, never null
      * @param open its needs left for the other files of the burst, never null
+     * @param sourceMates the other classes of its source file that it names, which must be files of the burst too;
+     *                    never null
      */
-    record WholeFile(ClassFileReferences classFile, List<Need> open) {
+    record WholeFile(ClassFileReferences classFile, List<Need> open, Set<String> sourceMates) {
     }
 
     private static final String JDK_PREFIX = "java/";
@@ -64,7 +69,7 @@ final class BurstReferences {
                 open.add(need);
             }
         }
-        return new WholeFile(classFile, List.copyOf(open));
+        return new WholeFile(classFile, List.copyOf(open), sourceMates(classFile));
     }
 
     /** {@return true when every file's open needs are met by the files of the burst (these) or the running program} */
@@ -72,6 +77,9 @@ final class BurstReferences {
         Map<String, ClassFileReferences> byName = new HashMap<>();
         burst.values().forEach(whole -> byName.put(whole.classFile().internalName(), whole.classFile()));
         for (Map.Entry<Path, WholeFile> entry : burst.entrySet()) {
+            if (!byName.keySet().containsAll(entry.getValue().sourceMates())) {
+                return false;
+            }
             String referencing = entry.getValue().classFile().internalName();
             for (Need need : entry.getValue().open()) {
                 if (!met(need, entry.getKey(), referencing, byName)) {
@@ -80,6 +88,23 @@ final class BurstReferences {
             }
         }
         return true;
+    }
+
+    private static Set<String> sourceMates(ClassFileReferences classFile) {
+        String topLevel = topLevel(classFile.internalName());
+        Set<String> mates = new HashSet<>();
+        for (String named : classFile.classes()) {
+            if (topLevel(named).equals(topLevel)) {
+                mates.add(named);
+            }
+        }
+        return Set.copyOf(mates);
+    }
+
+    /** {@return the name up to the first dollar sign of its simple name: the top-level class of a nested one} */
+    private static String topLevel(String internalName) {
+        int dollar = internalName.indexOf('$', internalName.lastIndexOf('/') + 1);
+        return dollar < 0 ? internalName : internalName.substring(0, dollar);
     }
 
     private static List<Need> needs(ClassFileReferences classFile) {

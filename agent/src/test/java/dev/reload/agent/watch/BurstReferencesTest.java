@@ -20,7 +20,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** Which references of whole class files the running program or the other files of a burst meet. */
 class BurstReferencesTest {
     private static final String OUTER = "dev/reload/agent/watch/BurstReferencesTest";
-    private static final String PREFIX = OUTER + "$";
+    private static final String PREFIX = "dev/reload/agent/watch/Sample";
     private static final MemberKey ADDED = new MemberKey("added", "()I");
 
     private final BurstReferences references = new BurstReferences();
@@ -28,17 +28,17 @@ class BurstReferencesTest {
     @Test
     void aCallOfAMethodTheRunningClassLacksIsOpenUntilAFileOfTheBurstDeclaresIt() {
         references.lookUpWith(running(Map.of("Callee", declaring())));
-        BurstReferences.WholeFile caller = references.read(Path.of("Caller.class"), classFile(Caller.class));
+        BurstReferences.WholeFile caller = references.read(Path.of("SampleCaller.class"), classFile(SampleCaller.class));
         assertEquals(List.of(new BurstReferences.Need(PREFIX + "Callee", ADDED)), caller.open());
         assertFalse(references.met(burst(caller)));
-        BurstReferences.WholeFile callee = references.read(Path.of("Callee.class"), classFile(Callee.class));
+        BurstReferences.WholeFile callee = references.read(Path.of("SampleCallee.class"), classFile(SampleCallee.class));
         assertTrue(references.met(burst(caller, callee)));
     }
 
     @Test
     void aCallOfAMethodTheRunningClassHasIsMetAlone() {
         references.lookUpWith(running(Map.of("Callee", declaring(ADDED))));
-        BurstReferences.WholeFile caller = references.read(Path.of("Caller.class"), classFile(Caller.class));
+        BurstReferences.WholeFile caller = references.read(Path.of("SampleCaller.class"), classFile(SampleCaller.class));
         assertEquals(List.of(), caller.open());
         assertTrue(references.met(burst(caller)));
     }
@@ -47,21 +47,33 @@ class BurstReferencesTest {
     void anInheritedMethodIsLookedForInTheSupertypesAndOneThatCannotBeLookedInCountsAsMissing() {
         Declarations heir = declaringWithSuper(PREFIX + "Callee");
         references.lookUpWith(running(Map.of("Heir", heir, "Callee", declaring(ADDED))));
-        BurstReferences.WholeFile heirCaller = references.read(Path.of("HeirCaller.class"), classFile(HeirCaller.class));
+        BurstReferences.WholeFile heirCaller = references.read(Path.of("SampleHeirCaller.class"), classFile(SampleHeirCaller.class));
         assertTrue(references.met(burst(heirCaller)), "Heir inherits added() from the running Callee");
         references.lookUpWith(running(Map.of("Heir", heir)));
-        heirCaller = references.read(Path.of("HeirCaller.class"), classFile(HeirCaller.class));
+        heirCaller = references.read(Path.of("SampleHeirCaller.class"), classFile(SampleHeirCaller.class));
         assertFalse(references.met(burst(heirCaller)), "Callee cannot be looked in");
-        BurstReferences.WholeFile callee = references.read(Path.of("Callee.class"), classFile(Callee.class));
+        BurstReferences.WholeFile callee = references.read(Path.of("SampleCallee.class"), classFile(SampleCallee.class));
         assertTrue(references.met(burst(heirCaller, callee)), "the burst's Callee declares it");
     }
 
     @Test
     void withoutALookupOnlyTheFileItselfAndTheJdkAreThere() {
-        BurstReferences.WholeFile callee = references.read(Path.of("Callee.class"), classFile(Callee.class));
-        assertEquals(List.of(new BurstReferences.Need(OUTER, null)), callee.open(), "its nest host only");
-        BurstReferences.WholeFile caller = references.read(Path.of("Caller.class"), classFile(Caller.class));
+        BurstReferences.WholeFile callee = references.read(Path.of("SampleCallee.class"), classFile(SampleCallee.class));
+        assertEquals(List.of(), callee.open(), "its own members and the JDK's");
+        BurstReferences.WholeFile caller = references.read(Path.of("SampleCaller.class"), classFile(SampleCaller.class));
         assertFalse(references.met(burst(caller)));
+    }
+
+    @Test
+    void theClassesOfItsOwnSourceFileThatAFileNamesMustBeFilesOfTheBurst() {
+        references.lookUpWith(BurstReferencesTest::onClassPath);
+        BurstReferences.WholeFile caller = references.read(Path.of("Caller.class"), classFile(Caller.class));
+        assertEquals(List.of(), caller.open(), "the running classes have what it calls");
+        assertEquals(Set.of(OUTER, OUTER + "$Callee"), caller.sourceMates());
+        assertFalse(references.met(burst(caller)), "its outer class and Callee are to be written with it");
+        BurstReferences.WholeFile callee = references.read(Path.of("Callee.class"), classFile(Callee.class));
+        BurstReferences.WholeFile outer = references.read(Path.of("Outer.class"), classFile(BurstReferencesTest.class));
+        assertTrue(references.met(burst(caller, callee, outer)));
     }
 
     private static Map<Path, BurstReferences.WholeFile> burst(BurstReferences.WholeFile... files) {
@@ -79,6 +91,15 @@ class BurstReferencesTest {
     private static ClassLookup running(Map<String, Declarations> classes) {
         return (file, referencing, internalName) -> internalName.equals(OUTER) ? declaring()
                 : internalName.startsWith(PREFIX) ? classes.get(internalName.substring(PREFIX.length())) : null;
+    }
+
+    /** {@return every class as the test's class path has it, as if every one ran as compiled} */
+    private static Declarations onClassPath(Path file, String referencing, String internalName) {
+        try (InputStream in = ClassLoader.getSystemResourceAsStream(internalName + ".class")) {
+            return in == null ? null : Declarations.of(ClassFileReferences.ofWhole(in.readAllBytes()));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** {@return a class that extends Object and declares the members given} */
@@ -99,7 +120,7 @@ class BurstReferencesTest {
         }
     }
 
-    /** Calls a method of another class, the way a build's first file calls what its second file adds. */
+    /** Calls a class of its own source file. */
     static final class Caller {
         private Caller() {
         }
@@ -112,19 +133,6 @@ class BurstReferencesTest {
     static class Callee {
         static int added() {
             return 1;
-        }
-    }
-
-    static final class Heir extends Callee {
-    }
-
-    /** Calls a method {@link Heir} inherits. */
-    static final class HeirCaller {
-        private HeirCaller() {
-        }
-
-        static int call() {
-            return Heir.added();
         }
     }
 }

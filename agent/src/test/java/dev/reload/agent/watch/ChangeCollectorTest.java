@@ -62,7 +62,7 @@ class ChangeCollectorTest {
     void aWholeFileThatCallsWhatTheProgramHasIsHandedOutWithoutWaitingForTheNext() throws Exception {
         // Every class of this test runs as Callee is compiled, with added().
         List<ChangeBatch> batches = callerThenCallee(Declarations.of(
-                BurstReferencesTest.classFile(BurstReferencesTest.Callee.class)));
+                BurstReferencesTest.classFile(SampleCallee.class)));
         assertEquals(List.of(List.of("Caller.class"), List.of("Callee.class")), paths(batches));
     }
 
@@ -72,9 +72,9 @@ class ChangeCollectorTest {
         ChangeCollector collector = new ChangeCollector(Duration.ofSeconds(3), (file, e) -> { });
         collector.lookUpClassesWith((file, referencing, internalName) -> internalName.startsWith("dev/") ? running : null);
         CompletableFuture<ChangeBatch> first = CompletableFuture.supplyAsync(() -> takeFrom(collector));
-        collector.touched(root, classFile("Caller.class", BurstReferencesTest.Caller.class));
+        collector.touched(root, classFile("Caller.class", SampleCaller.class));
         Thread.sleep(1500); // longer than ready files wait, shorter than the quiet period
-        collector.touched(root, classFile("Callee.class", BurstReferencesTest.Callee.class));
+        collector.touched(root, classFile("Callee.class", SampleCallee.class));
         ChangeBatch batch = first.get();
         return batch.files().size() == 2 ? List.of(batch) : List.of(batch, collector.take());
     }

@@ -53,8 +53,12 @@ public final class ChangeCollector {
     private final Map<Path, Long> knownHashes = new ConcurrentHashMap<>();
     /** Guarded by {@code lock}. */
     private final ReadAhead readAhead = new ReadAhead();
+    /** Used by the consumer thread. */
     private final BurstReferences references = new BurstReferences();
-    /** {@link ReadAhead#changes()} when the batch's references were last found met or not, and whether they were. */
+    /**
+     * {@link ReadAhead#changes()} when the batch's references were last found met or not, and whether they were;
+     * guarded by {@code lock}.
+     */
     private long referencesCheckedAt = -1;
     private boolean referencesMet;
     /** Guarded by {@code lock}. */

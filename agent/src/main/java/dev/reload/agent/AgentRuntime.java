@@ -18,6 +18,7 @@ import dev.reload.agent.jfr.FlightRecorderListener;
 import dev.reload.agent.jmx.BeanRegistration;
 import dev.reload.agent.jmx.ReloadAgentBean;
 import dev.reload.agent.reload.Reloader;
+import dev.reload.agent.reload.RunningClassLookup;
 import dev.reload.agent.report.Contained;
 import dev.reload.agent.report.Reporter;
 import dev.reload.agent.structural.LoadTimePreparation;
@@ -112,6 +113,7 @@ final class AgentRuntime {
         Supplier<ReloadLoop> reloadLoop = new Supplier<>() {
             @Override
             public ReloadLoop get() {
+                collector.lookUpClassesWith(new RunningClassLookup(index, instrumentation));
                 Reloader reloader = new Reloader(instrumentation, index, capture, collector, reporter, engine,
                         applyPoint, assetHooks::scan);
                 AssetReloader assets = new AssetReloader(assetHooks, index, instrumentation, compactor, applyPoint,

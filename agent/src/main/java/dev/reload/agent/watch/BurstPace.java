@@ -10,22 +10,24 @@ package dev.reload.agent.watch;
  * counts. A write later than the longest wait after a burst starts a new one: no pause inside a burst is waited for
  * that long, so it is the next build, and the pause before it is no pause of a burst.
  *
- * <p>A single file already read whole (a class file that ends at its last byte) is not waiting to be finished, only
- * for the build's next file: it waits one {@linkplain #settleNanos() settle period}, for now the whole quiet period. A
- * burst waits as above even when its files are whole: a whole file says nothing about whether the build has more to
- * write, and a writer that stalls for a few milliseconds on a busy machine would cut it into several batches.
+ * <p>A batch whose files are all read whole (class files that end at their last byte) and have what they name
+ * ({@link BurstReferences}: the classes, fields and methods of other classes they use are in the running program or in
+ * the batch) is not waiting for anything it needs, only for the rest of a build that may have more to write: it waits
+ * one {@linkplain #settleNanos() settle period}, a fraction of the quiet period, or in a burst twice the longest pause
+ * seen inside it if that is longer (a writer that stalls now and then keeps its burst together), up to the burst's
+ * wait. A file that names a member no class has yet waits as above for the file that adds it.
  * Not thread-safe: the collector guards it with its lock.
  */
 final class BurstPace {
     static final int SEVERAL_FILES_QUIET_PERIODS = 3;
     static final int LONGEST_WAIT_IN_QUIET_PERIODS = 20;
     /**
-     * How many settle periods make a quiet period. A fifth saved about 4 ms a save, but javac writes a class file as
-     * it generates it, and a build whose second file came more than a millisecond after its first was applied as two
-     * batches: a class calling a method the other adds would throw {@code NoSuchMethodError} into the game until
-     * the second arrived. One, until a whole file that names members the running classes lack waits for them.
+     * How many settle periods make a quiet period. A fifth saves about 4 ms a save. javac writes a class file as it
+     * generates it, so a build's second file may come more than a millisecond after its first: a first file that
+     * calls a method the second adds waits for it ({@link BurstReferences}), and one that does not may be applied
+     * alone, since it runs as well without the second.
      */
-    static final int SETTLE_PERIODS_PER_QUIET_PERIOD = 1;
+    static final int SETTLE_PERIODS_PER_QUIET_PERIOD = 5;
 
     private final long quietNanos;
     private boolean seenAny;
@@ -62,24 +64,28 @@ final class BurstPace {
         lastWriteNanos = now;
     }
 
-    /**
-     * {@return how long the batch must have been quiet before it is handed out}
-     *
-     * @param whole true when every file of the batch was read whole after its last write
-     */
-    long quietNanos(boolean whole) {
+    /** {@return how long the batch must have been quiet before it is handed out, unless it is ready sooner} */
+    long quietNanos() {
         if (!burst) {
-            return whole ? settleNanos() : quietNanos;
+            return quietNanos;
         }
         long wait = Math.max(quietNanos * SEVERAL_FILES_QUIET_PERIODS, 2 * longestPauseNanos);
         return Math.min(wait, longestWaitNanos());
+    }
+
+    /**
+     * {@return how long a batch whose files are all whole and have what they name must have been quiet: a settle
+     * period, or in a burst twice its longest pause if longer, never longer than {@link #quietNanos()}}
+     */
+    long readyNanos() {
+        return burst ? Math.min(quietNanos(), Math.max(settleNanos(), 2 * longestPauseNanos)) : settleNanos();
     }
 
     private long longestWaitNanos() {
         return quietNanos * LONGEST_WAIT_IN_QUIET_PERIODS;
     }
 
-    /** {@return the settle period: how long a single whole file waits for the build's next file} */
+    /** {@return the settle period: how long a single whole file that has what it names waits for the build's next file} */
     long settleNanos() {
         return quietNanos / SETTLE_PERIODS_PER_QUIET_PERIOD;
     }

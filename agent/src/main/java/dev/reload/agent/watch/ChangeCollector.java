@@ -2,7 +2,7 @@ package dev.reload.agent.watch;
 
 import dev.reload.agent.parallel.Attempt;
 import dev.reload.agent.parallel.BatchSteps;
-import dev.reload.patcher.rewrite.WholeClassFile;
+import dev.reload.patcher.rewrite.ClassFileReferences;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -23,8 +23,9 @@ import java.util.function.BiConsumer;
 /**
  * Merges the writes the watchers see into batches: a batch is handed out once no write has been seen for
  * the quiet period, its files are read, and files whose content is what the agent last saw are dropped. Files are
- * read as they are written; a single file read whole only waits for the build's next file, a fraction of the quiet
- * period ({@link BurstPace}).
+ * read as they are written; files read whole that have what they name (the members of other classes they use are in
+ * the running program or in the batch, {@link BurstReferences}) only wait for the build's next file, a fraction of the
+ * quiet period ({@link BurstPace}).
  * Assets (every other file of a watched tree, {@link AssetFiles}) wait for their own quiet period ({@link AssetBurst}):
  * class files never wait for them, and they never go out before class files seen before them, so a hook's new code
  * reads the assets saved with it.
@@ -52,6 +53,14 @@ public final class ChangeCollector {
     private final Map<Path, Long> knownHashes = new ConcurrentHashMap<>();
     /** Guarded by {@code lock}. */
     private final ReadAhead readAhead = new ReadAhead();
+    /** Used by the consumer thread. */
+    private final BurstReferences references = new BurstReferences();
+    /**
+     * {@link ReadAhead#changes()} when the batch's references were last found met or not, and whether they were;
+     * guarded by {@code lock}.
+     */
+    private long referencesCheckedAt = -1;
+    private boolean referencesMet;
     /** Guarded by {@code lock}. */
     private final BurstPace pace;
     /** Guarded by {@code lock}. */
@@ -73,6 +82,16 @@ public final class ChangeCollector {
         this.longestBurstNanos = Math.max(LONGEST_BURST_FLOOR_NANOS, quietNanos * LONGEST_BURST_IN_QUIET_PERIODS);
         this.pace = new BurstPace(quietNanos);
         this.unreadable = unreadable;
+    }
+
+    /**
+     * Looks the classes that class files name up with {@code lookup} from now on, so that a batch whose files use
+     * only what the program has does not wait the quiet period (until then, each does).
+     *
+     * @param lookup finds the running classes and the class files their loaders would load, never null
+     */
+    public void lookUpClassesWith(ClassLookup lookup) {
+        references.lookUpWith(lookup);
     }
 
     /**
@@ -210,8 +229,9 @@ public final class ChangeCollector {
                 }
             }
             Attempt<byte[], IOException> content = ReadAhead.content(toRead);
-            boolean whole = content instanceof Attempt.Done<byte[], IOException> done
-                    && WholeClassFile.test(done.value());
+            ClassFileReferences classFile = content instanceof Attempt.Done<byte[], IOException> done
+                    ? ClassFileReferences.ofWhole(done.value()) : null;
+            BurstReferences.WholeFile whole = classFile == null ? null : references.read(toRead, classFile);
             synchronized (lock) {
                 readAhead.read(toRead, content, whole);
             }
@@ -220,10 +240,23 @@ public final class ChangeCollector {
 
     /** {@return how much longer the batch waits for the build's writes to pause; 0 when it is handed out now} */
     private long quietLeft(long now) {
-        long quietLeft = pending.isEmpty() ? 0
-                : lastEventNanos + pace.quietNanos(readAhead.allWhole(pending.keySet())) - now;
+        long quietLeft = pending.isEmpty() ? 0 : lastEventNanos + pace.quietNanos() - now;
+        if (quietLeft > 0 && readAhead.allWhole(pending.keySet())) {
+            long readyLeft = lastEventNanos + pace.readyNanos() - now;
+            // Wake up when the batch could be ready; its references are looked at once it has been quiet that long.
+            quietLeft = readyLeft > 0 ? readyLeft : referencesMet() ? 0 : quietLeft;
+        }
         long burstLeft = firstEventNanos + longestBurstNanos - now;
         return quietLeft <= 0 || burstLeft <= 0 ? 0 : Math.min(quietLeft, burstLeft);
+    }
+
+    /** {@return true when every class, field and method the pending files name is there to link} */
+    private boolean referencesMet() {
+        if (referencesCheckedAt != readAhead.changes()) {
+            referencesMet = references.met(readAhead.wholeFiles(pending.keySet()));
+            referencesCheckedAt = readAhead.changes();
+        }
+        return referencesMet;
     }
 
     /** {@return how much longer to wait for deleted class files to come back; 0 when none is missing} */

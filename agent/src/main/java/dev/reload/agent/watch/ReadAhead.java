@@ -9,16 +9,16 @@ import java.util.ArrayDeque;
 import java.util.Collection;
 import java.util.Deque;
 import java.util.HashMap;
-import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * The files of a batch, read while its writes go on, so that once the writes are quiet the batch does not wait for
  * its reads: a build that writes a thousand class files gives the agent time to read the first ones while it writes
  * the last. A file written again after it was read is read again. Also knows which files were read whole (see
- * {@link dev.reload.patcher.rewrite.WholeClassFile}), which need not wait for the quiet period. Not thread-safe: the
- * collector guards it with its lock, and reads the file itself outside the lock.
+ * {@link dev.reload.patcher.rewrite.WholeClassFile}), with what each names ({@link BurstReferences}): those need not
+ * wait for the quiet period. Not thread-safe: the collector guards it with its lock, and reads the file itself outside
+ * the lock.
  */
 final class ReadAhead {
     /** Per file read: its bytes, or the {@link IOException} that says why they cannot be read. */
@@ -26,11 +26,14 @@ final class ReadAhead {
     /** Files written since they were last read, in the order seen; may hold a file twice or one already read. */
     private final Deque<Path> unread = new ArrayDeque<>();
     /** The files of {@link #contents} whose bytes are a whole class file. */
-    private final Set<Path> whole = new HashSet<>();
+    private final Map<Path, BurstReferences.WholeFile> whole = new HashMap<>();
     private Path reading;
+    /** Counts the changes of what is known, so a conclusion drawn from it can tell when it is out of date. */
+    private long changes;
 
     /** Notes a write: what was read of the file before it is out of date. */
     void touched(Path file) {
+        changes++;
         contents.remove(file);
         whole.remove(file);
         unread.add(file);
@@ -54,13 +57,14 @@ final class ReadAhead {
      * Keeps what was read of the file {@link #next()} gave, unless it was written again meanwhile.
      *
      * @param content the file's bytes, or the {@link IOException} that says why they cannot be read
-     * @param wholeClassFile true when the bytes are a whole class file
+     * @param wholeFile the bytes as a whole class file, or null when they are not one
      */
-    void read(Path file, Attempt<byte[], IOException> content, boolean wholeClassFile) {
+    void read(Path file, Attempt<byte[], IOException> content, BurstReferences.WholeFile wholeFile) {
         if (file.equals(reading)) {
+            changes++;
             contents.put(file, content);
-            if (wholeClassFile) {
-                whole.add(file);
+            if (wholeFile != null) {
+                whole.put(file, wholeFile);
             }
         }
         reading = null;
@@ -68,18 +72,36 @@ final class ReadAhead {
 
     /** {@return the bytes of a file read whole since its last write, or null} */
     byte[] wholeBytes(Path file) {
-        Attempt<byte[], IOException> content = whole.contains(file) ? contents.get(file) : null;
+        Attempt<byte[], IOException> content = whole.containsKey(file) ? contents.get(file) : null;
         return content instanceof Attempt.Done<byte[], IOException> done ? done.value() : null;
     }
 
     /** {@return true when every one of the files was read whole since its last write} */
     boolean allWhole(Collection<Path> files) {
-        return whole.size() >= files.size() && whole.containsAll(files);
+        return whole.size() >= files.size() && whole.keySet().containsAll(files);
+    }
+
+    /** {@return the files read whole since their last write, of those given, in their order} */
+    Map<Path, BurstReferences.WholeFile> wholeFiles(Collection<Path> files) {
+        Map<Path, BurstReferences.WholeFile> found = new LinkedHashMap<>();
+        for (Path file : files) {
+            BurstReferences.WholeFile wholeFile = whole.get(file);
+            if (wholeFile != null) {
+                found.put(file, wholeFile);
+            }
+        }
+        return found;
+    }
+
+    /** {@return a count that changes whenever a file is written or read} */
+    long changes() {
+        return changes;
     }
 
     /** {@return what was read, by file, and starts over empty} */
     Map<Path, Attempt<byte[], IOException>> take() {
         Map<Path, Attempt<byte[], IOException>> taken = new HashMap<>(contents);
+        changes++;
         contents.clear();
         whole.clear();
         unread.clear();

@@ -20,7 +20,7 @@ import java.util.Set;
  */
 public final class Benchmarks {
     static final List<String> SECTIONS = List.of("latency", "pause", "batch", "startup", "memory", "steady");
-    private static final int CLASSES = 5000;
+    static final int CLASSES = 5000;
 
     private Benchmarks() {
     }

@@ -6,7 +6,10 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -26,6 +29,9 @@ class BatchReloadIT {
         FixtureClasses.compile(compiled, "grow", "v1");
         FixtureClasses.compile(compiled, "grow", "v2");
         FixtureClasses.compile(compiled, "grow", "v3");
+        FixtureClasses.compile(compiled, "split-build", "v1");
+        FixtureClasses.compile(compiled, "split-build", "v2");
+        FixtureClasses.compile(compiled, "split-build", "v3");
     }
 
     @ParameterizedTest(name = "{0}")
@@ -33,8 +39,9 @@ class BatchReloadIT {
     void interdependentClassesChangeTogetherOrNotAtAll(Path jdk) {
         Path classes = work.resolve("classes");
         FixtureClasses.install(compiled.resolve("many-v1"), classes);
-        // A long quiet period, so that however slowly this test writes the ten files they form one batch.
-        try (ChildJvm child = WatchingChild.start(jdk, "quiet=400", "fixture.many.Main", classes)) {
+        // A long quiet period, so that however slowly this test writes the ten files they form one batch: they call
+        // no method that is not there already, so they wait its settle period, a fifth of it, for each next file.
+        try (ChildJvm child = WatchingChild.start(jdk, "quiet=2000", "fixture.many.Main", classes)) {
             child.awaitStdout("^sum=10$");
             FixtureClasses.install(compiled.resolve("many-v2"), classes);
             child.awaitStderr("^\\[reload\\] 10 classes in \\d+ ms: fixture\\.many\\.C\\d \\(value\\)");
@@ -57,5 +64,40 @@ class BatchReloadIT {
             FixtureClasses.install(compiled.resolve("grow-v3"), classes);
             child.awaitStdout("^step: bonus=42 helper=from a new package$");
         }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("dev.reload.fixtures.harness.Jdks#stream")
+    void aFileCallingWhatALaterFileOfItsBuildAddsWaitsForIt(Path jdk) throws Exception {
+        Path classes = work.resolve("classes");
+        FixtureClasses.install(compiled.resolve("split-build-v1"), classes);
+        // Whole files that call only what runs wait a fifth of the quiet period, 400 ms; the second file of each
+        // build below comes a second after the first, so a first file applied alone would throw into the loop.
+        try (ChildJvm child = WatchingChild.start(jdk, "quiet=2000", "fixture.splitbuild.Main", classes)) {
+            child.awaitStdout("^step: plain helper$");
+            writeOneSecondApart(compiled.resolve("split-build-v2"), classes, "fixture/splitbuild/Game.class",
+                    "fixture/splitbuild/Helper.class");
+            child.awaitStderr("^\\[reload\\] 2 classes in \\d+ ms: .*");
+            child.awaitStdout("^step: bonus=42$");
+            writeOneSecondApart(compiled.resolve("split-build-v3"), classes, "fixture/splitbuild/Game.class",
+                    "fixture/splitbuild/extra/Extra.class");
+            child.awaitStdout("^step: bonus=42 extra=7$");
+            List<String> errors = child.stderr().stream().filter(line -> line.contains("Error")).toList();
+            assertEquals(List.of(), errors, "a call of a method or class the build had not written yet");
+        }
+    }
+
+    /** Writes one class file of a compiled version, then another a second later, as a slow build may. */
+    private static void writeOneSecondApart(Path compiled, Path classes, String first, String second)
+            throws Exception {
+        copy(compiled, classes, first);
+        Thread.sleep(1000);
+        copy(compiled, classes, second);
+    }
+
+    private static void copy(Path compiled, Path classes, String relativePath) throws IOException {
+        Path target = classes.resolve(relativePath);
+        Files.createDirectories(target.getParent());
+        Files.copy(compiled.resolve(relativePath), target, StandardCopyOption.REPLACE_EXISTING);
     }
 }

@@ -15,29 +15,29 @@ class BurstPaceTest {
     @Test
     void aSingleFileWaitsTheQuietPeriod() {
         pace.written(1000, 0, 1);
-        assertEquals(QUIET, pace.quietNanos(false));
+        assertEquals(QUIET, pace.quietNanos());
         pace.written(1001, 1, 1); // the same file written again
-        assertEquals(QUIET, pace.quietNanos(false));
+        assertEquals(QUIET, pace.quietNanos());
     }
 
     @Test
     void severalFilesWaitThreeQuietPeriodsOrTwiceTheLongestPauseUpToTwentyQuietPeriods() {
         pace.written(1000, 0, 1);
         pace.written(1001, 1, 2);
-        assertEquals(3 * QUIET, pace.quietNanos(false));
+        assertEquals(3 * QUIET, pace.quietNanos());
         pace.written(1001 + 4 * QUIET, 2, 3);
-        assertEquals(8 * QUIET, pace.quietNanos(false));
+        assertEquals(8 * QUIET, pace.quietNanos());
         pace.written(1001 + 4 * QUIET + 50 * QUIET, 3, 4);
-        assertEquals(20 * QUIET, pace.quietNanos(false));
+        assertEquals(20 * QUIET, pace.quietNanos());
     }
 
     @Test
     void aWriteSoonAfterABurstContinuesItAndALaterOneStartsAfresh() {
         burstHandedOutThenWriteAfterSevenQuietPeriods();
-        assertEquals(14 * QUIET, pace.quietNanos(false));
+        assertEquals(14 * QUIET, pace.quietNanos());
         pace.handedOut();
         pace.written(1001 + 7 * QUIET + CONTINUATION, 0, 1);
-        assertEquals(QUIET, pace.quietNanos(false));
+        assertEquals(QUIET, pace.quietNanos());
     }
 
     @Test
@@ -45,23 +45,26 @@ class BurstPaceTest {
         pace.written(1000, 0, 1);
         pace.handedOut();
         pace.written(1010, 0, 1);
-        assertEquals(QUIET, pace.quietNanos(false));
+        assertEquals(QUIET, pace.quietNanos());
     }
 
     @Test
-    void aSingleWholeFileWaitsOneSettlePeriodAndABurstOfThemWaitsAsAnyBurst() {
+    void aSingleReadyFileWaitsOneSettlePeriodAndABurstOfThemTwiceItsLongestPauseIfLonger() {
         pace.written(1000, 0, 1);
-        assertEquals(SETTLE, pace.quietNanos(true));
+        assertEquals(SETTLE, pace.readyNanos());
         pace.written(1001, 1, 2);
-        assertEquals(3 * QUIET, pace.quietNanos(true));
-        pace.written(1001 + 4 * QUIET, 2, 3);
-        assertEquals(8 * QUIET, pace.quietNanos(true));
+        assertEquals(SETTLE, pace.readyNanos(), "a pause of 1 ns: the settle period");
+        pace.written(1001 + SETTLE, 2, 3);
+        assertEquals(2 * SETTLE, pace.readyNanos());
+        pace.written(1001 + SETTLE + 4 * QUIET, 3, 4);
+        assertEquals(8 * QUIET, pace.readyNanos(), "never longer than the burst's own wait");
+        assertEquals(8 * QUIET, pace.quietNanos());
     }
 
     @Test
-    void wholeFilesThatContinueACutBurstWaitTwiceThePauseThatCutIt() {
+    void readyFilesThatContinueACutBurstWaitTwiceThePauseThatCutIt() {
         burstHandedOutThenWriteAfterSevenQuietPeriods();
-        assertEquals(14 * QUIET, pace.quietNanos(true));
+        assertEquals(14 * QUIET, pace.readyNanos());
     }
 
     private void burstHandedOutThenWriteAfterSevenQuietPeriods() {

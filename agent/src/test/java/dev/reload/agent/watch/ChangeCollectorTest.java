@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -48,6 +49,38 @@ class ChangeCollectorTest {
         ChangeBatch rest = collector.take();
         assertEquals(List.of("A.class", "B.class"), cut.files().stream().map(ChangedFile::relativePath).toList());
         assertEquals(List.of("C.class", "D.class"), rest.files().stream().map(ChangedFile::relativePath).toList());
+    }
+
+    @Test
+    void aWholeFileThatCallsAMethodALaterFileAddsWaitsForIt() throws Exception {
+        // Every class of this test runs, declaring nothing of its own: the running Callee lacks added().
+        List<ChangeBatch> batches = callerThenCallee(Declarations.of(BurstReferencesTest.classFile(Object.class)));
+        assertEquals(List.of(List.of("Caller.class", "Callee.class")), paths(batches));
+    }
+
+    @Test
+    void aWholeFileThatCallsWhatTheProgramHasIsHandedOutWithoutWaitingForTheNext() throws Exception {
+        // Every class of this test runs as Callee is compiled, with added().
+        List<ChangeBatch> batches = callerThenCallee(Declarations.of(
+                BurstReferencesTest.classFile(SampleCallee.class)));
+        assertEquals(List.of(List.of("Caller.class"), List.of("Callee.class")), paths(batches));
+    }
+
+    /** {@return the batches of Caller's file, then Callee's 1.5 s later, when each class of this test runs as given} */
+    private List<ChangeBatch> callerThenCallee(Declarations running) throws Exception {
+        // Ready files wait a fifth of this, 600 ms; one that names a member no class has waits all of it.
+        ChangeCollector collector = new ChangeCollector(Duration.ofSeconds(3), (file, e) -> { });
+        collector.lookUpClassesWith((file, referencing, internalName) -> internalName.startsWith("dev/") ? running : null);
+        CompletableFuture<ChangeBatch> first = CompletableFuture.supplyAsync(() -> takeFrom(collector));
+        collector.touched(root, classFile("Caller.class", SampleCaller.class));
+        Thread.sleep(1500); // longer than ready files wait, shorter than the quiet period
+        collector.touched(root, classFile("Callee.class", SampleCallee.class));
+        ChangeBatch batch = first.get();
+        return batch.files().size() == 2 ? List.of(batch) : List.of(batch, collector.take());
+    }
+
+    private static List<List<String>> paths(List<ChangeBatch> batches) {
+        return batches.stream().map(batch -> batch.files().stream().map(ChangedFile::relativePath).toList()).toList();
     }
 
     @Test
@@ -102,6 +135,21 @@ class ChangeCollectorTest {
         assertEquals(List.of(level), collector.take().assets());
         collector.assetAgain(root.resolve("palette.txt"));
         assertEquals(List.of(root.resolve("palette.txt")), collector.take().assets(), "held while paused: again");
+    }
+
+    private Path classFile(String name, Class<?> type) throws Exception {
+        String simpleName = type.getName().substring(type.getName().lastIndexOf('.') + 1);
+        try (var in = type.getResourceAsStream(simpleName + ".class")) {
+            return Files.write(root.resolve(name), in.readAllBytes());
+        }
+    }
+
+    private static ChangeBatch takeFrom(ChangeCollector collector) {
+        try {
+            return collector.take();
+        } catch (InterruptedException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private Path write(String name) throws Exception {

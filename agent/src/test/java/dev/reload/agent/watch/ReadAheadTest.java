@@ -1,6 +1,7 @@
 package dev.reload.agent.watch;
 
 import dev.reload.agent.parallel.Attempt;
+import dev.reload.patcher.rewrite.ClassFileReferences;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -18,6 +19,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class ReadAheadTest {
     private final Path a = Path.of("A.class");
     private final Path b = Path.of("B.class");
+    /** What a file read whole is noted with; the content the tests read is text, the collector's part. */
+    private static final BurstReferences.WholeFile WHOLE = wholeFile();
     private final ReadAhead readAhead = new ReadAhead();
 
     @Test
@@ -26,9 +29,9 @@ class ReadAheadTest {
         readAhead.touched(b);
         readAhead.touched(a);
         assertEquals(a, readAhead.next());
-        readAhead.read(a, content("a1"), false);
+        readAhead.read(a, content("a1"), null);
         assertEquals(b, readAhead.next());
-        readAhead.read(b, content("b1"), false);
+        readAhead.read(b, content("b1"), null);
         assertNull(readAhead.next());
         assertEquals(Map.of(a, "a1", b, "b1"), texts(readAhead.take()));
         assertEquals(Map.of(), texts(readAhead.take()));
@@ -37,10 +40,10 @@ class ReadAheadTest {
     @Test
     void aFileWrittenAgainAfterItWasReadIsReadAgain() throws IOException {
         readAhead.touched(a);
-        readAhead.read(readAhead.next(), content("a1"), false);
+        readAhead.read(readAhead.next(), content("a1"), null);
         readAhead.touched(a);
         assertEquals(a, readAhead.next());
-        readAhead.read(a, content("a2"), false);
+        readAhead.read(a, content("a2"), null);
         assertEquals(Map.of(a, "a2"), texts(readAhead.take()));
     }
 
@@ -49,9 +52,9 @@ class ReadAheadTest {
         readAhead.touched(a);
         Path reading = readAhead.next();
         readAhead.touched(a);
-        readAhead.read(reading, content("a1, half written"), false);
+        readAhead.read(reading, content("a1, half written"), null);
         assertEquals(a, readAhead.next());
-        readAhead.read(a, content("a2"), false);
+        readAhead.read(a, content("a2"), null);
         assertEquals(Map.of(a, "a2"), texts(readAhead.take()));
     }
 
@@ -71,14 +74,23 @@ class ReadAheadTest {
     void knowsWhetherEveryFileWasReadWholeSinceItsLastWrite() {
         readAhead.touched(a);
         readAhead.touched(b);
-        readAhead.read(readAhead.next(), content("a1"), true);
+        readAhead.read(readAhead.next(), content("a1"), WHOLE);
         assertFalse(readAhead.allWhole(List.of(a, b)), "b is not read yet");
-        readAhead.read(readAhead.next(), content("b1, half written"), false);
+        readAhead.read(readAhead.next(), content("b1, half written"), null);
         assertFalse(readAhead.allWhole(List.of(a, b)));
         readAhead.touched(b);
-        readAhead.read(readAhead.next(), content("b2"), true);
+        readAhead.read(readAhead.next(), content("b2"), WHOLE);
         assertTrue(readAhead.allWhole(List.of(a, b)));
         readAhead.touched(a);
         assertFalse(readAhead.allWhole(List.of(a, b)), "a was written again");
+    }
+
+    private static BurstReferences.WholeFile wholeFile() {
+        try (var in = ReadAheadTest.class.getResourceAsStream("ReadAheadTest.class")) {
+            return new BurstReferences.WholeFile(ClassFileReferences.ofWhole(in.readAllBytes()), List.of(),
+                    java.util.Set.of());
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 }

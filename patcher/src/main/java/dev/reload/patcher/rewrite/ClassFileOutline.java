@@ -15,7 +15,9 @@ import java.util.Set;
 final class ClassFileOutline {
     static final int CONSTANT_UTF8 = 1;
     static final int CONSTANT_CLASS = 7;
+    static final int CONSTANT_FIELDREF = 9;
     static final int CONSTANT_METHODREF = 10;
+    static final int CONSTANT_INTERFACE_METHODREF = 11;
     static final int CONSTANT_NAME_AND_TYPE = 12;
     private static final int MAGIC = 0xCAFEBABE;
     private static final int ACC_MODULE = 0x8000;
@@ -191,7 +193,8 @@ final class ClassFileOutline {
                 }
                 case CONSTANT_CLASS, 8, 16, 19, 20 -> offset += 3; // String, MethodType, Module, Package
                 case 15 -> offset += 4; // MethodHandle
-                case 3, 4, CONSTANT_METHODREF, 9, 11, CONSTANT_NAME_AND_TYPE, 17, 18 -> offset += 5;
+                case 3, 4, CONSTANT_FIELDREF, CONSTANT_METHODREF, CONSTANT_INTERFACE_METHODREF,
+                        CONSTANT_NAME_AND_TYPE, 17, 18 -> offset += 5;
                 case 5, 6 -> { // Long, Double: take two slots (JVMS 4.4.5)
                     offset += 9;
                     index++;

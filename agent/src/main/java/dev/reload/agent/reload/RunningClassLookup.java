@@ -1,0 +1,85 @@
+package dev.reload.agent.reload;
+
+import dev.reload.agent.index.LoadedClass;
+import dev.reload.agent.index.LoadedClassIndex;
+import dev.reload.agent.watch.ClassLookup;
+import dev.reload.agent.watch.Declarations;
+import dev.reload.patcher.rewrite.ClassFileReferences;
+import dev.reload.patcher.shape.ClassShape;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.lang.instrument.Instrumentation;
+import java.net.URL;
+import java.nio.file.Path;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.WeakHashMap;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Finds a class as the class of a changed file would link it: the shape the agent keeps of a class loaded from a
+ * watched directory, else the class file that the file's class loader would load (a class not loaded yet, read from
+ * its directory each time; a library's or the JDK's, read once, since no build rewrites a jar). A file whose class is
+ * not loaded yet is looked at from the system class loader. Used by the collector's consumer thread.
+ */
+public final class RunningClassLookup implements ClassLookup {
+    private final LoadedClassIndex index;
+    private final Instrumentation instrumentation;
+    /** Per loader, the classes of jars and of the JDK read so far; loaders held weakly. */
+    private final Map<ClassLoader, Map<String, Declarations>> libraries = Collections.synchronizedMap(new WeakHashMap<>());
+
+    /**
+     * @param index the classes loaded from watched directories, never null
+     * @param instrumentation the JVM's instrumentation, to find a loaded class's loader, never null
+     */
+    public RunningClassLookup(LoadedClassIndex index, Instrumentation instrumentation) {
+        this.index = index;
+        this.instrumentation = instrumentation;
+    }
+
+    @Override
+    public Declarations find(Path file, String referencing, String internalName) {
+        try {
+            ClassLoader loader = loaderOf(file, referencing);
+            ClassShape running = index.runningShape(loader, internalName);
+            if (running != null) {
+                return Declarations.of(running);
+            }
+            Map<String, Declarations> read = libraries.computeIfAbsent(loader, l -> new ConcurrentHashMap<>());
+            Declarations library = read.get(internalName);
+            return library != null ? library : classFile(loader, internalName, read);
+        } catch (IOException | RuntimeException e) {
+            // An unreadable resource or a class loader that throws: the reference cannot be told met, so it waits.
+            return null;
+        }
+    }
+
+    private Declarations classFile(ClassLoader loader, String internalName, Map<String, Declarations> libraryCache)
+            throws IOException {
+        URL resource = loader.getResource(internalName + ".class");
+        if (resource == null) {
+            return null;
+        }
+        byte[] bytes;
+        try (InputStream in = resource.openStream()) {
+            bytes = in.readAllBytes();
+        }
+        ClassFileReferences classFile = ClassFileReferences.ofWhole(bytes);
+        if (classFile == null) {
+            return null; // being written, or no class file
+        }
+        Declarations declarations = Declarations.of(classFile);
+        if (!resource.getProtocol().equals("file")) {
+            libraryCache.put(internalName, declarations);
+        }
+        return declarations;
+    }
+
+    private ClassLoader loaderOf(Path file, String referencing) {
+        List<LoadedClass> loaded = index.loadedFrom(file, referencing, instrumentation);
+        ClassLoader loader = loaded.isEmpty() ? null : loaded.get(0).type().getClassLoader();
+        return loader != null ? loader : ClassLoader.getSystemClassLoader();
+    }
+}

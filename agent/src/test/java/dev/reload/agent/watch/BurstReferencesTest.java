@@ -1,0 +1,138 @@
+package dev.reload.agent.watch;
+
+import dev.reload.patcher.rewrite.ClassFileReferences;
+import dev.reload.patcher.shape.MemberKey;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Which references of whole class files the running program or the other files of a burst meet. */
+class BurstReferencesTest {
+    private static final String OUTER = "dev/reload/agent/watch/BurstReferencesTest";
+    private static final String PREFIX = "dev/reload/agent/watch/Sample";
+    private static final MemberKey ADDED = new MemberKey("added", "()I");
+
+    private final BurstReferences references = new BurstReferences();
+
+    @Test
+    void aCallOfAMethodTheRunningClassLacksIsOpenUntilAFileOfTheBurstDeclaresIt() {
+        references.lookUpWith(running(Map.of("Callee", declaring())));
+        BurstReferences.WholeFile caller = references.read(Path.of("SampleCaller.class"), classFile(SampleCaller.class));
+        assertEquals(List.of(new BurstReferences.Need(PREFIX + "Callee", ADDED)), caller.open());
+        assertFalse(references.met(burst(caller)));
+        BurstReferences.WholeFile callee = references.read(Path.of("SampleCallee.class"), classFile(SampleCallee.class));
+        assertTrue(references.met(burst(caller, callee)));
+    }
+
+    @Test
+    void aCallOfAMethodTheRunningClassHasIsMetAlone() {
+        references.lookUpWith(running(Map.of("Callee", declaring(ADDED))));
+        BurstReferences.WholeFile caller = references.read(Path.of("SampleCaller.class"), classFile(SampleCaller.class));
+        assertEquals(List.of(), caller.open());
+        assertTrue(references.met(burst(caller)));
+    }
+
+    @Test
+    void anInheritedMethodIsLookedForInTheSupertypesAndOneThatCannotBeLookedInCountsAsMissing() {
+        Declarations heir = declaringWithSuper(PREFIX + "Callee");
+        references.lookUpWith(running(Map.of("Heir", heir, "Callee", declaring(ADDED))));
+        BurstReferences.WholeFile heirCaller = references.read(Path.of("SampleHeirCaller.class"), classFile(SampleHeirCaller.class));
+        assertTrue(references.met(burst(heirCaller)), "Heir inherits added() from the running Callee");
+        references.lookUpWith(running(Map.of("Heir", heir)));
+        heirCaller = references.read(Path.of("SampleHeirCaller.class"), classFile(SampleHeirCaller.class));
+        assertFalse(references.met(burst(heirCaller)), "Callee cannot be looked in");
+        BurstReferences.WholeFile callee = references.read(Path.of("SampleCallee.class"), classFile(SampleCallee.class));
+        assertTrue(references.met(burst(heirCaller, callee)), "the burst's Callee declares it");
+    }
+
+    @Test
+    void withoutALookupOnlyTheFileItselfAndTheJdkAreThere() {
+        BurstReferences.WholeFile callee = references.read(Path.of("SampleCallee.class"), classFile(SampleCallee.class));
+        assertEquals(List.of(), callee.open(), "its own members and the JDK's");
+        BurstReferences.WholeFile caller = references.read(Path.of("SampleCaller.class"), classFile(SampleCaller.class));
+        assertFalse(references.met(burst(caller)));
+    }
+
+    @Test
+    void theClassesOfItsOwnSourceFileThatAFileNamesMustBeFilesOfTheBurst() {
+        references.lookUpWith(BurstReferencesTest::onClassPath);
+        BurstReferences.WholeFile caller = references.read(Path.of("Caller.class"), classFile(Caller.class));
+        assertEquals(List.of(), caller.open(), "the running classes have what it calls");
+        assertEquals(Set.of(OUTER, OUTER + "$Callee"), caller.sourceMates());
+        assertFalse(references.met(burst(caller)), "its outer class and Callee are to be written with it");
+        BurstReferences.WholeFile callee = references.read(Path.of("Callee.class"), classFile(Callee.class));
+        BurstReferences.WholeFile outer = references.read(Path.of("Outer.class"), classFile(BurstReferencesTest.class));
+        assertTrue(references.met(burst(caller, callee, outer)));
+    }
+
+    private static Map<Path, BurstReferences.WholeFile> burst(BurstReferences.WholeFile... files) {
+        Map<Path, BurstReferences.WholeFile> burst = new LinkedHashMap<>();
+        for (BurstReferences.WholeFile file : files) {
+            burst.put(Path.of(file.classFile().internalName() + ".class"), file);
+        }
+        return burst;
+    }
+
+    /**
+     * {@return a lookup that finds the classes given by simple name and this test class (the nest host each names),
+     * and nothing else, not even the JDK's}
+     */
+    private static ClassLookup running(Map<String, Declarations> classes) {
+        return (file, referencing, internalName) -> internalName.equals(OUTER) ? declaring()
+                : internalName.startsWith(PREFIX) ? classes.get(internalName.substring(PREFIX.length())) : null;
+    }
+
+    /** {@return every class as the test's class path has it, as if every one ran as compiled} */
+    private static Declarations onClassPath(Path file, String referencing, String internalName) {
+        try (InputStream in = ClassLoader.getSystemResourceAsStream(internalName + ".class")) {
+            return in == null ? null : Declarations.of(ClassFileReferences.ofWhole(in.readAllBytes()));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** {@return a class that extends Object and declares the members given} */
+    private static Declarations declaring(MemberKey... members) {
+        return declaringWithSuper("java/lang/Object", members);
+    }
+
+    private static Declarations declaringWithSuper(String superName, MemberKey... members) {
+        return new Declarations(superName, List.of(), Set.of(members)::contains);
+    }
+
+    static ClassFileReferences classFile(Class<?> type) {
+        String name = type.getName();
+        try (InputStream in = type.getResourceAsStream(name.substring(name.lastIndexOf('.') + 1) + ".class")) {
+            return ClassFileReferences.ofWhole(in.readAllBytes());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Calls a class of its own source file. */
+    static final class Caller {
+        private Caller() {
+        }
+
+        static int call() {
+            return Callee.added();
+        }
+    }
+
+    static class Callee {
+        static int added() {
+            return 1;
+        }
+    }
+}

@@ -1,0 +1,158 @@
+package dev.reload.patcher.rewrite;
+
+import dev.reload.patcher.shape.MemberKey;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * What a whole class file declares and what it names of other classes, read from its constant pool and member
+ * tables in one walk over the bytes, without decoding code (JVMS 4.1, 4.4): its supertypes, its fields and methods,
+ * the classes its {@code CONSTANT_Class} entries name and the members its {@code Fieldref}, {@code Methodref} and
+ * {@code InterfaceMethodref} entries name. Every class, field or method a class file uses is named there, so this says
+ * which members of other classes the file needs to link, with no ASM reader: cheap enough for every file a build
+ * writes. Immutable.
+ */
+public final class ClassFileReferences {
+    private final String internalName;
+    private final String superName;
+    private final List<String> interfaces;
+    private final Set<MemberKey> declared;
+    private final Set<String> classes;
+    private final Set<MemberReference> members;
+
+    /**
+     * A field or method of a class, as a {@code Fieldref}, {@code Methodref} or {@code InterfaceMethodref} entry names
+     * it: the class it is looked up in (JVMS 5.4.3.2, 5.4.3.3) may inherit it rather than declare it.
+     *
+     * @param owner the internal name of the class the member is looked up in, never null, never an array
+     * @param member the member's name and descriptor, never null
+     */
+    public record MemberReference(String owner, MemberKey member) {
+    }
+
+    private ClassFileReferences(ClassFileOutline outline) {
+        internalName = outline.internalName();
+        int superIndex = outline.u2(outline.poolEnd + 4);
+        superName = superIndex == 0 ? null : outline.className(superIndex);
+        List<String> supers = new ArrayList<>();
+        int interfaceCount = outline.u2(outline.poolEnd + 6);
+        for (int i = 0; i < interfaceCount; i++) {
+            supers.add(outline.className(outline.u2(outline.poolEnd + 8 + 2 * i)));
+        }
+        interfaces = List.copyOf(supers);
+        Set<MemberKey> members = new HashSet<>();
+        int methods = declaredMembers(outline, outline.poolEnd + 8 + 2 * interfaceCount, members);
+        declaredMembers(outline, methods, members);
+        declared = Set.copyOf(members);
+        Set<String> named = new LinkedHashSet<>();
+        Set<MemberReference> referenced = new LinkedHashSet<>();
+        for (int index = 1; index < outline.poolCount; index++) {
+            int offset = outline.poolOffset(index);
+            if (offset == 0) {
+                continue; // the slot after a long or double
+            }
+            switch (outline.bytes[offset]) {
+                case ClassFileOutline.CONSTANT_CLASS -> {
+                    String name = elementClass(outline.utf8(outline.u2(offset + 1)));
+                    if (name != null && !name.equals(internalName)) {
+                        named.add(name);
+                    }
+                }
+                case ClassFileOutline.CONSTANT_FIELDREF, ClassFileOutline.CONSTANT_METHODREF,
+                        ClassFileOutline.CONSTANT_INTERFACE_METHODREF -> {
+                    String owner = outline.className(outline.u2(offset + 1));
+                    if (owner.charAt(0) != '[') { // an array's members are Object's (clone, length is no member)
+                        referenced.add(new MemberReference(owner, nameAndType(outline, outline.u2(offset + 3))));
+                    }
+                }
+                default -> {
+                    // Strings, numbers, method handles and types, dynamic constants: their members are named by
+                    // the Methodref and Fieldref entries they point to.
+                }
+            }
+        }
+        classes = Set.copyOf(named);
+        this.members = Set.copyOf(referenced);
+    }
+
+    /**
+     * {@return what a class file declares and names, or null when it is not a whole class file (see
+     * {@link WholeClassFile}): one still being written, or no class file at all}
+     *
+     * @param bytes the file's content, never null; not modified, not kept
+     */
+    public static ClassFileReferences ofWhole(byte[] bytes) {
+        try {
+            ClassFileOutline outline = ClassFileOutline.of(bytes);
+            return outline.end == bytes.length ? new ClassFileReferences(outline) : null;
+        } catch (IllegalArgumentException | IndexOutOfBoundsException e) {
+            // A pool index out of range or of the wrong kind (ClassFileFormatException), an empty name: not whole.
+            return null;
+        }
+    }
+
+    /** {@return the class's internal name} */
+    public String internalName() {
+        return internalName;
+    }
+
+    /** {@return the superclass's internal name; null for {@code java/lang/Object} and {@code module-info}} */
+    public String superName() {
+        return superName;
+    }
+
+    /** {@return the internal names of the direct superinterfaces, in order} */
+    public List<String> interfaces() {
+        return interfaces;
+    }
+
+    /** {@return true when the class declares the field or method (inherited ones are not declared)} */
+    public boolean declares(MemberKey member) {
+        return declared.contains(member);
+    }
+
+    /** {@return the internal names of the other classes its {@code CONSTANT_Class} entries name; an array's element class} */
+    public Set<String> classes() {
+        return classes;
+    }
+
+    /** {@return the fields and methods its constant pool names, of its own class and of others} */
+    public Set<MemberReference> members() {
+        return members;
+    }
+
+    /** {@return the offset after a fields or methods table}; adds each member's name and descriptor to {@code into} */
+    private static int declaredMembers(ClassFileOutline outline, int countOffset, Set<MemberKey> into) {
+        int offset = countOffset + 2;
+        for (int i = outline.u2(countOffset); i > 0; i--) {
+            into.add(new MemberKey(outline.utf8(outline.u2(offset + 2)), outline.utf8(outline.u2(offset + 4))));
+            int attributes = outline.u2(offset + 6);
+            offset += 8; // access_flags, name_index, descriptor_index, attributes_count
+            for (int a = 0; a < attributes; a++) {
+                offset += 6 + outline.u4(offset + 2); // attribute_name_index, attribute_length, info
+            }
+        }
+        return offset;
+    }
+
+    private static MemberKey nameAndType(ClassFileOutline outline, int index) {
+        int offset = outline.poolOffset(index);
+        if (offset == 0 || outline.bytes[offset] != ClassFileOutline.CONSTANT_NAME_AND_TYPE) {
+            throw new ClassFileFormatException(offset, "constant pool index " + index + " is no NameAndType");
+        }
+        return new MemberKey(outline.utf8(outline.u2(offset + 1)), outline.utf8(outline.u2(offset + 3)));
+    }
+
+    /** {@return the class a {@code CONSTANT_Class} entry names: the element class of an array; null for a primitive one} */
+    private static String elementClass(String name) {
+        if (name.isEmpty() || name.charAt(0) != '[') {
+            return name;
+        }
+        String element = name.substring(name.lastIndexOf('[') + 1);
+        return element.charAt(0) == 'L' ? element.substring(1, element.length() - 1) : null;
+    }
+}

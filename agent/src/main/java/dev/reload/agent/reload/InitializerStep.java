@@ -173,8 +173,9 @@ final class InitializerStep {
 
     /**
      * Empties the Eclipse compiler's enum switch tables of the classes a batch redefined, with or without
-     * {@code clinit=none}: each is a cache its own method fills again, with the enum's constants and the switch's
-     * cases as they are now.
+     * {@code clinit=none}: each is a cache its own method fills again, at once, with the enum's constants and the
+     * switch's cases as they are now (never shorter than it was, so a removed constant still held reaches the
+     * switch's {@code default}).
      *
      * @param redefined the classes the batch redefined, never null
      */

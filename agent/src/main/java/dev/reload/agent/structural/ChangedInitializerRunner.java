@@ -100,10 +100,12 @@ public final class ChangedInitializerRunner {
     /**
      * Empties the Eclipse compiler's enum switch tables ({@code $SWITCH_TABLE$pkg$Enum}) the given classes declare:
      * each only caches what its method of the same name builds from the enum's {@code values()} when it finds the
-     * field null, so the switch sees constants added since, and cases added in the new version.
+     * field null, so the switch sees constants added since, and cases added in the new version. The method builds
+     * the table again at once; a table never shrinks, and the entries past the new end are 0 (the new code's case
+     * numbers may mean other cases), so a removed constant still held reaches the switch's {@code default}.
      *
      * @param classes the classes a batch redefined, never null
-     * @return one line for each table that could not be emptied
+     * @return one line for each table that could not be built again
      */
     public List<String> resetSwitchTables(List<Class<?>> classes) {
         return resetSwitchTables(classes, false);

@@ -164,6 +164,28 @@ public final class LoadedClassIndex {
         return files;
     }
 
+    /**
+     * {@return the loaded classes, in every loader, whose running shape declares a field with one of the names}
+     * Tests each class's shape by name, reading no class file; a class whose file cannot be read is left out.
+     *
+     * @param fieldNames field names, never null
+     * @param instrumentation resolves the classes whose {@link Class} object is not known yet, never null
+     */
+    public List<LoadedClass> declaringAnyField(Set<String> fieldNames, Instrumentation instrumentation) {
+        List<LoadedClass> found = new ArrayList<>();
+        for (Map.Entry<ClassLoader, Map<String, CapturedClass>> entry : loaders().entrySet()) {
+            for (CapturedClass captured : entry.getValue().values()) {
+                if (declaresAny(captured, fieldNames)) {
+                    LoadedClass loaded = resolved(entry.getKey(), entry.getValue(), captured, instrumentation);
+                    if (loaded != null) {
+                        found.add(loaded);
+                    }
+                }
+            }
+        }
+        return found;
+    }
+
     /** {@return how many classes are tracked, over every live loader} */
     public int size() {
         return loaders().values().stream().mapToInt(Map::size).sum();
@@ -205,6 +227,15 @@ public final class LoadedClassIndex {
         }
         Class<?> type = captured.type();
         return type == null ? null : new LoadedClass(type, captured);
+    }
+
+    private static boolean declaresAny(CapturedClass captured, Set<String> fieldNames) {
+        try {
+            ClassShape shape = captured.shape();
+            return fieldNames.stream().anyMatch(name -> shape.field(name).isPresent());
+        } catch (UnreadableClassException e) {
+            return false;
+        }
     }
 
     private static String simpleName(String internalName) {

@@ -37,17 +37,20 @@ final class InitializerStep {
     private final CompiledReaders readers;
     private final StructuralEngine engine;
     private final Reporter reporter;
+    private final OutsideSwitchTables outsideSwitchTables;
     /** The initializer fingerprints of the file last applied to each class whose static initializer changed. */
     private final Map<Class<?>, Map<MemberKey, Long>> applied = Collections.synchronizedMap(new WeakHashMap<>());
 
     InitializerStep(boolean enabled, RunningClassFiles runningClassFiles, ChangedInitializerRunner runner,
-                    CompiledReaders readers, StructuralEngine engine, Reporter reporter) {
+                    CompiledReaders readers, StructuralEngine engine, Reporter reporter,
+                    OutsideSwitchTables outsideSwitchTables) {
         this.enabled = enabled;
         this.runningClassFiles = runningClassFiles;
         this.runner = runner;
         this.readers = readers;
         this.engine = engine;
         this.reporter = reporter;
+        this.outsideSwitchTables = outsideSwitchTables;
     }
 
     /**
@@ -97,10 +100,13 @@ final class InitializerStep {
      *
      * @param updates what {@link #compare} gave for the batch, never null
      * @param rewrites what the engine prepared for the batch, so the initializers' calls link as the classes' do
+     * @param redefined the classes the batch redefined, never null
      */
-    void took(Map<Class<?>, InitializerUpdate> updates, List<PreparedRewrite> rewrites) {
+    void took(Map<Class<?>, InitializerUpdate> updates, List<PreparedRewrite> rewrites,
+              List<RedefinedClass> redefined) {
         Set<Class<?>> owners = new LinkedHashSet<>();
         Set<String> finalFields = new LinkedHashSet<>();
+        Set<Class<?>> newConstants = new LinkedHashSet<>();
         // An enum's new values() first: a switch map class sizes its arrays by it.
         List<Class<?>> order = new ArrayList<>(updates.keySet());
         order.sort(Comparator.comparing(owner -> !owner.isEnum()));
@@ -113,22 +119,63 @@ final class InitializerStep {
                 ChangedInitializerRunner.Outcome outcome = runner.run(owner, update, linked);
                 outcome.problems().forEach(reporter::info);
                 updated.addAll(outcome.updated());
-                if (!outcome.finalFields().isEmpty()) {
-                    owners.add(owner);
-                    outcome.finalFields().forEach(key -> finalFields.add(key.name()));
+                collectFinal(owner, outcome, owners, finalFields);
+                if (owner.isEnum() && updated.stream().anyMatch(key -> key.descriptor().equals("["
+                        + owner.descriptorString()))) {
+                    newConstants.add(owner);
                 }
             }
             report(owner, updated, update.inseparable());
         });
+        if (!newConstants.isEmpty()) {
+            Set<Class<?>> handled = new LinkedHashSet<>(updates.keySet());
+            redefined.forEach(each -> handled.add(each.planned().judged().type()));
+            rebuildOutsideSwitchTables(newConstants, handled, rewrites, owners, finalFields);
+        }
         if (!owners.isEmpty()) {
             deoptimize(owners, finalFields);
         }
     }
 
     /**
+     * Builds the enum switch tables of the loaded classes the batch did not rebuild again, for enums whose constants
+     * it changed (after their new {@code values()}, which the tables are sized by), and reports each class.
+     */
+    private void rebuildOutsideSwitchTables(Set<Class<?>> enums, Set<Class<?>> handled, List<PreparedRewrite> rewrites,
+                                            Set<Class<?>> owners, Set<String> finalFields) {
+        OutsideSwitchTables.Found found = outsideSwitchTables.find(enums, handled);
+        found.problems().forEach(reporter::info);
+        found.switchMaps().forEach((owner, update) -> {
+            byte[] linked = engine.linkCalls(update.valueClass(), owner.getClassLoader(), rewrites);
+            ChangedInitializerRunner.Outcome outcome = runner.rebuildSwitchMaps(owner, update, linked);
+            outcome.problems().forEach(reporter::info);
+            collectFinal(owner, outcome, owners, finalFields);
+            reportRebuilt(owner, outcome.updated().stream().map(MemberKey::name).toList());
+        });
+        runner.rebuildSwitchTables(List.copyOf(found.tableHolders().keySet())).forEach(reporter::info);
+        found.tableHolders().forEach(this::reportRebuilt);
+    }
+
+    private void reportRebuilt(Class<?> owner, List<String> tables) {
+        if (!tables.isEmpty()) {
+            reporter.info(owner.getName() + ": enum switch tables built again for the constants as they are now: "
+                    + String.join(", ", tables));
+        }
+    }
+
+    private static void collectFinal(Class<?> owner, ChangedInitializerRunner.Outcome outcome, Set<Class<?>> owners,
+                                     Set<String> finalFields) {
+        if (!outcome.finalFields().isEmpty()) {
+            owners.add(owner);
+            outcome.finalFields().forEach(key -> finalFields.add(key.name()));
+        }
+    }
+
+    /**
      * Empties the Eclipse compiler's enum switch tables of the classes a batch redefined, with or without
-     * {@code clinit=none}: each is a cache its own method fills again, with the enum's constants and the switch's
-     * cases as they are now.
+     * {@code clinit=none}: each is a cache its own method fills again, at once, with the enum's constants and the
+     * switch's cases as they are now (never shorter than it was, so a removed constant still held reaches the
+     * switch's {@code default}).
      *
      * @param redefined the classes the batch redefined, never null
      */

@@ -81,7 +81,7 @@ public final class Reloader {
         this.announcer = new Announcer(reporter, hookScanner);
         this.initializers = new InitializerStep(engine.runsNewFieldInitializers(), runningClassFiles,
                 new ChangedInitializerRunner(instrumentation), new CompiledReaders(instrumentation, index, capture),
-                engine, reporter);
+                engine, reporter, new OutsideSwitchTables(index, instrumentation, runningClassFiles));
         this.reporter = reporter;
         this.newFieldInitializers = engine.runsNewFieldInitializers();
         this.applyPoint = applyPoint;
@@ -135,7 +135,7 @@ public final class Reloader {
                     .orElseGet(() -> redefiner.redefine(plan));
             if (redefinition.took()) {
                 recorder.took(redefinition, judgement, plan);
-                initializers.took(changedInitializers, plan.rewrites());
+                initializers.took(changedInitializers, plan.rewrites(), redefinition.classes());
                 initializers.emptySwitchTables(redefinition.classes());
             }
             announcer.announce(report(batch, judgement, redefinition, plan));

@@ -53,6 +53,23 @@ public final class ChangedInitializerRunner {
      * @param valueClass {@link InitializerUpdate#valueClass()} with its calls linked as the class's are, never null
      */
     public Outcome run(Class<?> owner, InitializerUpdate update, byte[] valueClass) {
+        return run(owner, update, valueClass, false);
+    }
+
+    /**
+     * {@return what building the switch tables of a switch map class again did}: a class the batch did not change,
+     * whose enum has new constants ({@link dev.reload.patcher.rewrite.StaticInitializers#rebuildSwitchMaps}); a table
+     * never shrinks, so a removed constant that code still holds reaches the case it reached before
+     *
+     * @param owner the switch map class, never null
+     * @param update its arrays and the class that builds them, never null
+     * @param valueClass {@link InitializerUpdate#valueClass()} with its calls linked as the class's are, never null
+     */
+    public Outcome rebuildSwitchMaps(Class<?> owner, InitializerUpdate update, byte[] valueClass) {
+        return run(owner, update, valueClass, true);
+    }
+
+    private Outcome run(Class<?> owner, InitializerUpdate update, byte[] valueClass, boolean sameCode) {
         List<MemberKey> updated = new ArrayList<>();
         List<String> problems = new ArrayList<>();
         MethodHandles.Lookup values;
@@ -64,7 +81,7 @@ public final class ChangedInitializerRunner {
         }
         List<MemberKey> finalFields = new ArrayList<>();
         for (MemberKey key : update.changed()) {
-            Optional<String> problem = runOne(owner, values, key);
+            Optional<String> problem = runOne(owner, values, key, sameCode);
             if (problem.isPresent()) {
                 problems.add(problem.get());
             } else {
@@ -83,12 +100,30 @@ public final class ChangedInitializerRunner {
     /**
      * Empties the Eclipse compiler's enum switch tables ({@code $SWITCH_TABLE$pkg$Enum}) the given classes declare:
      * each only caches what its method of the same name builds from the enum's {@code values()} when it finds the
-     * field null, so the switch sees constants added since, and cases added in the new version.
+     * field null, so the switch sees constants added since, and cases added in the new version. The method builds
+     * the table again at once; a table never shrinks, and the entries past the new end are 0 (the new code's case
+     * numbers may mean other cases), so a removed constant still held reaches the switch's {@code default}.
      *
      * @param classes the classes a batch redefined, never null
-     * @return one line for each table that could not be emptied
+     * @return one line for each table that could not be built again
      */
     public List<String> resetSwitchTables(List<Class<?>> classes) {
+        return resetSwitchTables(classes, false);
+    }
+
+    /**
+     * Builds the Eclipse compiler's enum switch tables of classes a batch did not change again, for the constants of
+     * their enums as they are now; a table never shrinks, so a removed constant that code still holds reaches the
+     * case it reached before.
+     *
+     * @param classes loaded classes holding such tables, never null
+     * @return one line for each table that could not be built again
+     */
+    public List<String> rebuildSwitchTables(List<Class<?>> classes) {
+        return resetSwitchTables(classes, true);
+    }
+
+    private List<String> resetSwitchTables(List<Class<?>> classes, boolean sameCode) {
         List<String> problems = new ArrayList<>();
         for (Class<?> type : classes) {
             Field[] fields;
@@ -98,13 +133,12 @@ public final class ChangedInitializerRunner {
                 continue; // a field type that no longer links: the class has no table the agent can reach
             }
             for (Field field : fields) {
-                if (field.getName().startsWith(SyntheticNames.SWITCH_TABLE_PREFIX)
-                        && Modifier.isStatic(field.getModifiers()) && field.getType() == int[].class) {
+                if (SyntheticNames.isSwitchTable(field.getName()) && SwitchArrays.isSwitchTable(field)) {
                     try {
-                        writer().write(field, null);
+                        resetSwitchTable(type, field, sameCode);
                     } catch (Throwable e) {
                         problems.add(type.getName() + "." + field.getName() + ": the enum switch table could not"
-                                + " be emptied (" + e + "); the switch may miss constants and cases added since");
+                                + " be built again (" + e + "); the switch may miss constants and cases changed since");
                     }
                 }
             }
@@ -112,7 +146,31 @@ public final class ChangedInitializerRunner {
         return problems;
     }
 
-    private Optional<String> runOne(Class<?> owner, MethodHandles.Lookup values, MemberKey key) {
+    /**
+     * Empties the table, then, when the switch had filled it, has its method (of the same name) build it again at
+     * once, so that it can be kept as long as it was.
+     */
+    private void resetSwitchTable(Class<?> type, Field field, boolean sameCode) throws Throwable {
+        MethodHandles.Lookup lookup;
+        try {
+            lookup = FullLookup.of(type);
+        } catch (StructuralLinkException e) {
+            writer().write(field, null); // not prepared at load: the method builds the table on the switch's next use
+            return;
+        }
+        int[] running = (int[]) lookup.findStaticGetter(type, field.getName(), int[].class).invoke();
+        writer().write(field, null);
+        if (running != null) {
+            int[] rebuilt = (int[]) lookup.findStatic(type, field.getName(), MethodType.methodType(int[].class))
+                    .invoke();
+            int[] kept = SwitchArrays.merged(running, rebuilt, sameCode);
+            if (kept != rebuilt) {
+                writer().write(field, kept);
+            }
+        }
+    }
+
+    private Optional<String> runOne(Class<?> owner, MethodHandles.Lookup values, MemberKey key, boolean sameCode) {
         Object value;
         try {
             MethodHandle initializer = values.findStatic(values.lookupClass(),
@@ -129,6 +187,10 @@ public final class ChangedInitializerRunner {
             if (field == null) {
                 AddedFields.of(owner).staticSetter(key.name(), key.descriptor()).invoke(value);
             } else {
+                if (SwitchArrays.isSwitchTable(field)) {
+                    int[] running = (int[]) values.findStaticGetter(owner, field.getName(), int[].class).invoke();
+                    value = SwitchArrays.merged(running, (int[]) value, sameCode);
+                }
                 writer().write(field, value);
             }
             return Optional.empty();

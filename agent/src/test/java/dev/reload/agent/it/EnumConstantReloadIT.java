@@ -15,8 +15,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 /**
  * Enum constants added at the end and removed, applied by the real agent: the new constant, {@code values()},
  * {@code valueOf}, its name and ordinal, a switch over it in another class (javac's switch map class, ECJ's switch
- * table), an {@code EnumMap} and {@code EnumSet} made afterwards; the constants held from before keep their
- * identity and state, an {@code EnumSet} made before keeps its constants, a constant inserted before the others is
+ * table), also in a class the batch leaves out, whose table is built again and never shrinks, an {@code EnumMap}
+ * and {@code EnumSet} made afterwards; the constants held from before keep their identity and state, an
+ * {@code EnumSet} made before keeps its constants, a constant inserted before the others or added with a body is
  * refused, and a removed constant comes back as the same object.
  */
 class EnumConstantReloadIT {
@@ -35,8 +36,13 @@ class EnumConstantReloadIT {
             assertEquals(List.of(TWO), child.call("show"), child::transcript);
             assertEquals(List.of("held same=true uses=1"), child.call("held"), child::transcript);
             assertEquals(List.of("STAFF none", "MACE none"), child.call("find"), child::transcript);
+            assertEquals(List.of("guard SWORD=parry BOW=dodge"), child.call("guard"), child::transcript);
 
             assertContains(child.install("v2"), "fixture.enums.Weapon");
+            // Guard is not in the batch: its switch table, sized for two constants, is built again.
+            assertContains(child.awaitStderrContaining("enum switch tables built again"), "fixture.enums.Guard",
+                    "fixture$enums$Weapon");
+            assertEquals(List.of("guard SWORD=parry BOW=dodge STAFF=watch"), child.call("guard"), child::transcript);
             assertEquals(List.of(THREE), child.call("show"), child::transcript);
             assertEquals(List.of("held same=true uses=2"), child.call("held"), child::transcript);
             assertEquals(List.of("STAFF=2 zap uses=1", "MACE none"), child.call("find"), child::transcript);
@@ -47,23 +53,37 @@ class EnumConstantReloadIT {
                     "fixture.enums.Weapon", "(SWORD is there now)", "add new constants after the last one");
             assertEquals(List.of(THREE), child.call("show"), child::transcript);
 
+            child.install("body");
+            assertContains(child.awaitStderrContaining("enum constant MACE —"), "fixture.enums.Weapon",
+                    "a constant with a body ({ ... }) is a subclass of the enum, and the running enum was loaded final",
+                    "declare its behaviour without a body, or restart to apply");
+            assertEquals(List.of(THREE), child.call("show"), child::transcript);
+
             assertContains(child.install("v3"), "fixture.enums.Weapon");
             assertEquals(List.of("SWORD/0 BOW/1 STAFF/2 MACE/3 | map {SWORD=cut, BOW=shot, STAFF=zap, MACE=crush}"
                     + " | all [SWORD, BOW, STAFF, MACE] before [SWORD, BOW]"), child.call("show"), child::transcript);
             assertEquals(List.of("STAFF=2 zap uses=2", "MACE=3 crush uses=1"), child.call("find"), child::transcript);
             assertEquals(List.of("held same=true uses=3"), child.call("held"), child::transcript);
+            assertEquals(List.of("guard SWORD=parry BOW=dodge STAFF=watch MACE=watch | kept STAFF=watch"),
+                    child.call("guard"), child::transcript);
 
             // Undone: values() and valueOf no longer list the added constants; the object held stays usable.
             child.install(Fixtures.sources("enum-constants", "v1"), "undo");
             assertEquals(List.of(TWO), child.call("show"), child::transcript);
             assertEquals(List.of("STAFF none", "MACE none"), child.call("find"), child::transcript);
-            assertEquals(List.of("kept STAFF/2 uses=3"), child.call("kept"), child::transcript);
+            // Arsenal's switch, edited in the batch, reaches its default for the removed constant still held.
+            assertEquals(List.of("kept STAFF/2 uses=3 unknown"), child.call("kept"), child::transcript);
             assertEquals(List.of("held same=true uses=4"), child.call("held"), child::transcript);
+            // The guard's table keeps its length: the removed constant still held reaches its default.
+            assertEquals(List.of("guard SWORD=parry BOW=dodge | kept STAFF=watch"), child.call("guard"),
+                    child::transcript);
 
             // Added again: the very object made by the first edit, with its state.
             child.install(Fixtures.sources("enum-constants", "v2"), "again");
             assertEquals(List.of(THREE), child.call("show"), child::transcript);
             assertEquals(List.of("STAFF=2 zap uses=4", "MACE none"), child.call("find"), child::transcript);
+            assertEquals(List.of("guard SWORD=parry BOW=dodge STAFF=watch | kept STAFF=watch"), child.call("guard"),
+                    child::transcript);
         }
     }
 
@@ -90,6 +110,7 @@ class EnumConstantReloadIT {
             assertEquals(List.of("SWORD/0 BOW/1 | map {SWORD=cut, BOW=shot} | entries [SWORD, BOW]"),
                     child.call("show"), child::transcript);
             assertEquals(List.of("held same=true uses=1"), child.call("held"), child::transcript);
+            assertEquals(List.of("guard SWORD=parry BOW=dodge"), child.call("guard"), child::transcript);
 
             assertContains(child.install("v2"), "fixture.ktenums.Weapon");
             child.awaitStderrContaining("fixture.ktenums.Weapon: new values from changed static initializers:"
@@ -98,6 +119,10 @@ class EnumConstantReloadIT {
                     + " initializers: $EnumSwitchMapping$0");
             assertEquals(List.of("SWORD/0 BOW/1 STAFF/2 | map {SWORD=cut, BOW=shot, STAFF=zap}"
                     + " | entries [SWORD, BOW, STAFF]"), child.call("show"), child::transcript);
+            // Guard is not in the batch: its WhenMappings class, sized for two constants, is built again.
+            child.awaitStderrContaining("fixture.ktenums.Guard$WhenMappings: enum switch tables built again for the"
+                    + " constants as they are now: $EnumSwitchMapping$0");
+            assertEquals(List.of("guard SWORD=parry BOW=dodge STAFF=watch"), child.call("guard"), child::transcript);
             assertEquals(List.of("held same=true uses=2"), child.call("held"), child::transcript);
         }
     }

@@ -64,6 +64,28 @@ class StaticInitializerReloadIT {
         }
     }
 
+    /**
+     * kotlinc keeps a companion object's {@code val} in the outer class, set by its static initializer beside the
+     * companion's {@code init} block, and a top-level {@code val} in the file's class ({@code PaletteKt}), its
+     * {@code listOf} arguments in a local array.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("dev.reload.fixtures.harness.Jdks#stream")
+    void kotlinCompanionAndTopLevelValsTakeTheirChangedInitializers(Path jdk) {
+        try (StructuralChild child = StructuralChild.start(jdk, CompilerKind.KOTLINC, work, "kotlin-static-initializers",
+                "fixture.ktretuned.Main")) {
+            assertEquals(List.of("hud=(10, 20, 30) speeds=[1, 2, 3] | loads=1"), child.call("show"), child::transcript);
+
+            child.install("v2");
+            child.awaitStderrContaining("fixture.ktretuned.Palette: new values from changed static initializers: hud"
+                    + " (the rest of the static initializer is not re-run)");
+            child.awaitStderrContaining("fixture.ktretuned.PaletteKt: new values from changed static initializers:"
+                    + " speeds");
+            assertEquals(List.of("hud=(200, 20, 30) speeds=[4, 5, 6, 7] | loads=1"), child.call("show"),
+                    child::transcript);
+        }
+    }
+
     /** Asks the program what its hot loop read last until it is {@code red}; fails when it never is. */
     private static void awaitSeen(StructuralChild child, int red) {
         List<String> last = List.of();

@@ -10,8 +10,9 @@ import java.util.Set;
 /**
  * Drops the changes a compiler made only because of another change already reported: a record's
  * component fields, accessors, canonical constructor and {@code toString/hashCode/equals} follow its
- * components; an enum's {@code $values()} and static initializer follow its constants. Both verdicts are
- * REJECTED anyway; the consequences would only bury the one line that matters.
+ * components; an enum's {@code $values()} and static initializer follow its constants; a constant's body
+ * ({@code MACE { ... }}) brings its class, the enum's sealing and, when it is new, the constant. The records' and the
+ * bodies' verdicts are REJECTED anyway; the consequences would only bury the one line that matters.
  */
 final class GeneratedMembers {
     private static final Set<String> RECORD_METHODS = Set.of("toString", "hashCode", "equals");
@@ -23,6 +24,9 @@ final class GeneratedMembers {
     static List<Change> withoutConsequences(ClassShape running, ClassShape updated, List<Change> changes) {
         boolean recordChanged = changes.stream().anyMatch(c -> c instanceof TypeChange.RecordComponentsChanged);
         boolean constantsChanged = changes.stream().anyMatch(c -> c instanceof FieldChange.EnumConstantChanged);
+        if (changes.stream().anyMatch(c -> c instanceof TypeChange.EnumConstantBodyGiven)) {
+            return changes.stream().filter(c -> !followsBody(c)).toList();
+        }
         if (!recordChanged && !constantsChanged) {
             return changes;
         }
@@ -62,6 +66,12 @@ final class GeneratedMembers {
 
     private static boolean accessorOrConstructor(String name, Set<String> components) {
         return components.contains(name) || name.equals("<init>");
+    }
+
+    private static boolean followsBody(Change change) {
+        return (change instanceof TypeChange.NestMemberChanged nest && nest.added())
+                || change instanceof TypeChange.PermittedSubclassesChanged
+                || change instanceof FieldChange.EnumConstantChanged || followsConstants(change);
     }
 
     private static boolean followsConstants(Change change) {

@@ -64,6 +64,42 @@ public sealed interface TypeChange extends Change {
     }
 
 
+    /**
+     * An enum loaded final is no longer final (and may be abstract, and sealed): a constant has a body
+     * ({@code MACE { ... }}), which makes it a subclass of the enum, and no subclass of a class loaded final can
+     * load. The body's class, the sealing and the constant added follow from it and are not reported apart.
+     *
+     * @param added the constants the new version adds, one of which has the body, or none when an existing one
+     *              was given it; never null
+     */
+    record EnumConstantBodyGiven(List<String> added) implements TypeChange {
+        public EnumConstantBodyGiven {
+            added = List.copyOf(added);
+        }
+
+        @Override
+        public String describe() {
+            return added.size() == 1 ? "enum constant " + added.get(0)
+                    : "an enum constant with a body" + (added.isEmpty() ? "" : " among " + String.join(", ", added));
+        }
+
+        @Override
+        public Kind needs() {
+            return Kind.REJECTED;
+        }
+
+        @Override
+        public String consequence() {
+            return "a constant with a body ({ ... }) is a subclass of the enum, and the running enum was loaded final";
+        }
+
+        @Override
+        public String whatToDo() {
+            return "declare its behaviour without a body, or restart to apply";
+        }
+    }
+
+
     /** The class's own modifiers changed (public, final, abstract, interface, ...). */
     record ModifiersChanged(int oldAccess, int newAccess) implements TypeChange {
         @Override

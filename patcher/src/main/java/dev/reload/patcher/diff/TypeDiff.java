@@ -1,7 +1,9 @@
 package dev.reload.patcher.diff;
 
 import dev.reload.patcher.shape.ClassShape;
+import dev.reload.patcher.shape.FieldShape;
 import dev.reload.patcher.shape.NestMemberKind;
+import org.objectweb.asm.Opcodes;
 
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -23,7 +25,9 @@ final class TypeDiff {
         }
         // Every flag counts, ACC_SUPER too: HotSpot compares the class's flags as they are.
         if (running.access() != updated.access()) {
-            changes.add(new TypeChange.ModifiersChanged(running.access(), updated.access()));
+            changes.add(givesAConstantABody(running.access(), updated.access())
+                    ? new TypeChange.EnumConstantBodyGiven(minus(enumConstants(updated), enumConstants(running)))
+                    : new TypeChange.ModifiersChanged(running.access(), updated.access()));
         }
         if (!Objects.equals(running.nestHost(), updated.nestHost())) {
             changes.add(new TypeChange.NestHostChanged(running.nestHost(), updated.nestHost()));
@@ -45,6 +49,18 @@ final class TypeDiff {
                     minus(updated.permittedSubclasses(), running.permittedSubclasses()),
                     minus(running.permittedSubclasses(), updated.permittedSubclasses())));
         }
+    }
+
+    private static List<String> enumConstants(ClassShape shape) {
+        return shape.fields().stream().filter(field -> (field.access() & Opcodes.ACC_ENUM) != 0)
+                .map(FieldShape::name).toList();
+    }
+
+    /** {@return true when a final enum became a non-final one, abstract or not, and nothing else changed} */
+    private static boolean givesAConstantABody(int running, int updated) {
+        int bodyFlags = Opcodes.ACC_FINAL | Opcodes.ACC_ABSTRACT;
+        return (running & Opcodes.ACC_ENUM) != 0 && (running & Opcodes.ACC_FINAL) != 0
+                && (updated & Opcodes.ACC_FINAL) == 0 && ((running ^ updated) & ~bodyFlags) == 0;
     }
 
     /** {@return the names in {@code from} that {@code other} lacks, in {@code from}'s order} */

@@ -3,22 +3,31 @@ package dev.reload.patcher.rewrite;
 import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.tree.AbstractInsnNode;
 import org.objectweb.asm.tree.FieldInsnNode;
+import org.objectweb.asm.tree.IincInsnNode;
 import org.objectweb.asm.tree.JumpInsnNode;
 import org.objectweb.asm.tree.LabelNode;
 import org.objectweb.asm.tree.LookupSwitchInsnNode;
 import org.objectweb.asm.tree.MethodNode;
 import org.objectweb.asm.tree.TableSwitchInsnNode;
 import org.objectweb.asm.tree.TryCatchBlockNode;
+import org.objectweb.asm.tree.VarInsnNode;
+import org.objectweb.asm.tree.analysis.Analyzer;
+import org.objectweb.asm.tree.analysis.AnalyzerException;
 import org.objectweb.asm.tree.analysis.BasicValue;
 import org.objectweb.asm.tree.analysis.Frame;
+import org.objectweb.asm.tree.analysis.SourceInterpreter;
+import org.objectweb.asm.tree.analysis.SourceValue;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Finds where the statement that sets a static field starts in a static initializer, so that it can run alone:
- * at a point where the operand stack is empty, that control reaches by falling through from the statement before
- * (not only by a jump, as the second arm of {@code a ? b : c} is reached), and that no jump from before it skips.
+ * at a point where the operand stack is empty and no local of an earlier statement is alive, that control reaches
+ * by falling through from the statement before (not only by a jump, as the second arm of {@code a ? b : c} is
+ * reached), and that no jump from before it skips; the locals it sets are its own, read by nothing after it.
  */
 final class InitializerSlice {
     private final MethodNode clinit;
@@ -42,7 +51,16 @@ final class InitializerSlice {
     int startOf(int end) {
         for (int start = end - 1; start >= 0; start--) {
             if (isStatementStart(start) && noJumpFromOutsideInto(start, end)) {
-                return standsAlone(start, end) ? start : -1;
+                if (!standsAlone(start, end)) {
+                    return -1;
+                }
+                if (noLocalAlive(start)) {
+                    return localsDieWith(start, end) ? start : -1;
+                }
+                // A local set earlier in this statement, as kotlinc keeps a vararg array (listOf(1, 2, 3)) in one:
+                // the statement starts where its first local is set. A local of an earlier statement stops the
+                // search at that statement's PUTSTATIC.
+                continue;
             }
             if (insns[start] instanceof FieldInsnNode put && put.getOpcode() == Opcodes.PUTSTATIC) {
                 return -1; // reached the statement before without finding this one's start
@@ -74,10 +92,7 @@ final class InitializerSlice {
         return true;
     }
 
-    /**
-     * {@return true when the slice jumps only inside itself, is in no try block, sets no other field and finds no
-     * local variable of an earlier statement alive}
-     */
+    /** {@return true when the slice jumps only inside itself, is in no try block and sets no other field} */
     private boolean standsAlone(int start, int end) {
         for (int i = start; i < end; i++) {
             AbstractInsnNode insn = insns[i];
@@ -91,7 +106,54 @@ final class InitializerSlice {
                 }
             }
         }
-        return noLocalAlive(start) && outsideTryBlocks(start, end);
+        return outsideTryBlocks(start, end);
+    }
+
+    /**
+     * {@return true when no local the slice sets is read by the rest of the static initializer}: the rest does not
+     * run with the slice, so it must not need what the slice leaves in a local. Which store each read may see is
+     * found by ASM's {@link SourceInterpreter}, only for slices that set locals.
+     */
+    private boolean localsDieWith(int start, int end) {
+        Set<AbstractInsnNode> stores = new HashSet<>();
+        for (int i = start; i < end; i++) {
+            if ((insns[i] instanceof VarInsnNode store && isStore(store.getOpcode()))
+                    || insns[i] instanceof IincInsnNode) {
+                stores.add(insns[i]);
+            }
+        }
+        if (stores.isEmpty()) {
+            return true;
+        }
+        Frame<SourceValue>[] sources;
+        try {
+            // The owner only types an instance method's this: a static initializer has none.
+            sources = new Analyzer<>(new SourceInterpreter()).analyze("java/lang/Object", clinit);
+        } catch (AnalyzerException e) {
+            return false;
+        }
+        for (int i = 0; i < insns.length; i++) {
+            if ((i < start || i > end) && sources[i] != null && readsAny(insns[i], sources[i], stores)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean readsAny(AbstractInsnNode insn, Frame<SourceValue> frame, Set<AbstractInsnNode> stores) {
+        int local;
+        if (insn instanceof VarInsnNode load && !isStore(load.getOpcode()) && load.getOpcode() != Opcodes.RET) {
+            local = load.var;
+        } else if (insn instanceof IincInsnNode increment) {
+            local = increment.var;
+        } else {
+            return false;
+        }
+        return frame.getLocal(local).insns.stream().anyMatch(stores::contains);
+    }
+
+    private static boolean isStore(int opcode) {
+        return opcode >= Opcodes.ISTORE && opcode <= Opcodes.ASTORE;
     }
 
     /** Locals of earlier statements would be missing when the slice runs alone; its frames assume none. */

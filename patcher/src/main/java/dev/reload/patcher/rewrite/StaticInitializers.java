@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiPredicate;
 
 /**
  * Compares the initializers of the static fields a class keeps between the version that runs and a new one, so
@@ -71,7 +72,26 @@ public final class StaticInitializers {
      * @param updated the new class file, never null
      */
     public static InitializerUpdate compare(Map<MemberKey, Long> running, byte[] updated) {
-        ClassNode next = ClassFiles.read(updated);
+        return update(ClassFiles.read(updated), false, (key, fingerprint) -> {
+            Long before = running.get(key);
+            // Added, unchanged, or its initializer removed: the field keeps the value it has.
+            return before != null && !before.equals(fingerprint) && fingerprint != NO_INITIALIZER;
+        });
+    }
+
+    /**
+     * {@return every array of a switch map class (javac's {@code Outer$N}, kotlinc's {@code Outer$WhenMappings}) with
+     * the class that builds them again, or an empty update for a class of another kind}: the class's code is the
+     * same, but an enum it maps has new constants, and its arrays are sized by the enum's old {@code values()}
+     *
+     * @param running the class file the class runs, never null
+     */
+    public static InitializerUpdate rebuildSwitchMaps(byte[] running) {
+        return update(ClassFiles.read(running), true, (key, fingerprint) -> true);
+    }
+
+    private static InitializerUpdate update(ClassNode next, boolean switchMapsOnly,
+                                            BiPredicate<MemberKey, Long> rerun) {
         Map<MemberKey, Long> fingerprints = new LinkedHashMap<>();
         List<MemberKey> changed = new ArrayList<>();
         List<MemberKey> inseparable = new ArrayList<>();
@@ -80,9 +100,8 @@ public final class StaticInitializers {
         slices.forEach((field, slice) -> {
             MemberKey key = new MemberKey(field.name, field.desc);
             fingerprints.put(key, slice.fingerprint());
-            Long before = running.get(key);
-            if (before == null || before == slice.fingerprint() || slice.fingerprint() == NO_INITIALIZER) {
-                return; // added, unchanged, or its initializer removed: the field keeps the value it has
+            if ((switchMapsOnly && !slices.switchMaps) || !rerun.test(key, slice.fingerprint())) {
+                return;
             }
             MethodNode method = slice.valueMethod(VALUE_PREFIX + field.name);
             if (method == null) {

@@ -83,7 +83,27 @@ class StaticInitializersTest {
         running.replaceAll((key, fingerprint) -> fingerprint + 1);
         InitializerUpdate update = StaticInitializers.compare(running, world);
         assertEquals(List.of("ticks", "TITLE", "SPEEDS", "NAMES", "mode", "level"), names(update.changed()));
-        assertEquals(List.of("loaded", "afterLocal"), names(update.inseparable()));
+        assertEquals(List.of("loaded", "afterLocal", "seeded"), names(update.inseparable()));
+    }
+
+    /**
+     * A switch map class outside a batch whose enum gained constants: its arrays are built again, sized by the
+     * enum's new {@code values()}, from its unchanged static initializer; a class of another kind gives nothing.
+     */
+    @Test
+    void aSwitchMapClassIsBuiltAgainForTheEnumsNewConstants() throws Exception {
+        CompiledFixture v1 = CompiledFixture.compile(work.resolve("1"), "enum-constants", "v1");
+        CompiledFixture v3 = CompiledFixture.compile(work.resolve("3"), "enum-constants", "v3");
+        InitializerUpdate update = StaticInitializers.rebuildSwitchMaps(v1.bytes("fixture/enums/Arsenal$1"));
+        assertEquals(List.of("$SwitchMap$fixture$enums$Weapon"), names(update.changed()));
+        assertTrue(StaticInitializers.rebuildSwitchMaps(v1.bytes("fixture/enums/Weapon")).isEmpty());
+
+        Map<String, byte[]> classes = new HashMap<>();
+        classes.put("fixture.enums.Weapon", v3.bytes("fixture/enums/Weapon"));
+        classes.put("fixture.enums.Arsenal$1$$ReloadValues", update.valueClass());
+        Class<?> values = new CompiledFixture.Loader(classes).loadClass("fixture.enums.Arsenal$1$$ReloadValues");
+        assertEquals("[1, 2, 0, 0]", Arrays.toString((int[]) value(values, "$SwitchMap$fixture$enums$Weapon")),
+                "sized for SWORD, BOW, STAFF and MACE; the cases of SWORD and BOW, no case for the others");
     }
 
     private static Object value(Class<?> values, String field) throws ReflectiveOperationException {

@@ -1,0 +1,116 @@
+package dev.reload.agent.reload;
+
+import dev.reload.agent.index.LoadedClass;
+import dev.reload.agent.index.LoadedClassIndex;
+import dev.reload.patcher.rewrite.ClassReferences;
+import dev.reload.patcher.rewrite.InitializerUpdate;
+import dev.reload.patcher.rewrite.StaticInitializers;
+import dev.reload.patcher.shape.SyntheticNames;
+import dev.reload.patcher.shape.UnreadableClassException;
+
+import java.lang.instrument.Instrumentation;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Finds the enum switch tables held by loaded classes that a batch did not rebuild, over enums whose constants the
+ * batch changed: each was sized and filled for the old constants, so a new constant reaching its switch would index
+ * past its end. javac names a switch map class's arrays for their enum ({@code $SwitchMap$pkg$Enum} in
+ * {@code Outer$N}), as the Eclipse compiler names its table field ({@code $SWITCH_TABLE$pkg$Enum} in the switching
+ * class), so the shape the agent keeps of every loaded class tells them by a field's name, with no class file read;
+ * kotlinc numbers its arrays ({@code $EnumSwitchMapping$0} in {@code Outer$WhenMappings}), and only the static
+ * initializer says which enum each maps, so the class files of those few classes are read. Used by the reload
+ * thread only.
+ */
+final class OutsideSwitchTables {
+    private static final String KOTLIN_FIRST_MAPPING = "$EnumSwitchMapping$0";
+
+    private final LoadedClassIndex index;
+    private final Instrumentation instrumentation;
+    private final RunningClassFiles runningClassFiles;
+
+    OutsideSwitchTables(LoadedClassIndex index, Instrumentation instrumentation, RunningClassFiles runningClassFiles) {
+        this.index = index;
+        this.instrumentation = instrumentation;
+        this.runningClassFiles = runningClassFiles;
+    }
+
+    /**
+     * The switch tables to build again.
+     *
+     * @param switchMaps the switch map classes (javac's, kotlinc's), each with what builds its arrays again
+     * @param tableHolders the classes holding the Eclipse compiler's tables, with the names of those fields
+     * @param problems one line for each switch map class whose class file the JVM could not give
+     */
+    record Found(Map<Class<?>, InitializerUpdate> switchMaps, Map<Class<?>, List<String>> tableHolders,
+                 List<String> problems) {
+    }
+
+    /**
+     * {@return the switch tables over the enums held by loaded classes other than {@code handled}}
+     *
+     * @param enums enums whose constants a batch changed, never null
+     * @param handled the classes whose tables the batch builds again itself, never null
+     */
+    Found find(Collection<Class<?>> enums, Set<Class<?>> handled) {
+        Set<String> mapNames = new LinkedHashSet<>();
+        Set<String> tableNames = new LinkedHashSet<>();
+        Set<String> enumNames = new LinkedHashSet<>();
+        for (Class<?> type : enums) {
+            String flat = type.getName().replace('.', '$');
+            mapNames.add(SyntheticNames.SWITCH_MAP_PREFIX + flat);
+            tableNames.add(SyntheticNames.SWITCH_TABLE_PREFIX + flat);
+            enumNames.add(type.getName().replace('.', '/'));
+        }
+        Set<String> names = new LinkedHashSet<>(mapNames);
+        names.addAll(tableNames);
+        names.add(KOTLIN_FIRST_MAPPING);
+        List<LoadedClass> mapClasses = new ArrayList<>();
+        Map<Class<?>, List<String>> tableHolders = new LinkedHashMap<>();
+        for (LoadedClass loaded : index.declaringAnyField(names, instrumentation)) {
+            if (handled.contains(loaded.type())) {
+                continue;
+            }
+            List<String> tables = tableNames.stream().filter(name -> declares(loaded, name)).toList();
+            if (tables.isEmpty()) {
+                mapClasses.add(loaded);
+            } else {
+                tableHolders.put(loaded.type(), tables);
+            }
+        }
+        Map<Class<?>, InitializerUpdate> switchMaps = new LinkedHashMap<>();
+        List<String> problems = new ArrayList<>();
+        if (!mapClasses.isEmpty()) {
+            try {
+                runningClassFiles.recover(mapClasses.stream().<Class<?>>map(LoadedClass::type).toList())
+                        .forEach((type, running) -> {
+                            // A kotlinc class maps the enums its static initializer names; javac's named them above.
+                            if (ClassReferences.namesAny(running, enumNames)) {
+                                InitializerUpdate update = StaticInitializers.rebuildSwitchMaps(running);
+                                if (update.valueClass() != null) {
+                                    switchMaps.put(type, update);
+                                }
+                            }
+                        });
+            } catch (RewriteRefusedException e) {
+                problems.add("the enum switch tables of " + mapClasses.stream().map(l -> l.type().getName()).toList()
+                        + " are not built again for the changed constants (" + e.refusals().get(0).line() + "); a new"
+                        + " constant reaching their switches throws until their classes are edited and saved");
+            }
+        }
+        return new Found(switchMaps, tableHolders, problems);
+    }
+
+    private static boolean declares(LoadedClass loaded, String fieldName) {
+        try {
+            return loaded.captured().shape().field(fieldName).isPresent();
+        } catch (UnreadableClassException e) {
+            return false;
+        }
+    }
+}

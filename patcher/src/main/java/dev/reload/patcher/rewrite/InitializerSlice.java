@@ -7,6 +7,7 @@ import org.objectweb.asm.tree.IincInsnNode;
 import org.objectweb.asm.tree.JumpInsnNode;
 import org.objectweb.asm.tree.LabelNode;
 import org.objectweb.asm.tree.LookupSwitchInsnNode;
+import org.objectweb.asm.tree.MethodInsnNode;
 import org.objectweb.asm.tree.MethodNode;
 import org.objectweb.asm.tree.TableSwitchInsnNode;
 import org.objectweb.asm.tree.TryCatchBlockNode;
@@ -55,7 +56,7 @@ final class InitializerSlice {
                     return -1;
                 }
                 if (noLocalAlive(start)) {
-                    return localsDieWith(start, end) ? start : -1;
+                    return localsDieWith(start, end) && everyStatementUsesOwnLocals(start, end) ? start : -1;
                 }
                 // A local set earlier in this statement, as kotlinc keeps a vararg array (listOf(1, 2, 3)) in one:
                 // the statement starts where its first local is set. A local of an earlier statement stops the
@@ -138,6 +139,46 @@ final class InitializerSlice {
             }
         }
         return true;
+    }
+
+    /**
+     * {@return true when each statement of a slice that sets locals, but its last, names one of them or has no
+     * effect (a condition, a jump)} A statement in between that names none of them and has one ({@code log();}
+     * between {@code Color c = ...;} and {@code COLOR = c;}) belongs to the rest of the initializer, which must not
+     * run again.
+     */
+    private boolean everyStatementUsesOwnLocals(int start, int end) {
+        Set<Integer> own = new HashSet<>();
+        for (int i = start; i < end; i++) {
+            if (insns[i] instanceof VarInsnNode store && isStore(store.getOpcode())) {
+                own.add(store.var);
+            } else if (insns[i] instanceof IincInsnNode increment) {
+                own.add(increment.var);
+            }
+        }
+        boolean usesOwn = false;
+        boolean hasEffect = false;
+        for (int i = start; i < end; i++) {
+            if (i > start && isStatementStart(i)) {
+                if (hasEffect && !usesOwn) {
+                    return false;
+                }
+                usesOwn = false;
+                hasEffect = false;
+            }
+            usesOwn |= (insns[i] instanceof VarInsnNode variable && own.contains(variable.var))
+                    || (insns[i] instanceof IincInsnNode increment && own.contains(increment.var));
+            hasEffect |= hasEffect(insns[i]);
+        }
+        return true; // the last statement ends with the field's own PUTSTATIC
+    }
+
+    /** Calls, stores into objects and arrays, monitors and throws; string concatenation and lambdas are none. */
+    private static boolean hasEffect(AbstractInsnNode insn) {
+        int opcode = insn.getOpcode();
+        return insn instanceof MethodInsnNode || opcode == Opcodes.PUTFIELD
+                || (opcode >= Opcodes.IASTORE && opcode <= Opcodes.SASTORE)
+                || opcode == Opcodes.MONITORENTER || opcode == Opcodes.MONITOREXIT || opcode == Opcodes.ATHROW;
     }
 
     private static boolean readsAny(AbstractInsnNode insn, Frame<SourceValue> frame, Set<AbstractInsnNode> stores) {

@@ -47,7 +47,7 @@ class FieldInitializersTest {
         Set<String> entangled = new TreeSet<>();
         taken.forEach((key, method) -> (method != null ? alone : entangled).add(key.name()));
         assertEquals(Set.of("NAMES", "SPEEDS", "TITLE", "level", "mode"), alone);
-        assertEquals(Set.of("afterLocal", "loaded", "seeded"), entangled);
+        assertEquals(Set.of("afterLocal", "loaded", "seeded", "announced"), entangled);
     }
 
     @Test

@@ -83,7 +83,7 @@ class StaticInitializersTest {
         running.replaceAll((key, fingerprint) -> fingerprint + 1);
         InitializerUpdate update = StaticInitializers.compare(running, world);
         assertEquals(List.of("ticks", "TITLE", "SPEEDS", "NAMES", "mode", "level"), names(update.changed()));
-        assertEquals(List.of("loaded", "afterLocal", "seeded"), names(update.inseparable()));
+        assertEquals(List.of("loaded", "afterLocal", "seeded", "announced"), names(update.inseparable()));
     }
 
     /**

@@ -5,6 +5,7 @@ import dev.reload.patcher.rewrite.AddedField;
 import dev.reload.patcher.rewrite.ClassFileFormatException;
 import dev.reload.patcher.rewrite.ClassReferences;
 import dev.reload.patcher.rewrite.LastRewrite;
+import dev.reload.patcher.rewrite.LinkedSuperCalls;
 import dev.reload.patcher.rewrite.MovedMembers;
 import dev.reload.patcher.rewrite.SharedLambdaSites;
 import dev.reload.patcher.rewrite.AddedMethod;
@@ -134,13 +135,15 @@ public final class StructuralEngine {
             // batch adds links to its nest through the runtime when it loads, even when the batch moves nothing.
             RuntimeJar.install(instrumentation);
         }
-        dispatching.ensure(toDispatch, files, instrumentation);
+        dispatching.ensure(toDispatch, edits.stream().map(ClassEdit::loaded).collect(Collectors.toSet()), files,
+                instrumentation);
         List<PreparedRewrite> prepared = new ArrayList<>();
         for (ClassEdit edit : edits) {
             PreparedRewrite rewrite = reloader.prepare(edit.loaded(), edit.running(), lastRewrites.get(edit.loaded()),
                     edit.updated(), view(moves, edit.loaded().getClassLoader()),
                     overridesByEdit.get(edit).keySet(), dispatching.of(edit.loaded()));
-            prepared.add(rewrite.withClassFile(sharingLambdaSites(rewrite.definition().getDefinitionClassFile())));
+            prepared.add(rewrite.withClassFile(linkSuperCalls(sharingLambdaSites(
+                    rewrite.definition().getDefinitionClassFile()))));
         }
         return prepared;
     }
@@ -172,6 +175,20 @@ public final class StructuralEngine {
      */
     public boolean dispatches(Class<?> type) {
         return dispatching.dispatches(type);
+    }
+
+    /**
+     * {@return the class file with its super calls of methods that dispatch linked through the runtime
+     * ({@link LinkedSuperCalls}); the very same array when it makes none, or nothing dispatches}: every class file
+     * the agent redefines or a watched class loads with passes here once a method dispatches
+     *
+     * @param classFile a class file, never null
+     */
+    public byte[] linkSuperCalls(byte[] classFile) {
+        if (!dispatching.any()) {
+            return classFile;
+        }
+        return LinkedSuperCalls.linked(classFile, dispatching.keys());
     }
 
     private static Map<Class<?>, Set<MemberKey>> byDeclarer(Iterable<Map<MemberKey, Class<?>>> overrides) {
@@ -222,10 +239,11 @@ public final class StructuralEngine {
         for (PreparedRewrite rewrite : batch) {
             moves.put(rewrite.rewrite().internalName(), keys(rewrite));
         }
+        byte[] superCallsLinked = linkSuperCalls(classFile);
         if (moves.values().stream().allMatch(Set::isEmpty)) {
-            return classFile;
+            return superCallsLinked;
         }
-        return StructuralRewriter.redirectCalls(classFile, view(moves, loader));
+        return StructuralRewriter.redirectCalls(superCallsLinked, view(moves, loader));
     }
 
     /**

@@ -105,7 +105,7 @@ public final class OverrideDispatch {
      *                 running no longer declares it, and so its objects reach the override of its nearest ancestor
      */
     public synchronized void overriddenBy(Class<?> type, MethodHandle override) {
-        Overrides.Slot slot = overrides.get(type);
+        OverrideSlot slot = overrides.get(type);
         MethodHandle before = slot.override;
         slot.override = override;
         if (type.getClassLoader() == declarer.getClassLoader()) {
@@ -212,16 +212,16 @@ public final class OverrideDispatch {
     }
 
     /** The override a reload added to each class, on the class itself: gone with the class. */
-    private static final class Overrides extends ClassValue<Overrides.Slot> {
+    private static final class Overrides extends ClassValue<OverrideSlot> {
         @Override
-        protected Slot computeValue(Class<?> type) {
-            return new Slot();
+        protected OverrideSlot computeValue(Class<?> type) {
+            return new OverrideSlot();
         }
+    }
 
-        /** One class's override; null when it has none. Written under the dispatch's lock. */
-        static final class Slot {
-            volatile MethodHandle override;
-        }
+    /** One class's override, in its static form; null when it has none. Written under the dispatch's lock. */
+    private static final class OverrideSlot {
+        private volatile MethodHandle override;
     }
 
     /**

@@ -100,4 +100,26 @@ class OverrideReloadIT {
             assertEquals(List.of("entity2 | enemy2 | enemy2+boss | enemy2"), child.call("step"), child::transcript);
         }
     }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("dev.reload.fixtures.harness.Jdks#stream")
+    void kotlinOverridesAddedToOpenClassesAreReachedThroughTheSuperclass(Path jdk) {
+        try (StructuralChild child = StructuralChild.start(jdk, CompilerKind.KOTLINC, work, "kotlin-overrides",
+                "fixture.ktoverrides.Main")) {
+            assertEquals(List.of("entity | entity | entity"), child.call("step"), child::transcript);
+            assertEquals(List.of("entity"), child.call("supers"), child::transcript);
+
+            assertContains(child.install("v2"), "[reload] 1 class in ", "fixture.ktoverrides.Enemy (",
+                    "method added: void update(StringBuilder) (overrides fixture.ktoverrides.Entity.update");
+            assertEquals(List.of("entity | enemy | enemy"), child.call("step"), child::transcript);
+            assertEquals(List.of("enemy"), child.call("supers"), child::transcript);
+
+            // An override calling super.update(frame) at depth two, and Champion's below Elite, whose super call
+            // from a function it declared when it loaded still reaches Enemy's.
+            assertContains(child.install("v3"), "[reload] 2 classes in ", "fixture.ktoverrides.Boss (",
+                    "fixture.ktoverrides.Champion (");
+            assertEquals(List.of("entity | enemy | enemy+boss"), child.call("step"), child::transcript);
+            assertEquals(List.of("enemy"), child.call("supers"), child::transcript);
+        }
+    }
 }

@@ -119,13 +119,13 @@ public final class Linkage {
     }
 
     /**
-     * Links {@code super.m()} in code moved out of a class: only the class itself may call its superclass's
-     * method non-virtually, so the call is looked up with the class's own full-privilege lookup
-     * ({@code findSpecial}). When the method it reaches dispatches because of an added override, the call reaches
+     * Links {@code super.m()} in code moved out of a class, and in a class's own methods when {@code m} dispatches
+     * (see {@code LinkedSuperCalls}): only the class itself may call its superclass's method non-virtually, so the
+     * call is looked up with the class's own full-privilege lookup ({@code findSpecial}). When the method it reaches dispatches because of an added override, the call reaches
      * what the dispatch chooses for the named class (its own override, or the declaration's own body), never the
      * dispatch itself, which would choose the caller's override again.
      *
-     * @param caller the lookup of the companion making the call
+     * @param caller the lookup of the class or the companion making the call
      * @param name the method's name
      * @param type the receiver (the class the code was written in), then the method's parameters
      * @param writtenIn the class the code was written in
@@ -144,7 +144,8 @@ public final class Linkage {
             return named.isInterface() ? added.ownBodySite(type) : added.superCall(named, type,
                     ClassLinks.throwing(type, name + descriptor + " is not linked above " + named.getName()));
         }
-        MethodHandles.Lookup own = ClassLinks.of(writtenIn).lookup();
+        // A class's own method making the call links with its own lookup; a companion's, with its class's.
+        MethodHandles.Lookup own = caller.lookupClass() == writtenIn ? caller : ClassLinks.of(writtenIn).lookup();
         if (own == null) {
             throw new IllegalAccessException("no lookup of " + writtenIn.getName() + " to call super." + name);
         }

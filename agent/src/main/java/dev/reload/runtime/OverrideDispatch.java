@@ -6,6 +6,7 @@ import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
 import java.lang.invoke.MutableCallSite;
+import java.lang.ref.WeakReference;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,9 +20,13 @@ import java.util.concurrent.ConcurrentHashMap;
  * the declaration the subclass overrides (whose body became a call of this dispatch) chooses for it. A receiver of
  * the declaring class runs the declaration's own body; one of a class whose reload added an override runs that
  * override; any other runs the override of its nearest ancestor below the declaring class, or the own body. The
- * choice is made by exact-class tests for the declaring class and the overriding classes, which the JIT inlines,
- * then by a table kept per class. Super calls of moved code that reach the method are linked here too, to the
- * choice for the class they name: never the dispatch, which would choose the caller's override again.
+ * choice is made by exact-class tests for the declaring class and the overriding classes of its class loader,
+ * which the JIT inlines, then by a table kept per class. Super calls that reach the method are linked here too, to
+ * the choice for the class they name: never the dispatch, which would choose the caller's override again.
+ *
+ * <p>A class of another loader (a mod's, a plugin's) is held only weakly, and its override on the class itself, so
+ * that the dispatch of a longer-lived declaring class never keeps a loader the program dropped from being
+ * collected.
  *
  * <p>Lives on the boot class path with the rest of the runtime; uses the JDK only. Thread-safe.
  */
@@ -44,8 +49,10 @@ public final class OverrideDispatch {
 
     private final Class<?> declarer;
     private final String key;
-    /** The overrides reloads added, by class, in their static form (receiver first). */
-    private final Map<Class<?>, MethodHandle> overrides = new LinkedHashMap<>();
+    /** The override a reload added to each class, in its static form (receiver first), kept on that class. */
+    private final Overrides overrides = new Overrides();
+    /** The overriding classes of the declarer's own loader, which live as long as it does: tested exactly first. */
+    private final Map<Class<?>, MethodHandle> sameLoader = new LinkedHashMap<>();
     private final List<SuperCall> superCalls = new ArrayList<>();
     /** Targets the own body, in its static form; null until the declaration dispatches. */
     private MutableCallSite ownSite;
@@ -132,7 +139,16 @@ public final class OverrideDispatch {
      *                 running no longer declares it, and so its objects reach the override of its nearest ancestor
      */
     public synchronized void overriddenBy(Class<?> type, MethodHandle override) {
-        MethodHandle before = override == null ? overrides.remove(type) : overrides.put(type, override);
+        OverrideSlot slot = overrides.get(type);
+        MethodHandle before = slot.override;
+        slot.override = override;
+        if (type.getClassLoader() == declarer.getClassLoader()) {
+            if (override == null) {
+                sameLoader.remove(type);
+            } else {
+                sameLoader.put(type, override);
+            }
+        }
         if (before != override && ownSite != null) {
             relink();
         }
@@ -172,7 +188,7 @@ public final class OverrideDispatch {
     }
 
     /**
-     * {@return the call site of a super call naming {@code named}, made by moved code}
+     * {@return the call site of a super call naming {@code named}}
      *
      * @param named the class the call names, the caller's superclass (or a superinterface)
      * @param type the call's type, the receiver first
@@ -180,40 +196,42 @@ public final class OverrideDispatch {
      *                itself, invoked non-virtually
      */
     synchronized CallSite superCall(Class<?> named, MethodType type, MethodHandle special) {
-        SuperCall call = new SuperCall(named, new MutableCallSite(type), special.asType(type));
-        call.site.setTarget(superTarget(call));
-        superCalls.add(call);
-        return call.site;
+        MutableCallSite site = new MutableCallSite(ownSite == null ? special.asType(type)
+                : choices.get(named).asType(type));
+        superCalls.removeIf(SuperCall::gone);
+        superCalls.add(new SuperCall(new WeakReference<>(named), new WeakReference<>(site)));
+        return site;
     }
 
     private void relink() {
-        choices = new Choices(declarer, Map.copyOf(overrides), ownSite.dynamicInvoker(),
+        choices = new Choices(declarer, overrides, ownSite.dynamicInvoker(),
                 addedToInterface ? key.substring(0, key.indexOf('(')) : null);
         List<MutableCallSite> changed = new ArrayList<>();
         if (dispatchSite != null) {
             dispatchSite.setTarget(dispatchTarget());
             changed.add(dispatchSite);
         }
+        superCalls.removeIf(SuperCall::gone);
         for (SuperCall call : superCalls) {
-            call.site.setTarget(superTarget(call));
-            changed.add(call.site);
+            Class<?> named = call.named.get();
+            MutableCallSite site = call.site.get();
+            if (named != null && site != null) {
+                site.setTarget(choices.get(named).asType(site.type()));
+                changed.add(site);
+            }
         }
         if (!changed.isEmpty()) {
             MutableCallSite.syncAll(changed.toArray(MutableCallSite[]::new));
         }
     }
 
-    private MethodHandle superTarget(SuperCall call) {
-        return ownSite == null ? call.special : choices.get(call.named).asType(call.site.type());
-    }
-
-    /** {@return exact-class tests for the declaring class and each overriding one, then the table} */
+    /** {@return exact-class tests for the declaring class and each overriding one of its loader, then the table} */
     private MethodHandle dispatchTarget() {
         MethodType type = ownSite.type();
         MethodHandle choose = CHOOSE.bindTo(choices).asType(MethodType.methodType(MethodHandle.class,
                 type.parameterType(0)));
         MethodHandle target = MethodHandles.foldArguments(MethodHandles.exactInvoker(type), choose);
-        for (Map.Entry<Class<?>, MethodHandle> override : overrides.entrySet()) {
+        for (Map.Entry<Class<?>, MethodHandle> override : sameLoader.entrySet()) {
             target = MethodHandles.guardWithTest(isExactly(override.getKey(), type),
                     override.getValue().asType(type), target);
         }
@@ -239,23 +257,41 @@ public final class OverrideDispatch {
         return choices.get(receiver.getClass());
     }
 
-    /** A super call linked here: the class it names, its site, and what it reaches while nothing dispatches. */
-    private record SuperCall(Class<?> named, MutableCallSite site, MethodHandle special) {
+    /**
+     * A super call linked here: the class it names and its site, both weakly, since the caller may belong to a
+     * loader the program drops. Once the declaration dispatches the site is only ever retargeted to a choice.
+     */
+    private record SuperCall(WeakReference<Class<?>> named, WeakReference<MutableCallSite> site) {
+        boolean gone() {
+            return named.get() == null || site.get() == null;
+        }
+    }
+
+    /** The override a reload added to each class, on the class itself: gone with the class. */
+    private static final class Overrides extends ClassValue<OverrideSlot> {
+        @Override
+        protected OverrideSlot computeValue(Class<?> type) {
+            return new OverrideSlot();
+        }
+    }
+
+    /** One class's override, in its static form; null when it has none. Written under the dispatch's lock. */
+    private static final class OverrideSlot {
+        private volatile MethodHandle override;
     }
 
     /**
-     * For each receiver class, what one set of overrides chooses, typed as the own body: made anew whenever an
-     * override comes or goes.
+     * For each receiver class, what the overrides at one moment choose, typed as the own body: made anew whenever
+     * an override comes or goes.
      */
     private static final class Choices extends ClassValue<MethodHandle> {
         private final Class<?> declarer;
-        private final Map<Class<?>, MethodHandle> overrides;
+        private final Overrides overrides;
         private final MethodHandle ownBody;
         /** The method's name, to find the classes' own implementations of a method added to an interface; or null. */
         private final String declaredName;
 
-        Choices(Class<?> declarer, Map<Class<?>, MethodHandle> overrides, MethodHandle ownBody,
-                String declaredName) {
+        Choices(Class<?> declarer, Overrides overrides, MethodHandle ownBody, String declaredName) {
             this.declarer = declarer;
             this.overrides = overrides;
             this.ownBody = ownBody;
@@ -265,7 +301,7 @@ public final class OverrideDispatch {
         @Override
         protected MethodHandle computeValue(Class<?> type) {
             for (Class<?> each = type; each != null && each != declarer; each = each.getSuperclass()) {
-                MethodHandle override = overrides.get(each);
+                MethodHandle override = overrides.get(each).override;
                 if (override == null && declaredName != null) {
                     override = Implementations.declared(each, declaredName, ownBody.type());
                 }

@@ -95,6 +95,24 @@ public final class CaptureTransformer implements ClassFileTransformer {
         return redefining.get(type);
     }
 
+    /**
+     * Records that the agent redefined a class with {@code requested} outside a batch (a declaration made to
+     * dispatch, a class whose super calls are linked through the runtime): the class runs the final bytes seen since
+     * {@link #expectRedefinition}, another agent's change only where they differ from the requested ones. Call
+     * before {@link #endRedefinition}.
+     *
+     * @param type the class redefined, never null
+     * @param requested the class file the agent asked for, never null
+     */
+    public void redefinedOutsideBatch(Class<?> type, byte[] requested) {
+        CapturedClass captured = index.get(type.getClassLoader(), type.getName().replace('.', '/'));
+        if (captured != null) {
+            byte[] observed = redefining.get(type);
+            captured.running(observed == null ? requested : observed,
+                    observed != null && !Arrays.equals(observed, requested));
+        }
+    }
+
     /** Stops collecting and forgets what was collected. */
     public void endRedefinition() {
         expectedRedefinitions = Set.of();

@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.WeakHashMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
 
 /**
  * Every class loaded from a watched directory, per class loader and internal name. Class loaders are held
@@ -138,6 +139,18 @@ public final class LoadedClassIndex {
                 renamed.put(file, internalName);
             }
         }
+    }
+
+    /**
+     * {@return the internal names of the classes captured in a loader that {@code accepts}}: a scan of the loader's
+     * classes, for the rare batch that needs it
+     *
+     * @param loader the defining loader, never null
+     * @param accepts the test of an internal name, never null
+     */
+    public List<String> namesIn(ClassLoader loader, Predicate<String> accepts) {
+        Map<String, CapturedClass> classes = byLoader.get(loader);
+        return classes == null ? List.of() : classes.keySet().stream().filter(accepts).sorted().toList();
     }
 
     /** {@return true when a class of some loader continues a class file of another name} */

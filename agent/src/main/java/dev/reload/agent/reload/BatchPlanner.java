@@ -5,6 +5,7 @@ import dev.reload.agent.parallel.Attempt;
 import dev.reload.agent.parallel.BatchSteps;
 import dev.reload.agent.structural.ClassEdit;
 import dev.reload.agent.structural.PreparedRewrite;
+import dev.reload.agent.structural.RunningClassFile;
 import dev.reload.agent.structural.StructuralEngine;
 import dev.reload.agent.structural.StructuralLinkException;
 import dev.reload.patcher.diff.Change;
@@ -103,7 +104,7 @@ final class BatchPlanner {
         }
         try {
             List<PlannedClass.Rewritten> rewritten = new ArrayList<>();
-            for (PreparedRewrite rewrite : engine.prepare(edits, this::runningClassFile)) {
+            for (PreparedRewrite rewrite : engine.prepare(edits, new OutsideTheBatch())) {
                 // Each rewrite names its class: no list is paired with another by position.
                 rewritten.add(new PlannedClass.Rewritten(byClass.get(rewrite.definition().getDefinitionClass()),
                         rewrite));
@@ -154,12 +155,24 @@ final class BatchPlanner {
         return false;
     }
 
-    /** {@return the class file a class outside the batch runs, for the engine} */
-    private byte[] runningClassFile(Class<?> type) throws StructuralLinkException {
-        try {
-            return runningClassFiles.recover(List.of(type)).get(type);
-        } catch (RewriteRefusedException e) {
-            throw new StructuralLinkException(type.getName(), e.refusals().get(0).reason(), null);
+    /** The classes outside the batch, as the engine reaches them: through the capture. */
+    private final class OutsideTheBatch implements RunningClassFile {
+        @Override
+        public byte[] of(Class<?> type) throws StructuralLinkException {
+            try {
+                return runningClassFiles.recover(List.of(type)).get(type);
+            } catch (RewriteRefusedException e) {
+                throw new StructuralLinkException(type.getName(), e.refusals().get(0).reason(), null);
+            }
+        }
+
+        @Override
+        public void redefine(Class<?> type, byte[] classFile) throws StructuralLinkException {
+            try {
+                runningClassFiles.redefine(type, classFile);
+            } catch (RewriteRefusedException e) {
+                throw new StructuralLinkException(type.getName(), e.refusals().get(0).reason(), null);
+            }
         }
     }
 

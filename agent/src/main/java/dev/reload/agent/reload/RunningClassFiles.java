@@ -3,17 +3,20 @@ package dev.reload.agent.reload;
 import dev.reload.agent.index.CaptureTransformer;
 import dev.reload.patcher.rewrite.Refusal;
 
+import java.lang.instrument.ClassDefinition;
 import java.lang.instrument.Instrumentation;
 import java.lang.instrument.UnmodifiableClassException;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Recovers the class files the JVM runs now, for the few classes an edit rewrites, instead of keeping every
  * loaded class's bytes: retransforming a class makes the JVM rebuild its class file from what it runs, other
- * agents' transformers apply their changes again, and the capture, the last of them, records the result.
+ * agents' transformers apply their changes again, and the capture, the last of them, records the result. Also
+ * redefines the few classes outside a batch that the engine changes before it, in the capture's window.
  * Used by the reload thread only.
  */
 final class RunningClassFiles {
@@ -49,6 +52,26 @@ final class RunningClassFiles {
             return running;
         } catch (UnmodifiableClassException | RuntimeException | LinkageError e) {
             throw refused(types.get(0), "the JVM cannot give the class file it runs (" + e + ")");
+        } finally {
+            capture.endRedefinition();
+        }
+    }
+
+    /**
+     * Redefines a class outside a batch, within the capture's window, so that the capture records the bytes it runs
+     * since as the agent's own.
+     *
+     * @param type a loaded class, never null
+     * @param classFile the class file it is to run, never null
+     * @throws RewriteRefusedException when the JVM refused it; the class runs what it ran
+     */
+    void redefine(Class<?> type, byte[] classFile) throws RewriteRefusedException {
+        capture.expectRedefinition(Set.of(type));
+        try {
+            instrumentation.redefineClasses(new ClassDefinition(type, classFile));
+            capture.redefinedOutsideBatch(type, classFile);
+        } catch (ClassNotFoundException | UnmodifiableClassException | RuntimeException | LinkageError e) {
+            throw refused(type, "the JVM refused to redefine it (" + e + ")");
         } finally {
             capture.endRedefinition();
         }

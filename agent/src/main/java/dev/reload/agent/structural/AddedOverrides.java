@@ -197,7 +197,8 @@ final class AddedOverrides {
                 && Objects.equals(declarer.getPackageName(), type.getPackageName());
     }
 
-    private static boolean watched(Class<?> type) {
+    /** {@return true when the class was prepared when it loaded: a watched class, which the agent may redefine} */
+    static boolean watched(Class<?> type) {
         try {
             return type.getDeclaredMethod(RuntimeNames.ACCESSOR_NAME) != null;
         } catch (NoSuchMethodException | SecurityException e) {

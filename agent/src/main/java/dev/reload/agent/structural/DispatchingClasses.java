@@ -2,13 +2,12 @@ package dev.reload.agent.structural;
 
 import dev.reload.patcher.rewrite.AddedMethod;
 import dev.reload.patcher.rewrite.DispatchingDeclarations;
+import dev.reload.patcher.rewrite.LinkedSuperCalls;
 import dev.reload.patcher.shape.MemberKey;
 import dev.reload.runtime.ClassLinks;
 import dev.reload.runtime.OverrideDispatch;
 
-import java.lang.instrument.ClassDefinition;
 import java.lang.instrument.Instrumentation;
-import java.lang.instrument.UnmodifiableClassException;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
@@ -24,8 +23,9 @@ import java.util.WeakHashMap;
  * a subclass. The first override of a method makes its declaration dispatch: one redefinition of the declaring
  * class, before the batch, that changes nothing the program does (the dispatch runs the declaration's own body
  * until the batch adding the override took). Every later rewrite of that class makes the same methods dispatch
- * again, with their new bodies as own bodies. Classes no reload overrode are never touched. Used by the reload
- * thread only.
+ * again, with their new bodies as own bodies. Super calls of a dispatching method, written in the methods a class
+ * declares, link through the runtime in every class that runs, loads or is reloaded later. Classes no reload
+ * overrode are never touched. Used by the reload thread only.
  */
 final class DispatchingClasses {
     private final Map<Class<?>, Set<MemberKey>> dispatching = Collections.synchronizedMap(new WeakHashMap<>());
@@ -41,17 +41,35 @@ final class DispatchingClasses {
         return dispatching.containsKey(type);
     }
 
+    /** {@return true when a method of some class dispatches} */
+    boolean any() {
+        return !dispatching.isEmpty();
+    }
+
+    /** {@return the name and descriptor of every method that dispatches in some class, never null} */
+    Set<MemberKey> keys() {
+        Set<MemberKey> keys = new HashSet<>();
+        synchronized (dispatching) {
+            dispatching.values().forEach(keys::addAll);
+        }
+        return keys;
+    }
+
     /**
-     * Makes the overridden declarations that do not dispatch yet dispatch, redefining their classes.
+     * Makes the overridden declarations that do not dispatch yet dispatch, redefining their classes, and links
+     * through the runtime the super calls of those methods that the loaded watched subclasses make from their own
+     * methods ({@link LinkedSuperCalls}): the JVM's {@code invokespecial} would reach the dispatch, which chooses an
+     * override by the receiver's class. Neither redefinition changes what the program does until the batch took.
      *
      * @param needed the methods that must dispatch, by declaring class, never null
-     * @param files gives the class file each declaring class runs, never null
-     * @param instrumentation redefines the declaring classes, never null
-     * @throws StructuralLinkException when a class cannot be made to dispatch; those made before keep dispatching,
-     *                                 which changes nothing they do
+     * @param batch the classes of the batch, whose new class files link their super calls anyway; never null
+     * @param files gives the class file each class outside the batch runs, and redefines it; never null
+     * @param instrumentation finds the loaded subclasses, never null
+     * @throws StructuralLinkException when a class cannot be made to dispatch, or a subclass to link its super
+     *                                 calls; those made before keep doing so, which changes nothing they do
      */
-    void ensure(Map<Class<?>, Set<MemberKey>> needed, RunningClassFile files, Instrumentation instrumentation)
-            throws StructuralLinkException {
+    void ensure(Map<Class<?>, Set<MemberKey>> needed, Set<Class<?>> batch, RunningClassFile files,
+                Instrumentation instrumentation) throws StructuralLinkException {
         for (Map.Entry<Class<?>, Set<MemberKey>> entry : needed.entrySet()) {
             Class<?> declarer = entry.getKey();
             Set<MemberKey> missing = new HashSet<>(entry.getValue());
@@ -67,13 +85,26 @@ final class DispatchingClasses {
             // Linkable before the class calls the dispatch; no override is linked yet, so it runs the own body.
             ownBodies(declarer, made).forEach((key, body) -> OverrideDispatch.of(declarer, key.runtimeKey())
                     .ownBody(body));
-            try {
-                instrumentation.redefineClasses(new ClassDefinition(declarer, made.target()));
-            } catch (ClassNotFoundException | UnmodifiableClassException | RuntimeException | LinkageError e) {
-                throw new StructuralLinkException(declarer.getName(), "the JVM refused to make " + missing
-                        + " dispatch on the receiver's class", e);
-            }
+            files.redefine(declarer, LinkedSuperCalls.linked(made.target(), keys()));
             dispatching.computeIfAbsent(declarer, type -> new HashSet<>()).addAll(missing);
+            linkSuperCalls(declarer, missing, batch, files, instrumentation);
+        }
+    }
+
+    /** Links the super calls of the methods in the loaded watched subclasses of the declarer outside the batch. */
+    private static void linkSuperCalls(Class<?> declarer, Set<MemberKey> methods, Set<Class<?>> batch,
+                                       RunningClassFile files, Instrumentation instrumentation)
+            throws StructuralLinkException {
+        for (Class<?> loaded : instrumentation.getAllLoadedClasses()) {
+            if (loaded == declarer || !declarer.isAssignableFrom(loaded) || loaded.isInterface()
+                    || loaded.isHidden() || batch.contains(loaded) || !AddedOverrides.watched(loaded)) {
+                continue;
+            }
+            byte[] running = files.of(loaded);
+            byte[] linked = LinkedSuperCalls.linked(running, methods);
+            if (linked != running) {
+                files.redefine(loaded, linked);
+            }
         }
     }
 

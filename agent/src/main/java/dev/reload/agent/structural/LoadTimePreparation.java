@@ -13,7 +13,8 @@ import java.util.Set;
 
 /**
  * Prepares each watched class as it first loads for structural edits later: adds the accessor and spare nest
- * members ({@link LoadTimeAugmenter}), links its calls to methods that earlier reloads moved into companions, and
+ * members ({@link LoadTimeAugmenter}), links its calls to methods that earlier reloads moved into companions and
+ * its super calls of methods that dispatch because a reload added an override ({@code LinkedSuperCalls}), and
  * makes a nested class that a reload added its own nest host ({@link UnlistedNestmates}).
  * A class it cannot prepare loads as its file has it, and can then take body changes only.
  */
@@ -40,7 +41,7 @@ public final class LoadTimePreparation implements LoadTimeChange {
             return classFile; // the agent's own bridges, defined next to the class they serve
         }
         try {
-            byte[] linked = engine.linkCallsOfLoadingClass(loader, internalName, classFile);
+            byte[] linked = engine.linkSuperCalls(engine.linkCallsOfLoadingClass(loader, internalName, classFile));
             // After the links: a member a reload added is reached through them, not through the nest host.
             byte[] nested = nestmates.atLoad(loader, internalName, linked);
             return LoadTimePatch.augment(nested, LoadTimeAugmenter.DEFAULT_SPARE_NEST_MEMBERS);

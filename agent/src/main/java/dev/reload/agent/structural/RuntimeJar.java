@@ -34,6 +34,8 @@ public final class RuntimeJar {
             "dev/reload/runtime/NewObjects.class",
             "dev/reload/runtime/OverrideDispatch.class",
             "dev/reload/runtime/OverrideDispatch$Choices.class",
+            "dev/reload/runtime/OverrideDispatch$OverrideSlot.class",
+            "dev/reload/runtime/OverrideDispatch$Overrides.class",
             "dev/reload/runtime/OverrideDispatch$Registry.class",
             "dev/reload/runtime/OverrideDispatch$SuperCall.class",
             "dev/reload/runtime/SideTable.class",

@@ -6,6 +6,7 @@ import dev.reload.patcher.rewrite.AddedInterfaceMethods;
 import dev.reload.patcher.rewrite.ClassFileFormatException;
 import dev.reload.patcher.rewrite.ClassReferences;
 import dev.reload.patcher.rewrite.LastRewrite;
+import dev.reload.patcher.rewrite.LinkedSuperCalls;
 import dev.reload.patcher.rewrite.MovedMembers;
 import dev.reload.patcher.rewrite.SharedLambdaSites;
 import dev.reload.patcher.rewrite.AddedMethod;
@@ -149,13 +150,15 @@ public final class StructuralEngine {
             RuntimeJar.install(instrumentation);
         }
         checkImplementations(edits, declaredByBatch);
-        dispatching.ensure(toDispatch, files, instrumentation);
+        dispatching.ensure(toDispatch, edits.stream().map(ClassEdit::loaded).collect(Collectors.toSet()), files,
+                instrumentation);
         List<PreparedRewrite> prepared = new ArrayList<>();
         for (ClassEdit edit : edits) {
             PreparedRewrite rewrite = reloader.prepare(edit.loaded(), edit.running(), lastRewrites.get(edit.loaded()),
                     edit.updated(), view(moves, edit.loaded().getClassLoader()),
                     unlinkedByEdit.get(edit), dispatching.of(edit.loaded()), addedToInterfaces);
-            prepared.add(rewrite.withClassFile(sharingLambdaSites(rewrite.definition().getDefinitionClassFile())));
+            prepared.add(rewrite.withClassFile(linkSuperCalls(sharingLambdaSites(
+                    rewrite.definition().getDefinitionClassFile()))));
         }
         return prepared;
     }
@@ -233,6 +236,20 @@ public final class StructuralEngine {
         return dispatching.dispatches(type);
     }
 
+    /**
+     * {@return the class file with its super calls of methods that dispatch linked through the runtime
+     * ({@link LinkedSuperCalls}); the very same array when it makes none, or nothing dispatches}: every class file
+     * the agent redefines or a watched class loads with passes here once a method dispatches
+     *
+     * @param classFile a class file, never null
+     */
+    public byte[] linkSuperCalls(byte[] classFile) {
+        if (!dispatching.any()) {
+            return classFile;
+        }
+        return LinkedSuperCalls.linked(classFile, dispatching.keys());
+    }
+
     private static Map<Class<?>, Set<MemberKey>> byDeclarer(Iterable<Map<MemberKey, Class<?>>> overrides) {
         Map<Class<?>, Set<MemberKey>> byDeclarer = new LinkedHashMap<>();
         for (Map<MemberKey, Class<?>> each : overrides) {
@@ -285,10 +302,11 @@ public final class StructuralEngine {
         for (PreparedRewrite rewrite : batch) {
             moves.put(rewrite.rewrite().internalName(), keys(rewrite));
         }
+        byte[] superCallsLinked = linkSuperCalls(classFile);
         if (moves.values().stream().allMatch(Set::isEmpty)) {
-            return classFile;
+            return superCallsLinked;
         }
-        return StructuralRewriter.redirectCalls(classFile, view(moves, loader));
+        return StructuralRewriter.redirectCalls(superCallsLinked, view(moves, loader));
     }
 
     /**

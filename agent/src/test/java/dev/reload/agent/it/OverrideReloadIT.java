@@ -16,7 +16,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * of every class of the hierarchy made before any edit, and each version's overrides are what it reaches, at depth
  * one and two, for a grandchild that has none of its own, with {@code super.update(frame)}, through a second edit
  * of an override, an edit of the overridden body, an override removed and added again, and an override added in
- * the same save as an edit of the body it overrides, and an override of a generic method through its bridge.
+ * the same save as an edit of the body it overrides, and an override of a generic method through its bridge; and
+ * {@code super.update(frame)} written in methods declared when their class loaded (in a class loaded before the
+ * first override, in one loaded after it, and in an override from load), which reaches the superclass's version
+ * whatever overrides the receiver's class gains.
  */
 class OverrideReloadIT {
     @TempDir
@@ -28,11 +31,16 @@ class OverrideReloadIT {
         try (StructuralChild child = StructuralChild.start(jdk, compiler, work, "structural-overrides",
                 "fixture.overrides.Main")) {
             assertEquals(List.of("entity | entity | entity | entity"), child.call("step"), child::transcript);
+            assertEquals(List.of("entity | entity+guard"), child.call("supers"), child::transcript);
 
             assertContains(child.install("v2"), "[reload] 1 class in ", "fixture.overrides.Enemy (",
                     "method added: void update(StringBuilder) (overrides fixture.overrides.Entity.update(StringBuilder);"
                             + " calls through Entity reach it)");
             assertEquals(List.of("entity | enemy | enemy | enemy"), child.call("step"), child::transcript);
+            // Elite's super call, linked through the runtime when Entity.update began to dispatch; Guard's, an
+            // override from load, still reaches Entity's own body; Recruit's, linked as it loads now.
+            assertEquals(List.of("enemy | entity+guard"), child.call("supers"), child::transcript);
+            assertEquals(List.of("enemy"), child.call("lateSupers"), child::transcript);
 
             // Depth two, calling super.update(frame): the override a reload added to Enemy.
             assertContains(child.install("v3"), "[reload] 1 class in ", "fixture.overrides.Boss (");
@@ -45,6 +53,7 @@ class OverrideReloadIT {
             // An edit of the body every override was chosen over: the dispatch stays, with the new own body.
             assertContains(child.install("v5"), "[reload] 1 class in ", "fixture.overrides.Entity (update)");
             assertEquals(List.of("entity2 | enemy2 | enemy2+boss | enemy2"), child.call("step"), child::transcript);
+            assertEquals(List.of("enemy2 | entity2+guard"), child.call("supers"), child::transcript);
 
             // Undo: Enemy's override removed; Boss's super call now reaches Entity's own body.
             assertContains(child.install("v6"), "[reload] 1 class in ", "fixture.overrides.Enemy (",
@@ -66,6 +75,14 @@ class OverrideReloadIT {
             assertContains(child.install("v9"), "[reload] 1 class in ", "fixture.overrides.Greeter (",
                     "method added: String handle(String)");
             assertEquals(List.of("hello 3"), child.call("generic"), child::transcript);
+
+            // The receivers of super calls written in methods that stayed in their classes gain overrides: the
+            // calls still reach the superclass's version, Enemy's, not the receiver's own.
+            assertContains(child.install("v10"), "[reload] 2 classes in ", "fixture.overrides.Champion (",
+                    "fixture.overrides.Veteran (");
+            assertEquals(List.of("enemy | entity3+guard"), child.call("supers"), child::transcript);
+            assertEquals(List.of("enemy"), child.call("lateSupers"), child::transcript);
+            assertEquals(List.of("entity3 | enemy | enemy+boss | minion"), child.call("step"), child::transcript);
         }
     }
 
@@ -81,6 +98,28 @@ class OverrideReloadIT {
                     "fixture.overrides.Enemy (method added: void update(StringBuilder) (overrides",
                     "fixture.overrides.Boss (method added: void update(StringBuilder) (overrides");
             assertEquals(List.of("entity2 | enemy2 | enemy2+boss | enemy2"), child.call("step"), child::transcript);
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("dev.reload.fixtures.harness.Jdks#stream")
+    void kotlinOverridesAddedToOpenClassesAreReachedThroughTheSuperclass(Path jdk) {
+        try (StructuralChild child = StructuralChild.start(jdk, CompilerKind.KOTLINC, work, "kotlin-overrides",
+                "fixture.ktoverrides.Main")) {
+            assertEquals(List.of("entity | entity | entity"), child.call("step"), child::transcript);
+            assertEquals(List.of("entity"), child.call("supers"), child::transcript);
+
+            assertContains(child.install("v2"), "[reload] 1 class in ", "fixture.ktoverrides.Enemy (",
+                    "method added: void update(StringBuilder) (overrides fixture.ktoverrides.Entity.update");
+            assertEquals(List.of("entity | enemy | enemy"), child.call("step"), child::transcript);
+            assertEquals(List.of("enemy"), child.call("supers"), child::transcript);
+
+            // An override calling super.update(frame) at depth two, and Champion's below Elite, whose super call
+            // from a function it declared when it loaded still reaches Enemy's.
+            assertContains(child.install("v3"), "[reload] 2 classes in ", "fixture.ktoverrides.Boss (",
+                    "fixture.ktoverrides.Champion (");
+            assertEquals(List.of("entity | enemy | enemy+boss"), child.call("step"), child::transcript);
+            assertEquals(List.of("enemy"), child.call("supers"), child::transcript);
         }
     }
 }

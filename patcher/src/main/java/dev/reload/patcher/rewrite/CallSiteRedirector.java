@@ -27,7 +27,8 @@ final class CallSiteRedirector {
             RuntimeNames.LINK_METHOD, RuntimeNames.LINK_METHOD_DESCRIPTOR, false);
     private static final Handle LINK_LAMBDA = new Handle(Opcodes.H_INVOKESTATIC, RuntimeNames.LINKAGE,
             RuntimeNames.LINK_LAMBDA, RuntimeNames.LINK_LAMBDA_DESCRIPTOR, false);
-    private static final Handle LINK_SUPER = new Handle(Opcodes.H_INVOKESTATIC, RuntimeNames.LINKAGE,
+    /** The bootstrap that links a super call with the calling class's own lookup. */
+    static final Handle LINK_SUPER = new Handle(Opcodes.H_INVOKESTATIC, RuntimeNames.LINKAGE,
             RuntimeNames.LINK_SUPER, RuntimeNames.LINK_SUPER_DESCRIPTOR, false);
     private static final Handle LINK_FIELD = new Handle(Opcodes.H_INVOKESTATIC, RuntimeNames.LINKAGE,
             RuntimeNames.LINK_FIELD, RuntimeNames.LINK_FIELD_DESCRIPTOR, false);
@@ -127,9 +128,7 @@ final class CallSiteRedirector {
         if (inCompanion && call.getOpcode() == Opcodes.INVOKESPECIAL && !call.name.equals("<init>")) {
             if (!call.owner.equals(ownerInternalName)) {
                 // super.m(): only the class itself may make it, so the runtime links it with the class's lookup.
-                return new InvokeDynamicInsnNode(call.name, AddedMethod.withReceiver(ownerInternalName, call.desc),
-                        LINK_SUPER, Type.getObjectType(ownerInternalName), Type.getObjectType(call.owner),
-                        call.desc);
+                return LinkedSuperCalls.superCall(call, ownerInternalName);
             }
             call.setOpcode(ownerIsInterface ? Opcodes.INVOKEINTERFACE : Opcodes.INVOKEVIRTUAL);
         }

@@ -28,7 +28,8 @@ class SynchronizedWrapperTest {
     Path work;
 
     @ParameterizedTest
-    @EnumSource(value = CompilerKind.class, names = "KOTLINC", mode = EnumSource.Mode.EXCLUDE)
+    @EnumSource(value = CompilerKind.class, names = {"KOTLINC", "KOTLINC_CLASS_LAMBDAS"},
+            mode = EnumSource.Mode.EXCLUDE)
     void movedSynchronizedMethodsLockTheReceiverOrTheClass(CompilerKind compiler) throws Exception {
         Class<?> companion = rewrittenCompanion(compiler);
         Class<?> counter = companion.getClassLoader().loadClass("fixture.synced.Counter");
@@ -46,7 +47,8 @@ class SynchronizedWrapperTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = CompilerKind.class, names = "KOTLINC", mode = EnumSource.Mode.EXCLUDE)
+    @EnumSource(value = CompilerKind.class, names = {"KOTLINC", "KOTLINC_CLASS_LAMBDAS"},
+            mode = EnumSource.Mode.EXCLUDE)
     void theWrapperHoldsTheMonitorAgainstOtherThreads(CompilerKind compiler) throws Exception {
         Class<?> companion = rewrittenCompanion(compiler);
         Class<?> counter = companion.getClassLoader().loadClass("fixture.synced.Counter");

@@ -15,6 +15,7 @@ import dev.reload.patcher.shape.SyntheticNames;
 import dev.reload.patcher.shape.UnreadableClassException;
 
 import java.lang.instrument.Instrumentation;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -29,7 +30,8 @@ import java.util.function.BiFunction;
 import java.util.function.Function;
 
 /**
- * Follows numbered classes ({@code Outer$1}: anonymous classes, switch maps) by their code across a batch. When an
+ * Follows numbered classes ({@code Outer$1}: anonymous classes, switch maps; kotlinc's lambda classes, numbered per
+ * function, {@code Board$first$1}) by their code across a batch. When an
  * anonymous class is inserted before another, the file {@code Outer$1.class} holds the new class and the running
  * {@code Outer$1}'s code moved to {@code Outer$2.class}. Each running numbered class keeps running its own code:
  * the batch's new bytes (the outer class, its numbered classes, the classes nested in it) are renamed so that each
@@ -40,6 +42,10 @@ import java.util.function.Function;
  * here. Used by the reload thread only.
  */
 final class NumberedClassFollower implements NumberedClasses {
+    /** The first number of the spare names of a function's numbered classes, far above any compiler's. */
+    private static final int FUNCTION_SPARES_FROM = 10_000;
+    /** How many spare names a function's numbered classes have. */
+    private static final int FUNCTION_SPARES = 100;
     private final LoadedClassIndex index;
     private final Instrumentation instrumentation;
 
@@ -66,10 +72,13 @@ final class NumberedClassFollower implements NumberedClasses {
         List<Refusal> refusals = new ArrayList<>();
         for (String outer : outers) {
             Path outerFile = anyFileOf(outer, byName).file().file().resolveSibling(simpleName(outer) + ".class");
-            for (LoadedClass host : index.loadedFrom(outerFile, outer, instrumentation)) {
+            List<LoadedClass> hosts = index.loadedFrom(outerFile, outer, instrumentation);
+            // kotlinc's -Xlambdas=class numbers the lambda classes of each function: Board$first$1, of no class.
+            boolean ofFunction = hosts.isEmpty() && !Files.exists(outerFile);
+            for (LoadedClass host : ofFunction ? enclosing(outer, outerFile) : hosts) {
                 ClassLoader loader = host.type().getClassLoader();
                 LoaderPlan plan = plans.computeIfAbsent(loader, l -> new LoaderPlan(loader, byName));
-                plan.follow(host, outer, outerFile.getParent(), baselines).ifPresent(refusals::add);
+                plan.follow(host, outer, outerFile.getParent(), baselines, ofFunction).ifPresent(refusals::add);
             }
         }
         if (plans.values().stream().allMatch(LoaderPlan::isEmpty) && refusals.isEmpty()) {
@@ -125,6 +134,17 @@ final class NumberedClassFollower implements NumberedClasses {
         return sorted;
     }
 
+    /** {@return the loaded classes of the nearest enclosing class of a name that is no class, {@code Board$first}} */
+    private List<LoadedClass> enclosing(String outer, Path outerFile) {
+        String host = outer;
+        Path hostFile = outerFile;
+        while (!Files.exists(hostFile) && host.lastIndexOf('$') > host.lastIndexOf('/') + 1) {
+            host = host.substring(0, host.lastIndexOf('$'));
+            hostFile = outerFile.resolveSibling(simpleName(host) + ".class");
+        }
+        return index.loadedFrom(hostFile, host, instrumentation);
+    }
+
     private static ParsedFile anyFileOf(String outer, Map<String, ParsedFile> byName) {
         ParsedFile own = byName.get(outer);
         if (own != null) {
@@ -162,10 +182,14 @@ final class NumberedClassFollower implements NumberedClasses {
             return files.isEmpty();
         }
 
-        /** Follows the outer's numbered classes; {@return why they cannot be followed, if so} */
+        /**
+         * Follows the outer's numbered classes; {@return why they cannot be followed, if so}
+         *
+         * @param ofFunction true when the outer is a function of the host, not a class
+         */
         Optional<Refusal> follow(LoadedClass host, String outer, Path directory,
-                                Function<LoadedClass, Optional<ClassShape>> baselines) {
-            List<String> members = nestMembers(host);
+                                Function<LoadedClass, Optional<ClassShape>> baselines, boolean ofFunction) {
+            List<String> members = ofFunction ? functionMembers(outer) : nestMembers(host);
             Map<String, LoadedClass> running = new LinkedHashMap<>();
             for (String member : members) {
                 LoadedClass loaded = outer.equals(SyntheticNames.numberedOuter(member)) ? index.loaded(loader, member, instrumentation) : null;
@@ -190,9 +214,25 @@ final class NumberedClassFollower implements NumberedClasses {
             if (nest.refusal() != null) {
                 return Optional.of(nest.refusal());
             }
-            rename(outer, nest.renaming());
+            // A function's numbered classes are named in its class's file, and in those nested in it.
+            rename(ofFunction ? host.captured().internalName() : outer, nest.renaming());
             record(host, nest, numbered.keySet());
             return Optional.empty();
+        }
+
+        /**
+         * {@return the numbered classes of a function that is no class, as kotlinc's lambda classes are: those
+         * loaded, then spare names for new ones}: they are no nestmates (kotlinc writes no nest attributes, and
+         * reaches private members through accessors), so any free name loads them; the highest numbers, which no
+         * compiler reaches, are the spares
+         */
+        private List<String> functionMembers(String outer) {
+            List<String> members = new ArrayList<>(index.namesIn(loader,
+                    name -> outer.equals(SyntheticNames.numberedOuter(name))));
+            for (int spare = FUNCTION_SPARES_FROM; spare < FUNCTION_SPARES_FROM + FUNCTION_SPARES; spare++) {
+                members.add(outer + "$" + spare);
+            }
+            return members;
         }
 
         private List<String> nestMembers(LoadedClass host) {

@@ -24,6 +24,7 @@ final class InheritedMoves implements MovedMembers {
     private static final int MAX_DEPTH = 64;
 
     private final Map<String, Set<MemberKey>> moves;
+    private final Map<String, Set<MemberKey>> widened;
     /** Every key of {@link #moves}: an instruction naming none of them needs no walk up its owner's superclasses. */
     private final Set<MemberKey> anyClassMoves = new HashSet<>();
     private final RunningClasses running;
@@ -35,6 +36,19 @@ final class InheritedMoves implements MovedMembers {
      * @param loader the loader whose classes are seen, or null for names alone
      */
     InheritedMoves(Map<String, Set<MemberKey>> moves, RunningClasses running, ClassLoader loader) {
+        this(moves, Map.of(), running, loader);
+    }
+
+    /**
+     * @param moves the keys of moved methods, widened methods and added fields by the internal name of their
+     *              class, never null
+     * @param widened the keys of the protected methods made public by the internal name of their class, never null
+     * @param running the watched classes as they run, never null
+     * @param loader the loader whose classes are seen, or null for names alone
+     */
+    InheritedMoves(Map<String, Set<MemberKey>> moves, Map<String, Set<MemberKey>> widened, RunningClasses running,
+                   ClassLoader loader) {
+        this.widened = widened;
         this.moves = moves;
         this.running = running;
         this.loader = loader;
@@ -106,6 +120,11 @@ final class InheritedMoves implements MovedMembers {
             }
         }
         return null;
+    }
+
+    @Override
+    public boolean isWidened(String declarer, String name, String descriptor) {
+        return widened.getOrDefault(declarer, Set.of()).contains(new MemberKey(name, descriptor));
     }
 
     @Override

@@ -24,16 +24,26 @@ public final class PreparedRewrite {
     private final Map<String, MethodHandle> movedMethods;
     private final Map<MemberKey, MethodHandle> fieldInitializers;
     private final OverrideLinks overrides;
+    private final Set<MemberKey> widened;
 
     PreparedRewrite(ClassDefinition definition, StructuralRewrite rewrite, ClassLinks links,
                     Map<String, MethodHandle> movedMethods, Map<MemberKey, MethodHandle> fieldInitializers,
-                    OverrideLinks overrides) {
+                    OverrideLinks overrides, Set<MemberKey> widened) {
         this.definition = definition;
         this.rewrite = rewrite;
         this.links = links;
         this.movedMethods = Map.copyOf(movedMethods);
         this.fieldInitializers = new LinkedHashMap<>(fieldInitializers);
         this.overrides = overrides;
+        this.widened = Set.copyOf(widened);
+    }
+
+    /**
+     * {@return the keys of the protected methods made public, which stay in place with their running access: calls
+     * from other classes link to them through the runtime}
+     */
+    Set<MemberKey> widened() {
+        return widened;
     }
 
     /**
@@ -62,7 +72,7 @@ public final class PreparedRewrite {
     /** {@return the same edit, redefining the class with other bytes} */
     PreparedRewrite withClassFile(byte[] classFile) {
         return new PreparedRewrite(new ClassDefinition(definition.getDefinitionClass(), classFile), rewrite, links,
-                movedMethods, fieldInitializers, overrides);
+                movedMethods, fieldInitializers, overrides, widened);
     }
 
     /** {@return the class and the bytes to redefine it with, never null} */

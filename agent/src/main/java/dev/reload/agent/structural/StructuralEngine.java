@@ -50,6 +50,8 @@ public final class StructuralEngine {
     private final Map<String, Set<MemberKey>> applied = new ConcurrentHashMap<>();
     /** Of those, the ones a subclass could override, and that could override a superclass's. */
     private final Map<String, Set<MemberKey>> appliedOverridable = new ConcurrentHashMap<>();
+    /** The protected methods made public, kept in place, by class: their calls link but super calls stay. */
+    private final Map<String, Set<MemberKey>> appliedWidened = new ConcurrentHashMap<>();
     /** The same, by the class loader of the class: a class loading elsewhere sees only its loader's and ancestors'. */
     private final Map<ClassLoader, Map<String, Set<MemberKey>>> appliedByLoader =
             Collections.synchronizedMap(new WeakHashMap<>());
@@ -117,6 +119,7 @@ public final class StructuralEngine {
             throws UnsupportedEditException, StructuralLinkException {
         Map<String, Set<MemberKey>> moves = new HashMap<>(applied);
         Map<String, Set<MemberKey>> overridable = new HashMap<>(appliedOverridable);
+        Map<String, Set<MemberKey>> widened = new HashMap<>(appliedWidened);
         Map<ClassEdit, List<AddedMethod>> movedByEdit = new HashMap<>();
         Map<ClassEdit, Map<MemberKey, Class<?>>> overridesByEdit = new HashMap<>();
         Map<ClassEdit, Set<MemberKey>> unlinkedByEdit = new HashMap<>();
@@ -136,7 +139,12 @@ public final class StructuralEngine {
             unlinkedByEdit.put(edit, unlinked);
             List<AddedMethod> linked = moved.stream().filter(m -> !unlinked.contains(m.key())).toList();
             movedByEdit.put(edit, linked);
-            moves.put(edit.internalName(), keys(linked, StructuralRewriter.addedFields(edit.running(),
+            // A protected method made public keeps running in place: calls from other classes link to it too.
+            List<AddedMethod> widenedHere = StructuralRewriter.widenedMethods(edit.running(), edit.updated());
+            widened.put(edit.internalName(), keys(widenedHere, List.of()));
+            List<AddedMethod> linkedOrWidened = new ArrayList<>(linked);
+            linkedOrWidened.addAll(widenedHere);
+            moves.put(edit.internalName(), keys(linkedOrWidened, StructuralRewriter.addedFields(edit.running(),
                     edit.updated())));
             overridable.put(edit.internalName(), overridableKeys(linked));
         }
@@ -155,7 +163,7 @@ public final class StructuralEngine {
         List<PreparedRewrite> prepared = new ArrayList<>();
         for (ClassEdit edit : edits) {
             PreparedRewrite rewrite = reloader.prepare(edit.loaded(), edit.running(), lastRewrites.get(edit.loaded()),
-                    edit.updated(), view(moves, edit.loaded().getClassLoader()),
+                    edit.updated(), view(moves, widened, edit.loaded().getClassLoader()),
                     unlinkedByEdit.get(edit), dispatching.of(edit.loaded()), addedToInterfaces);
             prepared.add(rewrite.withClassFile(linkSuperCalls(sharingLambdaSites(
                     rewrite.definition().getDefinitionClassFile()))));
@@ -274,6 +282,7 @@ public final class StructuralEngine {
             }
             Set<MemberKey> keys = keys(rewrite);
             applied.put(rewrite.rewrite().internalName(), keys);
+            appliedWidened.put(rewrite.rewrite().internalName(), rewrite.widened());
             appliedOverridable.put(rewrite.rewrite().internalName(), overridableKeys(rewrite.rewrite().moved()
                     .stream().filter(m -> !rewrite.reachedByDispatch().contains(m.key())).toList()));
             anyMoved |= !keys.isEmpty();
@@ -299,14 +308,16 @@ public final class StructuralEngine {
      */
     public byte[] linkCalls(byte[] classFile, ClassLoader loader, List<PreparedRewrite> batch) {
         Map<String, Set<MemberKey>> moves = new HashMap<>(applied);
+        Map<String, Set<MemberKey>> widened = new HashMap<>(appliedWidened);
         for (PreparedRewrite rewrite : batch) {
             moves.put(rewrite.rewrite().internalName(), keys(rewrite));
+            widened.put(rewrite.rewrite().internalName(), rewrite.widened());
         }
         byte[] superCallsLinked = linkSuperCalls(classFile);
         if (moves.values().stream().allMatch(Set::isEmpty)) {
             return superCallsLinked;
         }
-        return StructuralRewriter.redirectCalls(superCallsLinked, view(moves, loader));
+        return StructuralRewriter.redirectCalls(superCallsLinked, view(moves, widened, loader));
     }
 
     /**
@@ -349,15 +360,17 @@ public final class StructuralEngine {
                 return loading;
             }
         };
-        return StructuralRewriter.redirectCalls(classFile, new InheritedMoves(visible, withLoading, loader));
+        return StructuralRewriter.redirectCalls(classFile, new InheritedMoves(visible, Map.copyOf(appliedWidened),
+                withLoading, loader));
     }
 
     /**
      * {@return the view of moved methods and added fields whose keys are in {@code moves}, by class, followed up
      * from subclasses through the watched classes {@code loader} sees}
      */
-    private MovedMembers view(Map<String, Set<MemberKey>> moves, ClassLoader loader) {
-        return new InheritedMoves(moves, running, loader);
+    private MovedMembers view(Map<String, Set<MemberKey>> moves, Map<String, Set<MemberKey>> widened,
+                              ClassLoader loader) {
+        return new InheritedMoves(moves, widened, running, loader);
     }
 
     private static ClassShape shapeOrNull(byte[] classFile) {
@@ -368,11 +381,13 @@ public final class StructuralEngine {
         }
     }
 
-    /** {@return the keys of the moved methods calls link to, and of the added fields} */
+    /** {@return the keys of the moved and widened methods calls link to, and of the added fields} */
     private static Set<MemberKey> keys(PreparedRewrite prepared) {
         StructuralRewrite rewrite = prepared.rewrite();
-        return keys(rewrite.moved().stream().filter(m -> !prepared.reachedByDispatch().contains(m.key())).toList(),
-                rewrite.addedFields());
+        Set<MemberKey> keys = new HashSet<>(keys(rewrite.moved().stream()
+                .filter(m -> !prepared.reachedByDispatch().contains(m.key())).toList(), rewrite.addedFields()));
+        keys.addAll(prepared.widened());
+        return Set.copyOf(keys);
     }
 
     private static Set<MemberKey> overridableKeys(List<AddedMethod> moved) {

@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
  * Applies structural edits (methods added, removed, lambdas added, fields added) to loaded classes on a stock JVM:
@@ -100,6 +101,12 @@ public final class StructuralReloader {
             defineBridges(loaded, lookup, links, rewrite);
             links.stage(handles);
         }
+        List<AddedMethod> widened = StructuralRewriter.widenedMethods(running, updated);
+        if (!widened.isEmpty()) {
+            Map<String, MethodHandle> virtual = widenedHandles(loaded, links, widened);
+            links.stage(virtual);
+            handles.putAll(virtual);
+        }
         Map<MemberKey, Class<?>> implemented = AddedOverrides.implementations(loaded, rewrite.moved(),
                 addedToInterfaces);
         Map<MemberKey, MethodHandle> addedToInterface = loaded.isInterface()
@@ -120,7 +127,26 @@ public final class StructuralReloader {
         bodies.putAll(addedToInterface);
         OverrideLinks overrideLinks = new OverrideLinks(loaded, bodies, declarers, overrides);
         return new PreparedRewrite(new ClassDefinition(loaded, target), rewrite, links, handles,
-                initializers, overrideLinks);
+                initializers, overrideLinks, widened.stream().map(AddedMethod::key).collect(Collectors.toSet()));
+    }
+
+    /**
+     * {@return a handle, by runtime key, of each method made public that still runs with its old access}: found
+     * virtually with the class's own lookup, so it dispatches on the receiver as the call it links did
+     */
+    private static Map<String, MethodHandle> widenedHandles(Class<?> loaded, ClassLinks links,
+                                                            List<AddedMethod> widened) throws StructuralLinkException {
+        MethodHandles.Lookup lookup = FullLookup.of(loaded, links);
+        Map<String, MethodHandle> handles = new LinkedHashMap<>();
+        try {
+            for (AddedMethod method : widened) {
+                handles.put(method.key().runtimeKey(), lookup.findVirtual(loaded, method.name(),
+                        MethodType.fromMethodDescriptorString(method.descriptor(), loaded.getClassLoader())));
+            }
+        } catch (IllegalAccessException | NoSuchMethodException | TypeNotPresentException e) {
+            throw new StructuralLinkException(loaded.getName(), "cannot reach a method made public", e);
+        }
+        return handles;
     }
 
     /**

@@ -237,6 +237,28 @@ class StructuralReloadIT {
         }
     }
 
+    @ParameterizedTest(name = "{0} {1}")
+    @MethodSource("jdksAndShapes")
+    void aProtectedMethodMadePublicIsCalledFromAnotherPackageAndStillReachesOverrides(Path jdk,
+                                                                                      CompilerKind compiler) {
+        try (StructuralChild child = StructuralChild.start(jdk, compiler, work, "method-widened",
+                "fixture.widened.Main")) {
+            assertEquals(List.of("entity 1 entity 10 entity 1"), child.call("step"), child::transcript);
+
+            // Entity.score() and Boss's override turn public; Main, in another package, calls them on objects made
+            // before, through Entity and through the subclass Enemy, and so does Scores, which loads afterwards.
+            assertContains(child.install("v2"), "[reload] ", "method modifiers changed: score(): protected → public");
+            assertEquals(List.of("2 20 2 entity 20 total 24"), child.call("step"), child::transcript);
+
+            assertContains(child.install("v3"), "[reload] 1 class in ");
+            assertEquals(List.of("3 30 3 entity 30 total 36"), child.call("step"), child::transcript);
+
+            // Undone: protected again, which is what the running declarations kept.
+            assertContains(child.install("v4"), "[reload] ");
+            assertEquals(List.of("entity 1 entity 10 entity 1"), child.call("step"), child::transcript);
+        }
+    }
+
     @ParameterizedTest(name = "{0}")
     @MethodSource("dev.reload.fixtures.harness.Jdks#stream")
     void refusedEditsNameClassMemberAndReasonTheOldCodeKeepsRunningAndTheNextGoodEditApplies(Path jdk) {

@@ -119,6 +119,10 @@ final class CallSiteRedirector {
             return new InvokeDynamicInsnNode(call.name, AddedMethod.withReceiver(ownerInternalName, call.desc),
                     LINK_SUPER, Type.getObjectType(ownerInternalName), Type.getObjectType(call.owner), call.desc);
         }
+        if (declarer != null && call.getOpcode() == Opcodes.INVOKESPECIAL
+                && elsewhere.isWidened(declarer, call.name, call.desc)) {
+            return call; // super.m() of a method made public: it runs in place, reached as before
+        }
         if (declarer != null && !namesTheRunningDeclaration(call)) {
             String callDescriptor = call.getOpcode() == Opcodes.INVOKESTATIC
                     ? call.desc : AddedMethod.withReceiver(call.owner, call.desc);

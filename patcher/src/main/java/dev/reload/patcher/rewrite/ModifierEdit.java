@@ -9,18 +9,27 @@ import org.objectweb.asm.tree.MethodNode;
  * {@code synchronized}) is a removal and an addition: the running declaration keeps its last body for code from
  * before, and the new one lives in the companion, where the new code's calls link. A change that only narrows
  * visibility or adds or drops {@code final} keeps the method in place under its running modifiers, as every call
- * that compiles against the new version is allowed by them.
+ * that compiles against the new version is allowed by them. A protected instance method made public stays in place
+ * too, so calls through its supertypes and overrides in subclasses dispatch as before; calls from other classes
+ * link through the runtime to a virtual handle of the class's own full-privilege lookup, which the old access
+ * does not limit.
  */
 enum ModifierEdit {
     /** The modifiers did not change: the new body replaces the running one. */
     SAME,
     /** The new body replaces the running one, which keeps its modifiers. */
     IN_PLACE,
+    /**
+     * The new body replaces the running one, which keeps its narrower visibility: calls from other classes link
+     * through the runtime, which reaches the method whatever its running access.
+     */
+    WIDEN,
     /** The new version moves to the companion; the running declaration stays for code from before. */
     MOVE;
 
     private static final int ACCESS_MASK = 0xFFFF;
     private static final int CALL_SHAPE = Opcodes.ACC_STATIC | Opcodes.ACC_PRIVATE | Opcodes.ACC_SYNCHRONIZED;
+    private static final int PROTECTED = 2;
     private static final int BODY_KIND = Opcodes.ACC_ABSTRACT | Opcodes.ACC_NATIVE;
 
     /**
@@ -48,9 +57,13 @@ enum ModifierEdit {
             if ((next.access & Opcodes.ACC_STATIC) != 0) {
                 return MOVE;
             }
-            throw refusal(next, binaryName, "its visibility widened, so code outside the class's package"
-                    + " may call it, and calls through its supertypes must still reach this class's version; the"
-                    + " running JVM keeps the old visibility");
+            if (visibility(running.access) == PROTECTED) {
+                return WIDEN;
+            }
+            throw refusal(next, binaryName, "it had package access and now a subclass in another package may"
+                    + " override it, but the running JVM keeps package access, under which such a subclass's"
+                    + " method does not override it (JVMS 5.4.5); restart to apply it, or keep it and call it"
+                    + " from other packages through a public method the class adds");
         }
         return IN_PLACE;
     }

@@ -62,6 +62,18 @@ public interface MovedMembers {
         return false;
     }
 
+    /**
+     * {@return true when the method keeps running in place and its calls link to a virtual handle of it}: a
+     * protected method made public; a super call of it stays as written
+     *
+     * @param declarer the class that declares the method, never null
+     * @param name the method's name, never null
+     * @param descriptor the method's descriptor, never null
+     */
+    default boolean isWidened(String declarer, String name, String descriptor) {
+        return false;
+    }
+
     /** {@return a view in which no method of another class is moved} */
     static MovedMembers none() {
         return (owner, name, descriptor) -> false;

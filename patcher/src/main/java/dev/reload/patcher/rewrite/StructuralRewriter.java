@@ -152,23 +152,39 @@ public final class StructuralRewriter {
      * @param updated the new class file, never null
      */
     public static List<AddedMethod> movedMethods(byte[] running, byte[] updated) {
-        ClassNode run = ClassFiles.readDeclarations(running);
-        Map<MemberKey, MethodNode> runningMethods = byKey(run.methods);
-        List<AddedMethod> moved = new ArrayList<>();
-        for (MethodNode method : ClassFiles.readDeclarations(updated).methods) {
-            MethodNode old = runningMethods.get(ClassFiles.key(method));
-            if (old == null || movesForItsModifiers(old, method, run.name)) {
-                moved.add(AddedMethod.of(method.name, method.desc, method.access));
-            }
-        }
-        return moved;
+        return methodsEditedAs(ModifierEdit.MOVE, running, updated);
     }
 
-    private static boolean movesForItsModifiers(MethodNode old, MethodNode method, String internalName) {
+    /**
+     * {@return the protected instance methods the new version makes public: they stay in place with their running
+     * access, and calls from other classes link through the runtime}
+     *
+     * @param running the class file as the JVM runs it now, never null
+     * @param updated the new class file, never null
+     */
+    public static List<AddedMethod> widenedMethods(byte[] running, byte[] updated) {
+        return methodsEditedAs(ModifierEdit.WIDEN, running, updated);
+    }
+
+    /** {@return the methods of the new version that a rewrite applies as {@code kind}; one it lacks moves} */
+    private static List<AddedMethod> methodsEditedAs(ModifierEdit kind, byte[] running, byte[] updated) {
+        ClassNode run = ClassFiles.readDeclarations(running);
+        Map<MemberKey, MethodNode> runningMethods = byKey(run.methods);
+        List<AddedMethod> methods = new ArrayList<>();
+        for (MethodNode method : ClassFiles.readDeclarations(updated).methods) {
+            MethodNode old = runningMethods.get(ClassFiles.key(method));
+            if ((old == null ? ModifierEdit.MOVE : editOrNull(old, method, run.name)) == kind) {
+                methods.add(AddedMethod.of(method.name, method.desc, method.access));
+            }
+        }
+        return methods;
+    }
+
+    private static ModifierEdit editOrNull(MethodNode old, MethodNode method, String internalName) {
         try {
-            return ModifierEdit.of(old, method, ClassFiles.binaryName(internalName)) == ModifierEdit.MOVE;
+            return ModifierEdit.of(old, method, ClassFiles.binaryName(internalName));
         } catch (UnsupportedEditException e) {
-            return false; // refused when the class itself is rewritten
+            return null; // refused when the class itself is rewritten
         }
     }
 

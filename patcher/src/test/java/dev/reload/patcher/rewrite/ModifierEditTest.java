@@ -6,6 +6,7 @@ import org.objectweb.asm.tree.MethodNode;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class ModifierEditTest {
     private static final String GAME = "demo.Game";
@@ -29,10 +30,21 @@ class ModifierEditTest {
     }
 
     @Test
-    void anOverridableMethodWidenedAndABodyKindChangedAreRefusedWithTheReason() {
-        UnsupportedEditException widened = assertThrows(UnsupportedEditException.class,
-                () -> edit(Opcodes.ACC_PROTECTED, Opcodes.ACC_PUBLIC));
-        assertEquals("method modifiers changed: update()", widened.refusal().member());
+    void aProtectedMethodMadePublicStaysInPlaceWithItsCallsLinked() throws Exception {
+        assertEquals(ModifierEdit.WIDEN, edit(Opcodes.ACC_PROTECTED, Opcodes.ACC_PUBLIC));
+        assertEquals(ModifierEdit.WIDEN, edit(Opcodes.ACC_PROTECTED, Opcodes.ACC_PUBLIC | Opcodes.ACC_FINAL));
+        assertEquals(ModifierEdit.IN_PLACE, edit(Opcodes.ACC_PUBLIC, Opcodes.ACC_PROTECTED),
+                "narrowing back runs in place: the running access is the narrower one again");
+    }
+
+    @Test
+    void aPackageMethodWidenedAndABodyKindChangedAreRefusedWithTheReason() {
+        for (int wider : new int[] {Opcodes.ACC_PROTECTED, Opcodes.ACC_PUBLIC}) {
+            UnsupportedEditException widened = assertThrows(UnsupportedEditException.class, () -> edit(0, wider));
+            assertEquals("method modifiers changed: update()", widened.refusal().member());
+            assertTrue(widened.refusal().reason().contains("does not override it (JVMS 5.4.5)"),
+                    widened.refusal().reason());
+        }
         UnsupportedEditException madeAbstract = assertThrows(UnsupportedEditException.class,
                 () -> edit(Opcodes.ACC_PUBLIC, Opcodes.ACC_PUBLIC | Opcodes.ACC_ABSTRACT));
         assertEquals("it became or stopped being abstract or native, which the running JVM cannot apply",

@@ -16,9 +16,9 @@ import java.util.Map;
  * The files of a batch, read while its writes go on, so that once the writes are quiet the batch does not wait for
  * its reads: a build that writes a thousand class files gives the agent time to read the first ones while it writes
  * the last. A file written again after it was read is read again. Also knows which files were read whole (see
- * {@link dev.reload.patcher.rewrite.WholeClassFile}), with what each names ({@link BurstReferences}): those need not
- * wait for the quiet period. Not thread-safe: the collector guards it with its lock, and reads the file itself outside
- * the lock.
+ * {@link dev.reload.patcher.rewrite.ClassFileReferences#ofWhole}), with what each names
+ * ({@link BurstReferences}): those need not wait for the quiet period. Not thread-safe: the collector guards it with
+ * its lock, and reads the file itself outside the lock.
  */
 final class ReadAhead {
     /** Per file read: its bytes, or the {@link IOException} that says why they cannot be read. */

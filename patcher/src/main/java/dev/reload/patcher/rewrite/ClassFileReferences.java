@@ -80,8 +80,9 @@ public final class ClassFileReferences {
     }
 
     /**
-     * {@return what a class file declares and names, or null when it is not a whole class file (see
-     * {@link WholeClassFile}): one still being written, or no class file at all}
+     * {@return what a class file declares and names, or null when it is not a whole class file: one still being
+     * written (its constant pool, members and attributes, walked without decoding them, end before or after its
+     * last byte), or no class file at all}
      *
      * @param bytes the file's content, never null; not modified, not kept
      */

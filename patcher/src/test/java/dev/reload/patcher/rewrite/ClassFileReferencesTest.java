@@ -6,6 +6,7 @@ import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
 
@@ -48,6 +49,17 @@ class ClassFileReferencesTest {
         assertNull(ClassFileReferences.ofWhole(Arrays.copyOf(bytes, bytes.length - 1)));
         assertNull(ClassFileReferences.ofWhole(Arrays.copyOf(bytes, bytes.length + 1)));
         assertNull(ClassFileReferences.ofWhole(new byte[0]));
+        assertNull(ClassFileReferences.ofWhole("class A {}".getBytes(StandardCharsets.US_ASCII)));
+    }
+
+    /** A watcher catches a class file at any length while it is written: none but the last is whole. */
+    @Test
+    void everyShorterPrefixIsNotWhole() throws IOException {
+        byte[] bytes = classFile(ClassFileOutline.class);
+        assertNotNull(ClassFileReferences.ofWhole(bytes));
+        for (int length = 0; length < bytes.length; length++) {
+            assertNull(ClassFileReferences.ofWhole(Arrays.copyOf(bytes, length)), "the first " + length + " bytes");
+        }
     }
 
     @Test

@@ -56,7 +56,9 @@ final class InitializerSlice {
                     return -1;
                 }
                 if (noLocalAlive(start)) {
-                    return localsDieWith(start, end) && everyStatementUsesOwnLocals(start, end) ? start : -1;
+                    Set<AbstractInsnNode> stores = storesIn(start, end);
+                    return (stores.isEmpty() || localsDieWith(start, end, stores))
+                            && everyStatementUsesOwnLocals(start, end, stores) ? start : -1;
                 }
                 // A local set earlier in this statement, as kotlinc keeps a vararg array (listOf(1, 2, 3)) in one:
                 // the statement starts where its first local is set. A local of an earlier statement stops the
@@ -113,19 +115,9 @@ final class InitializerSlice {
     /**
      * {@return true when no local the slice sets is read by the rest of the static initializer}: the rest does not
      * run with the slice, so it must not need what the slice leaves in a local. Which store each read may see is
-     * found by ASM's {@link SourceInterpreter}, only for slices that set locals.
+     * found by ASM's {@link SourceInterpreter}.
      */
-    private boolean localsDieWith(int start, int end) {
-        Set<AbstractInsnNode> stores = new HashSet<>();
-        for (int i = start; i < end; i++) {
-            if ((insns[i] instanceof VarInsnNode store && isStore(store.getOpcode()))
-                    || insns[i] instanceof IincInsnNode) {
-                stores.add(insns[i]);
-            }
-        }
-        if (stores.isEmpty()) {
-            return true;
-        }
+    private boolean localsDieWith(int start, int end, Set<AbstractInsnNode> stores) {
         Frame<SourceValue>[] sources;
         try {
             // The owner only types an instance method's this: a static initializer has none.
@@ -147,14 +139,10 @@ final class InitializerSlice {
      * between {@code Color c = ...;} and {@code COLOR = c;}) belongs to the rest of the initializer, which must not
      * run again.
      */
-    private boolean everyStatementUsesOwnLocals(int start, int end) {
+    private boolean everyStatementUsesOwnLocals(int start, int end, Set<AbstractInsnNode> stores) {
         Set<Integer> own = new HashSet<>();
-        for (int i = start; i < end; i++) {
-            if (insns[i] instanceof VarInsnNode store && isStore(store.getOpcode())) {
-                own.add(store.var);
-            } else if (insns[i] instanceof IincInsnNode increment) {
-                own.add(increment.var);
-            }
+        for (AbstractInsnNode store : stores) {
+            own.add(localOf(store));
         }
         boolean usesOwn = false;
         boolean hasEffect = false;
@@ -166,8 +154,7 @@ final class InitializerSlice {
                 usesOwn = false;
                 hasEffect = false;
             }
-            usesOwn |= (insns[i] instanceof VarInsnNode variable && own.contains(variable.var))
-                    || (insns[i] instanceof IincInsnNode increment && own.contains(increment.var));
+            usesOwn |= own.contains(localOf(insns[i]));
             hasEffect |= hasEffect(insns[i]);
         }
         return true; // the last statement ends with the field's own PUTSTATIC
@@ -182,15 +169,29 @@ final class InitializerSlice {
     }
 
     private static boolean readsAny(AbstractInsnNode insn, Frame<SourceValue> frame, Set<AbstractInsnNode> stores) {
-        int local;
-        if (insn instanceof VarInsnNode load && !isStore(load.getOpcode()) && load.getOpcode() != Opcodes.RET) {
-            local = load.var;
-        } else if (insn instanceof IincInsnNode increment) {
-            local = increment.var;
-        } else {
-            return false;
+        boolean reads = (insn instanceof VarInsnNode load && !isStore(load.getOpcode())
+                && load.getOpcode() != Opcodes.RET) || insn instanceof IincInsnNode;
+        return reads && frame.getLocal(localOf(insn)).insns.stream().anyMatch(stores::contains);
+    }
+
+    /** {@return the stores into locals between {@code start} and {@code end}: xSTOREs, and IINCs, which read too} */
+    private Set<AbstractInsnNode> storesIn(int start, int end) {
+        Set<AbstractInsnNode> stores = new HashSet<>();
+        for (int i = start; i < end; i++) {
+            if ((insns[i] instanceof VarInsnNode store && isStore(store.getOpcode()))
+                    || insns[i] instanceof IincInsnNode) {
+                stores.add(insns[i]);
+            }
         }
-        return frame.getLocal(local).insns.stream().anyMatch(stores::contains);
+        return stores;
+    }
+
+    /** {@return the local an instruction loads, stores or increments; -1 for any other instruction} */
+    private static int localOf(AbstractInsnNode insn) {
+        if (insn instanceof VarInsnNode variable) {
+            return variable.var;
+        }
+        return insn instanceof IincInsnNode increment ? increment.var : -1;
     }
 
     private static boolean isStore(int opcode) {

@@ -116,8 +116,7 @@ final class CallSiteRedirector {
                 && (call.itf || elsewhere.isInterface(declarer))) {
             // Shape.super.m() or super.m() of a method a reload added to the interface Shape, whose calls dispatch:
             // the runtime links it to what Shape's dispatch chooses for the class the call names.
-            return new InvokeDynamicInsnNode(call.name, AddedMethod.withReceiver(ownerInternalName, call.desc),
-                    LINK_SUPER, Type.getObjectType(ownerInternalName), Type.getObjectType(call.owner), call.desc);
+            return LinkedSuperCalls.superCall(call, ownerInternalName);
         }
         if (declarer != null && call.getOpcode() == Opcodes.INVOKESPECIAL
                 && elsewhere.isWidened(declarer, call.name, call.desc)) {

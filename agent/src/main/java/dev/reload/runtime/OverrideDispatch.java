@@ -64,6 +64,12 @@ public final class OverrideDispatch {
      * vtable, so the dispatch finds the implementations classes declare too.
      */
     private boolean addedToInterface;
+    /**
+     * True while the declaration, a package-access method, is protected or public in the version now running: the
+     * dispatch finds the methods subclasses in other packages declare, which the running access does not let
+     * override it.
+     */
+    private boolean choosesDeclared;
 
     private OverrideDispatch(Class<?> declarer, String key) {
         this.declarer = declarer;
@@ -108,6 +114,23 @@ public final class OverrideDispatch {
 
     private synchronized boolean isAddedToInterface() {
         return addedToInterface;
+    }
+
+    /**
+     * Makes the dispatch choose, or stop choosing, for a receiver, the method its class or the nearest class
+     * between it and the declarer declares itself: for a package-access method a reload made protected or public,
+     * whose running declaration keeps package access, under which a subclass in another package declaring the
+     * method does not override it (JVMS 5.4.5); after the redefinition that made it so took.
+     *
+     * @param declared true while the version now running has the method protected or public
+     */
+    public synchronized void choosesDeclared(boolean declared) {
+        if (declared != choosesDeclared) {
+            choosesDeclared = declared;
+            if (ownSite != null) {
+                relink();
+            }
+        }
     }
 
     /** {@return true once the declaration has an own body, that is once it dispatches} */
@@ -205,7 +228,7 @@ public final class OverrideDispatch {
 
     private void relink() {
         choices = new Choices(declarer, overrides, ownSite.dynamicInvoker(),
-                addedToInterface ? key.substring(0, key.indexOf('(')) : null);
+                addedToInterface || choosesDeclared ? key.substring(0, key.indexOf('(')) : null);
         List<MutableCallSite> changed = new ArrayList<>();
         if (dispatchSite != null) {
             dispatchSite.setTarget(dispatchTarget());

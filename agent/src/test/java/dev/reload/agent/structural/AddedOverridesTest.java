@@ -1,5 +1,6 @@
 package dev.reload.agent.structural;
 
+import dev.reload.agent.structural.other.PackageEntity;
 import dev.reload.patcher.rewrite.AddedMethod;
 import dev.reload.patcher.rewrite.MovedMembers;
 import dev.reload.patcher.rewrite.UnsupportedEditException;
@@ -47,6 +48,29 @@ class AddedOverridesTest {
             throws UnsupportedEditException {
         assertEquals(Map.of(UPDATE.key(), Triangle.class), declarers(Wedge.class, List.of(UPDATE)),
                 "the nearest concrete declaration below the abstract one dispatches");
+    }
+
+    @Test
+    void aPackageMethodOfAnotherPackageIsOverriddenOnlyOnceAReloadMadeItProtectedOrPublic()
+            throws UnsupportedEditException {
+        assertEquals(Map.of(), declarers(Raider.class, List.of(UPDATE)),
+                "under package access a method of another package overrides nothing (JVMS 5.4.5)");
+        MovedMembers widened = new MovedMembers() {
+            @Override
+            public boolean isMoved(String ownerInternalName, String name, String descriptor) {
+                return false;
+            }
+
+            @Override
+            public boolean isWidened(String declarer, String name, String descriptor) {
+                return declarer.equals(PackageEntity.class.getName().replace('.', '/'))
+                        && new MemberKey(name, descriptor).equals(UPDATE.key());
+            }
+        };
+        assertEquals(Map.of(UPDATE.key(), PackageEntity.class), AddedOverrides.declarers(Raider.class,
+                List.of(UPDATE), widened));
+        assertEquals(Map.of(UPDATE.key(), PackageEntity.class), AddedOverrides.reachedByDispatch(Raider.class,
+                List.of(UPDATE), widened), "its calls stay virtual, for the dispatch to choose");
     }
 
     @Test
@@ -152,6 +176,10 @@ class AddedOverridesTest {
     }
 
     static class Wedge extends Triangle {
+    }
+
+    /** In another package than its superclass, whose update(int) has package access. */
+    static class Raider extends PackageEntity {
     }
 
     private static Map<MemberKey, Class<?>> declarers(Class<?> type, List<AddedMethod> added)

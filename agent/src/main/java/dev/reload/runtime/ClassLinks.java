@@ -153,7 +153,11 @@ public final class ClassLinks {
 
     private void relink(String key, MethodHandle handle, List<MutableCallSite> changed) {
         MutableCallSite site = sites.get(key);
-        if (site != null) {
+        if (site != null && site.type().parameterCount() != handle.type().parameterCount()) {
+            // Made static, or an instance method, under the same name and descriptor (a removal and an addition):
+            // calls linked before keep the version they called, calls linked from now on get a site of their own.
+            sites.remove(key);
+        } else if (site != null) {
             site.setTarget(handle.asType(site.type()));
             changed.add(site);
         }

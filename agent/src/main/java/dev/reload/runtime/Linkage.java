@@ -149,8 +149,19 @@ public final class Linkage {
         if (own == null) {
             throw new IllegalAccessException("no lookup of " + writtenIn.getName() + " to call super." + name);
         }
-        MethodHandle special = own.findSpecial(named, name, methodType, writtenIn);
         Class<?> declarer = declarer(named, name, methodType);
+        MethodHandle special;
+        try {
+            special = own.findSpecial(named, name, methodType, writtenIn);
+        } catch (IllegalAccessException e) {
+            // A package-access method a reload made protected or public, called from a subclass in another
+            // package: its declaration keeps package access, and dispatches, so the call reaches its own body there.
+            if (declarer == null || !OverrideDispatch.of(declarer, name + descriptor).dispatching()) {
+                throw e;
+            }
+            special = ClassLinks.throwing(type, name + descriptor + " of " + declarer.getName()
+                    + " is reached through its dispatch");
+        }
         if (declarer == null) {
             return new ConstantCallSite(special.asType(type));
         }

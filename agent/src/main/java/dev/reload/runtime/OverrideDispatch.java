@@ -64,6 +64,17 @@ public final class OverrideDispatch {
      * vtable, so the dispatch finds the implementations classes declare too.
      */
     private boolean addedToInterface;
+    /**
+     * True while the declaration, a package-access method, is protected or public in the version now running: the
+     * dispatch finds the methods subclasses in other packages declare, which the running access does not let
+     * override it.
+     */
+    private boolean choosesDeclared;
+    /**
+     * True for a package-access declaration told {@link #choosesDeclared}: the overrides a reload added to classes
+     * of other packages count only while it is protected or public.
+     */
+    private boolean packageAccess;
 
     private OverrideDispatch(Class<?> declarer, String key) {
         this.declarer = declarer;
@@ -108,6 +119,25 @@ public final class OverrideDispatch {
 
     private synchronized boolean isAddedToInterface() {
         return addedToInterface;
+    }
+
+    /**
+     * Makes the dispatch choose, or stop choosing, for a receiver, the method its class or the nearest class
+     * between it and the declarer declares itself: for a package-access method a reload made protected or public,
+     * whose running declaration keeps package access, under which a subclass in another package declaring the
+     * method does not override it (JVMS 5.4.5); after the redefinition that made it so took. While it has package
+     * access again, the overrides a reload added to classes of other packages are not chosen either.
+     *
+     * @param declared true while the version now running has the method protected or public
+     */
+    public synchronized void choosesDeclared(boolean declared) {
+        if (declared != choosesDeclared || !packageAccess) {
+            choosesDeclared = declared;
+            packageAccess = true;
+            if (ownSite != null) {
+                relink();
+            }
+        }
     }
 
     /** {@return true once the declaration has an own body, that is once it dispatches} */
@@ -205,7 +235,8 @@ public final class OverrideDispatch {
 
     private void relink() {
         choices = new Choices(declarer, overrides, ownSite.dynamicInvoker(),
-                addedToInterface ? key.substring(0, key.indexOf('(')) : null);
+                addedToInterface || choosesDeclared ? key.substring(0, key.indexOf('(')) : null,
+                otherPackagesOverride());
         List<MutableCallSite> changed = new ArrayList<>();
         if (dispatchSite != null) {
             dispatchSite.setTarget(dispatchTarget());
@@ -232,12 +263,24 @@ public final class OverrideDispatch {
                 type.parameterType(0)));
         MethodHandle target = MethodHandles.foldArguments(MethodHandles.exactInvoker(type), choose);
         for (Map.Entry<Class<?>, MethodHandle> override : sameLoader.entrySet()) {
+            if (!otherPackagesOverride() && !samePackage(override.getKey(), declarer)) {
+                continue;
+            }
             target = MethodHandles.guardWithTest(isExactly(override.getKey(), type),
                     override.getValue().asType(type), target);
         }
         // An interface has no objects of its own class: a receiver reaching its default method runs the own body.
         return declarer.isInterface() ? target
                 : MethodHandles.guardWithTest(isExactly(declarer, type), ownSite.dynamicInvoker(), target);
+    }
+
+    /** {@return false while a package-access declaration has package access in the version running} */
+    private boolean otherPackagesOverride() {
+        return !packageAccess || choosesDeclared;
+    }
+
+    private static boolean samePackage(Class<?> type, Class<?> other) {
+        return type.getClassLoader() == other.getClassLoader() && type.getPackageName().equals(other.getPackageName());
     }
 
     private static MethodHandle isExactly(Class<?> type, MethodType dispatchType) {
@@ -291,17 +334,23 @@ public final class OverrideDispatch {
         /** The method's name, to find the classes' own implementations of a method added to an interface; or null. */
         private final String declaredName;
 
-        Choices(Class<?> declarer, Overrides overrides, MethodHandle ownBody, String declaredName) {
+        /** False to skip the overrides a reload added to classes of packages other than the declarer's. */
+        private final boolean otherPackages;
+
+        Choices(Class<?> declarer, Overrides overrides, MethodHandle ownBody, String declaredName,
+                boolean otherPackages) {
             this.declarer = declarer;
             this.overrides = overrides;
             this.ownBody = ownBody;
             this.declaredName = declaredName;
+            this.otherPackages = otherPackages;
         }
 
         @Override
         protected MethodHandle computeValue(Class<?> type) {
             for (Class<?> each = type; each != null && each != declarer; each = each.getSuperclass()) {
-                MethodHandle override = overrides.get(each).override;
+                MethodHandle override = otherPackages || samePackage(each, declarer) ? overrides.get(each).override
+                        : null;
                 if (override == null && declaredName != null) {
                     override = Implementations.declared(each, declaredName, ownBody.type());
                 }

@@ -1,5 +1,6 @@
 package dev.reload.runtime;
 
+import dev.reload.agent.structural.other.PackageEntity;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -38,6 +39,52 @@ class OverrideDispatchTest {
         }
         assertNull(modLoader.get(), "the dispatch keeps the overriding class's loader");
         assertEquals("entity", (String) call.invokeExact(new Entity()));
+    }
+
+    @Test
+    void aPackageMethodMadePublicChoosesWhatClassesOfOtherPackagesDeclareOnlyWhileItIsPublic() throws Throwable {
+        MethodType update = MethodType.methodType(int.class, PackageEntity.class, int.class);
+        OverrideDispatch dispatch = OverrideDispatch.of(PackageEntity.class, "update(I)I");
+        dispatch.ownBody(MethodHandles.lookup().findStatic(OverrideDispatchTest.class, "ownBonus", update));
+        MethodHandle call = dispatch.dispatchSite(update).dynamicInvoker();
+        dispatch.overriddenBy(Gaining.class, MethodHandles.lookup().findStatic(OverrideDispatchTest.class,
+                "addedBonus", update));
+
+        dispatch.choosesDeclared(true);
+        assertEquals(11, (int) call.invokeExact((PackageEntity) new Declaring(), 1), "declared by the class");
+        assertEquals(11, (int) call.invokeExact((PackageEntity) new BelowDeclaring(), 1), "by a superclass");
+        assertEquals(101, (int) call.invokeExact((PackageEntity) new Gaining(), 1), "added by a reload");
+        assertEquals(1, (int) call.invokeExact(new PackageEntity(), 1));
+
+        // Package access again: under it, no method of another package overrides the declaration.
+        dispatch.choosesDeclared(false);
+        assertEquals(1, (int) call.invokeExact((PackageEntity) new Declaring(), 1));
+        assertEquals(1, (int) call.invokeExact((PackageEntity) new Gaining(), 1));
+    }
+
+    @SuppressWarnings("unused") // found by findStatic
+    private static int ownBonus(PackageEntity self, int x) {
+        return x;
+    }
+
+    @SuppressWarnings("unused") // found by findStatic
+    private static int addedBonus(PackageEntity self, int x) {
+        return 100 + x;
+    }
+
+    /** Declares update(int) in another package than its superclass's package-access one. */
+    public static class Declaring extends PackageEntity {
+        public int update(int x) {
+            return 10 + x;
+        }
+    }
+
+    /** Inherits Declaring's. */
+    public static class BelowDeclaring extends Declaring {
+    }
+
+    /** Gains update(int) in a reload, in another package than its superclass. */
+    public static class Gaining extends PackageEntity {
     }
 
     /** {@return the loader of a subclass whose override the dispatch and a super call reach, dropped on return} */

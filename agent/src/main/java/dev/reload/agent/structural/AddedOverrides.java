@@ -1,6 +1,7 @@
 package dev.reload.agent.structural;
 
 import dev.reload.patcher.rewrite.AddedMethod;
+import dev.reload.patcher.rewrite.MovedMembers;
 import dev.reload.patcher.rewrite.Refusal;
 import dev.reload.patcher.rewrite.RuntimeNames;
 import dev.reload.patcher.rewrite.UnsupportedEditException;
@@ -38,16 +39,18 @@ final class AddedOverrides {
      *
      * @param type the class the methods are added to, never null
      * @param added the methods its new version declares and the running class lacks, never null
+     * @param widened says which package-access methods a reload made protected or public ({@link
+     *                MovedMembers#isWidened}): a subclass in another package overrides them too; never null
      * @throws UnsupportedEditException naming the first added method that overrides what no dispatch can reach
      */
-    static Map<MemberKey, Class<?>> declarers(Class<?> type, List<AddedMethod> added)
+    static Map<MemberKey, Class<?>> declarers(Class<?> type, List<AddedMethod> added, MovedMembers widened)
             throws UnsupportedEditException {
         Map<MemberKey, Class<?>> declarers = new LinkedHashMap<>();
         for (AddedMethod method : added) {
             if (!method.overridable()) {
                 continue;
             }
-            Method declaration = nearestDeclaration(type, method);
+            Method declaration = nearestDeclaration(type, method, widened);
             if (declaration != null) {
                 declarers.put(method.key(), reachable(type, method, declaration));
             }
@@ -88,11 +91,13 @@ final class AddedOverrides {
      *
      * @param type the class, never null
      * @param moved the methods its companion holds, never null
+     * @param widened says which package-access methods a reload made protected or public, never null
      */
-    static Map<MemberKey, Class<?>> reachedByDispatch(Class<?> type, List<AddedMethod> moved) {
+    static Map<MemberKey, Class<?>> reachedByDispatch(Class<?> type, List<AddedMethod> moved,
+                                                      MovedMembers widened) {
         Map<MemberKey, Class<?>> declarers = new LinkedHashMap<>();
         for (AddedMethod method : moved) {
-            Method declaration = method.overridable() ? nearestDeclaration(type, method) : null;
+            Method declaration = method.overridable() ? nearestDeclaration(type, method, widened) : null;
             if (declaration != null && !Modifier.isAbstract(declaration.getModifiers())
                     && watched(declaration.getDeclaringClass())) {
                 declarers.put(method.key(), declaration.getDeclaringClass());
@@ -128,10 +133,20 @@ final class AddedOverrides {
      * the interface reach while no class of the hierarchy declares the method)
      */
     static Method nearestDeclaration(Class<?> type, AddedMethod method) {
+        return nearestDeclaration(type, method, MovedMembers.none());
+    }
+
+    /**
+     * {@return the declaration the added method overrides, as {@link #nearestDeclaration(Class, AddedMethod)}, a
+     * package-access method that a reload made protected or public counting as overridden from other packages too,
+     * as the new version compiles it: its declaration dispatches to such overrides}
+     */
+    private static Method nearestDeclaration(Class<?> type, AddedMethod method, MovedMembers widened) {
         for (Class<?> superclass = type.getSuperclass(); superclass != null;
              superclass = superclass.getSuperclass()) {
             for (Method candidate : superclass.getDeclaredMethods()) {
-                if (sameMethod(candidate, method) && overridableFrom(candidate, type)) {
+                if (sameMethod(candidate, method) && (overridableFrom(candidate, type) || widened.isWidened(
+                        superclass.getName().replace('.', '/'), method.name(), method.descriptor()))) {
                     return candidate;
                 }
             }

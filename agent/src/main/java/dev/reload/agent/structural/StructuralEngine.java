@@ -16,8 +16,13 @@ import dev.reload.patcher.rewrite.UnsupportedEditException;
 import dev.reload.patcher.shape.ClassShape;
 import dev.reload.patcher.shape.UnreadableClassException;
 
+import dev.reload.runtime.OverrideDispatch;
+import org.objectweb.asm.Type;
+
 import java.io.UncheckedIOException;
 import java.lang.instrument.Instrumentation;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -124,13 +129,23 @@ public final class StructuralEngine {
         Map<ClassEdit, Map<MemberKey, Class<?>>> overridesByEdit = new HashMap<>();
         Map<ClassEdit, Set<MemberKey>> unlinkedByEdit = new HashMap<>();
         Map<Class<?>, List<AddedMethod>> declaredByBatch = new HashMap<>();
+        Map<Class<?>, Set<MemberKey>> widenedFromPackage = new LinkedHashMap<>();
         for (ClassEdit edit : edits) {
             declaredByBatch.put(edit.loaded(), StructuralRewriter.movedMethods(edit.running(), edit.updated()));
+            // A protected or public method kept in place: calls from other classes link to it, so do super calls.
+            widened.put(edit.internalName(), keys(StructuralRewriter.widenedMethods(edit.running(), edit.updated()),
+                    List.of()));
+            Set<MemberKey> fromPackage = keys(StructuralRewriter.widenedFromPackage(edit.running(), edit.updated()),
+                    List.of());
+            if (!fromPackage.isEmpty()) {
+                widenedFromPackage.put(edit.loaded(), fromPackage);
+            }
         }
         Function<Class<?>, Set<MemberKey>> addedToInterfaces = addedToInterfaces(declaredByBatch);
         for (ClassEdit edit : edits) {
             List<AddedMethod> moved = declaredByBatch.get(edit.loaded());
-            Map<MemberKey, Class<?>> overrides = AddedOverrides.declarers(edit.loaded(), moved);
+            Map<MemberKey, Class<?>> overrides = AddedOverrides.declarers(edit.loaded(), moved,
+                    view(Map.of(), widened, edit.loaded().getClassLoader()));
             overridesByEdit.put(edit, overrides);
             // An added override is reached through the dispatch of what it overrides, never linked directly; so is
             // an implementation of a method a reload adds to an interface, through the interface's dispatch.
@@ -139,19 +154,20 @@ public final class StructuralEngine {
             unlinkedByEdit.put(edit, unlinked);
             List<AddedMethod> linked = moved.stream().filter(m -> !unlinked.contains(m.key())).toList();
             movedByEdit.put(edit, linked);
-            // A protected method made public keeps running in place: calls from other classes link to it too.
-            List<AddedMethod> widenedHere = StructuralRewriter.widenedMethods(edit.running(), edit.updated());
-            widened.put(edit.internalName(), keys(widenedHere, List.of()));
-            List<AddedMethod> linkedOrWidened = new ArrayList<>(linked);
-            linkedOrWidened.addAll(widenedHere);
-            moves.put(edit.internalName(), keys(linkedOrWidened, StructuralRewriter.addedFields(edit.running(),
+            Set<MemberKey> linkedOrWidened = new HashSet<>(keys(linked, StructuralRewriter.addedFields(edit.running(),
                     edit.updated())));
+            linkedOrWidened.addAll(widened.get(edit.internalName()));
+            moves.put(edit.internalName(), Set.copyOf(linkedOrWidened));
             overridable.put(edit.internalName(), overridableKeys(linked));
         }
         for (ClassEdit edit : edits) {
             MovedOverrides.refuse(edit, movedByEdit.get(edit), overridable, running);
         }
         Map<Class<?>, Set<MemberKey>> toDispatch = byDeclarer(overridesByEdit.values());
+        // A method widened from package access dispatches to what subclasses in other packages declare, loaded now
+        // or later, which its running access does not let override it.
+        widenedFromPackage.forEach((type, keys) -> toDispatch.computeIfAbsent(type, t -> new HashSet<>())
+                .addAll(keys));
         if (!edits.isEmpty()) {
             // Before anything touches the runtime: each rewrite gets its class's links, and a nested class the
             // batch adds links to its nest through the runtime when it loads, even when the batch moves nothing.
@@ -283,6 +299,7 @@ public final class StructuralEngine {
             Set<MemberKey> keys = keys(rewrite);
             applied.put(rewrite.rewrite().internalName(), keys);
             appliedWidened.put(rewrite.rewrite().internalName(), rewrite.widened());
+            choosingDeclared(rewrite);
             appliedOverridable.put(rewrite.rewrite().internalName(), overridableKeys(rewrite.rewrite().moved()
                     .stream().filter(m -> !rewrite.reachedByDispatch().contains(m.key())).toList()));
             anyMoved |= !keys.isEmpty();
@@ -295,6 +312,29 @@ public final class StructuralEngine {
             }
         }
         return newFieldInitializers ? FieldInitializerRunner.run(batch) : List.of();
+    }
+
+    /**
+     * Tells the dispatch of each package-access method of the class whether it chooses the methods that subclasses
+     * in other packages declare: while the version now running makes it protected or public, which the running
+     * declaration's access does not show, so that those subclasses' methods override it as the source says.
+     */
+    private void choosingDeclared(PreparedRewrite rewrite) {
+        Class<?> type = rewrite.definition().getDefinitionClass();
+        Set<MemberKey> dispatchingHere = dispatching.of(type);
+        if (dispatchingHere.isEmpty()) {
+            return;
+        }
+        for (Method method : type.getDeclaredMethods()) {
+            MemberKey key = new MemberKey(method.getName(), Type.getMethodDescriptor(method));
+            if (dispatchingHere.contains(key) && hasPackageAccess(method.getModifiers())) {
+                OverrideDispatch.of(type, key.runtimeKey()).choosesDeclared(rewrite.widened().contains(key));
+            }
+        }
+    }
+
+    private static boolean hasPackageAccess(int modifiers) {
+        return (modifiers & (Modifier.PUBLIC | Modifier.PROTECTED | Modifier.PRIVATE)) == 0;
     }
 
     /**

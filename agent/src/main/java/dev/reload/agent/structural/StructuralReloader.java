@@ -51,7 +51,7 @@ public final class StructuralReloader {
                                    MovedMembers elsewhere) throws UnsupportedEditException, StructuralLinkException {
         // Without the engine nothing makes an overridden declaration dispatch: such an override would not take.
         Map<MemberKey, Class<?>> overrides = AddedOverrides.declarers(loaded,
-                StructuralRewriter.movedMethods(running, updated));
+                StructuralRewriter.movedMethods(running, updated), elsewhere);
         if (!overrides.isEmpty()) {
             Map.Entry<MemberKey, Class<?>> first = overrides.entrySet().iterator().next();
             throw new UnsupportedEditException(loaded.getName(), "method added: " + first.getKey().name(),
@@ -121,7 +121,7 @@ public final class StructuralReloader {
             ownBodies = DispatchingClasses.ownBodies(loaded, made);
         }
         Map<MemberKey, Class<?>> declarers = new LinkedHashMap<>(AddedOverrides.reachedByDispatch(loaded,
-                rewrite.moved()));
+                rewrite.moved(), elsewhere));
         declarers.putAll(implemented);
         Map<MemberKey, MethodHandle> bodies = new LinkedHashMap<>(ownBodies);
         bodies.putAll(addedToInterface);

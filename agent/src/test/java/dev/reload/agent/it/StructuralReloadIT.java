@@ -239,23 +239,39 @@ class StructuralReloadIT {
 
     @ParameterizedTest(name = "{0} {1}")
     @MethodSource("jdksAndShapes")
-    void aProtectedMethodMadePublicIsCalledFromAnotherPackageAndStillReachesOverrides(Path jdk,
-                                                                                      CompilerKind compiler) {
+    void aProtectedOrPackageMethodMadePublicIsCalledFromAnotherPackageAndReachesOverrides(Path jdk,
+                                                                                         CompilerKind compiler) {
         try (StructuralChild child = StructuralChild.start(jdk, compiler, work, "method-widened",
                 "fixture.widened.Main")) {
-            assertEquals(List.of("entity 1 entity 10 entity 1"), child.call("step"), child::transcript);
+            // Minion, in another package, declares bonus() too, which Entity's package access keeps from overriding.
+            assertEquals(List.of("entity 1 entity 10 entity 1 bonus 1 bonus 1"), child.call("step"), child::transcript);
 
             // Entity.score() and Boss's override turn public; Main, in another package, calls them on objects made
             // before, through Entity and through the subclass Enemy, and so does Scores, which loads afterwards.
-            assertContains(child.install("v2"), "[reload] ", "method modifiers changed: score(): protected → public");
-            assertEquals(List.of("2 20 2 entity 20 total 24"), child.call("step"), child::transcript);
+            // Entity.bonus() turns public from package access: Minion's, made before, now overrides it and calls
+            // super.bonus(), and so does Elite's, a class loaded afterwards; Entity's own calls reach them.
+            String widened = child.install("v2");
+            assertContains(widened, "[reload] ", "method modifiers changed: score(): protected → public",
+                    "method modifiers changed: bonus(): package-private → public");
+            assertEquals(List.of("2 20 2 entity 20 total 24", "bonus 3 bonus 23 bonus 103 23 3 bonus 3"),
+                    child.call("step"), child::transcript);
 
-            assertContains(child.install("v3"), "[reload] 1 class in ");
-            assertEquals(List.of("3 30 3 entity 30 total 36"), child.call("step"), child::transcript);
+            // Grunt, in another package, gains bonus(), which its reload adds: an override of the widened one.
+            assertContains(child.install("v3"), "[reload] ");
+            assertEquals(List.of("3 30 3 entity 30 total 36", "bonus 4 bonus 24 bonus 104 24 4 bonus 54"),
+                    child.call("step"), child::transcript);
 
-            // Undone: protected again, which is what the running declarations kept.
+            // bonus() made static: a removal and an addition; the overrides go, the instance method stays for code
+            // from before.
             assertContains(child.install("v4"), "[reload] ");
-            assertEquals(List.of("entity 1 entity 10 entity 1"), child.call("step"), child::transcript);
+            assertEquals(List.of("3 30 3 entity 30 total 36", "bonus 9 bonus 9 bonus 9 9 bonus 9"), child.call("step"),
+                    child::transcript);
+
+            // Undone: protected and package access again, which is what the running declarations kept; Minion's
+            // bonus() overrides nothing again, nor does Grunt's, added by a reload and dropped while bonus() was
+            // static.
+            assertContains(child.install("v5"), "[reload] ");
+            assertEquals(List.of("entity 1 entity 10 entity 1 bonus 1 bonus 1"), child.call("step"), child::transcript);
         }
     }
 

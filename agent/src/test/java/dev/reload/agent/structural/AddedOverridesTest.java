@@ -1,7 +1,10 @@
 package dev.reload.agent.structural;
 
+import dev.reload.agent.structural.other.PackageEntity;
 import dev.reload.patcher.rewrite.AddedMethod;
+import dev.reload.patcher.rewrite.MovedMembers;
 import dev.reload.patcher.rewrite.UnsupportedEditException;
+import dev.reload.patcher.shape.MemberKey;
 import org.junit.jupiter.api.Test;
 
 import java.lang.invoke.MethodHandles;
@@ -21,30 +24,53 @@ class AddedOverridesTest {
 
     @Test
     void theNearestWatchedDeclarationAboveIsWhatAnOverrideAtAnyDepthReaches() throws UnsupportedEditException {
-        assertEquals(Map.of(UPDATE.key(), Entity.class), AddedOverrides.declarers(Enemy.class, List.of(UPDATE)));
-        assertEquals(Map.of(UPDATE.key(), Entity.class), AddedOverrides.declarers(Boss.class, List.of(UPDATE)));
-        assertEquals(Map.of(), AddedOverrides.declarers(Boss.class,
+        assertEquals(Map.of(UPDATE.key(), Entity.class), declarers(Enemy.class, List.of(UPDATE)));
+        assertEquals(Map.of(UPDATE.key(), Entity.class), declarers(Boss.class, List.of(UPDATE)));
+        assertEquals(Map.of(), declarers(Boss.class,
                 List.of(new AddedMethod("heal", "(I)I", true, true))), "a new method overrides nothing");
-        assertEquals(Map.of(), AddedOverrides.declarers(Boss.class,
+        assertEquals(Map.of(), declarers(Boss.class,
                 List.of(new AddedMethod("update", "(I)I", false, false))), "a static method overrides nothing");
     }
 
     @Test
     void aDefaultMethodIsWhatAnOverrideReachesWhenNoSuperclassDeclaresTheMethod() throws UnsupportedEditException {
-        assertEquals(Map.of(UPDATE.key(), Drawable.class), AddedOverrides.declarers(Sprite.class, List.of(UPDATE)));
-        assertEquals(Map.of(UPDATE.key(), Drawable.class), AddedOverrides.declarers(Shadow.class, List.of(UPDATE)),
+        assertEquals(Map.of(UPDATE.key(), Drawable.class), declarers(Sprite.class, List.of(UPDATE)));
+        assertEquals(Map.of(UPDATE.key(), Drawable.class), declarers(Shadow.class, List.of(UPDATE)),
                 "inherited through the superclass");
-        assertEquals(Map.of(UPDATE.key(), Entity.class), AddedOverrides.declarers(Hero.class, List.of(UPDATE)),
+        assertEquals(Map.of(UPDATE.key(), Entity.class), declarers(Hero.class, List.of(UPDATE)),
                 "a superclass's declaration is chosen over a default method");
-        assertEquals(Map.of(UPDATE.key(), Layered.class), AddedOverrides.declarers(Tile.class, List.of(UPDATE)),
+        assertEquals(Map.of(UPDATE.key(), Layered.class), declarers(Tile.class, List.of(UPDATE)),
                 "the most specific default method, whatever the order of the interfaces");
     }
 
     @Test
     void anOverrideBelowTheConcreteImplementationOfAnAbstractMethodReachesThatImplementation()
             throws UnsupportedEditException {
-        assertEquals(Map.of(UPDATE.key(), Triangle.class), AddedOverrides.declarers(Wedge.class, List.of(UPDATE)),
+        assertEquals(Map.of(UPDATE.key(), Triangle.class), declarers(Wedge.class, List.of(UPDATE)),
                 "the nearest concrete declaration below the abstract one dispatches");
+    }
+
+    @Test
+    void aPackageMethodOfAnotherPackageIsOverriddenOnlyOnceAReloadMadeItProtectedOrPublic()
+            throws UnsupportedEditException {
+        assertEquals(Map.of(), declarers(Raider.class, List.of(UPDATE)),
+                "under package access a method of another package overrides nothing (JVMS 5.4.5)");
+        MovedMembers widened = new MovedMembers() {
+            @Override
+            public boolean isMoved(String ownerInternalName, String name, String descriptor) {
+                return false;
+            }
+
+            @Override
+            public boolean isWidened(String declarer, String name, String descriptor) {
+                return declarer.equals(PackageEntity.class.getName().replace('.', '/'))
+                        && new MemberKey(name, descriptor).equals(UPDATE.key());
+            }
+        };
+        assertEquals(Map.of(UPDATE.key(), PackageEntity.class), AddedOverrides.declarers(Raider.class,
+                List.of(UPDATE), widened));
+        assertEquals(Map.of(UPDATE.key(), PackageEntity.class), AddedOverrides.reachedByDispatch(Raider.class,
+                List.of(UPDATE), widened), "its calls stay virtual, for the dispatch to choose");
     }
 
     @Test
@@ -67,7 +93,7 @@ class AddedOverridesTest {
 
     private static String refusal(Class<?> type, AddedMethod method) {
         UnsupportedEditException refused = assertThrows(UnsupportedEditException.class,
-                () -> AddedOverrides.declarers(type, List.of(method)));
+                () -> declarers(type, List.of(method)));
         return refused.refusal().line().replace(type.getName(), "fixture.Player");
     }
 
@@ -150,5 +176,14 @@ class AddedOverridesTest {
     }
 
     static class Wedge extends Triangle {
+    }
+
+    /** In another package than its superclass, whose update(int) has package access. */
+    static class Raider extends PackageEntity {
+    }
+
+    private static Map<MemberKey, Class<?>> declarers(Class<?> type, List<AddedMethod> added)
+            throws UnsupportedEditException {
+        return AddedOverrides.declarers(type, added, MovedMembers.none());
     }
 }

@@ -120,7 +120,9 @@ final class CallSiteRedirector {
         }
         if (declarer != null && call.getOpcode() == Opcodes.INVOKESPECIAL
                 && elsewhere.isWidened(declarer, call.name, call.desc)) {
-            return call; // super.m() of a method made public: it runs in place, reached as before
+            // super.m() of a method made public runs in place, reached as before; only the class itself may make
+            // it, so in moved code the runtime links it with the class's lookup.
+            return inCompanion ? LinkedSuperCalls.superCall(call, ownerInternalName) : call;
         }
         if (declarer != null && !namesTheRunningDeclaration(call)) {
             String callDescriptor = call.getOpcode() == Opcodes.INVOKESTATIC

@@ -12,7 +12,9 @@ import org.objectweb.asm.tree.MethodNode;
  * that compiles against the new version is allowed by them. A protected instance method made public stays in place
  * too, so calls through its supertypes and overrides in subclasses dispatch as before; calls from other classes
  * link through the runtime to a virtual handle of the class's own full-privilege lookup, which the old access
- * does not limit.
+ * does not limit. A package-access instance method made protected or public is applied the same way, and its
+ * declaration also dispatches on the receiver's class: under the package access it keeps, a subclass in another
+ * package declaring the same method does not override it (JVMS 5.4.5), so the dispatch chooses that method.
  */
 enum ModifierEdit {
     /** The modifiers did not change: the new body replaces the running one. */
@@ -24,6 +26,12 @@ enum ModifierEdit {
      * through the runtime, which reaches the method whatever its running access.
      */
     WIDEN,
+    /**
+     * As {@link #WIDEN}, for a method that had package access: its declaration dispatches on the receiver's class,
+     * to the method a subclass in another package declares, which its running package access does not let override
+     * it.
+     */
+    WIDEN_PACKAGE,
     /** The new version moves to the companion; the running declaration stays for code from before. */
     MOVE;
 
@@ -57,13 +65,7 @@ enum ModifierEdit {
             if ((next.access & Opcodes.ACC_STATIC) != 0) {
                 return MOVE;
             }
-            if (visibility(running.access) == PROTECTED) {
-                return WIDEN;
-            }
-            throw refusal(next, binaryName, "it had package access and now a subclass in another package may"
-                    + " override it, but the running JVM keeps package access, under which such a subclass's"
-                    + " method does not override it (JVMS 5.4.5); restart to apply it, or keep it and call it"
-                    + " from other packages through a public method the class adds");
+            return visibility(running.access) == PROTECTED ? WIDEN : WIDEN_PACKAGE;
         }
         return IN_PLACE;
     }

@@ -7,6 +7,7 @@ import org.objectweb.asm.tree.FieldNode;
 import org.objectweb.asm.tree.MethodNode;
 
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -152,28 +153,40 @@ public final class StructuralRewriter {
      * @param updated the new class file, never null
      */
     public static List<AddedMethod> movedMethods(byte[] running, byte[] updated) {
-        return methodsEditedAs(ModifierEdit.MOVE, running, updated);
+        return methodsEditedAs(EnumSet.of(ModifierEdit.MOVE), running, updated);
     }
 
     /**
-     * {@return the protected instance methods the new version makes public: they stay in place with their running
-     * access, and calls from other classes link through the runtime}
+     * {@return the instance methods the new version makes protected or public, from package access, or public,
+     * from protected: they stay in place with their running access, and calls from other classes link through the
+     * runtime}
      *
      * @param running the class file as the JVM runs it now, never null
      * @param updated the new class file, never null
      */
     public static List<AddedMethod> widenedMethods(byte[] running, byte[] updated) {
-        return methodsEditedAs(ModifierEdit.WIDEN, running, updated);
+        return methodsEditedAs(EnumSet.of(ModifierEdit.WIDEN, ModifierEdit.WIDEN_PACKAGE), running, updated);
     }
 
-    /** {@return the methods of the new version that a rewrite applies as {@code kind}; one it lacks moves} */
-    private static List<AddedMethod> methodsEditedAs(ModifierEdit kind, byte[] running, byte[] updated) {
+    /**
+     * {@return the instance methods the new version makes protected or public from package access}: the running
+     * declaration keeps package access, so it must dispatch to what subclasses in other packages declare
+     *
+     * @param running the class file as the JVM runs it now, never null
+     * @param updated the new class file, never null
+     */
+    public static List<AddedMethod> widenedFromPackage(byte[] running, byte[] updated) {
+        return methodsEditedAs(EnumSet.of(ModifierEdit.WIDEN_PACKAGE), running, updated);
+    }
+
+    /** {@return the methods of the new version that a rewrite applies as one of {@code kinds}; one it lacks moves} */
+    private static List<AddedMethod> methodsEditedAs(Set<ModifierEdit> kinds, byte[] running, byte[] updated) {
         ClassNode run = ClassFiles.readDeclarations(running);
         Map<MemberKey, MethodNode> runningMethods = byKey(run.methods);
         List<AddedMethod> methods = new ArrayList<>();
         for (MethodNode method : ClassFiles.readDeclarations(updated).methods) {
             MethodNode old = runningMethods.get(ClassFiles.key(method));
-            if ((old == null ? ModifierEdit.MOVE : editOrNull(old, method, run.name)) == kind) {
+            if (kinds.contains(old == null ? ModifierEdit.MOVE : editOrNull(old, method, run.name))) {
                 methods.add(AddedMethod.of(method.name, method.desc, method.access));
             }
         }

@@ -168,9 +168,10 @@ public final class ChangeCollector {
     public void deleted(Path file) {
         if (ClassFiles.isTemporaryClassFile(file)) {
             synchronized (lock) {
-                if (renames.gone(file)) {
+                long now = System.nanoTime();
+                if (renames.gone(file, now)) {
                     // Its class file's event follows: until it does, the rename counts as the build's last write.
-                    lastEventNanos = System.nanoTime();
+                    lastEventNanos = now;
                     if (consumerWaiting) {
                         lock.notifyAll();
                     }
@@ -266,9 +267,12 @@ public final class ChangeCollector {
         long quietLeft = pending.isEmpty() ? 0 : lastEventNanos + pace.quietNanos() - now;
         long renamesLeft = pending.isEmpty() ? 0 : renames.waitLeft(now);
         if (renamesLeft > 0) {
-            // The build has class files still to rename over their own: it is not done, whatever the pause says.
-            quietLeft = Math.max(quietLeft, renamesLeft);
-        } else if (quietLeft > 0 && readAhead.allWhole(pending.keySet())) {
+            // The build has class files still to rename over their own: it is not done, whatever the pause says, and
+            // no endless burst while its renames go on (a thousand of them take longer than the longest burst on a
+            // busy machine), up to the wait for a rebuild.
+            return Math.max(0, Math.min(renamesLeft, firstEventNanos + REBUILD_SETTLE_NANOS - now));
+        }
+        if (quietLeft > 0 && readAhead.allWhole(pending.keySet())) {
             long readyLeft = lastEventNanos + pace.readyNanos() - now;
             // Wake up when the batch could be ready; its references are looked at once it has been quiet that long.
             quietLeft = readyLeft > 0 ? readyLeft : referencesMet() ? 0 : quietLeft;

@@ -10,15 +10,19 @@ import java.util.Set;
  * left the build is not done, however long the renames take on a busy machine. A batch waits for them rather than
  * for a quiet period, which a writer descheduled between two renames can outlast (a burst of 100 renames came apart
  * into 3 redefinitions on an idle 2-core machine that way). A temporary file nobody renames (a tool stopped half way)
- * is forgotten {@code forgetNanos} after the last one was written, so it holds back at most the batch after it.
+ * is forgotten {@code forgetNanos} after the last one was written or renamed, so it holds back at most the batch
+ * after it.
  * Not thread-safe: the collector guards it with its lock.
  */
 final class PendingRenames {
     private final long forgetNanos;
     private final Set<Path> unrenamed = new HashSet<>();
-    private long lastWrittenNanos;
+    private long lastSeenNanos;
 
-    /** @param forgetNanos how long after the last temporary file was written the ones left are forgotten, 0 or more */
+    /**
+     * @param forgetNanos how long after the last temporary file was written or renamed the ones left are forgotten,
+     *                    0 or more
+     */
     PendingRenames(long forgetNanos) {
         this.forgetNanos = forgetNanos;
     }
@@ -31,17 +35,22 @@ final class PendingRenames {
      */
     void written(Path file, long now) {
         unrenamed.add(file);
-        lastWrittenNanos = now;
+        lastSeenNanos = now;
     }
 
     /**
      * Notes that a temporary file is gone: renamed over its class file, or deleted.
      *
      * @param file the temporary file, never null
+     * @param now its {@link System#nanoTime()}
      * @return true when it was one still to be renamed
      */
-    boolean gone(Path file) {
-        return unrenamed.remove(file);
+    boolean gone(Path file, long now) {
+        if (!unrenamed.remove(file)) {
+            return false;
+        }
+        lastSeenNanos = now;
+        return true;
     }
 
     /** {@return how much longer a batch waits for the renames still to come; 0 when none is left to wait for} */
@@ -49,7 +58,7 @@ final class PendingRenames {
         if (unrenamed.isEmpty()) {
             return 0;
         }
-        long left = lastWrittenNanos + forgetNanos - now;
+        long left = lastSeenNanos + forgetNanos - now;
         if (left <= 0) {
             unrenamed.clear(); // left behind: no rename is coming
             return 0;

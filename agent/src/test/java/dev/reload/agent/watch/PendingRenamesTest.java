@@ -14,31 +14,31 @@ class PendingRenamesTest {
     private final PendingRenames renames = new PendingRenames(FORGET);
 
     @Test
-    void aBatchWaitsUntilTheLastTemporaryFileIsRenamed() {
+    void aBatchWaitsUntilTheLastTemporaryFileIsRenamedHoweverLongTheRenamesTake() {
         renames.written(Path.of("C1.class.new"), 1000);
         renames.written(Path.of("C0.class.new"), 1010);
-        assertTrue(renames.gone(Path.of("C1.class.new")));
-        assertEquals(FORGET - 90, renames.waitLeft(1100), "C0 is still to come, however long the pause");
-        assertTrue(renames.gone(Path.of("C0.class.new")));
-        assertEquals(0, renames.waitLeft(1100));
+        assertTrue(renames.gone(Path.of("C1.class.new"), 1010 + FORGET - 10));
+        assertEquals(FORGET - 90, renames.waitLeft(1010 + FORGET + 80), "C0 is still to come: the renames go on");
+        assertTrue(renames.gone(Path.of("C0.class.new"), 1010 + FORGET + 100));
+        assertEquals(0, renames.waitLeft(1010 + FORGET + 100));
     }
 
     @Test
     void nothingWrittenUnderATemporaryNameNeverWaits() {
         assertEquals(0, renames.waitLeft(1000));
-        assertFalse(renames.gone(Path.of("C0.class.new")), "seen gone, never seen written");
+        assertFalse(renames.gone(Path.of("C0.class.new"), 1100), "seen gone, never seen written");
         assertEquals(0, renames.waitLeft(1000));
     }
 
     @Test
-    void temporaryFilesLeftBehindAreForgottenAfterTheLastOneWasWritten() {
+    void temporaryFilesLeftBehindAreForgottenAfterTheLastOneWasWrittenOrRenamed() {
         renames.written(Path.of("C1.class.new"), 1000);
         renames.written(Path.of("C0.class.new"), 1200);
         assertEquals(1, renames.waitLeft(1200 + FORGET - 1));
         assertEquals(0, renames.waitLeft(1200 + FORGET));
         renames.written(Path.of("D.class.tmp"), 5000);
         assertEquals(FORGET, renames.waitLeft(5000), "the ones forgotten hold nothing back");
-        assertTrue(renames.gone(Path.of("D.class.tmp")));
+        assertTrue(renames.gone(Path.of("D.class.tmp"), 5000));
         assertEquals(0, renames.waitLeft(5000));
     }
 

@@ -277,7 +277,10 @@ public final class ChangeCollector {
             // Wake up when the batch could be ready; its references are looked at once it has been quiet that long.
             quietLeft = readyLeft > 0 ? readyLeft : referencesMet() ? 0 : quietLeft;
         }
-        long burstLeft = firstEventNanos + longestBurstNanos - now;
+        // A burst of renames is no endless burst: it ends with its last rename, and the class file that rename gives
+        // follows the temporary file's deletion.
+        long longest = renames.seenSince(firstEventNanos) ? REBUILD_SETTLE_NANOS : longestBurstNanos;
+        long burstLeft = firstEventNanos + longest - now;
         return quietLeft <= 0 || burstLeft <= 0 ? 0 : Math.min(quietLeft, burstLeft);
     }
 

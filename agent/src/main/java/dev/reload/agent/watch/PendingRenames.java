@@ -17,6 +17,7 @@ import java.util.Set;
 final class PendingRenames {
     private final long forgetNanos;
     private final Set<Path> unrenamed = new HashSet<>();
+    private boolean seenAny;
     private long lastSeenNanos;
 
     /**
@@ -35,6 +36,7 @@ final class PendingRenames {
      */
     void written(Path file, long now) {
         unrenamed.add(file);
+        seenAny = true;
         lastSeenNanos = now;
     }
 
@@ -51,6 +53,11 @@ final class PendingRenames {
         }
         lastSeenNanos = now;
         return true;
+    }
+
+    /** {@return true when a temporary file was written or renamed at {@code nanos} or later} */
+    boolean seenSince(long nanos) {
+        return seenAny && lastSeenNanos - nanos >= 0;
     }
 
     /** {@return how much longer a batch waits for the renames still to come; 0 when none is left to wait for} */

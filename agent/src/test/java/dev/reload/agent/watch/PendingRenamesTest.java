@@ -21,6 +21,8 @@ class PendingRenamesTest {
         assertEquals(FORGET - 90, renames.waitLeft(1010 + FORGET + 80), "C0 is still to come: the renames go on");
         assertTrue(renames.gone(Path.of("C0.class.new"), 1010 + FORGET + 100));
         assertEquals(0, renames.waitLeft(1010 + FORGET + 100));
+        assertTrue(renames.seenSince(1000), "a burst of renames, which ends with its last rename");
+        assertFalse(renames.seenSince(1010 + FORGET + 101));
     }
 
     @Test
@@ -28,6 +30,7 @@ class PendingRenamesTest {
         assertEquals(0, renames.waitLeft(1000));
         assertFalse(renames.gone(Path.of("C0.class.new"), 1100), "seen gone, never seen written");
         assertEquals(0, renames.waitLeft(1000));
+        assertFalse(renames.seenSince(0));
     }
 
     @Test

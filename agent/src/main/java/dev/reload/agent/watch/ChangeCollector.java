@@ -190,6 +190,19 @@ public final class ChangeCollector {
     }
 
     /**
+     * Notes that the events of a watched tree were lost (too many at once) and that the tree is about to be read
+     * again, every file in it reported as written: the renames of class files written under a temporary name may have
+     * been lost with them, so only the temporary files still there count from now on.
+     *
+     * @param root the watched directory, never null
+     */
+    public void eventsLost(Path root) {
+        synchronized (lock) {
+            renames.lostBelow(root);
+        }
+    }
+
+    /**
      * Asks for a file to be read again after a delay and handed out even if its content did not change,
      * so a file that could not be parsed is looked at again once its writes settle.
      */

@@ -107,6 +107,7 @@ public final class NativeTreeWatcher implements TreeWatcher {
         WatchEvent.Kind<?> kind = event.kind();
         if (kind == StandardWatchEventKinds.OVERFLOW) {
             reporter.debug("too many file events at once below " + watched.root + "; looking at every file again");
+            collector.eventsLost(watched.root);
             registerTree(watched.root, watched.root, true);
             return;
         }

@@ -55,6 +55,16 @@ final class PendingRenames {
         return true;
     }
 
+    /**
+     * Forgets the temporary files below a directory whose events were lost (the platform's queue overflowed): their
+     * renames may have been among them, and the files still there are reported again as the tree is read again.
+     *
+     * @param directory the directory read again, never null
+     */
+    void lostBelow(Path directory) {
+        unrenamed.removeIf(file -> file.startsWith(directory));
+    }
+
     /** {@return true when a temporary file was written or renamed at {@code nanos} or later} */
     boolean seenSince(long nanos) {
         return seenAny && lastSeenNanos - nanos >= 0;

@@ -46,6 +46,15 @@ class PendingRenamesTest {
     }
 
     @Test
+    void temporaryFilesWhoseEventsWereLostAreForgottenBelowTheirTreeOnly() {
+        renames.written(Path.of("/classes/a/C1.class.new"), 1000);
+        renames.written(Path.of("/other/C2.class.new"), 1000);
+        renames.lostBelow(Path.of("/classes"));
+        assertFalse(renames.gone(Path.of("/classes/a/C1.class.new"), 1100));
+        assertEquals(FORGET - 100, renames.waitLeft(1100), "/other's file is still to be renamed");
+    }
+
+    @Test
     void aClassFileWrittenUnderATemporaryNameIsToldByItsName() {
         for (String name : new String[] {"C0.class.new", "demo/C0.class.tmp", ".C0.class.Xy12ab"}) {
             assertTrue(ClassFiles.isTemporaryClassFile(Path.of(name)), name);

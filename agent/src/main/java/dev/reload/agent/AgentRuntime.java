@@ -172,11 +172,12 @@ final class AgentRuntime {
     }
 
     /**
-     * {@return true for the files the watchers report}: class files, Java sources in compile mode, and assets, except
+     * {@return true for the files the watchers report}: class files (and those written under a temporary name, which
+     * tell that a rename is coming), Java sources in compile mode, and assets, except
      * below a source directory, where the build's own copy of a resource is what the program reads
      */
     private static boolean isWatchedFile(Path file, List<Path> sourceRoots) {
-        if (ClassFiles.isClassFile(file)) {
+        if (ClassFiles.isClassFile(file) || ClassFiles.isTemporaryClassFile(file)) {
             return true;
         }
         if (sourceRoots.isEmpty()) {

@@ -6,7 +6,8 @@ import java.util.List;
 /**
  * Tells the assets of a watched tree (palettes, levels, shaders, textures: every file a game reads that is not a
  * class file or a Java source) from the files editors leave next to them while they save. Editors write a temporary
- * file and rename it ({@code .swp}, {@code ~}, {@code .tmp}, IntelliJ's {@code ___jb_tmp___}), and vim first writes
+ * file and rename it ({@code .swp}, {@code ~}, {@code .tmp}, IntelliJ's {@code ___jb_tmp___}; a build that replaces class
+ * files atomically, {@code C.class.new}), and vim first writes
  * a file named {@code 4913} to see whether it may write at all: none of those is anything the game reads. Hidden
  * files and files in hidden directories ({@code .git}) are left out too, and so is the build's own {@code META-INF}
  * at the top of a tree (Kotlin rewrites its {@code .kotlin_module} there at every compile).
@@ -28,8 +29,8 @@ public final class AssetFiles {
      */
     public static boolean mayBeAsset(Path file) {
         Path name = file.getFileName();
-        return name != null && !ClassFiles.isClassFile(file) && !name.toString().endsWith(".java")
-                && !isHiddenOrTemporary(name.toString());
+        return name != null && !ClassFiles.isClassFile(file) && !ClassFiles.isTemporaryClassFile(file)
+                && !name.toString().endsWith(".java") && !isHiddenOrTemporary(name.toString());
     }
 
     /**

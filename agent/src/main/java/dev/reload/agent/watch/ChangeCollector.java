@@ -25,7 +25,8 @@ import java.util.function.BiConsumer;
  * the quiet period, its files are read, and files whose content is what the agent last saw are dropped. Files are
  * read as they are written; files read whole that have what they name (the members of other classes they use are in
  * the running program or in the batch, {@link BurstReferences}) only wait for the build's next file, a fraction of the
- * quiet period ({@link BurstPace}).
+ * quiet period ({@link BurstPace}). While class files written under a temporary name are still to be renamed over
+ * their own, the batch waits for them ({@link PendingRenames}).
  * Assets (every other file of a watched tree, {@link AssetFiles}) wait for their own quiet period ({@link AssetBurst}):
  * class files never wait for them, and they never go out before class files seen before them, so a hook's new code
  * reads the assets saved with it.
@@ -65,6 +66,8 @@ public final class ChangeCollector {
     private final BurstPace pace;
     /** Guarded by {@code lock}. */
     private final AssetBurst assets = new AssetBurst();
+    /** Guarded by {@code lock}. */
+    private final PendingRenames renames;
     /** Known class files deleted and not written again yet; guarded by {@code lock}. */
     private final Set<Path> vanished = new HashSet<>();
     private long lastDeleteNanos;
@@ -81,6 +84,7 @@ public final class ChangeCollector {
         long quietNanos = quietPeriod.toNanos();
         this.longestBurstNanos = Math.max(LONGEST_BURST_FLOOR_NANOS, quietNanos * LONGEST_BURST_IN_QUIET_PERIODS);
         this.pace = new BurstPace(quietNanos);
+        this.renames = new PendingRenames(longestBurstNanos);
         this.unreadable = unreadable;
     }
 
@@ -101,6 +105,12 @@ public final class ChangeCollector {
      * @param file the file, never null
      */
     public void touched(Path root, Path file) {
+        if (ClassFiles.isTemporaryClassFile(file)) {
+            synchronized (lock) {
+                renames.written(file, System.nanoTime());
+            }
+            return;
+        }
         if (!ClassFiles.isClassFile(file) && !file.toString().endsWith(".java")) {
             assetTouched(root, file); // which drops editors' leftovers
             return;
@@ -150,11 +160,25 @@ public final class ChangeCollector {
     /**
      * Notes that a class file under a watched root was deleted. When it is the file of a class the agent
      * knows, batches wait until it is written again, or until {@link #REBUILD_SETTLE_NANOS} pass without
-     * another deletion (the class was removed for good).
+     * another deletion (the class was removed for good). When it is a class file written under a temporary name
+     * ({@link ClassFiles#isTemporaryClassFile}), it was renamed to its own name, or given up.
      *
      * @param file the class file, never null
      */
     public void deleted(Path file) {
+        if (ClassFiles.isTemporaryClassFile(file)) {
+            synchronized (lock) {
+                long now = System.nanoTime();
+                if (renames.gone(file, now)) {
+                    // Its class file's event follows: until it does, the rename counts as the build's last write.
+                    lastEventNanos = now;
+                    if (consumerWaiting) {
+                        lock.notifyAll();
+                    }
+                }
+            }
+            return;
+        }
         if (!knownHashes.containsKey(file)) {
             return;
         }
@@ -162,6 +186,19 @@ public final class ChangeCollector {
             vanished.add(file);
             lastDeleteNanos = System.nanoTime();
             lock.notifyAll();
+        }
+    }
+
+    /**
+     * Notes that the events of a watched tree were lost (too many at once) and that the tree is about to be read
+     * again, every file in it reported as written: the renames of class files written under a temporary name may have
+     * been lost with them, so only the temporary files still there count from now on.
+     *
+     * @param root the watched directory, never null
+     */
+    public void eventsLost(Path root) {
+        synchronized (lock) {
+            renames.lostBelow(root);
         }
     }
 
@@ -241,12 +278,22 @@ public final class ChangeCollector {
     /** {@return how much longer the batch waits for the build's writes to pause; 0 when it is handed out now} */
     private long quietLeft(long now) {
         long quietLeft = pending.isEmpty() ? 0 : lastEventNanos + pace.quietNanos() - now;
+        long renamesLeft = pending.isEmpty() ? 0 : renames.waitLeft(now);
+        if (renamesLeft > 0) {
+            // The build has class files still to rename over their own: it is not done, whatever the pause says, and
+            // no endless burst while its renames go on (a thousand of them take longer than the longest burst on a
+            // busy machine), up to the wait for a rebuild.
+            return Math.max(0, Math.min(renamesLeft, firstEventNanos + REBUILD_SETTLE_NANOS - now));
+        }
         if (quietLeft > 0 && readAhead.allWhole(pending.keySet())) {
             long readyLeft = lastEventNanos + pace.readyNanos() - now;
             // Wake up when the batch could be ready; its references are looked at once it has been quiet that long.
             quietLeft = readyLeft > 0 ? readyLeft : referencesMet() ? 0 : quietLeft;
         }
-        long burstLeft = firstEventNanos + longestBurstNanos - now;
+        // A burst of renames is no endless burst: it ends with its last rename, and the class file that rename gives
+        // follows the temporary file's deletion.
+        long longest = renames.seenSince(firstEventNanos) ? REBUILD_SETTLE_NANOS : longestBurstNanos;
+        long burstLeft = firstEventNanos + longest - now;
         return quietLeft <= 0 || burstLeft <= 0 ? 0 : Math.min(quietLeft, burstLeft);
     }
 

@@ -20,6 +20,16 @@ public final class ClassFiles {
         return name != null && name.toString().endsWith(SUFFIX);
     }
 
+    /**
+     * {@return true when the path names a class file written under a temporary name, to be renamed over its own
+     * ({@code C.class.new}, {@code C.class.tmp}, rsync's {@code .C.class.Xy12ab}): a tool that replaces class files
+     * atomically writes each under such a name, then renames it (by its name; the file may be gone)}
+     */
+    public static boolean isTemporaryClassFile(Path path) {
+        Path name = path.getFileName();
+        return name != null && name.toString().contains(SUFFIX + ".");
+    }
+
     /** {@return the path of {@code file} below {@code root}, with {@code /} separators on every platform} */
     public static String relativePath(Path root, Path file) {
         String relative = root.relativize(file).toString();

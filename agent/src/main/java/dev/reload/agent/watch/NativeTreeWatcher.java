@@ -107,6 +107,7 @@ public final class NativeTreeWatcher implements TreeWatcher {
         WatchEvent.Kind<?> kind = event.kind();
         if (kind == StandardWatchEventKinds.OVERFLOW) {
             reporter.debug("too many file events at once below " + watched.root + "; looking at every file again");
+            collector.eventsLost(watched.root);
             registerTree(watched.root, watched.root, true);
             return;
         }
@@ -123,9 +124,12 @@ public final class NativeTreeWatcher implements TreeWatcher {
         }
     }
 
-    /** Only a deleted class file can mean a rebuild is under way; a deleted source changes nothing that runs. */
+    /**
+     * Only a deleted class file can mean a rebuild is under way, and a class file written under a temporary name that
+     * is gone has been renamed to its own; a deleted source changes nothing that runs.
+     */
     private void deleted(Path file) {
-        if (ClassFiles.isClassFile(file)) {
+        if (ClassFiles.isClassFile(file) || ClassFiles.isTemporaryClassFile(file)) {
             collector.deleted(file);
         }
     }

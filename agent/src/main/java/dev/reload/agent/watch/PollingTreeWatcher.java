@@ -87,7 +87,8 @@ public final class PollingTreeWatcher implements TreeWatcher {
                 }
             });
             if (before != null) {
-                before.keySet().stream().filter(file -> !now.containsKey(file) && ClassFiles.isClassFile(file))
+                before.keySet().stream().filter(file -> !now.containsKey(file)
+                                && (ClassFiles.isClassFile(file) || ClassFiles.isTemporaryClassFile(file)))
                         .forEach(collector::deleted);
             }
         }

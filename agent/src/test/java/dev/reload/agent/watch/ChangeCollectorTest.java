@@ -5,6 +5,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
@@ -31,6 +32,28 @@ class ChangeCollectorTest {
         collector.touched(root, write("C.class"));
         ChangeBatch batch = collector.take();
         assertEquals(List.of("A.class", "B.class", "C.class"), batch.files().stream().map(ChangedFile::relativePath).toList());
+    }
+
+    @Test
+    void aBurstOfRenamesIsOneBatchHoweverLongTheWriterPausesBetweenTwoRenames() throws Exception {
+        ChangeCollector collector = new ChangeCollector(QUIET, (file, e) -> { });
+        Path a = write("A.class.new");
+        Path b = write("B.class.new");
+        collector.touched(root, a);
+        collector.touched(root, b);
+        CompletableFuture<ChangeBatch> first = CompletableFuture.supplyAsync(() -> takeFrom(collector));
+        rename(collector, a, "A.class");
+        // Longer than a single file's quiet period: only B.class.new, still to be renamed, says the build goes on.
+        Thread.sleep(QUIET.toMillis() * 3 / 2);
+        rename(collector, b, "B.class");
+        assertEquals(List.of("A.class", "B.class"), first.get().files().stream().map(ChangedFile::relativePath).toList());
+    }
+
+    /** Renames as inotify reports it: the temporary name deleted, then the class file created. */
+    private void rename(ChangeCollector collector, Path temporary, String name) throws Exception {
+        Path target = Files.move(temporary, root.resolve(name), StandardCopyOption.ATOMIC_MOVE);
+        collector.deleted(temporary);
+        collector.touched(root, target);
     }
 
     @Test

@@ -3,6 +3,7 @@ package dev.reload.agent.watch;
 import dev.reload.agent.config.LogLevel;
 import dev.reload.agent.report.Reporter;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -13,6 +14,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
@@ -58,6 +60,27 @@ class TreeWatcherTest {
         assertEquals(List.of("demo/A.class", "demo/B.class"),
                 batch.files().stream().map(ChangedFile::relativePath).sorted().toList());
         assertArrayEquals("a2".getBytes(StandardCharsets.UTF_8), contentOf(batch, "demo/A.class"));
+    }
+
+    @Test
+    void classFilesRenamedOverTheirOwnComeAsOneBatchHoweverLongTheRenamesTake() throws Exception {
+        Path root = temp.resolve("classes");
+        write(root.resolve("demo/A.class"), "a1");
+        write(root.resolve("demo/B.class"), "b1");
+        // A quiet period of a second, so that a rename waits for the next far longer than any pause below.
+        ChangeCollector renames = new ChangeCollector(Duration.ofSeconds(1), (file, e) -> { });
+        Reporter quiet = new Reporter(LogLevel.OFF, new PrintStream(new ByteArrayOutputStream()));
+        NativeTreeWatcher.start(renames, quiet,
+                file -> ClassFiles.isClassFile(file) || ClassFiles.isTemporaryClassFile(file)).watch(root);
+        Thread.sleep(300); // registration happens in the background
+        write(root.resolve("demo/A.class.new"), "a2");
+        write(root.resolve("demo/B.class.new"), "b2");
+        Future<ChangeBatch> batch = taker.submit(renames::take);
+        Files.move(root.resolve("demo/A.class.new"), root.resolve("demo/A.class"), StandardCopyOption.ATOMIC_MOVE);
+        Thread.sleep(1500); // longer than a single file's quiet period
+        Files.move(root.resolve("demo/B.class.new"), root.resolve("demo/B.class"), StandardCopyOption.ATOMIC_MOVE);
+        assertEquals(List.of("demo/A.class", "demo/B.class"), batch.get(WAIT.toMillis(), TimeUnit.MILLISECONDS)
+                .files().stream().map(ChangedFile::relativePath).sorted().toList());
     }
 
     @ParameterizedTest(name = "{0}")

@@ -1,0 +1,67 @@
+package dev.reload.agent.watch;
+
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Path;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The wait for renames still to come, with made-up times: nothing here sleeps. */
+class PendingRenamesTest {
+    private static final long FORGET = 500;
+    private final PendingRenames renames = new PendingRenames(FORGET);
+
+    @Test
+    void aBatchWaitsUntilTheLastTemporaryFileIsRenamedHoweverLongTheRenamesTake() {
+        renames.written(Path.of("C1.class.new"), 1000);
+        renames.written(Path.of("C0.class.new"), 1010);
+        assertTrue(renames.gone(Path.of("C1.class.new"), 1010 + FORGET - 10));
+        assertEquals(FORGET - 90, renames.waitLeft(1010 + FORGET + 80), "C0 is still to come: the renames go on");
+        assertTrue(renames.gone(Path.of("C0.class.new"), 1010 + FORGET + 100));
+        assertEquals(0, renames.waitLeft(1010 + FORGET + 100));
+        assertTrue(renames.seenSince(1000), "a burst of renames, which ends with its last rename");
+        assertFalse(renames.seenSince(1010 + FORGET + 101));
+    }
+
+    @Test
+    void nothingWrittenUnderATemporaryNameNeverWaits() {
+        assertEquals(0, renames.waitLeft(1000));
+        assertFalse(renames.gone(Path.of("C0.class.new"), 1100), "seen gone, never seen written");
+        assertEquals(0, renames.waitLeft(1000));
+        assertFalse(renames.seenSince(0));
+    }
+
+    @Test
+    void temporaryFilesLeftBehindAreForgottenAfterTheLastOneWasWrittenOrRenamed() {
+        renames.written(Path.of("C1.class.new"), 1000);
+        renames.written(Path.of("C0.class.new"), 1200);
+        assertEquals(1, renames.waitLeft(1200 + FORGET - 1));
+        assertEquals(0, renames.waitLeft(1200 + FORGET));
+        renames.written(Path.of("D.class.tmp"), 5000);
+        assertEquals(FORGET, renames.waitLeft(5000), "the ones forgotten hold nothing back");
+        assertTrue(renames.gone(Path.of("D.class.tmp"), 5000));
+        assertEquals(0, renames.waitLeft(5000));
+    }
+
+    @Test
+    void temporaryFilesWhoseEventsWereLostAreForgottenBelowTheirTreeOnly() {
+        renames.written(Path.of("/classes/a/C1.class.new"), 1000);
+        renames.written(Path.of("/other/C2.class.new"), 1000);
+        renames.lostBelow(Path.of("/classes"));
+        assertFalse(renames.gone(Path.of("/classes/a/C1.class.new"), 1100));
+        assertEquals(FORGET - 100, renames.waitLeft(1100), "/other's file is still to be renamed");
+    }
+
+    @Test
+    void aClassFileWrittenUnderATemporaryNameIsToldByItsName() {
+        for (String name : new String[] {"C0.class.new", "demo/C0.class.tmp", ".C0.class.Xy12ab"}) {
+            assertTrue(ClassFiles.isTemporaryClassFile(Path.of(name)), name);
+            assertFalse(AssetFiles.mayBeAsset(Path.of(name)), name);
+        }
+        for (String name : new String[] {"C0.class", "C0.classic", "palette.txt", "C0.java"}) {
+            assertFalse(ClassFiles.isTemporaryClassFile(Path.of(name)), name);
+        }
+    }
+}

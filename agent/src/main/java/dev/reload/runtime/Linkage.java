@@ -137,6 +137,12 @@ public final class Linkage {
     public static CallSite superCall(MethodHandles.Lookup caller, String name, MethodType type, Class<?> writtenIn,
                                      Class<?> named, String descriptor) throws ReflectiveOperationException {
         MethodType methodType = type.dropParameterTypes(0, 1);
+        OverrideDispatch addedToClass = addedToSuperclass(named, name + descriptor, methodType);
+        if (addedToClass != null) {
+            // super.m() of a method a reload added to a class runs what its dispatch chooses for the named class.
+            return addedToClass.superCall(named, type, ClassLinks.throwing(type, name + descriptor
+                    + " does not dispatch from " + named.getName()));
+        }
         OverrideDispatch added = addedAbove(named, name + descriptor, methodType);
         if (added != null) {
             // Shape.super.m() of a method a reload added to Shape runs its default body; super.m() naming a class
@@ -155,6 +161,25 @@ public final class Linkage {
             return new ConstantCallSite(special.asType(type));
         }
         return OverrideDispatch.of(declarer, name + descriptor).superCall(named, type, special);
+    }
+
+    /**
+     * {@return the dispatch of the method a reload added to the class {@code type} or a superclass, made to dispatch
+     * now if it does not yet; or null when a class from {@code type} up declares the method as it runs, or no reload
+     * added it}: of several classes that reloads added it to, the topmost, whose method the others override
+     */
+    private static OverrideDispatch addedToSuperclass(Class<?> type, String key, MethodType methodType) {
+        if (type.isInterface()) {
+            return null;
+        }
+        Class<?> topmost = null;
+        String name = key.substring(0, key.indexOf('('));
+        for (Class<?> each = type; each != null && !declares(each, name, methodType); each = each.getSuperclass()) {
+            if (ClassLinks.of(each).implementation(key) != null) {
+                topmost = each;
+            }
+        }
+        return topmost == null ? null : ClassLinks.of(topmost).dispatchOwn(key);
     }
 
     /**

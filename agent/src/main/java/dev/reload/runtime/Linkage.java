@@ -137,18 +137,18 @@ public final class Linkage {
     public static CallSite superCall(MethodHandles.Lookup caller, String name, MethodType type, Class<?> writtenIn,
                                      Class<?> named, String descriptor) throws ReflectiveOperationException {
         MethodType methodType = type.dropParameterTypes(0, 1);
-        OverrideDispatch addedToClass = addedToSuperclass(named, name + descriptor, methodType);
-        if (addedToClass != null) {
-            // super.m() of a method a reload added to a class runs what its dispatch chooses for the named class.
-            return addedToClass.superCall(named, type, ClassLinks.throwing(type, name + descriptor
-                    + " does not dispatch from " + named.getName()));
-        }
         OverrideDispatch added = addedAbove(named, name + descriptor, methodType);
         if (added != null) {
             // Shape.super.m() of a method a reload added to Shape runs its default body; super.m() naming a class
             // runs what the dispatch chooses for that class.
             return named.isInterface() ? added.ownBodySite(type) : added.superCall(named, type,
                     ClassLinks.throwing(type, name + descriptor + " is not linked above " + named.getName()));
+        }
+        OverrideDispatch addedToClass = addedToSuperclass(named, name + descriptor, methodType);
+        if (addedToClass != null) {
+            // super.m() of a method a reload added to a class runs what its dispatch chooses for the named class.
+            return addedToClass.superCall(named, type, ClassLinks.throwing(type, name + descriptor
+                    + " does not dispatch from " + named.getName()));
         }
         // A class's own method making the call links with its own lookup; a companion's, with its class's.
         MethodHandles.Lookup own = caller.lookupClass() == writtenIn ? caller : ClassLinks.of(writtenIn).lookup();
@@ -165,16 +165,17 @@ public final class Linkage {
 
     /**
      * {@return the dispatch of the method a reload added to the class {@code type} or a superclass, made to dispatch
-     * now if it does not yet; or null when a class from {@code type} up declares the method as it runs, or no reload
-     * added it}: of several classes that reloads added it to, the topmost, whose method the others override
+     * now if it does not yet; or null when a class from {@code type} up or a superinterface declares the method as
+     * it runs (whose declaration dispatches instead), or no reload added it}: of several classes that reloads added it
+     * to, the topmost, whose method the others override
      */
     private static OverrideDispatch addedToSuperclass(Class<?> type, String key, MethodType methodType) {
-        if (type.isInterface()) {
+        String name = key.substring(0, key.indexOf('('));
+        if (type.isInterface() || declarer(type, name, methodType) != null) {
             return null;
         }
         Class<?> topmost = null;
-        String name = key.substring(0, key.indexOf('('));
-        for (Class<?> each = type; each != null && !declares(each, name, methodType); each = each.getSuperclass()) {
+        for (Class<?> each = type; each != null; each = each.getSuperclass()) {
             if (ClassLinks.of(each).implementation(key) != null) {
                 topmost = each;
             }

@@ -1,10 +1,15 @@
 package dev.reload.agent.structural;
 
 import dev.reload.patcher.rewrite.AddedMethod;
+import dev.reload.patcher.rewrite.MovedMembers;
 import dev.reload.patcher.rewrite.Refusal;
 import dev.reload.patcher.rewrite.UnsupportedEditException;
+import dev.reload.patcher.shape.ClassShape;
 import dev.reload.patcher.shape.MemberKey;
+import dev.reload.patcher.shape.MethodShape;
+import dev.reload.runtime.ClassLinks;
 import dev.reload.runtime.OverrideDispatch;
+import org.objectweb.asm.Opcodes;
 
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -18,8 +23,9 @@ import java.util.function.Supplier;
  * Finds the overrides of methods a reload added: an added method lives in its class's companion and every call of
  * it is linked by the runtime, never through a vtable, so an override of it (added by a reload to a subclass, in the
  * same save or a later one) is reached through the dispatch of the overridden method ({@code ClassLinks.dispatchOwn}),
- * which the class's calls link to once a reload overrode it. Of several classes of a hierarchy that reloads added the
- * method to, the topmost declares it; the others override it, and calls named through them reach the same dispatch.
+ * which the class's calls link to once a reload overrode it, or a class that declares the method itself loaded. Of
+ * several classes of a hierarchy that reloads added the method to, the topmost declares it; the others override it,
+ * and calls named through them reach the same dispatch.
  */
 final class MovedOverrides {
     private MovedOverrides() {
@@ -28,7 +34,8 @@ final class MovedOverrides {
     /**
      * {@return the topmost superclass whose reload added the method each added method overrides, by the added
      * method's key; empty when none overrides one}: only for the methods that override no method a superclass
-     * declares as it runs ({@link AddedOverrides} reaches those)
+     * declares as it runs ({@link AddedOverrides} reaches those) or a reload added to an interface of the class
+     * (the interface's dispatch reaches those)
      *
      * @param type the class whose version adds the methods, never null
      * @param moved the methods its companion holds, declared now or carried on from before, never null
@@ -39,7 +46,8 @@ final class MovedOverrides {
         Map<MemberKey, Class<?>> declarers = new LinkedHashMap<>();
         for (AddedMethod method : moved) {
             if (!method.overridable() || type.isInterface()
-                    || AddedOverrides.nearestDeclaration(type, method) != null) {
+                    || AddedOverrides.nearestDeclaration(type, method) != null
+                    || addedToAnInterface(type, method.key(), addedByReloads)) {
                 continue;
             }
             Class<?> topmost = null;
@@ -54,6 +62,12 @@ final class MovedOverrides {
             }
         }
         return declarers;
+    }
+
+    /** {@return true when a reload added the method to an interface of the class: its dispatch reaches it} */
+    private static boolean addedToAnInterface(Class<?> type, MemberKey key,
+                                              Function<Class<?>, Set<MemberKey>> addedByReloads) {
+        return AddedOverrides.superinterfaces(type).stream().anyMatch(i -> addedByReloads.apply(i).contains(key));
     }
 
     /**
@@ -106,5 +120,45 @@ final class MovedOverrides {
 
     private static String describe(MemberKey key) {
         return new AddedMethod(key.name(), key.descriptor(), true, true).describe();
+    }
+
+    /**
+     * Makes each method a reload added to a superclass that the loading class declares itself (compiled against the
+     * new superclass) dispatch, so that calls through the superclass reach the loading class's version; the
+     * dispatch finds that version when it first meets an object of the class.
+     *
+     * @param loader the loading class's loader, never null
+     * @param loading the loading class's shape, or null when its file cannot be read
+     * @param moves the moved methods the loading class sees, followed up from its superclass, never null
+     * @param addedEarlier the overridable methods reloads added to each class, by internal name, never null
+     */
+    static void dispatchWhatItOverrides(ClassLoader loader, ClassShape loading, MovedMembers moves,
+                                        Map<String, Set<MemberKey>> addedEarlier) {
+        if (loading == null || loading.superName() == null || (loading.access() & Opcodes.ACC_INTERFACE) != 0) {
+            return;
+        }
+        for (MethodShape method : loading.methods()) {
+            if ((method.access() & (Opcodes.ACC_STATIC | Opcodes.ACC_PRIVATE)) != 0 || method.name().startsWith("<")) {
+                continue;
+            }
+            MemberKey key = new MemberKey(method.name(), method.descriptor());
+            String declarer = moves.movedMethodDeclarer(loading.superName(), key.name(), key.descriptor());
+            Class<?> declaring = declarer == null || !addedEarlier.getOrDefault(declarer, Set.of()).contains(key)
+                    ? null : loadedOrNull(declarer, loader);
+            if (declaring != null && !declaring.isInterface()) {
+                ClassLinks.of(declaring).dispatchOwn(key.runtimeKey());
+            }
+        }
+    }
+
+    /** {@return the class of that internal name that the loader sees, which a reload changed, so is loaded; or null} */
+    private static Class<?> loadedOrNull(String internalName, ClassLoader loader) {
+        // Loads no class: a reload changed this one, so it is loaded, and the loading class, its subclass, is about to
+        // resolve it through the same loader anyway; without initializing it, as that resolution would not.
+        try {
+            return Class.forName(internalName.replace('/', '.'), false, loader);
+        } catch (ClassNotFoundException | LinkageError e) {
+            return null; // the loading class then fails to link on its own, as it would without the agent
+        }
     }
 }

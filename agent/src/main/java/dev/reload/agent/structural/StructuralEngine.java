@@ -377,8 +377,10 @@ public final class StructuralEngine {
                 return loading;
             }
         };
-        return StructuralRewriter.redirectCalls(classFile, new InheritedMoves(visible, Map.copyOf(appliedWidened),
-                withLoading, loader));
+        InheritedMoves moves = new InheritedMoves(visible, Map.copyOf(appliedWidened), withLoading, loader);
+        MovedOverrides.dispatchWhatItOverrides(loader, withLoading.running(loader, internalName), moves,
+                appliedOverridable);
+        return StructuralRewriter.redirectCalls(classFile, moves);
     }
 
     /**

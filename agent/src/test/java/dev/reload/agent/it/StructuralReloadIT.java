@@ -183,9 +183,10 @@ class StructuralReloadIT {
                     "field added: int hp");
             assertEquals(List.of("enemy 0 healed to 5 kind1 | enemy 0 healed to 5 kind2 | boss hp 5 heals to 6"),
                     child.call("step"), child::transcript);
-            // A subclass new in this version loads after the reload and uses the added members as its own.
+            // A subclass new in this version loads after the reload and uses the added members as its own; another
+            // declares its own heal(), which calls through Entity reach though no reload overrode Entity's.
             assertContains(child.install("v3"), "[reload] 1 class in ", "fixture.inherited.Main (step)");
-            assertEquals(List.of("enemy 0 healed to 10 kind3 | enemy 0 healed to 11 kind4 | minion 2/2"),
+            assertEquals(List.of("enemy 0 healed to 10 kind3 | enemy 0 healed to 11 kind4 | minion 2/2 | grunt 1000"),
                     child.call("step"), child::transcript);
 
             // Enemy overrides heal(), which a reload added to Entity, calling super.heal(): calls through Entity and
@@ -208,11 +209,14 @@ class StructuralReloadIT {
             assertEquals(List.of("enemy 0 healed to 55 kind9 | enemy 0 healed to 156 kind10 | minion 6/6"
                     + " | through Entity 58 159 1000 | armor 7 7 1"), child.call("step"), child::transcript);
 
-            // Both overrides removed again: calls through Entity and Enemy reach Entity's version.
-            assertContains(child.install("v7"), "[reload] 2 classes in ", "method removed: int heal(int); code from"
-                    + " before that still calls it runs its last version");
+            // Both overrides of heal() removed again: calls through Entity and Enemy reach Entity's version. Entity
+            // and Boss add title() in the same save, Boss's overriding Entity's.
+            assertContains(child.install("v7"), "[reload] 4 classes in ", "method removed: int heal(int); code from"
+                    + " before that still calls it runs its last version", "method added: String title() (overrides"
+                    + " fixture.inherited.Entity.title(), which a reload added; calls through Entity reach it)");
             assertEquals(List.of("enemy 0 healed to 63 kind11 | enemy 0 healed to 64 kind12 | minion 2/2"
-                    + " | through Entity 64 65 1000 | armor 7 7 1"), child.call("step"), child::transcript);
+                    + " | through Entity 64 65 1000 | armor 7 7 1 | title entity, boss of entity"), child.call("step"),
+                    child::transcript);
         }
     }
 

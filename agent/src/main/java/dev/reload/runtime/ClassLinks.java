@@ -29,6 +29,12 @@ public final class ClassLinks {
     private final Map<String, MutableCallSite> sites = new HashMap<>();
     private final Map<String, MethodHandle> implementations = new HashMap<>();
     private final Map<String, MethodHandle> bridges = new HashMap<>();
+    /**
+     * The dispatch each added method that a reload overrode is called through, by key: the class's own, or the one
+     * of the superclass whose added method it overrides. Never removed: a dispatch with no override left runs the
+     * own body.
+     */
+    private final Map<String, OverrideDispatch> dispatches = new HashMap<>();
     private Function<String, MethodHandle> bridgeMaker;
     private MethodHandles.Lookup lookup;
     private int bridgeClasses;
@@ -128,12 +134,62 @@ public final class ClassLinks {
     public synchronized void commit(Map<String, MethodHandle> movedMethods) {
         List<MutableCallSite> changed = new ArrayList<>();
         movedMethods.forEach((key, handle) -> {
-            if (implementations.put(key, handle) != handle) {
+            OverrideDispatch dispatch = dispatches.get(key);
+            if (implementations.put(key, handle) == handle) {
+                return;
+            }
+            if (dispatch == null) {
                 relink(key, handle, changed);
+            } else if (dispatch.declaredBy(owner)) {
+                dispatch.ownBody(handle); // its calls reach the dispatch, which runs this body for the class's own
             }
         });
         if (!changed.isEmpty()) {
             MutableCallSite.syncAll(changed.toArray(MutableCallSite[]::new));
+        }
+    }
+
+    /**
+     * Makes the method a reload added to this class dispatch on the receiver's class, because a reload overrode it
+     * in a subclass: its own body is its current version, and every call linked here, now and later, reaches the
+     * dispatch. Nothing changes when it dispatches already, or no reload added it.
+     *
+     * @param key the method's name followed by its descriptor, never null
+     * @return the dispatch, or null when no reload added the method to this class
+     */
+    public synchronized OverrideDispatch dispatchOwn(String key) {
+        OverrideDispatch dispatch = dispatches.get(key);
+        MethodHandle implementation = implementations.get(key);
+        if (dispatch == null && implementation != null) {
+            dispatch = OverrideDispatch.of(owner, key);
+            if (!dispatch.dispatching()) {
+                dispatch.addedByReload(implementation);
+            }
+            reachThrough(key, dispatch);
+        }
+        return dispatch;
+    }
+
+    /**
+     * Links every call of the method a reload added to this class, now and later, to the dispatch of the method it
+     * overrides, which a reload added to a superclass: calls named through this class reach the overrides of its
+     * own subclasses too.
+     *
+     * @param key the method's name followed by its descriptor, never null
+     * @param declarer the superclass whose added method it overrides, never null
+     */
+    public synchronized void reachThrough(String key, Class<?> declarer) {
+        if (!dispatches.containsKey(key)) {
+            reachThrough(key, OverrideDispatch.of(declarer, key));
+        }
+    }
+
+    private void reachThrough(String key, OverrideDispatch dispatch) {
+        dispatches.put(key, dispatch);
+        MutableCallSite site = sites.get(key);
+        if (site != null && dispatch.dispatching()) {
+            site.setTarget(dispatch.dispatchSite(site.type()).dynamicInvoker());
+            MutableCallSite.syncAll(new MutableCallSite[] {site});
         }
     }
 
@@ -142,7 +198,10 @@ public final class ClassLinks {
         MutableCallSite site = sites.get(key);
         if (site == null) {
             MethodHandle implementation = implementations.get(key);
-            MethodHandle target = implementation != null ? implementation
+            OverrideDispatch dispatch = dispatches.get(key);
+            MethodHandle target = dispatch != null && dispatch.dispatching()
+                    ? dispatch.dispatchSite(implementation != null ? implementation.type() : type).dynamicInvoker()
+                    : implementation != null ? implementation
                     : throwing(type, key + " is not linked: no reload has added it to " + owner.getName());
             site = new MutableCallSite(target.type());
             site.setTarget(target);

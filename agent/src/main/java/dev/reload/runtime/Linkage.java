@@ -144,6 +144,12 @@ public final class Linkage {
             return named.isInterface() ? added.ownBodySite(type) : added.superCall(named, type,
                     ClassLinks.throwing(type, name + descriptor + " is not linked above " + named.getName()));
         }
+        OverrideDispatch addedToClass = addedToSuperclass(named, name + descriptor, methodType);
+        if (addedToClass != null) {
+            // super.m() of a method a reload added to a class runs what its dispatch chooses for the named class.
+            return addedToClass.superCall(named, type, ClassLinks.throwing(type, name + descriptor
+                    + " does not dispatch from " + named.getName()));
+        }
         // A class's own method making the call links with its own lookup; a companion's, with its class's.
         MethodHandles.Lookup own = caller.lookupClass() == writtenIn ? caller : ClassLinks.of(writtenIn).lookup();
         if (own == null) {
@@ -166,6 +172,26 @@ public final class Linkage {
             return new ConstantCallSite(special.asType(type));
         }
         return OverrideDispatch.of(declarer, name + descriptor).superCall(named, type, special);
+    }
+
+    /**
+     * {@return the dispatch of the method a reload added to the class {@code type} or a superclass, made to dispatch
+     * now if it does not yet; or null when a class from {@code type} up or a superinterface declares the method as
+     * it runs (whose declaration dispatches instead), or no reload added it}: of several classes that reloads added it
+     * to, the topmost, whose method the others override
+     */
+    private static OverrideDispatch addedToSuperclass(Class<?> type, String key, MethodType methodType) {
+        String name = key.substring(0, key.indexOf('('));
+        if (type.isInterface() || declarer(type, name, methodType) != null) {
+            return null;
+        }
+        Class<?> topmost = null;
+        for (Class<?> each = type; each != null; each = each.getSuperclass()) {
+            if (ClassLinks.of(each).implementation(key) != null) {
+                topmost = each;
+            }
+        }
+        return topmost == null ? null : ClassLinks.of(topmost).dispatchOwn(key);
     }
 
     /**

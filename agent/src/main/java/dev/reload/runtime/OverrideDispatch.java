@@ -60,10 +60,10 @@ public final class OverrideDispatch {
     /** What the current overrides choose for each receiver class; null until the declaration dispatches. */
     private Choices choices;
     /**
-     * True for a method a reload added to an interface: called through {@code invokedynamic}, never through a
-     * vtable, so the dispatch finds the implementations classes declare too.
+     * True for a method a reload added (to an interface, or to a class that a reload then overrode): called through
+     * {@code invokedynamic}, never through a vtable, so the dispatch finds the implementations classes declare too.
      */
-    private boolean addedToInterface;
+    private boolean addedByReload;
     /**
      * True while the declaration, a package-access method, is protected or public in the version now running: the
      * dispatch finds the methods subclasses in other packages declare, which the running access does not let
@@ -94,31 +94,38 @@ public final class OverrideDispatch {
     }
 
     /**
-     * {@return the dispatch of a method a reload added to an interface, or null when no reload added one with this
-     * key}: calls of it through the interface link here, and so does {@code Shape.super.m()}, to the default body
+     * {@return the dispatch of a method a reload added, or null when no reload added one with this key that
+     * dispatches}: calls of it through the interface link here, and so does {@code Shape.super.m()}, to the default
+     * body; so do the calls of a class's added method once a reload overrode it ({@link ClassLinks#dispatchOwn})
      *
-     * @param declarer the interface, never null
+     * @param declarer the interface or class, never null
      * @param key the method's name followed by its descriptor, never null
      */
     public static OverrideDispatch addedTo(Class<?> declarer, String key) {
         OverrideDispatch dispatch = REGISTRY.get(declarer).get(key);
-        return dispatch != null && dispatch.isAddedToInterface() ? dispatch : null;
+        return dispatch != null && dispatch.isAddedByReload() ? dispatch : null;
     }
 
     /**
-     * Makes this the dispatch of a method a reload added to an interface, with its default body, or the body that
-     * throws {@link AbstractMethodError} for an abstract one, as its own body; before the redefinition that starts
-     * calling it, the first time.
+     * Makes this the dispatch of a method a reload added, with its body as its own body: for an interface, the
+     * default body, or the body that throws {@link AbstractMethodError} for an abstract one, set before the
+     * redefinition that starts calling it; for a class, its body in the newest companion, set when a reload first
+     * overrides it.
      *
-     * @param ownBody the default body in its static form, the receiver first; never null
+     * @param ownBody the body in its static form, the receiver first; never null
      */
-    public synchronized void addedToInterface(MethodHandle ownBody) {
-        addedToInterface = true;
+    public synchronized void addedByReload(MethodHandle ownBody) {
+        addedByReload = true;
         ownBody(ownBody);
     }
 
-    private synchronized boolean isAddedToInterface() {
-        return addedToInterface;
+    private synchronized boolean isAddedByReload() {
+        return addedByReload;
+    }
+
+    /** {@return true when this dispatches a method of {@code type} itself, not one of a superclass} */
+    boolean declaredBy(Class<?> type) {
+        return declarer == type;
     }
 
     /**
@@ -235,7 +242,7 @@ public final class OverrideDispatch {
 
     private void relink() {
         choices = new Choices(declarer, overrides, ownSite.dynamicInvoker(),
-                addedToInterface || choosesDeclared ? key.substring(0, key.indexOf('(')) : null,
+                addedByReload || choosesDeclared ? key.substring(0, key.indexOf('(')) : null,
                 otherPackagesOverride());
         List<MutableCallSite> changed = new ArrayList<>();
         if (dispatchSite != null) {
@@ -331,7 +338,7 @@ public final class OverrideDispatch {
         private final Class<?> declarer;
         private final Overrides overrides;
         private final MethodHandle ownBody;
-        /** The method's name, to find the classes' own implementations of a method added to an interface; or null. */
+        /** The method's name, to find the classes' own implementations of a method a reload added; or null. */
         private final String declaredName;
 
         /** False to skip the overrides a reload added to classes of packages other than the declarer's. */

@@ -13,6 +13,7 @@ import dev.reload.patcher.rewrite.FieldConversion;
 import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.Type;
 
+import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -70,6 +71,22 @@ final class ReportWords {
         return new ReloadedClass(verdict.className(), methods, edits);
     }
 
+    /**
+     * {@return true when the class overridden is a class that does not declare the method as it runs: a reload added
+     * it, and it lives in the class's companion}
+     */
+    private static boolean addedByReload(Class<?> overridden, MethodChange.Added added) {
+        if (overridden.isInterface()) {
+            return false;
+        }
+        for (Method method : overridden.getDeclaredMethods()) {
+            if (method.getName().equals(added.name()) && Type.getMethodDescriptor(method).equals(added.descriptor())) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** {@return what an added field holds at first, in words: the runtime's storage starts it as the JVM would} */
     private static String startsWith(FieldChange.Added added, boolean newFieldInitializers) {
         if ((added.access() & Opcodes.ACC_STATIC) == 0) {
@@ -116,7 +133,8 @@ final class ReportWords {
                 MethodChange.Added added = (MethodChange.Added) change;
                 // An override added on a running JVM is reached through the dispatch of what it overrides.
                 edits.add(added.describe() + " (overrides " + overridden.getName() + "." + new AddedMethod(
-                        added.name(), added.descriptor(), true, true).describe() + "; calls through "
+                        added.name(), added.descriptor(), true, true).describe()
+                        + (addedByReload(overridden, added) ? ", which a reload added" : "") + "; calls through "
                         + overridden.getSimpleName() + " reach it)");
             } else if (change instanceof TypeChange.NestMemberChanged nest && nest.added()
                     && renumbered.containsKey(nest.member())) {

@@ -19,8 +19,8 @@ import java.util.Set;
 
 /**
  * Methods a reload adds to an interface, abstract or default. The running interface cannot declare them, so calls
- * through it link to a dispatch on the receiver's class ({@link OverrideDispatch}, marked as added to an
- * interface): the implementation a reload added to the class or a superclass (registered like an added override),
+ * through it link to a dispatch on the receiver's class ({@link OverrideDispatch}, marked as added by a
+ * reload): the implementation a reload added to the class or a superclass (registered like an added override),
  * else one the class declares, else the default body from the interface's companion, which for an abstract
  * method throws {@link AbstractMethodError}. So that it never does for an object made before the edit, a batch that
  * adds an abstract method is refused when a loaded class implementing the interface would have none.
@@ -46,7 +46,7 @@ final class AddedToInterfaces {
             if (method.overridable() && body != null) {
                 OverrideDispatch dispatch = OverrideDispatch.of(type, method.key().runtimeKey());
                 if (!dispatch.dispatching()) {
-                    dispatch.addedToInterface(body);
+                    dispatch.addedByReload(body);
                 }
                 bodies.put(method.key(), body);
             }

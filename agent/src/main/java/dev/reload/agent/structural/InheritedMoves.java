@@ -3,7 +3,6 @@ package dev.reload.agent.structural;
 import dev.reload.patcher.shape.MemberKey;
 import dev.reload.patcher.rewrite.MovedMembers;
 import dev.reload.patcher.shape.ClassShape;
-import org.objectweb.asm.Opcodes;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -125,12 +124,6 @@ final class InheritedMoves implements MovedMembers {
     @Override
     public boolean isWidened(String declarer, String name, String descriptor) {
         return widened.getOrDefault(declarer, Set.of()).contains(new MemberKey(name, descriptor));
-    }
-
-    @Override
-    public boolean isInterface(String internalName) {
-        ClassShape shape = loader == null ? null : running.running(loader, internalName);
-        return shape != null && (shape.access() & Opcodes.ACC_INTERFACE) != 0;
     }
 
     private static boolean declares(ClassShape shape, MemberKey key, boolean field) {

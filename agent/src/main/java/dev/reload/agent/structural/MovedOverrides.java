@@ -1,93 +1,164 @@
 package dev.reload.agent.structural;
 
-import dev.reload.patcher.shape.MemberKey;
 import dev.reload.patcher.rewrite.AddedMethod;
+import dev.reload.patcher.rewrite.MovedMembers;
+import dev.reload.patcher.rewrite.Refusal;
 import dev.reload.patcher.rewrite.UnsupportedEditException;
 import dev.reload.patcher.shape.ClassShape;
+import dev.reload.patcher.shape.MemberKey;
+import dev.reload.patcher.shape.MethodShape;
+import dev.reload.runtime.ClassLinks;
+import dev.reload.runtime.OverrideDispatch;
+import org.objectweb.asm.Opcodes;
 
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
- * Refuses an added method that would override, or be overridden by, a method a reload added to another class of
- * the same hierarchy: a moved method is reached through call sites linked to one class's companion, never through
- * the receiver's class, so a call through the superclass would silently run the superclass's version.
+ * Finds the overrides of methods a reload added: an added method lives in its class's companion and every call of
+ * it is linked by the runtime, never through a vtable, so an override of it (added by a reload to a subclass, in the
+ * same save or a later one) is reached through the dispatch of the overridden method ({@code ClassLinks.dispatchOwn}),
+ * which the class's calls link to once a reload overrode it, or a class that declares the method itself loaded. Of
+ * several classes of a hierarchy that reloads added the method to, the topmost declares it; the others override it,
+ * and calls named through them reach the same dispatch.
  */
 final class MovedOverrides {
-    private static final int MAX_DEPTH = 64;
-
     private MovedOverrides() {
     }
 
     /**
-     * @param edit the class whose edit adds the methods, never null
-     * @param moved the methods its edit adds, never null
-     * @param overridable the keys of the overridable moved methods of every class, applied or in the batch, by
-     *                    internal name, never null
-     * @param running the watched classes as they run, never null
-     * @throws UnsupportedEditException naming the first method in such an override
+     * {@return the topmost superclass whose reload added the method each added method overrides, by the added
+     * method's key; empty when none overrides one}: only for the methods that override no method a superclass
+     * declares as it runs ({@link AddedOverrides} reaches those) or a reload added to an interface of the class
+     * (the interface's dispatch reaches those)
+     *
+     * @param type the class whose version adds the methods, never null
+     * @param moved the methods its companion holds, declared now or carried on from before, never null
+     * @param addedByReloads the overridable methods reloads added to each class, the batch's included, never null
      */
-    static void refuse(ClassEdit edit, List<AddedMethod> moved, Map<String, Set<MemberKey>> overridable,
-                       RunningClasses running) throws UnsupportedEditException {
+    static Map<MemberKey, Class<?>> declarers(Class<?> type, List<AddedMethod> moved,
+                                              Function<Class<?>, Set<MemberKey>> addedByReloads) {
+        Map<MemberKey, Class<?>> declarers = new LinkedHashMap<>();
         for (AddedMethod method : moved) {
-            if (!method.overridable()) {
+            if (!method.overridable() || type.isInterface()
+                    || AddedOverrides.nearestDeclaration(type, method) != null
+                    || addedToAnInterface(type, method.key(), addedByReloads)) {
                 continue;
             }
-            String overridden = superclassMoving(edit.loaded(), method.key(), overridable);
-            if (overridden != null) {
-                throw refusal(edit, method, "it overrides the method a reload added to " + overridden);
+            Class<?> topmost = null;
+            for (Class<?> superclass = type.getSuperclass(); superclass != null;
+                 superclass = superclass.getSuperclass()) {
+                if (addedByReloads.apply(superclass).contains(method.key())) {
+                    topmost = superclass;
+                }
             }
-            String overriding = subclassMoving(edit, method.key(), overridable, running);
-            if (overriding != null) {
-                throw refusal(edit, method, "its subclass " + overriding + " added the same method in a reload,"
-                        + " which would override it");
+            if (topmost != null) {
+                declarers.put(method.key(), topmost);
+            }
+        }
+        return declarers;
+    }
+
+    /** {@return true when a reload added the method to an interface of the class: its dispatch reaches it} */
+    private static boolean addedToAnInterface(Class<?> type, MemberKey key,
+                                              Function<Class<?>, Set<MemberKey>> addedByReloads) {
+        return AddedOverrides.superinterfaces(type).stream().anyMatch(i -> addedByReloads.apply(i).contains(key));
+    }
+
+    /**
+     * {@return the loaded subclasses outside the batch whose earlier reload added, as their own, a method that the
+     * class's edit adds now, with those methods, by subclass}: from now on they override it, and calls through the
+     * class reach them by its dispatch
+     *
+     * @param type the class whose edit adds the methods, never null
+     * @param fresh the overridable methods the edit adds that no reload added to it before and that override no
+     *              method of a superclass, never null
+     * @param addedEarlier the overridable methods reloads added to each class, by internal name, never null
+     * @param batch the classes of the batch, which find what they override themselves; never null
+     * @param loadedClasses gives every class the JVM has loaded, asked only when some other class has such a
+     *                      method; never null
+     * @throws UnsupportedEditException when such a subclass's method is overridden in turn by a reload to one of
+     *                                  its subclasses, whose dispatch would have to move up on a running JVM
+     */
+    static Map<Class<?>, Set<MemberKey>> overriddenEarlier(Class<?> type, Set<MemberKey> fresh,
+                                                          Map<String, Set<MemberKey>> addedEarlier,
+                                                          Set<Class<?>> batch, Supplier<Class<?>[]> loadedClasses)
+            throws UnsupportedEditException {
+        Set<MemberKey> elsewhere = new HashSet<>();
+        addedEarlier.values().forEach(keys -> keys.stream().filter(fresh::contains).forEach(elsewhere::add));
+        Map<Class<?>, Set<MemberKey>> overriding = new LinkedHashMap<>();
+        if (type.isInterface() || elsewhere.isEmpty()) {
+            return overriding;
+        }
+        for (Class<?> loaded : loadedClasses.get()) {
+            if (loaded == type || loaded.isInterface() || batch.contains(loaded) || !type.isAssignableFrom(loaded)) {
+                continue;
+            }
+            for (MemberKey key : addedEarlier.getOrDefault(loaded.getName().replace('.', '/'), Set.of())) {
+                if (!elsewhere.contains(key)) {
+                    continue;
+                }
+                if (OverrideDispatch.addedTo(loaded, key.runtimeKey()) != null) {
+                    throw new UnsupportedEditException(new Refusal(type.getName(), "method added: "
+                            + describe(key), "its subclass " + loaded.getName() + " added the same method in a"
+                            + " reload, which a reload to a subclass of " + loaded.getSimpleName() + " overrides in"
+                            + " turn: the calls already linked to " + loaded.getSimpleName() + "'s version cannot"
+                            + " be moved up to " + type.getSimpleName() + "'s on a running JVM", "restart to apply,"
+                            + " or add " + describe(key) + " to " + type.getSimpleName() + " before its subclasses"
+                            + " override it"));
+                }
+                overriding.computeIfAbsent(loaded, c -> new HashSet<>()).add(key);
+            }
+        }
+        return overriding;
+    }
+
+    private static String describe(MemberKey key) {
+        return new AddedMethod(key.name(), key.descriptor(), true, true).describe();
+    }
+
+    /**
+     * Makes each method a reload added to a superclass that the loading class declares itself (compiled against the
+     * new superclass) dispatch, so that calls through the superclass reach the loading class's version; the
+     * dispatch finds that version when it first meets an object of the class.
+     *
+     * @param loader the loading class's loader, never null
+     * @param loading the loading class's shape, or null when its file cannot be read
+     * @param moves the moved methods the loading class sees, followed up from its superclass, never null
+     * @param addedEarlier the overridable methods reloads added to each class, by internal name, never null
+     */
+    static void dispatchWhatItOverrides(ClassLoader loader, ClassShape loading, MovedMembers moves,
+                                        Map<String, Set<MemberKey>> addedEarlier) {
+        if (loading == null || loading.superName() == null || (loading.access() & Opcodes.ACC_INTERFACE) != 0) {
+            return;
+        }
+        for (MethodShape method : loading.methods()) {
+            if ((method.access() & (Opcodes.ACC_STATIC | Opcodes.ACC_PRIVATE)) != 0 || method.name().startsWith("<")) {
+                continue;
+            }
+            MemberKey key = new MemberKey(method.name(), method.descriptor());
+            String declarer = moves.movedMethodDeclarer(loading.superName(), key.name(), key.descriptor());
+            Class<?> declaring = declarer == null || !addedEarlier.getOrDefault(declarer, Set.of()).contains(key)
+                    ? null : loadedOrNull(declarer, loader);
+            if (declaring != null && !declaring.isInterface()) {
+                ClassLinks.of(declaring).dispatchOwn(key.runtimeKey());
             }
         }
     }
 
-    private static UnsupportedEditException refusal(ClassEdit edit, AddedMethod method, String why) {
-        return new UnsupportedEditException(edit.loaded().getName(), "method added: " + method.describe(),
-                why + ", and calls through the superclass would not reach the subclass's version on a running JVM");
-    }
-
-    /** {@return the binary name of the nearest superclass whose reload added the method, or null} */
-    private static String superclassMoving(Class<?> type, MemberKey key, Map<String, Set<MemberKey>> overridable) {
-        for (Class<?> superclass = type.getSuperclass(); superclass != null; superclass = superclass.getSuperclass()) {
-            if (overridable.getOrDefault(superclass.getName().replace('.', '/'), Set.of()).contains(key)) {
-                return superclass.getName();
-            }
+    /** {@return the class of that internal name that the loader sees, which a reload changed, so is loaded; or null} */
+    private static Class<?> loadedOrNull(String internalName, ClassLoader loader) {
+        // Loads no class: a reload changed this one, so it is loaded, and the loading class, its subclass, is about to
+        // resolve it through the same loader anyway; without initializing it, as that resolution would not.
+        try {
+            return Class.forName(internalName.replace('/', '.'), false, loader);
+        } catch (ClassNotFoundException | LinkageError e) {
+            return null; // the loading class then fails to link on its own, as it would without the agent
         }
-        return null;
-    }
-
-    /** {@return the binary name of a running subclass whose reload added the method, or null} */
-    private static String subclassMoving(ClassEdit edit, MemberKey key, Map<String, Set<MemberKey>> overridable,
-                                         RunningClasses running) {
-        String self = edit.internalName();
-        ClassLoader loader = edit.loaded().getClassLoader();
-        for (Map.Entry<String, Set<MemberKey>> other : overridable.entrySet()) {
-            if (!other.getKey().equals(self) && other.getValue().contains(key)
-                    && extendsClass(other.getKey(), self, loader, running)) {
-                return other.getKey().replace('/', '.');
-            }
-        }
-        return null;
-    }
-
-    private static boolean extendsClass(String internalName, String ancestor, ClassLoader loader,
-                                        RunningClasses running) {
-        String current = internalName;
-        for (int depth = 0; depth < MAX_DEPTH && current != null; depth++) {
-            ClassShape shape = running.running(loader, current);
-            if (shape == null) {
-                return false;
-            }
-            current = shape.superName();
-            if (ancestor.equals(current)) {
-                return true;
-            }
-        }
-        return false;
     }
 }

@@ -1,6 +1,7 @@
 package dev.reload.agent.structural;
 
 import dev.reload.patcher.shape.MemberKey;
+import dev.reload.runtime.ClassLinks;
 import dev.reload.runtime.OverrideDispatch;
 
 import java.lang.invoke.MethodHandle;
@@ -19,18 +20,31 @@ import java.util.Set;
  * @param declarers the class declaring what each of its moved overrides, declared now or before, overrides, by
  *                  the override's key; never null
  * @param declaredNow the overrides its new version declares, never null
+ * @param overridingAdded the overrides, among {@code declarers}, of a method a reload added to the declarer: that
+ *                        method dispatches from now on ({@link ClassLinks#dispatchOwn}), and so do calls of the
+ *                        override named through this class; never null
+ * @param overriddenEarlier the methods this rewrite adds that subclasses outside the batch added in earlier
+ *                          reloads, by subclass: they override them from now on; never null
  */
 record OverrideLinks(Class<?> type, Map<MemberKey, MethodHandle> ownBodies, Map<MemberKey, Class<?>> declarers,
-                     Set<MemberKey> declaredNow) {
+                     Set<MemberKey> declaredNow, Set<MemberKey> overridingAdded,
+                     Map<Class<?>, Set<MemberKey>> overriddenEarlier) {
     OverrideLinks {
         ownBodies = Map.copyOf(ownBodies);
         declarers = Map.copyOf(declarers);
         declaredNow = Set.copyOf(declaredNow);
+        overridingAdded = Set.copyOf(overridingAdded);
+        overriddenEarlier = Map.copyOf(overriddenEarlier);
     }
 
     /** {@return links that change no dispatch, for a class that neither dispatches nor overrides} */
     static OverrideLinks none(Class<?> type) {
-        return new OverrideLinks(type, Map.of(), Map.of(), Set.of());
+        return new OverrideLinks(type, Map.of(), Map.of(), Set.of(), Set.of(), Map.of());
+    }
+
+    /** {@return the same links, and the methods this rewrite adds that subclasses added earlier, by subclass} */
+    OverrideLinks overriddenEarlier(Map<Class<?>, Set<MemberKey>> bySubclass) {
+        return new OverrideLinks(type, ownBodies, declarers, declaredNow, overridingAdded, bySubclass);
     }
 
     /**
@@ -40,7 +54,19 @@ record OverrideLinks(Class<?> type, Map<MemberKey, MethodHandle> ownBodies, Map<
      */
     void commit(Map<String, MethodHandle> movedMethods) {
         ownBodies.forEach((key, body) -> OverrideDispatch.of(type, key.runtimeKey()).ownBody(body));
-        declarers.forEach((key, declarer) -> OverrideDispatch.of(declarer, key.runtimeKey()).overriddenBy(type,
-                declaredNow.contains(key) ? movedMethods.get(key.runtimeKey()) : null));
+        declarers.forEach((key, declarer) -> {
+            if (overridingAdded.contains(key)) {
+                ClassLinks.of(declarer).dispatchOwn(key.runtimeKey());
+                ClassLinks.of(type).reachThrough(key.runtimeKey(), declarer);
+            }
+            OverrideDispatch.of(declarer, key.runtimeKey()).overriddenBy(type,
+                    declaredNow.contains(key) ? movedMethods.get(key.runtimeKey()) : null);
+        });
+        overriddenEarlier.forEach((subclass, keys) -> keys.forEach(key -> {
+            ClassLinks.of(type).dispatchOwn(key.runtimeKey());
+            ClassLinks.of(subclass).reachThrough(key.runtimeKey(), type);
+            OverrideDispatch.of(type, key.runtimeKey()).overriddenBy(subclass,
+                    ClassLinks.of(subclass).implementation(key.runtimeKey()));
+        }));
     }
 }

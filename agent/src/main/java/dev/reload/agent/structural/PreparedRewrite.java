@@ -75,6 +75,15 @@ public final class PreparedRewrite {
                 movedMethods, fieldInitializers, overrides, widened);
     }
 
+    /**
+     * {@return the same edit, whose methods the given subclasses, outside the batch, added in earlier reloads: they
+     * override them once the batch took}
+     */
+    PreparedRewrite overriddenEarlier(Map<Class<?>, Set<MemberKey>> bySubclass) {
+        return new PreparedRewrite(definition, rewrite, links, movedMethods, fieldInitializers,
+                overrides.overriddenEarlier(bySubclass), widened);
+    }
+
     /** {@return the class and the bytes to redefine it with, never null} */
     public ClassDefinition definition() {
         return definition;

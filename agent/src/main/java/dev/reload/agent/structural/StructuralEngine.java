@@ -123,9 +123,7 @@ public final class StructuralEngine {
     public List<PreparedRewrite> prepare(List<ClassEdit> edits, RunningClassFile files)
             throws UnsupportedEditException, StructuralLinkException {
         Map<String, Set<MemberKey>> moves = new HashMap<>(applied);
-        Map<String, Set<MemberKey>> overridable = new HashMap<>(appliedOverridable);
         Map<String, Set<MemberKey>> widened = new HashMap<>(appliedWidened);
-        Map<ClassEdit, List<AddedMethod>> movedByEdit = new HashMap<>();
         Map<ClassEdit, Map<MemberKey, Class<?>>> overridesByEdit = new HashMap<>();
         Map<ClassEdit, Set<MemberKey>> unlinkedByEdit = new HashMap<>();
         Map<Class<?>, List<AddedMethod>> declaredByBatch = new HashMap<>();
@@ -141,28 +139,27 @@ public final class StructuralEngine {
                 widenedFromPackage.put(edit.loaded(), fromPackage);
             }
         }
-        Function<Class<?>, Set<MemberKey>> addedToInterfaces = addedToInterfaces(declaredByBatch);
+        Function<Class<?>, Set<MemberKey>> addedByReloads = addedByReloads(declaredByBatch);
         for (ClassEdit edit : edits) {
             List<AddedMethod> moved = declaredByBatch.get(edit.loaded());
             Map<MemberKey, Class<?>> overrides = AddedOverrides.declarers(edit.loaded(), moved,
                     view(Map.of(), widened, edit.loaded().getClassLoader()));
             overridesByEdit.put(edit, overrides);
             // An added override is reached through the dispatch of what it overrides, never linked directly; so is
-            // an implementation of a method a reload adds to an interface, through the interface's dispatch.
+            // an implementation of a method a reload adds to an interface, through the interface's dispatch, and an
+            // override of a method a reload added to a superclass, through that method's dispatch.
             Set<MemberKey> unlinked = new HashSet<>(overrides.keySet());
-            unlinked.addAll(AddedOverrides.implementations(edit.loaded(), moved, addedToInterfaces).keySet());
+            unlinked.addAll(AddedOverrides.implementations(edit.loaded(), moved, addedByReloads).keySet());
+            unlinked.addAll(MovedOverrides.declarers(edit.loaded(), moved, addedByReloads).keySet());
             unlinkedByEdit.put(edit, unlinked);
             List<AddedMethod> linked = moved.stream().filter(m -> !unlinked.contains(m.key())).toList();
-            movedByEdit.put(edit, linked);
             Set<MemberKey> linkedOrWidened = new HashSet<>(keys(linked, StructuralRewriter.addedFields(edit.running(),
                     edit.updated())));
             linkedOrWidened.addAll(widened.get(edit.internalName()));
             moves.put(edit.internalName(), Set.copyOf(linkedOrWidened));
-            overridable.put(edit.internalName(), overridableKeys(linked));
         }
-        for (ClassEdit edit : edits) {
-            MovedOverrides.refuse(edit, movedByEdit.get(edit), overridable, running);
-        }
+        Map<ClassEdit, Map<Class<?>, Set<MemberKey>>> earlierByEdit = overriddenEarlier(edits, declaredByBatch,
+                unlinkedByEdit);
         Map<Class<?>, Set<MemberKey>> toDispatch = byDeclarer(overridesByEdit.values());
         // A method widened from package access dispatches to what subclasses in other packages declare, loaded now
         // or later, which its running access does not let override it.
@@ -180,32 +177,52 @@ public final class StructuralEngine {
         for (ClassEdit edit : edits) {
             PreparedRewrite rewrite = reloader.prepare(edit.loaded(), edit.running(), lastRewrites.get(edit.loaded()),
                     edit.updated(), view(moves, widened, edit.loaded().getClassLoader()),
-                    unlinkedByEdit.get(edit), dispatching.of(edit.loaded()), addedToInterfaces);
+                    unlinkedByEdit.get(edit), dispatching.of(edit.loaded()), addedByReloads);
             prepared.add(rewrite.withClassFile(linkSuperCalls(sharingLambdaSites(
-                    rewrite.definition().getDefinitionClassFile()))));
+                    rewrite.definition().getDefinitionClassFile()))).overriddenEarlier(earlierByEdit.get(edit)));
         }
         return prepared;
     }
 
     /**
-     * {@return the methods reloads added to each interface, by earlier batches or by this one}: calls through the
-     * interface reach each class's implementation by dispatch
+     * {@return for each edit, the loaded subclasses outside the batch whose earlier reloads added a method the edit
+     * adds now, by subclass}: the reverse order of an added override, reached through the edited class's dispatch
+     */
+    private Map<ClassEdit, Map<Class<?>, Set<MemberKey>>> overriddenEarlier(
+            List<ClassEdit> edits, Map<Class<?>, List<AddedMethod>> declaredByBatch,
+            Map<ClassEdit, Set<MemberKey>> unlinkedByEdit) throws UnsupportedEditException {
+        Set<Class<?>> batch = edits.stream().map(ClassEdit::loaded).collect(Collectors.toSet());
+        Map<ClassEdit, Map<Class<?>, Set<MemberKey>>> earlier = new HashMap<>();
+        for (ClassEdit edit : edits) {
+            Set<MemberKey> fresh = new HashSet<>(overridableKeys(declaredByBatch.get(edit.loaded())));
+            fresh.removeAll(appliedOverridable.getOrDefault(edit.internalName(), Set.of()));
+            fresh.removeAll(unlinkedByEdit.get(edit));
+            // Every loaded class is asked for only when another class has such a method, which is rare.
+            earlier.put(edit, MovedOverrides.overriddenEarlier(edit.loaded(), fresh, appliedOverridable, batch,
+                    instrumentation::getAllLoadedClasses));
+        }
+        return earlier;
+    }
+
+    /**
+     * {@return the overridable methods reloads added to each interface and class, by earlier batches or by this
+     * one}: calls through the interface reach each class's implementation by dispatch, and so do calls of a class's
+     * added method once a reload overrode it
      *
      * @param declaredByBatch the methods each class of the batch adds, by class
      */
-    private Function<Class<?>, Set<MemberKey>> addedToInterfaces(Map<Class<?>, List<AddedMethod>> declaredByBatch) {
+    private Function<Class<?>, Set<MemberKey>> addedByReloads(Map<Class<?>, List<AddedMethod>> declaredByBatch) {
         Map<Class<?>, Set<MemberKey>> added = new HashMap<>();
         synchronized (interfaceMethods) {
             added.putAll(interfaceMethods);
         }
         declaredByBatch.forEach((type, moved) -> {
-            if (type.isInterface()) {
-                Set<MemberKey> keys = new HashSet<>(added.getOrDefault(type, Set.of()));
-                keys.addAll(overridableKeys(moved));
-                added.put(type, keys);
-            }
+            Set<MemberKey> keys = new HashSet<>(added.getOrDefault(type, Set.of()));
+            keys.addAll(overridableKeys(moved));
+            added.put(type, keys);
         });
-        return type -> added.getOrDefault(type, Set.of());
+        return type -> type.isInterface() || added.containsKey(type) ? added.getOrDefault(type, Set.of())
+                : appliedOverridable.getOrDefault(type.getName().replace('.', '/'), Set.of());
     }
 
     /**
@@ -400,8 +417,10 @@ public final class StructuralEngine {
                 return loading;
             }
         };
-        return StructuralRewriter.redirectCalls(classFile, new InheritedMoves(visible, Map.copyOf(appliedWidened),
-                withLoading, loader));
+        InheritedMoves moves = new InheritedMoves(visible, Map.copyOf(appliedWidened), withLoading, loader);
+        MovedOverrides.dispatchWhatItOverrides(loader, withLoading.running(loader, internalName), moves,
+                appliedOverridable);
+        return StructuralRewriter.redirectCalls(classFile, moves);
     }
 
     /**

@@ -73,13 +73,14 @@ public final class StructuralReloader {
      * @param overrides the methods the new version adds that override a dispatching superclass declaration
      *                  ({@link AddedOverrides}) or implement a method a reload added to an interface, never null
      * @param dispatching the class's methods that dispatch on the receiver's class, never null
-     * @param addedToInterfaces the methods reloads added to each interface, this batch's included, never null
+     * @param addedByReloads the overridable methods reloads added to each interface and class, this batch's
+     *                       included, never null
      * @throws UnsupportedEditException when the edit cannot be applied on this JVM; nothing was defined
      * @throws StructuralLinkException when the JVM refused the companion or the bridges
      */
     public PreparedRewrite prepare(Class<?> loaded, byte[] running, LastRewrite last, byte[] updated,
                                    MovedMembers elsewhere, Set<MemberKey> overrides, Set<MemberKey> dispatching,
-                                   Function<Class<?>, Set<MemberKey>> addedToInterfaces)
+                                   Function<Class<?>, Set<MemberKey>> addedByReloads)
             throws UnsupportedEditException, StructuralLinkException {
         StructuralRewrite rewrite = StructuralRewriter.rewrite(running, last, updated, elsewhere, overrides);
         ClassLinks links = ClassLinks.of(loaded);
@@ -108,7 +109,7 @@ public final class StructuralReloader {
             handles.putAll(virtual);
         }
         Map<MemberKey, Class<?>> implemented = AddedOverrides.implementations(loaded, rewrite.moved(),
-                addedToInterfaces);
+                addedByReloads);
         Map<MemberKey, MethodHandle> addedToInterface = loaded.isInterface()
                 ? AddedToInterfaces.dispatchFirst(loaded, rewrite.moved(), handles) : Map.of();
         AddedToInterfaces.implementBeforeAnyCall(loaded, implemented, overrides, handles);
@@ -123,9 +124,12 @@ public final class StructuralReloader {
         Map<MemberKey, Class<?>> declarers = new LinkedHashMap<>(AddedOverrides.reachedByDispatch(loaded,
                 rewrite.moved(), elsewhere));
         declarers.putAll(implemented);
+        Map<MemberKey, Class<?>> overridingAdded = MovedOverrides.declarers(loaded, rewrite.moved(), addedByReloads);
+        declarers.putAll(overridingAdded);
         Map<MemberKey, MethodHandle> bodies = new LinkedHashMap<>(ownBodies);
         bodies.putAll(addedToInterface);
-        OverrideLinks overrideLinks = new OverrideLinks(loaded, bodies, declarers, overrides);
+        OverrideLinks overrideLinks = new OverrideLinks(loaded, bodies, declarers, overrides,
+                overridingAdded.keySet(), Map.of());
         return new PreparedRewrite(new ClassDefinition(loaded, target), rewrite, links, handles,
                 initializers, overrideLinks, widened.stream().map(AddedMethod::key).collect(Collectors.toSet()));
     }

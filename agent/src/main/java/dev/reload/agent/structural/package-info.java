@@ -13,7 +13,8 @@
  * each prepared rewrite. {@link dev.reload.agent.structural.RuntimeJar} puts {@link dev.reload.runtime} on the
  * boot class path before the first such edit. An added method that overrides a superclass's declaration
  * ({@code AddedOverrides}) is reached through that declaration, made to dispatch on the receiver's class
- * ({@code DispatchingClasses}, the runtime's {@link dev.reload.runtime.OverrideDispatch}); {@code AddedOverrides}
+ * ({@code DispatchingClasses}, the runtime's {@link dev.reload.runtime.OverrideDispatch}); one that overrides a
+ * method a reload added ({@code MovedOverrides}) is reached through that method's dispatch; {@code AddedOverrides}
  * and {@code MovedOverrides} refuse the overrides no dispatch can reach.
  *
  * <p>Uses {@link dev.reload.patcher.rewrite}, {@link dev.reload.patcher.shape}, {@link dev.reload.runtime},

@@ -174,7 +174,7 @@ class StructuralReloadIT {
     }
 
     @ParameterizedTest(name = "{0} {1}")
-    @MethodSource("jdksAndCompilers")
+    @MethodSource("jdksAndShapes")
     void membersAddedToASuperclassWorkWhenNamedThroughSubclasses(Path jdk, CompilerKind compiler) {
         try (StructuralChild child = StructuralChild.start(jdk, compiler, work, "structural-inherited",
                 "fixture.inherited.Main")) {
@@ -183,18 +183,40 @@ class StructuralReloadIT {
                     "field added: int hp");
             assertEquals(List.of("enemy 0 healed to 5 kind1 | enemy 0 healed to 5 kind2 | boss hp 5 heals to 6"),
                     child.call("step"), child::transcript);
-            // A subclass new in this version loads after the reload and uses the added members as its own.
+            // A subclass new in this version loads after the reload and uses the added members as its own; another
+            // declares its own heal(), which calls through Entity reach though no reload overrode Entity's.
             assertContains(child.install("v3"), "[reload] 1 class in ", "fixture.inherited.Main (step)");
-            assertEquals(List.of("enemy 0 healed to 10 kind3 | enemy 0 healed to 11 kind4 | minion 2/2"),
+            assertEquals(List.of("enemy 0 healed to 10 kind3 | enemy 0 healed to 11 kind4 | minion 2/2 | grunt 1000"),
                     child.call("step"), child::transcript);
 
-            // Overriding a method a reload added: calls through Entity would never reach Enemy's version.
-            assertEquals("[reload] refused, nothing was changed: fixture.inherited.Enemy: method added: heal(int) — it"
-                    + " overrides the method a reload added to fixture.inherited.Entity, and calls through the"
-                    + " superclass would not reach the subclass's version on a running JVM; restart to apply",
-                    child.install("v4"));
-            assertEquals(List.of("enemy 0 healed to 15 kind5 | enemy 0 healed to 16 kind6 | minion 2/2"),
-                    child.call("step"), child::transcript);
+            // Enemy overrides heal(), which a reload added to Entity, calling super.heal(): calls through Entity and
+            // through Enemy reach it, for Enemy, Boss (no heal of its own) and Minion (loaded after v2).
+            assertContains(child.install("v4"), "[reload] 2 classes in ", "method added: int heal(int) (overrides"
+                    + " fixture.inherited.Entity.heal(int), which a reload added; calls through Entity reach it)");
+            assertEquals(List.of("enemy 0 healed to 20 kind5 | enemy 0 healed to 21 kind6 | minion 4/4"
+                    + " | through Entity 22 23"), child.call("step"), child::transcript);
+
+            // A second edit of Enemy's override; Boss, a grandchild, overrides it in turn with super.heal(); Grunt,
+            // loaded after the edit, declares heal() itself; Enemy adds armor(), which Entity does not have.
+            assertContains(child.install("v5"), "[reload] 3 classes in ", "fixture.inherited.Boss (", "method added:"
+                    + " int heal(int) (overrides fixture.inherited.Entity.heal(int), which a reload added; calls"
+                    + " through Entity reach it)");
+            assertEquals(List.of("enemy 0 healed to 37 kind7 | enemy 0 healed to 138 kind8 | minion 6/6"
+                    + " | through Entity 40 141 1000"), child.call("step"), child::transcript);
+
+            // The reverse order: Entity adds armor(), which a reload added to Enemy before; Enemy's overrides it.
+            assertContains(child.install("v6"), "[reload] 2 classes in ", "method added: int armor()");
+            assertEquals(List.of("enemy 0 healed to 55 kind9 | enemy 0 healed to 156 kind10 | minion 6/6"
+                    + " | through Entity 58 159 1000 | armor 7 7 1"), child.call("step"), child::transcript);
+
+            // Both overrides of heal() removed again: calls through Entity and Enemy reach Entity's version. Entity
+            // and Boss add title() in the same save, Boss's overriding Entity's.
+            assertContains(child.install("v7"), "[reload] 4 classes in ", "method removed: int heal(int); code from"
+                    + " before that still calls it runs its last version", "method added: String title() (overrides"
+                    + " fixture.inherited.Entity.title(), which a reload added; calls through Entity reach it)");
+            assertEquals(List.of("enemy 0 healed to 63 kind11 | enemy 0 healed to 64 kind12 | minion 2/2"
+                    + " | through Entity 64 65 1000 | armor 7 7 1 | title entity, boss of entity"), child.call("step"),
+                    child::transcript);
         }
     }
 

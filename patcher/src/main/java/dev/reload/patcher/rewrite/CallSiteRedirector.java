@@ -112,17 +112,17 @@ final class CallSiteRedirector {
         // A constructor is never inherited: calls of added ones were linked by ConstructorCalls or refused.
         String declarer = call.name.equals(ConstructorFactory.CONSTRUCTOR) ? null
                 : movedMethodDeclarer(call.owner, call.name, call.desc);
-        if (declarer != null && call.getOpcode() == Opcodes.INVOKESPECIAL && !call.owner.equals(ownerInternalName)
-                && (call.itf || elsewhere.isInterface(declarer))) {
-            // Shape.super.m() or super.m() of a method a reload added to the interface Shape, whose calls dispatch:
-            // the runtime links it to what Shape's dispatch chooses for the class the call names.
-            return LinkedSuperCalls.superCall(call, ownerInternalName);
-        }
         if (declarer != null && call.getOpcode() == Opcodes.INVOKESPECIAL
                 && elsewhere.isWidened(declarer, call.name, call.desc)) {
             // super.m() of a method made public runs in place, reached as before; only the class itself may make
             // it, so in moved code the runtime links it with the class's lookup.
             return inCompanion ? LinkedSuperCalls.superCall(call, ownerInternalName) : call;
+        }
+        if (declarer != null && call.getOpcode() == Opcodes.INVOKESPECIAL && !call.owner.equals(ownerInternalName)) {
+            // Shape.super.m() or super.m() of a method a reload added to a superclass or to the interface Shape,
+            // whose calls may dispatch: the runtime links it to what the dispatch chooses for the class the call
+            // names, never to the dispatch, which would choose the caller's override again.
+            return LinkedSuperCalls.superCall(call, ownerInternalName);
         }
         if (declarer != null && !namesTheRunningDeclaration(call)) {
             String callDescriptor = call.getOpcode() == Opcodes.INVOKESTATIC

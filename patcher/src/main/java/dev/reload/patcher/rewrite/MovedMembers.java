@@ -53,16 +53,6 @@ public interface MovedMembers {
     }
 
     /**
-     * {@return true when the class is an interface}: a call of a method a reload added to it is linked to a dispatch
-     * on the receiver's class, so {@code super.m()} reaching it needs the class it names
-     *
-     * @param internalName a class that declares a moved method, never null
-     */
-    default boolean isInterface(String internalName) {
-        return false;
-    }
-
-    /**
      * {@return true when the method keeps running in place and its calls link to a virtual handle of it}: a
      * protected method made public; a super call of it stays as written
      *

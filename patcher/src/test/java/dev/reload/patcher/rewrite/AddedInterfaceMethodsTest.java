@@ -49,11 +49,6 @@ class AddedInterfaceMethodsTest {
             // Named through a class implementing Shape, it is followed up to Shape, as the engine's view does.
             return Set.of(NAME, SIDES).contains(new MemberKey(name, descriptor)) ? SHAPE : null;
         }
-
-        @Override
-        public boolean isInterface(String internalName) {
-            return internalName.equals(SHAPE);
-        }
     };
 
     @TempDir

@@ -1,0 +1,82 @@
+package dev.reload.agent.structural;
+
+import dev.reload.patcher.rewrite.AddedMethod;
+import dev.reload.patcher.rewrite.UnsupportedEditException;
+import dev.reload.patcher.shape.MemberKey;
+import dev.reload.runtime.ClassLinks;
+import org.junit.jupiter.api.Test;
+
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+/** What a method a reload adds overrides, and what overrides it, among methods reloads added. */
+class MovedOverridesTest {
+    private static final MemberKey ARMOR = new MemberKey("armor", "()I");
+    private static final AddedMethod ADDED_ARMOR = new AddedMethod("armor", "()I", true, true);
+
+    /** Gains armor() in a reload. */
+    public static class Entity {
+    }
+
+    /** Gains armor() in a reload, before or after Entity. */
+    public static class Enemy extends Entity {
+    }
+
+    /** Gains armor() in a reload too. */
+    public static class Boss extends Enemy {
+    }
+
+    /** Declares a method of its own, and no armor(). */
+    public static class Grunt extends Entity {
+        public int armor(int bonus) {
+            return bonus;
+        }
+    }
+
+    @SuppressWarnings("unused") // found by findStatic
+    private static int enemyArmor(Enemy self) {
+        return 7;
+    }
+
+    @Test
+    void anAddedMethodOverridesTheTopmostSuperclassThatReloadsAddedItTo() {
+        Map<Class<?>, Set<MemberKey>> added = Map.of(Entity.class, Set.of(ARMOR), Enemy.class, Set.of(ARMOR));
+        assertEquals(Map.of(ARMOR, Entity.class), MovedOverrides.declarers(Boss.class, List.of(ADDED_ARMOR),
+                type -> added.getOrDefault(type, Set.of())));
+        assertEquals(Map.of(), MovedOverrides.declarers(Entity.class, List.of(ADDED_ARMOR),
+                type -> added.getOrDefault(type, Set.of())));
+    }
+
+    @Test
+    void aSubclassWhoseEarlierReloadAddedTheMethodOverridesItUnlessAReloadOverrodeItsOwnInTurn() throws Exception {
+        Map<String, Set<MemberKey>> addedEarlier = Map.of(internalName(Enemy.class), Set.of(ARMOR));
+        Class<?>[] loaded = {Entity.class, Enemy.class, Grunt.class};
+        assertEquals(Map.of(Enemy.class, Set.of(ARMOR)), MovedOverrides.overriddenEarlier(Entity.class,
+                Set.of(ARMOR), addedEarlier, Set.of(Entity.class), () -> loaded));
+        // Enemy in the batch finds what it overrides itself.
+        assertEquals(Map.of(), MovedOverrides.overriddenEarlier(Entity.class, Set.of(ARMOR), addedEarlier,
+                Set.of(Entity.class, Enemy.class), () -> loaded));
+
+        // Boss overrode Enemy's armor() in a reload: Enemy's dispatches, and its calls cannot move up to Entity's.
+        ClassLinks.of(Enemy.class).commit(Map.of(ARMOR.runtimeKey(), MethodHandles.lookup().findStatic(
+                MovedOverridesTest.class, "enemyArmor", MethodType.methodType(int.class, Enemy.class))));
+        ClassLinks.of(Enemy.class).dispatchOwn(ARMOR.runtimeKey());
+        UnsupportedEditException refused = assertThrows(UnsupportedEditException.class,
+                () -> MovedOverrides.overriddenEarlier(Entity.class, Set.of(ARMOR), addedEarlier,
+                        Set.of(Entity.class), () -> loaded));
+        assertEquals(Entity.class.getName() + ": method added: armor() — its subclass " + Enemy.class.getName()
+                + " added the same method in a reload, which a reload to a subclass of Enemy overrides in turn: the"
+                + " calls already linked to Enemy's version cannot be moved up to Entity's on a running JVM; restart"
+                + " to apply, or add armor() to Entity before its subclasses override it", refused.getMessage());
+    }
+
+    private static String internalName(Class<?> type) {
+        return type.getName().replace('.', '/');
+    }
+}

@@ -125,20 +125,21 @@ public final class CaptureTransformer implements ClassFileTransformer {
         ContentHash.of(new byte[1]);
         firstLook.take("");
         new FirstLookTransformer.Loading(null, null, null).own();
-        origins.classFileOf("dev/reload/agent/index/WarmUp", null);
+        origins.directoryOf("dev/reload/agent/index/WarmUp", null);
+        CapturedClass.inDirectory("WarmUp", Path.of(""), new byte[0], false).internalName();
         Arrays.equals(new byte[1], new byte[1]);
         CapturedClass.class.getName();
     }
 
     private void observeLoad(ClassLoader loader, String className, ProtectionDomain domain, byte[] bytes) {
         FirstLookTransformer.Loading first = firstLook.take(className);
-        Path file = first != null ? first.file() : origins.classFileOf(className, domain);
-        if (file == null) {
+        Path directory = first != null ? first.directory() : origins.directoryOf(className, domain);
+        if (directory == null) {
             return;
         }
         // The agent's own load-time change is part of the class; only a difference beyond it is another agent's.
         boolean changedByOther = first != null && !Arrays.equals(first.own(), bytes);
-        CapturedClass captured = new CapturedClass(className, file, bytes, changedByOther);
+        CapturedClass captured = CapturedClass.inDirectory(className, directory, bytes, changedByOther);
         index.put(loader, captured);
         compactor.submit(captured, first != null ? first.original() : bytes);
     }

@@ -1,5 +1,6 @@
 package dev.reload.agent.index;
 
+import dev.reload.agent.watch.ClassFiles;
 import dev.reload.agent.watch.ContentHash;
 import dev.reload.patcher.rewrite.ClassFileFormatException;
 import dev.reload.patcher.rewrite.NestAttributes;
@@ -21,6 +22,11 @@ public final class CapturedClass {
     private final String internalName;
     /** The file whose versions this class takes; another one once anonymous classes were renumbered. */
     private volatile Path file;
+    /**
+     * While the path of {@link #file} is not made yet, the directory it lies in; null once it is. A loading thread
+     * leaves the path to whoever first asks for it (the compactor, once loading pauses).
+     */
+    private volatile Path directory;
     /** The running class file until its shape is made; then null, to keep only the shape. */
     private byte[] runningBytes;
     private ClassShape shape;
@@ -43,6 +49,21 @@ public final class CapturedClass {
         this.changedByOtherAgent = changedByOtherAgent;
     }
 
+    /**
+     * {@return a class captured as it loads, whose file's path is made only when first asked for}
+     *
+     * @param internalName the class's internal name, such as {@code demo/Player}, never null
+     * @param directory the directory whose {@link ClassFiles#fileOf} the class was loaded from, never null
+     * @param runningBytes the class file the JVM runs, never null; kept, not copied, not hashed yet
+     * @param changedByOtherAgent true when another agent changed the bytes at load, so they differ from the file
+     */
+    public static CapturedClass inDirectory(String internalName, Path directory, byte[] runningBytes,
+                                            boolean changedByOtherAgent) {
+        CapturedClass captured = new CapturedClass(internalName, null, runningBytes, changedByOtherAgent);
+        captured.directory = directory;
+        return captured;
+    }
+
     /** {@return the internal name, such as {@code demo/Player}} */
     public String internalName() {
         return internalName;
@@ -59,7 +80,18 @@ public final class CapturedClass {
      * null when no file continues it any more}
      */
     public Path file() {
+        Path unresolved = directory;
+        if (unresolved != null) {
+            resolveFile(unresolved);
+        }
         return file;
+    }
+
+    private synchronized void resolveFile(Path unresolved) {
+        if (directory == unresolved) {
+            file = ClassFiles.fileOf(unresolved, internalName);
+            directory = null;
+        }
     }
 
     /**
@@ -67,7 +99,8 @@ public final class CapturedClass {
      *
      * @param continuedBy the file, or null when none does (its code left the source; its objects keep it)
      */
-    void continuedBy(Path continuedBy) {
+    synchronized void continuedBy(Path continuedBy) {
+        this.directory = null;
         this.file = continuedBy;
     }
 

@@ -47,13 +47,25 @@ public final class ClassOrigins {
      * @param domain the protection domain it is defined with, may be null
      */
     public Path classFileOf(String internalName, ProtectionDomain domain) {
+        Path directory = directoryOf(internalName, domain);
+        return directory == null ? null : ClassFiles.fileOf(directory, internalName);
+    }
+
+    /**
+     * {@return the directory whose {@link ClassFiles#fileOf} the class was loaded from when it lies in a watched
+     * directory, else null} Makes no path of the class file: a loading thread leaves that to whoever first needs it.
+     *
+     * @param internalName the class's internal name, never null
+     * @param domain the protection domain it is defined with, may be null
+     */
+    public Path directoryOf(String internalName, ProtectionDomain domain) {
         Optional<Path> directory = domain == null ? Optional.empty() : byDomain.get(domain);
         if (directory == null) {
             directory = codeSourceDirectory(domain.getCodeSource());
             byDomain.put(domain, directory);
         }
         if (directory.isPresent()) {
-            return ClassFiles.fileOf(directory.get(), internalName);
+            return directory.get();
         }
         if (domain == null || domain.getCodeSource() == null || domain.getCodeSource().getLocation() == null) {
             return findUnderWatched(internalName);
@@ -90,9 +102,8 @@ public final class ClassOrigins {
 
     private Path findUnderWatched(String internalName) {
         for (Path root : watched) {
-            Path file = ClassFiles.fileOf(root, internalName);
-            if (Files.isRegularFile(file)) {
-                return file;
+            if (Files.isRegularFile(ClassFiles.fileOf(root, internalName))) {
+                return root;
             }
         }
         return null;

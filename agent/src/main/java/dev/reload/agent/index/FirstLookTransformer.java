@@ -35,11 +35,11 @@ final class FirstLookTransformer implements ClassFileTransformer {
     /**
      * One watched class as it loads.
      *
-     * @param file the class file it comes from, never null
+     * @param directory the watched directory whose {@code ClassFiles.fileOf} the class comes from, never null
      * @param original the class file as it came from disk, never null
      * @param own the bytes this transformer returned, after the agent's own change; {@code original} when none
      */
-    record Loading(Path file, byte[] original, byte[] own) {
+    record Loading(Path directory, byte[] original, byte[] own) {
     }
 
     @Override
@@ -47,10 +47,10 @@ final class FirstLookTransformer implements ClassFileTransformer {
                             ProtectionDomain domain, byte[] classfileBuffer) {
         try {
             if (className != null && loader != null && classBeingRedefined == null) {
-                Path file = origins.classFileOf(className, domain);
-                if (file != null) {
+                Path directory = origins.directoryOf(className, domain);
+                if (directory != null) {
                     byte[] changed = change.apply(loader, className, classfileBuffer);
-                    loading.get().put(className, new Loading(file, classfileBuffer, changed));
+                    loading.get().put(className, new Loading(directory, classfileBuffer, changed));
                     return changed == classfileBuffer ? null : changed;
                 }
             }

@@ -1,12 +1,15 @@
 package dev.reload.agent.watch;
 
-import java.util.Arrays;
+import java.util.zip.CRC32;
 import java.util.zip.CRC32C;
 
 /**
  * A 64-bit fingerprint of a file's content, used to drop writes that leave a class file as it was.
- * Two independent 32-bit hashes side by side: cheap (CRC32C is an intrinsic) and collision-safe enough
- * to decide "same bytes as before".
+ * Two independent 32-bit checksums side by side, CRC-32C and CRC-32 (different polynomials): collision-safe enough
+ * to decide "same bytes as before", and cheap from the first call, since the JVM has intrinsics for both in the
+ * interpreter as well as in compiled code. That matters because every class file a program loads is hashed, most of
+ * them before the JIT has compiled anything of the agent (a loop over the bytes, such as
+ * {@code Arrays.hashCode}, costs ten times as much there).
  */
 public final class ContentHash {
     private ContentHash() {
@@ -14,8 +17,10 @@ public final class ContentHash {
 
     /** {@return the fingerprint of the bytes, never affected by the array's identity} */
     public static long of(byte[] bytes) {
-        CRC32C crc = new CRC32C();
-        crc.update(bytes, 0, bytes.length);
-        return (crc.getValue() << 32) | (Arrays.hashCode(bytes) & 0xffff_ffffL);
+        CRC32C castagnoli = new CRC32C();
+        castagnoli.update(bytes, 0, bytes.length);
+        CRC32 ieee = new CRC32();
+        ieee.update(bytes, 0, bytes.length);
+        return (castagnoli.getValue() << 32) | ieee.getValue();
     }
 }

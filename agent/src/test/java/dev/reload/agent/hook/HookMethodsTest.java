@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
+import java.util.Arrays;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -84,6 +85,30 @@ class HookMethodsTest {
         assertTrue(HookMarks.contains(new byte[] {1, 'O', 'O', 'n', ';'}, part));
         assertFalse(HookMarks.contains(new byte[] {'O', 'n', ':', 'O', 'n'}, part));
         assertFalse(HookMarks.contains(new byte[] {'n', ';'}, part));
+    }
+
+    @Test
+    void looksForTheAnnotationDescriptorAtTheEndsOfThePoolsStrings() throws IOException {
+        assertTrue(HookMarks.mayDeclareHooks(classFile(Game.class)));
+        assertFalse(HookMarks.mayDeclareHooks(classFile(NotAHook.class)));
+        byte[] descriptorEnd = {'O', 'n', 'R', 'e', 'l', 'o', 'a', 'd', ';'};
+        for (Class<?> type : List.of(Game.class, NotAHook.class, HookMethodsTest.class, HookMarks.class)) {
+            byte[] classFile = classFile(type);
+            assertEquals(HookMarks.contains(classFile, descriptorEnd),
+                    HookMarks.anyStringEndsWith(classFile, descriptorEnd), type.getName());
+        }
+    }
+
+    @Test
+    void searchesBytesThePoolWalkCannotFollowWhole() throws IOException {
+        byte[] classFile = classFile(Game.class);
+        byte[] unknownTag = classFile.clone();
+        unknownTag[10] = 99; // the first pool entry's tag
+        assertTrue(HookMarks.mayDeclareHooks(unknownTag));
+        byte[] cut = Arrays.copyOf(classFile, 40);
+        assertEquals(HookMarks.contains(cut, new byte[] {'O', 'n', 'R', 'e', 'l', 'o', 'a', 'd', ';'}),
+                HookMarks.mayDeclareHooks(cut));
+        assertFalse(HookMarks.mayDeclareHooks(new byte[0]));
     }
 
     private static byte[] classFile(Class<?> type) throws IOException {

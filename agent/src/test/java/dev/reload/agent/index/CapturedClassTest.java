@@ -23,6 +23,7 @@ import java.util.regex.Pattern;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -41,6 +42,20 @@ class CapturedClassTest {
         assertFalse(captured.holdsBytes(), "the class file is dropped once compacted");
         assertEquals(ClassShape.read(bytes), captured.shape());
         assertEquals(ContentHash.of(bytes), captured.runningHash());
+    }
+
+    @Test
+    void aClassCapturedInADirectoryFindsItsFileThereUntilAnotherFileContinuesIt() {
+        Path directory = Path.of("/nowhere/classes");
+        CapturedClass captured = CapturedClass.inDirectory("a/b/C", directory, new byte[] {1, 2, 3}, false);
+        assertEquals(directory.resolve("a/b/C.class"), captured.file());
+        assertEquals(directory.resolve("a/b/C.class"), captured.file());
+
+        CapturedClass continued = CapturedClass.inDirectory("a/b/C", directory, new byte[] {1, 2, 3}, false);
+        continued.continuedBy(FILE);
+        assertEquals(FILE, continued.file());
+        continued.continuedBy(null);
+        assertNull(continued.file());
     }
 
     @Test

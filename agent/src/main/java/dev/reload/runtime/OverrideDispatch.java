@@ -197,7 +197,7 @@ public final class OverrideDispatch {
      */
     synchronized CallSite superCall(Class<?> named, MethodType type, MethodHandle special) {
         MutableCallSite site = new MutableCallSite(ownSite == null ? special.asType(type)
-                : choices.get(named).asType(type));
+                : typedFor(choices.get(named), type));
         superCalls.removeIf(SuperCall::gone);
         superCalls.add(new SuperCall(new WeakReference<>(named), new WeakReference<>(site)));
         return site;
@@ -216,13 +216,22 @@ public final class OverrideDispatch {
             Class<?> named = call.named.get();
             MutableCallSite site = call.site.get();
             if (named != null && site != null) {
-                site.setTarget(choices.get(named).asType(site.type()));
+                site.setTarget(typedFor(choices.get(named), site.type()));
                 changed.add(site);
             }
         }
         if (!changed.isEmpty()) {
             MutableCallSite.syncAll(changed.toArray(MutableCallSite[]::new));
         }
+    }
+
+    /**
+     * {@return the handle converted to a super call's type, which names the caller's class}: converted through a
+     * handle of its own, since a handle remembers its last conversion (JDK 17's {@code asTypeCache}), and the own
+     * body this dispatch keeps would then keep the caller's class, and its loader, for as long as the dispatch lives
+     */
+    private static MethodHandle typedFor(MethodHandle chosen, MethodType type) {
+        return MethodHandles.insertArguments(MethodHandles.exactInvoker(chosen.type()), 0, chosen).asType(type);
     }
 
     /** {@return exact-class tests for the declaring class and each overriding one of its loader, then the table} */

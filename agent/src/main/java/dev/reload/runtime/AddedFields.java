@@ -21,8 +21,11 @@ public final class AddedFields {
     private final Map<String, StaticCell> statics = new HashMap<>();
     private final Map<String, SideTable> instances = new HashMap<>();
     private final Set<String> volatileFields = new HashSet<>();
+    /** The loader of the class the fields were added to. */
+    private final ClassLoader home;
 
-    private AddedFields() {
+    private AddedFields(ClassLoader home) {
+        this.home = home;
     }
 
     /** {@return the added fields of a class, created empty on first use} */
@@ -137,7 +140,7 @@ public final class AddedFields {
     }
 
     private SideTable table(String name, String descriptor) {
-        return instances.computeIfAbsent(key(name, descriptor), k -> new SideTable());
+        return instances.computeIfAbsent(key(name, descriptor), k -> new SideTable(home));
     }
 
     private static String key(String name, String descriptor) {
@@ -148,7 +151,7 @@ public final class AddedFields {
     private static final class Registry extends ClassValue<AddedFields> {
         @Override
         protected AddedFields computeValue(Class<?> type) {
-            return new AddedFields();
+            return new AddedFields(type.getClassLoader());
         }
     }
 }

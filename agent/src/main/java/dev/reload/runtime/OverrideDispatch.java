@@ -34,6 +34,7 @@ public final class OverrideDispatch {
     private static final Registry REGISTRY = new Registry();
     private static final MethodHandle IS_CLASS;
     private static final MethodHandle CHOOSE;
+    private static final MethodHandle CHOOSES_OWN_BODY;
 
     static {
         MethodHandles.Lookup lookup = MethodHandles.lookup();
@@ -42,6 +43,8 @@ public final class OverrideDispatch {
                     MethodType.methodType(boolean.class, Class.class, Object.class));
             CHOOSE = lookup.findStatic(OverrideDispatch.class, "choose",
                     MethodType.methodType(MethodHandle.class, ClassValue.class, Object.class));
+            CHOOSES_OWN_BODY = lookup.findStatic(OverrideDispatch.class, "choosesOwnBody",
+                    MethodType.methodType(boolean.class, Choices.class, Object.class));
         } catch (ReflectiveOperationException e) {
             throw new ExceptionInInitializerError(e);
         }
@@ -234,7 +237,7 @@ public final class OverrideDispatch {
      */
     synchronized CallSite superCall(Class<?> named, MethodType type, MethodHandle special) {
         MutableCallSite site = new MutableCallSite(ownSite == null ? special.asType(type)
-                : choices.get(named).asType(type));
+                : typedFor(choices.get(named), type));
         superCalls.removeIf(SuperCall::gone);
         superCalls.add(new SuperCall(new WeakReference<>(named), new WeakReference<>(site)));
         return site;
@@ -254,7 +257,7 @@ public final class OverrideDispatch {
             Class<?> named = call.named.get();
             MutableCallSite site = call.site.get();
             if (named != null && site != null) {
-                site.setTarget(choices.get(named).asType(site.type()));
+                site.setTarget(typedFor(choices.get(named), site.type()));
                 changed.add(site);
             }
         }
@@ -263,12 +266,25 @@ public final class OverrideDispatch {
         }
     }
 
+    /**
+     * {@return the handle converted to a super call's type, which names the caller's class}: converted through a
+     * handle of its own, since a handle remembers its last conversion (JDK 17's {@code asTypeCache}), and the own
+     * body this dispatch keeps would then keep the caller's class, and its loader, for as long as the dispatch lives
+     */
+    private static MethodHandle typedFor(MethodHandle chosen, MethodType type) {
+        return MethodHandles.insertArguments(MethodHandles.exactInvoker(chosen.type()), 0, chosen).asType(type);
+    }
+
     /** {@return exact-class tests for the declaring class and each overriding one of its loader, then the table} */
     private MethodHandle dispatchTarget() {
         MethodType type = ownSite.type();
         MethodHandle choose = CHOOSE.bindTo(choices).asType(MethodType.methodType(MethodHandle.class,
                 type.parameterType(0)));
         MethodHandle target = MethodHandles.foldArguments(MethodHandles.exactInvoker(type), choose);
+        // A receiver the table sends to the own body (a class inheriting it) calls it through its constant invoker,
+        // which the JIT inlines, where the handle the table holds is no constant to it.
+        target = MethodHandles.guardWithTest(onReceiver(CHOOSES_OWN_BODY.bindTo(choices), type),
+                ownSite.dynamicInvoker(), target);
         for (Map.Entry<Class<?>, MethodHandle> override : sameLoader.entrySet()) {
             if (!otherPackagesOverride() && !samePackage(override.getKey(), declarer)) {
                 continue;
@@ -291,9 +307,13 @@ public final class OverrideDispatch {
     }
 
     private static MethodHandle isExactly(Class<?> type, MethodType dispatchType) {
-        MethodHandle test = IS_CLASS.bindTo(type).asType(MethodType.methodType(boolean.class,
-                dispatchType.parameterType(0)));
-        return MethodHandles.dropArguments(test, 1, dispatchType.parameterList().subList(1,
+        return onReceiver(IS_CLASS.bindTo(type), dispatchType);
+    }
+
+    /** {@return a test of the receiver, {@code (Object)boolean}, taking the arguments of a call of the dispatch} */
+    private static MethodHandle onReceiver(MethodHandle test, MethodType dispatchType) {
+        MethodHandle typed = test.asType(MethodType.methodType(boolean.class, dispatchType.parameterType(0)));
+        return MethodHandles.dropArguments(typed, 1, dispatchType.parameterList().subList(1,
                 dispatchType.parameterCount()));
     }
 
@@ -305,6 +325,11 @@ public final class OverrideDispatch {
     @SuppressWarnings("unused") // called through CHOOSE
     private static MethodHandle choose(ClassValue<MethodHandle> choices, Object receiver) {
         return choices.get(receiver.getClass());
+    }
+
+    @SuppressWarnings("unused") // called through CHOOSES_OWN_BODY
+    private static boolean choosesOwnBody(Choices choices, Object receiver) {
+        return choices.get(receiver.getClass()) == choices.ownBody;
     }
 
     /**

@@ -5,6 +5,8 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
 import java.lang.ref.ReferenceQueue;
 import java.lang.ref.WeakReference;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -18,6 +20,11 @@ import java.util.Objects;
  * an expunge builds new chains). Each object's {@link FieldValue} lives apart from its chain entries, so a write
  * made while another thread rebuilds the chains lands in the value every chain shares. Adding an object's first
  * value takes the lock. Thread-safe, with a plain field's visibility (or a volatile one's, by the handles used).
+ *
+ * <p>An object whose class another loader defined (a mod's subclass of the declaring class) keeps its value in a
+ * table of its own class, kept on that class ({@link ClassValue}): a value may refer to the object or to anything of
+ * its loader, and a table of the declaring class, which may live as long as the JVM, would then keep that loader from
+ * ever being collected.
  */
 final class SideTable {
     /** What an object without an entry reads: never written. */
@@ -38,6 +45,14 @@ final class SideTable {
     }
 
     private final ReferenceQueue<Object> collected = new ReferenceQueue<>();
+    /** The loader of the class declaring the field, whose objects have their values here. */
+    private final ClassLoader home;
+    /** The tables of the classes of other loaders, on each class; null in such a table. */
+    private final ForeignTables foreign;
+    /** The table of the declaring class: this one, or the one whose start a table of another loader's class shares. */
+    private final SideTable main;
+    /** The tables of other loaders' classes that hold values, weakly; only in the main table. */
+    private final List<WeakReference<SideTable>> foreignTables = new ArrayList<>();
     /**
      * Gives an object's value its start, {@code (FieldValue, Object)void}, for a field whose type changed: the
      * running field's value, converted; null for an added field, which starts at its default.
@@ -45,6 +60,23 @@ final class SideTable {
     private volatile MethodHandle start;
     private volatile Entry[] buckets = new Entry[INITIAL_BUCKETS];
     private int size;
+
+    /**
+     * Makes the table of a field declared by a class of {@code home}.
+     *
+     * @param home the declaring class's loader; null for the boot loader
+     */
+    SideTable(ClassLoader home) {
+        this.home = home;
+        this.foreign = new ForeignTables();
+        this.main = this;
+    }
+
+    private SideTable(SideTable main) {
+        this.home = null;
+        this.foreign = null;
+        this.main = main;
+    }
 
     /**
      * {@return a handle {@code (Object)T} reading the field of an object, {@code T} the variable type of
@@ -71,7 +103,13 @@ final class SideTable {
     /** {@return how many objects hold a value now, counting those collected but not yet expunged} */
     synchronized int size() {
         expungeCollected();
-        return size;
+        int objects = size;
+        foreignTables.removeIf(table -> table.refersTo(null));
+        for (WeakReference<SideTable> table : foreignTables) {
+            SideTable live = table.get();
+            objects += live == null ? 0 : live.size();
+        }
+        return objects;
     }
 
     @SuppressWarnings("UnusedMethod") // called through READ, found by name
@@ -81,14 +119,28 @@ final class SideTable {
         if (value != null) {
             return value;
         }
-        return start == null ? DEFAULTS : add(receiver);
+        SideTable own = tableOf(receiver);
+        if (own != this) {
+            return own.valueToRead(receiver);
+        }
+        return main.start == null ? DEFAULTS : add(receiver);
     }
 
     @SuppressWarnings("UnusedMethod") // called through WRITE, found by name
     private FieldValue valueToWrite(Object receiver) {
         FieldValue value = find(buckets, Objects.requireNonNull(receiver,
                 "the object whose added field is written is null"));
-        return value != null ? value : add(receiver);
+        if (value != null) {
+            return value;
+        }
+        SideTable own = tableOf(receiver);
+        return own != this ? own.valueToWrite(receiver) : add(receiver);
+    }
+
+    /** {@return the table that holds the object's value: this one, or its class's when another loader defined it} */
+    private SideTable tableOf(Object receiver) {
+        Class<?> type = receiver.getClass();
+        return foreign == null || type.getClassLoader() == home ? this : foreign.get(type);
     }
 
     private static FieldValue find(Entry[] table, Object receiver) {
@@ -114,7 +166,7 @@ final class SideTable {
         int hash = System.identityHashCode(receiver);
         int index = hash & (table.length - 1);
         FieldValue value = new FieldValue();
-        MethodHandle seed = start;
+        MethodHandle seed = main.start;
         if (seed != null) {
             try {
                 seed.invokeExact(value, receiver);
@@ -174,6 +226,18 @@ final class SideTable {
         }
         size = live;
         return table;
+    }
+
+    /** The table of each class of another loader than the declaring class's, kept on that class. */
+    private final class ForeignTables extends ClassValue<SideTable> {
+        @Override
+        protected SideTable computeValue(Class<?> type) {
+            SideTable table = new SideTable(SideTable.this);
+            synchronized (SideTable.this) {
+                foreignTables.add(new WeakReference<>(table));
+            }
+            return table;
+        }
     }
 
     /** One object's place in a chain: weak, so it never keeps the object alive. */

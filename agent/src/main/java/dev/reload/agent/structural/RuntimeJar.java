@@ -40,6 +40,7 @@ public final class RuntimeJar {
             "dev/reload/runtime/OverrideDispatch$SuperCall.class",
             "dev/reload/runtime/SideTable.class",
             "dev/reload/runtime/SideTable$Entry.class",
+            "dev/reload/runtime/SideTable$ForeignTables.class",
             "dev/reload/runtime/StaticCell.class",
             "dev/reload/runtime/SyncPoint.class");
 

@@ -1,6 +1,7 @@
 package dev.reload.agent.bench;
 
 import dev.reload.agent.bench.jmh.AddedFieldBenchmark;
+import dev.reload.agent.bench.jmh.InterfaceDispatchBenchmark;
 import dev.reload.agent.bench.jmh.MovedMethodBenchmark;
 import dev.reload.agent.bench.jmh.OverrideDispatchBenchmark;
 import dev.reload.agent.bench.jmh.SyncPointBenchmark;
@@ -27,13 +28,16 @@ import java.util.List;
 /**
  * Prints, for every test JDK, the JMH average time of code that uses a member a reload added against the same code
  * using a member compiled in: a method moved to a companion class ({@link MovedMethodBenchmark}), an override added
- * to a subclass and called through its superclass ({@link OverrideDispatchBenchmark}), an instance field
+ * to a subclass and called through its superclass ({@link OverrideDispatchBenchmark}), a method added to an
+ * interface, an override of a default method and that default inherited elsewhere, each called through its interface,
+ * and an interface no reload touched ({@link InterfaceDispatchBenchmark}), an instance field
  * and a static field kept in the agent's runtime ({@link AddedFieldBenchmark}); and a method with a sync point
  * when no batch is ready against the same method without one ({@link SyncPointBenchmark}). Each benchmark runs in its own JVM
  * forked with reload-agent watching a fresh directory, the original and the reloaded one in turn (the number of
  * forks of each is the first argument, 3 by default) so that a change in the machine's load touches both; the score
  * is the mean over every measurement iteration with its 99.9 % confidence half-width, and the best iteration. The
- * other arguments choose rows ({@code method}, {@code override}, {@code field}, {@code static}, {@code sync}; all by
+ * other arguments choose rows ({@code method}, {@code override}, {@code interface}, {@code default}, {@code inherited},
+ * {@code untouched}, {@code field}, {@code static}, {@code sync}; all by
  * default). Run from the
  * repository root:
  * <pre>
@@ -41,7 +45,8 @@ import java.util.List;
  *     -Dmdep.outputFile=target/bench.classpath -Dmdep.includeScope=test
  * java -cp "agent/target/test-classes:$(cat agent/target/bench.classpath)" \
  *     -Dreload.agent.jar=agent/target/reload-agent.jar -Dreload.fixtures.dir=test-fixtures/src/fixtures \
- *     dev.reload.agent.bench.MemberCost [FORKS] [method] [override] [field] [static] [sync]
+ *     dev.reload.agent.bench.MemberCost [FORKS] [method] [override] [interface] [default] [inherited] [untouched] \
+ *     [field] [static] [sync]
  * </pre>
  */
 public final class MemberCost {
@@ -55,11 +60,28 @@ public final class MemberCost {
         }
     }
 
+    /**
+     * A quiet period long enough that the two files of one save (an interface and the class implementing what it
+     * gains) form one batch however loaded the machine is: applied alone, the class would call a method its running
+     * interface lacks.
+     */
+    private static final String ONE_SAVE = ",quiet=1000";
+
     private static final List<Pair> PAIRS = List.of(
             new Pair("method", "method moved to a companion", "call-cost", MovedMethodBenchmark.class,
                     "original", "moved"),
             new Pair("override", "override added to a subclass, called through its superclass", "override-cost",
                     OverrideDispatchBenchmark.class, "compiledIn", "addedOverride"),
+            new Pair("interface", "method added to an interface with its implementation, called through it",
+                    "interface-cost", InterfaceDispatchBenchmark.class, "compiledIn", "addedToInterface", ONE_SAVE),
+            new Pair("default", "override of a default method added to a class, called through its interface",
+                    "interface-cost", InterfaceDispatchBenchmark.class, "compiledIn", "defaultOverridden", ONE_SAVE),
+            new Pair("inherited", "default method a reload overrode elsewhere, inherited (the same before the reload)",
+                    "interface-cost", InterfaceDispatchBenchmark.class, "inheritedDefault",
+                    "inheritedDefaultAfterOverride", ONE_SAVE),
+            new Pair("untouched", "interface no reload touched, after those reloads (the same before them)",
+                    "interface-cost", InterfaceDispatchBenchmark.class, "compiledIn", "untouchedAfterReloads",
+                    ONE_SAVE),
             new Pair("field", "instance field kept beside the object", "field-cost", AddedFieldBenchmark.class,
                     "realField", "addedField"),
             new Pair("static", "static field kept in a cell", "field-cost", AddedFieldBenchmark.class,

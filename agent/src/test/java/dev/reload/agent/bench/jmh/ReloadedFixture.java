@@ -42,13 +42,18 @@ public final class ReloadedFixture implements AutoCloseable {
     }
 
     /**
-     * Writes version 2 of the class of {@code edited} over the live one, as a build would, and waits until the running
-     * object answers with the new code.
+     * Writes version 2 of the class of {@code edited}, and of the other classes named, over the live ones, as a build
+     * would (within one quiet period, so the agent applies them as one batch), and waits until the running object
+     * answers with the new code.
+     *
+     * @param alsoEdited binary names of classes saved with it, such as an interface that gains the method it implements
      */
-    public void reload(IntUnaryOperator edited) throws IOException, InterruptedException {
-        String classFile = edited.getClass().getName().replace('.', '/') + ".class";
-        Files.copy(directory.resolve("v2").resolve(classFile), directory.resolve("live").resolve(classFile),
-                StandardCopyOption.REPLACE_EXISTING);
+    public void reload(IntUnaryOperator edited, String... alsoEdited) throws IOException, InterruptedException {
+        String classFile = classFile(edited.getClass().getName());
+        copyVersion2(classFile);
+        for (String other : alsoEdited) {
+            copyVersion2(classFile(other));
+        }
         long deadline = System.currentTimeMillis() + RELOAD_TIMEOUT_MS;
         while (edited.applyAsInt(0) == -1) {
             if (System.currentTimeMillis() > deadline) {
@@ -57,6 +62,15 @@ public final class ReloadedFixture implements AutoCloseable {
             }
             Thread.sleep(10);
         }
+    }
+
+    private void copyVersion2(String classFile) throws IOException {
+        Files.copy(directory.resolve("v2").resolve(classFile), directory.resolve("live").resolve(classFile),
+                StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    private static String classFile(String binaryName) {
+        return binaryName.replace('.', '/') + ".class";
     }
 
     @Override

@@ -285,15 +285,18 @@ public final class ChangeCollector {
             // busy machine), up to the wait for a rebuild.
             return Math.max(0, Math.min(renamesLeft, firstEventNanos + REBUILD_SETTLE_NANOS - now));
         }
-        if (quietLeft > 0 && readAhead.allWhole(pending.keySet())) {
-            long readyLeft = lastEventNanos + pace.readyNanos() - now;
-            // Wake up when the batch could be ready; its references are looked at once it has been quiet that long.
-            quietLeft = readyLeft > 0 ? readyLeft : referencesMet() ? 0 : quietLeft;
-        }
         // A burst of renames is no endless burst: it ends with its last rename, and the class file that rename gives
         // follows the temporary file's deletion.
         long longest = renames.seenSince(firstEventNanos) ? REBUILD_SETTLE_NANOS : longestBurstNanos;
         long burstLeft = firstEventNanos + longest - now;
+        if (readAhead.allWhole(pending.keySet())) {
+            long readyLeft = lastEventNanos + pace.readyNanos() - now;
+            // Wake up when the batch could be ready; its references are looked at once it has been quiet that long.
+            // A whole file naming a member no class has waits for the file that adds it as long as a burst may last:
+            // applied without it, the call would throw NoSuchMethodError into the program (a loaded machine may
+            // keep the build's next file back for longer than any quiet period).
+            quietLeft = readyLeft > 0 ? readyLeft : referencesMet() ? 0 : burstLeft;
+        }
         return quietLeft <= 0 || burstLeft <= 0 ? 0 : Math.min(quietLeft, burstLeft);
     }
 

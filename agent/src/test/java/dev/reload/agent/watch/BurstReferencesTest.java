@@ -76,6 +76,19 @@ class BurstReferencesTest {
         assertTrue(references.met(burst(caller, callee, outer)));
     }
 
+    @Test
+    void anArraysMembersAreEveryArraysAndItsElementClassIsWhatItNeeds() {
+        references.lookUpWith(running(Map.of("Callee", declaring())));
+        BurstReferences.WholeFile user = references.read(Path.of("SampleArrayUser.class"),
+                classFile(SampleArrayUser.class));
+        assertEquals(List.of(), user.open(), "int[].clone() and SampleCallee[][] need only the running SampleCallee");
+        references.lookUpWith(running(Map.of()));
+        user = references.read(Path.of("SampleArrayUser.class"), classFile(SampleArrayUser.class));
+        assertEquals(List.of(new BurstReferences.Need(PREFIX + "Callee", null)), user.open());
+        assertEquals("dev/Tile", BurstReferences.elementClass("[[Ldev/Tile;"));
+        assertEquals(null, BurstReferences.elementClass("[J"));
+    }
+
     private static Map<Path, BurstReferences.WholeFile> burst(BurstReferences.WholeFile... files) {
         Map<Path, BurstReferences.WholeFile> burst = new LinkedHashMap<>();
         for (BurstReferences.WholeFile file : files) {

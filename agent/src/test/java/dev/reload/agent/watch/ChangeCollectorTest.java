@@ -89,14 +89,28 @@ class ChangeCollectorTest {
         assertEquals(List.of(List.of("Caller.class"), List.of("Callee.class")), paths(batches));
     }
 
+    @Test
+    void aWholeFileThatCallsAMethodALaterFileAddsWaitsForItLongerThanTheQuietPeriod() throws Exception {
+        // A loaded machine kept the build's second file back for six quiet periods: applied alone, the first would
+        // throw NoSuchMethodError into the program. A burst may last 40 quiet periods, 2 s.
+        List<ChangeBatch> batches = callerThenCallee(Declarations.of(BurstReferencesTest.classFile(Object.class)),
+                Duration.ofMillis(50), 300);
+        assertEquals(List.of(List.of("Caller.class", "Callee.class")), paths(batches));
+    }
+
     /** {@return the batches of Caller's file, then Callee's 1.5 s later, when each class of this test runs as given} */
     private List<ChangeBatch> callerThenCallee(Declarations running) throws Exception {
         // Ready files wait a fifth of this, 600 ms; one that names a member no class has waits all of it.
-        ChangeCollector collector = new ChangeCollector(Duration.ofSeconds(3), (file, e) -> { });
+        return callerThenCallee(running, Duration.ofSeconds(3), 1500);
+    }
+
+    /** {@return the batches of Caller's file, then Callee's {@code pauseMillis} later, with the quiet period given} */
+    private List<ChangeBatch> callerThenCallee(Declarations running, Duration quiet, long pauseMillis) throws Exception {
+        ChangeCollector collector = new ChangeCollector(quiet, (file, e) -> { });
         collector.lookUpClassesWith((file, referencing, internalName) -> internalName.startsWith("dev/") ? running : null);
         CompletableFuture<ChangeBatch> first = CompletableFuture.supplyAsync(() -> takeFrom(collector));
         collector.touched(root, classFile("Caller.class", SampleCaller.class));
-        Thread.sleep(1500); // longer than ready files wait, shorter than the quiet period
+        Thread.sleep(pauseMillis);
         collector.touched(root, classFile("Callee.class", SampleCallee.class));
         ChangeBatch batch = first.get();
         return batch.files().size() == 2 ? List.of(batch) : List.of(batch, collector.take());

@@ -113,7 +113,7 @@ final class AgentRuntime {
         Supplier<ReloadLoop> reloadLoop = new Supplier<>() {
             @Override
             public ReloadLoop get() {
-                collector.lookUpClassesWith(new RunningClassLookup(index, instrumentation));
+                collector.lookUpClassesWith(new RunningClassLookup(index, instrumentation, engine::addedMembers));
                 Reloader reloader = new Reloader(instrumentation, index, capture, collector, reporter, engine,
                         applyPoint, assetHooks::scan);
                 AssetReloader assets = new AssetReloader(assetHooks, index, instrumentation, compactor, applyPoint,

@@ -6,6 +6,7 @@ import dev.reload.agent.watch.ClassLookup;
 import dev.reload.agent.watch.Declarations;
 import dev.reload.patcher.rewrite.ClassFileReferences;
 import dev.reload.patcher.shape.ClassShape;
+import dev.reload.patcher.shape.MemberKey;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -15,28 +16,36 @@ import java.nio.file.Path;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.WeakHashMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BiFunction;
 
 /**
  * Finds a class as the class of a changed file would link it: the shape the agent keeps of a class loaded from a
- * watched directory, else the class file that the file's class loader would load (a class not loaded yet, read from
+ * watched directory, with the members reloads added to it, which calls reach through the runtime, else the class
+ * file that the file's class loader would load (a class not loaded yet, read from
  * its directory each time; a library's or the JDK's, read once, since no build rewrites a jar). A file whose class is
  * not loaded yet is looked at from the system class loader. Used by the collector's consumer thread.
  */
 public final class RunningClassLookup implements ClassLookup {
     private final LoadedClassIndex index;
     private final Instrumentation instrumentation;
+    private final BiFunction<ClassLoader, String, Set<MemberKey>> addedByReloads;
     /** Per loader, the classes of jars and of the JDK read so far; loaders held weakly. */
     private final Map<ClassLoader, Map<String, Declarations>> libraries = Collections.synchronizedMap(new WeakHashMap<>());
 
     /**
      * @param index the classes loaded from watched directories, never null
      * @param instrumentation the JVM's instrumentation, to find a loaded class's loader, never null
+     * @param addedByReloads the members applied reloads added to a loaded class, by its loader and internal name;
+     *                       never null
      */
-    public RunningClassLookup(LoadedClassIndex index, Instrumentation instrumentation) {
+    public RunningClassLookup(LoadedClassIndex index, Instrumentation instrumentation,
+                              BiFunction<ClassLoader, String, Set<MemberKey>> addedByReloads) {
         this.index = index;
         this.instrumentation = instrumentation;
+        this.addedByReloads = addedByReloads;
     }
 
     @Override
@@ -45,7 +54,10 @@ public final class RunningClassLookup implements ClassLookup {
             ClassLoader loader = loaderOf(file, referencing);
             ClassShape running = index.runningShape(loader, internalName);
             if (running != null) {
-                return Declarations.of(running);
+                Declarations declared = Declarations.of(running);
+                Set<MemberKey> added = addedByReloads.apply(loader, internalName);
+                return added.isEmpty() ? declared : new Declarations(declared.superName(), declared.interfaces(),
+                        member -> added.contains(member) || declared.declares(member));
             }
             Map<String, Declarations> read = libraries.computeIfAbsent(loader, l -> new ConcurrentHashMap<>());
             Declarations library = read.get(internalName);

@@ -378,6 +378,19 @@ public final class StructuralEngine {
     }
 
     /**
+     * {@return the methods and fields that applied reloads added to a class of {@code loader}, which calls reach
+     * through the runtime although the class as the JVM runs it does not declare them; removed ones still run}
+     *
+     * @param loader the class's defining loader, never null
+     * @param internalName the class's internal name, never null
+     */
+    public Set<MemberKey> addedMembers(ClassLoader loader, String internalName) {
+        synchronized (appliedByLoader) {
+            return appliedByLoader.getOrDefault(loader, Map.of()).getOrDefault(internalName, Set.of());
+        }
+    }
+
+    /**
      * {@return a class file about to load in {@code loader}, with its calls to the methods moved in classes of that
      * loader or its ancestors linked through the runtime; the very same array when it calls none}: a class of
      * the same name in another loader is another class, which declares its methods itself

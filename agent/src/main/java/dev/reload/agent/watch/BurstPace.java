@@ -15,8 +15,8 @@ package dev.reload.agent.watch;
  * the batch) is not waiting for anything it needs, only for the rest of a build that may have more to write: it waits
  * one {@linkplain #settleNanos() settle period}, a fraction of the quiet period, or in a burst twice the longest pause
  * seen inside it if that is longer (a writer that stalls now and then keeps its burst together), up to the burst's
- * wait. A file that names a member no class has yet waits for the file that adds it, up to the longest a burst may
- * last (the collector's cut): applied without it, the call would throw {@code NoSuchMethodError} into the program.
+ * wait. A file that names a member no class has yet waits for the file that adds it, the quiet period or half a second
+ * after the last write if longer: applied without it, the call would throw {@code NoSuchMethodError} into the program.
  * Not thread-safe: the collector guards it with its lock.
  */
 final class BurstPace {

@@ -37,6 +37,8 @@ public final class ChangeCollector {
     /** A burst that never goes quiet is cut after this many quiet periods, so changes are not held back forever. */
     private static final int LONGEST_BURST_IN_QUIET_PERIODS = 40;
     private static final long LONGEST_BURST_FLOOR_NANOS = Duration.ofMillis(500).toNanos();
+    /** How long after the last write a whole file naming a member no class has waits, at least, for the file adding it. */
+    static final long MISSING_REFERENCE_WAIT_NANOS = Duration.ofMillis(500).toNanos();
     /**
      * How long a batch waits for deleted class files to be written again. A full rebuild ({@code mvn compile}
      * after a change it cannot compile incrementally) deletes every class file of a module for about a second
@@ -292,10 +294,11 @@ public final class ChangeCollector {
         if (readAhead.allWhole(pending.keySet())) {
             long readyLeft = lastEventNanos + pace.readyNanos() - now;
             // Wake up when the batch could be ready; its references are looked at once it has been quiet that long.
-            // A whole file naming a member no class has waits for the file that adds it as long as a burst may last:
-            // applied without it, the call would throw NoSuchMethodError into the program (a loaded machine may
-            // keep the build's next file back for longer than any quiet period).
-            quietLeft = readyLeft > 0 ? readyLeft : referencesMet() ? 0 : burstLeft;
+            // A whole file naming a member no class has waits for the file that adds it at least half a second after
+            // the last write: applied without it, the call would throw NoSuchMethodError into the program, and a
+            // loaded machine may keep the build's next file back for longer than a short quiet period.
+            quietLeft = readyLeft > 0 ? readyLeft : referencesMet() ? 0
+                    : Math.max(quietLeft, lastEventNanos + MISSING_REFERENCE_WAIT_NANOS - now);
         }
         return quietLeft <= 0 || burstLeft <= 0 ? 0 : Math.min(quietLeft, burstLeft);
     }

@@ -92,9 +92,9 @@ class ChangeCollectorTest {
     @Test
     void aWholeFileThatCallsAMethodALaterFileAddsWaitsForItLongerThanTheQuietPeriod() throws Exception {
         // A loaded machine kept the build's second file back for six quiet periods: applied alone, the first would
-        // throw NoSuchMethodError into the program. A burst may last 40 quiet periods, 2 s.
+        // throw NoSuchMethodError into the program. It waits half a second after the last write.
         List<ChangeBatch> batches = callerThenCallee(Declarations.of(BurstReferencesTest.classFile(Object.class)),
-                Duration.ofMillis(50), 300);
+                Duration.ofMillis(50), 250);
         assertEquals(List.of(List.of("Caller.class", "Callee.class")), paths(batches));
     }
 

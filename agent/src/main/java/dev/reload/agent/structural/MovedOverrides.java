@@ -142,13 +142,34 @@ final class MovedOverrides {
                 continue;
             }
             MemberKey key = new MemberKey(method.name(), method.descriptor());
-            String declarer = moves.movedMethodDeclarer(loading.superName(), key.name(), key.descriptor());
-            Class<?> declaring = declarer == null || !addedEarlier.getOrDefault(declarer, Set.of()).contains(key)
-                    ? null : loadedOrNull(declarer, loader);
-            if (declaring != null && !declaring.isInterface()) {
+            Class<?> declaring = overriddenDeclarer(loader, loading.superName(), key, moves, addedEarlier);
+            if (declaring != null) {
                 ClassLinks.of(declaring).dispatchOwn(key.runtimeKey());
             }
         }
+    }
+
+    /**
+     * {@return the nearest superclass, from {@code superName} up, whose running version declares the method as one
+     * a reload added, or null}: a class whose reload added it and a later one dropped it only keeps its last body for
+     * code from before, so the search goes on above it
+     */
+    private static Class<?> overriddenDeclarer(ClassLoader loader, String superName, MemberKey key, MovedMembers moves,
+                                               Map<String, Set<MemberKey>> addedEarlier) {
+        String declarer = moves.movedMethodDeclarer(superName, key.name(), key.descriptor());
+        while (declarer != null) {
+            Class<?> declaring = loadedOrNull(declarer, loader);
+            if (declaring == null || declaring.isInterface()) {
+                return null;
+            }
+            if (addedEarlier.getOrDefault(declarer, Set.of()).contains(key)) {
+                return declaring;
+            }
+            Class<?> above = declaring.getSuperclass();
+            declarer = above == null ? null
+                    : moves.movedMethodDeclarer(above.getName().replace('.', '/'), key.name(), key.descriptor());
+        }
+        return null;
     }
 
     /** {@return the class of that internal name that the loader sees, which a reload changed, so is loaded; or null} */

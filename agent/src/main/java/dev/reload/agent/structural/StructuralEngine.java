@@ -53,7 +53,10 @@ public final class StructuralEngine {
     private final DispatchingClasses dispatching = new DispatchingClasses();
     /** Moved methods and added fields of applied reloads: internal name of the class to their keys. */
     private final Map<String, Set<MemberKey>> applied = new ConcurrentHashMap<>();
-    /** Of those, the ones a subclass could override, and that could override a superclass's. */
+    /**
+     * Of those, the methods the running version declares that a subclass could override, and that could override a
+     * superclass's; not the dropped ones carried for code from before.
+     */
     private final Map<String, Set<MemberKey>> appliedOverridable = new ConcurrentHashMap<>();
     /** The protected methods made public, kept in place, by class: their calls link but super calls stay. */
     private final Map<String, Set<MemberKey>> appliedWidened = new ConcurrentHashMap<>();
@@ -317,8 +320,10 @@ public final class StructuralEngine {
             applied.put(rewrite.rewrite().internalName(), keys);
             appliedWidened.put(rewrite.rewrite().internalName(), rewrite.widened());
             choosingDeclared(rewrite);
-            appliedOverridable.put(rewrite.rewrite().internalName(), overridableKeys(rewrite.rewrite().moved()
-                    .stream().filter(m -> !rewrite.reachedByDispatch().contains(m.key())).toList()));
+            // Only what the running version declares: a method it dropped keeps its last body for code from before,
+            // but a superclass adding it later must not dispatch to that body.
+            appliedOverridable.put(rewrite.rewrite().internalName(), overridableKeys(rewrite.rewrite()
+                    .declaredMoved().stream().filter(m -> !rewrite.reachedByDispatch().contains(m.key())).toList()));
             anyMoved |= !keys.isEmpty();
             // A constructor is named by its own class, which a loading class that calls it names anyway.
             keys.stream().filter(key -> !key.name().equals("<init>")).forEach(key -> movedMemberNames.add(key.name()));

@@ -217,6 +217,20 @@ class StructuralReloadIT {
             assertEquals(List.of("enemy 0 healed to 63 kind11 | enemy 0 healed to 64 kind12 | minion 2/2"
                     + " | through Entity 64 65 1000 | armor 7 7 1 | title entity, boss of entity"), child.call("step"),
                     child::transcript);
+
+            // Entity adds badge(), which a reload added to Enemy (v5) and a later one removed (v7): no version of
+            // Enemy that runs declares it, so calls through Entity reach Entity's, not Enemy's last body; Elite,
+            // loaded afterwards below Enemy, declares its own, which they reach.
+            assertContains(child.install("v8"), "[reload] 2 classes in ", "method added: String badge()");
+            assertEquals(List.of("enemy 0 healed to 69 kind13 | enemy 0 healed to 70 kind14 | minion 2/2"
+                    + " | through Entity 70 71 1000 | armor 7 7 1 | title entity, boss of entity | badge entity,"
+                    + " entity, elite"), child.call("step"), child::transcript);
+            // Enemy adds it again, now an override of Entity's, which Boss inherits and Elite's overrides in turn.
+            assertContains(child.install("v9"), "[reload] 1 class in ", "method added: String badge() (overrides"
+                    + " fixture.inherited.Entity.badge(), which a reload added; calls through Entity reach it)");
+            assertEquals(List.of("enemy 0 healed to 75 kind15 | enemy 0 healed to 76 kind16 | minion 2/2"
+                    + " | through Entity 76 77 1000 | armor 7 7 1 | title entity, boss of entity | badge enemy of"
+                    + " entity, enemy of entity, elite"), child.call("step"), child::transcript);
         }
     }
 

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Carries the methods a reload added and a later version drops into the new companion, with their last bodies:
@@ -64,6 +65,11 @@ final class DroppedMethods {
     /** {@return the dropped methods, which stay linked to their carried bodies} */
     List<AddedMethod> methods() {
         return carried;
+    }
+
+    /** {@return the keys of the dropped methods} */
+    Set<MemberKey> keys() {
+        return carried.stream().map(AddedMethod::key).collect(Collectors.toUnmodifiableSet());
     }
 
     /** Adds the carried bodies, as the last companion had them, to the new companion. */

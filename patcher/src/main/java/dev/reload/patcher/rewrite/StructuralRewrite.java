@@ -4,6 +4,7 @@ import dev.reload.patcher.shape.MemberKey;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * What a structural edit of one class becomes on a stock JVM.
@@ -15,6 +16,8 @@ import java.util.Map;
  *                  moved methods as static methods; null when nothing is moved
  * @param moved the methods the companion holds: the moved ones in the new version's order, then those a reload
  *              added before and the new version drops, carried with their last bodies; empty when none
+ * @param dropped the keys of those carried ones: the new version declares none of them, so they override nothing
+ *                and nothing overrides them; empty when none
  * @param addedFields the fields the running class lacks, which live in the runtime's storage, in the new version's
  *                    order; empty when none
  * @param initializedFields the keys of the added static fields whose initializer the companion can run once, each
@@ -26,16 +29,22 @@ import java.util.Map;
  *                     after matching, to pass to the next rewrite of the class; never null
  */
 public record StructuralRewrite(String internalName, byte[] target, byte[] companion, List<AddedMethod> moved,
-                                List<AddedField> addedFields, List<MemberKey> initializedFields,
+                                Set<MemberKey> dropped, List<AddedField> addedFields, List<MemberKey> initializedFields,
                                 List<MemberKey> inseparableFields,
                                 Map<MemberKey, Long> lambdaHashes) {
     /** Copies the collections; the arrays are handed over as they are. */
     public StructuralRewrite {
         moved = List.copyOf(moved);
+        dropped = Set.copyOf(dropped);
         addedFields = List.copyOf(addedFields);
         initializedFields = List.copyOf(initializedFields);
         inseparableFields = List.copyOf(inseparableFields);
         lambdaHashes = Map.copyOf(lambdaHashes);
+    }
+
+    /** {@return the moved methods the new version declares, in its order: {@link #moved()} without the dropped ones} */
+    public List<AddedMethod> declaredMoved() {
+        return moved.stream().filter(method -> !dropped.contains(method.key())).toList();
     }
 
     /** {@return what this rewrite leaves running, for the next rewrite of the class to build on} */

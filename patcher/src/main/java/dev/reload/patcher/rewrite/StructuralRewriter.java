@@ -142,8 +142,8 @@ public final class StructuralRewriter {
         companionMethods.addAll(dropped.methods());
         return new StructuralRewrite(run.name, ClassFiles.write(target(run, next, targetMethods), false),
                 movedNodes.isEmpty() && dropped.isEmpty() ? null : ClassFiles.write(companion, false),
-                companionMethods, addedFields, separable(initializers, true), separable(initializers, false),
-                lambdaHashes);
+                companionMethods, dropped.keys(), addedFields, separable(initializers, true),
+                separable(initializers, false), lambdaHashes);
     }
 
     /**

@@ -92,6 +92,9 @@ class StructuralRewriterTest {
                 after.method("twice", "(I)I").orElseThrow().codeHash());
         MemberKey twice = new MemberKey("twice", "(I)I");
         assertTrue(fourth.moved().stream().anyMatch(method -> method.key().equals(twice)));
+        assertEquals(Set.of(twice), fourth.dropped(), "v4 declares it no more: it overrides nothing");
+        assertTrue(fourth.declaredMoved().stream().noneMatch(method -> method.key().equals(twice)));
+        assertTrue(second.declaredMoved().stream().anyMatch(method -> method.key().equals(twice)));
         assertTrue(fourth.leftRunning().moved().stream().anyMatch(method -> method.key().equals(twice)),
                 "a later rewrite carries it again");
     }

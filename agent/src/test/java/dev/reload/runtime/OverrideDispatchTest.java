@@ -57,6 +57,96 @@ class OverrideDispatchTest {
         assertEquals(1, (int) call.invokeExact((PackageEntity) new Gaining(), 1));
     }
 
+    @Test
+    void classesRunningTheOwnBodyAreTestedExactlyUpToTheBoundAndChooseAgainWhenTheOverridesChange() throws Throwable {
+        OverrideDispatch dispatch = OverrideDispatch.of(Entity.class, "inherited()Ljava/lang/String;");
+        dispatch.ownBody(MethodHandles.lookup().findStatic(OverrideDispatchTest.class, "ownUpdate", UPDATE));
+        MethodHandle call = dispatch.dispatchSite(UPDATE).dynamicInvoker();
+        MethodHandle added = MethodHandles.lookup().findStatic(OverrideDispatchTest.class, "addedUpdate", UPDATE);
+        dispatch.overriddenBy(Overriding.class, added);
+
+        assertEquals("entity", (String) call.invokeExact((Entity) new Inheriting()));
+        assertEquals("entity", (String) call.invokeExact((Entity) new Inheriting()));
+        assertEquals("added", (String) call.invokeExact((Entity) new Overriding()));
+        assertEquals("entity", (String) call.invokeExact(new Entity()));
+        assertEquals(1, dispatch.ownBodyTests(), "only the inheriting class, once");
+
+        Entity[] others = {new Sibling1(), new Sibling2(), new Sibling3(), new Sibling4(), new BelowInheriting()};
+        for (Entity other : others) {
+            assertEquals("entity", (String) call.invokeExact(other));
+        }
+        assertEquals(OverrideDispatch.OWN_BODY_TESTS, dispatch.ownBodyTests(), "bounded");
+        for (Entity other : others) {
+            assertEquals("entity", (String) call.invokeExact(other), "past the bound, through the table");
+        }
+
+        // A reload overrides a class that had a test of its own: the tests are dropped, its subclass inherits it.
+        dispatch.overriddenBy(Inheriting.class, added);
+        assertEquals(0, dispatch.ownBodyTests());
+        assertEquals("added", (String) call.invokeExact((Entity) new Inheriting()));
+        assertEquals("added", (String) call.invokeExact((Entity) new BelowInheriting()));
+        assertEquals("entity", (String) call.invokeExact((Entity) new Sibling1()));
+        assertEquals(1, dispatch.ownBodyTests());
+
+        // The override is removed again: both run the own body, each with a test of its own again.
+        dispatch.overriddenBy(Inheriting.class, null);
+        assertEquals("entity", (String) call.invokeExact((Entity) new BelowInheriting()));
+        assertEquals("entity", (String) call.invokeExact((Entity) new Inheriting()));
+        assertEquals("added", (String) call.invokeExact((Entity) new Overriding()));
+        assertEquals(2, dispatch.ownBodyTests());
+    }
+
+    @Test
+    void aLoaderWhoseClassRunsTheOwnBodyWithATestOfItsOwnIsCollectedOnceTheProgramDropsIt() throws Throwable {
+        OverrideDispatch dispatch = OverrideDispatch.of(Entity.class, "modded()Ljava/lang/String;");
+        dispatch.ownBody(MethodHandles.lookup().findStatic(OverrideDispatchTest.class, "ownUpdate", UPDATE));
+        MethodHandle call = dispatch.dispatchSite(UPDATE).dynamicInvoker();
+
+        WeakReference<ClassLoader> modLoader = inheritedInALoaderOfItsOwn(dispatch, call);
+
+        assertTrue(ModLoader.collected(modLoader), "the exact-class test keeps the inheriting class's loader");
+        assertEquals("entity", (String) call.invokeExact(new Entity()));
+    }
+
+    /** {@return the loader of a subclass that ran the own body through the dispatch, dropped on return} */
+    private static WeakReference<ClassLoader> inheritedInALoaderOfItsOwn(OverrideDispatch dispatch,
+                                                                        MethodHandle call) throws Throwable {
+        ClassLoader loader = new ModLoader(OverrideDispatchTest.class.getClassLoader(),
+                ModdedEntity.class.getName());
+        Entity object = (Entity) loader.loadClass(ModdedEntity.class.getName()).getConstructor().newInstance();
+        assertEquals("entity", (String) call.invokeExact(object));
+        assertEquals(1, dispatch.ownBodyTests());
+        return new WeakReference<>(loader);
+    }
+
+    @SuppressWarnings("unused") // found by findStatic
+    private static String addedUpdate(Entity self) {
+        return "added";
+    }
+
+    /** Inherit the own body; a reload overrode their sibling. */
+    public static class Inheriting extends Entity {
+    }
+
+    public static class BelowInheriting extends Inheriting {
+    }
+
+    public static class Sibling1 extends Entity {
+    }
+
+    public static class Sibling2 extends Entity {
+    }
+
+    public static class Sibling3 extends Entity {
+    }
+
+    public static class Sibling4 extends Entity {
+    }
+
+    /** Gains the override in a reload. */
+    public static class Overriding extends Entity {
+    }
+
     @SuppressWarnings("unused") // found by findStatic
     private static int ownBonus(PackageEntity self, int x) {
         return x;

@@ -19,6 +19,13 @@ class OverrideDispatchTest {
     public static class Entity {
     }
 
+    /** {@return the dispatch of a method of Entity with {@code key}, its own body {@link #ownUpdate}} */
+    private static OverrideDispatch dispatching(String key) throws ReflectiveOperationException {
+        OverrideDispatch dispatch = OverrideDispatch.of(Entity.class, key);
+        dispatch.ownBody(MethodHandles.lookup().findStatic(OverrideDispatchTest.class, "ownUpdate", UPDATE));
+        return dispatch;
+    }
+
     @SuppressWarnings("unused") // found by findStatic
     private static String ownUpdate(Entity self) {
         return "entity";
@@ -26,8 +33,7 @@ class OverrideDispatchTest {
 
     @Test
     void aLoaderWhoseClassOverridesADispatchingMethodIsCollectedOnceTheProgramDropsIt() throws Throwable {
-        OverrideDispatch dispatch = OverrideDispatch.of(Entity.class, "update()Ljava/lang/String;");
-        dispatch.ownBody(MethodHandles.lookup().findStatic(OverrideDispatchTest.class, "ownUpdate", UPDATE));
+        OverrideDispatch dispatch = dispatching("update()Ljava/lang/String;");
         MethodHandle call = dispatch.dispatchSite(UPDATE).dynamicInvoker();
 
         WeakReference<ClassLoader> modLoader = overriddenInALoaderOfItsOwn(dispatch, call);
@@ -59,8 +65,7 @@ class OverrideDispatchTest {
 
     @Test
     void classesRunningTheOwnBodyAreTestedExactlyUpToTheBoundAndChooseAgainWhenTheOverridesChange() throws Throwable {
-        OverrideDispatch dispatch = OverrideDispatch.of(Entity.class, "inherited()Ljava/lang/String;");
-        dispatch.ownBody(MethodHandles.lookup().findStatic(OverrideDispatchTest.class, "ownUpdate", UPDATE));
+        OverrideDispatch dispatch = dispatching("inherited()Ljava/lang/String;");
         MethodHandle call = dispatch.dispatchSite(UPDATE).dynamicInvoker();
         MethodHandle added = MethodHandles.lookup().findStatic(OverrideDispatchTest.class, "addedUpdate", UPDATE);
         dispatch.overriddenBy(Overriding.class, added);
@@ -98,8 +103,7 @@ class OverrideDispatchTest {
 
     @Test
     void aLoaderWhoseClassRunsTheOwnBodyWithATestOfItsOwnIsCollectedOnceTheProgramDropsIt() throws Throwable {
-        OverrideDispatch dispatch = OverrideDispatch.of(Entity.class, "modded()Ljava/lang/String;");
-        dispatch.ownBody(MethodHandles.lookup().findStatic(OverrideDispatchTest.class, "ownUpdate", UPDATE));
+        OverrideDispatch dispatch = dispatching("modded()Ljava/lang/String;");
         MethodHandle call = dispatch.dispatchSite(UPDATE).dynamicInvoker();
 
         WeakReference<ClassLoader> modLoader = inheritedInALoaderOfItsOwn(dispatch, call);

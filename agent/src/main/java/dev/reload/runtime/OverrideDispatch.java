@@ -21,7 +21,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * the declaring class runs the declaration's own body; one of a class whose reload added an override runs that
  * override; any other runs the override of its nearest ancestor below the declaring class, or the own body. The
  * choice is made by exact-class tests for the declaring class and the overriding classes of its class loader,
- * which the JIT inlines, then by a table kept per class. Super calls that reach the method are linked here too, to
+ * which the JIT inlines, then by a table kept per class. The first few classes the table sends to the own body (an
+ * inheriting class: of an interface's default method, or a sibling of an overriding class) get an exact-class test
+ * too, added once each when the table first chooses for them, and dropped whenever the overrides change. Super calls that reach the method are linked here too, to
  * the choice for the class they name: never the dispatch, which would choose the caller's override again.
  *
  * <p>A class of another loader (a mod's, a plugin's) is held only weakly, and its override on the class itself, so
@@ -32,9 +34,15 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class OverrideDispatch {
     private static final Registry REGISTRY = new Registry();
+    /**
+     * How many classes running the own body get an exact-class test: enough for the monomorphic and bimorphic call
+     * sites a game's loop has, few enough that a class past them pays one test more each than the table alone.
+     */
+    static final int OWN_BODY_TESTS = 4;
     private static final MethodHandle IS_CLASS;
     private static final MethodHandle CHOOSE;
     private static final MethodHandle CHOOSES_OWN_BODY;
+    private static final MethodHandle IS_REFERENT;
 
     static {
         MethodHandles.Lookup lookup = MethodHandles.lookup();
@@ -45,6 +53,8 @@ public final class OverrideDispatch {
                     MethodType.methodType(MethodHandle.class, ClassValue.class, Object.class));
             CHOOSES_OWN_BODY = lookup.findStatic(OverrideDispatch.class, "choosesOwnBody",
                     MethodType.methodType(boolean.class, Choices.class, Object.class));
+            IS_REFERENT = lookup.findStatic(OverrideDispatch.class, "isReferent",
+                    MethodType.methodType(boolean.class, WeakReference.class, Object.class));
         } catch (ReflectiveOperationException e) {
             throw new ExceptionInInitializerError(e);
         }
@@ -57,6 +67,13 @@ public final class OverrideDispatch {
     /** The overriding classes of the declarer's own loader, which live as long as it does: tested exactly first. */
     private final Map<Class<?>, MethodHandle> sameLoader = new LinkedHashMap<>();
     private final List<SuperCall> superCalls = new ArrayList<>();
+    /**
+     * Classes the current choices sent to the own body, tested exactly before the table, at most
+     * {@link #OWN_BODY_TESTS}; held weakly, since an inheriting class may belong to a loader the program drops.
+     * Emptied whenever the choices are made anew; a slot a collected class held stays taken until then, so the
+     * dispatch is relinked at most that many times between two changes of the overrides.
+     */
+    private final List<WeakReference<Class<?>>> ownBodyClasses = new ArrayList<>();
     /** Targets the own body, in its static form; null until the declaration dispatches. */
     private MutableCallSite ownSite;
     private MutableCallSite dispatchSite;
@@ -237,14 +254,15 @@ public final class OverrideDispatch {
      */
     synchronized CallSite superCall(Class<?> named, MethodType type, MethodHandle special) {
         MutableCallSite site = new MutableCallSite(ownSite == null ? special.asType(type)
-                : typedFor(choices.get(named), type));
+                : typedFor(choices.chosenFor(named), type));
         superCalls.removeIf(SuperCall::gone);
         superCalls.add(new SuperCall(new WeakReference<>(named), new WeakReference<>(site)));
         return site;
     }
 
     private void relink() {
-        choices = new Choices(declarer, overrides, ownSite.dynamicInvoker(),
+        ownBodyClasses.clear();
+        choices = new Choices(this, overrides, ownSite.dynamicInvoker(),
                 addedByReload || choosesDeclared ? key.substring(0, key.indexOf('(')) : null,
                 otherPackagesOverride());
         List<MutableCallSite> changed = new ArrayList<>();
@@ -257,13 +275,34 @@ public final class OverrideDispatch {
             Class<?> named = call.named.get();
             MutableCallSite site = call.site.get();
             if (named != null && site != null) {
-                site.setTarget(typedFor(choices.get(named), site.type()));
+                site.setTarget(typedFor(choices.chosenFor(named), site.type()));
                 changed.add(site);
             }
         }
         if (!changed.isEmpty()) {
             MutableCallSite.syncAll(changed.toArray(MutableCallSite[]::new));
         }
+    }
+
+    /**
+     * Gives a class the table sends to the own body an exact-class test of its own, while fewer than
+     * {@link #OWN_BODY_TESTS} classes have one: called once per class and choices, when the table first chooses.
+     *
+     * @param made the choices that chose, which may be older than the current ones
+     * @param type the receiver's class, never null
+     */
+    private synchronized void ownBodyChosen(Choices made, Class<?> type) {
+        if (made != choices || dispatchSite == null || type == declarer || ownBodyClasses.size() >= OWN_BODY_TESTS) {
+            return;
+        }
+        ownBodyClasses.add(new WeakReference<>(type));
+        dispatchSite.setTarget(dispatchTarget());
+        MutableCallSite.syncAll(new MutableCallSite[] {dispatchSite});
+    }
+
+    /** {@return how many classes running the own body are tested exactly now, collected ones included} */
+    synchronized int ownBodyTests() {
+        return ownBodyClasses.size();
     }
 
     /**
@@ -285,6 +324,10 @@ public final class OverrideDispatch {
         // which the JIT inlines, where the handle the table holds is no constant to it.
         target = MethodHandles.guardWithTest(onReceiver(CHOOSES_OWN_BODY.bindTo(choices), type),
                 ownSite.dynamicInvoker(), target);
+        for (WeakReference<Class<?>> inheriting : ownBodyClasses) {
+            target = MethodHandles.guardWithTest(onReceiver(IS_REFERENT.bindTo(inheriting), type),
+                    ownSite.dynamicInvoker(), target);
+        }
         for (Map.Entry<Class<?>, MethodHandle> override : sameLoader.entrySet()) {
             if (!otherPackagesOverride() && !samePackage(override.getKey(), declarer)) {
                 continue;
@@ -320,6 +363,11 @@ public final class OverrideDispatch {
     @SuppressWarnings("unused") // called through IS_CLASS
     private static boolean isClass(Class<?> type, Object receiver) {
         return receiver.getClass() == type;
+    }
+
+    @SuppressWarnings("unused") // called through IS_REFERENT
+    private static boolean isReferent(WeakReference<Class<?>> type, Object receiver) {
+        return receiver.getClass() == type.get();
     }
 
     @SuppressWarnings("unused") // called through CHOOSE
@@ -360,6 +408,7 @@ public final class OverrideDispatch {
      * an override comes or goes.
      */
     private static final class Choices extends ClassValue<MethodHandle> {
+        private final OverrideDispatch dispatch;
         private final Class<?> declarer;
         private final Overrides overrides;
         private final MethodHandle ownBody;
@@ -369,17 +418,28 @@ public final class OverrideDispatch {
         /** False to skip the overrides a reload added to classes of packages other than the declarer's. */
         private final boolean otherPackages;
 
-        Choices(Class<?> declarer, Overrides overrides, MethodHandle ownBody, String declaredName,
+        Choices(OverrideDispatch dispatch, Overrides overrides, MethodHandle ownBody, String declaredName,
                 boolean otherPackages) {
-            this.declarer = declarer;
+            this.dispatch = dispatch;
+            this.declarer = dispatch.declarer;
             this.overrides = overrides;
             this.ownBody = ownBody;
             this.declaredName = declaredName;
             this.otherPackages = otherPackages;
         }
 
+        /** Chooses for a receiver's class, once per class: a class running the own body may get a test of its own. */
         @Override
         protected MethodHandle computeValue(Class<?> type) {
+            MethodHandle chosen = chosenFor(type);
+            if (chosen == ownBody) {
+                dispatch.ownBodyChosen(this, type);
+            }
+            return chosen;
+        }
+
+        /** {@return what the overrides choose for objects of a class, or for a super call naming it} */
+        MethodHandle chosenFor(Class<?> type) {
             for (Class<?> each = type; each != null && each != declarer; each = each.getSuperclass()) {
                 MethodHandle override = otherPackages || samePackage(each, declarer) ? overrides.get(each).override
                         : null;

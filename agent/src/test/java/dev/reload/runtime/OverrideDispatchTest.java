@@ -19,6 +19,13 @@ class OverrideDispatchTest {
     public static class Entity {
     }
 
+    /** {@return the dispatch of a method of Entity with {@code key}, its own body {@link #ownUpdate}} */
+    private static OverrideDispatch dispatching(String key) throws ReflectiveOperationException {
+        OverrideDispatch dispatch = OverrideDispatch.of(Entity.class, key);
+        dispatch.ownBody(MethodHandles.lookup().findStatic(OverrideDispatchTest.class, "ownUpdate", UPDATE));
+        return dispatch;
+    }
+
     @SuppressWarnings("unused") // found by findStatic
     private static String ownUpdate(Entity self) {
         return "entity";
@@ -26,8 +33,7 @@ class OverrideDispatchTest {
 
     @Test
     void aLoaderWhoseClassOverridesADispatchingMethodIsCollectedOnceTheProgramDropsIt() throws Throwable {
-        OverrideDispatch dispatch = OverrideDispatch.of(Entity.class, "update()Ljava/lang/String;");
-        dispatch.ownBody(MethodHandles.lookup().findStatic(OverrideDispatchTest.class, "ownUpdate", UPDATE));
+        OverrideDispatch dispatch = dispatching("update()Ljava/lang/String;");
         MethodHandle call = dispatch.dispatchSite(UPDATE).dynamicInvoker();
 
         WeakReference<ClassLoader> modLoader = overriddenInALoaderOfItsOwn(dispatch, call);
@@ -55,6 +61,94 @@ class OverrideDispatchTest {
         dispatch.choosesDeclared(false);
         assertEquals(1, (int) call.invokeExact((PackageEntity) new Declaring(), 1));
         assertEquals(1, (int) call.invokeExact((PackageEntity) new Gaining(), 1));
+    }
+
+    @Test
+    void classesRunningTheOwnBodyAreTestedExactlyUpToTheBoundAndChooseAgainWhenTheOverridesChange() throws Throwable {
+        OverrideDispatch dispatch = dispatching("inherited()Ljava/lang/String;");
+        MethodHandle call = dispatch.dispatchSite(UPDATE).dynamicInvoker();
+        MethodHandle added = MethodHandles.lookup().findStatic(OverrideDispatchTest.class, "addedUpdate", UPDATE);
+        dispatch.overriddenBy(Overriding.class, added);
+
+        assertEquals("entity", (String) call.invokeExact((Entity) new Inheriting()));
+        assertEquals("entity", (String) call.invokeExact((Entity) new Inheriting()));
+        assertEquals("added", (String) call.invokeExact((Entity) new Overriding()));
+        assertEquals("entity", (String) call.invokeExact(new Entity()));
+        assertEquals(1, dispatch.ownBodyTests(), "only the inheriting class, once");
+
+        Entity[] others = {new Sibling1(), new Sibling2(), new Sibling3(), new Sibling4(), new BelowInheriting()};
+        for (Entity other : others) {
+            assertEquals("entity", (String) call.invokeExact(other));
+        }
+        assertEquals(OverrideDispatch.OWN_BODY_TESTS, dispatch.ownBodyTests(), "bounded");
+        for (Entity other : others) {
+            assertEquals("entity", (String) call.invokeExact(other), "past the bound, through the table");
+        }
+
+        // A reload overrides a class that had a test of its own: the tests are dropped, its subclass inherits it.
+        dispatch.overriddenBy(Inheriting.class, added);
+        assertEquals(0, dispatch.ownBodyTests());
+        assertEquals("added", (String) call.invokeExact((Entity) new Inheriting()));
+        assertEquals("added", (String) call.invokeExact((Entity) new BelowInheriting()));
+        assertEquals("entity", (String) call.invokeExact((Entity) new Sibling1()));
+        assertEquals(1, dispatch.ownBodyTests());
+
+        // The override is removed again: both run the own body, each with a test of its own again.
+        dispatch.overriddenBy(Inheriting.class, null);
+        assertEquals("entity", (String) call.invokeExact((Entity) new BelowInheriting()));
+        assertEquals("entity", (String) call.invokeExact((Entity) new Inheriting()));
+        assertEquals("added", (String) call.invokeExact((Entity) new Overriding()));
+        assertEquals(2, dispatch.ownBodyTests());
+    }
+
+    @Test
+    void aLoaderWhoseClassRunsTheOwnBodyWithATestOfItsOwnIsCollectedOnceTheProgramDropsIt() throws Throwable {
+        OverrideDispatch dispatch = dispatching("modded()Ljava/lang/String;");
+        MethodHandle call = dispatch.dispatchSite(UPDATE).dynamicInvoker();
+
+        WeakReference<ClassLoader> modLoader = inheritedInALoaderOfItsOwn(dispatch, call);
+
+        assertTrue(ModLoader.collected(modLoader), "the exact-class test keeps the inheriting class's loader");
+        assertEquals("entity", (String) call.invokeExact(new Entity()));
+    }
+
+    /** {@return the loader of a subclass that ran the own body through the dispatch, dropped on return} */
+    private static WeakReference<ClassLoader> inheritedInALoaderOfItsOwn(OverrideDispatch dispatch,
+                                                                        MethodHandle call) throws Throwable {
+        ClassLoader loader = new ModLoader(OverrideDispatchTest.class.getClassLoader(),
+                ModdedEntity.class.getName());
+        Entity object = (Entity) loader.loadClass(ModdedEntity.class.getName()).getConstructor().newInstance();
+        assertEquals("entity", (String) call.invokeExact(object));
+        assertEquals(1, dispatch.ownBodyTests());
+        return new WeakReference<>(loader);
+    }
+
+    @SuppressWarnings("unused") // found by findStatic
+    private static String addedUpdate(Entity self) {
+        return "added";
+    }
+
+    /** Inherit the own body; a reload overrode their sibling. */
+    public static class Inheriting extends Entity {
+    }
+
+    public static class BelowInheriting extends Inheriting {
+    }
+
+    public static class Sibling1 extends Entity {
+    }
+
+    public static class Sibling2 extends Entity {
+    }
+
+    public static class Sibling3 extends Entity {
+    }
+
+    public static class Sibling4 extends Entity {
+    }
+
+    /** Gains the override in a reload. */
+    public static class Overriding extends Entity {
     }
 
     @SuppressWarnings("unused") // found by findStatic

@@ -111,34 +111,17 @@ final class BurstReferences {
         List<Need> needs = new ArrayList<>();
         Set<String> owners = new HashSet<>();
         for (MemberReference reference : classFile.members()) {
-            String owner = reference.owner();
-            if (owner.startsWith("[")) {
-                owners.add(owner); // an array's members (clone(), length) are every array's: its element class counts
-            } else if (!owner.startsWith(JDK_PREFIX)) {
-                needs.add(new Need(owner, reference.member()));
-                owners.add(owner);
+            if (!reference.owner().startsWith(JDK_PREFIX)) {
+                needs.add(new Need(reference.owner(), reference.member()));
+                owners.add(reference.owner());
             }
         }
-        Set<String> named = new HashSet<>(classFile.classes());
-        named.addAll(owners);
-        for (String name : named) {
-            String type = elementClass(name);
-            if (type != null && !type.startsWith(JDK_PREFIX) && !owners.contains(type)) {
-                needs.add(new Need(type, null));
+        for (String named : classFile.classes()) {
+            if (!named.startsWith(JDK_PREFIX) && !owners.contains(named)) {
+                needs.add(new Need(named, null));
             }
         }
         return needs;
-    }
-
-    /** {@return the class an array of any depth holds ({@code [[Lgame/Tile;} holds {@code game/Tile}), the name itself
-     * for a class, or null for an array of a primitive type} */
-    static String elementClass(String internalName) {
-        if (!internalName.startsWith("[")) {
-            return internalName;
-        }
-        int start = internalName.lastIndexOf('[') + 1;
-        return internalName.charAt(start) == 'L' && internalName.endsWith(";")
-                ? internalName.substring(start + 1, internalName.length() - 1) : null;
     }
 
     private boolean met(Need need, Path file, String referencing, Map<String, ClassFileReferences> burst) {

@@ -85,8 +85,6 @@ class BurstReferencesTest {
         references.lookUpWith(running(Map.of()));
         user = references.read(Path.of("SampleArrayUser.class"), classFile(SampleArrayUser.class));
         assertEquals(List.of(new BurstReferences.Need(PREFIX + "Callee", null)), user.open());
-        assertEquals("dev/Tile", BurstReferences.elementClass("[[Ldev/Tile;"));
-        assertEquals(null, BurstReferences.elementClass("[J"));
     }
 
     private static Map<Path, BurstReferences.WholeFile> burst(BurstReferences.WholeFile... files) {

@@ -219,8 +219,9 @@ class StructuralReloadIT {
                     child::transcript);
 
             // Entity adds badge(), which a reload added to Enemy (v5) and a later one removed (v7): no version of
-            // Enemy that runs declares it, so calls through Entity reach Entity's, not Enemy's last body; Elite,
-            // loaded afterwards below Enemy, declares its own, which they reach.
+            // Enemy that runs declares it, so calls through Entity reach Entity's, not Enemy's last body; Elite, new
+            // below Enemy, declares its own, which they reach: Main's new code names Elite, so it loads while the JVM
+            // checks that code, inside the redefinition, before the batch took.
             assertContains(child.install("v8"), "[reload] 2 classes in ", "method added: String badge()");
             assertEquals(List.of("enemy 0 healed to 69 kind13 | enemy 0 healed to 70 kind14 | minion 2/2"
                     + " | through Entity 70 71 1000 | armor 7 7 1 | title entity, boss of entity | badge entity,"
@@ -231,6 +232,13 @@ class StructuralReloadIT {
             assertEquals(List.of("enemy 0 healed to 75 kind15 | enemy 0 healed to 76 kind16 | minion 2/2"
                     + " | through Entity 76 77 1000 | armor 7 7 1 | title entity, boss of entity | badge enemy of"
                     + " entity, enemy of entity, elite"), child.call("step"), child::transcript);
+            // Guard, new, loads the same way, while the batch adding shield and shielded() to Entity is checked,
+            // and uses both as its own.
+            assertContains(child.install("v10"), "[reload] 2 classes in ", "field added: int shield",
+                    "method added: int shielded(int)");
+            assertEquals(List.of("enemy 0 healed to 81 kind17 | enemy 0 healed to 82 kind18 | minion 2/2"
+                    + " | through Entity 82 83 1000 | armor 7 7 1 | title entity, boss of entity | badge enemy of"
+                    + " entity, enemy of entity, elite | guard 3/3"), child.call("step"), child::transcript);
         }
     }
 

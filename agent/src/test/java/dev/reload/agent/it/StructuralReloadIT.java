@@ -293,7 +293,8 @@ class StructuralReloadIT {
             // Entity.score() and Boss's override turn public; Main, in another package, calls them on objects made
             // before, through Entity and through the subclass Enemy, and so does Scores, which loads afterwards.
             // Entity.bonus() turns public from package access: Minion's, made before, now overrides it and calls
-            // super.bonus(), and so does Elite's, a class loaded afterwards; Entity's own calls reach them.
+            // super.bonus(), and so does Elite's, a class new in this version, which Main's new code names, so it
+            // loads while the JVM checks that code; Entity's own calls reach them.
             String widened = child.install("v2");
             assertContains(widened, "[reload] ", "method modifiers changed: score(): protected → public",
                     "method modifiers changed: bonus(): package-private → public");
@@ -306,16 +307,18 @@ class StructuralReloadIT {
                     child.call("step"), child::transcript);
 
             // bonus() made static: a removal and an addition; the overrides go, the instance method stays for code
-            // from before.
+            // from before: a lambda v3 made, which calls it as an instance method, first called now, links to its
+            // last body (Minion's, in another package, overrides the package-access method as it runs no more).
             assertContains(child.install("v4"), "[reload] ");
-            assertEquals(List.of("3 30 3 entity 30 total 36", "bonus 9 bonus 9 bonus 9 9 bonus 9"), child.call("step"),
-                    child::transcript);
+            assertEquals(List.of("3 30 3 entity 30 total 36", "bonus 9 bonus 9 bonus 9 9 bonus 9 later 4 4"),
+                    child.call("step"), child::transcript);
 
             // Undone: protected and package access again, which is what the running declarations kept; Minion's
             // bonus() overrides nothing again, nor does Grunt's, added by a reload and dropped while bonus() was
-            // static.
+            // static. The lambda's call, of an instance method again, reaches its new body.
             assertContains(child.install("v5"), "[reload] ");
-            assertEquals(List.of("entity 1 entity 10 entity 1 bonus 1 bonus 1"), child.call("step"), child::transcript);
+            assertEquals(List.of("entity 1 entity 10 entity 1 bonus 1 bonus 1", "later 1 1"), child.call("step"),
+                    child::transcript);
         }
     }
 

@@ -118,6 +118,37 @@ final class MovedOverrides {
         return overriding;
     }
 
+    /**
+     * {@return the methods, among those a reload adds to the class, that a loaded watched subclass declares itself}:
+     * compiled against the new class, or declaring the method before any version of the class had it; either way it
+     * overrides it, and calls through the class reach it once the added method dispatches
+     *
+     * @param type the class the reload adds the methods to, never null
+     * @param added the overridable methods it adds, never null
+     * @param running the watched classes as they run, never null
+     * @param loadedClasses every class the JVM has loaded, never null
+     */
+    static Set<MemberKey> declaredBySubclasses(Class<?> type, Set<MemberKey> added, RunningClasses running,
+                                               Class<?>[] loadedClasses) {
+        Set<MemberKey> declared = new HashSet<>();
+        for (Class<?> loaded : loadedClasses) {
+            if (loaded == type || loaded.isInterface() || !type.isAssignableFrom(loaded)) {
+                continue;
+            }
+            ClassShape shape = running.running(loaded.getClassLoader(), loaded.getName().replace('.', '/'));
+            if (shape == null) {
+                continue;
+            }
+            for (MemberKey key : added) {
+                if (shape.method(key.name(), key.descriptor())
+                        .filter(m -> (m.access() & (Opcodes.ACC_STATIC | Opcodes.ACC_PRIVATE)) == 0).isPresent()) {
+                    declared.add(key);
+                }
+            }
+        }
+        return declared;
+    }
+
     private static String describe(MemberKey key) {
         return new AddedMethod(key.name(), key.descriptor(), true, true).describe();
     }

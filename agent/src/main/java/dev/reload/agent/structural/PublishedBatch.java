@@ -24,14 +24,14 @@ public final class PublishedBatch {
     /**
      * One class's records before the batch, each null when it had none.
      *
+     * @param type the class, never null
      * @param internalName the class's internal name, never null
-     * @param loader the class's defining loader, null for the boot loader
      * @param moved the moved and widened methods calls link to, and the added fields
      * @param widened the protected methods made public
      * @param overridable the moved methods its running version declares that overrides can reach
      * @param seenByLoader what classes of its loader saw of it
      */
-    record Earlier(String internalName, ClassLoader loader, Set<MemberKey> moved, Set<MemberKey> widened,
+    record Earlier(Class<?> type, String internalName, Set<MemberKey> moved, Set<MemberKey> widened,
                    Set<MemberKey> overridable, Set<MemberKey> seenByLoader) {
     }
 }

@@ -16,6 +16,7 @@ import dev.reload.patcher.rewrite.UnsupportedEditException;
 import dev.reload.patcher.shape.ClassShape;
 import dev.reload.patcher.shape.UnreadableClassException;
 
+import dev.reload.runtime.ClassLinks;
 import dev.reload.runtime.OverrideDispatch;
 import org.objectweb.asm.Type;
 
@@ -333,17 +334,42 @@ public final class StructuralEngine {
      * @return what the batch's classes showed before, for {@link #withdraw}; never null
      */
     public PublishedBatch publish(List<PreparedRewrite> batch) {
+        List<PublishedBatch.Earlier> earlier = new ArrayList<>();
         synchronized (appliedByLoader) {
-            List<PublishedBatch.Earlier> earlier = new ArrayList<>();
             for (PreparedRewrite rewrite : batch) {
+                Class<?> type = rewrite.definition().getDefinitionClass();
                 String internalName = rewrite.rewrite().internalName();
-                ClassLoader loader = rewrite.definition().getDefinitionClass().getClassLoader();
-                earlier.add(new PublishedBatch.Earlier(internalName, loader, applied.get(internalName),
+                ClassLoader loader = type.getClassLoader();
+                earlier.add(new PublishedBatch.Earlier(type, internalName, applied.get(internalName),
                         appliedWidened.get(internalName), appliedOverridable.get(internalName),
                         appliedByLoader.getOrDefault(loader, Map.of()).get(internalName)));
                 record(rewrite, internalName, loader);
             }
-            return new PublishedBatch(earlier);
+        }
+        // After the records, outside their lock: a subclass that loads from now on makes these dispatch itself, one
+        // loaded before is among the loaded classes now.
+        dispatchForLoadedDeclarations(earlier);
+        return new PublishedBatch(earlier);
+    }
+
+    /**
+     * Makes each overridable method that the batch adds to a class for the first time dispatch on the receiver's
+     * class when a loaded subclass declares it itself (one that declared it before any version of the class had it):
+     * calls through the class then reach that subclass's method, as they would had both loaded so. Asks for every
+     * loaded class only when a batch first adds such a method to a class.
+     */
+    private void dispatchForLoadedDeclarations(List<PublishedBatch.Earlier> earlier) {
+        Class<?>[] loadedClasses = null;
+        for (PublishedBatch.Earlier each : earlier) {
+            Set<MemberKey> fresh = new HashSet<>(appliedOverridable.getOrDefault(each.internalName(), Set.of()));
+            fresh.removeAll(each.overridable() != null ? each.overridable() : Set.of());
+            if (fresh.isEmpty() || each.type().isInterface()) {
+                continue;
+            }
+            loadedClasses = loadedClasses != null ? loadedClasses : instrumentation.getAllLoadedClasses();
+            for (MemberKey key : MovedOverrides.declaredBySubclasses(each.type(), fresh, running, loadedClasses)) {
+                ClassLinks.of(each.type()).dispatchOwn(key.runtimeKey());
+            }
         }
     }
 
@@ -359,7 +385,7 @@ public final class StructuralEngine {
                 restore(applied, each.internalName(), each.moved());
                 restore(appliedWidened, each.internalName(), each.widened());
                 restore(appliedOverridable, each.internalName(), each.overridable());
-                restore(appliedByLoader.computeIfAbsent(each.loader(), l -> new ConcurrentHashMap<>()),
+                restore(appliedByLoader.computeIfAbsent(each.type().getClassLoader(), l -> new ConcurrentHashMap<>()),
                         each.internalName(), each.seenByLoader());
             }
         }

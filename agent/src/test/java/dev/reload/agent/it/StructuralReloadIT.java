@@ -239,6 +239,18 @@ class StructuralReloadIT {
             assertEquals(List.of("enemy 0 healed to 81 kind17 | enemy 0 healed to 82 kind18 | minion 2/2"
                     + " | through Entity 82 83 1000 | armor 7 7 1 | title entity, boss of entity | badge enemy of"
                     + " entity, enemy of entity, elite | guard 3/3"), child.call("step"), child::transcript);
+
+            // Scout, new, declares rank(), which no other class has; then Entity adds it: calls through Entity
+            // reach Scout's for a Scout, loaded before the reload.
+            assertContains(child.install("v11"), "[reload] 1 class in ", "fixture.inherited.Main (step)");
+            assertEquals(List.of("enemy 0 healed to 87 kind19 | enemy 0 healed to 88 kind20 | minion 2/2"
+                    + " | through Entity 88 89 1000 | armor 7 7 1 | title entity, boss of entity | badge enemy of"
+                    + " entity, enemy of entity, elite | guard 3/3 | rank scout"), child.call("step"), child::transcript);
+            assertContains(child.install("v12"), "[reload] 2 classes in ", "method added: String rank()");
+            assertEquals(List.of("enemy 0 healed to 93 kind21 | enemy 0 healed to 94 kind22 | minion 2/2"
+                    + " | through Entity 94 95 1000 | armor 7 7 1 | title entity, boss of entity | badge enemy of"
+                    + " entity, enemy of entity, elite | guard 3/3 | rank entity, scout"), child.call("step"),
+                    child::transcript);
         }
     }
 

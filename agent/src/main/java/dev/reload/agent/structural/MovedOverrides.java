@@ -83,7 +83,7 @@ final class MovedOverrides {
      * @param loadedClasses gives every class the JVM has loaded, asked only when some other class has such a
      *                      method; never null
      * @throws UnsupportedEditException when such a subclass's method is overridden in turn by a reload to one of
-     *                                  its subclasses, whose dispatch would have to move up on a running JVM
+     *                                  its subclasses, whose dispatch would have to move up to the class
      */
     static Map<Class<?>, Set<MemberKey>> overriddenEarlier(Class<?> type, Set<MemberKey> fresh,
                                                           Map<String, Set<MemberKey>> addedEarlier,
@@ -107,10 +107,10 @@ final class MovedOverrides {
                     throw new UnsupportedEditException(new Refusal(type.getName(), "method added: "
                             + describe(key), "its subclass " + loaded.getName() + " added the same method in a"
                             + " reload, which a reload to a subclass of " + loaded.getSimpleName() + " overrides in"
-                            + " turn: the calls already linked to " + loaded.getSimpleName() + "'s version cannot"
-                            + " be moved up to " + type.getSimpleName() + "'s on a running JVM", "restart to apply,"
-                            + " or add " + describe(key) + " to " + type.getSimpleName() + " before its subclasses"
-                            + " override it"));
+                            + " turn: the agent does not yet move the calls linked to " + loaded.getSimpleName()
+                            + "'s version, and the overrides they reach, up to " + type.getSimpleName() + "'s",
+                            "restart to apply, or add " + describe(key) + " to " + type.getSimpleName() + " before its"
+                            + " subclasses override it"));
                 }
                 overriding.computeIfAbsent(loaded, c -> new HashSet<>()).add(key);
             }

@@ -42,8 +42,9 @@ import java.util.stream.Stream;
 /**
  * What the reload loop calls for a batch with structural edits: prepares every class of the batch, knowing
  * which methods each moves and which fields each adds, so that calls and field accesses between them link through
- * the runtime, and remembers after each applied batch which methods are moved and fields added, so that code
- * loaded or reloaded later reaches them the same way.
+ * the runtime, and remembers which methods are moved and fields added, from just before each batch is redefined
+ * (taken back if the JVM refuses it), so that code loaded during the redefinition, or loaded or reloaded later,
+ * reaches them the same way.
  * Thread-safe for one reload loop.
  */
 public final class StructuralEngine {

@@ -76,8 +76,9 @@ class MovedOverridesTest {
                         Set.of(Entity.class), () -> loaded));
         assertEquals(Entity.class.getName() + ": method added: armor() — its subclass " + Enemy.class.getName()
                 + " added the same method in a reload, which a reload to a subclass of Enemy overrides in turn: the"
-                + " calls already linked to Enemy's version cannot be moved up to Entity's on a running JVM; restart"
-                + " to apply, or add armor() to Entity before its subclasses override it", refused.getMessage());
+                + " agent does not yet move the calls linked to Enemy's version, and the overrides they reach, up to"
+                + " Entity's; restart to apply, or add armor() to Entity before its subclasses override it",
+                refused.getMessage());
     }
 
     @Test

@@ -27,6 +27,11 @@ public final class ClassLinks {
 
     private final Class<?> owner;
     private final Map<String, MutableCallSite> sites = new HashMap<>();
+    /**
+     * For a method a later version made static, or an instance method, under the same name and descriptor: the site
+     * of the form it had before, targeting that form's last version, which code from before links to.
+     */
+    private final Map<String, MutableCallSite> otherForms = new HashMap<>();
     private final Map<String, MethodHandle> implementations = new HashMap<>();
     private final Map<String, MethodHandle> bridges = new HashMap<>();
     /**
@@ -135,11 +140,12 @@ public final class ClassLinks {
         List<MutableCallSite> changed = new ArrayList<>();
         movedMethods.forEach((key, handle) -> {
             OverrideDispatch dispatch = dispatches.get(key);
-            if (implementations.put(key, handle) == handle) {
+            MethodHandle previous = implementations.put(key, handle);
+            if (previous == handle) {
                 return;
             }
             if (dispatch == null) {
-                relink(key, handle, changed);
+                relink(key, handle, previous, changed);
             } else if (dispatch.declaredBy(owner)) {
                 dispatch.ownBody(handle); // its calls reach the dispatch, which runs this body for the class's own
             }
@@ -195,6 +201,12 @@ public final class ClassLinks {
 
     /** {@return the call site shared by every call to the method with this key, typed as the caller asks} */
     synchronized CallSite site(String key, MethodType type) {
+        MutableCallSite earlierForm = otherForms.get(key);
+        MethodHandle current = implementations.get(key);
+        if (earlierForm != null && current != null && earlierForm.type().parameterCount() == type.parameterCount()
+                && current.type().parameterCount() != type.parameterCount()) {
+            return typed(earlierForm, type); // code from before, which calls the form the method no longer has
+        }
         MutableCallSite site = sites.get(key);
         if (site == null) {
             MethodHandle implementation = implementations.get(key);
@@ -207,15 +219,31 @@ public final class ClassLinks {
             site.setTarget(target);
             sites.put(key, site);
         }
+        return typed(site, type);
+    }
+
+    private static CallSite typed(MutableCallSite site, MethodType type) {
         return site.type().equals(type) ? site : new MutableCallSite(site.dynamicInvoker().asType(type));
     }
 
-    private void relink(String key, MethodHandle handle, List<MutableCallSite> changed) {
+    private void relink(String key, MethodHandle handle, MethodHandle previous, List<MutableCallSite> changed) {
         MutableCallSite site = sites.get(key);
-        if (site != null && site.type().parameterCount() != handle.type().parameterCount()) {
+        if (previous != null && previous.type().parameterCount() != handle.type().parameterCount()) {
             // Made static, or an instance method, under the same name and descriptor (a removal and an addition):
-            // calls linked before keep the version they called, calls linked from now on get a site of their own.
-            sites.remove(key);
+            // calls of the form it had, linked before or from now on (code from before), reach that form's last
+            // version; calls of the new form get a site of their own, or the one they had before it last changed
+            // form, which now reaches the new version.
+            MutableCallSite returning = otherForms.remove(key);
+            otherForms.put(key, site != null ? site : new MutableCallSite(previous));
+            if (returning != null) {
+                returning.setTarget(handle.asType(returning.type()));
+                changed.add(returning);
+                sites.put(key, returning);
+            } else {
+                sites.remove(key);
+            }
+        } else if (site != null && site.type().parameterCount() != handle.type().parameterCount()) {
+            sites.remove(key); // linked before any version had the method: it keeps what it was linked to
         } else if (site != null) {
             site.setTarget(handle.asType(site.type()));
             changed.add(site);

@@ -9,6 +9,7 @@ import dev.reload.agent.index.CapturedClass;
 import dev.reload.agent.index.LoadedClassIndex;
 import dev.reload.agent.report.Reporter;
 import dev.reload.agent.structural.ChangedInitializerRunner;
+import dev.reload.agent.structural.PublishedBatch;
 import dev.reload.agent.structural.StructuralEngine;
 import dev.reload.agent.sync.ApplyPoint;
 import dev.reload.agent.watch.ChangeBatch;
@@ -50,6 +51,7 @@ public final class Reloader {
     private final Announcer announcer;
     private final InitializerStep initializers;
     private final Reporter reporter;
+    private final StructuralEngine engine;
     private final boolean newFieldInitializers;
     private final ApplyPoint applyPoint;
 
@@ -83,6 +85,7 @@ public final class Reloader {
                 new ChangedInitializerRunner(instrumentation), new CompiledReaders(instrumentation, index, capture),
                 engine, reporter, new OutsideSwitchTables(index, instrumentation, runningClassFiles));
         this.reporter = reporter;
+        this.engine = engine;
         this.newFieldInitializers = engine.runsNewFieldInitializers();
         this.applyPoint = applyPoint;
     }
@@ -131,8 +134,7 @@ public final class Reloader {
     private void applyPlanned(ChangeBatch batch, SettledFiles settled, Judgement judgement, Plan plan,
                               Map<Class<?>, InitializerUpdate> changedInitializers) {
         try {
-            Redefinition redefinition = newClasses.define(judgement.newClasses(), plan).map(Redefinition::failed)
-                    .orElseGet(() -> redefiner.redefine(plan));
+            Redefinition redefinition = redefine(judgement, plan);
             if (redefinition.took()) {
                 recorder.took(redefinition, judgement, plan);
                 initializers.took(changedInitializers, plan.rewrites(), redefinition.classes());
@@ -143,6 +145,25 @@ public final class Reloader {
             announcer.runHooks(redefinition.classes());
         } catch (RuntimeException | LinkageError e) {
             reporter.error("error while applying a batch (" + e + "); the program goes on, save again to retry");
+        }
+    }
+
+    /**
+     * {@return the batch redefined, or why not}: defines the new classes, then redefines. Classes that load meanwhile
+     * (the verifier loads the classes the new code names, inside {@code redefineClasses}; the program's threads run
+     * on) are prepared for what the batch adds, and classes that load after a refusal for what runs.
+     */
+    private Redefinition redefine(Judgement judgement, Plan plan) {
+        PublishedBatch published = engine.publish(plan.rewrites());
+        Redefinition redefinition = null;
+        try {
+            redefinition = newClasses.define(judgement.newClasses(), plan).map(Redefinition::failed)
+                    .orElseGet(() -> redefiner.redefine(plan));
+            return redefinition;
+        } finally {
+            if (redefinition == null || !redefinition.took()) {
+                engine.withdraw(published);
+            }
         }
     }
 

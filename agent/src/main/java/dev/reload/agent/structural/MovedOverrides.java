@@ -83,7 +83,7 @@ final class MovedOverrides {
      * @param loadedClasses gives every class the JVM has loaded, asked only when some other class has such a
      *                      method; never null
      * @throws UnsupportedEditException when such a subclass's method is overridden in turn by a reload to one of
-     *                                  its subclasses, whose dispatch would have to move up on a running JVM
+     *                                  its subclasses, whose dispatch would have to move up to the class
      */
     static Map<Class<?>, Set<MemberKey>> overriddenEarlier(Class<?> type, Set<MemberKey> fresh,
                                                           Map<String, Set<MemberKey>> addedEarlier,
@@ -107,15 +107,46 @@ final class MovedOverrides {
                     throw new UnsupportedEditException(new Refusal(type.getName(), "method added: "
                             + describe(key), "its subclass " + loaded.getName() + " added the same method in a"
                             + " reload, which a reload to a subclass of " + loaded.getSimpleName() + " overrides in"
-                            + " turn: the calls already linked to " + loaded.getSimpleName() + "'s version cannot"
-                            + " be moved up to " + type.getSimpleName() + "'s on a running JVM", "restart to apply,"
-                            + " or add " + describe(key) + " to " + type.getSimpleName() + " before its subclasses"
-                            + " override it"));
+                            + " turn: the agent does not yet move the calls linked to " + loaded.getSimpleName()
+                            + "'s version, and the overrides they reach, up to " + type.getSimpleName() + "'s",
+                            "restart to apply, or add " + describe(key) + " to " + type.getSimpleName() + " before its"
+                            + " subclasses override it"));
                 }
                 overriding.computeIfAbsent(loaded, c -> new HashSet<>()).add(key);
             }
         }
         return overriding;
+    }
+
+    /**
+     * {@return the methods, among those a reload adds to the class, that a loaded watched subclass declares itself}:
+     * compiled against the new class, or declaring the method before any version of the class had it; either way it
+     * overrides it, and calls through the class reach it once the added method dispatches
+     *
+     * @param type the class the reload adds the methods to, never null
+     * @param added the overridable methods it adds, never null
+     * @param running the watched classes as they run, never null
+     * @param loadedClasses every class the JVM has loaded, never null
+     */
+    static Set<MemberKey> declaredBySubclasses(Class<?> type, Set<MemberKey> added, RunningClasses running,
+                                               Class<?>[] loadedClasses) {
+        Set<MemberKey> declared = new HashSet<>();
+        for (Class<?> loaded : loadedClasses) {
+            if (loaded == type || loaded.isInterface() || !type.isAssignableFrom(loaded)) {
+                continue;
+            }
+            ClassShape shape = running.running(loaded.getClassLoader(), loaded.getName().replace('.', '/'));
+            if (shape == null) {
+                continue;
+            }
+            for (MemberKey key : added) {
+                if (shape.method(key.name(), key.descriptor())
+                        .filter(m -> (m.access() & (Opcodes.ACC_STATIC | Opcodes.ACC_PRIVATE)) == 0).isPresent()) {
+                    declared.add(key);
+                }
+            }
+        }
+        return declared;
     }
 
     private static String describe(MemberKey key) {

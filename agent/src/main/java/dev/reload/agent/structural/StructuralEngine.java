@@ -16,6 +16,7 @@ import dev.reload.patcher.rewrite.UnsupportedEditException;
 import dev.reload.patcher.shape.ClassShape;
 import dev.reload.patcher.shape.UnreadableClassException;
 
+import dev.reload.runtime.ClassLinks;
 import dev.reload.runtime.OverrideDispatch;
 import org.objectweb.asm.Type;
 
@@ -41,8 +42,9 @@ import java.util.stream.Stream;
 /**
  * What the reload loop calls for a batch with structural edits: prepares every class of the batch, knowing
  * which methods each moves and which fields each adds, so that calls and field accesses between them link through
- * the runtime, and remembers after each applied batch which methods are moved and fields added, so that code
- * loaded or reloaded later reaches them the same way.
+ * the runtime, and remembers which methods are moved and fields added, from just before each batch is redefined
+ * (taken back if the JVM refuses it), so that code loaded during the redefinition, or loaded or reloaded later,
+ * reaches them the same way.
  * Thread-safe for one reload loop.
  */
 public final class StructuralEngine {
@@ -309,6 +311,7 @@ public final class StructuralEngine {
      * @return a line for each added static field whose initializer did not run as written; empty when none
      */
     public List<String> applied(List<PreparedRewrite> batch) {
+        publish(batch);
         for (PreparedRewrite rewrite : batch) {
             rewrite.commit();
             lastRewrites.put(rewrite.definition().getDefinitionClass(), rewrite.rewrite().leftRunning());
@@ -316,24 +319,102 @@ public final class StructuralEngine {
                 interfaceMethods.put(rewrite.definition().getDefinitionClass(),
                         overridableKeys(rewrite.rewrite().moved()));
             }
-            Set<MemberKey> keys = keys(rewrite);
-            applied.put(rewrite.rewrite().internalName(), keys);
-            appliedWidened.put(rewrite.rewrite().internalName(), rewrite.widened());
             choosingDeclared(rewrite);
-            // Only what the running version declares: a method it dropped keeps its last body for code from before,
-            // but a superclass adding it later must not dispatch to that body.
-            appliedOverridable.put(rewrite.rewrite().internalName(), overridableKeys(rewrite.rewrite()
-                    .declaredMoved().stream().filter(m -> !rewrite.reachedByDispatch().contains(m.key())).toList()));
-            anyMoved |= !keys.isEmpty();
-            // A constructor is named by its own class, which a loading class that calls it names anyway.
-            keys.stream().filter(key -> !key.name().equals("<init>")).forEach(key -> movedMemberNames.add(key.name()));
-            ClassLoader loader = rewrite.definition().getDefinitionClass().getClassLoader();
-            synchronized (appliedByLoader) {
-                appliedByLoader.computeIfAbsent(loader, l -> new ConcurrentHashMap<>())
-                        .put(rewrite.rewrite().internalName(), keys);
-            }
         }
         return newFieldInitializers ? FieldInitializerRunner.run(batch) : List.of();
+    }
+
+    /**
+     * Shows every class that loads from now on what the batch moves and adds, as if it had taken: call it before
+     * {@code redefineClasses}, which loads the classes the new code names while it checks that code (JVMS 4.10.1.2),
+     * and before which the program's threads may load classes compiled against the new versions too; then
+     * {@link #applied} when the JVM took the batch, or {@link #withdraw} when it did not. The methods the batch adds
+     * are linkable already ({@link #prepare} staged them).
+     *
+     * @param batch what {@link #prepare} gave, never null
+     * @return what the batch's classes showed before, for {@link #withdraw}; never null
+     */
+    public PublishedBatch publish(List<PreparedRewrite> batch) {
+        List<PublishedBatch.Earlier> earlier = new ArrayList<>();
+        synchronized (appliedByLoader) {
+            for (PreparedRewrite rewrite : batch) {
+                Class<?> type = rewrite.definition().getDefinitionClass();
+                String internalName = rewrite.rewrite().internalName();
+                ClassLoader loader = type.getClassLoader();
+                earlier.add(new PublishedBatch.Earlier(type, internalName, applied.get(internalName),
+                        appliedWidened.get(internalName), appliedOverridable.get(internalName),
+                        appliedByLoader.getOrDefault(loader, Map.of()).get(internalName)));
+                record(rewrite, internalName, loader);
+            }
+        }
+        // After the records, outside their lock: a subclass that loads from now on makes these dispatch itself, one
+        // loaded before is among the loaded classes now.
+        dispatchForLoadedDeclarations(earlier);
+        return new PublishedBatch(earlier);
+    }
+
+    /**
+     * Makes each overridable method that the batch adds to a class for the first time dispatch on the receiver's
+     * class when a loaded subclass declares it itself (one that declared it before any version of the class had it):
+     * calls through the class then reach that subclass's method, as they would had both loaded so. Asks for every
+     * loaded class only when a batch first adds such a method to a class.
+     */
+    private void dispatchForLoadedDeclarations(List<PublishedBatch.Earlier> earlier) {
+        Class<?>[] loadedClasses = null;
+        for (PublishedBatch.Earlier each : earlier) {
+            Set<MemberKey> fresh = new HashSet<>(appliedOverridable.getOrDefault(each.internalName(), Set.of()));
+            fresh.removeAll(each.overridable() != null ? each.overridable() : Set.of());
+            if (fresh.isEmpty() || each.type().isInterface()) {
+                continue;
+            }
+            loadedClasses = loadedClasses != null ? loadedClasses : instrumentation.getAllLoadedClasses();
+            for (MemberKey key : MovedOverrides.declaredBySubclasses(each.type(), fresh, running, loadedClasses)) {
+                ClassLinks.of(each.type()).dispatchOwn(key.runtimeKey());
+            }
+        }
+    }
+
+    /**
+     * Shows the classes that load from now on what they saw before {@link #publish}, because the JVM did not take
+     * the batch. A class that loaded in between keeps what it was shown: it names the versions the JVM refused.
+     *
+     * @param published what {@link #publish} returned for the batch, never null
+     */
+    public void withdraw(PublishedBatch published) {
+        synchronized (appliedByLoader) {
+            for (PublishedBatch.Earlier each : published.earlier()) {
+                restore(applied, each.internalName(), each.moved());
+                restore(appliedWidened, each.internalName(), each.widened());
+                restore(appliedOverridable, each.internalName(), each.overridable());
+                restore(appliedByLoader.computeIfAbsent(each.type().getClassLoader(), l -> new ConcurrentHashMap<>()),
+                        each.internalName(), each.seenByLoader());
+            }
+        }
+    }
+
+    /** Records what a class of a batch moves and adds, as every class loading from now on sees it. */
+    private void record(PreparedRewrite rewrite, String internalName, ClassLoader loader) {
+        Set<MemberKey> keys = keys(rewrite);
+        applied.put(internalName, keys);
+        appliedWidened.put(internalName, rewrite.widened());
+        // Only what the running version declares: a method it dropped keeps its last body for code from before,
+        // but a superclass adding it later must not dispatch to that body.
+        appliedOverridable.put(internalName, overridableKeys(rewrite.rewrite().declaredMoved().stream()
+                .filter(m -> !rewrite.reachedByDispatch().contains(m.key())).toList()));
+        // Both only ever grow: they let a loading class that names nothing moved skip the work, and a withdrawn
+        // batch's names cost that class the lookups, never a wrong link.
+        anyMoved |= !keys.isEmpty();
+        // A constructor is named by its own class, which a loading class that calls it names anyway.
+        keys.stream().filter(key -> !key.name().equals("<init>")).forEach(key -> movedMemberNames.add(key.name()));
+        appliedByLoader.computeIfAbsent(loader, l -> new ConcurrentHashMap<>()).put(internalName, keys);
+    }
+
+    private static void restore(Map<String, Set<MemberKey>> records, String internalName, Set<MemberKey> earlier) {
+        if (earlier == null) {
+            records.remove(internalName);
+        } else {
+            records.put(internalName, earlier);
+        }
     }
 
     /**
@@ -409,10 +490,15 @@ public final class StructuralEngine {
             return classFile;
         }
         Map<String, Set<MemberKey>> visible = new HashMap<>();
+        Map<String, Set<MemberKey>> widened;
+        Map<String, Set<MemberKey>> overridable;
+        // One batch's records or the next's, never half of each: a batch publishes them all under this lock.
         synchronized (appliedByLoader) {
             for (ClassLoader each = loader; each != null; each = each.getParent()) {
                 appliedByLoader.getOrDefault(each, Map.of()).forEach(visible::putIfAbsent);
             }
+            widened = Map.copyOf(appliedWidened);
+            overridable = Map.copyOf(appliedOverridable);
         }
         visible.remove(internalName);
         visible.values().removeIf(Set::isEmpty);
@@ -435,9 +521,9 @@ public final class StructuralEngine {
                 return loading;
             }
         };
-        InheritedMoves moves = new InheritedMoves(visible, Map.copyOf(appliedWidened), withLoading, loader);
+        InheritedMoves moves = new InheritedMoves(visible, widened, withLoading, loader);
         MovedOverrides.dispatchWhatItOverrides(loader, withLoading.running(loader, internalName), moves,
-                appliedOverridable);
+                overridable);
         return StructuralRewriter.redirectCalls(classFile, moves);
     }
 

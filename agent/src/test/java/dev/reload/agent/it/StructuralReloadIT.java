@@ -219,8 +219,9 @@ class StructuralReloadIT {
                     child::transcript);
 
             // Entity adds badge(), which a reload added to Enemy (v5) and a later one removed (v7): no version of
-            // Enemy that runs declares it, so calls through Entity reach Entity's, not Enemy's last body; Elite,
-            // loaded afterwards below Enemy, declares its own, which they reach.
+            // Enemy that runs declares it, so calls through Entity reach Entity's, not Enemy's last body; Elite, new
+            // below Enemy, declares its own, which they reach: Main's new code names Elite, so it loads while the JVM
+            // checks that code, inside the redefinition, before the batch took.
             assertContains(child.install("v8"), "[reload] 2 classes in ", "method added: String badge()");
             assertEquals(List.of("enemy 0 healed to 69 kind13 | enemy 0 healed to 70 kind14 | minion 2/2"
                     + " | through Entity 70 71 1000 | armor 7 7 1 | title entity, boss of entity | badge entity,"
@@ -231,6 +232,25 @@ class StructuralReloadIT {
             assertEquals(List.of("enemy 0 healed to 75 kind15 | enemy 0 healed to 76 kind16 | minion 2/2"
                     + " | through Entity 76 77 1000 | armor 7 7 1 | title entity, boss of entity | badge enemy of"
                     + " entity, enemy of entity, elite"), child.call("step"), child::transcript);
+            // Guard, new, loads the same way, while the batch adding shield and shielded() to Entity is checked,
+            // and uses both as its own.
+            assertContains(child.install("v10"), "[reload] 2 classes in ", "field added: int shield",
+                    "method added: int shielded(int)");
+            assertEquals(List.of("enemy 0 healed to 81 kind17 | enemy 0 healed to 82 kind18 | minion 2/2"
+                    + " | through Entity 82 83 1000 | armor 7 7 1 | title entity, boss of entity | badge enemy of"
+                    + " entity, enemy of entity, elite | guard 3/3"), child.call("step"), child::transcript);
+
+            // Scout, new, declares rank(), which no other class has; then Entity adds it: calls through Entity
+            // reach Scout's for a Scout, loaded before the reload.
+            assertContains(child.install("v11"), "[reload] 1 class in ", "fixture.inherited.Main (step)");
+            assertEquals(List.of("enemy 0 healed to 87 kind19 | enemy 0 healed to 88 kind20 | minion 2/2"
+                    + " | through Entity 88 89 1000 | armor 7 7 1 | title entity, boss of entity | badge enemy of"
+                    + " entity, enemy of entity, elite | guard 3/3 | rank scout"), child.call("step"), child::transcript);
+            assertContains(child.install("v12"), "[reload] 2 classes in ", "method added: String rank()");
+            assertEquals(List.of("enemy 0 healed to 93 kind21 | enemy 0 healed to 94 kind22 | minion 2/2"
+                    + " | through Entity 94 95 1000 | armor 7 7 1 | title entity, boss of entity | badge enemy of"
+                    + " entity, enemy of entity, elite | guard 3/3 | rank entity, scout"), child.call("step"),
+                    child::transcript);
         }
     }
 
@@ -285,7 +305,8 @@ class StructuralReloadIT {
             // Entity.score() and Boss's override turn public; Main, in another package, calls them on objects made
             // before, through Entity and through the subclass Enemy, and so does Scores, which loads afterwards.
             // Entity.bonus() turns public from package access: Minion's, made before, now overrides it and calls
-            // super.bonus(), and so does Elite's, a class loaded afterwards; Entity's own calls reach them.
+            // super.bonus(), and so does Elite's, a class new in this version, which Main's new code names, so it
+            // loads while the JVM checks that code; Entity's own calls reach them.
             String widened = child.install("v2");
             assertContains(widened, "[reload] ", "method modifiers changed: score(): protected → public",
                     "method modifiers changed: bonus(): package-private → public");
@@ -298,16 +319,18 @@ class StructuralReloadIT {
                     child.call("step"), child::transcript);
 
             // bonus() made static: a removal and an addition; the overrides go, the instance method stays for code
-            // from before.
+            // from before: a lambda v3 made, which calls it as an instance method, first called now, links to its
+            // last body (Minion's, in another package, overrides the package-access method as it runs no more).
             assertContains(child.install("v4"), "[reload] ");
-            assertEquals(List.of("3 30 3 entity 30 total 36", "bonus 9 bonus 9 bonus 9 9 bonus 9"), child.call("step"),
-                    child::transcript);
+            assertEquals(List.of("3 30 3 entity 30 total 36", "bonus 9 bonus 9 bonus 9 9 bonus 9 later 4 4"),
+                    child.call("step"), child::transcript);
 
             // Undone: protected and package access again, which is what the running declarations kept; Minion's
             // bonus() overrides nothing again, nor does Grunt's, added by a reload and dropped while bonus() was
-            // static.
+            // static. The lambda's call, of an instance method again, reaches its new body.
             assertContains(child.install("v5"), "[reload] ");
-            assertEquals(List.of("entity 1 entity 10 entity 1 bonus 1 bonus 1"), child.call("step"), child::transcript);
+            assertEquals(List.of("entity 1 entity 10 entity 1 bonus 1 bonus 1", "later 1 1"), child.call("step"),
+                    child::transcript);
         }
     }
 

@@ -2,10 +2,14 @@ package dev.reload.agent.structural;
 
 import dev.reload.patcher.rewrite.AddedMethod;
 import dev.reload.patcher.rewrite.UnsupportedEditException;
+import dev.reload.patcher.shape.ClassShape;
 import dev.reload.patcher.shape.MemberKey;
+import dev.reload.patcher.shape.UnreadableClassException;
 import dev.reload.runtime.ClassLinks;
 import org.junit.jupiter.api.Test;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
 import java.util.List;
@@ -72,8 +76,33 @@ class MovedOverridesTest {
                         Set.of(Entity.class), () -> loaded));
         assertEquals(Entity.class.getName() + ": method added: armor() — its subclass " + Enemy.class.getName()
                 + " added the same method in a reload, which a reload to a subclass of Enemy overrides in turn: the"
-                + " calls already linked to Enemy's version cannot be moved up to Entity's on a running JVM; restart"
-                + " to apply, or add armor() to Entity before its subclasses override it", refused.getMessage());
+                + " agent does not yet move the calls linked to Enemy's version, and the overrides they reach, up to"
+                + " Entity's; restart to apply, or add armor() to Entity before its subclasses override it",
+                refused.getMessage());
+    }
+
+    @Test
+    void aLoadedSubclassDeclaringAnAddedMethodItselfIsFoundOnlyForThatMethodAndDescriptor() {
+        MemberKey bonusArmor = new MemberKey("armor", "(I)I");
+        Class<?>[] loaded = {Entity.class, Enemy.class, Grunt.class, String.class};
+        RunningClasses running = (loader, internalName) -> shapeOrNull(internalName);
+        assertEquals(Set.of(bonusArmor), MovedOverrides.declaredBySubclasses(Entity.class, Set.of(ARMOR, bonusArmor),
+                running, loaded));
+        // Grunt is no subclass of Enemy, and no class declares armor() without a parameter.
+        assertEquals(Set.of(), MovedOverrides.declaredBySubclasses(Enemy.class, Set.of(bonusArmor), running, loaded));
+        assertEquals(Set.of(), MovedOverrides.declaredBySubclasses(Entity.class, Set.of(ARMOR), running, loaded));
+    }
+
+    /** {@return the shape of one of this test's classes, as a watched class's running shape; null for others} */
+    private static ClassShape shapeOrNull(String internalName) {
+        if (!internalName.startsWith(internalName(MovedOverridesTest.class))) {
+            return null;
+        }
+        try (InputStream in = MovedOverridesTest.class.getResourceAsStream("/" + internalName + ".class")) {
+            return ClassShape.read(in.readAllBytes());
+        } catch (IOException | UnreadableClassException e) {
+            throw new AssertionError(e);
+        }
     }
 
     private static String internalName(Class<?> type) {

@@ -1,0 +1,37 @@
+package dev.reload.agent.structural;
+
+import dev.reload.patcher.shape.MemberKey;
+
+import java.util.List;
+import java.util.Set;
+
+/**
+ * What the classes of a batch showed loading classes before {@link StructuralEngine#publish} showed them the batch's
+ * moved methods and added fields: {@link StructuralEngine#withdraw} puts it back when the JVM refuses the batch.
+ */
+public final class PublishedBatch {
+    private final List<Earlier> earlier;
+
+    PublishedBatch(List<Earlier> earlier) {
+        this.earlier = List.copyOf(earlier);
+    }
+
+    /** {@return each class's records before the batch, in the batch's order} */
+    List<Earlier> earlier() {
+        return earlier;
+    }
+
+    /**
+     * One class's records before the batch, each null when it had none.
+     *
+     * @param type the class, never null
+     * @param internalName the class's internal name, never null
+     * @param moved the moved and widened methods calls link to, and the added fields
+     * @param widened the protected methods made public
+     * @param overridable the moved methods its running version declares that overrides can reach
+     * @param seenByLoader what classes of its loader saw of it
+     */
+    record Earlier(Class<?> type, String internalName, Set<MemberKey> moved, Set<MemberKey> widened,
+                   Set<MemberKey> overridable, Set<MemberKey> seenByLoader) {
+    }
+}

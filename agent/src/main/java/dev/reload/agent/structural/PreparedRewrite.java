@@ -1,5 +1,6 @@
 package dev.reload.agent.structural;
 
+import dev.reload.patcher.rewrite.InheritedImplementation;
 import dev.reload.patcher.shape.MemberKey;
 import dev.reload.patcher.rewrite.StructuralRewrite;
 import dev.reload.runtime.ClassLinks;
@@ -8,6 +9,7 @@ import java.lang.instrument.ClassDefinition;
 import java.lang.invoke.MethodHandle;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -25,10 +27,18 @@ public final class PreparedRewrite {
     private final Map<MemberKey, MethodHandle> fieldInitializers;
     private final OverrideLinks overrides;
     private final Set<MemberKey> widened;
+    private final List<InheritedImplementation> abstractImplementations;
 
     PreparedRewrite(ClassDefinition definition, StructuralRewrite rewrite, ClassLinks links,
                     Map<String, MethodHandle> movedMethods, Map<MemberKey, MethodHandle> fieldInitializers,
                     OverrideLinks overrides, Set<MemberKey> widened) {
+        this(definition, rewrite, links, movedMethods, fieldInitializers, overrides, widened, List.of());
+    }
+
+    private PreparedRewrite(ClassDefinition definition, StructuralRewrite rewrite, ClassLinks links,
+                            Map<String, MethodHandle> movedMethods, Map<MemberKey, MethodHandle> fieldInitializers,
+                            OverrideLinks overrides, Set<MemberKey> widened,
+                            List<InheritedImplementation> abstractImplementations) {
         this.definition = definition;
         this.rewrite = rewrite;
         this.links = links;
@@ -36,6 +46,21 @@ public final class PreparedRewrite {
         this.fieldInitializers = new LinkedHashMap<>(fieldInitializers);
         this.overrides = overrides;
         this.widened = Set.copyOf(widened);
+        this.abstractImplementations = List.copyOf(abstractImplementations);
+    }
+
+    /**
+     * {@return the methods the new version adds that implement an abstract method the class inherits, which
+     * subclasses loading later without their own are given ({@link AbstractImplementations})}
+     */
+    List<InheritedImplementation> abstractImplementations() {
+        return abstractImplementations;
+    }
+
+    /** {@return the same edit, whose new version adds these implementations of inherited abstract methods} */
+    PreparedRewrite implementingAbstract(List<InheritedImplementation> implementations) {
+        return new PreparedRewrite(definition, rewrite, links, movedMethods, fieldInitializers, overrides, widened,
+                implementations);
     }
 
     /**
@@ -72,7 +97,7 @@ public final class PreparedRewrite {
     /** {@return the same edit, redefining the class with other bytes} */
     PreparedRewrite withClassFile(byte[] classFile) {
         return new PreparedRewrite(new ClassDefinition(definition.getDefinitionClass(), classFile), rewrite, links,
-                movedMethods, fieldInitializers, overrides, widened);
+                movedMethods, fieldInitializers, overrides, widened, abstractImplementations);
     }
 
     /**
@@ -81,7 +106,7 @@ public final class PreparedRewrite {
      */
     PreparedRewrite overriddenEarlier(Map<Class<?>, Set<MemberKey>> bySubclass) {
         return new PreparedRewrite(definition, rewrite, links, movedMethods, fieldInitializers,
-                overrides.overriddenEarlier(bySubclass), widened);
+                overrides.overriddenEarlier(bySubclass), widened, abstractImplementations);
     }
 
     /** {@return the class and the bytes to redefine it with, never null} */

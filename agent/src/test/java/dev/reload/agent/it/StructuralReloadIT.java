@@ -231,6 +231,37 @@ class StructuralReloadIT {
             assertEquals(List.of("enemy 0 healed to 75 kind15 | enemy 0 healed to 76 kind16 | minion 2/2"
                     + " | through Entity 76 77 1000 | armor 7 7 1 | title entity, boss of entity | badge enemy of"
                     + " entity, enemy of entity, elite"), child.call("step"), child::transcript);
+
+            // Abstract Monster inherits render() abstract from Unit and glyph() from Drawable; Ogre and Troll, made
+            // now, have their own.
+            String unchanged = " | armor 7 7 1 | title entity, boss of entity | badge enemy of entity, enemy of entity,"
+                    + " elite | horde ";
+            assertContains(child.install("v10"), "[reload] 1 class in ", "fixture.inherited.Main (step)");
+            assertEquals(List.of("enemy 0 healed to 81 kind17 | enemy 0 healed to 82 kind18 | minion 2/2 | through"
+                    + " Entity 82 83 1000" + unchanged + "ogre/O,ogre,O troll/T,troll,T"), child.call("step"),
+                    child::transcript);
+            // Monster implements both: Ogre and Troll keep their own through Unit, Drawable and Monster, Ogre's now
+            // calling super.render(); Imp, loaded after the edit, has neither and runs Monster's, also named
+            // through Imp; Goblin, loaded below Horned (abstract, loaded after it), calls super.render() through it.
+            assertContains(child.install("v11"), "[reload] 3 classes in ", "method added: String render()",
+                    "method added: String glyph()");
+            assertEquals(List.of("enemy 0 healed to 87 kind19 | enemy 0 healed to 88 kind20 | minion 2/2 | through"
+                    + " Entity 88 89 1000" + unchanged + "ogre on monster/O,ogre on monster,O troll/T,troll,T"
+                    + " monster/M,monster,M goblin on monster/M,goblin on monster,M imp monsterM"), child.call("step"),
+                    child::transcript);
+            // A second edit of both; Troll's glyph() now calls super.glyph().
+            assertContains(child.install("v12"), "[reload] 2 classes in ", "fixture.inherited.Monster (render,"
+                    + " glyph)");
+            assertEquals(List.of("enemy 0 healed to 93 kind21 | enemy 0 healed to 94 kind22 | minion 2/2 | through"
+                    + " Entity 94 95 1000" + unchanged + "ogre on beast/O,ogre on beast,O troll/TB,troll,TB"
+                    + " beast/B,beast,B goblin on beast/B,goblin on beast,B imp beastB"), child.call("step"),
+                    child::transcript);
+            // Undone, Imp and Goblin gone from the build: their objects made before run Monster's last bodies.
+            assertContains(child.installReplacing("v13"), "[reload] 4 classes in ", "method removed: String"
+                    + " render(); code from before that still calls it runs its last version");
+            assertEquals(List.of("enemy 0 healed to 99 kind23 | enemy 0 healed to 100 kind24 | minion 2/2 | through"
+                    + " Entity 100 101 1000" + unchanged + "ogre/O,ogre,O troll/T,troll,T beast/B,beast,B goblin on"
+                    + " beast/B,goblin on beast,B"), child.call("step"), child::transcript);
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.reload.agent.structural;
 
+import dev.reload.patcher.rewrite.AddedMethod;
 import dev.reload.patcher.rewrite.InheritedImplementation;
 import dev.reload.patcher.shape.MemberKey;
 import dev.reload.patcher.rewrite.StructuralRewrite;
@@ -7,6 +8,7 @@ import dev.reload.runtime.ClassLinks;
 
 import java.lang.instrument.ClassDefinition;
 import java.lang.invoke.MethodHandle;
+import java.lang.reflect.Method;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -79,10 +81,21 @@ public final class PreparedRewrite {
         return overrides.declarers().keySet();
     }
 
-    /** {@return the added overrides the new version declares, each with the class declaring what it overrides} */
+    /**
+     * {@return the added overrides the new version declares, each with the class declaring what it overrides, and
+     * its added implementations of inherited abstract methods, each with the class or interface declaring that}
+     */
     public Map<MemberKey, Class<?>> addedOverrides() {
         Map<MemberKey, Class<?>> declared = new LinkedHashMap<>(overrides.declarers());
         declared.keySet().retainAll(overrides.declaredNow());
+        Class<?> type = definition.getDefinitionClass();
+        for (InheritedImplementation implementation : abstractImplementations) {
+            Method abstractOne = AddedOverrides.nearestDeclaration(type, new AddedMethod(implementation.name(),
+                    implementation.descriptor(), true, true));
+            if (abstractOne != null) {
+                declared.put(implementation.key(), abstractOne.getDeclaringClass());
+            }
+        }
         return declared;
     }
 

@@ -243,8 +243,10 @@ class StructuralReloadIT {
             // Monster implements both: Ogre and Troll keep their own through Unit, Drawable and Monster, Ogre's now
             // calling super.render(); Imp, loaded after the edit, has neither and runs Monster's, also named
             // through Imp; Goblin, loaded below Horned (abstract, loaded after it), calls super.render() through it.
-            assertContains(child.install("v11"), "[reload] 3 classes in ", "method added: String render()",
-                    "method added: String glyph()");
+            assertContains(child.install("v11"), "[reload] 3 classes in ", "method added: String render()"
+                    + " (implements fixture.inherited.Unit.render(); classes loaded later without their own run it)",
+                    "method added: String glyph() (implements fixture.inherited.Drawable.glyph(); classes loaded"
+                    + " later without their own run it)");
             assertEquals(List.of("enemy 0 healed to 87 kind19 | enemy 0 healed to 88 kind20 | minion 2/2 | through"
                     + " Entity 88 89 1000" + unchanged + "ogre on monster/O,ogre on monster,O troll/T,troll,T"
                     + " monster/M,monster,M goblin on monster/M,goblin on monster,M imp monsterM"), child.call("step"),

@@ -176,13 +176,18 @@ public final class Linkage {
 
     /**
      * {@return the dispatch of the method a reload added to the class {@code type} or a superclass, made to dispatch
-     * now if it does not yet; or null when a class from {@code type} up or a superinterface declares the method as
-     * it runs (whose declaration dispatches instead), or no reload added it}: of several classes that reloads added it
-     * to, the topmost, whose method the others override
+     * now if it does not yet; or null when a class from {@code type} up or a superinterface declares the method with
+     * a body as it runs (whose declaration dispatches instead), or no reload added it}: of several classes that
+     * reloads added it to, the topmost, whose method the others override; an abstract declaration above is what
+     * that method implements
      */
     private static OverrideDispatch addedToSuperclass(Class<?> type, String key, MethodType methodType) {
         String name = key.substring(0, key.indexOf('('));
-        if (type.isInterface() || declarer(type, name, methodType) != null) {
+        if (type.isInterface()) {
+            return null;
+        }
+        Class<?> declarer = declarer(type, name, methodType);
+        if (declarer != null && !Modifier.isAbstract(declared(declarer, name, methodType).getModifiers())) {
             return null;
         }
         Class<?> topmost = null;
@@ -250,14 +255,19 @@ public final class Linkage {
     }
 
     private static boolean declares(Class<?> type, String name, MethodType methodType) {
+        return declared(type, name, methodType) != null;
+    }
+
+    /** {@return the instance method the class or interface declares with that name and type, or null} */
+    private static Method declared(Class<?> type, String name, MethodType methodType) {
         for (Method method : type.getDeclaredMethods()) {
             if (method.getName().equals(name) && method.getReturnType() == methodType.returnType()
                     && Arrays.equals(method.getParameterTypes(), methodType.parameterArray())
                     && !Modifier.isStatic(method.getModifiers())) {
-                return true;
+                return method;
             }
         }
-        return false;
+        return null;
     }
 
     /**

@@ -14,6 +14,7 @@ import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.Type;
 
 import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -56,8 +57,8 @@ final class ReportWords {
      *
      * @param newFieldInitializers true when the initializers of added static fields run ({@code clinit=new-fields})
      * @param renumbered what to say for the classes that renumbered anonymous classes touched, never null
-     * @param overrides the class declaring what each added override of the class overrides, by the override's
-     *                  key; never null
+     * @param overrides the class declaring what each added override of the class overrides (or each added
+     *                  implementation implements), by the added method's key; never null
      */
     static ReloadedClass reloadedClass(Verdict verdict, boolean newFieldInitializers, Map<String, String> renumbered,
                                        Map<MemberKey, Class<?>> overrides) {
@@ -75,16 +76,28 @@ final class ReportWords {
      * {@return true when the class overridden is a class that does not declare the method as it runs: a reload added
      * it, and it lives in the class's companion}
      */
-    private static boolean addedByReload(Class<?> overridden, MethodChange.Added added) {
-        if (overridden.isInterface()) {
-            return false;
+    /** {@return how calls reach an added method through what it overrides or implements, in words} */
+    private static String overriding(Class<?> overridden, MethodChange.Added added) {
+        String what = overridden.getName() + "." + new AddedMethod(added.name(), added.descriptor(), true, true)
+                .describe();
+        Method declared = declared(overridden, added);
+        if (declared != null && Modifier.isAbstract(declared.getModifiers())) {
+            // The running subclasses keep their own; the classes that load later are given one calling it.
+            return " (implements " + what + "; classes loaded later without their own run it)";
         }
+        boolean addedByReload = declared == null && !overridden.isInterface();
+        return " (overrides " + what + (addedByReload ? ", which a reload added" : "") + "; calls through "
+                + overridden.getSimpleName() + " reach it)";
+    }
+
+    /** {@return the method the class declares as it runs with the added method's name and descriptor, or null} */
+    private static Method declared(Class<?> overridden, MethodChange.Added added) {
         for (Method method : overridden.getDeclaredMethods()) {
             if (method.getName().equals(added.name()) && Type.getMethodDescriptor(method).equals(added.descriptor())) {
-                return false;
+                return method;
             }
         }
-        return true;
+        return null;
     }
 
     /** {@return what an added field holds at first, in words: the runtime's storage starts it as the JVM would} */
@@ -132,10 +145,7 @@ final class ReportWords {
             if (overridden != null) {
                 MethodChange.Added added = (MethodChange.Added) change;
                 // An override added on a running JVM is reached through the dispatch of what it overrides.
-                edits.add(added.describe() + " (overrides " + overridden.getName() + "." + new AddedMethod(
-                        added.name(), added.descriptor(), true, true).describe()
-                        + (addedByReload(overridden, added) ? ", which a reload added" : "") + "; calls through "
-                        + overridden.getSimpleName() + " reach it)");
+                edits.add(added.describe() + overriding(overridden, added));
             } else if (change instanceof TypeChange.NestMemberChanged nest && nest.added()
                     && renumbered.containsKey(nest.member())) {
                 edits.add(renumbered.get(nest.member()));

@@ -2,7 +2,6 @@ package dev.reload.agent.structural;
 
 import dev.reload.patcher.rewrite.AddedMethod;
 import dev.reload.patcher.rewrite.MovedMembers;
-import dev.reload.patcher.rewrite.Refusal;
 import dev.reload.patcher.rewrite.RuntimeNames;
 import dev.reload.patcher.rewrite.UnsupportedEditException;
 import dev.reload.patcher.shape.MemberKey;
@@ -27,7 +26,8 @@ import java.util.function.Function;
  * companion is declared nowhere). An added method lives in its class's companion and never enters the vtable, so
  * calls through the superclass reach it only once that declaration dispatches on the receiver's class
  * ({@link DispatchingClasses}); that takes a declaration with a body, in a watched class, which the agent can
- * redefine. What cannot be reached that way is refused.
+ * redefine. What cannot be reached that way is refused. An added method implementing an abstract one needs no
+ * dispatch: every running subclass declares its own.
  */
 final class AddedOverrides {
     private AddedOverrides() {
@@ -51,11 +51,32 @@ final class AddedOverrides {
                 continue;
             }
             Method declaration = nearestDeclaration(type, method, widened);
-            if (declaration != null) {
+            if (declaration != null && !Modifier.isAbstract(declaration.getModifiers())) {
                 declarers.put(method.key(), reachable(type, method, declaration));
             }
         }
         return declarers;
+    }
+
+    /**
+     * {@return the added methods that implement an abstract method the class inherits, the nearest declaration
+     * above being abstract (only an abstract class lacks one)}: no declaration with a body can dispatch to them, and
+     * none needs to, since the running subclasses each declare their own; {@link AbstractImplementations} gives one
+     * to the subclasses that load later without their own
+     *
+     * @param type the class the methods are added to, never null
+     * @param added the methods its new version declares and the running class lacks, never null
+     * @param widened says which package-access methods a reload made protected or public, never null
+     */
+    static List<AddedMethod> abstractImplementations(Class<?> type, List<AddedMethod> added, MovedMembers widened) {
+        List<AddedMethod> implementing = new ArrayList<>();
+        for (AddedMethod method : added) {
+            Method declaration = method.overridable() ? nearestDeclaration(type, method, widened) : null;
+            if (declaration != null && Modifier.isAbstract(declaration.getModifiers())) {
+                implementing.add(method);
+            }
+        }
+        return implementing;
     }
 
     /**
@@ -110,15 +131,6 @@ final class AddedOverrides {
             throws UnsupportedEditException {
         Class<?> declarer = declaration.getDeclaringClass();
         String overridden = declarer.getName() + "." + method.describe();
-        if (Modifier.isAbstract(declaration.getModifiers())) {
-            // Only an abstract class lacks a method it inherits abstract: its running subclasses have their own.
-            throw new UnsupportedEditException(new Refusal(type.getName(), "method added: " + method.describe(),
-                    "it implements the abstract " + overridden + " in an abstract class, whose running subclasses"
-                            + " each have their own: a subclass loaded later without one, and super."
-                            + method.describe() + " in one, would reach the abstract declaration on a running JVM,"
-                            + " which has no body to choose it from", "give the subclasses that need it their own "
-                            + method.describe() + ", or restart to apply"));
-        }
         if (!watched(declarer)) {
             throw refusal(type, method, "it overrides " + overridden + ", declared in a class the agent does not"
                     + " watch (the JDK's or a library's), whose calls cannot be made to reach a method added on a"

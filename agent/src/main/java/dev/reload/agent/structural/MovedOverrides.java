@@ -11,6 +11,8 @@ import dev.reload.runtime.ClassLinks;
 import dev.reload.runtime.OverrideDispatch;
 import org.objectweb.asm.Opcodes;
 
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -45,8 +47,10 @@ final class MovedOverrides {
                                               Function<Class<?>, Set<MemberKey>> addedByReloads) {
         Map<MemberKey, Class<?>> declarers = new LinkedHashMap<>();
         for (AddedMethod method : moved) {
+            Method declaration = method.overridable() ? AddedOverrides.nearestDeclaration(type, method) : null;
+            // An abstract declaration above leaves the overriding to the methods reloads added below it.
             if (!method.overridable() || type.isInterface()
-                    || AddedOverrides.nearestDeclaration(type, method) != null
+                    || (declaration != null && !Modifier.isAbstract(declaration.getModifiers()))
                     || addedToAnInterface(type, method.key(), addedByReloads)) {
                 continue;
             }

@@ -1,13 +1,17 @@
 package dev.reload.agent.structural;
 
+import dev.reload.patcher.rewrite.AddedMethod;
+import dev.reload.patcher.rewrite.InheritedImplementation;
 import dev.reload.patcher.shape.MemberKey;
 import dev.reload.patcher.rewrite.StructuralRewrite;
 import dev.reload.runtime.ClassLinks;
 
 import java.lang.instrument.ClassDefinition;
 import java.lang.invoke.MethodHandle;
+import java.lang.reflect.Method;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -25,10 +29,18 @@ public final class PreparedRewrite {
     private final Map<MemberKey, MethodHandle> fieldInitializers;
     private final OverrideLinks overrides;
     private final Set<MemberKey> widened;
+    private final List<InheritedImplementation> abstractImplementations;
 
     PreparedRewrite(ClassDefinition definition, StructuralRewrite rewrite, ClassLinks links,
                     Map<String, MethodHandle> movedMethods, Map<MemberKey, MethodHandle> fieldInitializers,
                     OverrideLinks overrides, Set<MemberKey> widened) {
+        this(definition, rewrite, links, movedMethods, fieldInitializers, overrides, widened, List.of());
+    }
+
+    private PreparedRewrite(ClassDefinition definition, StructuralRewrite rewrite, ClassLinks links,
+                            Map<String, MethodHandle> movedMethods, Map<MemberKey, MethodHandle> fieldInitializers,
+                            OverrideLinks overrides, Set<MemberKey> widened,
+                            List<InheritedImplementation> abstractImplementations) {
         this.definition = definition;
         this.rewrite = rewrite;
         this.links = links;
@@ -36,6 +48,21 @@ public final class PreparedRewrite {
         this.fieldInitializers = new LinkedHashMap<>(fieldInitializers);
         this.overrides = overrides;
         this.widened = Set.copyOf(widened);
+        this.abstractImplementations = List.copyOf(abstractImplementations);
+    }
+
+    /**
+     * {@return the methods the new version adds that implement an abstract method the class inherits, which
+     * subclasses loading later without their own are given ({@link AbstractImplementations})}
+     */
+    List<InheritedImplementation> abstractImplementations() {
+        return abstractImplementations;
+    }
+
+    /** {@return the same edit, whose new version adds these implementations of inherited abstract methods} */
+    PreparedRewrite implementingAbstract(List<InheritedImplementation> implementations) {
+        return new PreparedRewrite(definition, rewrite, links, movedMethods, fieldInitializers, overrides, widened,
+                implementations);
     }
 
     /**
@@ -54,10 +81,21 @@ public final class PreparedRewrite {
         return overrides.declarers().keySet();
     }
 
-    /** {@return the added overrides the new version declares, each with the class declaring what it overrides} */
+    /**
+     * {@return the added overrides the new version declares, each with the class declaring what it overrides, and
+     * its added implementations of inherited abstract methods, each with the class or interface declaring that}
+     */
     public Map<MemberKey, Class<?>> addedOverrides() {
         Map<MemberKey, Class<?>> declared = new LinkedHashMap<>(overrides.declarers());
         declared.keySet().retainAll(overrides.declaredNow());
+        Class<?> type = definition.getDefinitionClass();
+        for (InheritedImplementation implementation : abstractImplementations) {
+            Method abstractOne = AddedOverrides.nearestDeclaration(type, new AddedMethod(implementation.name(),
+                    implementation.descriptor(), true, true));
+            if (abstractOne != null) {
+                declared.put(implementation.key(), abstractOne.getDeclaringClass());
+            }
+        }
         return declared;
     }
 
@@ -72,7 +110,7 @@ public final class PreparedRewrite {
     /** {@return the same edit, redefining the class with other bytes} */
     PreparedRewrite withClassFile(byte[] classFile) {
         return new PreparedRewrite(new ClassDefinition(definition.getDefinitionClass(), classFile), rewrite, links,
-                movedMethods, fieldInitializers, overrides, widened);
+                movedMethods, fieldInitializers, overrides, widened, abstractImplementations);
     }
 
     /**
@@ -81,7 +119,7 @@ public final class PreparedRewrite {
      */
     PreparedRewrite overriddenEarlier(Map<Class<?>, Set<MemberKey>> bySubclass) {
         return new PreparedRewrite(definition, rewrite, links, movedMethods, fieldInitializers,
-                overrides.overriddenEarlier(bySubclass), widened);
+                overrides.overriddenEarlier(bySubclass), widened, abstractImplementations);
     }
 
     /** {@return the class and the bytes to redefine it with, never null} */

@@ -1,5 +1,6 @@
 package dev.reload.agent.structural;
 
+import dev.reload.patcher.rewrite.InheritedImplementation;
 import dev.reload.patcher.shape.MemberKey;
 
 import java.util.List;
@@ -7,7 +8,8 @@ import java.util.Set;
 
 /**
  * What the classes of a batch showed loading classes before {@link StructuralEngine#publish} showed them the batch's
- * moved methods and added fields: {@link StructuralEngine#withdraw} puts it back when the JVM refuses the batch.
+ * moved methods, added fields and implementations of inherited abstract methods: {@link StructuralEngine#withdraw}
+ * puts it back when the JVM refuses the batch.
  */
 public final class PublishedBatch {
     private final List<Earlier> earlier;
@@ -22,7 +24,7 @@ public final class PublishedBatch {
     }
 
     /**
-     * One class's records before the batch, each null when it had none.
+     * One class's records before the batch, each null when it had none (the implementations empty).
      *
      * @param type the class, never null
      * @param internalName the class's internal name, never null
@@ -30,8 +32,10 @@ public final class PublishedBatch {
      * @param widened the protected methods made public
      * @param overridable the moved methods its running version declares that overrides can reach
      * @param seenByLoader what classes of its loader saw of it
+     * @param implementations the implementations of inherited abstract methods it gave subclasses loading later
      */
     record Earlier(Class<?> type, String internalName, Set<MemberKey> moved, Set<MemberKey> widened,
-                   Set<MemberKey> overridable, Set<MemberKey> seenByLoader) {
+                   Set<MemberKey> overridable, Set<MemberKey> seenByLoader,
+                   List<InheritedImplementation> implementations) {
     }
 }

@@ -5,6 +5,7 @@ import dev.reload.patcher.rewrite.AddedField;
 import dev.reload.patcher.rewrite.AddedInterfaceMethods;
 import dev.reload.patcher.rewrite.ClassFileFormatException;
 import dev.reload.patcher.rewrite.ClassReferences;
+import dev.reload.patcher.rewrite.InheritedImplementation;
 import dev.reload.patcher.rewrite.LastRewrite;
 import dev.reload.patcher.rewrite.LinkedSuperCalls;
 import dev.reload.patcher.rewrite.MovedMembers;
@@ -53,6 +54,7 @@ public final class StructuralEngine {
     private final RunningClasses running;
     private final StructuralReloader reloader = new StructuralReloader();
     private final DispatchingClasses dispatching = new DispatchingClasses();
+    private final AbstractImplementations abstractImplementations = new AbstractImplementations();
     /** Moved methods and added fields of applied reloads: internal name of the class to their keys. */
     private final Map<String, Set<MemberKey>> applied = new ConcurrentHashMap<>();
     /**
@@ -131,6 +133,7 @@ public final class StructuralEngine {
         Map<String, Set<MemberKey>> widened = new HashMap<>(appliedWidened);
         Map<ClassEdit, Map<MemberKey, Class<?>>> overridesByEdit = new HashMap<>();
         Map<ClassEdit, Set<MemberKey>> unlinkedByEdit = new HashMap<>();
+        Map<ClassEdit, List<InheritedImplementation>> implementingByEdit = new HashMap<>();
         Map<Class<?>, List<AddedMethod>> declaredByBatch = new HashMap<>();
         Map<Class<?>, Set<MemberKey>> widenedFromPackage = new LinkedHashMap<>();
         for (ClassEdit edit : edits) {
@@ -155,8 +158,12 @@ public final class StructuralEngine {
             // override of a method a reload added to a superclass, through that method's dispatch.
             Set<MemberKey> unlinked = new HashSet<>(overrides.keySet());
             unlinked.addAll(AddedOverrides.implementations(edit.loaded(), moved, addedByReloads).keySet());
-            unlinked.addAll(MovedOverrides.declarers(edit.loaded(), moved, addedByReloads).keySet());
+            Set<MemberKey> overridingAdded = MovedOverrides.declarers(edit.loaded(), moved, addedByReloads).keySet();
+            unlinked.addAll(overridingAdded);
             unlinkedByEdit.put(edit, unlinked);
+            // An implementation of an inherited abstract method is linked, and dispatches to the subclasses' own.
+            implementingByEdit.put(edit, AbstractImplementations.of(edit.loaded(), moved, overridingAdded,
+                    view(Map.of(), widened, edit.loaded().getClassLoader()), edit.updated()));
             List<AddedMethod> linked = moved.stream().filter(m -> !unlinked.contains(m.key())).toList();
             Set<MemberKey> linkedOrWidened = new HashSet<>(keys(linked, StructuralRewriter.addedFields(edit.running(),
                     edit.updated())));
@@ -183,8 +190,10 @@ public final class StructuralEngine {
             PreparedRewrite rewrite = reloader.prepare(edit.loaded(), edit.running(), lastRewrites.get(edit.loaded()),
                     edit.updated(), view(moves, widened, edit.loaded().getClassLoader()),
                     unlinkedByEdit.get(edit), dispatching.of(edit.loaded()), addedByReloads);
+            AbstractImplementations.dispatchBeforeAnyCall(edit.loaded(), implementingByEdit.get(edit));
             prepared.add(rewrite.withClassFile(linkSuperCalls(sharingLambdaSites(
-                    rewrite.definition().getDefinitionClassFile()))).overriddenEarlier(earlierByEdit.get(edit)));
+                    rewrite.definition().getDefinitionClassFile()))).overriddenEarlier(earlierByEdit.get(edit))
+                    .implementingAbstract(implementingByEdit.get(edit)));
         }
         return prepared;
     }
@@ -343,8 +352,10 @@ public final class StructuralEngine {
                 ClassLoader loader = type.getClassLoader();
                 earlier.add(new PublishedBatch.Earlier(type, internalName, applied.get(internalName),
                         appliedWidened.get(internalName), appliedOverridable.get(internalName),
-                        appliedByLoader.getOrDefault(loader, Map.of()).get(internalName)));
+                        appliedByLoader.getOrDefault(loader, Map.of()).get(internalName),
+                        abstractImplementations.declaredBy(type)));
                 record(rewrite, internalName, loader);
+                abstractImplementations.applied(type, rewrite.abstractImplementations());
             }
         }
         // After the records, outside their lock: a subclass that loads from now on makes these dispatch itself, one
@@ -388,6 +399,7 @@ public final class StructuralEngine {
                 restore(appliedOverridable, each.internalName(), each.overridable());
                 restore(appliedByLoader.computeIfAbsent(each.type().getClassLoader(), l -> new ConcurrentHashMap<>()),
                         each.internalName(), each.seenByLoader());
+                abstractImplementations.applied(each.type(), each.implementations());
             }
         }
     }
@@ -479,16 +491,19 @@ public final class StructuralEngine {
     /**
      * {@return a class file about to load in {@code loader}, with its calls to the methods moved in classes of that
      * loader or its ancestors linked through the runtime; the very same array when it calls none}: a class of
-     * the same name in another loader is another class, which declares its methods itself
+     * the same name in another loader is another class, which declares its methods itself. A class inheriting an
+     * implementation that a reload added to a superclass, of an abstract method, is given a method calling it
+     * ({@link AbstractImplementations}), linked here too.
      *
      * @param loader the defining loader, never null
      * @param internalName the loading class's internal name, never null
-     * @param classFile its class file, never null
+     * @param loadingFile its class file, never null
      */
-    public byte[] linkCallsOfLoadingClass(ClassLoader loader, String internalName, byte[] classFile) {
+    public byte[] linkCallsOfLoadingClass(ClassLoader loader, String internalName, byte[] loadingFile) {
         if (!anyMoved) {
-            return classFile;
+            return loadingFile;
         }
+        byte[] classFile = abstractImplementations.declaredAtLoad(loader, loadingFile, running);
         Map<String, Set<MemberKey>> visible = new HashMap<>();
         Map<String, Set<MemberKey>> widened;
         Map<String, Set<MemberKey>> overridable;

@@ -50,13 +50,20 @@ public final class StructuralReloader {
     public PreparedRewrite prepare(Class<?> loaded, byte[] running, LastRewrite last, byte[] updated,
                                    MovedMembers elsewhere) throws UnsupportedEditException, StructuralLinkException {
         // Without the engine nothing makes an overridden declaration dispatch: such an override would not take.
-        Map<MemberKey, Class<?>> overrides = AddedOverrides.declarers(loaded,
-                StructuralRewriter.movedMethods(running, updated), elsewhere);
+        List<AddedMethod> moved = StructuralRewriter.movedMethods(running, updated);
+        Map<MemberKey, Class<?>> overrides = AddedOverrides.declarers(loaded, moved, elsewhere);
         if (!overrides.isEmpty()) {
             Map.Entry<MemberKey, Class<?>> first = overrides.entrySet().iterator().next();
             throw new UnsupportedEditException(loaded.getName(), "method added: " + first.getKey().name(),
                     "it overrides a method of " + first.getValue().getName() + ", which only the structural"
                             + " engine makes dispatch to it");
+        }
+        List<AddedMethod> implementing = AddedOverrides.abstractImplementations(loaded, moved, elsewhere);
+        if (!implementing.isEmpty()) {
+            // Nor does anything give it to the subclasses that load later.
+            throw new UnsupportedEditException(loaded.getName(), "method added: " + implementing.get(0).name(),
+                    "it implements an inherited abstract method, which only the structural engine makes"
+                            + " subclasses loaded later inherit");
         }
         return prepare(loaded, running, last, updated, elsewhere, Set.of(), Set.of(), type -> Set.of());
     }

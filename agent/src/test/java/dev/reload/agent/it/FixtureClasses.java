@@ -8,6 +8,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
@@ -39,10 +40,51 @@ final class FixtureClasses {
     }
 
     /**
+     * Writes every class file of a compiled version into {@code classes} as build tools that replace files atomically
+     * do: each under a temporary name first ({@code C.class.tmp}), then all renamed over the old ones in one quick
+     * burst. The agent holds such a burst together however loaded the machine is, so a version of many files is one
+     * batch, as the tests that read its report line need; {@link #install} keeps the compiler's way of writing.
+     */
+    static void installAtomically(Path compiled, Path classes) {
+        List<Path> files = files(compiled);
+        List<Path> temporary = new ArrayList<>();
+        try {
+            for (Path file : files) {
+                Path target = classes.resolve(compiled.relativize(file).toString());
+                Files.createDirectories(target.getParent());
+                if (target.toString().endsWith(".class")) {
+                    temporary.add(Files.copy(file, target.resolveSibling(target.getFileName() + ".tmp"),
+                            StandardCopyOption.REPLACE_EXISTING));
+                } else {
+                    Files.copy(file, target, StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+            for (Path file : temporary) {
+                String name = file.getFileName().toString();
+                Files.move(file, file.resolveSibling(name.substring(0, name.length() - ".tmp".length())),
+                        StandardCopyOption.ATOMIC_MOVE);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
      * Deletes the class files of {@code classes} that {@code compiled} has no longer, then writes the others, as an
      * IDE's build does when nested classes leave the source.
      */
     static void replace(Path compiled, Path classes) {
+        deleteLeftOut(compiled, classes);
+        install(compiled, classes);
+    }
+
+    /** As {@link #replace}, the class files written as {@link #installAtomically} does. */
+    static void replaceAtomically(Path compiled, Path classes) {
+        deleteLeftOut(compiled, classes);
+        installAtomically(compiled, classes);
+    }
+
+    private static void deleteLeftOut(Path compiled, Path classes) {
         List<String> kept = files(compiled).stream().map(file -> compiled.relativize(file).toString()).toList();
         for (Path file : files(classes)) {
             if (file.toString().endsWith(".class") && !kept.contains(classes.relativize(file).toString())) {
@@ -53,7 +95,6 @@ final class FixtureClasses {
                 }
             }
         }
-        install(compiled, classes);
     }
 
     /** Writes only the first half of one class file, as a compiler interrupted mid-write would leave it. */

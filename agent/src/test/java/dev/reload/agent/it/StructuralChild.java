@@ -175,7 +175,10 @@ final class StructuralChild implements AutoCloseable {
         return printed;
     }
 
-    /** Compiles a version of the case, writes its class files over the live ones, and {@return the outcome line} */
+    /**
+     * Compiles a version of the case, writes its class files over the live ones as one burst of renames (every
+     * version one batch, however loaded the machine), and {@return the outcome line}
+     */
     String install(String version) {
         return install(Fixtures.sources(fixtureCase, version), version);
     }
@@ -185,7 +188,7 @@ final class StructuralChild implements AutoCloseable {
         Path compiled = work.resolve(name);
         compiler.compile(sources, compiled);
         int mark = child.stderrMark();
-        FixtureClasses.install(compiled, live);
+        FixtureClasses.installAtomically(compiled, live);
         return child.awaitStderrAfter(mark, OUTCOME);
     }
 
@@ -202,13 +205,13 @@ final class StructuralChild implements AutoCloseable {
 
     /**
      * Compiles a version of the case, deletes the live class files it no longer has, writes its class files over
-     * the live ones, and {@return the outcome line}
+     * the live ones as {@link #install(String)} does, and {@return the outcome line}
      */
     String installReplacing(String version) {
         Path compiled = work.resolve(version);
         compiler.compile(Fixtures.sources(fixtureCase, version), compiled);
         int mark = child.stderrMark();
-        FixtureClasses.replace(compiled, live);
+        FixtureClasses.replaceAtomically(compiled, live);
         return child.awaitStderrAfter(mark, OUTCOME);
     }
 

@@ -251,6 +251,40 @@ class StructuralReloadIT {
                     + " | through Entity 94 95 1000 | armor 7 7 1 | title entity, boss of entity | badge enemy of"
                     + " entity, enemy of entity, elite | guard 3/3 | rank entity, scout"), child.call("step"),
                     child::transcript);
+
+            // Abstract Monster inherits render() abstract from Unit and glyph() from Drawable; Ogre and Troll, made
+            // now, have their own.
+            String unchanged = " | armor 7 7 1 | title entity, boss of entity | badge enemy of entity, enemy of entity,"
+                    + " elite | guard 3/3 | rank entity, scout | horde ";
+            assertContains(child.install("v13"), "[reload] 1 class in ", "fixture.inherited.Main (step)");
+            assertEquals(List.of("enemy 0 healed to 99 kind23 | enemy 0 healed to 100 kind24 | minion 2/2 | through"
+                    + " Entity 100 101 1000" + unchanged + "ogre/O,ogre,O troll/T,troll,T"), child.call("step"),
+                    child::transcript);
+            // Monster implements both: Ogre and Troll keep their own through Unit, Drawable and Monster, Ogre's now
+            // calling super.render(); Imp, loaded after the edit, has neither and runs Monster's, also named
+            // through Imp; Goblin, loaded below Horned (abstract, loaded after it), calls super.render() through it.
+            assertContains(child.install("v14"), "[reload] 3 classes in ", "method added: String render()"
+                    + " (implements fixture.inherited.Unit.render(); classes loaded later without their own run it)",
+                    "method added: String glyph() (implements fixture.inherited.Drawable.glyph(); classes loaded"
+                    + " later without their own run it)");
+            assertEquals(List.of("enemy 0 healed to 105 kind25 | enemy 0 healed to 106 kind26 | minion 2/2 | through"
+                    + " Entity 106 107 1000" + unchanged + "ogre on monster/O,ogre on monster,O troll/T,troll,T"
+                    + " monster/M,monster,M goblin on monster/M,goblin on monster,M imp monsterM"), child.call("step"),
+                    child::transcript);
+            // A second edit of both; Troll's glyph() now calls super.glyph(); Imp, saved again still without
+            // either, keeps the ones it was given as it loaded.
+            assertContains(child.install("v15"), "[reload] 3 classes in ", "fixture.inherited.Monster (render,"
+                    + " glyph)", "fixture.inherited.Imp (own, method removed: String render()");
+            assertEquals(List.of("enemy 0 healed to 111 kind27 | enemy 0 healed to 112 kind28 | minion 2/2 | through"
+                    + " Entity 112 113 1000" + unchanged + "ogre on beast/O,ogre on beast,O troll/TB,troll,TB"
+                    + " beast/B,beast,B goblin on beast/B,goblin on beast,B imp beastB!"), child.call("step"),
+                    child::transcript);
+            // Undone, Imp and Goblin gone from the build: their objects made before run Monster's last bodies.
+            assertContains(child.installReplacing("v16"), "[reload] 4 classes in ", "method removed: String"
+                    + " render(); code from before that still calls it runs its last version");
+            assertEquals(List.of("enemy 0 healed to 117 kind29 | enemy 0 healed to 118 kind30 | minion 2/2 | through"
+                    + " Entity 118 119 1000" + unchanged + "ogre/O,ogre,O troll/T,troll,T beast/B,beast,B goblin on"
+                    + " beast/B,goblin on beast,B"), child.call("step"), child::transcript);
         }
     }
 

@@ -74,21 +74,28 @@ class AddedOverridesTest {
     }
 
     @Test
-    void methodsOfUnwatchedClassesInterfacesAndAbstractOnesAreRefusedAsWritten() {
+    void methodsOfUnwatchedClassesAreRefusedAsWritten() {
         assertEquals("fixture.Player: method added: toString() — it overrides java.lang.Object.toString(), declared"
                 + " in a class the agent does not watch (the JDK's or a library's), whose calls cannot be made to"
                 + " reach a method added on a running JVM; restart to apply",
                 refusal(Enemy.class, new AddedMethod("toString", "()Ljava/lang/String;", true, true)));
-        assertEquals("fixture.Player: method added: run() — it implements the abstract java.lang.Runnable.run() in"
-                + " an abstract class, whose running subclasses each have their own: a subclass loaded later without"
-                + " one, and super.run() in one, would reach the abstract declaration on a running JVM, which has no"
-                + " body to choose it from; give the subclasses that need it their own run(), or restart to apply",
-                refusal(Task.class, new AddedMethod("run", "()V", true, true)));
-        assertEquals("fixture.Player: method added: update(int) — it implements the abstract "
-                + Shape.class.getName() + ".update(int) in an abstract class, whose running subclasses each have"
-                + " their own: a subclass loaded later without one, and super.update(int) in one, would reach the"
-                + " abstract declaration on a running JVM, which has no body to choose it from; give the subclasses"
-                + " that need it their own update(int), or restart to apply", refusal(Square.class, UPDATE));
+    }
+
+    @Test
+    void anImplementationOfAnInheritedAbstractMethodNeedsNoDispatchAndIsFoundAsSuch()
+            throws UnsupportedEditException {
+        AddedMethod run = new AddedMethod("run", "()V", true, true);
+        assertEquals(Map.of(), declarers(Task.class, List.of(run)), "an interface's abstract method, unwatched");
+        assertEquals(Map.of(), declarers(Square.class, List.of(UPDATE)), "a superclass's abstract method");
+        assertEquals(List.of(run), AddedOverrides.abstractImplementations(Task.class, List.of(run),
+                MovedMembers.none()));
+        assertEquals(List.of(UPDATE), AddedOverrides.abstractImplementations(Square.class, List.of(UPDATE),
+                MovedMembers.none()));
+        assertEquals(List.of(), AddedOverrides.abstractImplementations(Wedge.class, List.of(UPDATE),
+                MovedMembers.none()), "below a concrete implementation it overrides that one");
+        assertEquals(List.of(), AddedOverrides.abstractImplementations(Square.class,
+                List.of(new AddedMethod("update", "(I)I", false, false)), MovedMembers.none()),
+                "a static method implements nothing");
     }
 
     private static String refusal(Class<?> type, AddedMethod method) {

@@ -45,10 +45,11 @@ public final class HookMarks {
             int tag = classFile[offset];
             switch (tag) {
                 case CONSTANT_UTF8 -> {
-                    int length = u2(classFile, offset + 1);
+                    int length = ((classFile[offset + 1] & 0xFF) << 8) | (classFile[offset + 2] & 0xFF);
                     offset += 3 + length;
-                    if (length >= end.length && Arrays.equals(classFile, offset - end.length, offset, end, 0,
-                            end.length)) {
+                    // The last byte first: most strings end otherwise, and this runs mostly interpreted.
+                    if (length >= end.length && classFile[offset - 1] == end[end.length - 1]
+                            && Arrays.equals(classFile, offset - end.length, offset, end, 0, end.length)) {
                         return true;
                     }
                 }

@@ -9,8 +9,16 @@ import java.nio.file.Path;
  */
 @FunctionalInterface
 public interface ClassLookup {
-    /** Finds nothing: every reference to another class waits the quiet period, as before the program runs. */
-    ClassLookup NONE = (file, referencing, internalName) -> null;
+    /**
+     * Finds nothing: every reference to another class waits the quiet period, as before the program runs. Not a
+     * lambda: the collector is made in {@code premain}, where the first lambda spins classes before the program starts.
+     */
+    ClassLookup NONE = new ClassLookup() {
+        @Override
+        public Declarations find(Path file, String referencing, String internalName) {
+            return null;
+        }
+    };
 
     /**
      * {@return the declarations of the class {@code internalName} as the class of {@code file} would link it; null

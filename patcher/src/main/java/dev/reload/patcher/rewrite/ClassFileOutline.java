@@ -2,7 +2,6 @@ package dev.reload.patcher.rewrite;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 
@@ -32,6 +31,12 @@ final class ClassFileOutline {
     static final int CODE_STRING = 4;
     static final int NEST_MEMBERS_STRING = 5;
     private static final int NEST_HOST_STRING = 6;
+    /**
+     * Bit {@code n} set when a wanted string is {@code n} bytes long (every one is shorter than 64): the pool walk
+     * compares a UTF-8 entry with the wanted strings only when its length is one of theirs, which few entries' is.
+     * This walk runs for every class a program loads, mostly interpreted, where each step counts.
+     */
+    private static final long WANTED_LENGTHS = lengthBits(WANTED);
 
     final byte[] bytes;
     final int majorVersion;
@@ -123,10 +128,14 @@ final class ClassFileOutline {
         return className(thisClass);
     }
 
-    /** {@return the internal name of this class as the pool stores it, in modified UTF-8} */
-    byte[] internalNameBytes() {
-        int offset = entry(u2(entry(thisClass, CONSTANT_CLASS) + 1), CONSTANT_UTF8);
-        return Arrays.copyOfRange(bytes, offset + 3, offset + 3 + u2(offset + 1));
+    /** {@return the offset of the UTF-8 pool entry holding this class's internal name} */
+    int internalNameEntry() {
+        return entry(u2(entry(thisClass, CONSTANT_CLASS) + 1), CONSTANT_UTF8);
+    }
+
+    /** {@return the length in bytes of this class's internal name, as the pool stores it} */
+    int internalNameLength() {
+        return u2(internalNameEntry() + 1);
     }
 
     /** {@return the internal name the {@code NestHost} attribute names, or null without one} */
@@ -187,8 +196,10 @@ final class ClassFileOutline {
             int tag = bytes[offset];
             switch (tag) {
                 case CONSTANT_UTF8 -> {
-                    int length = u2(offset + 1);
-                    noteWanted(index, offset + 3, length);
+                    int length = ((bytes[offset + 1] & 0xFF) << 8) | (bytes[offset + 2] & 0xFF);
+                    if (length < Long.SIZE && (WANTED_LENGTHS & (1L << length)) != 0) {
+                        noteWanted(index, offset + 3, length);
+                    }
                     offset += 3 + length;
                 }
                 case CONSTANT_CLASS, 8, 16, 19, 20 -> offset += 3; // String, MethodType, Module, Package
@@ -296,6 +307,17 @@ final class ClassFileOutline {
             throw new ClassFileFormatException(bytes.length, "class file ends too early");
         }
         return offset;
+    }
+
+    private static long lengthBits(byte[][] strings) {
+        long bits = 0;
+        for (byte[] string : strings) {
+            if (string.length >= Long.SIZE) {
+                throw new IllegalStateException("a wanted string of " + string.length + " bytes needs a wider mask");
+            }
+            bits |= 1L << string.length;
+        }
+        return bits;
     }
 
     private static byte[][] ascii(String... strings) {

@@ -1,7 +1,5 @@
 package dev.reload.patcher.rewrite;
 
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -29,14 +27,11 @@ public final class LoadTimePatch {
     private final ByteSink appended;
     private int nextIndex;
 
-    private LoadTimePatch(ClassFileOutline outline, List<byte[]> spares) {
+    private LoadTimePatch(ClassFileOutline outline, int spareNestMembers) {
         this.outline = outline;
         this.nextIndex = outline.poolCount;
-        int spareBytes = 0;
-        for (byte[] spare : spares) {
-            spareBytes += 6 + spare.length;
-        }
-        this.appended = new ByteSink(128 + spareBytes);
+        // Each spare: a UTF-8 entry of the class's name, '$' and a number, and a class entry.
+        this.appended = new ByteSink(128 + spareNestMembers * (outline.internalNameLength() + 12));
     }
 
     /**
@@ -56,8 +51,7 @@ public final class LoadTimePatch {
         if (outline.majorVersion < OLDEST_MAJOR_VERSION || outline.isModule() || outline.hasAccessor) {
             return classFile;
         }
-        List<byte[]> spares = spareNames(outline, spareNestMembers);
-        return new LoadTimePatch(outline, spares).write(spares);
+        return new LoadTimePatch(outline, spareNestMembers).write(spareNestMembers);
     }
 
     /**
@@ -86,44 +80,62 @@ public final class LoadTimePatch {
     }
 
     /**
-     * {@return the modified UTF-8 of the spare nest member names, none for a nest member} For a class that lists
-     * no nest members (most classes), the names {@link SpareNestMembers} would give are made from the pool's bytes
-     * of the class name, with no string decoded or encoded.
+     * Appends the pool entries of the spare nest member names, {@return the indices of their class entries; none
+     * for a nest member}. For a class that lists no nest members (most classes), the names {@link SpareNestMembers}
+     * would give are copied from the pool's bytes of the class name, with no string decoded, encoded or made: this
+     * runs for every class a program loads, mostly interpreted, where each call and allocation counts.
      */
-    private static List<byte[]> spareNames(ClassFileOutline outline, int spare) {
+    private int[] spareClasses(int spare) {
         if (outline.nestHostAttribute >= 0) {
-            return List.of();
+            return new int[0];
         }
-        List<byte[]> names = new ArrayList<>(spare);
-        if (outline.nestMembersAttribute < 0) {
-            byte[] host = outline.internalNameBytes();
-            for (int n = 1; n <= spare; n++) {
-                String number = Integer.toString(n);
-                byte[] name = Arrays.copyOf(host, host.length + 1 + number.length());
-                name[host.length] = '$';
-                for (int i = 0; i < number.length(); i++) {
-                    name[host.length + 1 + i] = (byte) number.charAt(i);
-                }
-                names.add(name);
+        if (outline.nestMembersAttribute >= 0) {
+            List<String> names = SpareNestMembers.names(outline.internalName(), outline.nestMembers(), spare);
+            int[] classes = new int[names.size()];
+            for (int i = 0; i < classes.length; i++) {
+                classes[i] = classEntry(newUtf8(ModifiedUtf8.encode(names.get(i))));
             }
-            return names;
+            return classes;
         }
-        for (String name : SpareNestMembers.names(outline.internalName(), outline.nestMembers(), spare)) {
-            names.add(ModifiedUtf8.encode(name));
+        int name = outline.internalNameEntry();
+        int length = outline.u2(name + 1);
+        int firstName = nextIndex;
+        for (int n = 1; n <= spare; n++) {
+            appended.u1(ClassFileOutline.CONSTANT_UTF8).u2(length + 1 + decimalDigits(n))
+                    .bytes(outline.bytes, name + 3, length).u1('$');
+            decimal(n);
+            nextIndex++;
         }
-        return names;
+        int[] classes = new int[spare];
+        for (int i = 0; i < spare; i++) {
+            classes[i] = classEntry(firstName + i);
+        }
+        return classes;
     }
 
-    private byte[] write(List<byte[]> spares) {
+    /** Appends the ASCII digits of {@code n}, 0 or more. */
+    private void decimal(int n) {
+        if (n >= 10) {
+            decimal(n / 10);
+        }
+        appended.u1('0' + n % 10);
+    }
+
+    private static int decimalDigits(int n) {
+        int digits = 1;
+        for (int rest = n; rest >= 10; rest /= 10) {
+            digits++;
+        }
+        return digits;
+    }
+
+    private byte[] write(int spare) {
         int name = utf8(ClassFileOutline.ACCESSOR_NAME_STRING);
         int descriptor = utf8(ClassFileOutline.ACCESSOR_DESCRIPTOR_STRING);
         int code = utf8(ClassFileOutline.CODE_STRING);
         int lookup = methodref(classEntry(utf8(ClassFileOutline.METHOD_HANDLES_STRING)),
                 nameAndType(utf8(ClassFileOutline.LOOKUP_STRING), descriptor));
-        int[] spareClasses = new int[spares.size()];
-        for (int i = 0; i < spareClasses.length; i++) {
-            spareClasses[i] = classEntry(newUtf8(spares.get(i)));
-        }
+        int[] spareClasses = spareClasses(spare);
         boolean newNestMembers = spareClasses.length > 0 && outline.nestMembersAttribute < 0;
         int nestMembersName = newNestMembers ? utf8(ClassFileOutline.NEST_MEMBERS_STRING) : 0;
         int methodCount = outline.u2(outline.methodsCountOffset) + 1;

@@ -35,10 +35,11 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class OverrideDispatch {
     private static final Registry REGISTRY = new Registry();
     /**
-     * How many classes running the own body get an exact-class test: enough for the monomorphic and bimorphic call
-     * sites a game's loop has, few enough that a class past them pays one test more each than the table alone.
+     * How many classes the table chose for get an exact-class test of their own: enough for the monomorphic and
+     * bimorphic call sites a game's loop has, few enough that a class past them pays one test more each than the
+     * table alone.
      */
-    static final int OWN_BODY_TESTS = 4;
+    static final int CLASS_TESTS = 4;
     private static final MethodHandle IS_CLASS;
     private static final MethodHandle CHOOSE;
     private static final MethodHandle CHOOSES_OWN_BODY;
@@ -69,11 +70,17 @@ public final class OverrideDispatch {
     private final List<SuperCall> superCalls = new ArrayList<>();
     /**
      * Classes the current choices sent to the own body, tested exactly before the table, at most
-     * {@link #OWN_BODY_TESTS}; held weakly, since an inheriting class may belong to a loader the program drops.
-     * Emptied whenever the choices are made anew; a slot a collected class held stays taken until then, so the
-     * dispatch is relinked at most that many times between two changes of the overrides.
+     * {@link #CLASS_TESTS} with {@link #declaredChoices}; held weakly, since an inheriting class may belong to a
+     * loader the program drops. Emptied whenever the choices are made anew; a slot a collected class held stays
+     * taken until then, so the dispatch is relinked at most that many times between two changes of the overrides.
      */
     private final List<WeakReference<Class<?>>> ownBodyClasses = new ArrayList<>();
+    /**
+     * Classes of the declarer's loader the current choices sent elsewhere (a method the class declares, an override
+     * it inherits), with what they chose, tested exactly before the table like {@link #ownBodyClasses}: the handle
+     * the table holds is no constant to the JIT, these are. Held strongly, as {@link #sameLoader} is.
+     */
+    private final Map<Class<?>, MethodHandle> declaredChoices = new LinkedHashMap<>();
     /** Targets the own body, in its static form; null until the declaration dispatches. */
     private MutableCallSite ownSite;
     private MutableCallSite dispatchSite;
@@ -262,6 +269,7 @@ public final class OverrideDispatch {
 
     private void relink() {
         ownBodyClasses.clear();
+        declaredChoices.clear();
         choices = new Choices(this, overrides, ownSite.dynamicInvoker(),
                 addedByReload || choosesDeclared ? key.substring(0, key.indexOf('(')) : null,
                 otherPackagesOverride());
@@ -285,24 +293,32 @@ public final class OverrideDispatch {
     }
 
     /**
-     * Gives a class the table sends to the own body an exact-class test of its own, while fewer than
-     * {@link #OWN_BODY_TESTS} classes have one: called once per class and choices, when the table first chooses.
+     * Gives a class the table chose for an exact-class test of its own, while fewer than {@link #CLASS_TESTS}
+     * classes have one: called once per class and choices, when the table first chooses. A class of another loader
+     * gets one only when it runs the own body, which the test names weakly.
      *
      * @param made the choices that chose, which may be older than the current ones
      * @param type the receiver's class, never null
+     * @param chosen what the choices chose for it, never null
      */
-    private synchronized void ownBodyChosen(Choices made, Class<?> type) {
-        if (made != choices || dispatchSite == null || type == declarer || ownBodyClasses.size() >= OWN_BODY_TESTS) {
+    private synchronized void chosen(Choices made, Class<?> type, MethodHandle chosen) {
+        if (made != choices || dispatchSite == null || type == declarer || classTests() >= CLASS_TESTS) {
             return;
         }
-        ownBodyClasses.add(new WeakReference<>(type));
+        if (chosen == made.ownBody) {
+            ownBodyClasses.add(new WeakReference<>(type));
+        } else if (type.getClassLoader() == declarer.getClassLoader() && !sameLoader.containsKey(type)) {
+            declaredChoices.put(type, chosen);
+        } else {
+            return;
+        }
         dispatchSite.setTarget(dispatchTarget());
         MutableCallSite.syncAll(new MutableCallSite[] {dispatchSite});
     }
 
-    /** {@return how many classes running the own body are tested exactly now, collected ones included} */
-    synchronized int ownBodyTests() {
-        return ownBodyClasses.size();
+    /** {@return how many classes the table chose for are tested exactly now, collected ones included} */
+    synchronized int classTests() {
+        return ownBodyClasses.size() + declaredChoices.size();
     }
 
     /**
@@ -327,6 +343,10 @@ public final class OverrideDispatch {
         for (WeakReference<Class<?>> inheriting : ownBodyClasses) {
             target = MethodHandles.guardWithTest(onReceiver(IS_REFERENT.bindTo(inheriting), type),
                     ownSite.dynamicInvoker(), target);
+        }
+        for (Map.Entry<Class<?>, MethodHandle> chosen : declaredChoices.entrySet()) {
+            target = MethodHandles.guardWithTest(isExactly(chosen.getKey(), type), chosen.getValue().asType(type),
+                    target);
         }
         for (Map.Entry<Class<?>, MethodHandle> override : sameLoader.entrySet()) {
             if (!otherPackagesOverride() && !samePackage(override.getKey(), declarer)) {
@@ -428,13 +448,11 @@ public final class OverrideDispatch {
             this.otherPackages = otherPackages;
         }
 
-        /** Chooses for a receiver's class, once per class: a class running the own body may get a test of its own. */
+        /** Chooses for a receiver's class, once per class, which may get a test of its own. */
         @Override
         protected MethodHandle computeValue(Class<?> type) {
             MethodHandle chosen = chosenFor(type);
-            if (chosen == ownBody) {
-                dispatch.ownBodyChosen(this, type);
-            }
+            dispatch.chosen(this, type, chosen);
             return chosen;
         }
 

@@ -74,31 +74,44 @@ class OverrideDispatchTest {
         assertEquals("entity", (String) call.invokeExact((Entity) new Inheriting()));
         assertEquals("added", (String) call.invokeExact((Entity) new Overriding()));
         assertEquals("entity", (String) call.invokeExact(new Entity()));
-        assertEquals(1, dispatch.ownBodyTests(), "only the inheriting class, once");
+        assertEquals(1, dispatch.classTests(), "only the inheriting class, once");
 
         Entity[] others = {new Sibling1(), new Sibling2(), new Sibling3(), new Sibling4(), new BelowInheriting()};
         for (Entity other : others) {
             assertEquals("entity", (String) call.invokeExact(other));
         }
-        assertEquals(OverrideDispatch.OWN_BODY_TESTS, dispatch.ownBodyTests(), "bounded");
+        assertEquals(OverrideDispatch.CLASS_TESTS, dispatch.classTests(), "bounded");
         for (Entity other : others) {
             assertEquals("entity", (String) call.invokeExact(other), "past the bound, through the table");
         }
 
         // A reload overrides a class that had a test of its own: the tests are dropped, its subclass inherits it.
         dispatch.overriddenBy(Inheriting.class, added);
-        assertEquals(0, dispatch.ownBodyTests());
+        assertEquals(0, dispatch.classTests());
         assertEquals("added", (String) call.invokeExact((Entity) new Inheriting()));
         assertEquals("added", (String) call.invokeExact((Entity) new BelowInheriting()));
         assertEquals("entity", (String) call.invokeExact((Entity) new Sibling1()));
-        assertEquals(1, dispatch.ownBodyTests());
+        assertEquals(2, dispatch.classTests(), "the subclass inheriting the override, and the sibling");
 
         // The override is removed again: both run the own body, each with a test of its own again.
         dispatch.overriddenBy(Inheriting.class, null);
         assertEquals("entity", (String) call.invokeExact((Entity) new BelowInheriting()));
         assertEquals("entity", (String) call.invokeExact((Entity) new Inheriting()));
         assertEquals("added", (String) call.invokeExact((Entity) new Overriding()));
-        assertEquals(2, dispatch.ownBodyTests());
+        assertEquals(2, dispatch.classTests());
+    }
+
+    @Test
+    void classesDeclaringAMethodAReloadAddedAreTestedExactlyWithTheirOwn() throws Throwable {
+        OverrideDispatch dispatch = OverrideDispatch.of(Entity.class, "own()Ljava/lang/String;");
+        dispatch.addedByReload(MethodHandles.lookup().findStatic(OverrideDispatchTest.class, "ownUpdate", UPDATE));
+        MethodHandle call = dispatch.dispatchSite(UPDATE).dynamicInvoker();
+
+        assertEquals("declared", (String) call.invokeExact((Entity) new DeclaresOwn()));
+        assertEquals("declared", (String) call.invokeExact((Entity) new DeclaresOwn()));
+        assertEquals("declared", (String) call.invokeExact((Entity) new BelowDeclaresOwn()));
+        assertEquals("entity", (String) call.invokeExact(new Entity()));
+        assertEquals(2, dispatch.classTests(), "each declaring and inheriting class, once");
     }
 
     @Test
@@ -119,7 +132,7 @@ class OverrideDispatchTest {
                 ModdedEntity.class.getName());
         Entity object = (Entity) loader.loadClass(ModdedEntity.class.getName()).getConstructor().newInstance();
         assertEquals("entity", (String) call.invokeExact(object));
-        assertEquals(1, dispatch.ownBodyTests());
+        assertEquals(1, dispatch.classTests());
         return new WeakReference<>(loader);
     }
 
@@ -133,6 +146,15 @@ class OverrideDispatchTest {
     }
 
     public static class BelowInheriting extends Inheriting {
+    }
+
+    public static class DeclaresOwn extends Entity {
+        public String own() {
+            return "declared";
+        }
+    }
+
+    public static class BelowDeclaresOwn extends DeclaresOwn {
     }
 
     public static class Sibling1 extends Entity {

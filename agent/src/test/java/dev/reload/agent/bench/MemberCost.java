@@ -1,5 +1,6 @@
 package dev.reload.agent.bench;
 
+import dev.reload.agent.bench.jmh.AbstractImplementationBenchmark;
 import dev.reload.agent.bench.jmh.AddedFieldBenchmark;
 import dev.reload.agent.bench.jmh.InterfaceDispatchBenchmark;
 import dev.reload.agent.bench.jmh.MovedMethodBenchmark;
@@ -32,14 +33,16 @@ import java.util.List;
  * to a subclass and called through its superclass ({@link OverrideDispatchBenchmark}), a method added to an
  * interface, an override of a default method and that default inherited elsewhere, each called through its interface,
  * and an interface no reload touched ({@link InterfaceDispatchBenchmark}), a method widened from package access to
- * public, called from its class and from another package ({@link WidenedDispatchBenchmark}), an instance field
+ * public, called from its class and from another package ({@link WidenedDispatchBenchmark}), an implementation of
+ * an inherited abstract method added to an abstract class ({@link AbstractImplementationBenchmark}), an instance field
  * and a static field kept in the agent's runtime ({@link AddedFieldBenchmark}); and a method with a sync point
  * when no batch is ready against the same method without one ({@link SyncPointBenchmark}). Each benchmark runs in its own JVM
  * forked with reload-agent watching a fresh directory, the original and the reloaded one in turn (the number of
  * forks of each is the first argument, 3 by default) so that a change in the machine's load touches both; the score
  * is the mean over every measurement iteration with its 99.9 % confidence half-width, and the best iteration. The
  * other arguments choose rows ({@code method}, {@code override}, {@code interface}, {@code default}, {@code inherited},
- * {@code untouched}, {@code widened}, {@code outside}, {@code field}, {@code static}, {@code sync}; all by
+ * {@code untouched}, {@code widened}, {@code outside}, {@code abstract},
+ * {@code field}, {@code static}, {@code sync}; all by
  * default). Run from the
  * repository root:
  * <pre>
@@ -48,7 +51,7 @@ import java.util.List;
  * java -cp "agent/target/test-classes:$(cat agent/target/bench.classpath)" \
  *     -Dreload.agent.jar=agent/target/reload-agent.jar -Dreload.fixtures.dir=test-fixtures/src/fixtures \
  *     dev.reload.agent.bench.MemberCost [FORKS] [method] [override] [interface] [default] [inherited] [untouched] \
- *     [widened] [outside] [field] [static] [sync]
+ *     [widened] [outside] [abstract] [field] [static] [sync]
  * </pre>
  */
 public final class MemberCost {
@@ -89,6 +92,9 @@ public final class MemberCost {
             new Pair("outside", "method widened from package access to public, called from another package",
                     "widened-cost", WidenedDispatchBenchmark.class, "compiledInFromAnotherPackage",
                     "widenedByReloadFromAnotherPackage", ONE_SAVE),
+            new Pair("abstract", "implementation of an inherited abstract method added to an abstract class, called"
+                    + " named through it on a subclass with its own", "abstract-cost",
+                    AbstractImplementationBenchmark.class, "compiledIn", "addedToAbstractClass", ONE_SAVE),
             new Pair("field", "instance field kept beside the object", "field-cost", AddedFieldBenchmark.class,
                     "realField", "addedField"),
             new Pair("static", "static field kept in a cell", "field-cost", AddedFieldBenchmark.class,

@@ -26,7 +26,8 @@ import java.util.function.BiConsumer;
  * read as they are written; files read whole that have what they name (the members of other classes they use are in
  * the running program or in the batch, {@link BurstReferences}) only wait for the build's next file, a fraction of the
  * quiet period ({@link BurstPace}). While class files written under a temporary name are still to be renamed over
- * their own, the batch waits for them ({@link PendingRenames}).
+ * their own, the batch waits for them ({@link PendingRenames}); once such a tool has renamed all it wrote, the batch
+ * waits only the settle period after its last rename.
  * Assets (every other file of a watched tree, {@link AssetFiles}) wait for their own quiet period ({@link AssetBurst}):
  * class files never wait for them, and they never go out before class files seen before them, so a hook's new code
  * reads the assets saved with it.
@@ -127,6 +128,7 @@ public final class ChangeCollector {
             int before = pending.size();
             pending.putIfAbsent(file, root);
             pace.written(now, before, pending.size());
+            renames.arrived(file);
             readAhead.touched(file);
             // A later write moves the consumer's deadline later, and gives it a file to read: a consumer busy reading
             // finds it without a wake-up, so a burst of a thousand events does not cost a thousand wake-ups.
@@ -292,7 +294,9 @@ public final class ChangeCollector {
         long longest = renames.seenSince(firstEventNanos) ? REBUILD_SETTLE_NANOS : longestBurstNanos;
         long burstLeft = firstEventNanos + longest - now;
         if (readAhead.allWhole(pending.keySet())) {
-            long readyLeft = lastEventNanos + pace.readyNanos() - now;
+            // A tool done renaming what it wrote says the burst is over: only the settle period, not the pauses.
+            long ready = renames.complete() ? pace.settleNanos() : pace.readyNanos();
+            long readyLeft = lastEventNanos + ready - now;
             // Wake up when the batch could be ready; its references are looked at once it has been quiet that long.
             // A whole file naming a member no class has waits for the file that adds it at least half a second after
             // the last write: applied without it, the call would throw NoSuchMethodError into the program, and a
@@ -348,6 +352,7 @@ public final class ChangeCollector {
         long assetsFirst = assetsQuiet ? assets.firstWriteNanos() : now;
         pending.clear();
         pace.handedOut();
+        renames.handedOut();
         return new Drained(files, forced, readAhead.take(), assetsQuiet ? assets.drain() : List.of(),
                 files.isEmpty() ? now : firstEventNanos, assetsFirst);
     }

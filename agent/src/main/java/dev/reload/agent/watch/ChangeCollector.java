@@ -46,6 +46,8 @@ public final class ChangeCollector {
      * before it writes them again: applying half of that would run new code against classes that are missing.
      */
     static final long REBUILD_SETTLE_NANOS = Duration.ofSeconds(3).toNanos();
+    /** The most files read ahead in one go: enough to spread over the cores, few enough to notice writes soon. */
+    private static final int READ_AHEAD_AT_ONCE = 256;
 
     private final long longestBurstNanos;
     private final BiConsumer<Path, IOException> unreadable;
@@ -245,7 +247,7 @@ public final class ChangeCollector {
 
     private Drained awaitQuiet() throws InterruptedException {
         while (true) {
-            Path toRead;
+            List<Path> toRead;
             synchronized (lock) {
                 long now = System.nanoTime();
                 List<Path> due = dueRechecks(now);
@@ -263,20 +265,26 @@ public final class ChangeCollector {
                 }
                 // Read what was written so far while waiting for the rest; a new outer class file read whole can
                 // also show that a deleted nested class is gone for good.
-                toRead = readAhead.next();
-                if (toRead == null) {
+                toRead = readAhead.next(READ_AHEAD_AT_ONCE);
+                if (toRead.isEmpty()) {
                     waitNanos(waitLeft);
                     continue;
                 }
             }
-            Attempt<byte[], IOException> content = ReadAhead.content(toRead);
-            ClassFileReferences classFile = content instanceof Attempt.Done<byte[], IOException> done
-                    ? ClassFileReferences.ofWhole(done.value()) : null;
-            BurstReferences.WholeFile whole = classFile == null ? null : references.read(toRead, classFile);
+            // A burst of renames outruns one reader: its files are read on every core (BatchSteps), most of them
+            // after its last rename.
+            List<FileRead> read = BatchSteps.map(toRead, this::readWhole);
             synchronized (lock) {
-                readAhead.read(toRead, content, whole);
+                read.forEach(each -> readAhead.read(each.file, each.content, each.whole));
             }
         }
+    }
+
+    private FileRead readWhole(Path file) {
+        Attempt<byte[], IOException> content = ReadAhead.content(file);
+        ClassFileReferences classFile = content instanceof Attempt.Done<byte[], IOException> done
+                ? ClassFileReferences.ofWhole(done.value()) : null;
+        return new FileRead(file, content, classFile == null ? null : references.read(file, classFile));
     }
 
     /** {@return how much longer the batch waits for the build's writes to pause; 0 when it is handed out now} */
@@ -447,6 +455,10 @@ public final class ChangeCollector {
     }
 
     private record Recheck(Path root, long dueNanos) {
+    }
+
+    /** A file read ahead: its bytes or why they cannot be read, and the bytes as a whole class file or null. */
+    private record FileRead(Path file, Attempt<byte[], IOException> content, BurstReferences.WholeFile whole) {
     }
 
     private record Drained(Map<Path, Path> files, Map<Path, Path> forced, Map<Path, Attempt<byte[], IOException>> readAhead,

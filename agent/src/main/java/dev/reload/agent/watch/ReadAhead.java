@@ -6,11 +6,15 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The files of a batch, read while its writes go on, so that once the writes are quiet the batch does not wait for
@@ -27,7 +31,8 @@ final class ReadAhead {
     private final Deque<Path> unread = new ArrayDeque<>();
     /** The files of {@link #contents} whose bytes are a whole class file. */
     private final Map<Path, BurstReferences.WholeFile> whole = new HashMap<>();
-    private Path reading;
+    /** The files handed out to read and not read yet. */
+    private final Set<Path> reading = new HashSet<>();
     /** Counts the changes of what is known, so a conclusion drawn from it can tell when it is out of date. */
     private long changes;
 
@@ -37,37 +42,37 @@ final class ReadAhead {
         contents.remove(file);
         whole.remove(file);
         unread.add(file);
-        if (file.equals(reading)) {
-            reading = null;
-        }
-    }
-
-    /** {@return the next file to read, now marked as being read; null when every file written is read} */
-    Path next() {
-        for (Path file = unread.poll(); file != null; file = unread.poll()) {
-            if (!contents.containsKey(file)) {
-                reading = file;
-                return file;
-            }
-        }
-        return null;
+        reading.remove(file);
     }
 
     /**
-     * Keeps what was read of the file {@link #next()} gave, unless it was written again meanwhile.
+     * {@return the next files to read, at most {@code most}, in the order written, now marked as being read; empty when
+     * every file written is read or being read}
+     */
+    List<Path> next(int most) {
+        List<Path> next = new ArrayList<>();
+        for (Path file = unread.poll(); file != null; file = next.size() < most ? unread.poll() : null) {
+            if (!contents.containsKey(file) && reading.add(file)) {
+                next.add(file);
+            }
+        }
+        return next;
+    }
+
+    /**
+     * Keeps what was read of a file {@link #next} gave, unless it was written again meanwhile.
      *
      * @param content the file's bytes, or the {@link IOException} that says why they cannot be read
      * @param wholeFile the bytes as a whole class file, or null when they are not one
      */
     void read(Path file, Attempt<byte[], IOException> content, BurstReferences.WholeFile wholeFile) {
-        if (file.equals(reading)) {
+        if (reading.remove(file)) {
             changes++;
             contents.put(file, content);
             if (wholeFile != null) {
                 whole.put(file, wholeFile);
             }
         }
-        reading = null;
     }
 
     /** {@return the bytes of a file read whole since its last write, or null} */
@@ -105,7 +110,7 @@ final class ReadAhead {
         contents.clear();
         whole.clear();
         unread.clear();
-        reading = null;
+        reading.clear();
         return taken;
     }
 

@@ -28,11 +28,11 @@ class ReadAheadTest {
         readAhead.touched(a);
         readAhead.touched(b);
         readAhead.touched(a);
-        assertEquals(a, readAhead.next());
+        assertEquals(a, next());
         readAhead.read(a, content("a1"), null);
-        assertEquals(b, readAhead.next());
+        assertEquals(b, next());
         readAhead.read(b, content("b1"), null);
-        assertNull(readAhead.next());
+        assertNull(next());
         assertEquals(Map.of(a, "a1", b, "b1"), texts(readAhead.take()));
         assertEquals(Map.of(), texts(readAhead.take()));
     }
@@ -40,9 +40,9 @@ class ReadAheadTest {
     @Test
     void aFileWrittenAgainAfterItWasReadIsReadAgain() throws IOException {
         readAhead.touched(a);
-        readAhead.read(readAhead.next(), content("a1"), null);
+        readAhead.read(next(), content("a1"), null);
         readAhead.touched(a);
-        assertEquals(a, readAhead.next());
+        assertEquals(a, next());
         readAhead.read(a, content("a2"), null);
         assertEquals(Map.of(a, "a2"), texts(readAhead.take()));
     }
@@ -50,12 +50,37 @@ class ReadAheadTest {
     @Test
     void whatWasReadWhileTheFileWasWrittenAgainIsDropped() throws IOException {
         readAhead.touched(a);
-        Path reading = readAhead.next();
+        Path reading = next();
         readAhead.touched(a);
         readAhead.read(reading, content("a1, half written"), null);
-        assertEquals(a, readAhead.next());
+        assertEquals(a, next());
         readAhead.read(a, content("a2"), null);
         assertEquals(Map.of(a, "a2"), texts(readAhead.take()));
+    }
+
+    @Test
+    void handsOutSeveralFilesToReadAtOnceEachOnlyOnceUntilWrittenAgain() throws IOException {
+        Path c = Path.of("C.class");
+        readAhead.touched(a);
+        readAhead.touched(b);
+        readAhead.touched(a);
+        readAhead.touched(c);
+        assertEquals(List.of(a, b), readAhead.next(2));
+        assertEquals(List.of(c), readAhead.next(2), "a is being read already");
+        readAhead.touched(b);
+        readAhead.read(a, content("a1"), null);
+        readAhead.read(b, content("b1, half written"), null);
+        readAhead.read(c, content("c1"), null);
+        assertEquals(List.of(b), readAhead.next(2), "written again while being read");
+        readAhead.read(b, content("b2"), null);
+        assertEquals(List.of(), readAhead.next(2));
+        assertEquals(Map.of(a, "a1", b, "b2", c, "c1"), texts(readAhead.take()));
+    }
+
+    /** {@return the next file to read, alone, or null} */
+    private Path next() {
+        List<Path> next = readAhead.next(1);
+        return next.isEmpty() ? null : next.get(0);
     }
 
     private static Attempt<byte[], IOException> content(String text) {
@@ -74,12 +99,12 @@ class ReadAheadTest {
     void knowsWhetherEveryFileWasReadWholeSinceItsLastWrite() {
         readAhead.touched(a);
         readAhead.touched(b);
-        readAhead.read(readAhead.next(), content("a1"), WHOLE);
+        readAhead.read(next(), content("a1"), WHOLE);
         assertFalse(readAhead.allWhole(List.of(a, b)), "b is not read yet");
-        readAhead.read(readAhead.next(), content("b1, half written"), null);
+        readAhead.read(next(), content("b1, half written"), null);
         assertFalse(readAhead.allWhole(List.of(a, b)));
         readAhead.touched(b);
-        readAhead.read(readAhead.next(), content("b2"), WHOLE);
+        readAhead.read(next(), content("b2"), WHOLE);
         assertTrue(readAhead.allWhole(List.of(a, b)));
         readAhead.touched(a);
         assertFalse(readAhead.allWhole(List.of(a, b)), "a was written again");

@@ -3,6 +3,8 @@ package dev.reload.agent.watch;
 import dev.reload.agent.parallel.Attempt;
 import dev.reload.agent.parallel.BatchSteps;
 import dev.reload.patcher.rewrite.ClassFileReferences;
+import dev.reload.patcher.shape.ClassShape;
+import dev.reload.patcher.shape.UnreadableClassException;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -275,16 +277,29 @@ public final class ChangeCollector {
             // after its last rename.
             List<FileRead> read = BatchSteps.map(toRead, this::readWhole);
             synchronized (lock) {
-                read.forEach(each -> readAhead.read(each.file, each.content, each.whole));
+                read.forEach(each -> readAhead.read(each.file, each.content, each.whole, each.shape));
             }
         }
     }
 
+    /**
+     * Reads a file, and a whole class file further: what it names, and its shape, which the batch would read after the
+     * last write otherwise.
+     */
     private FileRead readWhole(Path file) {
         Attempt<byte[], IOException> content = ReadAhead.content(file);
         ClassFileReferences classFile = content instanceof Attempt.Done<byte[], IOException> done
                 ? ClassFileReferences.ofWhole(done.value()) : null;
-        return new FileRead(file, content, classFile == null ? null : references.read(file, classFile));
+        if (classFile == null) {
+            return new FileRead(file, content, null, null);
+        }
+        ClassShape shape;
+        try {
+            shape = ClassShape.read(((Attempt.Done<byte[], IOException>) content).value());
+        } catch (UnreadableClassException e) {
+            shape = null; // whole, yet not one the patcher reads: the batch reports why
+        }
+        return new FileRead(file, content, references.read(file, classFile), shape);
     }
 
     /** {@return how much longer the batch waits for the build's writes to pause; 0 when it is handed out now} */
@@ -370,16 +385,15 @@ public final class ChangeCollector {
         Map<Path, Path> all = new LinkedHashMap<>(drained.files);
         all.putAll(drained.forced);
         List<Path> paths = new ArrayList<>(all.keySet());
-        List<Attempt<byte[], IOException>> contents = BatchSteps.map(paths, file -> {
-            Attempt<byte[], IOException> readBefore = drained.forced.containsKey(file) ? null
-                    : drained.readAhead.get(file);
-            return readBefore != null ? readBefore : ReadAhead.content(file);
+        List<ReadAhead.Read> contents = BatchSteps.map(paths, file -> {
+            ReadAhead.Read readBefore = drained.forced.containsKey(file) ? null : drained.readAhead.get(file);
+            return readBefore != null ? readBefore : new ReadAhead.Read(ReadAhead.content(file), null);
         });
         for (int i = 0; i < paths.size(); i++) {
             Path file = paths.get(i);
             byte[] bytes;
             try {
-                bytes = contents.get(i).value();
+                bytes = contents.get(i).content().value();
             } catch (NoSuchFileException e) {
                 continue; // deleted again before we looked: nothing to apply
             } catch (IOException e) {
@@ -393,7 +407,7 @@ public final class ChangeCollector {
             if (known != null && known == hash && !drained.forced.containsKey(file)) {
                 continue;
             }
-            files.add(new ChangedFile(all.get(file), file, bytes, hash));
+            files.add(new ChangedFile(all.get(file), file, bytes, hash, contents.get(i).shape()));
         }
         return files;
     }
@@ -457,11 +471,12 @@ public final class ChangeCollector {
     private record Recheck(Path root, long dueNanos) {
     }
 
-    /** A file read ahead: its bytes or why they cannot be read, and the bytes as a whole class file or null. */
-    private record FileRead(Path file, Attempt<byte[], IOException> content, BurstReferences.WholeFile whole) {
+    /** A file read ahead: its bytes or why they cannot be read, and the bytes as a whole class file and its shape, or null. */
+    private record FileRead(Path file, Attempt<byte[], IOException> content, BurstReferences.WholeFile whole,
+                            ClassShape shape) {
     }
 
-    private record Drained(Map<Path, Path> files, Map<Path, Path> forced, Map<Path, Attempt<byte[], IOException>> readAhead,
+    private record Drained(Map<Path, Path> files, Map<Path, Path> forced, Map<Path, ReadAhead.Read> readAhead,
                            List<Path> assets, long firstEventNanos, long assetsFirstEventNanos) {
     }
 }

@@ -1,6 +1,7 @@
 package dev.reload.agent.watch;
 
 import dev.reload.agent.parallel.Attempt;
+import dev.reload.patcher.shape.ClassShape;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -31,6 +32,8 @@ final class ReadAhead {
     private final Deque<Path> unread = new ArrayDeque<>();
     /** The files of {@link #contents} whose bytes are a whole class file. */
     private final Map<Path, BurstReferences.WholeFile> whole = new HashMap<>();
+    /** The shapes of the files of {@link #whole} that were read into one. */
+    private final Map<Path, ClassShape> shapes = new HashMap<>();
     /** The files handed out to read and not read yet. */
     private final Set<Path> reading = new HashSet<>();
     /** Counts the changes of what is known, so a conclusion drawn from it can tell when it is out of date. */
@@ -41,6 +44,7 @@ final class ReadAhead {
         changes++;
         contents.remove(file);
         whole.remove(file);
+        shapes.remove(file);
         unread.add(file);
         reading.remove(file);
     }
@@ -64,16 +68,21 @@ final class ReadAhead {
      *
      * @param content the file's bytes, or the {@link IOException} that says why they cannot be read
      * @param wholeFile the bytes as a whole class file, or null when they are not one
+     * @param shape the shape of the bytes, or null when it was not read
      */
-    void read(Path file, Attempt<byte[], IOException> content, BurstReferences.WholeFile wholeFile) {
+    void read(Path file, Attempt<byte[], IOException> content, BurstReferences.WholeFile wholeFile, ClassShape shape) {
         if (reading.remove(file)) {
             changes++;
             contents.put(file, content);
             if (wholeFile != null) {
                 whole.put(file, wholeFile);
             }
+            if (shape != null) {
+                shapes.put(file, shape);
+            }
         }
     }
+
 
     /** {@return the bytes of a file read whole since its last write, or null} */
     byte[] wholeBytes(Path file) {
@@ -104,14 +113,25 @@ final class ReadAhead {
     }
 
     /** {@return what was read, by file, and starts over empty} */
-    Map<Path, Attempt<byte[], IOException>> take() {
-        Map<Path, Attempt<byte[], IOException>> taken = new HashMap<>(contents);
+    Map<Path, Read> take() {
+        Map<Path, Read> taken = new HashMap<>();
+        contents.forEach((file, content) -> taken.put(file, new Read(content, shapes.get(file))));
         changes++;
         contents.clear();
         whole.clear();
+        shapes.clear();
         unread.clear();
         reading.clear();
         return taken;
+    }
+
+    /**
+     * A file as it was read ahead.
+     *
+     * @param content its bytes, or the {@link IOException} that says why they cannot be read; never null
+     * @param shape the shape of its bytes, or null when they were not read into one
+     */
+    record Read(Attempt<byte[], IOException> content, ClassShape shape) {
     }
 
     /** {@return the file's bytes, or the {@link IOException} that says why they cannot be read} */

@@ -2,6 +2,7 @@ package dev.reload.agent.watch;
 
 import dev.reload.agent.parallel.Attempt;
 import dev.reload.patcher.rewrite.ClassFileReferences;
+import dev.reload.patcher.shape.ClassShape;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -14,6 +15,7 @@ import java.util.Map;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class ReadAheadTest {
@@ -29,9 +31,9 @@ class ReadAheadTest {
         readAhead.touched(b);
         readAhead.touched(a);
         assertEquals(a, next());
-        readAhead.read(a, content("a1"), null);
+        readAhead.read(a, content("a1"), null, null);
         assertEquals(b, next());
-        readAhead.read(b, content("b1"), null);
+        readAhead.read(b, content("b1"), null, null);
         assertNull(next());
         assertEquals(Map.of(a, "a1", b, "b1"), texts(readAhead.take()));
         assertEquals(Map.of(), texts(readAhead.take()));
@@ -40,10 +42,10 @@ class ReadAheadTest {
     @Test
     void aFileWrittenAgainAfterItWasReadIsReadAgain() throws IOException {
         readAhead.touched(a);
-        readAhead.read(next(), content("a1"), null);
+        readAhead.read(next(), content("a1"), null, null);
         readAhead.touched(a);
         assertEquals(a, next());
-        readAhead.read(a, content("a2"), null);
+        readAhead.read(a, content("a2"), null, null);
         assertEquals(Map.of(a, "a2"), texts(readAhead.take()));
     }
 
@@ -52,9 +54,9 @@ class ReadAheadTest {
         readAhead.touched(a);
         Path reading = next();
         readAhead.touched(a);
-        readAhead.read(reading, content("a1, half written"), null);
+        readAhead.read(reading, content("a1, half written"), null, null);
         assertEquals(a, next());
-        readAhead.read(a, content("a2"), null);
+        readAhead.read(a, content("a2"), null, null);
         assertEquals(Map.of(a, "a2"), texts(readAhead.take()));
     }
 
@@ -68,13 +70,29 @@ class ReadAheadTest {
         assertEquals(List.of(a, b), readAhead.next(2));
         assertEquals(List.of(c), readAhead.next(2), "a is being read already");
         readAhead.touched(b);
-        readAhead.read(a, content("a1"), null);
-        readAhead.read(b, content("b1, half written"), null);
-        readAhead.read(c, content("c1"), null);
+        readAhead.read(a, content("a1"), null, null);
+        readAhead.read(b, content("b1, half written"), null, null);
+        readAhead.read(c, content("c1"), null, null);
         assertEquals(List.of(b), readAhead.next(2), "written again while being read");
-        readAhead.read(b, content("b2"), null);
+        readAhead.read(b, content("b2"), null, null);
         assertEquals(List.of(), readAhead.next(2));
         assertEquals(Map.of(a, "a1", b, "b2", c, "c1"), texts(readAhead.take()));
+    }
+
+    @Test
+    void keepsTheShapeReadWithTheBytesUntilTheFileIsWrittenAgain() throws Exception {
+        ClassShape shape;
+        try (var in = ReadAheadTest.class.getResourceAsStream("ReadAheadTest.class")) {
+            shape = ClassShape.read(in.readAllBytes());
+        }
+        readAhead.touched(a);
+        readAhead.touched(b);
+        readAhead.read(next(), content("a1"), WHOLE, shape);
+        readAhead.read(next(), content("b1"), WHOLE, shape);
+        readAhead.touched(b);
+        Map<Path, ReadAhead.Read> taken = readAhead.take();
+        assertSame(shape, taken.get(a).shape());
+        assertNull(taken.get(b), "written again: neither its old bytes nor their shape are the file's");
     }
 
     /** {@return the next file to read, alone, or null} */
@@ -87,10 +105,10 @@ class ReadAheadTest {
         return new Attempt.Done<>(text.getBytes(StandardCharsets.UTF_8));
     }
 
-    private static Map<Path, String> texts(Map<Path, Attempt<byte[], IOException>> taken) throws IOException {
+    private static Map<Path, String> texts(Map<Path, ReadAhead.Read> taken) throws IOException {
         Map<Path, String> texts = new HashMap<>();
-        for (Map.Entry<Path, Attempt<byte[], IOException>> entry : taken.entrySet()) {
-            texts.put(entry.getKey(), new String(entry.getValue().value(), StandardCharsets.UTF_8));
+        for (Map.Entry<Path, ReadAhead.Read> entry : taken.entrySet()) {
+            texts.put(entry.getKey(), new String(entry.getValue().content().value(), StandardCharsets.UTF_8));
         }
         return texts;
     }
@@ -99,12 +117,12 @@ class ReadAheadTest {
     void knowsWhetherEveryFileWasReadWholeSinceItsLastWrite() {
         readAhead.touched(a);
         readAhead.touched(b);
-        readAhead.read(next(), content("a1"), WHOLE);
+        readAhead.read(next(), content("a1"), WHOLE, null);
         assertFalse(readAhead.allWhole(List.of(a, b)), "b is not read yet");
-        readAhead.read(next(), content("b1, half written"), null);
+        readAhead.read(next(), content("b1, half written"), null, null);
         assertFalse(readAhead.allWhole(List.of(a, b)));
         readAhead.touched(b);
-        readAhead.read(next(), content("b2"), WHOLE);
+        readAhead.read(next(), content("b2"), WHOLE, null);
         assertTrue(readAhead.allWhole(List.of(a, b)));
         readAhead.touched(a);
         assertFalse(readAhead.allWhole(List.of(a, b)), "a was written again");

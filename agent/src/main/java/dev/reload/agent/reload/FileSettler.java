@@ -45,8 +45,9 @@ final class FileSettler {
     SettledFiles settle(ChangeBatch batch) {
         List<ParsedFile> parsed = new ArrayList<>();
         boolean settling = false;
+        // A file read whole while the batch's writes went on was read into a shape then.
         List<Attempt<ClassShape, UnreadableClassException>> shapes = BatchSteps.attempt(batch.files(),
-                file -> ClassShape.read(file.bytes()), UnreadableClassException.class);
+                file -> file.shape() != null ? file.shape() : ClassShape.read(file.bytes()), UnreadableClassException.class);
         for (int i = 0; i < shapes.size(); i++) {
             ChangedFile file = batch.files().get(i);
             try {

@@ -26,7 +26,8 @@ import java.util.function.BiFunction;
  * watched directory, with the members reloads added to it, which calls reach through the runtime, else the class
  * file that the file's class loader would load (a class not loaded yet, read from
  * its directory each time; a library's or the JDK's, read once, since no build rewrites a jar). A file whose class is
- * not loaded yet is looked at from the system class loader. Used by the collector's consumer thread.
+ * not loaded yet is looked at from the system class loader. Thread-safe: the collector's consumer thread and its batch
+ * helpers ask it.
  */
 public final class RunningClassLookup implements ClassLookup {
     private final LoadedClassIndex index;

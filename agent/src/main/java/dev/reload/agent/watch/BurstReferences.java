@@ -26,7 +26,8 @@ import java.util.Set;
  * writes every class of a source file it compiles, and an outer class applied without its renumbered or changed
  * anonymous classes would create the old ones. What the running program lacks is found once per
  * file read ({@link #read}); what the burst's files provide, each time the burst could be handed out ({@link #met}).
- * Used by the collector's consumer thread.
+ * Used by the collector's consumer thread, which may {@linkplain #read read} files on the batch helpers
+ * ({@code BatchSteps}) too.
  */
 final class BurstReferences {
     /** A class a file names, with the field or method of it the file uses; {@code member} is null for the class alone. */

@@ -3,6 +3,8 @@ package dev.reload.agent.watch;
 import dev.reload.agent.parallel.Attempt;
 import dev.reload.agent.parallel.BatchSteps;
 import dev.reload.patcher.rewrite.ClassFileReferences;
+import dev.reload.patcher.shape.ClassShape;
+import dev.reload.patcher.shape.UnreadableClassException;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -26,7 +28,8 @@ import java.util.function.BiConsumer;
  * read as they are written; files read whole that have what they name (the members of other classes they use are in
  * the running program or in the batch, {@link BurstReferences}) only wait for the build's next file, a fraction of the
  * quiet period ({@link BurstPace}). While class files written under a temporary name are still to be renamed over
- * their own, the batch waits for them ({@link PendingRenames}).
+ * their own, the batch waits for them ({@link PendingRenames}); once such a tool has renamed all it wrote, the batch
+ * waits only the settle period after its last rename.
  * Assets (every other file of a watched tree, {@link AssetFiles}) wait for their own quiet period ({@link AssetBurst}):
  * class files never wait for them, and they never go out before class files seen before them, so a hook's new code
  * reads the assets saved with it.
@@ -45,6 +48,8 @@ public final class ChangeCollector {
      * before it writes them again: applying half of that would run new code against classes that are missing.
      */
     static final long REBUILD_SETTLE_NANOS = Duration.ofSeconds(3).toNanos();
+    /** The most files read ahead in one go: enough to spread over the cores, few enough to notice writes soon. */
+    private static final int READ_AHEAD_AT_ONCE = 256;
 
     private final long longestBurstNanos;
     private final BiConsumer<Path, IOException> unreadable;
@@ -127,6 +132,7 @@ public final class ChangeCollector {
             int before = pending.size();
             pending.putIfAbsent(file, root);
             pace.written(now, before, pending.size());
+            renames.arrived(file);
             readAhead.touched(file);
             // A later write moves the consumer's deadline later, and gives it a file to read: a consumer busy reading
             // finds it without a wake-up, so a burst of a thousand events does not cost a thousand wake-ups.
@@ -243,7 +249,7 @@ public final class ChangeCollector {
 
     private Drained awaitQuiet() throws InterruptedException {
         while (true) {
-            Path toRead;
+            List<Path> toRead;
             synchronized (lock) {
                 long now = System.nanoTime();
                 List<Path> due = dueRechecks(now);
@@ -261,20 +267,39 @@ public final class ChangeCollector {
                 }
                 // Read what was written so far while waiting for the rest; a new outer class file read whole can
                 // also show that a deleted nested class is gone for good.
-                toRead = readAhead.next();
-                if (toRead == null) {
+                toRead = readAhead.next(READ_AHEAD_AT_ONCE);
+                if (toRead.isEmpty()) {
                     waitNanos(waitLeft);
                     continue;
                 }
             }
-            Attempt<byte[], IOException> content = ReadAhead.content(toRead);
-            ClassFileReferences classFile = content instanceof Attempt.Done<byte[], IOException> done
-                    ? ClassFileReferences.ofWhole(done.value()) : null;
-            BurstReferences.WholeFile whole = classFile == null ? null : references.read(toRead, classFile);
+            // A burst of renames outruns one reader: its files are read on every core (BatchSteps), most of them
+            // after its last rename.
+            List<FileRead> read = BatchSteps.map(toRead, this::readWhole);
             synchronized (lock) {
-                readAhead.read(toRead, content, whole);
+                read.forEach(each -> readAhead.read(each.file, each.content, each.whole, each.shape));
             }
         }
+    }
+
+    /**
+     * Reads a file, and a whole class file further: what it names, and its shape, which the batch would read after the
+     * last write otherwise.
+     */
+    private FileRead readWhole(Path file) {
+        Attempt<byte[], IOException> content = ReadAhead.content(file);
+        ClassFileReferences classFile = content instanceof Attempt.Done<byte[], IOException> done
+                ? ClassFileReferences.ofWhole(done.value()) : null;
+        if (classFile == null) {
+            return new FileRead(file, content, null, null);
+        }
+        ClassShape shape;
+        try {
+            shape = ClassShape.read(((Attempt.Done<byte[], IOException>) content).value());
+        } catch (UnreadableClassException e) {
+            shape = null; // whole, yet not one the patcher reads: the batch reports why
+        }
+        return new FileRead(file, content, references.read(file, classFile), shape);
     }
 
     /** {@return how much longer the batch waits for the build's writes to pause; 0 when it is handed out now} */
@@ -292,7 +317,9 @@ public final class ChangeCollector {
         long longest = renames.seenSince(firstEventNanos) ? REBUILD_SETTLE_NANOS : longestBurstNanos;
         long burstLeft = firstEventNanos + longest - now;
         if (readAhead.allWhole(pending.keySet())) {
-            long readyLeft = lastEventNanos + pace.readyNanos() - now;
+            // A tool done renaming what it wrote says the burst is over: only the settle period, not the pauses.
+            long ready = renames.complete() ? pace.settleNanos() : pace.readyNanos();
+            long readyLeft = lastEventNanos + ready - now;
             // Wake up when the batch could be ready; its references are looked at once it has been quiet that long.
             // A whole file naming a member no class has waits for the file that adds it at least half a second after
             // the last write: applied without it, the call would throw NoSuchMethodError into the program, and a
@@ -348,6 +375,7 @@ public final class ChangeCollector {
         long assetsFirst = assetsQuiet ? assets.firstWriteNanos() : now;
         pending.clear();
         pace.handedOut();
+        renames.handedOut();
         return new Drained(files, forced, readAhead.take(), assetsQuiet ? assets.drain() : List.of(),
                 files.isEmpty() ? now : firstEventNanos, assetsFirst);
     }
@@ -357,16 +385,15 @@ public final class ChangeCollector {
         Map<Path, Path> all = new LinkedHashMap<>(drained.files);
         all.putAll(drained.forced);
         List<Path> paths = new ArrayList<>(all.keySet());
-        List<Attempt<byte[], IOException>> contents = BatchSteps.map(paths, file -> {
-            Attempt<byte[], IOException> readBefore = drained.forced.containsKey(file) ? null
-                    : drained.readAhead.get(file);
-            return readBefore != null ? readBefore : ReadAhead.content(file);
+        List<ReadAhead.Read> contents = BatchSteps.map(paths, file -> {
+            ReadAhead.Read readBefore = drained.forced.containsKey(file) ? null : drained.readAhead.get(file);
+            return readBefore != null ? readBefore : new ReadAhead.Read(ReadAhead.content(file), null);
         });
         for (int i = 0; i < paths.size(); i++) {
             Path file = paths.get(i);
             byte[] bytes;
             try {
-                bytes = contents.get(i).value();
+                bytes = contents.get(i).content().value();
             } catch (NoSuchFileException e) {
                 continue; // deleted again before we looked: nothing to apply
             } catch (IOException e) {
@@ -380,7 +407,7 @@ public final class ChangeCollector {
             if (known != null && known == hash && !drained.forced.containsKey(file)) {
                 continue;
             }
-            files.add(new ChangedFile(all.get(file), file, bytes, hash));
+            files.add(new ChangedFile(all.get(file), file, bytes, hash, contents.get(i).shape()));
         }
         return files;
     }
@@ -444,7 +471,12 @@ public final class ChangeCollector {
     private record Recheck(Path root, long dueNanos) {
     }
 
-    private record Drained(Map<Path, Path> files, Map<Path, Path> forced, Map<Path, Attempt<byte[], IOException>> readAhead,
+    /** A file read ahead: its bytes or why they cannot be read, and the bytes as a whole class file and its shape, or null. */
+    private record FileRead(Path file, Attempt<byte[], IOException> content, BurstReferences.WholeFile whole,
+                            ClassShape shape) {
+    }
+
+    private record Drained(Map<Path, Path> files, Map<Path, Path> forced, Map<Path, ReadAhead.Read> readAhead,
                            List<Path> assets, long firstEventNanos, long assetsFirstEventNanos) {
     }
 }

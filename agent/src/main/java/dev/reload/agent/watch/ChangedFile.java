@@ -1,5 +1,7 @@
 package dev.reload.agent.watch;
 
+import dev.reload.patcher.shape.ClassShape;
+
 import java.nio.file.Path;
 
 /**
@@ -9,8 +11,15 @@ import java.nio.file.Path;
  * @param file the absolute path of the file, never null
  * @param bytes the file's content at the time it was read, never null; not to be modified
  * @param hash the {@link ContentHash} of {@code bytes}
+ * @param shape the shape of {@code bytes}, read while the batch's writes went on, or null when it was not (the batch
+ *              reads it then)
  */
-public record ChangedFile(Path root, Path file, byte[] bytes, long hash) {
+public record ChangedFile(Path root, Path file, byte[] bytes, long hash, ClassShape shape) {
+
+    /** Makes a changed file whose shape is read with its batch. */
+    public ChangedFile(Path root, Path file, byte[] bytes, long hash) {
+        this(root, file, bytes, hash, null);
+    }
 
     /** {@return the path below the root with {@code /} separators, such as {@code demo/Player.class}} */
     public String relativePath() {

@@ -30,6 +30,19 @@ public final class ClassFiles {
         return name != null && name.toString().contains(SUFFIX + ".");
     }
 
+    /**
+     * {@return the class file a temporary class file is renamed to: {@code C.class} for {@code C.class.new} or rsync's
+     * {@code .C.class.Xy12ab}, in the same directory}
+     *
+     * @param temporary a path for which {@link #isTemporaryClassFile} is true, never null
+     */
+    public static Path renamedTo(Path temporary) {
+        String name = temporary.getFileName().toString();
+        String classFile = name.substring(0, name.indexOf(SUFFIX + ".") + SUFFIX.length());
+        // rsync hides its temporary file with a leading dot; a class file's name never starts with one.
+        return temporary.resolveSibling(classFile.startsWith(".") ? classFile.substring(1) : classFile);
+    }
+
     /** {@return the path of {@code file} below {@code root}, with {@code /} separators on every platform} */
     public static String relativePath(Path root, Path file) {
         String relative = root.relativize(file).toString();

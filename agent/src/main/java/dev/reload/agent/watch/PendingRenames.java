@@ -12,13 +12,24 @@ import java.util.Set;
  * into 3 redefinitions on an idle 2-core machine that way). A temporary file nobody renames (a tool stopped half way)
  * is forgotten {@code forgetNanos} after the last one was written or renamed, so it holds back at most the batch
  * after it.
+ *
+ * <p>Such a tool also says when it is done: once it has renamed every temporary file it wrote, and wrote none after
+ * its first rename, the burst is {@linkplain #complete() complete} with the class file of its last rename, and the
+ * batch need not wait twice the longest pause between two renames for more (on a busy machine, up to 100 ms). A tool
+ * that writes and renames file by file, or in several rounds, says nothing of the kind: its burst waits as any other.
  * Not thread-safe: the collector guards it with its lock.
  */
 final class PendingRenames {
     private final long forgetNanos;
     private final Set<Path> unrenamed = new HashSet<>();
+    /** The class files renamed to in this burst whose own event has not come yet. */
+    private final Set<Path> renamedTo = new HashSet<>();
     private boolean seenAny;
     private long lastSeenNanos;
+    /** True once a temporary file was renamed since the last batch was handed out. */
+    private boolean renamedInBurst;
+    /** True when this burst cannot tell it is complete: a temporary file written after a rename, or events lost. */
+    private boolean unknownEnd;
 
     /**
      * @param forgetNanos how long after the last temporary file was written or renamed the ones left are forgotten,
@@ -35,13 +46,15 @@ final class PendingRenames {
      * @param now its {@link System#nanoTime()}
      */
     void written(Path file, long now) {
+        unknownEnd |= renamedInBurst; // a tool renaming in rounds: the last rename of one round ends nothing
         unrenamed.add(file);
         seenAny = true;
         lastSeenNanos = now;
     }
 
     /**
-     * Notes that a temporary file is gone: renamed over its class file, or deleted.
+     * Notes that a temporary file is gone: renamed over its class file, or deleted. Its class file's event is due:
+     * the burst is not complete without it (and never is, when the temporary file was deleted rather than renamed).
      *
      * @param file the temporary file, never null
      * @param now its {@link System#nanoTime()}
@@ -52,7 +65,33 @@ final class PendingRenames {
             return false;
         }
         lastSeenNanos = now;
+        renamedInBurst = true;
+        renamedTo.add(ClassFiles.renamedTo(file));
         return true;
+    }
+
+    /**
+     * Notes that a class file was written, or renamed to.
+     *
+     * @param classFile the class file, never null
+     */
+    void arrived(Path classFile) {
+        renamedTo.remove(classFile);
+    }
+
+    /**
+     * {@return true when this burst renamed temporary files, every one written is renamed, the class file of each
+     * rename has come, and none was written after the burst's first rename: the tool is done}
+     */
+    boolean complete() {
+        return renamedInBurst && !unknownEnd && unrenamed.isEmpty() && renamedTo.isEmpty();
+    }
+
+    /** Notes that the batch was handed out: the next burst tells its own end. */
+    void handedOut() {
+        renamedInBurst = false;
+        unknownEnd = false;
+        renamedTo.clear();
     }
 
     /**
@@ -63,6 +102,7 @@ final class PendingRenames {
      */
     void lostBelow(Path directory) {
         unrenamed.removeIf(file -> file.startsWith(directory));
+        unknownEnd = true;
     }
 
     /** {@return true when a temporary file was written or renamed at {@code nanos} or later} */

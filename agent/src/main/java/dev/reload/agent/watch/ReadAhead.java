@@ -1,16 +1,21 @@
 package dev.reload.agent.watch;
 
 import dev.reload.agent.parallel.Attempt;
+import dev.reload.patcher.shape.ClassShape;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The files of a batch, read while its writes go on, so that once the writes are quiet the batch does not wait for
@@ -27,7 +32,10 @@ final class ReadAhead {
     private final Deque<Path> unread = new ArrayDeque<>();
     /** The files of {@link #contents} whose bytes are a whole class file. */
     private final Map<Path, BurstReferences.WholeFile> whole = new HashMap<>();
-    private Path reading;
+    /** The shapes of the files of {@link #whole} that were read into one. */
+    private final Map<Path, ClassShape> shapes = new HashMap<>();
+    /** The files handed out to read and not read yet. */
+    private final Set<Path> reading = new HashSet<>();
     /** Counts the changes of what is known, so a conclusion drawn from it can tell when it is out of date. */
     private long changes;
 
@@ -36,39 +44,45 @@ final class ReadAhead {
         changes++;
         contents.remove(file);
         whole.remove(file);
+        shapes.remove(file);
         unread.add(file);
-        if (file.equals(reading)) {
-            reading = null;
-        }
-    }
-
-    /** {@return the next file to read, now marked as being read; null when every file written is read} */
-    Path next() {
-        for (Path file = unread.poll(); file != null; file = unread.poll()) {
-            if (!contents.containsKey(file)) {
-                reading = file;
-                return file;
-            }
-        }
-        return null;
+        reading.remove(file);
     }
 
     /**
-     * Keeps what was read of the file {@link #next()} gave, unless it was written again meanwhile.
+     * {@return the next files to read, at most {@code most}, in the order written, now marked as being read; empty when
+     * every file written is read or being read}
+     */
+    List<Path> next(int most) {
+        List<Path> next = new ArrayList<>();
+        for (Path file = unread.poll(); file != null; file = next.size() < most ? unread.poll() : null) {
+            if (!contents.containsKey(file) && reading.add(file)) {
+                next.add(file);
+            }
+        }
+        return next;
+    }
+
+    /**
+     * Keeps what was read of a file {@link #next} gave, unless it was written again meanwhile.
      *
      * @param content the file's bytes, or the {@link IOException} that says why they cannot be read
      * @param wholeFile the bytes as a whole class file, or null when they are not one
+     * @param shape the shape of the bytes, or null when it was not read
      */
-    void read(Path file, Attempt<byte[], IOException> content, BurstReferences.WholeFile wholeFile) {
-        if (file.equals(reading)) {
+    void read(Path file, Attempt<byte[], IOException> content, BurstReferences.WholeFile wholeFile, ClassShape shape) {
+        if (reading.remove(file)) {
             changes++;
             contents.put(file, content);
             if (wholeFile != null) {
                 whole.put(file, wholeFile);
             }
+            if (shape != null) {
+                shapes.put(file, shape);
+            }
         }
-        reading = null;
     }
+
 
     /** {@return the bytes of a file read whole since its last write, or null} */
     byte[] wholeBytes(Path file) {
@@ -99,14 +113,25 @@ final class ReadAhead {
     }
 
     /** {@return what was read, by file, and starts over empty} */
-    Map<Path, Attempt<byte[], IOException>> take() {
-        Map<Path, Attempt<byte[], IOException>> taken = new HashMap<>(contents);
+    Map<Path, Read> take() {
+        Map<Path, Read> taken = new HashMap<>();
+        contents.forEach((file, content) -> taken.put(file, new Read(content, shapes.get(file))));
         changes++;
         contents.clear();
         whole.clear();
+        shapes.clear();
         unread.clear();
-        reading = null;
+        reading.clear();
         return taken;
+    }
+
+    /**
+     * A file as it was read ahead.
+     *
+     * @param content its bytes, or the {@link IOException} that says why they cannot be read; never null
+     * @param shape the shape of its bytes, or null when they were not read into one
+     */
+    record Read(Attempt<byte[], IOException> content, ClassShape shape) {
     }
 
     /** {@return the file's bytes, or the {@link IOException} that says why they cannot be read} */

@@ -26,6 +26,50 @@ class PendingRenamesTest {
     }
 
     @Test
+    void aBurstIsCompleteOnceEveryTemporaryFileWrittenBeforeItsFirstRenameIsRenamedAndItsClassFileCame() {
+        renames.written(Path.of("C1.class.new"), 1000);
+        renames.written(Path.of("C0.class.new"), 1010);
+        assertFalse(renames.complete(), "nothing renamed yet");
+        renames.gone(Path.of("C1.class.new"), 1020);
+        renames.arrived(Path.of("C1.class"));
+        assertFalse(renames.complete(), "C0.class.new is still to be renamed");
+        renames.gone(Path.of("C0.class.new"), 1030);
+        assertFalse(renames.complete(), "C0.class, renamed to, has not come yet");
+        renames.arrived(Path.of("C0.class"));
+        assertTrue(renames.complete());
+        renames.handedOut();
+        assertFalse(renames.complete(), "the next burst tells its own end");
+    }
+
+    @Test
+    void aToolThatRenamesInRoundsOrDeletesItsTemporaryFileNeverSaysItIsDone() {
+        renames.written(Path.of("A.class.tmp"), 1000);
+        renames.gone(Path.of("A.class.tmp"), 1010);
+        renames.arrived(Path.of("A.class"));
+        renames.written(Path.of("B.class.tmp"), 1020);
+        renames.gone(Path.of("B.class.tmp"), 1030);
+        renames.arrived(Path.of("B.class"));
+        assertFalse(renames.complete(), "B was written after A's rename: a round ending says nothing of the next");
+        renames.handedOut();
+        renames.written(Path.of("C.class.new"), 2000);
+        renames.gone(Path.of("C.class.new"), 2010);
+        assertFalse(renames.complete(), "deleted, not renamed: no C.class comes");
+        renames.handedOut();
+        renames.written(Path.of("/classes/D.class.new"), 3000);
+        renames.gone(Path.of("/classes/D.class.new"), 3010);
+        renames.arrived(Path.of("/classes/D.class"));
+        renames.lostBelow(Path.of("/classes"));
+        assertFalse(renames.complete(), "events were lost: more renames may have been among them");
+    }
+
+    @Test
+    void aTemporaryClassFileIsRenamedToTheClassFileItsNameStartsWith() {
+        assertEquals(Path.of("demo/C0.class"), ClassFiles.renamedTo(Path.of("demo/C0.class.new")));
+        assertEquals(Path.of("demo/C0.class"), ClassFiles.renamedTo(Path.of("demo/.C0.class.Xy12ab")));
+        assertEquals(Path.of("C0$1.class"), ClassFiles.renamedTo(Path.of("C0$1.class.tmp")));
+    }
+
+    @Test
     void nothingWrittenUnderATemporaryNameNeverWaits() {
         assertEquals(0, renames.waitLeft(1000));
         assertFalse(renames.gone(Path.of("C0.class.new"), 1100), "seen gone, never seen written");

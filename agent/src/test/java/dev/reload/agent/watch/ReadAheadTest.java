@@ -2,6 +2,7 @@ package dev.reload.agent.watch;
 
 import dev.reload.agent.parallel.Attempt;
 import dev.reload.patcher.rewrite.ClassFileReferences;
+import dev.reload.patcher.shape.ClassShape;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -14,6 +15,7 @@ import java.util.Map;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class ReadAheadTest {
@@ -28,11 +30,11 @@ class ReadAheadTest {
         readAhead.touched(a);
         readAhead.touched(b);
         readAhead.touched(a);
-        assertEquals(a, readAhead.next());
-        readAhead.read(a, content("a1"), null);
-        assertEquals(b, readAhead.next());
-        readAhead.read(b, content("b1"), null);
-        assertNull(readAhead.next());
+        assertEquals(a, next());
+        readAhead.read(a, content("a1"), null, null);
+        assertEquals(b, next());
+        readAhead.read(b, content("b1"), null, null);
+        assertNull(next());
         assertEquals(Map.of(a, "a1", b, "b1"), texts(readAhead.take()));
         assertEquals(Map.of(), texts(readAhead.take()));
     }
@@ -40,32 +42,73 @@ class ReadAheadTest {
     @Test
     void aFileWrittenAgainAfterItWasReadIsReadAgain() throws IOException {
         readAhead.touched(a);
-        readAhead.read(readAhead.next(), content("a1"), null);
+        readAhead.read(next(), content("a1"), null, null);
         readAhead.touched(a);
-        assertEquals(a, readAhead.next());
-        readAhead.read(a, content("a2"), null);
+        assertEquals(a, next());
+        readAhead.read(a, content("a2"), null, null);
         assertEquals(Map.of(a, "a2"), texts(readAhead.take()));
     }
 
     @Test
     void whatWasReadWhileTheFileWasWrittenAgainIsDropped() throws IOException {
         readAhead.touched(a);
-        Path reading = readAhead.next();
+        Path reading = next();
         readAhead.touched(a);
-        readAhead.read(reading, content("a1, half written"), null);
-        assertEquals(a, readAhead.next());
-        readAhead.read(a, content("a2"), null);
+        readAhead.read(reading, content("a1, half written"), null, null);
+        assertEquals(a, next());
+        readAhead.read(a, content("a2"), null, null);
         assertEquals(Map.of(a, "a2"), texts(readAhead.take()));
+    }
+
+    @Test
+    void handsOutSeveralFilesToReadAtOnceEachOnlyOnceUntilWrittenAgain() throws IOException {
+        Path c = Path.of("C.class");
+        readAhead.touched(a);
+        readAhead.touched(b);
+        readAhead.touched(a);
+        readAhead.touched(c);
+        assertEquals(List.of(a, b), readAhead.next(2));
+        assertEquals(List.of(c), readAhead.next(2), "a is being read already");
+        readAhead.touched(b);
+        readAhead.read(a, content("a1"), null, null);
+        readAhead.read(b, content("b1, half written"), null, null);
+        readAhead.read(c, content("c1"), null, null);
+        assertEquals(List.of(b), readAhead.next(2), "written again while being read");
+        readAhead.read(b, content("b2"), null, null);
+        assertEquals(List.of(), readAhead.next(2));
+        assertEquals(Map.of(a, "a1", b, "b2", c, "c1"), texts(readAhead.take()));
+    }
+
+    @Test
+    void keepsTheShapeReadWithTheBytesUntilTheFileIsWrittenAgain() throws Exception {
+        ClassShape shape;
+        try (var in = ReadAheadTest.class.getResourceAsStream("ReadAheadTest.class")) {
+            shape = ClassShape.read(in.readAllBytes());
+        }
+        readAhead.touched(a);
+        readAhead.touched(b);
+        readAhead.read(next(), content("a1"), WHOLE, shape);
+        readAhead.read(next(), content("b1"), WHOLE, shape);
+        readAhead.touched(b);
+        Map<Path, ReadAhead.Read> taken = readAhead.take();
+        assertSame(shape, taken.get(a).shape());
+        assertNull(taken.get(b), "written again: neither its old bytes nor their shape are the file's");
+    }
+
+    /** {@return the next file to read, alone, or null} */
+    private Path next() {
+        List<Path> next = readAhead.next(1);
+        return next.isEmpty() ? null : next.get(0);
     }
 
     private static Attempt<byte[], IOException> content(String text) {
         return new Attempt.Done<>(text.getBytes(StandardCharsets.UTF_8));
     }
 
-    private static Map<Path, String> texts(Map<Path, Attempt<byte[], IOException>> taken) throws IOException {
+    private static Map<Path, String> texts(Map<Path, ReadAhead.Read> taken) throws IOException {
         Map<Path, String> texts = new HashMap<>();
-        for (Map.Entry<Path, Attempt<byte[], IOException>> entry : taken.entrySet()) {
-            texts.put(entry.getKey(), new String(entry.getValue().value(), StandardCharsets.UTF_8));
+        for (Map.Entry<Path, ReadAhead.Read> entry : taken.entrySet()) {
+            texts.put(entry.getKey(), new String(entry.getValue().content().value(), StandardCharsets.UTF_8));
         }
         return texts;
     }
@@ -74,12 +117,12 @@ class ReadAheadTest {
     void knowsWhetherEveryFileWasReadWholeSinceItsLastWrite() {
         readAhead.touched(a);
         readAhead.touched(b);
-        readAhead.read(readAhead.next(), content("a1"), WHOLE);
+        readAhead.read(next(), content("a1"), WHOLE, null);
         assertFalse(readAhead.allWhole(List.of(a, b)), "b is not read yet");
-        readAhead.read(readAhead.next(), content("b1, half written"), null);
+        readAhead.read(next(), content("b1, half written"), null, null);
         assertFalse(readAhead.allWhole(List.of(a, b)));
         readAhead.touched(b);
-        readAhead.read(readAhead.next(), content("b2"), WHOLE);
+        readAhead.read(next(), content("b2"), WHOLE, null);
         assertTrue(readAhead.allWhole(List.of(a, b)));
         readAhead.touched(a);
         assertFalse(readAhead.allWhole(List.of(a, b)), "a was written again");

@@ -4,6 +4,8 @@ import dev.reload.agent.bench.reference.ReferenceAgentJar;
 import dev.reload.fixtures.generate.ManyClasses;
 import dev.reload.fixtures.harness.ChildJvm;
 import dev.reload.fixtures.harness.Jdks;
+import dev.reload.patcher.rewrite.LoadTimeAugmenter;
+import dev.reload.patcher.rewrite.LoadTimePatch;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -120,6 +122,31 @@ final class Workspace implements AutoCloseable {
             Files.move(temporary[i], classes.resolve(ManyClasses.classFile(i)), StandardCopyOption.ATOMIC_MOVE);
         }
         return System.nanoTime();
+    }
+
+    /**
+     * {@return a new, empty directory tree for {@link #writePrepared}, with the generated program's package directory in
+     * it (a watcher started on it sees the files written there)}
+     */
+    Path preparedRoot() throws IOException {
+        Path prepared = root.resolve("prepared-" + ++copies);
+        Files.createDirectories(prepared.resolve(ManyClasses.classFile(0)).getParent());
+        return prepared;
+    }
+
+    /**
+     * Writes {@code C0} of version {@code version} into {@code prepared}, with the members reload-agent adds to every
+     * class it loads ({@link LoadTimePatch}): the class file another agent can redefine a class with in a program that
+     * runs reload-agent, written under a temporary name and renamed, as {@link #write} does.
+     *
+     * @param prepared a directory made by {@link #preparedRoot}, never null
+     */
+    void writePrepared(Path prepared, int version) throws IOException {
+        byte[] classFile = LoadTimePatch.augment(classFiles(version)[0], LoadTimeAugmenter.DEFAULT_SPARE_NEST_MEMBERS);
+        Path target = prepared.resolve(ManyClasses.classFile(0));
+        Path temporary = prepared.resolve(ManyClasses.classFile(0) + ".new");
+        Files.write(temporary, classFile);
+        Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE);
     }
 
     private byte[][] classFiles(int version) throws IOException {

@@ -54,6 +54,10 @@ public final class ChangeCollector {
     private final long longestBurstNanos;
     private final BiConsumer<Path, IOException> unreadable;
     private final Object lock = new Object();
+    /** The watched trees whose events were lost and that are being read again, {@link #reread} not called yet. */
+    private final Set<Path> rereading = new HashSet<>();
+    /** When the first of {@link #rereading} lost its events. */
+    private long rereadingSinceNanos;
     /** File to root, in the order first seen; guarded by {@code lock}. */
     private final Map<Path, Path> pending = new LinkedHashMap<>();
     /** Files to read again even if unchanged, with the nanoTime they are due; guarded by {@code lock}. */
@@ -207,6 +211,24 @@ public final class ChangeCollector {
     public void eventsLost(Path root) {
         synchronized (lock) {
             renames.lostBelow(root);
+            if (rereading.isEmpty()) {
+                rereadingSinceNanos = System.nanoTime();
+            }
+            rereading.add(root);
+        }
+    }
+
+    /**
+     * Notes that a tree whose events were lost has been read again whole ({@link #eventsLost}): until then, no class
+     * file goes out. The temporary files a tool has still to rename, which hold its burst together, are known again
+     * only once the read reached them; handed out before, a burst of renames would come apart in two batches.
+     *
+     * @param root the watched directory, never null
+     */
+    public void reread(Path root) {
+        synchronized (lock) {
+            rereading.remove(root);
+            lock.notifyAll();
         }
     }
 
@@ -305,11 +327,12 @@ public final class ChangeCollector {
     /** {@return how much longer the batch waits for the build's writes to pause; 0 when it is handed out now} */
     private long quietLeft(long now) {
         long quietLeft = pending.isEmpty() ? 0 : lastEventNanos + pace.quietNanos() - now;
-        long renamesLeft = pending.isEmpty() ? 0 : renames.waitLeft(now);
+        long renamesLeft = pending.isEmpty() ? 0 : Math.max(renames.waitLeft(now), rereadLeft(now));
         if (renamesLeft > 0) {
-            // The build has class files still to rename over their own: it is not done, whatever the pause says, and
-            // no endless burst while its renames go on (a thousand of them take longer than the longest burst on a
-            // busy machine), up to the wait for a rebuild.
+            // The build has class files still to rename over their own, or a tree whose events were lost is being read
+            // again to find them: it is not done, whatever the pause says, and no endless burst while its renames go
+            // on (a thousand of them take longer than the longest burst on a busy machine), up to the wait for a
+            // rebuild.
             return Math.max(0, Math.min(renamesLeft, firstEventNanos + REBUILD_SETTLE_NANOS - now));
         }
         // A burst of renames is no endless burst: it ends with its last rename, and the class file that rename gives
@@ -328,6 +351,11 @@ public final class ChangeCollector {
                     : Math.max(quietLeft, lastEventNanos + MISSING_REFERENCE_WAIT_NANOS - now);
         }
         return quietLeft <= 0 || burstLeft <= 0 ? 0 : Math.min(quietLeft, burstLeft);
+    }
+
+    /** {@return how much longer a tree whose events were lost may take to be read again; 0 when none is being read} */
+    private long rereadLeft(long now) {
+        return rereading.isEmpty() ? 0 : Math.max(0, rereadingSinceNanos + REBUILD_SETTLE_NANOS - now);
     }
 
     /** {@return true when every class, field and method the pending files name is there to link} */

@@ -108,7 +108,11 @@ public final class NativeTreeWatcher implements TreeWatcher {
         if (kind == StandardWatchEventKinds.OVERFLOW) {
             reporter.debug("too many file events at once below " + watched.root + "; looking at every file again");
             collector.eventsLost(watched.root);
-            registerTree(watched.root, watched.root, true);
+            try {
+                registerTree(watched.root, watched.root, true);
+            } finally {
+                collector.reread(watched.root);
+            }
             return;
         }
         Path child = watched.directory.resolve((Path) event.context());

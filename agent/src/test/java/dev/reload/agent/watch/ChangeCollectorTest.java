@@ -13,6 +13,7 @@ import java.util.concurrent.CompletableFuture;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 
 /** The collector on its own, told about writes directly. */
 class ChangeCollectorTest {
@@ -47,6 +48,22 @@ class ChangeCollectorTest {
         Thread.sleep(QUIET.toMillis() * 3 / 2);
         rename(collector, b, "B.class");
         assertEquals(List.of("A.class", "B.class"), first.get().files().stream().map(ChangedFile::relativePath).toList());
+    }
+
+    @Test
+    void aBurstWhoseEventsWereLostWaitsUntilItsTreeIsReadAgain() throws Exception {
+        ChangeCollector collector = new ChangeCollector(QUIET, (file, e) -> { });
+        collector.touched(root, write("A.class"));
+        // Too many events at once: the watcher reads the tree again, which finds a temporary file still to rename.
+        collector.eventsLost(root);
+        CompletableFuture<ChangeBatch> batch = CompletableFuture.supplyAsync(() -> takeFrom(collector));
+        Thread.sleep(QUIET.toMillis() * 3 / 2);
+        assertFalse(batch.isDone(), "handed out before the tree was read again");
+        Path b = write("B.class.new");
+        collector.touched(root, b);
+        collector.reread(root);
+        rename(collector, b, "B.class");
+        assertEquals(List.of("A.class", "B.class"), batch.get().files().stream().map(ChangedFile::relativePath).toList());
     }
 
     /** Renames as inotify reports it: the temporary name deleted, then the class file created. */

@@ -21,7 +21,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * the declaring class runs the declaration's own body; one of a class whose reload added an override runs that
  * override; any other runs the override of its nearest ancestor below the declaring class, or the own body. The
  * choice is made by exact-class tests for the declaring class and the overriding classes of its class loader,
- * which the JIT inlines, then by a table kept per class. The first few classes the table sends to the own body (an
+ * which the JIT inlines, then by a table kept per class ({@link OverrideChoices}). The first few classes the table sends to the own body (an
  * inheriting class: of an interface's default method, or a sibling of an overriding class) get an exact-class test
  * too, added once each when the table first chooses for them, and dropped whenever the overrides change. Super calls that reach the method are linked here too, to
  * the choice for the class they name: never the dispatch, which would choose the caller's override again.
@@ -53,7 +53,7 @@ public final class OverrideDispatch {
             CHOOSE = lookup.findStatic(OverrideDispatch.class, "choose",
                     MethodType.methodType(MethodHandle.class, ClassValue.class, Object.class));
             CHOOSES_OWN_BODY = lookup.findStatic(OverrideDispatch.class, "choosesOwnBody",
-                    MethodType.methodType(boolean.class, Choices.class, Object.class));
+                    MethodType.methodType(boolean.class, OverrideChoices.class, Object.class));
             IS_REFERENT = lookup.findStatic(OverrideDispatch.class, "isReferent",
                     MethodType.methodType(boolean.class, WeakReference.class, Object.class));
         } catch (ReflectiveOperationException e) {
@@ -64,7 +64,7 @@ public final class OverrideDispatch {
     private final Class<?> declarer;
     private final String key;
     /** The override a reload added to each class, in its static form (receiver first), kept on that class. */
-    private final Overrides overrides = new Overrides();
+    private final OverrideChoices.Overrides overrides = new OverrideChoices.Overrides();
     /** The overriding classes of the declarer's own loader, which live as long as it does: tested exactly first. */
     private final Map<Class<?>, MethodHandle> sameLoader = new LinkedHashMap<>();
     private final List<SuperCall> superCalls = new ArrayList<>();
@@ -85,7 +85,7 @@ public final class OverrideDispatch {
     private MutableCallSite ownSite;
     private MutableCallSite dispatchSite;
     /** What the current overrides choose for each receiver class; null until the declaration dispatches. */
-    private Choices choices;
+    private OverrideChoices choices;
     /**
      * True for a method a reload added (to an interface, or to a class that a reload then overrode): called through
      * {@code invokedynamic}, never through a vtable, so the dispatch finds the implementations classes declare too.
@@ -203,7 +203,7 @@ public final class OverrideDispatch {
      *                 running no longer declares it, and so its objects reach the override of its nearest ancestor
      */
     public synchronized void overriddenBy(Class<?> type, MethodHandle override) {
-        OverrideSlot slot = overrides.get(type);
+        OverrideChoices.OverrideSlot slot = overrides.get(type);
         MethodHandle before = slot.override;
         slot.override = override;
         if (type.getClassLoader() == declarer.getClassLoader()) {
@@ -270,7 +270,7 @@ public final class OverrideDispatch {
     private void relink() {
         ownBodyClasses.clear();
         declaredChoices.clear();
-        choices = new Choices(this, overrides, ownSite.dynamicInvoker(),
+        choices = new OverrideChoices(this, declarer, overrides, ownSite.dynamicInvoker(),
                 addedByReload || choosesDeclared ? key.substring(0, key.indexOf('(')) : null,
                 otherPackagesOverride());
         List<MutableCallSite> changed = new ArrayList<>();
@@ -301,11 +301,11 @@ public final class OverrideDispatch {
      * @param type the receiver's class, never null
      * @param chosen what the choices chose for it, never null
      */
-    private synchronized void chosen(Choices made, Class<?> type, MethodHandle chosen) {
+    synchronized void chosen(OverrideChoices made, Class<?> type, MethodHandle chosen) {
         if (made != choices || dispatchSite == null || type == declarer || classTests() >= CLASS_TESTS) {
             return;
         }
-        if (chosen == made.ownBody) {
+        if (chosen == made.ownBody()) {
             ownBodyClasses.add(new WeakReference<>(type));
         } else if (type.getClassLoader() == declarer.getClassLoader() && !sameLoader.containsKey(type)) {
             declaredChoices.put(type, chosen);
@@ -365,7 +365,7 @@ public final class OverrideDispatch {
         return !packageAccess || choosesDeclared;
     }
 
-    private static boolean samePackage(Class<?> type, Class<?> other) {
+    static boolean samePackage(Class<?> type, Class<?> other) {
         return type.getClassLoader() == other.getClassLoader() && type.getPackageName().equals(other.getPackageName());
     }
 
@@ -396,8 +396,8 @@ public final class OverrideDispatch {
     }
 
     @SuppressWarnings("unused") // called through CHOOSES_OWN_BODY
-    private static boolean choosesOwnBody(Choices choices, Object receiver) {
-        return choices.get(receiver.getClass()) == choices.ownBody;
+    private static boolean choosesOwnBody(OverrideChoices choices, Object receiver) {
+        return choices.get(receiver.getClass()) == choices.ownBody();
     }
 
     /**
@@ -407,68 +407,6 @@ public final class OverrideDispatch {
     private record SuperCall(WeakReference<Class<?>> named, WeakReference<MutableCallSite> site) {
         boolean gone() {
             return named.get() == null || site.get() == null;
-        }
-    }
-
-    /** The override a reload added to each class, on the class itself: gone with the class. */
-    private static final class Overrides extends ClassValue<OverrideSlot> {
-        @Override
-        protected OverrideSlot computeValue(Class<?> type) {
-            return new OverrideSlot();
-        }
-    }
-
-    /** One class's override, in its static form; null when it has none. Written under the dispatch's lock. */
-    private static final class OverrideSlot {
-        private volatile MethodHandle override;
-    }
-
-    /**
-     * For each receiver class, what the overrides at one moment choose, typed as the own body: made anew whenever
-     * an override comes or goes.
-     */
-    private static final class Choices extends ClassValue<MethodHandle> {
-        private final OverrideDispatch dispatch;
-        private final Class<?> declarer;
-        private final Overrides overrides;
-        private final MethodHandle ownBody;
-        /** The method's name, to find the classes' own implementations of a method a reload added; or null. */
-        private final String declaredName;
-
-        /** False to skip the overrides a reload added to classes of packages other than the declarer's. */
-        private final boolean otherPackages;
-
-        Choices(OverrideDispatch dispatch, Overrides overrides, MethodHandle ownBody, String declaredName,
-                boolean otherPackages) {
-            this.dispatch = dispatch;
-            this.declarer = dispatch.declarer;
-            this.overrides = overrides;
-            this.ownBody = ownBody;
-            this.declaredName = declaredName;
-            this.otherPackages = otherPackages;
-        }
-
-        /** Chooses for a receiver's class, once per class, which may get a test of its own. */
-        @Override
-        protected MethodHandle computeValue(Class<?> type) {
-            MethodHandle chosen = chosenFor(type);
-            dispatch.chosen(this, type, chosen);
-            return chosen;
-        }
-
-        /** {@return what the overrides choose for objects of a class, or for a super call naming it} */
-        MethodHandle chosenFor(Class<?> type) {
-            for (Class<?> each = type; each != null && each != declarer; each = each.getSuperclass()) {
-                MethodHandle override = otherPackages || samePackage(each, declarer) ? overrides.get(each).override
-                        : null;
-                if (override == null && declaredName != null) {
-                    override = Implementations.declared(each, declaredName, ownBody.type());
-                }
-                if (override != null) {
-                    return override.asType(ownBody.type());
-                }
-            }
-            return ownBody;
         }
     }
 

@@ -178,7 +178,8 @@ final class AbstractImplementations {
         return keys;
     }
 
-    private static ClassShape shapeOrNull(byte[] classFile) {
+    /** {@return the class file's shape, or null when it is not one the patcher reads} */
+    static ClassShape shapeOrNull(byte[] classFile) {
         try {
             return ClassShape.read(classFile);
         } catch (UnreadableClassException e) {

@@ -15,7 +15,6 @@ import dev.reload.patcher.rewrite.StructuralRewrite;
 import dev.reload.patcher.rewrite.StructuralRewriter;
 import dev.reload.patcher.rewrite.UnsupportedEditException;
 import dev.reload.patcher.shape.ClassShape;
-import dev.reload.patcher.shape.UnreadableClassException;
 
 import dev.reload.runtime.ClassLinks;
 import dev.reload.runtime.OverrideDispatch;
@@ -531,7 +530,7 @@ public final class StructuralEngine {
                     return running.running(seenFrom, name);
                 }
                 if (loading == null) {
-                    loading = shapeOrNull(classFile);
+                    loading = AbstractImplementations.shapeOrNull(classFile);
                 }
                 return loading;
             }
@@ -549,14 +548,6 @@ public final class StructuralEngine {
     private MovedMembers view(Map<String, Set<MemberKey>> moves, Map<String, Set<MemberKey>> widened,
                               ClassLoader loader) {
         return new InheritedMoves(moves, widened, running, loader);
-    }
-
-    private static ClassShape shapeOrNull(byte[] classFile) {
-        try {
-            return ClassShape.read(classFile);
-        } catch (UnreadableClassException e) {
-            return null;
-        }
     }
 
     /** {@return the keys of the moved and widened methods calls link to, and of the added fields} */

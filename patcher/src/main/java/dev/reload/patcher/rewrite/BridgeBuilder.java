@@ -6,7 +6,6 @@ import org.objectweb.asm.tree.ClassNode;
 import org.objectweb.asm.tree.InsnNode;
 import org.objectweb.asm.tree.InvokeDynamicInsnNode;
 import org.objectweb.asm.tree.MethodNode;
-import org.objectweb.asm.tree.VarInsnNode;
 
 import java.util.List;
 
@@ -54,11 +53,7 @@ public final class BridgeBuilder {
         if (moved.constructor()) {
             bridge.instructions.add(new InsnNode(Opcodes.ACONST_NULL)); // the factory's placeholder
         }
-        int slot = 0;
-        for (Type parameter : Type.getArgumentTypes(descriptor)) {
-            bridge.instructions.add(new VarInsnNode(parameter.getOpcode(Opcodes.ILOAD), slot));
-            slot += parameter.getSize();
-        }
+        ArgumentLoads.load(bridge, descriptor, 0);
         bridge.instructions.add(moved.constructor()
                 ? ConstructorFactory.linkedConstruction(ownerInternalName, moved.descriptor())
                 : new InvokeDynamicInsnNode(moved.name(), descriptor, CallSiteRedirector.LINK_METHOD,

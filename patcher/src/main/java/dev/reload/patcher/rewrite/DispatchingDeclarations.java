@@ -10,7 +10,6 @@ import org.objectweb.asm.tree.InsnList;
 import org.objectweb.asm.tree.InsnNode;
 import org.objectweb.asm.tree.InvokeDynamicInsnNode;
 import org.objectweb.asm.tree.MethodNode;
-import org.objectweb.asm.tree.VarInsnNode;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -100,18 +99,13 @@ public final class DispatchingDeclarations {
 
     /** Replaces the method's body with the call of its dispatch, passing the receiver and every argument on. */
     private static void becomeDispatch(MethodNode method, String owner) {
-        InsnList body = new InsnList();
-        body.add(new VarInsnNode(Opcodes.ALOAD, 0));
-        int slot = 1;
-        for (Type parameter : Type.getArgumentTypes(method.desc)) {
-            body.add(new VarInsnNode(parameter.getOpcode(Opcodes.ILOAD), slot));
-            slot += parameter.getSize();
-        }
-        body.add(new InvokeDynamicInsnNode(method.name, AddedMethod.withReceiver(owner, method.desc), LINK_DISPATCH,
-                Type.getObjectType(owner), method.desc));
-        body.add(new InsnNode(Type.getReturnType(method.desc).getOpcode(Opcodes.IRETURN)));
+        method.instructions = new InsnList();
+        method.visitVarInsn(Opcodes.ALOAD, 0);
+        ArgumentLoads.load(method, method.desc, 1);
+        method.instructions.add(new InvokeDynamicInsnNode(method.name, AddedMethod.withReceiver(owner, method.desc),
+                LINK_DISPATCH, Type.getObjectType(owner), method.desc));
+        method.instructions.add(new InsnNode(Type.getReturnType(method.desc).getOpcode(Opcodes.IRETURN)));
         int sizes = Type.getArgumentsAndReturnSizes(method.desc);
-        method.instructions = body;
         method.tryCatchBlocks = new ArrayList<>();
         method.localVariables = null;
         method.visibleLocalVariableAnnotations = null;

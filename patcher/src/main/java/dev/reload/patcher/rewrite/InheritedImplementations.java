@@ -55,11 +55,7 @@ public final class InheritedImplementations {
                 null, null);
         code.visitCode();
         code.visitVarInsn(Opcodes.ALOAD, 0);
-        int slot = 1;
-        for (Type argument : Type.getArgumentTypes(method.descriptor())) {
-            code.visitVarInsn(argument.getOpcode(Opcodes.ILOAD), slot);
-            slot += argument.getSize();
-        }
+        int slot = ArgumentLoads.load(code, method.descriptor(), 1);
         code.visitMethodInsn(Opcodes.INVOKESPECIAL, superName, method.name(), method.descriptor(), false);
         Type returned = Type.getReturnType(method.descriptor());
         code.visitInsn(returned.getOpcode(Opcodes.IRETURN));

@@ -53,11 +53,7 @@ final class SynchronizedWrapper {
         wrapper.visitVarInsn(Opcodes.ASTORE, lockSlot);
         wrapper.visitInsn(Opcodes.MONITORENTER);
         wrapper.visitLabel(start);
-        int slot = 0;
-        for (Type argument : arguments) {
-            wrapper.visitVarInsn(argument.getOpcode(Opcodes.ILOAD), slot);
-            slot += argument.getSize();
-        }
+        ArgumentLoads.load(wrapper, body.desc, 0);
         wrapper.visitMethodInsn(Opcodes.INVOKESTATIC, companionName, body.name, body.desc, false);
         wrapper.visitVarInsn(Opcodes.ALOAD, lockSlot);
         wrapper.visitInsn(Opcodes.MONITOREXIT);

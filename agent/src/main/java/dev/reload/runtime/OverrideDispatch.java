@@ -102,6 +102,13 @@ public final class OverrideDispatch {
      * of other packages count only while it is protected or public.
      */
     private boolean packageAccess;
+    /**
+     * The classes that registered an override here or whose calls link here ({@link ClassLinks}), weakly: what
+     * {@link #moveTo} moves, since {@link #overrides} cannot be listed.
+     */
+    private final List<WeakReference<Class<?>>> members = new ArrayList<>();
+    /** The dispatch of a superclass's method this one moved into, which everything asked of it goes to; or null. */
+    private OverrideDispatch movedTo;
 
     private OverrideDispatch(Class<?> declarer, String key) {
         this.declarer = declarer;
@@ -203,6 +210,13 @@ public final class OverrideDispatch {
      *                 running no longer declares it, and so its objects reach the override of its nearest ancestor
      */
     public synchronized void overriddenBy(Class<?> type, MethodHandle override) {
+        if (movedTo != null) {
+            movedTo.overriddenBy(type, override);
+            return;
+        }
+        if (override != null) {
+            member(type);
+        }
         OverrideChoices.OverrideSlot slot = overrides.get(type);
         MethodHandle before = slot.override;
         slot.override = override;
@@ -232,6 +246,90 @@ public final class OverrideDispatch {
         }
     }
 
+    /**
+     * Sets the override of a class that has one here to its new version: a class whose method overrides one a reload
+     * added to a superclass, and which its later version declares as no override (the superclass's was removed).
+     *
+     * @param type the overriding class, never null
+     * @param override its new version in its static form, the receiver first; never null
+     */
+    synchronized void overrideEdited(Class<?> type, MethodHandle override) {
+        if (movedTo != null) {
+            movedTo.overrideEdited(type, override);
+        } else if (overrides.get(type).override != null) {
+            overriddenBy(type, override);
+        }
+    }
+
+    /** Records that the calls a class's links hold reach this dispatch, which {@link #moveTo} moves. */
+    synchronized void reachedFrom(Class<?> type) {
+        member(type);
+    }
+
+    private void member(Class<?> type) {
+        members.removeIf(each -> each.get() == null);
+        if (members.stream().noneMatch(each -> each.get() == type)) {
+            members.add(new WeakReference<>(type));
+        }
+    }
+
+    /** {@return true when this dispatches a method of a subclass of the class {@code above} dispatches it for} */
+    boolean below(OverrideDispatch above) {
+        return above.declarer != declarer && above.declarer.isAssignableFrom(declarer);
+    }
+
+    /**
+     * Moves this dispatch of a method a reload added, which dispatched because a reload overrode it, into the
+     * dispatch of the same method that a reload added since to a superclass (the reverse order): its own body
+     * becomes its class's override there, the overrides registered here and the super calls linked here move
+     * there, and the calls linked here reach it. Everything asked of this one from now on goes there.
+     *
+     * @param above the superclass's dispatch, dispatching already; never null
+     * @return the classes whose links' calls reached this dispatch, for them to name {@code above} from now on;
+     *         empty when it moved already
+     */
+    List<Class<?>> moveTo(OverrideDispatch above) {
+        List<Class<?>> reaching = new ArrayList<>();
+        List<SuperCall> calls;
+        MethodHandle own;
+        synchronized (this) {
+            if (movedTo != null || ownSite == null) {
+                return List.of();
+            }
+            movedTo = above;
+            members.forEach(each -> reaching.add(each.get()));
+            reaching.removeIf(Objects::isNull);
+            members.clear();
+            calls = new ArrayList<>(superCalls);
+            superCalls.clear();
+            own = ownSite.getTarget();
+        }
+        // Registered there before the calls linked here go there, so that none reaches the superclass's body.
+        above.overriddenBy(declarer, own);
+        for (Class<?> each : reaching) {
+            MethodHandle override = overrides.get(each).override;
+            if (override != null) {
+                above.overriddenBy(each, override);
+            }
+        }
+        above.adopt(calls);
+        synchronized (this) {
+            if (dispatchSite != null) {
+                dispatchSite.setTarget(above.dispatchSite(dispatchSite.type()).dynamicInvoker());
+                MutableCallSite.syncAll(new MutableCallSite[] {dispatchSite});
+            }
+        }
+        return reaching;
+    }
+
+    /** Takes over the super calls linked to a dispatch that moved here, choosing for the classes they name. */
+    private synchronized void adopt(List<SuperCall> calls) {
+        superCalls.addAll(calls);
+        if (ownSite != null) {
+            relink();
+        }
+    }
+
     /** {@return a call site of the own body, typed as the caller asks: {@code Shape.super.m()} of an added method} */
     synchronized CallSite ownBodySite(MethodType type) {
         return new ConstantCallSite(ownSite.dynamicInvoker().asType(type));
@@ -239,6 +337,9 @@ public final class OverrideDispatch {
 
     /** {@return the call site of the declaration's dispatch, typed as the declaration's body calls it} */
     synchronized CallSite dispatchSite(MethodType type) {
+        if (movedTo != null) {
+            return movedTo.dispatchSite(type);
+        }
         if (ownSite == null) {
             return new MutableCallSite(ClassLinks.throwing(type, key + " of " + declarer.getName()
                     + " does not dispatch: the reload that made it did not finish"));
@@ -260,6 +361,9 @@ public final class OverrideDispatch {
      *                itself, invoked non-virtually
      */
     synchronized CallSite superCall(Class<?> named, MethodType type, MethodHandle special) {
+        if (movedTo != null) {
+            return movedTo.superCall(named, type, special);
+        }
         MutableCallSite site = new MutableCallSite(ownSite == null ? special.asType(type)
                 : typedFor(choices.chosenFor(named), type));
         superCalls.removeIf(SuperCall::gone);

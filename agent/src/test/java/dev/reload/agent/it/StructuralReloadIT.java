@@ -287,36 +287,41 @@ class StructuralReloadIT {
                     + " Entity 118 119 1000" + unchanged + "ogre/O,ogre,O troll/T,troll,T beast/B,beast,B goblin on"
                     + " beast/B,goblin on beast,B"), child.call("step"), child::transcript);
 
-            // Enemy adds mend(int), which Entity does not have; then Boss overrides it, calling Enemy's.
+            // Enemy adds mend(int) and cheer(), which Entity does not have; then Boss overrides both, calling Enemy's.
             IntFunction<String> before = frame -> "enemy 0 healed to " + (117 + 6 * frame) + " kind" + (29 + 2 * frame)
                     + " | enemy 0 healed to " + (118 + 6 * frame) + " kind" + (30 + 2 * frame) + " | minion 2/2 | through"
                     + " Entity " + (118 + 6 * frame) + " " + (119 + 6 * frame) + " 1000" + unchanged + "ogre/O,ogre,O"
                     + " troll/T,troll,T beast/B,beast,B goblin on beast/B,goblin on beast,B | mend ";
-            assertContains(child.install("v17"), "[reload] 2 classes in ", "method added: String mend(int)");
-            assertEquals(List.of(before.apply(1) + "enemy1 enemy2 enemy3 enemy4"), child.call("step"),
-                    child::transcript);
+            String cheered = " | cheer enemy! boss+enemy! boss+enemy! enemy!";
+            assertContains(child.install("v17"), "[reload] 2 classes in ", "method added: String mend(int)",
+                    "method added: String cheer()");
+            assertEquals(List.of(before.apply(1) + "enemy1 enemy2 enemy3 enemy4 | cheer enemy! enemy! enemy! enemy!"),
+                    child.call("step"), child::transcript);
             assertContains(child.install("v18"), "[reload] 1 class in ", "method added: String mend(int) (overrides"
                     + " fixture.inherited.Enemy.mend(int), which a reload added; calls through Enemy reach it)");
-            assertEquals(List.of(before.apply(2) + "enemy1 boss(enemy2) boss(enemy3) enemy4"), child.call("step"),
-                    child::transcript);
+            assertEquals(List.of(before.apply(2) + "enemy1 boss(enemy2) boss(enemy3) enemy4" + cheered),
+                    child.call("step"), child::transcript);
             // The reverse order with Enemy's method dispatching already: Entity adds mend(int), and Enemy's dispatch,
             // with Boss's override and its super call, moves into Entity's. Calls through Entity, Enemy and Boss
             // reach each object's version; a lambda made now calls through Entity after the undo below.
             assertContains(child.install("v19"), "[reload] 2 classes in ", "method added: String mend(int)");
             assertEquals(List.of(before.apply(3) + "enemy1 boss(enemy2) boss(enemy3) enemy4 | entity5 enemy6"
-                    + " boss(enemy7) enemy8 | entity9/boss(enemy9)"), child.call("step"), child::transcript);
+                    + " boss(enemy7) enemy8 | entity9/boss(enemy9)" + cheered), child.call("step"), child::transcript);
             // A second edit of all three, Enemy's now calling Entity's; Brute, new, loads after and overrides it.
-            assertContains(child.install("v20"), "[reload] 4 classes in ");
+            // Entity adds cheer() in the same save as Enemy's, dispatching already, turns into its override.
+            cheered = " | cheer enemy+entity! boss+enemy+entity! boss+enemy+entity! enemy+entity! entity!"
+                    + " boss+enemy+entity! enemy+entity! enemy+entity!";
+            assertContains(child.install("v20"), "[reload] 4 classes in ", "method added: String cheer()");
             assertEquals(List.of(before.apply(4) + "enemy(entity10) boss[enemy(entity20)] boss[enemy(entity30)]"
                     + " enemy(entity40) | entity50 enemy(entity60) boss[enemy(entity70)] enemy(entity80)"
-                    + " | entity90/boss[enemy(entity90)] | brute/enemy(entity100) brute/enemy(entity110)"),
+                    + " | entity90/boss[enemy(entity90)] | brute/enemy(entity100) brute/enemy(entity110)" + cheered),
                     child.call("step"), child::transcript);
             // Undone: Entity's mend(int) removed, Enemy's edited again: the lambda made before runs Entity's last
             // body for an Entity; calls through Enemy and Boss reach the new versions.
             assertContains(child.install("v21"), "[reload] 3 classes in ", "method removed: String mend(int); code"
                     + " from before that still calls it runs its last version");
             assertEquals(List.of(before.apply(5) + "enemy{1} boss[enemy{2}] boss[enemy{3}] enemy{4}"
-                    + " | entity90/boss[enemy{9}] | brute/enemy{10}"), child.call("step"), child::transcript);
+                    + " | entity90/boss[enemy{9}] | brute/enemy{10}" + cheered), child.call("step"), child::transcript);
         }
     }
 

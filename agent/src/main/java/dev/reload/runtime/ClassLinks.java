@@ -189,7 +189,7 @@ public final class ClassLinks {
      * @param declarer the superclass whose added method it overrides, never null
      */
     public void reachThrough(String key, Class<?> declarer) {
-        OverrideDispatch above = OverrideDispatch.of(declarer, key);
+        OverrideDispatch above = OverrideDispatch.of(declarer, key).current();
         OverrideDispatch linked;
         synchronized (this) {
             linked = dispatches.get(key);

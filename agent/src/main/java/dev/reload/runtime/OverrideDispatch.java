@@ -247,8 +247,9 @@ public final class OverrideDispatch {
     }
 
     /**
-     * Sets the override of a class that has one here to its new version: a class whose method overrides one a reload
-     * added to a superclass, and which its later version declares as no override (the superclass's was removed).
+     * Sets the override of a class that has one here to the new version its class's links were given: which the
+     * class's rewrite does not register itself when that version no longer counts as an override (the superclass's
+     * method was removed again) or registers with an interface's dispatch instead.
      *
      * @param type the overriding class, never null
      * @param override its new version in its static form, the receiver first; never null
@@ -271,6 +272,11 @@ public final class OverrideDispatch {
         if (members.stream().noneMatch(each -> each.get() == type)) {
             members.add(new WeakReference<>(type));
         }
+    }
+
+    /** {@return the dispatch everything asked of this one goes to: itself, or the one it moved into, followed up} */
+    synchronized OverrideDispatch current() {
+        return movedTo == null ? this : movedTo.current();
     }
 
     /** {@return true when this dispatches a method of a subclass of the class {@code above} dispatches it for} */
@@ -324,6 +330,10 @@ public final class OverrideDispatch {
 
     /** Takes over the super calls linked to a dispatch that moved here, choosing for the classes they name. */
     private synchronized void adopt(List<SuperCall> calls) {
+        if (movedTo != null) {
+            movedTo.adopt(calls);
+            return;
+        }
         superCalls.addAll(calls);
         if (ownSite != null) {
             relink();

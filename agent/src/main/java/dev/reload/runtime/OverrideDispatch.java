@@ -24,7 +24,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * which the JIT inlines, then by a table kept per class ({@link OverrideChoices}). The first few classes the table sends to the own body (an
  * inheriting class: of an interface's default method, or a sibling of an overriding class) get an exact-class test
  * too, added once each when the table first chooses for them, and dropped whenever the overrides change. Super calls that reach the method are linked here too, to
- * the choice for the class they name: never the dispatch, which would choose the caller's override again.
+ * the choice for the class they name: never the dispatch, which would choose the caller's override again. The dispatch
+ * of a method a reload added moves, with all of this, into the dispatch of a superclass that a reload gives the method
+ * later ({@link #moveTo}).
  *
  * <p>A class of another loader (a mod's, a plugin's) is held only weakly, and its override on the class itself, so
  * that the dispatch of a longer-lived declaring class never keeps a loader the program dropped from being

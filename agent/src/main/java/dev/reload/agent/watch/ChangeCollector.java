@@ -12,6 +12,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Iterator;
@@ -340,13 +341,16 @@ public final class ChangeCollector {
             }
             // A burst of renames outruns one reader: its files are read on every core (BatchSteps), most of them
             // after its last rename.
-            List<FileRead> read = BatchSteps.map(toRead, this::readWhole);
-            lock.lock();
-            try {
-                read.forEach(each -> readAhead.read(each.file, each.content, each.whole, each.shape));
-            } finally {
-                lock.unlock();
-            }
+            keep(BatchSteps.map(toRead, this::readWhole));
+        }
+    }
+
+    private void keep(List<FileRead> read) {
+        lock.lock();
+        try {
+            read.forEach(each -> readAhead.read(each.file, each.content, each.whole, each.shape));
+        } finally {
+            lock.unlock();
         }
     }
 
@@ -416,36 +420,57 @@ public final class ChangeCollector {
      * drained, where and when it would have been without this.
      */
     private Drained handOutEarly(long now) {
+        Path file = pending.keySet().iterator().next();
+        byte[] bytes = readAhead.wholeBytes(file);
         long changes = readAhead.changes();
         handedOutEarlyAt = changes;
         return new Drained(new LinkedHashMap<>(pending), Map.of(), readAhead.reads(), List.of(), firstEventNanos, now,
-                () -> settledEarly(changes));
+                () -> settledEarly(file, bytes, changes));
     }
 
     /**
      * {@return true once a file handed out early has had its settle period with no other write (it is drained now);
-     * false when something was written meanwhile: it stays pending, to go out with what followed}
+     * false when something else was written meanwhile: it stays pending, to go out with what followed}. The file written
+     * again with the bytes handed out only moves the end of the period: a save truncates the file, then writes it, and
+     * the platform may report each.
      *
-     * @param changes {@link ReadAhead#changes()} when the file was handed out
+     * @param file the file handed out, with {@code bytes}
+     * @param changes {@link ReadAhead#changes()} when it was handed out
      */
-    private boolean settledEarly(long changes) throws InterruptedException {
-        lock.lock();
-        try {
-            while (readAhead.changes() == changes && assets.isEmpty() && rechecks.isEmpty()) {
-                long now = System.nanoTime();
-                long waitLeft = rebuildLeft(now);
-                if (waitLeft == 0) {
-                    waitLeft = quietLeft(now);
-                    if (waitLeft == 0) {
-                        drain(now);
-                        return true;
-                    }
+    private boolean settledEarly(Path file, byte[] bytes, long changes) throws InterruptedException {
+        long seen = changes;
+        while (true) {
+            List<Path> toRead;
+            lock.lock();
+            try {
+                if (pending.size() != 1 || !assets.isEmpty() || !rechecks.isEmpty()) {
+                    return false;
                 }
-                waitNanos(waitLeft);
+                if (readAhead.changes() == seen) {
+                    long now = System.nanoTime();
+                    long waitLeft = rebuildLeft(now);
+                    if (waitLeft == 0) {
+                        waitLeft = quietLeft(now);
+                        if (waitLeft == 0) {
+                            drain(now);
+                            return true;
+                        }
+                    }
+                    waitNanos(waitLeft);
+                    continue;
+                }
+                toRead = readAhead.next(1);
+                if (toRead.isEmpty()) {
+                    if (!Arrays.equals(bytes, readAhead.wholeBytes(file))) {
+                        return false;
+                    }
+                    seen = readAhead.changes();
+                    continue;
+                }
+            } finally {
+                lock.unlock();
             }
-            return false;
-        } finally {
-            lock.unlock();
+            keep(List.of(readWhole(toRead.get(0))));
         }
     }
 

@@ -156,6 +156,22 @@ class ChangeCollectorTest {
                 paths(List.of(early, takeFrom(collector))));
     }
 
+    @Test
+    void aFileHandedOutBeforeItsSettlePeriodEndsStandsWhenWrittenAgainWithTheSameBytesButNotWithOthers()
+            throws Exception {
+        ChangeCollector collector = readyFilesCollector(Duration.ofSeconds(10));
+        Path caller = classFile("Caller.class", SampleCaller.class);
+        collector.touched(root, caller);
+        ChangeBatch early = collector.take();
+        // A save's last event: the platform may report the truncation and the write apart.
+        collector.touched(root, caller);
+        assertTrue(early.settling().await(), "fell, though its file was written again with the same bytes");
+        collector.touched(root, caller);
+        ChangeBatch again = collector.take();
+        collector.touched(root, classFile("Caller.class", SampleCallee.class));
+        assertFalse(again.settling().await(), "stood, though its file was written again with other bytes");
+    }
+
     /** {@return a collector to which every class of this test runs as compiled, so its files are ready when whole} */
     private static ChangeCollector readyFilesCollector(Duration quiet) {
         Declarations running = Declarations.of(BurstReferencesTest.classFile(SampleCallee.class));

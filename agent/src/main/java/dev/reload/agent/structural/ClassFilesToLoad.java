@@ -11,8 +11,8 @@ import java.util.Optional;
 
 /**
  * The classes a loader has not loaded yet, as the class files it would load them from: a class new in a batch
- * ({@code Imp}) that the batch's new code names in a call of a method the batch adds to its superclass
- * ({@code new Imp().pick("i")} compiles to {@code Imp.pick}) is followed up its superclasses from its file, as the
+ * ({@code Wisp}) that the batch's new code names in a call of a method the batch adds to its superclass
+ * ({@code new Wisp().pick("w")} compiles to {@code Wisp.pick}) is followed up its superclasses from its file, as the
  * JVM will resolve that call once it loads (JVMS 5.4.3.3). Each file is read at most once per instance; not
  * thread-safe, made per link.
  */

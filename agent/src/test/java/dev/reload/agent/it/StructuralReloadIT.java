@@ -285,7 +285,56 @@ class StructuralReloadIT {
             assertEquals(List.of("enemy 0 healed to 117 kind29 | enemy 0 healed to 118 kind30 | minion 2/2 | through"
                     + " Entity 118 119 1000" + unchanged + "ogre/O,ogre,O troll/T,troll,T beast/B,beast,B goblin on"
                     + " beast/B,goblin on beast,B"), child.call("step"), child::transcript);
+            genericSupertypesGainImplementationsAndOverridesThroughBridges(child, compiler, unchanged
+                    + "ogre/O,ogre,O troll/T,troll,T beast/B,beast,B goblin on beast/B,goblin on beast,B | legion ");
         }
+    }
+
+    /**
+     * The shapes above with generic supertypes, where an implementation or an override comes with the bridge the
+     * compiler adds for the erasure ({@code Object pick(Object)} beside {@code String pick(String)}), which javac
+     * also gives a subclass overriding again and ECJ does not.
+     */
+    private static void genericSupertypesGainImplementationsAndOverridesThroughBridges(StructuralChild child,
+                                                                                       CompilerKind compiler,
+                                                                                       String unchanged) {
+        // Abstract Knave extends Pawn<String> implements Painted<String> and implements nothing; Orc has its own.
+        assertContains(child.install("v17"), "[reload] 1 class in ", "fixture.inherited.Main (step)");
+        assertEquals(List.of(earlier(1, unchanged) + "show(orc a) orc p Otoc | vessel"), child.call("step"),
+                child::transcript);
+
+        // Knave gains pick(String), tint(String) and their bridges, which implement Pawn's and Painted's erasures,
+        // and overrides Painted's default methods; Wisp, loaded after the edit, has none of them and is named
+        // through Wisp in the edit's own new code, and in Herald's, which loads before Wisp. Vessel<T> gains
+        // fill(T), which Cup overrides in the same save.
+        // ECJ compiles Orc again without its bridges, which Knave has now: they keep calling Orc's own methods.
+        String v18 = child.install("v18");
+        assertContains(v18, compiler == CompilerKind.ECJ ? "fixture.inherited.Orc (method removed: Object"
+                + " pick(Object) (a bridge the compiler generates)" : "[reload] 4 classes in ");
+        assertContains(v18, "method added: Object pick(Object) (a bridge"
+                + " the compiler generates) (implements fixture.inherited.Pawn.pick(Object); classes loaded later"
+                + " without their own run it)", "method added: Object fill(Object)");
+        assertEquals(List.of(earlier(2, unchanged) + "show(orc a),orc p,Ot[knave o]knave-c,orc kOg show(knave a),"
+                + "knave p,Kt[knave o]knave-c,knave kKg knave w knave h | vessel 2 5 j 4 9"), child.call("step"),
+                child::transcript);
+
+        // A second edit of each; Orc calls super.pick(s); Sprite, loaded after it, declares pick(String) itself
+        // (with a bridge from javac only). Jar overrides Vessel's fill(T) with fill(String), Mug, a grandchild,
+        // Cup's fill(Integer), both added by an earlier reload.
+        assertContains(child.install("v19"), "[reload] 6 classes in ", "method added: Integer fill(Integer)"
+                + " (overrides fixture.inherited.Cup.fill(Integer), which a reload added; calls through Cup reach it)");
+        assertEquals(List.of(earlier(3, unchanged) + "show(orc on beast a),orc on beast p,Ot[beast o]beast-c,orc on"
+                + " beast kOg show(beast a),beast p,Bt[beast o]beast-c,beast kBg show(sprite on beast a),sprite on"
+                + " beast p,Bt[beast o]beast-c,sprite on beast kBg beast w sprite on beast s beast h | vessel 25 55"
+                + " jar j 49000 99000"), child.call("step"), child::transcript);
+
+        // Undone, Wisp, Sprite and Herald gone from the build: their objects made before run Knave's last bodies, and
+        // Painted's default methods again.
+        assertContains(child.installReplacing("v20"), "[reload] 7 classes in ", "method removed: Object pick(Object)"
+                + " (a bridge the compiler generates); code from before that still calls it runs its last version");
+        assertEquals(List.of(earlier(4, unchanged) + "show(orc a),orc p,Otoc show(beast a),beast p,Btoc"
+                + " show(sprite on beast a),sprite on beast p,Btoc | vessel vessel"), child.call("step"),
+                child::transcript);
     }
 
     @ParameterizedTest(name = "{0} {1}")
@@ -410,6 +459,18 @@ class StructuralReloadIT {
     static Stream<Arguments> jdksAndShapes() {
         return Jdks.stream().flatMap(jdk -> Stream.of(CompilerKind.JAVAC, CompilerKind.ECJ)
                 .map(compiler -> Arguments.of(Named.of(Jdks.label(jdk), jdk), compiler)));
+    }
+
+    /**
+     * {@return the start of Main's line at the n-th version after v16, where the hierarchies before the generic
+     * ones go on as v16 left them: each step acts twice and heals through Entity}
+     */
+    private static String earlier(int versionsAfter16, String unchanged) {
+        int healed = 117 + 6 * versionsAfter16;
+        int kind = 29 + 2 * versionsAfter16;
+        return "enemy 0 healed to " + healed + " kind" + kind + " | enemy 0 healed to " + (healed + 1) + " kind"
+                + (kind + 1) + " | minion 2/2 | through Entity " + (healed + 1) + " " + (healed + 2) + " 1000"
+                + unchanged;
     }
 
     static void assertContains(String line, String... parts) {

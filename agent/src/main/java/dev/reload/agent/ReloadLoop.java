@@ -62,7 +62,7 @@ final class ReloadLoop {
             (JavaSources.isJavaSource(file.file()) ? sourceFiles : classFiles).add(file);
         }
         if (!classFiles.isEmpty()) {
-            reloader.apply(new ChangeBatch(classFiles, batch.firstEventNanos()));
+            reloader.apply(batch.withFiles(classFiles));
         }
         if (!sourceFiles.isEmpty() && sources != null) {
             sources.compile(new ChangeBatch(sourceFiles, batch.firstEventNanos()), reloader::apply, reloader::announce);

@@ -35,7 +35,8 @@ import java.util.function.BiConsumer;
 /**
  * Applies one batch of changed class files to the running program, all or nothing, in named stages: settle the
  * files ({@link FileSettler}), judge each class against what runs ({@link BatchJudge}), plan what to redefine each
- * class with ({@link BatchPlanner}), define the new classes ({@link NewClassDefiner}), redefine every class in one
+ * class with ({@link BatchPlanner}), wait for the end of the batch's settle period when it was handed out before it
+ * ({@link dev.reload.agent.watch.Settling}), define the new classes ({@link NewClassDefiner}), redefine every class in one
  * {@link Instrumentation#redefineClasses} call ({@link Redefiner}), record what now runs ({@link RunningRecorder}),
  * then report and run {@code OnReload} hooks ({@link Announcer}). The stages from defining the new classes on run
  * where the {@link ApplyPoint} says: on the reload thread, or at the game's synchronization point. Used by the reload thread only; never throws for
@@ -102,10 +103,15 @@ public final class Reloader {
         }
         Judgement judgement = judge.judge(settled.ready());
         if (!judgement.refusals().isEmpty()) {
-            refuse(batch, judgement, judgement.refusals());
+            if (stands(batch)) {
+                refuse(batch, judgement, judgement.refusals());
+            }
             return;
         }
         if (judgement.changed().isEmpty()) {
+            if (!stands(batch)) {
+                return;
+            }
             recorder.continuations(judgement);
             recorder.files(settled.ready());
             reporter.debug("no loaded class changed in " + settled.ready().size() + " file(s)");
@@ -115,14 +121,33 @@ public final class Reloader {
         try {
             plan = planner.plan(judgement.changed());
         } catch (RewriteRefusedException e) {
-            refuse(batch, judgement, e.refusals());
+            if (stands(batch)) {
+                refuse(batch, judgement, e.refusals());
+            }
             return;
         }
         Map<Class<?>, InitializerUpdate> changedInitializers = initializers.compare(judgement.changed());
+        if (!stands(batch)) {
+            return;
+        }
         try {
             applyPoint.apply(() -> applyPlanned(batch, settled, judgement, plan, changedInitializers));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt(); // the agent is stopping: the batch was not applied
+        }
+    }
+
+    /**
+     * {@return true when the batch is to be applied or refused as it is}: a single file handed out before its settle
+     * period ended was judged and planned meanwhile, and waits here for the period to end with no other write; once
+     * more was written, its file comes again in the next batch, and nothing judged here is used.
+     */
+    private boolean stands(ChangeBatch batch) {
+        try {
+            return batch.settling().await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt(); // the agent is stopping: the batch is not applied
+            return false;
         }
     }
 

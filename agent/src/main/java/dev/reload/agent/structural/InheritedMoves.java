@@ -16,7 +16,8 @@ import java.util.Set;
  * Which methods are moved and fields added, by class, as one batch or the loading of one class sees them; a member
  * named through a subclass ({@code enemy.heal()} compiles to {@code Enemy.heal}) is followed up the running
  * superclasses to the class that added it, as the JVM's own resolution would (JVMS 5.4.3.3), stopping at a class
- * that declares the member itself.
+ * that declares the member itself. A class not loaded yet (new in the batch, or loading after it) is followed through
+ * the class file its loader would load ({@link ClassFilesToLoad}).
  */
 final class InheritedMoves implements MovedMembers {
     /** Deeper than any real hierarchy of watched classes; guards against a cycle in broken input. */
@@ -28,6 +29,7 @@ final class InheritedMoves implements MovedMembers {
     private final Set<MemberKey> anyClassMoves = new HashSet<>();
     private final RunningClasses running;
     private final ClassLoader loader;
+    private final ClassFilesToLoad toLoad;
 
     /**
      * @param moves the keys of moved methods and added fields by the internal name of their class, never null
@@ -51,6 +53,7 @@ final class InheritedMoves implements MovedMembers {
         this.moves = moves;
         this.running = running;
         this.loader = loader;
+        this.toLoad = new ClassFilesToLoad(loader);
         moves.values().forEach(anyClassMoves::addAll);
     }
 
@@ -84,7 +87,7 @@ final class InheritedMoves implements MovedMembers {
         List<String> interfaces = new ArrayList<>();
         String current = owner;
         for (int depth = 0; depth < MAX_DEPTH; depth++) {
-            ClassShape shape = running.running(loader, current);
+            ClassShape shape = shape(current);
             if (shape != null && declares(shape, key, field)) {
                 return null;
             }
@@ -113,12 +116,18 @@ final class InheritedMoves implements MovedMembers {
             if (movesOf(implemented).contains(key)) {
                 return implemented;
             }
-            ClassShape shape = running.running(loader, implemented);
+            ClassShape shape = shape(implemented);
             if (shape != null && !declares(shape, key, false)) {
                 pending.addAll(shape.interfaces());
             }
         }
         return null;
+    }
+
+    /** {@return the class as it runs, else as the file it will load from; null when neither is known} */
+    private ClassShape shape(String internalName) {
+        ClassShape shape = running.running(loader, internalName);
+        return shape != null ? shape : toLoad.shape(internalName);
     }
 
     @Override

@@ -12,6 +12,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Iterator;
@@ -20,6 +21,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.BiConsumer;
 
 /**
@@ -29,7 +32,9 @@ import java.util.function.BiConsumer;
  * the running program or in the batch, {@link BurstReferences}) only wait for the build's next file, a fraction of the
  * quiet period ({@link BurstPace}). While class files written under a temporary name are still to be renamed over
  * their own, the batch waits for them ({@link PendingRenames}); once such a tool has renamed all it wrote, the batch
- * waits only the settle period after its last rename.
+ * waits only the settle period after its last rename. A single class file that waits only for its settle period is
+ * handed out as soon as it is read, left pending, so that the reload thread judges and plans it meanwhile; the batch's
+ * {@link Settling} then says whether the period ended with no other write, and only then is the file drained.
  * Assets (every other file of a watched tree, {@link AssetFiles}) wait for their own quiet period ({@link AssetBurst}):
  * class files never wait for them, and they never go out before class files seen before them, so a hook's new code
  * reads the assets saved with it.
@@ -53,7 +58,10 @@ public final class ChangeCollector {
 
     private final long longestBurstNanos;
     private final BiConsumer<Path, IOException> unreadable;
-    private final Object lock = new Object();
+    /** A lock, not a monitor: {@link Object#wait(long, int)} waits whole milliseconds, longer than a settle period. */
+    private final ReentrantLock lock = new ReentrantLock();
+    /** Signalled when the consumer has something new to look at. */
+    private final Condition wakeUp = lock.newCondition();
     /** The watched trees whose events were lost and that are being read again, {@link #reread} not called yet. */
     private final Set<Path> rereading = new HashSet<>();
     /** When the first of {@link #rereading} lost its events. */
@@ -84,6 +92,11 @@ public final class ChangeCollector {
     private long lastDeleteNanos;
     private long firstEventNanos;
     private long lastEventNanos;
+    /**
+     * {@link ReadAhead#changes()} when a single file was last handed out before its settle period ended, so it is
+     * handed out early once only; guarded by {@code lock}.
+     */
+    private long handedOutEarlyAt = -1;
     /** True while the consumer waits for time to pass rather than reads; guarded by {@code lock}. */
     private boolean consumerWaiting;
 
@@ -117,8 +130,11 @@ public final class ChangeCollector {
      */
     public void touched(Path root, Path file) {
         if (ClassFiles.isTemporaryClassFile(file)) {
-            synchronized (lock) {
+            lock.lock();
+            try {
                 renames.written(file, System.nanoTime());
+            } finally {
+                lock.unlock();
             }
             return;
         }
@@ -126,7 +142,8 @@ public final class ChangeCollector {
             assetTouched(root, file); // which drops editors' leftovers
             return;
         }
-        synchronized (lock) {
+        lock.lock();
+        try {
             long now = System.nanoTime();
             boolean first = pending.isEmpty();
             if (first) {
@@ -141,8 +158,10 @@ public final class ChangeCollector {
             // A later write moves the consumer's deadline later, and gives it a file to read: a consumer busy reading
             // finds it without a wake-up, so a burst of a thousand events does not cost a thousand wake-ups.
             if (vanished.remove(file) || first || consumerWaiting) {
-                lock.notifyAll();
+                wakeUp.signalAll();
             }
+        } finally {
+            lock.unlock();
         }
     }
 
@@ -150,12 +169,15 @@ public final class ChangeCollector {
         if (!AssetFiles.isAsset(root, file)) {
             return;
         }
-        synchronized (lock) {
+        lock.lock();
+        try {
             boolean first = assets.isEmpty() && pending.isEmpty();
             assets.written(file, System.nanoTime());
             if (first || consumerWaiting) {
-                lock.notifyAll();
+                wakeUp.signalAll();
             }
+        } finally {
+            lock.unlock();
         }
     }
 
@@ -179,25 +201,31 @@ public final class ChangeCollector {
      */
     public void deleted(Path file) {
         if (ClassFiles.isTemporaryClassFile(file)) {
-            synchronized (lock) {
+            lock.lock();
+            try {
                 long now = System.nanoTime();
                 if (renames.gone(file, now)) {
                     // Its class file's event follows: until it does, the rename counts as the build's last write.
                     lastEventNanos = now;
                     if (consumerWaiting) {
-                        lock.notifyAll();
+                        wakeUp.signalAll();
                     }
                 }
+            } finally {
+                lock.unlock();
             }
             return;
         }
         if (!knownHashes.containsKey(file)) {
             return;
         }
-        synchronized (lock) {
+        lock.lock();
+        try {
             vanished.add(file);
             lastDeleteNanos = System.nanoTime();
-            lock.notifyAll();
+            wakeUp.signalAll();
+        } finally {
+            lock.unlock();
         }
     }
 
@@ -209,12 +237,15 @@ public final class ChangeCollector {
      * @param root the watched directory, never null
      */
     public void eventsLost(Path root) {
-        synchronized (lock) {
+        lock.lock();
+        try {
             renames.lostBelow(root);
             if (rereading.isEmpty()) {
                 rereadingSinceNanos = System.nanoTime();
             }
             rereading.add(root);
+        } finally {
+            lock.unlock();
         }
     }
 
@@ -226,9 +257,12 @@ public final class ChangeCollector {
      * @param root the watched directory, never null
      */
     public void reread(Path root) {
-        synchronized (lock) {
+        lock.lock();
+        try {
             rereading.remove(root);
-            lock.notifyAll();
+            wakeUp.signalAll();
+        } finally {
+            lock.unlock();
         }
     }
 
@@ -237,9 +271,12 @@ public final class ChangeCollector {
      * so a file that could not be parsed is looked at again once its writes settle.
      */
     public void recheck(Path root, Path file, Duration delay) {
-        synchronized (lock) {
+        lock.lock();
+        try {
             rechecks.put(file, new Recheck(root, System.nanoTime() + delay.toNanos()));
-            lock.notifyAll();
+            wakeUp.signalAll();
+        } finally {
+            lock.unlock();
         }
     }
 
@@ -264,7 +301,8 @@ public final class ChangeCollector {
             List<ChangedFile> files = read(drained);
             List<Path> changedAssets = changedAssets(drained.assets);
             if (!files.isEmpty() || !changedAssets.isEmpty()) {
-                return new ChangeBatch(files, changedAssets, drained.firstEventNanos, drained.assetsFirstEventNanos);
+                return new ChangeBatch(files, changedAssets, drained.firstEventNanos, drained.assetsFirstEventNanos,
+                        drained.settling);
             }
         }
     }
@@ -272,7 +310,8 @@ public final class ChangeCollector {
     private Drained awaitQuiet() throws InterruptedException {
         while (true) {
             List<Path> toRead;
-            synchronized (lock) {
+            lock.lock();
+            try {
                 long now = System.nanoTime();
                 List<Path> due = dueRechecks(now);
                 if (pending.isEmpty() && due.isEmpty() && assets.isEmpty()) {
@@ -291,16 +330,27 @@ public final class ChangeCollector {
                 // also show that a deleted nested class is gone for good.
                 toRead = readAhead.next(READ_AHEAD_AT_ONCE);
                 if (toRead.isEmpty()) {
+                    if (mayHandOutEarly(now)) {
+                        return handOutEarly(now);
+                    }
                     waitNanos(waitLeft);
                     continue;
                 }
+            } finally {
+                lock.unlock();
             }
             // A burst of renames outruns one reader: its files are read on every core (BatchSteps), most of them
             // after its last rename.
-            List<FileRead> read = BatchSteps.map(toRead, this::readWhole);
-            synchronized (lock) {
-                read.forEach(each -> readAhead.read(each.file, each.content, each.whole, each.shape));
-            }
+            keep(BatchSteps.map(toRead, this::readWhole));
+        }
+    }
+
+    private void keep(List<FileRead> read) {
+        lock.lock();
+        try {
+            read.forEach(each -> readAhead.read(each.file, each.content, each.whole, each.shape));
+        } finally {
+            lock.unlock();
         }
     }
 
@@ -351,6 +401,77 @@ public final class ChangeCollector {
                     : Math.max(quietLeft, lastEventNanos + MISSING_REFERENCE_WAIT_NANOS - now);
         }
         return quietLeft <= 0 || burstLeft <= 0 ? 0 : Math.min(quietLeft, burstLeft);
+    }
+
+    /**
+     * {@return true when the batch is a single class file, read whole into its shape, that has what it names and
+     * waits for nothing but its settle period, and it was not handed out early since it was last written}
+     */
+    private boolean mayHandOutEarly(long now) {
+        return pending.size() == 1 && handedOutEarlyAt != readAhead.changes() && assets.isEmpty()
+                && rechecks.isEmpty() && vanished.isEmpty() && rereading.isEmpty() && renames.waitLeft(now) == 0
+                && readAhead.allWhole(pending.keySet()) && readAhead.shaped(pending.keySet().iterator().next())
+                && referencesMet();
+    }
+
+    /**
+     * {@return the pending file as a batch, left pending}: the reload thread judges and plans it while its settle period
+     * runs, and applies it only if {@link #settledEarly} says that period ended with no other write. Only then is it
+     * drained, where and when it would have been without this.
+     */
+    private Drained handOutEarly(long now) {
+        Path file = pending.keySet().iterator().next();
+        byte[] bytes = readAhead.wholeBytes(file);
+        long changes = readAhead.changes();
+        handedOutEarlyAt = changes;
+        return new Drained(new LinkedHashMap<>(pending), Map.of(), readAhead.reads(), List.of(), firstEventNanos, now,
+                () -> settledEarly(file, bytes, changes));
+    }
+
+    /**
+     * {@return true once a file handed out early has had its settle period with no other write (it is drained now);
+     * false when something else was written meanwhile: it stays pending, to go out with what followed}. The file written
+     * again with the bytes handed out only moves the end of the period: a save truncates the file, then writes it, and
+     * the platform may report each.
+     *
+     * @param file the file handed out, with {@code bytes}
+     * @param changes {@link ReadAhead#changes()} when it was handed out
+     */
+    private boolean settledEarly(Path file, byte[] bytes, long changes) throws InterruptedException {
+        long seen = changes;
+        while (true) {
+            List<Path> toRead;
+            lock.lock();
+            try {
+                if (pending.size() != 1 || !assets.isEmpty() || !rechecks.isEmpty()) {
+                    return false;
+                }
+                if (readAhead.changes() == seen) {
+                    long now = System.nanoTime();
+                    long waitLeft = rebuildLeft(now);
+                    if (waitLeft == 0) {
+                        waitLeft = quietLeft(now);
+                        if (waitLeft == 0) {
+                            drain(now);
+                            return true;
+                        }
+                    }
+                    waitNanos(waitLeft);
+                    continue;
+                }
+                toRead = readAhead.next(1);
+                if (toRead.isEmpty()) {
+                    if (!Arrays.equals(bytes, readAhead.wholeBytes(file))) {
+                        return false;
+                    }
+                    seen = readAhead.changes();
+                    continue;
+                }
+            } finally {
+                lock.unlock();
+            }
+            keep(List.of(readWhole(toRead.get(0))));
+        }
     }
 
     /** {@return how much longer a tree whose events were lost may take to be read again; 0 when none is being read} */
@@ -405,7 +526,7 @@ public final class ChangeCollector {
         pace.handedOut();
         renames.handedOut();
         return new Drained(files, forced, readAhead.take(), assetsQuiet ? assets.drain() : List.of(),
-                files.isEmpty() ? now : firstEventNanos, assetsFirst);
+                files.isEmpty() ? now : firstEventNanos, assetsFirst, Settling.SETTLED);
     }
 
     private List<ChangedFile> read(Drained drained) {
@@ -482,14 +603,14 @@ public final class ChangeCollector {
         return next;
     }
 
-    @SuppressWarnings("WaitNotInLoop") // awaitQuiet, its only caller, loops and checks again
+    @SuppressWarnings("WaitNotInLoop") // awaitQuiet and settledEarly, its only callers, loop and check again
     private void waitNanos(long nanos) throws InterruptedException {
         consumerWaiting = true;
         try {
             if (nanos == Long.MAX_VALUE) {
-                lock.wait();
+                wakeUp.await();
             } else if (nanos > 0) {
-                lock.wait(nanos / 1_000_000, (int) (nanos % 1_000_000));
+                wakeUp.awaitNanos(nanos);
             }
         } finally {
             consumerWaiting = false;
@@ -505,6 +626,6 @@ public final class ChangeCollector {
     }
 
     private record Drained(Map<Path, Path> files, Map<Path, Path> forced, Map<Path, ReadAhead.Read> readAhead,
-                           List<Path> assets, long firstEventNanos, long assetsFirstEventNanos) {
+                           List<Path> assets, long firstEventNanos, long assetsFirstEventNanos, Settling settling) {
     }
 }

@@ -112,10 +112,21 @@ final class ReadAhead {
         return changes;
     }
 
+    /** {@return true when the file was read whole into its shape since its last write} */
+    boolean shaped(Path file) {
+        return shapes.containsKey(file);
+    }
+
+    /** {@return what was read, by file} */
+    Map<Path, Read> reads() {
+        Map<Path, Read> reads = new HashMap<>();
+        contents.forEach((file, content) -> reads.put(file, new Read(content, shapes.get(file))));
+        return reads;
+    }
+
     /** {@return what was read, by file, and starts over empty} */
     Map<Path, Read> take() {
-        Map<Path, Read> taken = new HashMap<>();
-        contents.forEach((file, content) -> taken.put(file, new Read(content, shapes.get(file))));
+        Map<Path, Read> taken = reads();
         changes++;
         contents.clear();
         whole.clear();

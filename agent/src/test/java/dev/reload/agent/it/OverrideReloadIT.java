@@ -108,18 +108,30 @@ class OverrideReloadIT {
                 "fixture.ktoverrides.Main")) {
             assertEquals(List.of("entity | entity | entity"), child.call("step"), child::transcript);
             assertEquals(List.of("entity"), child.call("supers"), child::transcript);
+            assertEquals(List.of("show(chest a) chest c | pouch"), child.call("generics"), child::transcript);
 
-            assertContains(child.install("v2"), "[reload] 1 class in ", "fixture.ktoverrides.Enemy (",
-                    "method added: void update(StringBuilder) (overrides fixture.ktoverrides.Entity.update");
+            // Also abstract Box gains pick(String) and kotlinc's bridge, implementing Crate<String>'s pick(T): Chest
+            // keeps its own, Bag, loaded after the edit, runs Box's; Pouch<T> gains fill(T), which Purse overrides
+            // with fill(Int) in the same save (kotlinc's fill(int) returning Integer, and a bridge).
+            assertContains(child.install("v2"), "[reload] 5 classes in ", "fixture.ktoverrides.Enemy (",
+                    "method added: void update(StringBuilder) (overrides fixture.ktoverrides.Entity.update",
+                    "method added: Object pick(Object) (a bridge the compiler generates) (implements"
+                            + " fixture.ktoverrides.Crate.pick(Object); classes loaded later without their own run"
+                            + " it)");
             assertEquals(List.of("entity | enemy | enemy"), child.call("step"), child::transcript);
             assertEquals(List.of("enemy"), child.call("supers"), child::transcript);
+            assertEquals(List.of("show(chest a) chest c chest b | show(box a) box c box b | box w | 2 5"),
+                    child.call("generics"), child::transcript);
 
             // An override calling super.update(frame) at depth two, and Champion's below Elite, whose super call
             // from a function it declared when it loaded still reaches Enemy's.
-            assertContains(child.install("v3"), "[reload] 2 classes in ", "fixture.ktoverrides.Boss (",
-                    "fixture.ktoverrides.Champion (");
+            // Chest's pick(String) calls super.pick(t); Box's and Purse's are edited again.
+            assertContains(child.install("v3"), "[reload] 5 classes in ", "fixture.ktoverrides.Boss (",
+                    "fixture.ktoverrides.Champion (", "fixture.ktoverrides.Chest (pick)");
             assertEquals(List.of("entity | enemy | enemy+boss"), child.call("step"), child::transcript);
             assertEquals(List.of("enemy"), child.call("supers"), child::transcript);
+            assertEquals(List.of("show(chest on crate a) chest on crate c chest on crate b | show(crate a) crate c"
+                    + " crate b | crate w | 25 55"), child.call("generics"), child::transcript);
         }
     }
 }

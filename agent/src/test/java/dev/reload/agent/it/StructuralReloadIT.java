@@ -286,43 +286,92 @@ class StructuralReloadIT {
             assertEquals(List.of("enemy 0 healed to 117 kind29 | enemy 0 healed to 118 kind30 | minion 2/2 | through"
                     + " Entity 118 119 1000" + unchanged + "ogre/O,ogre,O troll/T,troll,T beast/B,beast,B goblin on"
                     + " beast/B,goblin on beast,B"), child.call("step"), child::transcript);
+            genericSupertypesGainImplementationsAndOverridesThroughBridges(child, compiler, unchanged
+                    + "ogre/O,ogre,O troll/T,troll,T beast/B,beast,B goblin on beast/B,goblin on beast,B | legion ");
 
             // Enemy adds mend(int) and cheer(), which Entity does not have; then Boss overrides both, calling Enemy's.
-            IntFunction<String> before = frame -> "enemy 0 healed to " + (117 + 6 * frame) + " kind" + (29 + 2 * frame)
-                    + " | enemy 0 healed to " + (118 + 6 * frame) + " kind" + (30 + 2 * frame) + " | minion 2/2 | through"
-                    + " Entity " + (118 + 6 * frame) + " " + (119 + 6 * frame) + " 1000" + unchanged + "ogre/O,ogre,O"
-                    + " troll/T,troll,T beast/B,beast,B goblin on beast/B,goblin on beast,B | mend ";
+            // The generic hierarchies go on as v20 left them.
+            IntFunction<String> before = frame -> earlier(frame + 4, unchanged + "ogre/O,ogre,O troll/T,troll,T"
+                    + " beast/B,beast,B goblin on beast/B,goblin on beast,B | legion ") + "show(orc a),orc p,Otoc"
+                    + " show(beast a),beast p,Btoc show(sprite on beast a),sprite on beast p,Btoc | vessel vessel | mend ";
             String cheered = " | cheer enemy! boss+enemy! boss+enemy! enemy!";
-            assertContains(child.install("v17"), "[reload] 2 classes in ", "method added: String mend(int)",
+            assertContains(child.install("v21"), "[reload] 2 classes in ", "method added: String mend(int)",
                     "method added: String cheer()");
             assertEquals(List.of(before.apply(1) + "enemy1 enemy2 enemy3 enemy4 | cheer enemy! enemy! enemy! enemy!"),
                     child.call("step"), child::transcript);
-            assertContains(child.install("v18"), "[reload] 1 class in ", "method added: String mend(int) (overrides"
+            assertContains(child.install("v22"), "[reload] 1 class in ", "method added: String mend(int) (overrides"
                     + " fixture.inherited.Enemy.mend(int), which a reload added; calls through Enemy reach it)");
             assertEquals(List.of(before.apply(2) + "enemy1 boss(enemy2) boss(enemy3) enemy4" + cheered),
                     child.call("step"), child::transcript);
             // The reverse order with Enemy's method dispatching already: Entity adds mend(int), and Enemy's dispatch,
             // with Boss's override and its super call, moves into Entity's. Calls through Entity, Enemy and Boss
             // reach each object's version; a lambda made now calls through Entity after the undo below.
-            assertContains(child.install("v19"), "[reload] 2 classes in ", "method added: String mend(int)");
+            assertContains(child.install("v23"), "[reload] 2 classes in ", "method added: String mend(int)");
             assertEquals(List.of(before.apply(3) + "enemy1 boss(enemy2) boss(enemy3) enemy4 | entity5 enemy6"
                     + " boss(enemy7) enemy8 | entity9/boss(enemy9)" + cheered), child.call("step"), child::transcript);
             // A second edit of all three, Enemy's now calling Entity's; Brute, new, loads after and overrides it.
             // Entity adds cheer() in the same save as Enemy's, dispatching already, turns into its override.
             cheered = " | cheer enemy+entity! boss+enemy+entity! boss+enemy+entity! enemy+entity! entity!"
                     + " boss+enemy+entity! enemy+entity! enemy+entity!";
-            assertContains(child.install("v20"), "[reload] 4 classes in ", "method added: String cheer()");
+            assertContains(child.install("v24"), "[reload] 4 classes in ", "method added: String cheer()");
             assertEquals(List.of(before.apply(4) + "enemy(entity10) boss[enemy(entity20)] boss[enemy(entity30)]"
                     + " enemy(entity40) | entity50 enemy(entity60) boss[enemy(entity70)] enemy(entity80)"
                     + " | entity90/boss[enemy(entity90)] | brute/enemy(entity100) brute/enemy(entity110)" + cheered),
                     child.call("step"), child::transcript);
             // Undone: Entity's mend(int) removed, Enemy's edited again: the lambda made before runs Entity's last
             // body for an Entity; calls through Enemy and Boss reach the new versions.
-            assertContains(child.install("v21"), "[reload] 3 classes in ", "method removed: String mend(int); code"
+            assertContains(child.install("v25"), "[reload] 3 classes in ", "method removed: String mend(int); code"
                     + " from before that still calls it runs its last version");
             assertEquals(List.of(before.apply(5) + "enemy{1} boss[enemy{2}] boss[enemy{3}] enemy{4}"
                     + " | entity90/boss[enemy{9}] | brute/enemy{10}" + cheered), child.call("step"), child::transcript);
         }
+    }
+
+    /**
+     * The shapes above with generic supertypes, where an implementation or an override comes with the bridge the
+     * compiler adds for the erasure ({@code Object pick(Object)} beside {@code String pick(String)}), which javac
+     * also gives a subclass overriding again and ECJ does not.
+     */
+    private static void genericSupertypesGainImplementationsAndOverridesThroughBridges(StructuralChild child,
+                                                                                       CompilerKind compiler,
+                                                                                       String unchanged) {
+        // Abstract Knave extends Pawn<String> implements Painted<String> and implements nothing; Orc has its own.
+        assertContains(child.install("v17"), "[reload] 1 class in ", "fixture.inherited.Main (step)");
+        assertEquals(List.of(earlier(1, unchanged) + "show(orc a) orc p Otoc | vessel"), child.call("step"),
+                child::transcript);
+
+        // Knave gains pick(String), tint(String) and their bridges, which implement Pawn's and Painted's erasures,
+        // and overrides Painted's default methods; Wisp, loaded after the edit, has none of them and is named
+        // through Wisp in the edit's own new code, and in Herald's, which loads before Wisp. Vessel<T> gains
+        // fill(T), which Cup overrides in the same save.
+        // ECJ compiles Orc again without its bridges, which Knave has now: they keep calling Orc's own methods.
+        String v18 = child.install("v18");
+        assertContains(v18, compiler == CompilerKind.ECJ ? "fixture.inherited.Orc (method removed: Object"
+                + " pick(Object) (a bridge the compiler generates)" : "[reload] 4 classes in ");
+        assertContains(v18, "method added: Object pick(Object) (a bridge"
+                + " the compiler generates) (implements fixture.inherited.Pawn.pick(Object); classes loaded later"
+                + " without their own run it)", "method added: Object fill(Object)");
+        assertEquals(List.of(earlier(2, unchanged) + "show(orc a),orc p,Ot[knave o]knave-c,orc kOg show(knave a),"
+                + "knave p,Kt[knave o]knave-c,knave kKg knave w knave h | vessel 2 5 j 4 9"), child.call("step"),
+                child::transcript);
+
+        // A second edit of each; Orc calls super.pick(s); Sprite, loaded after it, declares pick(String) itself
+        // (with a bridge from javac only). Jar overrides Vessel's fill(T) with fill(String), Mug, a grandchild,
+        // Cup's fill(Integer), both added by an earlier reload.
+        assertContains(child.install("v19"), "[reload] 6 classes in ", "method added: Integer fill(Integer)"
+                + " (overrides fixture.inherited.Cup.fill(Integer), which a reload added; calls through Cup reach it)");
+        assertEquals(List.of(earlier(3, unchanged) + "show(orc on beast a),orc on beast p,Ot[beast o]beast-c,orc on"
+                + " beast kOg show(beast a),beast p,Bt[beast o]beast-c,beast kBg show(sprite on beast a),sprite on"
+                + " beast p,Bt[beast o]beast-c,sprite on beast kBg beast w sprite on beast s beast h | vessel 25 55"
+                + " jar j 49000 99000"), child.call("step"), child::transcript);
+
+        // Undone, Wisp, Sprite and Herald gone from the build: their objects made before run Knave's last bodies, and
+        // Painted's default methods again.
+        assertContains(child.installReplacing("v20"), "[reload] 7 classes in ", "method removed: Object pick(Object)"
+                + " (a bridge the compiler generates); code from before that still calls it runs its last version");
+        assertEquals(List.of(earlier(4, unchanged) + "show(orc a),orc p,Otoc show(beast a),beast p,Btoc"
+                + " show(sprite on beast a),sprite on beast p,Btoc | vessel vessel"), child.call("step"),
+                child::transcript);
     }
 
     @ParameterizedTest(name = "{0} {1}")
@@ -447,6 +496,18 @@ class StructuralReloadIT {
     static Stream<Arguments> jdksAndShapes() {
         return Jdks.stream().flatMap(jdk -> Stream.of(CompilerKind.JAVAC, CompilerKind.ECJ)
                 .map(compiler -> Arguments.of(Named.of(Jdks.label(jdk), jdk), compiler)));
+    }
+
+    /**
+     * {@return the start of Main's line at the n-th version after v16, where the hierarchies before the generic
+     * ones go on as v16 left them: each step acts twice and heals through Entity}
+     */
+    private static String earlier(int versionsAfter16, String unchanged) {
+        int healed = 117 + 6 * versionsAfter16;
+        int kind = 29 + 2 * versionsAfter16;
+        return "enemy 0 healed to " + healed + " kind" + kind + " | enemy 0 healed to " + (healed + 1) + " kind"
+                + (kind + 1) + " | minion 2/2 | through Entity " + (healed + 1) + " " + (healed + 2) + " 1000"
+                + unchanged;
     }
 
     static void assertContains(String line, String... parts) {

@@ -14,6 +14,7 @@ import java.util.concurrent.CompletableFuture;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The collector on its own, told about writes directly. */
 class ChangeCollectorTest {
@@ -31,7 +32,7 @@ class ChangeCollectorTest {
         // A pause of one and a half quiet periods in the middle of a burst, as a busy machine's writer may take.
         Thread.sleep(QUIET.toMillis() * 3 / 2);
         collector.touched(root, write("C.class"));
-        ChangeBatch batch = collector.take();
+        ChangeBatch batch = takeFrom(collector);
         assertEquals(List.of("A.class", "B.class", "C.class"), batch.files().stream().map(ChangedFile::relativePath).toList());
     }
 
@@ -79,14 +80,14 @@ class ChangeCollectorTest {
         ChangeCollector collector = new ChangeCollector(quiet, (file, e) -> { });
         collector.touched(root, write("A.class"));
         collector.touched(root, write("B.class"));
-        ChangeBatch cut = collector.take();
+        ChangeBatch cut = takeFrom(collector);
         // The writer stops for longer than a burst waits, then writes two more files with a pause between them that
         // is longer than a burst's usual wait, but shorter than twice the pause that cut the burst.
         Thread.sleep(quiet.toMillis() * 4);
         collector.touched(root, write("C.class"));
         Thread.sleep(quiet.toMillis() * 5);
         collector.touched(root, write("D.class"));
-        ChangeBatch rest = collector.take();
+        ChangeBatch rest = takeFrom(collector);
         assertEquals(List.of("A.class", "B.class"), cut.files().stream().map(ChangedFile::relativePath).toList());
         assertEquals(List.of("C.class", "D.class"), rest.files().stream().map(ChangedFile::relativePath).toList());
     }
@@ -130,7 +131,53 @@ class ChangeCollectorTest {
         Thread.sleep(pauseMillis);
         collector.touched(root, classFile("Callee.class", SampleCallee.class));
         ChangeBatch batch = first.get();
-        return batch.files().size() == 2 ? List.of(batch) : List.of(batch, collector.take());
+        return batch.files().size() == 2 ? List.of(batch) : List.of(batch, takeFrom(collector));
+    }
+
+    @Test
+    void aFileHandedOutBeforeItsSettlePeriodEndsIsHandedOutAgainWithAFileWrittenMeanwhile() throws Exception {
+        // Ready files wait a fifth of this, 2 s: the first file is handed out before that, to be judged meanwhile.
+        ChangeCollector collector = readyFilesCollector(Duration.ofSeconds(10));
+        collector.touched(root, classFile("Caller.class", SampleCaller.class));
+        ChangeBatch early = collector.take();
+        collector.touched(root, classFile("Callee.class", SampleCallee.class));
+        assertFalse(early.settling().await(), "stood, though a file was written in its settle period");
+        assertEquals(List.of(List.of("Caller.class", "Callee.class")), paths(List.of(takeFrom(collector))));
+    }
+
+    @Test
+    void aFileHandedOutBeforeItsSettlePeriodEndsStandsWhenNothingFollowsAndIsNotHandedOutAgain() throws Exception {
+        ChangeCollector collector = readyFilesCollector(Duration.ofSeconds(10));
+        collector.touched(root, classFile("Caller.class", SampleCaller.class));
+        ChangeBatch early = collector.take();
+        assertTrue(early.settling().await(), "a file with nothing written after it fell");
+        collector.touched(root, classFile("Callee.class", SampleCallee.class));
+        assertEquals(List.of(List.of("Caller.class"), List.of("Callee.class")),
+                paths(List.of(early, takeFrom(collector))));
+    }
+
+    @Test
+    void aFileHandedOutBeforeItsSettlePeriodEndsStandsWhenWrittenAgainWithTheSameBytesButNotWithOthers()
+            throws Exception {
+        ChangeCollector collector = readyFilesCollector(Duration.ofSeconds(10));
+        Path caller = classFile("Caller.class", SampleCaller.class);
+        collector.touched(root, caller);
+        ChangeBatch early = collector.take();
+        // A save's last event: the platform may report the truncation and the write apart.
+        collector.touched(root, caller);
+        assertTrue(early.settling().await(), "fell, though its file was written again with the same bytes");
+        collector.touched(root, caller);
+        ChangeBatch again = collector.take();
+        collector.touched(root, classFile("Caller.class", SampleCallee.class));
+        assertFalse(again.settling().await(), "stood, though its file was written again with other bytes");
+    }
+
+    /** {@return a collector to which every class of this test runs as compiled, so its files are ready when whole} */
+    private static ChangeCollector readyFilesCollector(Duration quiet) {
+        Declarations running = Declarations.of(BurstReferencesTest.classFile(SampleCallee.class));
+        ChangeCollector collector = new ChangeCollector(quiet, (file, e) -> { });
+        collector.lookUpClassesWith((file, referencing, internalName) -> internalName.startsWith("dev/") ? running : null);
+        return collector;
     }
 
     private static List<List<String>> paths(List<ChangeBatch> batches) {
@@ -148,7 +195,7 @@ class ChangeCollectorTest {
         Path file = Files.write(root.resolve("ChangeCollectorTest.class"), Arrays.copyOf(whole, whole.length / 2));
         collector.touched(root, file);
         collector.touched(root, Files.write(file, whole));
-        ChangeBatch batch = collector.take();
+        ChangeBatch batch = takeFrom(collector);
         assertEquals(1, batch.files().size());
         assertArrayEquals(whole, batch.files().get(0).bytes());
     }
@@ -164,12 +211,12 @@ class ChangeCollectorTest {
         collector.touched(root, write(".git/index"));
         collector.touched(root, write("palette.txt"));
         collector.touched(root, write("level1.txt"));
-        ChangeBatch batch = collector.take();
+        ChangeBatch batch = takeFrom(collector);
         assertEquals(List.of("A.class"), batch.files().stream().map(ChangedFile::relativePath).toList());
         // With the class files when they were quiet too by then (a busy machine), else in the next batch.
         ChangeBatch withAssets = batch;
         if (batch.assets().isEmpty()) {
-            withAssets = collector.take();
+            withAssets = takeFrom(collector);
             assertEquals(List.of(), withAssets.files());
         }
         assertEquals(List.of(root.resolve("palette.txt"), root.resolve("level1.txt")), withAssets.assets());
@@ -179,16 +226,16 @@ class ChangeCollectorTest {
     void anAssetWrittenAgainWithTheSameContentOrDeletedIsLeftOut() throws Exception {
         ChangeCollector collector = new ChangeCollector(Duration.ofMillis(5), (file, e) -> { });
         collector.touched(root, write("palette.txt"));
-        assertEquals(List.of(root.resolve("palette.txt")), collector.take().assets());
+        assertEquals(List.of(root.resolve("palette.txt")), takeFrom(collector).assets());
         collector.touched(root, write("palette.txt"));
         Path gone = write("gone.txt");
         collector.touched(root, gone);
         Files.delete(gone);
         Path level = Files.writeString(root.resolve("level1.txt"), "changed");
         collector.touched(root, level);
-        assertEquals(List.of(level), collector.take().assets());
+        assertEquals(List.of(level), takeFrom(collector).assets());
         collector.assetAgain(root.resolve("palette.txt"));
-        assertEquals(List.of(root.resolve("palette.txt")), collector.take().assets(), "held while paused: again");
+        assertEquals(List.of(root.resolve("palette.txt")), takeFrom(collector).assets(), "held while paused: again");
     }
 
     private Path classFile(String name, Class<?> type) throws Exception {
@@ -198,9 +245,15 @@ class ChangeCollectorTest {
         }
     }
 
+    /** {@return the next batch that stands once its settle period ends, as the reload thread takes it} */
     private static ChangeBatch takeFrom(ChangeCollector collector) {
         try {
-            return collector.take();
+            while (true) {
+                ChangeBatch batch = collector.take();
+                if (batch.settling().await()) {
+                    return batch;
+                }
+            }
         } catch (InterruptedException e) {
             throw new IllegalStateException(e);
         }

@@ -17,8 +17,13 @@ import java.util.List;
  * to the added method, like any super call of a method a reload added.
  */
 public final class InheritedImplementations {
-    /** The access flags the declared method takes from the added one; not {@code final}, so subclasses override it. */
-    private static final int KEPT_ACCESS = Opcodes.ACC_PUBLIC | Opcodes.ACC_PROTECTED;
+    /**
+     * The access flags the declared method takes from the added one; not {@code final}, so subclasses override it.
+     * A bridge the compiler generated for a generic supertype ({@code Object pick(Object)} beside {@code String
+     * pick(String)}) stays a bridge, so that reflection tells it from the source's methods as it would the original.
+     */
+    private static final int KEPT_ACCESS = Opcodes.ACC_PUBLIC | Opcodes.ACC_PROTECTED | Opcodes.ACC_BRIDGE
+            | Opcodes.ACC_SYNTHETIC;
 
     private InheritedImplementations() {
     }

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -23,7 +24,7 @@ class InheritedImplementationsTest {
         byte[] plain = classFile(Plain.class);
         byte[] declaring = InheritedImplementations.declared(plain, List.of(
                 new InheritedImplementation("mix", MIX, Opcodes.ACC_PROTECTED | Opcodes.ACC_FINAL),
-                new InheritedImplementation("touch", "()V", Opcodes.ACC_PUBLIC)));
+                new InheritedImplementation("touch", "()V", Opcodes.ACC_PUBLIC | Opcodes.ACC_BRIDGE | Opcodes.ACC_SYNTHETIC)));
 
         Class<?> loaded = new CompiledFixture.Loader(Map.of(Plain.class.getName(), declaring))
                 .loadClass(Plain.class.getName());
@@ -31,9 +32,11 @@ class InheritedImplementationsTest {
         Method mix = loaded.getDeclaredMethod("mix", int.class, long.class, double.class, String.class);
         assertTrue(Modifier.isProtected(mix.getModifiers()), "the added method's access");
         assertEquals(0, mix.getModifiers() & Modifier.FINAL, "not final: a subclass may override it");
+        assertFalse(mix.isBridge() || mix.isSynthetic(), "given as the source's method");
         mix.setAccessible(true);
         assertEquals(1L + 20L + 300L + 4000L, mix.invoke(plainObject, 1, 20L, 300.0, "4000"));
         Method touch = loaded.getDeclaredMethod("touch");
+        assertTrue(touch.isBridge() && touch.isSynthetic(), "given as the compiler's bridge it calls");
         touch.invoke(plainObject);
         assertEquals(1, ((Base) plainObject).touched);
     }

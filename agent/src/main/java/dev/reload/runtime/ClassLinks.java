@@ -148,6 +148,8 @@ public final class ClassLinks {
                 relink(key, handle, previous, changed);
             } else if (dispatch.declaredBy(owner)) {
                 dispatch.ownBody(handle); // its calls reach the dispatch, which runs this body for the class's own
+            } else {
+                dispatch.overrideEdited(owner, handle); // a superclass's, whose added method this one overrode
             }
         });
         if (!changed.isEmpty()) {
@@ -179,18 +181,41 @@ public final class ClassLinks {
     /**
      * Links every call of the method a reload added to this class, now and later, to the dispatch of the method it
      * overrides, which a reload added to a superclass: calls named through this class reach the overrides of its
-     * own subclasses too.
+     * own subclasses too. When they reach the dispatch of a class below that superclass (this one's, made because a
+     * reload overrode its added method before the superclass gained it: the reverse order), that dispatch moves into
+     * the superclass's with everything linked to it, once the superclass's dispatches.
      *
      * @param key the method's name followed by its descriptor, never null
      * @param declarer the superclass whose added method it overrides, never null
      */
-    public synchronized void reachThrough(String key, Class<?> declarer) {
-        if (!dispatches.containsKey(key)) {
-            reachThrough(key, OverrideDispatch.of(declarer, key));
+    public void reachThrough(String key, Class<?> declarer) {
+        OverrideDispatch above = OverrideDispatch.of(declarer, key).current();
+        OverrideDispatch linked;
+        synchronized (this) {
+            linked = dispatches.get(key);
+            if (linked == null) {
+                reachThrough(key, above);
+                return;
+            }
+        }
+        // Outside this lock: the classes whose calls reach the moving dispatch are redirected under their own.
+        if (linked != above && linked.below(above) && above.dispatching()) {
+            for (Class<?> reaching : linked.moveTo(above)) {
+                of(reaching).redirect(key, linked, above);
+            }
+            redirect(key, linked, above);
+        }
+    }
+
+    /** Links the calls of a method that reach {@code from}, a dispatch that moved into {@code to}, to {@code to}. */
+    private synchronized void redirect(String key, OverrideDispatch from, OverrideDispatch to) {
+        if (dispatches.get(key) == from) {
+            reachThrough(key, to);
         }
     }
 
     private void reachThrough(String key, OverrideDispatch dispatch) {
+        dispatch.reachedFrom(owner);
         dispatches.put(key, dispatch);
         MutableCallSite site = sites.get(key);
         if (site != null && dispatch.dispatching()) {

@@ -24,7 +24,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * which the JIT inlines, then by a table kept per class ({@link OverrideChoices}). The first few classes the table sends to the own body (an
  * inheriting class: of an interface's default method, or a sibling of an overriding class) get an exact-class test
  * too, added once each when the table first chooses for them, and dropped whenever the overrides change. Super calls that reach the method are linked here too, to
- * the choice for the class they name: never the dispatch, which would choose the caller's override again.
+ * the choice for the class they name: never the dispatch, which would choose the caller's override again. The dispatch
+ * of a method a reload added moves, with all of this, into the dispatch of a superclass that a reload gives the method
+ * later ({@link #moveTo}).
  *
  * <p>A class of another loader (a mod's, a plugin's) is held only weakly, and its override on the class itself, so
  * that the dispatch of a longer-lived declaring class never keeps a loader the program dropped from being
@@ -102,6 +104,13 @@ public final class OverrideDispatch {
      * of other packages count only while it is protected or public.
      */
     private boolean packageAccess;
+    /**
+     * The classes that registered an override here or whose calls link here ({@link ClassLinks}), weakly: what
+     * {@link #moveTo} moves, since {@link #overrides} cannot be listed.
+     */
+    private final List<WeakReference<Class<?>>> members = new ArrayList<>();
+    /** The dispatch of a superclass's method this one moved into, which everything asked of it goes to; or null. */
+    private OverrideDispatch movedTo;
 
     private OverrideDispatch(Class<?> declarer, String key) {
         this.declarer = declarer;
@@ -203,6 +212,13 @@ public final class OverrideDispatch {
      *                 running no longer declares it, and so its objects reach the override of its nearest ancestor
      */
     public synchronized void overriddenBy(Class<?> type, MethodHandle override) {
+        if (movedTo != null) {
+            movedTo.overriddenBy(type, override);
+            return;
+        }
+        if (override != null) {
+            member(type);
+        }
         OverrideChoices.OverrideSlot slot = overrides.get(type);
         MethodHandle before = slot.override;
         slot.override = override;
@@ -232,6 +248,100 @@ public final class OverrideDispatch {
         }
     }
 
+    /**
+     * Sets the override of a class that has one here to the new version its class's links were given: which the
+     * class's rewrite does not register itself when that version no longer counts as an override (the superclass's
+     * method was removed again) or registers with an interface's dispatch instead.
+     *
+     * @param type the overriding class, never null
+     * @param override its new version in its static form, the receiver first; never null
+     */
+    synchronized void overrideEdited(Class<?> type, MethodHandle override) {
+        if (movedTo != null) {
+            movedTo.overrideEdited(type, override);
+        } else if (overrides.get(type).override != null) {
+            overriddenBy(type, override);
+        }
+    }
+
+    /** Records that the calls a class's links hold reach this dispatch, which {@link #moveTo} moves. */
+    synchronized void reachedFrom(Class<?> type) {
+        member(type);
+    }
+
+    private void member(Class<?> type) {
+        members.removeIf(each -> each.get() == null);
+        if (members.stream().noneMatch(each -> each.get() == type)) {
+            members.add(new WeakReference<>(type));
+        }
+    }
+
+    /** {@return the dispatch everything asked of this one goes to: itself, or the one it moved into, followed up} */
+    synchronized OverrideDispatch current() {
+        return movedTo == null ? this : movedTo.current();
+    }
+
+    /** {@return true when this dispatches a method of a subclass of the class {@code above} dispatches it for} */
+    boolean below(OverrideDispatch above) {
+        return above.declarer != declarer && above.declarer.isAssignableFrom(declarer);
+    }
+
+    /**
+     * Moves this dispatch of a method a reload added, which dispatched because a reload overrode it, into the
+     * dispatch of the same method that a reload added since to a superclass (the reverse order): its own body
+     * becomes its class's override there, the overrides registered here and the super calls linked here move
+     * there, and the calls linked here reach it. Everything asked of this one from now on goes there.
+     *
+     * @param above the superclass's dispatch, dispatching already; never null
+     * @return the classes whose links' calls reached this dispatch, for them to name {@code above} from now on;
+     *         empty when it moved already
+     */
+    List<Class<?>> moveTo(OverrideDispatch above) {
+        List<Class<?>> reaching = new ArrayList<>();
+        List<SuperCall> calls;
+        MethodHandle own;
+        synchronized (this) {
+            if (movedTo != null || ownSite == null) {
+                return List.of();
+            }
+            movedTo = above;
+            members.forEach(each -> reaching.add(each.get()));
+            reaching.removeIf(Objects::isNull);
+            members.clear();
+            calls = new ArrayList<>(superCalls);
+            superCalls.clear();
+            own = ownSite.getTarget();
+        }
+        // Registered there before the calls linked here go there, so that none reaches the superclass's body.
+        above.overriddenBy(declarer, own);
+        for (Class<?> each : reaching) {
+            MethodHandle override = overrides.get(each).override;
+            if (override != null) {
+                above.overriddenBy(each, override);
+            }
+        }
+        above.adopt(calls);
+        synchronized (this) {
+            if (dispatchSite != null) {
+                dispatchSite.setTarget(above.dispatchSite(dispatchSite.type()).dynamicInvoker());
+                MutableCallSite.syncAll(new MutableCallSite[] {dispatchSite});
+            }
+        }
+        return reaching;
+    }
+
+    /** Takes over the super calls linked to a dispatch that moved here, choosing for the classes they name. */
+    private synchronized void adopt(List<SuperCall> calls) {
+        if (movedTo != null) {
+            movedTo.adopt(calls);
+            return;
+        }
+        superCalls.addAll(calls);
+        if (ownSite != null) {
+            relink();
+        }
+    }
+
     /** {@return a call site of the own body, typed as the caller asks: {@code Shape.super.m()} of an added method} */
     synchronized CallSite ownBodySite(MethodType type) {
         return new ConstantCallSite(ownSite.dynamicInvoker().asType(type));
@@ -239,6 +349,9 @@ public final class OverrideDispatch {
 
     /** {@return the call site of the declaration's dispatch, typed as the declaration's body calls it} */
     synchronized CallSite dispatchSite(MethodType type) {
+        if (movedTo != null) {
+            return movedTo.dispatchSite(type);
+        }
         if (ownSite == null) {
             return new MutableCallSite(ClassLinks.throwing(type, key + " of " + declarer.getName()
                     + " does not dispatch: the reload that made it did not finish"));
@@ -260,6 +373,9 @@ public final class OverrideDispatch {
      *                itself, invoked non-virtually
      */
     synchronized CallSite superCall(Class<?> named, MethodType type, MethodHandle special) {
+        if (movedTo != null) {
+            return movedTo.superCall(named, type, special);
+        }
         MutableCallSite site = new MutableCallSite(ownSite == null ? special.asType(type)
                 : typedFor(choices.chosenFor(named), type));
         superCalls.removeIf(SuperCall::gone);

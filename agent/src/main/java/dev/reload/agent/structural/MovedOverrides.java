@@ -2,13 +2,10 @@ package dev.reload.agent.structural;
 
 import dev.reload.patcher.rewrite.AddedMethod;
 import dev.reload.patcher.rewrite.MovedMembers;
-import dev.reload.patcher.rewrite.Refusal;
-import dev.reload.patcher.rewrite.UnsupportedEditException;
 import dev.reload.patcher.shape.ClassShape;
 import dev.reload.patcher.shape.MemberKey;
 import dev.reload.patcher.shape.MethodShape;
 import dev.reload.runtime.ClassLinks;
-import dev.reload.runtime.OverrideDispatch;
 import org.objectweb.asm.Opcodes;
 
 import java.lang.reflect.Method;
@@ -77,7 +74,8 @@ final class MovedOverrides {
     /**
      * {@return the loaded subclasses outside the batch whose earlier reload added, as their own, a method that the
      * class's edit adds now, with those methods, by subclass}: from now on they override it, and calls through the
-     * class reach them by its dispatch
+     * class reach them by its dispatch; a subclass's method that dispatches already, because a reload to a subclass of
+     * its own overrode it, moves into that dispatch with its overrides ({@code ClassLinks.reachThrough})
      *
      * @param type the class whose edit adds the methods, never null
      * @param fresh the overridable methods the edit adds that no reload added to it before and that override no
@@ -86,13 +84,10 @@ final class MovedOverrides {
      * @param batch the classes of the batch, which find what they override themselves; never null
      * @param loadedClasses gives every class the JVM has loaded, asked only when some other class has such a
      *                      method; never null
-     * @throws UnsupportedEditException when such a subclass's method is overridden in turn by a reload to one of
-     *                                  its subclasses, whose dispatch would have to move up to the class
      */
     static Map<Class<?>, Set<MemberKey>> overriddenEarlier(Class<?> type, Set<MemberKey> fresh,
                                                           Map<String, Set<MemberKey>> addedEarlier,
-                                                          Set<Class<?>> batch, Supplier<Class<?>[]> loadedClasses)
-            throws UnsupportedEditException {
+                                                          Set<Class<?>> batch, Supplier<Class<?>[]> loadedClasses) {
         Set<MemberKey> elsewhere = new HashSet<>();
         addedEarlier.values().forEach(keys -> keys.stream().filter(fresh::contains).forEach(elsewhere::add));
         Map<Class<?>, Set<MemberKey>> overriding = new LinkedHashMap<>();
@@ -106,15 +101,6 @@ final class MovedOverrides {
             for (MemberKey key : addedEarlier.getOrDefault(loaded.getName().replace('.', '/'), Set.of())) {
                 if (!elsewhere.contains(key)) {
                     continue;
-                }
-                if (OverrideDispatch.addedTo(loaded, key.runtimeKey()) != null) {
-                    throw new UnsupportedEditException(new Refusal(type.getName(), "method added: "
-                            + describe(key), "its subclass " + loaded.getName() + " added the same method in a"
-                            + " reload, which a reload to a subclass of " + loaded.getSimpleName() + " overrides in"
-                            + " turn: the agent does not yet move the calls linked to " + loaded.getSimpleName()
-                            + "'s version, and the overrides they reach, up to " + type.getSimpleName() + "'s",
-                            "restart to apply, or add " + describe(key) + " to " + type.getSimpleName() + " before its"
-                            + " subclasses override it"));
                 }
                 overriding.computeIfAbsent(loaded, c -> new HashSet<>()).add(key);
             }
@@ -151,10 +137,6 @@ final class MovedOverrides {
             }
         }
         return declared;
-    }
-
-    private static String describe(MemberKey key) {
-        return new AddedMethod(key.name(), key.descriptor(), true, true).describe();
     }
 
     /**

@@ -203,7 +203,7 @@ public final class StructuralEngine {
      */
     private Map<ClassEdit, Map<Class<?>, Set<MemberKey>>> overriddenEarlier(
             List<ClassEdit> edits, Map<Class<?>, List<AddedMethod>> declaredByBatch,
-            Map<ClassEdit, Set<MemberKey>> unlinkedByEdit) throws UnsupportedEditException {
+            Map<ClassEdit, Set<MemberKey>> unlinkedByEdit) {
         Set<Class<?>> batch = edits.stream().map(ClassEdit::loaded).collect(Collectors.toSet());
         Map<ClassEdit, Map<Class<?>, Set<MemberKey>>> earlier = new HashMap<>();
         for (ClassEdit edit : edits) {

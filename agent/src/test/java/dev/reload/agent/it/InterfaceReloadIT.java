@@ -88,6 +88,21 @@ class InterfaceReloadIT {
                     "method removed: String name()");
             assertEquals(List.of("shape2 | shape2 | blob+shape2"), child.call("frame"), child::transcript);
             assertEquals(List.of("thrown: nothing"), child.call("health"), child::transcript);
+
+            // Square adds tag(), Blob overrides it in turn (Square's dispatches); then Shape gains a default tag():
+            // calls through Shape reach each object's, calls through Square Blob's for a Blob, also after both are
+            // edited again.
+            assertContains(child.install("v10"), "[reload] 2 classes in ", "method added: String tag()");
+            assertEquals(List.of("square square"), child.call("names"), child::transcript);
+            assertContains(child.install("v11"), "[reload] 1 class in ", "method added: String tag() (overrides"
+                    + " fixture.interfaces.Square.tag(), which a reload added; calls through Square reach it)");
+            assertEquals(List.of("square blob+square"), child.call("names"), child::transcript);
+            assertContains(child.install("v12"), "[reload] 2 classes in ", "method added: String tag()");
+            assertEquals(List.of("shape square blob+square | square blob+square"), child.call("names"),
+                    child::transcript);
+            assertContains(child.install("v13"), "[reload] 2 classes in ");
+            assertEquals(List.of("shape box blob2+box | box blob2+box"), child.call("names"), child::transcript);
+            assertEquals(List.of("thrown: nothing"), child.call("health"), child::transcript);
         }
     }
 }

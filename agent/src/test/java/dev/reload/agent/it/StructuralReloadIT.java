@@ -13,6 +13,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.function.IntFunction;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -287,6 +288,42 @@ class StructuralReloadIT {
                     + " beast/B,goblin on beast,B"), child.call("step"), child::transcript);
             genericSupertypesGainImplementationsAndOverridesThroughBridges(child, compiler, unchanged
                     + "ogre/O,ogre,O troll/T,troll,T beast/B,beast,B goblin on beast/B,goblin on beast,B | legion ");
+
+            // Enemy adds mend(int) and cheer(), which Entity does not have; then Boss overrides both, calling Enemy's.
+            // The generic hierarchies go on as v20 left them.
+            IntFunction<String> before = frame -> earlier(frame + 4, unchanged + "ogre/O,ogre,O troll/T,troll,T"
+                    + " beast/B,beast,B goblin on beast/B,goblin on beast,B | legion ") + "show(orc a),orc p,Otoc"
+                    + " show(beast a),beast p,Btoc show(sprite on beast a),sprite on beast p,Btoc | vessel vessel | mend ";
+            String cheered = " | cheer enemy! boss+enemy! boss+enemy! enemy!";
+            assertContains(child.install("v21"), "[reload] 2 classes in ", "method added: String mend(int)",
+                    "method added: String cheer()");
+            assertEquals(List.of(before.apply(1) + "enemy1 enemy2 enemy3 enemy4 | cheer enemy! enemy! enemy! enemy!"),
+                    child.call("step"), child::transcript);
+            assertContains(child.install("v22"), "[reload] 1 class in ", "method added: String mend(int) (overrides"
+                    + " fixture.inherited.Enemy.mend(int), which a reload added; calls through Enemy reach it)");
+            assertEquals(List.of(before.apply(2) + "enemy1 boss(enemy2) boss(enemy3) enemy4" + cheered),
+                    child.call("step"), child::transcript);
+            // The reverse order with Enemy's method dispatching already: Entity adds mend(int), and Enemy's dispatch,
+            // with Boss's override and its super call, moves into Entity's. Calls through Entity, Enemy and Boss
+            // reach each object's version; a lambda made now calls through Entity after the undo below.
+            assertContains(child.install("v23"), "[reload] 2 classes in ", "method added: String mend(int)");
+            assertEquals(List.of(before.apply(3) + "enemy1 boss(enemy2) boss(enemy3) enemy4 | entity5 enemy6"
+                    + " boss(enemy7) enemy8 | entity9/boss(enemy9)" + cheered), child.call("step"), child::transcript);
+            // A second edit of all three, Enemy's now calling Entity's; Brute, new, loads after and overrides it.
+            // Entity adds cheer() in the same save as Enemy's, dispatching already, turns into its override.
+            cheered = " | cheer enemy+entity! boss+enemy+entity! boss+enemy+entity! enemy+entity! entity!"
+                    + " boss+enemy+entity! enemy+entity! enemy+entity!";
+            assertContains(child.install("v24"), "[reload] 4 classes in ", "method added: String cheer()");
+            assertEquals(List.of(before.apply(4) + "enemy(entity10) boss[enemy(entity20)] boss[enemy(entity30)]"
+                    + " enemy(entity40) | entity50 enemy(entity60) boss[enemy(entity70)] enemy(entity80)"
+                    + " | entity90/boss[enemy(entity90)] | brute/enemy(entity100) brute/enemy(entity110)" + cheered),
+                    child.call("step"), child::transcript);
+            // Undone: Entity's mend(int) removed, Enemy's edited again: the lambda made before runs Entity's last
+            // body for an Entity; calls through Enemy and Boss reach the new versions.
+            assertContains(child.install("v25"), "[reload] 3 classes in ", "method removed: String mend(int); code"
+                    + " from before that still calls it runs its last version");
+            assertEquals(List.of(before.apply(5) + "enemy{1} boss[enemy{2}] boss[enemy{3}] enemy{4}"
+                    + " | entity90/boss[enemy{9}] | brute/enemy{10}" + cheered), child.call("step"), child::transcript);
         }
     }
 

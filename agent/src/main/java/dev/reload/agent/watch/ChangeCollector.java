@@ -1,34 +1,22 @@
 package dev.reload.agent.watch;
 
-import dev.reload.agent.parallel.Attempt;
 import dev.reload.agent.parallel.BatchSteps;
-import dev.reload.patcher.rewrite.ClassFileReferences;
-import dev.reload.patcher.shape.ClassShape;
-import dev.reload.patcher.shape.UnreadableClassException;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
-import java.util.HashSet;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.BiConsumer;
 
 /**
  * Merges the writes the watchers see into batches: a batch is handed out once no write has been seen for
- * the quiet period, its files are read, and files whose content is what the agent last saw are dropped. Files are
- * read as they are written; files read whole that have what they name (the members of other classes they use are in
+ * the quiet period, its files are read, and files whose content is what the agent last saw are dropped
+ * ({@link KnownContents}). Files are read as they are written ({@link ReadAhead}, {@link FileRead}); files read whole that have what they name (the members of other classes they use are in
  * the running program or in the batch, {@link BurstReferences}) only wait for the build's next file, a fraction of the
  * quiet period ({@link BurstPace}). While class files written under a temporary name are still to be renamed over
  * their own, the batch waits for them ({@link PendingRenames}); once such a tool has renamed all it wrote, the batch
@@ -39,7 +27,9 @@ import java.util.function.BiConsumer;
  * class files never wait for them, and they never go out before class files seen before them, so a hook's new code
  * reads the assets saved with it.
  * Watchers call {@link #touched}; one consumer thread calls {@link #take()}. Writes that arrive while the
- * consumer works on a batch go into the next one. Thread-safe.
+ * consumer works on a batch go into the next one. Thread-safe: one lock guards the bookkeeping the collector keeps in
+ * its fields and in {@link MissingFiles}, {@link Rechecks} and the classes above, except {@link KnownContents}, which
+ * is thread-safe on its own and read outside the lock.
  */
 public final class ChangeCollector {
     /** A burst that never goes quiet is cut after this many quiet periods, so changes are not held back forever. */
@@ -57,20 +47,18 @@ public final class ChangeCollector {
     private static final int READ_AHEAD_AT_ONCE = 256;
 
     private final long longestBurstNanos;
-    private final BiConsumer<Path, IOException> unreadable;
     /** A lock, not a monitor: {@link Object#wait(long, int)} waits whole milliseconds, longer than a settle period. */
     private final ReentrantLock lock = new ReentrantLock();
     /** Signalled when the consumer has something new to look at. */
     private final Condition wakeUp = lock.newCondition();
-    /** The watched trees whose events were lost and that are being read again, {@link #reread} not called yet. */
-    private final Set<Path> rereading = new HashSet<>();
-    /** When the first of {@link #rereading} lost its events. */
-    private long rereadingSinceNanos;
+    /** Guarded by {@code lock}. */
+    private final MissingFiles missing = new MissingFiles(REBUILD_SETTLE_NANOS);
     /** File to root, in the order first seen; guarded by {@code lock}. */
     private final Map<Path, Path> pending = new LinkedHashMap<>();
-    /** Files to read again even if unchanged, with the nanoTime they are due; guarded by {@code lock}. */
-    private final Map<Path, Recheck> rechecks = new HashMap<>();
-    private final Map<Path, Long> knownHashes = new ConcurrentHashMap<>();
+    /** Guarded by {@code lock}. */
+    private final Rechecks rechecks = new Rechecks();
+    /** Thread-safe on its own. */
+    private final KnownContents known;
     /** Guarded by {@code lock}. */
     private final ReadAhead readAhead = new ReadAhead();
     /** Used by the consumer thread. */
@@ -87,9 +75,6 @@ public final class ChangeCollector {
     private final AssetBurst assets = new AssetBurst();
     /** Guarded by {@code lock}. */
     private final PendingRenames renames;
-    /** Known class files deleted and not written again yet; guarded by {@code lock}. */
-    private final Set<Path> vanished = new HashSet<>();
-    private long lastDeleteNanos;
     private long firstEventNanos;
     private long lastEventNanos;
     /**
@@ -109,7 +94,7 @@ public final class ChangeCollector {
         this.longestBurstNanos = Math.max(LONGEST_BURST_FLOOR_NANOS, quietNanos * LONGEST_BURST_IN_QUIET_PERIODS);
         this.pace = new BurstPace(quietNanos);
         this.renames = new PendingRenames(longestBurstNanos);
-        this.unreadable = unreadable;
+        this.known = new KnownContents(unreadable);
     }
 
     /**
@@ -157,7 +142,7 @@ public final class ChangeCollector {
             readAhead.touched(file);
             // A later write moves the consumer's deadline later, and gives it a file to read: a consumer busy reading
             // finds it without a wake-up, so a burst of a thousand events does not cost a thousand wake-ups.
-            if (vanished.remove(file) || first || consumerWaiting) {
+            if (missing.writtenAgain(file) || first || consumerWaiting) {
                 wakeUp.signalAll();
             }
         } finally {
@@ -187,15 +172,15 @@ public final class ChangeCollector {
      * @param file the asset, never null
      */
     public void assetAgain(Path file) {
-        knownHashes.remove(file);
+        known.forget(file);
         assetTouched(file.getParent(), file);
     }
 
     /**
      * Notes that a class file under a watched root was deleted. When it is the file of a class the agent
      * knows, batches wait until it is written again, or until {@link #REBUILD_SETTLE_NANOS} pass without
-     * another deletion (the class was removed for good). When it is a class file written under a temporary name
-     * ({@link ClassFiles#isTemporaryClassFile}), it was renamed to its own name, or given up.
+     * another deletion (the class was removed for good; {@link MissingFiles}). When it is a class file written under
+     * a temporary name ({@link ClassFiles#isTemporaryClassFile}), it was renamed to its own name, or given up.
      *
      * @param file the class file, never null
      */
@@ -216,13 +201,12 @@ public final class ChangeCollector {
             }
             return;
         }
-        if (!knownHashes.containsKey(file)) {
+        if (!known.knows(file)) {
             return;
         }
         lock.lock();
         try {
-            vanished.add(file);
-            lastDeleteNanos = System.nanoTime();
+            missing.deleted(file, System.nanoTime());
             wakeUp.signalAll();
         } finally {
             lock.unlock();
@@ -240,10 +224,7 @@ public final class ChangeCollector {
         lock.lock();
         try {
             renames.lostBelow(root);
-            if (rereading.isEmpty()) {
-                rereadingSinceNanos = System.nanoTime();
-            }
-            rereading.add(root);
+            missing.eventsLost(root, System.nanoTime());
         } finally {
             lock.unlock();
         }
@@ -259,7 +240,7 @@ public final class ChangeCollector {
     public void reread(Path root) {
         lock.lock();
         try {
-            rereading.remove(root);
+            missing.reread(root);
             wakeUp.signalAll();
         } finally {
             lock.unlock();
@@ -273,7 +254,7 @@ public final class ChangeCollector {
     public void recheck(Path root, Path file, Duration delay) {
         lock.lock();
         try {
-            rechecks.put(file, new Recheck(root, System.nanoTime() + delay.toNanos()));
+            rechecks.add(root, file, System.nanoTime() + delay.toNanos());
             wakeUp.signalAll();
         } finally {
             lock.unlock();
@@ -282,12 +263,12 @@ public final class ChangeCollector {
 
     /** Records the content the program now runs (or that was judged), so identical writes are dropped. */
     public void remember(Path file, long hash) {
-        knownHashes.put(file, hash);
+        known.remember(file, hash);
     }
 
     /** Records the content a file had when its class was loaded, unless something newer is known. */
     public void rememberIfAbsent(Path file, long hash) {
-        knownHashes.putIfAbsent(file, hash);
+        known.rememberIfAbsent(file, hash);
     }
 
     /**
@@ -298,8 +279,8 @@ public final class ChangeCollector {
     public ChangeBatch take() throws InterruptedException {
         while (true) {
             Drained drained = awaitQuiet();
-            List<ChangedFile> files = read(drained);
-            List<Path> changedAssets = changedAssets(drained.assets);
+            List<ChangedFile> files = known.changedFiles(drained.files, drained.forced, drained.readAhead);
+            List<Path> changedAssets = known.changedAssets(drained.assets);
             if (!files.isEmpty() || !changedAssets.isEmpty()) {
                 return new ChangeBatch(files, changedAssets, drained.firstEventNanos, drained.assetsFirstEventNanos,
                         drained.settling);
@@ -313,12 +294,12 @@ public final class ChangeCollector {
             lock.lock();
             try {
                 long now = System.nanoTime();
-                List<Path> due = dueRechecks(now);
+                List<Path> due = rechecks.due(now);
                 if (pending.isEmpty() && due.isEmpty() && assets.isEmpty()) {
-                    waitNanos(nextRecheckNanos(now));
+                    waitNanos(rechecks.nextDueNanos(now));
                     continue;
                 }
-                long waitLeft = rebuildLeft(now);
+                long waitLeft = missing.rebuildLeft(now, readAhead);
                 if (waitLeft == 0) {
                     // Assets go out with the class files, or once none is pending.
                     waitLeft = pending.isEmpty() && due.isEmpty() ? assets.quietLeft(now) : quietLeft(now);
@@ -341,43 +322,23 @@ public final class ChangeCollector {
             }
             // A burst of renames outruns one reader: its files are read on every core (BatchSteps), most of them
             // after its last rename.
-            keep(BatchSteps.map(toRead, this::readWhole));
+            keep(BatchSteps.map(toRead, file -> FileRead.of(file, references)));
         }
     }
 
     private void keep(List<FileRead> read) {
         lock.lock();
         try {
-            read.forEach(each -> readAhead.read(each.file, each.content, each.whole, each.shape));
+            read.forEach(each -> readAhead.read(each.file(), each.content(), each.whole(), each.shape()));
         } finally {
             lock.unlock();
         }
     }
 
-    /**
-     * Reads a file, and a whole class file further: what it names, and its shape, which the batch would read after the
-     * last write otherwise.
-     */
-    private FileRead readWhole(Path file) {
-        Attempt<byte[], IOException> content = ReadAhead.content(file);
-        ClassFileReferences classFile = content instanceof Attempt.Done<byte[], IOException> done
-                ? ClassFileReferences.ofWhole(done.value()) : null;
-        if (classFile == null) {
-            return new FileRead(file, content, null, null);
-        }
-        ClassShape shape;
-        try {
-            shape = ClassShape.read(((Attempt.Done<byte[], IOException>) content).value());
-        } catch (UnreadableClassException e) {
-            shape = null; // whole, yet not one the patcher reads: the batch reports why
-        }
-        return new FileRead(file, content, references.read(file, classFile), shape);
-    }
-
     /** {@return how much longer the batch waits for the build's writes to pause; 0 when it is handed out now} */
     private long quietLeft(long now) {
         long quietLeft = pending.isEmpty() ? 0 : lastEventNanos + pace.quietNanos() - now;
-        long renamesLeft = pending.isEmpty() ? 0 : Math.max(renames.waitLeft(now), rereadLeft(now));
+        long renamesLeft = pending.isEmpty() ? 0 : Math.max(renames.waitLeft(now), missing.rereadLeft(now));
         if (renamesLeft > 0) {
             // The build has class files still to rename over their own, or a tree whose events were lost is being read
             // again to find them: it is not done, whatever the pause says, and no endless burst while its renames go
@@ -409,7 +370,7 @@ public final class ChangeCollector {
      */
     private boolean mayHandOutEarly(long now) {
         return pending.size() == 1 && handedOutEarlyAt != readAhead.changes() && assets.isEmpty()
-                && rechecks.isEmpty() && vanished.isEmpty() && rereading.isEmpty() && renames.waitLeft(now) == 0
+                && rechecks.isEmpty() && missing.isEmpty() && renames.waitLeft(now) == 0
                 && readAhead.allWhole(pending.keySet()) && readAhead.shaped(pending.keySet().iterator().next())
                 && referencesMet();
     }
@@ -448,7 +409,7 @@ public final class ChangeCollector {
                 }
                 if (readAhead.changes() == seen) {
                     long now = System.nanoTime();
-                    long waitLeft = rebuildLeft(now);
+                    long waitLeft = missing.rebuildLeft(now, readAhead);
                     if (waitLeft == 0) {
                         waitLeft = quietLeft(now);
                         if (waitLeft == 0) {
@@ -470,13 +431,8 @@ public final class ChangeCollector {
             } finally {
                 lock.unlock();
             }
-            keep(List.of(readWhole(toRead.get(0))));
+            keep(List.of(FileRead.of(toRead.get(0), references)));
         }
-    }
-
-    /** {@return how much longer a tree whose events were lost may take to be read again; 0 when none is being read} */
-    private long rereadLeft(long now) {
-        return rereading.isEmpty() ? 0 : Math.max(0, rereadingSinceNanos + REBUILD_SETTLE_NANOS - now);
     }
 
     /** {@return true when every class, field and method the pending files name is there to link} */
@@ -488,38 +444,9 @@ public final class ChangeCollector {
         return referencesMet;
     }
 
-    /** {@return how much longer to wait for deleted class files to come back; 0 when none is missing} */
-    private long rebuildLeft(long now) {
-        vanished.removeIf(this::removedFromSource);
-        if (vanished.isEmpty()) {
-            return 0;
-        }
-        long left = lastDeleteNanos + REBUILD_SETTLE_NANOS - now;
-        if (left <= 0) {
-            vanished.clear(); // removed for good: apply what was written
-        }
-        return Math.max(0, left);
-    }
-
-    /** {@return true for a deleted nested class file that the outer class's new file, read whole, no longer names} */
-    private boolean removedFromSource(Path deleted) {
-        Path outer = NestedClassFiles.outerFile(deleted);
-        byte[] outerBytes = outer == null ? null : readAhead.wholeBytes(outer);
-        return outerBytes != null && NestedClassFiles.removedFromSource(deleted, outerBytes);
-    }
-
     private Drained drain(long now) {
         Map<Path, Path> files = new LinkedHashMap<>(pending);
-        Map<Path, Path> forced = new LinkedHashMap<>();
-        for (Iterator<Map.Entry<Path, Recheck>> it = rechecks.entrySet().iterator(); it.hasNext(); ) {
-            Map.Entry<Path, Recheck> recheck = it.next();
-            if (recheck.getValue().dueNanos - now <= 0) {
-                forced.put(recheck.getKey(), recheck.getValue().root);
-                it.remove();
-            } else if (files.containsKey(recheck.getKey())) {
-                it.remove(); // written again: read now, judged like any write
-            }
-        }
+        Map<Path, Path> forced = rechecks.takeDue(now, files);
         boolean assetsQuiet = !assets.isEmpty() && assets.quietLeft(now) == 0;
         long assetsFirst = assetsQuiet ? assets.firstWriteNanos() : now;
         pending.clear();
@@ -527,80 +454,6 @@ public final class ChangeCollector {
         renames.handedOut();
         return new Drained(files, forced, readAhead.take(), assetsQuiet ? assets.drain() : List.of(),
                 files.isEmpty() ? now : firstEventNanos, assetsFirst, Settling.SETTLED);
-    }
-
-    private List<ChangedFile> read(Drained drained) {
-        List<ChangedFile> files = new ArrayList<>();
-        Map<Path, Path> all = new LinkedHashMap<>(drained.files);
-        all.putAll(drained.forced);
-        List<Path> paths = new ArrayList<>(all.keySet());
-        List<ReadAhead.Read> contents = BatchSteps.map(paths, file -> {
-            ReadAhead.Read readBefore = drained.forced.containsKey(file) ? null : drained.readAhead.get(file);
-            return readBefore != null ? readBefore : new ReadAhead.Read(ReadAhead.content(file), null);
-        });
-        for (int i = 0; i < paths.size(); i++) {
-            Path file = paths.get(i);
-            byte[] bytes;
-            try {
-                bytes = contents.get(i).content().value();
-            } catch (NoSuchFileException e) {
-                continue; // deleted again before we looked: nothing to apply
-            } catch (IOException e) {
-                if (Files.isRegularFile(file)) {
-                    unreadable.accept(file, e);
-                }
-                continue;
-            }
-            long hash = ContentHash.of(bytes);
-            Long known = knownHashes.get(file);
-            if (known != null && known == hash && !drained.forced.containsKey(file)) {
-                continue;
-            }
-            files.add(new ChangedFile(all.get(file), file, bytes, hash, contents.get(i).shape()));
-        }
-        return files;
-    }
-
-    /** {@return the assets that still exist and whose content differs from what was handed out last} */
-    private List<Path> changedAssets(List<Path> written) {
-        List<Path> changed = new ArrayList<>();
-        for (Path file : written) {
-            byte[] bytes;
-            try {
-                bytes = Files.readAllBytes(file);
-            } catch (NoSuchFileException e) {
-                continue; // deleted: hooks are told about the assets that are there to read
-            } catch (IOException e) {
-                if (Files.isRegularFile(file)) {
-                    unreadable.accept(file, e);
-                }
-                continue; // a directory, or gone
-            }
-            long hash = ContentHash.of(bytes);
-            Long known = knownHashes.put(file, hash);
-            if (known == null || known != hash) {
-                changed.add(file);
-            }
-        }
-        return changed;
-    }
-
-    private List<Path> dueRechecks(long now) {
-        List<Path> due = new ArrayList<>();
-        rechecks.forEach((file, recheck) -> {
-            if (recheck.dueNanos - now <= 0) {
-                due.add(file);
-            }
-        });
-        return due;
-    }
-
-    private long nextRecheckNanos(long now) {
-        long next = Long.MAX_VALUE;
-        for (Recheck recheck : rechecks.values()) {
-            next = Math.min(next, recheck.dueNanos - now);
-        }
-        return next;
     }
 
     @SuppressWarnings("WaitNotInLoop") // awaitQuiet and settledEarly, its only callers, loop and check again
@@ -615,14 +468,6 @@ public final class ChangeCollector {
         } finally {
             consumerWaiting = false;
         }
-    }
-
-    private record Recheck(Path root, long dueNanos) {
-    }
-
-    /** A file read ahead: its bytes or why they cannot be read, and the bytes as a whole class file and its shape, or null. */
-    private record FileRead(Path file, Attempt<byte[], IOException> content, BurstReferences.WholeFile whole,
-                            ClassShape shape) {
     }
 
     private record Drained(Map<Path, Path> files, Map<Path, Path> forced, Map<Path, ReadAhead.Read> readAhead,

@@ -15,28 +15,25 @@ import java.util.function.BiConsumer;
 
 /**
  * Merges the writes the watchers see into batches: a batch is handed out once no write has been seen for
- * the quiet period, its files are read, and files whose content is what the agent last saw are dropped
- * ({@link KnownContents}). Files are read as they are written ({@link ReadAhead}, {@link FileRead}); files read whole that have what they name (the members of other classes they use are in
- * the running program or in the batch, {@link BurstReferences}) only wait for the build's next file, a fraction of the
- * quiet period ({@link BurstPace}). While class files written under a temporary name are still to be renamed over
- * their own, the batch waits for them ({@link PendingRenames}); once such a tool has renamed all it wrote, the batch
- * waits only the settle period after its last rename. A single class file that waits only for its settle period is
- * handed out as soon as it is read, left pending, so that the reload thread judges and plans it meanwhile; the batch's
- * {@link Settling} then says whether the period ended with no other write, and only then is the file drained.
+ * the quiet period ({@link ClassFileBurst}), its files are read, and files whose content is what the agent last saw are
+ * dropped ({@link KnownContents}). Files are read as they are written ({@link ReadAhead}, {@link FileRead}); files read
+ * whole that have what they name (the members of other classes they use are in the running program or in the batch,
+ * {@link BurstReferences}) only wait for the build's next file, a fraction of the quiet period ({@link BurstPace}).
+ * While class files written under a temporary name are still to be renamed over their own, the batch waits for them
+ * ({@link PendingRenames}); once such a tool has renamed all it wrote, the batch waits only the settle period after its
+ * last rename; deleted class files and trees whose events were lost are waited for too ({@link MissingFiles}). A
+ * single class file that waits only for its settle period is handed out as soon as it is read, left pending, so that
+ * the reload thread judges and plans it meanwhile; the batch's {@link Settling} then says whether the period ended with
+ * no other write, and only then is the file drained.
  * Assets (every other file of a watched tree, {@link AssetFiles}) wait for their own quiet period ({@link AssetBurst}):
  * class files never wait for them, and they never go out before class files seen before them, so a hook's new code
  * reads the assets saved with it.
  * Watchers call {@link #touched}; one consumer thread calls {@link #take()}. Writes that arrive while the
  * consumer works on a batch go into the next one. Thread-safe: one lock guards the bookkeeping the collector keeps in
- * its fields and in {@link MissingFiles}, {@link Rechecks} and the classes above, except {@link KnownContents}, which
- * is thread-safe on its own and read outside the lock.
+ * its fields and in {@link Rechecks} and the classes above, except {@link KnownContents}, which is thread-safe on its
+ * own and read outside the lock.
  */
 public final class ChangeCollector {
-    /** A burst that never goes quiet is cut after this many quiet periods, so changes are not held back forever. */
-    private static final int LONGEST_BURST_IN_QUIET_PERIODS = 40;
-    private static final long LONGEST_BURST_FLOOR_NANOS = Duration.ofMillis(500).toNanos();
-    /** How long after the last write a whole file naming a member no class has waits, at least, for the file adding it. */
-    static final long MISSING_REFERENCE_WAIT_NANOS = Duration.ofMillis(500).toNanos();
     /**
      * How long a batch waits for deleted class files to be written again. A full rebuild ({@code mvn compile}
      * after a change it cannot compile incrementally) deletes every class file of a module for about a second
@@ -46,15 +43,12 @@ public final class ChangeCollector {
     /** The most files read ahead in one go: enough to spread over the cores, few enough to notice writes soon. */
     private static final int READ_AHEAD_AT_ONCE = 256;
 
-    private final long longestBurstNanos;
     /** A lock, not a monitor: {@link Object#wait(long, int)} waits whole milliseconds, longer than a settle period. */
     private final ReentrantLock lock = new ReentrantLock();
     /** Signalled when the consumer has something new to look at. */
     private final Condition wakeUp = lock.newCondition();
     /** Guarded by {@code lock}. */
     private final MissingFiles missing = new MissingFiles(REBUILD_SETTLE_NANOS);
-    /** File to root, in the order first seen; guarded by {@code lock}. */
-    private final Map<Path, Path> pending = new LinkedHashMap<>();
     /** Guarded by {@code lock}. */
     private final Rechecks rechecks = new Rechecks();
     /** Thread-safe on its own. */
@@ -63,20 +57,10 @@ public final class ChangeCollector {
     private final ReadAhead readAhead = new ReadAhead();
     /** Used by the consumer thread. */
     private final BurstReferences references = new BurstReferences();
-    /**
-     * {@link ReadAhead#changes()} when the batch's references were last found met or not, and whether they were;
-     * guarded by {@code lock}.
-     */
-    private long referencesCheckedAt = -1;
-    private boolean referencesMet;
     /** Guarded by {@code lock}. */
-    private final BurstPace pace;
+    private final ClassFileBurst burst;
     /** Guarded by {@code lock}. */
     private final AssetBurst assets = new AssetBurst();
-    /** Guarded by {@code lock}. */
-    private final PendingRenames renames;
-    private long firstEventNanos;
-    private long lastEventNanos;
     /**
      * {@link ReadAhead#changes()} when a single file was last handed out before its settle period ended, so it is
      * handed out early once only; guarded by {@code lock}.
@@ -90,10 +74,7 @@ public final class ChangeCollector {
      * @param unreadable told about a file that exists but cannot be read, never null
      */
     public ChangeCollector(Duration quietPeriod, BiConsumer<Path, IOException> unreadable) {
-        long quietNanos = quietPeriod.toNanos();
-        this.longestBurstNanos = Math.max(LONGEST_BURST_FLOOR_NANOS, quietNanos * LONGEST_BURST_IN_QUIET_PERIODS);
-        this.pace = new BurstPace(quietNanos);
-        this.renames = new PendingRenames(longestBurstNanos);
+        this.burst = new ClassFileBurst(quietPeriod.toNanos(), REBUILD_SETTLE_NANOS, readAhead, references, missing);
         this.known = new KnownContents(unreadable);
     }
 
@@ -117,7 +98,7 @@ public final class ChangeCollector {
         if (ClassFiles.isTemporaryClassFile(file)) {
             lock.lock();
             try {
-                renames.written(file, System.nanoTime());
+                burst.temporaryWritten(file, System.nanoTime());
             } finally {
                 lock.unlock();
             }
@@ -129,16 +110,7 @@ public final class ChangeCollector {
         }
         lock.lock();
         try {
-            long now = System.nanoTime();
-            boolean first = pending.isEmpty();
-            if (first) {
-                firstEventNanos = now;
-            }
-            lastEventNanos = now;
-            int before = pending.size();
-            pending.putIfAbsent(file, root);
-            pace.written(now, before, pending.size());
-            renames.arrived(file);
+            boolean first = burst.written(root, file, System.nanoTime());
             readAhead.touched(file);
             // A later write moves the consumer's deadline later, and gives it a file to read: a consumer busy reading
             // finds it without a wake-up, so a burst of a thousand events does not cost a thousand wake-ups.
@@ -156,7 +128,7 @@ public final class ChangeCollector {
         }
         lock.lock();
         try {
-            boolean first = assets.isEmpty() && pending.isEmpty();
+            boolean first = assets.isEmpty() && burst.isEmpty();
             assets.written(file, System.nanoTime());
             if (first || consumerWaiting) {
                 wakeUp.signalAll();
@@ -188,13 +160,8 @@ public final class ChangeCollector {
         if (ClassFiles.isTemporaryClassFile(file)) {
             lock.lock();
             try {
-                long now = System.nanoTime();
-                if (renames.gone(file, now)) {
-                    // Its class file's event follows: until it does, the rename counts as the build's last write.
-                    lastEventNanos = now;
-                    if (consumerWaiting) {
-                        wakeUp.signalAll();
-                    }
+                if (burst.temporaryGone(file, System.nanoTime()) && consumerWaiting) {
+                    wakeUp.signalAll();
                 }
             } finally {
                 lock.unlock();
@@ -223,7 +190,7 @@ public final class ChangeCollector {
     public void eventsLost(Path root) {
         lock.lock();
         try {
-            renames.lostBelow(root);
+            burst.eventsLost(root);
             missing.eventsLost(root, System.nanoTime());
         } finally {
             lock.unlock();
@@ -295,14 +262,14 @@ public final class ChangeCollector {
             try {
                 long now = System.nanoTime();
                 List<Path> due = rechecks.due(now);
-                if (pending.isEmpty() && due.isEmpty() && assets.isEmpty()) {
+                if (burst.isEmpty() && due.isEmpty() && assets.isEmpty()) {
                     waitNanos(rechecks.nextDueNanos(now));
                     continue;
                 }
                 long waitLeft = missing.rebuildLeft(now, readAhead);
                 if (waitLeft == 0) {
                     // Assets go out with the class files, or once none is pending.
-                    waitLeft = pending.isEmpty() && due.isEmpty() ? assets.quietLeft(now) : quietLeft(now);
+                    waitLeft = burst.isEmpty() && due.isEmpty() ? assets.quietLeft(now) : burst.quietLeft(now);
                     if (waitLeft == 0) {
                         return drain(now);
                     }
@@ -335,44 +302,15 @@ public final class ChangeCollector {
         }
     }
 
-    /** {@return how much longer the batch waits for the build's writes to pause; 0 when it is handed out now} */
-    private long quietLeft(long now) {
-        long quietLeft = pending.isEmpty() ? 0 : lastEventNanos + pace.quietNanos() - now;
-        long renamesLeft = pending.isEmpty() ? 0 : Math.max(renames.waitLeft(now), missing.rereadLeft(now));
-        if (renamesLeft > 0) {
-            // The build has class files still to rename over their own, or a tree whose events were lost is being read
-            // again to find them: it is not done, whatever the pause says, and no endless burst while its renames go
-            // on (a thousand of them take longer than the longest burst on a busy machine), up to the wait for a
-            // rebuild.
-            return Math.max(0, Math.min(renamesLeft, firstEventNanos + REBUILD_SETTLE_NANOS - now));
-        }
-        // A burst of renames is no endless burst: it ends with its last rename, and the class file that rename gives
-        // follows the temporary file's deletion.
-        long longest = renames.seenSince(firstEventNanos) ? REBUILD_SETTLE_NANOS : longestBurstNanos;
-        long burstLeft = firstEventNanos + longest - now;
-        if (readAhead.allWhole(pending.keySet())) {
-            // A tool done renaming what it wrote says the burst is over: only the settle period, not the pauses.
-            long ready = renames.complete() ? pace.settleNanos() : pace.readyNanos();
-            long readyLeft = lastEventNanos + ready - now;
-            // Wake up when the batch could be ready; its references are looked at once it has been quiet that long.
-            // A whole file naming a member no class has waits for the file that adds it at least half a second after
-            // the last write: applied without it, the call would throw NoSuchMethodError into the program, and a
-            // loaded machine may keep the build's next file back for longer than a short quiet period.
-            quietLeft = readyLeft > 0 ? readyLeft : referencesMet() ? 0
-                    : Math.max(quietLeft, lastEventNanos + MISSING_REFERENCE_WAIT_NANOS - now);
-        }
-        return quietLeft <= 0 || burstLeft <= 0 ? 0 : Math.min(quietLeft, burstLeft);
-    }
-
     /**
      * {@return true when the batch is a single class file, read whole into its shape, that has what it names and
      * waits for nothing but its settle period, and it was not handed out early since it was last written}
      */
     private boolean mayHandOutEarly(long now) {
-        return pending.size() == 1 && handedOutEarlyAt != readAhead.changes() && assets.isEmpty()
-                && rechecks.isEmpty() && missing.isEmpty() && renames.waitLeft(now) == 0
-                && readAhead.allWhole(pending.keySet()) && readAhead.shaped(pending.keySet().iterator().next())
-                && referencesMet();
+        return burst.size() == 1 && handedOutEarlyAt != readAhead.changes() && assets.isEmpty()
+                && rechecks.isEmpty() && missing.isEmpty() && burst.renamesLeft(now) == 0
+                && readAhead.allWhole(burst.files().keySet())
+                && readAhead.shaped(burst.files().keySet().iterator().next()) && burst.referencesMet();
     }
 
     /**
@@ -381,12 +319,12 @@ public final class ChangeCollector {
      * drained, where and when it would have been without this.
      */
     private Drained handOutEarly(long now) {
-        Path file = pending.keySet().iterator().next();
+        Path file = burst.files().keySet().iterator().next();
         byte[] bytes = readAhead.wholeBytes(file);
         long changes = readAhead.changes();
         handedOutEarlyAt = changes;
-        return new Drained(new LinkedHashMap<>(pending), Map.of(), readAhead.reads(), List.of(), firstEventNanos, now,
-                () -> settledEarly(file, bytes, changes));
+        return new Drained(new LinkedHashMap<>(burst.files()), Map.of(), readAhead.reads(), List.of(),
+                burst.firstEventNanos(), now, () -> settledEarly(file, bytes, changes));
     }
 
     /**
@@ -404,14 +342,14 @@ public final class ChangeCollector {
             List<Path> toRead;
             lock.lock();
             try {
-                if (pending.size() != 1 || !assets.isEmpty() || !rechecks.isEmpty()) {
+                if (burst.size() != 1 || !assets.isEmpty() || !rechecks.isEmpty()) {
                     return false;
                 }
                 if (readAhead.changes() == seen) {
                     long now = System.nanoTime();
                     long waitLeft = missing.rebuildLeft(now, readAhead);
                     if (waitLeft == 0) {
-                        waitLeft = quietLeft(now);
+                        waitLeft = burst.quietLeft(now);
                         if (waitLeft == 0) {
                             drain(now);
                             return true;
@@ -435,25 +373,13 @@ public final class ChangeCollector {
         }
     }
 
-    /** {@return true when every class, field and method the pending files name is there to link} */
-    private boolean referencesMet() {
-        if (referencesCheckedAt != readAhead.changes()) {
-            referencesMet = references.met(readAhead.wholeFiles(pending.keySet()));
-            referencesCheckedAt = readAhead.changes();
-        }
-        return referencesMet;
-    }
-
     private Drained drain(long now) {
-        Map<Path, Path> files = new LinkedHashMap<>(pending);
+        Map<Path, Path> files = burst.handOut();
         Map<Path, Path> forced = rechecks.takeDue(now, files);
         boolean assetsQuiet = !assets.isEmpty() && assets.quietLeft(now) == 0;
         long assetsFirst = assetsQuiet ? assets.firstWriteNanos() : now;
-        pending.clear();
-        pace.handedOut();
-        renames.handedOut();
         return new Drained(files, forced, readAhead.take(), assetsQuiet ? assets.drain() : List.of(),
-                files.isEmpty() ? now : firstEventNanos, assetsFirst, Settling.SETTLED);
+                files.isEmpty() ? now : burst.firstEventNanos(), assetsFirst, Settling.SETTLED);
     }
 
     @SuppressWarnings("WaitNotInLoop") // awaitQuiet and settledEarly, its only callers, loop and check again

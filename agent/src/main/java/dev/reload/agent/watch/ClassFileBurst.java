@@ -1,0 +1,170 @@
+package dev.reload.agent.watch;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The class files (and sources) written since the last batch, and how much longer they wait for the build's writes to
+ * pause: the quiet period after the last write, longer for a burst ({@link BurstPace}) and while class files written
+ * under a temporary name are still to be renamed over their own ({@link PendingRenames}), shorter when every file was
+ * read whole and has what it names ({@link BurstReferences}). The class files' counterpart of {@link AssetBurst}, apart
+ * from the collector, which locks, waits and hands batches out, so that the rules for a build's pauses read in one
+ * place. Not thread-safe: the collector guards it, and the {@link ReadAhead} and {@link MissingFiles} it shares with
+ * it, with its lock.
+ */
+final class ClassFileBurst {
+    /** A burst that never goes quiet is cut after this many quiet periods, so changes are not held back forever. */
+    private static final int LONGEST_BURST_IN_QUIET_PERIODS = 40;
+    private static final long LONGEST_BURST_FLOOR_NANOS = Duration.ofMillis(500).toNanos();
+    /** How long after the last write a whole file naming a member no class has waits, at least, for the file adding it. */
+    static final long MISSING_REFERENCE_WAIT_NANOS = Duration.ofMillis(500).toNanos();
+
+    private final long longestBurstNanos;
+    /** The longest a burst of renames, or a tree whose events were lost, holds the batch. */
+    private final long rebuildSettleNanos;
+    private final ReadAhead readAhead;
+    private final BurstReferences references;
+    private final MissingFiles missing;
+    /** File to root, in the order first seen. */
+    private final Map<Path, Path> pending = new LinkedHashMap<>();
+    private final BurstPace pace;
+    private final PendingRenames renames;
+    private long firstEventNanos;
+    private long lastEventNanos;
+    /** {@link ReadAhead#changes()} when the burst's references were last found met or not, and whether they were. */
+    private long referencesCheckedAt = -1;
+    private boolean referencesMet;
+
+    /**
+     * @param quietNanos the quiet period, 0 or more
+     * @param rebuildSettleNanos the longest a burst of renames, or a tree whose events were lost, holds the batch
+     * @param readAhead what was read of the files written, never null
+     * @param references what the files read whole name, never null
+     * @param missing the deleted class files and the trees being read again, never null
+     */
+    ClassFileBurst(long quietNanos, long rebuildSettleNanos, ReadAhead readAhead, BurstReferences references,
+                   MissingFiles missing) {
+        this.longestBurstNanos = Math.max(LONGEST_BURST_FLOOR_NANOS, quietNanos * LONGEST_BURST_IN_QUIET_PERIODS);
+        this.rebuildSettleNanos = rebuildSettleNanos;
+        this.readAhead = readAhead;
+        this.references = references;
+        this.missing = missing;
+        this.pace = new BurstPace(quietNanos);
+        this.renames = new PendingRenames(longestBurstNanos);
+    }
+
+    /**
+     * Notes a write of a class file or a source at {@code now} ({@link System#nanoTime()}).
+     *
+     * @return true when it is the first write of the burst
+     */
+    boolean written(Path root, Path file, long now) {
+        boolean first = pending.isEmpty();
+        if (first) {
+            firstEventNanos = now;
+        }
+        lastEventNanos = now;
+        int before = pending.size();
+        pending.putIfAbsent(file, root);
+        pace.written(now, before, pending.size());
+        renames.arrived(file);
+        return first;
+    }
+
+    /** Notes a write of a class file under a temporary name ({@link ClassFiles#isTemporaryClassFile}). */
+    void temporaryWritten(Path file, long now) {
+        renames.written(file, now);
+    }
+
+    /**
+     * Notes that a class file written under a temporary name was deleted.
+     *
+     * @return true when it was renamed over its own class file, whose write is still to be reported
+     */
+    boolean temporaryGone(Path file, long now) {
+        if (renames.gone(file, now)) {
+            // Its class file's event follows: until it does, the rename counts as the build's last write.
+            lastEventNanos = now;
+            return true;
+        }
+        return false;
+    }
+
+    /** Notes that the events of a watched tree were lost: only the temporary files still there count from now on. */
+    void eventsLost(Path root) {
+        renames.lostBelow(root);
+    }
+
+    boolean isEmpty() {
+        return pending.isEmpty();
+    }
+
+    int size() {
+        return pending.size();
+    }
+
+    /** {@return the files written, to their watched roots, in the order first seen; a view} */
+    Map<Path, Path> files() {
+        return Collections.unmodifiableMap(pending);
+    }
+
+    /** {@return the nanoTime of the burst's first write; meaningless while it is empty} */
+    long firstEventNanos() {
+        return firstEventNanos;
+    }
+
+    /** {@return how much longer class files written under a temporary name are waited for; 0 when none is} */
+    long renamesLeft(long now) {
+        return renames.waitLeft(now);
+    }
+
+    /** {@return how much longer the batch waits for the build's writes to pause; 0 when it is handed out now} */
+    long quietLeft(long now) {
+        long quietLeft = pending.isEmpty() ? 0 : lastEventNanos + pace.quietNanos() - now;
+        long renamesLeft = pending.isEmpty() ? 0 : Math.max(renames.waitLeft(now), missing.rereadLeft(now));
+        if (renamesLeft > 0) {
+            // The build has class files still to rename over their own, or a tree whose events were lost is being read
+            // again to find them: it is not done, whatever the pause says, and no endless burst while its renames go
+            // on (a thousand of them take longer than the longest burst on a busy machine), up to the wait for a
+            // rebuild.
+            return Math.max(0, Math.min(renamesLeft, firstEventNanos + rebuildSettleNanos - now));
+        }
+        // A burst of renames is no endless burst: it ends with its last rename, and the class file that rename gives
+        // follows the temporary file's deletion.
+        long longest = renames.seenSince(firstEventNanos) ? rebuildSettleNanos : longestBurstNanos;
+        long burstLeft = firstEventNanos + longest - now;
+        if (readAhead.allWhole(pending.keySet())) {
+            // A tool done renaming what it wrote says the burst is over: only the settle period, not the pauses.
+            long ready = renames.complete() ? pace.settleNanos() : pace.readyNanos();
+            long readyLeft = lastEventNanos + ready - now;
+            // Wake up when the batch could be ready; its references are looked at once it has been quiet that long.
+            // A whole file naming a member no class has waits for the file that adds it at least half a second after
+            // the last write: applied without it, the call would throw NoSuchMethodError into the program, and a
+            // loaded machine may keep the build's next file back for longer than a short quiet period.
+            quietLeft = readyLeft > 0 ? readyLeft : referencesMet() ? 0
+                    : Math.max(quietLeft, lastEventNanos + MISSING_REFERENCE_WAIT_NANOS - now);
+        }
+        return quietLeft <= 0 || burstLeft <= 0 ? 0 : Math.min(quietLeft, burstLeft);
+    }
+
+    /** {@return true when every class, field and method the pending files name is there to link} */
+    boolean referencesMet() {
+        if (referencesCheckedAt != readAhead.changes()) {
+            referencesMet = references.met(readAhead.wholeFiles(pending.keySet()));
+            referencesCheckedAt = readAhead.changes();
+        }
+        return referencesMet;
+    }
+
+    /** {@return the files written, to their watched roots, in the order first seen, and starts a new burst} */
+    Map<Path, Path> handOut() {
+        Map<Path, Path> files = new LinkedHashMap<>(pending);
+        pending.clear();
+        pace.handedOut();
+        renames.handedOut();
+        return files;
+    }
+}

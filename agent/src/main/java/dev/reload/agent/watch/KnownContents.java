@@ -1,0 +1,118 @@
+package dev.reload.agent.watch;
+
+import dev.reload.agent.parallel.BatchSteps;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BiConsumer;
+
+/**
+ * The content of each watched file as the agent last saw it ({@link ContentHash}), and the reading of a handed-out
+ * batch against it: a class file whose content is what the program runs (or what was judged) is dropped, and so is an
+ * asset whose content is what the hooks were last given. Apart from the collector because its lock does not guard it:
+ * the watchers ask it whether a deleted file is known, the reload thread records what it applied or judged, and the
+ * collector's consumer reads a batch with it outside the lock. Thread-safe.
+ */
+final class KnownContents {
+    private final Map<Path, Long> knownHashes = new ConcurrentHashMap<>();
+    private final BiConsumer<Path, IOException> unreadable;
+
+    /**
+     * @param unreadable told about a file that exists but cannot be read, never null
+     */
+    KnownContents(BiConsumer<Path, IOException> unreadable) {
+        this.unreadable = unreadable;
+    }
+
+    /** Records the content the program now runs (or that was judged), so identical writes are dropped. */
+    void remember(Path file, long hash) {
+        knownHashes.put(file, hash);
+    }
+
+    /** Records the content a file had when its class was loaded, unless something newer is known. */
+    void rememberIfAbsent(Path file, long hash) {
+        knownHashes.putIfAbsent(file, hash);
+    }
+
+    /** Forgets the content of a file, so that it is handed out again even if unchanged. */
+    void forget(Path file) {
+        knownHashes.remove(file);
+    }
+
+    /** {@return true when some content of the file is known: it is the file of a class the agent knows, or an asset} */
+    boolean knows(Path file) {
+        return knownHashes.containsKey(file);
+    }
+
+    /**
+     * {@return the files of a handed-out batch that still exist and whose content is not what was seen last, read on
+     * every core where they were not read ahead; the forced ones even if unchanged}
+     *
+     * @param files the files written, to their watched roots, in the order first seen; never null
+     * @param forced the files to hand out even if unchanged, to their watched roots, never null
+     * @param readAhead what was read of the written files while their writes went on, by file; never null
+     */
+    List<ChangedFile> changedFiles(Map<Path, Path> files, Map<Path, Path> forced,
+                                   Map<Path, ReadAhead.Read> readAhead) {
+        List<ChangedFile> changed = new ArrayList<>();
+        Map<Path, Path> all = new LinkedHashMap<>(files);
+        all.putAll(forced);
+        List<Path> paths = new ArrayList<>(all.keySet());
+        List<ReadAhead.Read> contents = BatchSteps.map(paths, file -> {
+            ReadAhead.Read readBefore = forced.containsKey(file) ? null : readAhead.get(file);
+            return readBefore != null ? readBefore : new ReadAhead.Read(ReadAhead.content(file), null);
+        });
+        for (int i = 0; i < paths.size(); i++) {
+            Path file = paths.get(i);
+            byte[] bytes;
+            try {
+                bytes = contents.get(i).content().value();
+            } catch (NoSuchFileException e) {
+                continue; // deleted again before we looked: nothing to apply
+            } catch (IOException e) {
+                if (Files.isRegularFile(file)) {
+                    unreadable.accept(file, e);
+                }
+                continue;
+            }
+            long hash = ContentHash.of(bytes);
+            Long known = knownHashes.get(file);
+            if (known != null && known == hash && !forced.containsKey(file)) {
+                continue;
+            }
+            changed.add(new ChangedFile(all.get(file), file, bytes, hash, contents.get(i).shape()));
+        }
+        return changed;
+    }
+
+    /** {@return the assets that still exist and whose content differs from what was handed out last} */
+    List<Path> changedAssets(List<Path> written) {
+        List<Path> changed = new ArrayList<>();
+        for (Path file : written) {
+            byte[] bytes;
+            try {
+                bytes = Files.readAllBytes(file);
+            } catch (NoSuchFileException e) {
+                continue; // deleted: hooks are told about the assets that are there to read
+            } catch (IOException e) {
+                if (Files.isRegularFile(file)) {
+                    unreadable.accept(file, e);
+                }
+                continue; // a directory, or gone
+            }
+            long hash = ContentHash.of(bytes);
+            Long known = knownHashes.put(file, hash);
+            if (known == null || known != hash) {
+                changed.add(file);
+            }
+        }
+        return changed;
+    }
+}

@@ -1,0 +1,88 @@
+package dev.reload.agent.watch;
+
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.Set;
+
+/**
+ * What a batch waits for that no write has brought yet: the class files of known classes that were deleted and not
+ * written again (a full rebuild deletes every class file of a module for about a second before it writes them again),
+ * and the watched trees whose events were lost and that are being read again. Each wait ends {@code settleNanos}
+ * after it began at the latest. Not thread-safe: the collector guards it with its lock.
+ */
+final class MissingFiles {
+    private final long settleNanos;
+    /** The watched trees whose events were lost and that are being read again, {@link #reread} not called yet. */
+    private final Set<Path> rereading = new HashSet<>();
+    /** When the first of {@link #rereading} lost its events. */
+    private long rereadingSinceNanos;
+    /** Known class files deleted and not written again yet. */
+    private final Set<Path> vanished = new HashSet<>();
+    private long lastDeleteNanos;
+
+    /**
+     * @param settleNanos how long a deleted class file or a tree being read again is waited for at most, 0 or more
+     */
+    MissingFiles(long settleNanos) {
+        this.settleNanos = settleNanos;
+    }
+
+    /** Notes that the class file of a known class was deleted at {@code now} ({@link System#nanoTime()}). */
+    void deleted(Path file, long now) {
+        vanished.add(file);
+        lastDeleteNanos = now;
+    }
+
+    /** {@return true when the file written was a deleted one waited for, and is no longer} */
+    boolean writtenAgain(Path file) {
+        return vanished.remove(file);
+    }
+
+    /** Notes that the events of a watched tree were lost at {@code now}, and that it is about to be read again. */
+    void eventsLost(Path root, long now) {
+        if (rereading.isEmpty()) {
+            rereadingSinceNanos = now;
+        }
+        rereading.add(root);
+    }
+
+    /** Notes that a tree whose events were lost has been read again whole. */
+    void reread(Path root) {
+        rereading.remove(root);
+    }
+
+    /** {@return true when no deleted class file and no tree being read again is waited for} */
+    boolean isEmpty() {
+        return vanished.isEmpty() && rereading.isEmpty();
+    }
+
+    /** {@return how much longer a tree whose events were lost may take to be read again; 0 when none is being read} */
+    long rereadLeft(long now) {
+        return rereading.isEmpty() ? 0 : Math.max(0, rereadingSinceNanos + settleNanos - now);
+    }
+
+    /**
+     * {@return how much longer to wait for deleted class files to come back; 0 when none is missing}
+     *
+     * @param readAhead what was read of the batch's files, where an outer class's new file may show that a deleted
+     *                  nested class is gone for good; never null
+     */
+    long rebuildLeft(long now, ReadAhead readAhead) {
+        vanished.removeIf(deleted -> removedFromSource(deleted, readAhead));
+        if (vanished.isEmpty()) {
+            return 0;
+        }
+        long left = lastDeleteNanos + settleNanos - now;
+        if (left <= 0) {
+            vanished.clear(); // removed for good: apply what was written
+        }
+        return Math.max(0, left);
+    }
+
+    /** {@return true for a deleted nested class file that the outer class's new file, read whole, no longer names} */
+    private static boolean removedFromSource(Path deleted, ReadAhead readAhead) {
+        Path outer = NestedClassFiles.outerFile(deleted);
+        byte[] outerBytes = outer == null ? null : readAhead.wholeBytes(outer);
+        return outerBytes != null && NestedClassFiles.removedFromSource(deleted, outerBytes);
+    }
+}

@@ -1,20 +1,15 @@
 package dev.reload.agent.structural;
 
 import dev.reload.patcher.shape.MemberKey;
-import dev.reload.patcher.rewrite.AddedField;
 import dev.reload.patcher.rewrite.AddedInterfaceMethods;
 import dev.reload.patcher.rewrite.ClassFileFormatException;
-import dev.reload.patcher.rewrite.ClassReferences;
 import dev.reload.patcher.rewrite.InheritedImplementation;
-import dev.reload.patcher.rewrite.LastRewrite;
 import dev.reload.patcher.rewrite.LinkedSuperCalls;
 import dev.reload.patcher.rewrite.MovedMembers;
 import dev.reload.patcher.rewrite.SharedLambdaSites;
 import dev.reload.patcher.rewrite.AddedMethod;
-import dev.reload.patcher.rewrite.StructuralRewrite;
 import dev.reload.patcher.rewrite.StructuralRewriter;
 import dev.reload.patcher.rewrite.UnsupportedEditException;
-import dev.reload.patcher.shape.ClassShape;
 
 import dev.reload.runtime.ClassLinks;
 import dev.reload.runtime.OverrideDispatch;
@@ -25,7 +20,6 @@ import java.lang.instrument.Instrumentation;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -33,18 +27,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.WeakHashMap;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
+
+import static dev.reload.agent.structural.AppliedMoves.keys;
 
 /**
  * What the reload loop calls for a batch with structural edits: prepares every class of the batch, knowing
  * which methods each moves and which fields each adds, so that calls and field accesses between them link through
- * the runtime, and remembers which methods are moved and fields added, from just before each batch is redefined
- * (taken back if the JVM refuses it), so that code loaded during the redefinition, or loaded or reloaded later,
- * reaches them the same way.
+ * the runtime, and has {@code AppliedMoves} remember which methods are moved and fields added, from just before each
+ * batch is redefined (taken back if the JVM refuses it), so that code loaded during the redefinition, or loaded or
+ * reloaded later, reaches them the same way.
  * Thread-safe for one reload loop.
  */
 public final class StructuralEngine {
@@ -53,30 +46,8 @@ public final class StructuralEngine {
     private final RunningClasses running;
     private final StructuralReloader reloader = new StructuralReloader();
     private final DispatchingClasses dispatching = new DispatchingClasses();
-    private final AbstractImplementations abstractImplementations = new AbstractImplementations();
-    /** Moved methods and added fields of applied reloads: internal name of the class to their keys. */
-    private final Map<String, Set<MemberKey>> applied = new ConcurrentHashMap<>();
-    /**
-     * Of those, the methods the running version declares that a subclass could override, and that could override a
-     * superclass's; not the dropped ones carried for code from before.
-     */
-    private final Map<String, Set<MemberKey>> appliedOverridable = new ConcurrentHashMap<>();
-    /** The protected methods made public, kept in place, by class: their calls link but super calls stay. */
-    private final Map<String, Set<MemberKey>> appliedWidened = new ConcurrentHashMap<>();
-    /** The same, by the class loader of the class: a class loading elsewhere sees only its loader's and ancestors'. */
-    private final Map<ClassLoader, Map<String, Set<MemberKey>>> appliedByLoader =
-            Collections.synchronizedMap(new WeakHashMap<>());
-    /** True once an applied reload moved a method or added a field: until then no loading class needs linking. */
-    private volatile boolean anyMoved;
-    /**
-     * The names of every moved method and added field, in any loader, without descriptors: kept as batches apply,
-     * so that a loading class is checked against them without gathering them for each class that loads.
-     */
-    private final Set<String> movedMemberNames = ConcurrentHashMap.newKeySet();
-    /** The instance methods reloads added to each interface, which calls through it reach by dispatch. */
-    private final Map<Class<?>, Set<MemberKey>> interfaceMethods = Collections.synchronizedMap(new WeakHashMap<>());
-    /** What each rewritten class's last rewrite left running (lambda bodies, companion), for its next rewrite. */
-    private final Map<Class<?>, LastRewrite> lastRewrites = Collections.synchronizedMap(new WeakHashMap<>());
+    /** What applied reloads moved and added, as classes that load or reload later see it. */
+    private final AppliedMoves records;
 
     /**
      * Makes the engine of one reload loop.
@@ -93,6 +64,7 @@ public final class StructuralEngine {
         this.instrumentation = Objects.requireNonNull(instrumentation, "instrumentation");
         this.newFieldInitializers = newFieldInitializers;
         this.running = Objects.requireNonNull(running, "running");
+        this.records = new AppliedMoves(running);
     }
 
     /** {@return true when the initializers of added static fields, and changed ones, run (not {@code clinit=none})} */
@@ -128,8 +100,8 @@ public final class StructuralEngine {
      */
     public List<PreparedRewrite> prepare(List<ClassEdit> edits, RunningClassFile files)
             throws UnsupportedEditException, StructuralLinkException {
-        Map<String, Set<MemberKey>> moves = new HashMap<>(applied);
-        Map<String, Set<MemberKey>> widened = new HashMap<>(appliedWidened);
+        Map<String, Set<MemberKey>> moves = new HashMap<>(records.moved());
+        Map<String, Set<MemberKey>> widened = new HashMap<>(records.widened());
         Map<ClassEdit, Map<MemberKey, Class<?>>> overridesByEdit = new HashMap<>();
         Map<ClassEdit, Set<MemberKey>> unlinkedByEdit = new HashMap<>();
         Map<ClassEdit, List<InheritedImplementation>> implementingByEdit = new HashMap<>();
@@ -146,7 +118,7 @@ public final class StructuralEngine {
                 widenedFromPackage.put(edit.loaded(), fromPackage);
             }
         }
-        Function<Class<?>, Set<MemberKey>> addedByReloads = addedByReloads(declaredByBatch);
+        Function<Class<?>, Set<MemberKey>> addedByReloads = records.addedByReloads(declaredByBatch);
         for (ClassEdit edit : edits) {
             List<AddedMethod> moved = declaredByBatch.get(edit.loaded());
             Map<MemberKey, Class<?>> overrides = AddedOverrides.declarers(edit.loaded(), moved,
@@ -169,8 +141,8 @@ public final class StructuralEngine {
             linkedOrWidened.addAll(widened.get(edit.internalName()));
             moves.put(edit.internalName(), Set.copyOf(linkedOrWidened));
         }
-        Map<ClassEdit, Map<Class<?>, Set<MemberKey>>> earlierByEdit = overriddenEarlier(edits, declaredByBatch,
-                unlinkedByEdit);
+        Map<ClassEdit, Map<Class<?>, Set<MemberKey>>> earlierByEdit = records.overriddenEarlier(edits, declaredByBatch,
+                unlinkedByEdit, instrumentation::getAllLoadedClasses);
         Map<Class<?>, Set<MemberKey>> toDispatch = byDeclarer(overridesByEdit.values());
         // A method widened from package access dispatches to what subclasses in other packages declare, loaded now
         // or later, which its running access does not let override it.
@@ -186,56 +158,16 @@ public final class StructuralEngine {
                 instrumentation);
         List<PreparedRewrite> prepared = new ArrayList<>();
         for (ClassEdit edit : edits) {
-            PreparedRewrite rewrite = reloader.prepare(edit.loaded(), edit.running(), lastRewrites.get(edit.loaded()),
-                    edit.updated(), view(moves, widened, edit.loaded().getClassLoader()),
-                    unlinkedByEdit.get(edit), dispatching.of(edit.loaded()), addedByReloads);
+            PreparedRewrite rewrite = reloader.prepare(edit.loaded(), edit.running(),
+                    records.lastRewrite(edit.loaded()), edit.updated(),
+                    view(moves, widened, edit.loaded().getClassLoader()), unlinkedByEdit.get(edit),
+                    dispatching.of(edit.loaded()), addedByReloads);
             AbstractImplementations.dispatchBeforeAnyCall(edit.loaded(), implementingByEdit.get(edit));
             prepared.add(rewrite.withClassFile(linkSuperCalls(sharingLambdaSites(
                     rewrite.definition().getDefinitionClassFile()))).overriddenEarlier(earlierByEdit.get(edit))
                     .implementingAbstract(implementingByEdit.get(edit)));
         }
         return prepared;
-    }
-
-    /**
-     * {@return for each edit, the loaded subclasses outside the batch whose earlier reloads added a method the edit
-     * adds now, by subclass}: the reverse order of an added override, reached through the edited class's dispatch
-     */
-    private Map<ClassEdit, Map<Class<?>, Set<MemberKey>>> overriddenEarlier(
-            List<ClassEdit> edits, Map<Class<?>, List<AddedMethod>> declaredByBatch,
-            Map<ClassEdit, Set<MemberKey>> unlinkedByEdit) {
-        Set<Class<?>> batch = edits.stream().map(ClassEdit::loaded).collect(Collectors.toSet());
-        Map<ClassEdit, Map<Class<?>, Set<MemberKey>>> earlier = new HashMap<>();
-        for (ClassEdit edit : edits) {
-            Set<MemberKey> fresh = new HashSet<>(overridableKeys(declaredByBatch.get(edit.loaded())));
-            fresh.removeAll(appliedOverridable.getOrDefault(edit.internalName(), Set.of()));
-            fresh.removeAll(unlinkedByEdit.get(edit));
-            // Every loaded class is asked for only when another class has such a method, which is rare.
-            earlier.put(edit, MovedOverrides.overriddenEarlier(edit.loaded(), fresh, appliedOverridable, batch,
-                    instrumentation::getAllLoadedClasses));
-        }
-        return earlier;
-    }
-
-    /**
-     * {@return the overridable methods reloads added to each interface and class, by earlier batches or by this
-     * one}: calls through the interface reach each class's implementation by dispatch, and so do calls of a class's
-     * added method once a reload overrode it
-     *
-     * @param declaredByBatch the methods each class of the batch adds, by class
-     */
-    private Function<Class<?>, Set<MemberKey>> addedByReloads(Map<Class<?>, List<AddedMethod>> declaredByBatch) {
-        Map<Class<?>, Set<MemberKey>> added = new HashMap<>();
-        synchronized (interfaceMethods) {
-            added.putAll(interfaceMethods);
-        }
-        declaredByBatch.forEach((type, moved) -> {
-            Set<MemberKey> keys = new HashSet<>(added.getOrDefault(type, Set.of()));
-            keys.addAll(overridableKeys(moved));
-            added.put(type, keys);
-        });
-        return type -> type.isInterface() || added.containsKey(type) ? added.getOrDefault(type, Set.of())
-                : appliedOverridable.getOrDefault(type.getName().replace('.', '/'), Set.of());
     }
 
     /**
@@ -249,7 +181,7 @@ public final class StructuralEngine {
         declaredByBatch.forEach((type, moved) -> addedByBatch.put(type, keys(moved, List.of())));
         for (ClassEdit edit : edits) {
             Class<?> type = edit.loaded();
-            Set<MemberKey> before = interfaceMethods.getOrDefault(type, Set.of());
+            Set<MemberKey> before = records.interfaceMethods(type);
             List<AddedMethod> fresh = !type.isInterface() ? List.of() : declaredByBatch.get(type).stream()
                     .filter(m -> m.overridable() && !before.contains(m.key())).toList();
             if (!fresh.isEmpty()) {
@@ -322,11 +254,7 @@ public final class StructuralEngine {
         publish(batch);
         for (PreparedRewrite rewrite : batch) {
             rewrite.commit();
-            lastRewrites.put(rewrite.definition().getDefinitionClass(), rewrite.rewrite().leftRunning());
-            if (rewrite.definition().getDefinitionClass().isInterface()) {
-                interfaceMethods.put(rewrite.definition().getDefinitionClass(),
-                        overridableKeys(rewrite.rewrite().moved()));
-            }
+            records.committed(rewrite);
             choosingDeclared(rewrite);
         }
         return newFieldInitializers ? FieldInitializerRunner.run(batch) : List.of();
@@ -343,24 +271,11 @@ public final class StructuralEngine {
      * @return what the batch's classes showed before, for {@link #withdraw}; never null
      */
     public PublishedBatch publish(List<PreparedRewrite> batch) {
-        List<PublishedBatch.Earlier> earlier = new ArrayList<>();
-        synchronized (appliedByLoader) {
-            for (PreparedRewrite rewrite : batch) {
-                Class<?> type = rewrite.definition().getDefinitionClass();
-                String internalName = rewrite.rewrite().internalName();
-                ClassLoader loader = type.getClassLoader();
-                earlier.add(new PublishedBatch.Earlier(type, internalName, applied.get(internalName),
-                        appliedWidened.get(internalName), appliedOverridable.get(internalName),
-                        appliedByLoader.getOrDefault(loader, Map.of()).get(internalName),
-                        abstractImplementations.declaredBy(type)));
-                record(rewrite, internalName, loader);
-                abstractImplementations.applied(type, rewrite.abstractImplementations());
-            }
-        }
+        PublishedBatch published = records.publish(batch);
         // After the records, outside their lock: a subclass that loads from now on makes these dispatch itself, one
         // loaded before is among the loaded classes now.
-        dispatchForLoadedDeclarations(earlier);
-        return new PublishedBatch(earlier);
+        dispatchForLoadedDeclarations(published.earlier());
+        return published;
     }
 
     /**
@@ -372,7 +287,7 @@ public final class StructuralEngine {
     private void dispatchForLoadedDeclarations(List<PublishedBatch.Earlier> earlier) {
         Class<?>[] loadedClasses = null;
         for (PublishedBatch.Earlier each : earlier) {
-            Set<MemberKey> fresh = new HashSet<>(appliedOverridable.getOrDefault(each.internalName(), Set.of()));
+            Set<MemberKey> fresh = new HashSet<>(records.overridable(each.internalName()));
             fresh.removeAll(each.overridable() != null ? each.overridable() : Set.of());
             if (fresh.isEmpty() || each.type().isInterface()) {
                 continue;
@@ -391,41 +306,7 @@ public final class StructuralEngine {
      * @param published what {@link #publish} returned for the batch, never null
      */
     public void withdraw(PublishedBatch published) {
-        synchronized (appliedByLoader) {
-            for (PublishedBatch.Earlier each : published.earlier()) {
-                restore(applied, each.internalName(), each.moved());
-                restore(appliedWidened, each.internalName(), each.widened());
-                restore(appliedOverridable, each.internalName(), each.overridable());
-                restore(appliedByLoader.computeIfAbsent(each.type().getClassLoader(), l -> new ConcurrentHashMap<>()),
-                        each.internalName(), each.seenByLoader());
-                abstractImplementations.applied(each.type(), each.implementations());
-            }
-        }
-    }
-
-    /** Records what a class of a batch moves and adds, as every class loading from now on sees it. */
-    private void record(PreparedRewrite rewrite, String internalName, ClassLoader loader) {
-        Set<MemberKey> keys = keys(rewrite);
-        applied.put(internalName, keys);
-        appliedWidened.put(internalName, rewrite.widened());
-        // Only what the running version declares: a method it dropped keeps its last body for code from before,
-        // but a superclass adding it later must not dispatch to that body.
-        appliedOverridable.put(internalName, overridableKeys(rewrite.rewrite().declaredMoved().stream()
-                .filter(m -> !rewrite.reachedByDispatch().contains(m.key())).toList()));
-        // Both only ever grow: they let a loading class that names nothing moved skip the work, and a withdrawn
-        // batch's names cost that class the lookups, never a wrong link.
-        anyMoved |= !keys.isEmpty();
-        // A constructor is named by its own class, which a loading class that calls it names anyway.
-        keys.stream().filter(key -> !key.name().equals("<init>")).forEach(key -> movedMemberNames.add(key.name()));
-        appliedByLoader.computeIfAbsent(loader, l -> new ConcurrentHashMap<>()).put(internalName, keys);
-    }
-
-    private static void restore(Map<String, Set<MemberKey>> records, String internalName, Set<MemberKey> earlier) {
-        if (earlier == null) {
-            records.remove(internalName);
-        } else {
-            records.put(internalName, earlier);
-        }
+        records.withdraw(published);
     }
 
     /**
@@ -461,8 +342,8 @@ public final class StructuralEngine {
      * @param batch what {@link #prepare} gave for the other classes of the batch, never null
      */
     public byte[] linkCalls(byte[] classFile, ClassLoader loader, List<PreparedRewrite> batch) {
-        Map<String, Set<MemberKey>> moves = new HashMap<>(applied);
-        Map<String, Set<MemberKey>> widened = new HashMap<>(appliedWidened);
+        Map<String, Set<MemberKey>> moves = new HashMap<>(records.moved());
+        Map<String, Set<MemberKey>> widened = new HashMap<>(records.widened());
         for (PreparedRewrite rewrite : batch) {
             moves.put(rewrite.rewrite().internalName(), keys(rewrite));
             widened.put(rewrite.rewrite().internalName(), rewrite.widened());
@@ -482,9 +363,7 @@ public final class StructuralEngine {
      * @param internalName the class's internal name, never null
      */
     public Set<MemberKey> addedMembers(ClassLoader loader, String internalName) {
-        synchronized (appliedByLoader) {
-            return appliedByLoader.getOrDefault(loader, Map.of()).getOrDefault(internalName, Set.of());
-        }
+        return records.addedMembers(loader, internalName);
     }
 
     /**
@@ -499,46 +378,7 @@ public final class StructuralEngine {
      * @param loadingFile its class file, never null
      */
     public byte[] linkCallsOfLoadingClass(ClassLoader loader, String internalName, byte[] loadingFile) {
-        if (!anyMoved) {
-            return loadingFile;
-        }
-        byte[] classFile = abstractImplementations.declaredAtLoad(loader, loadingFile, running);
-        Map<String, Set<MemberKey>> visible = new HashMap<>();
-        Map<String, Set<MemberKey>> widened;
-        Map<String, Set<MemberKey>> overridable;
-        // One batch's records or the next's, never half of each: a batch publishes them all under this lock.
-        synchronized (appliedByLoader) {
-            for (ClassLoader each = loader; each != null; each = each.getParent()) {
-                appliedByLoader.getOrDefault(each, Map.of()).forEach(visible::putIfAbsent);
-            }
-            widened = Map.copyOf(appliedWidened);
-            overridable = Map.copyOf(appliedOverridable);
-        }
-        visible.remove(internalName);
-        visible.values().removeIf(Set::isEmpty);
-        if (!ClassReferences.namesAny(classFile, visible.keySet())
-                && !ClassReferences.namesAnyMember(classFile, movedMemberNames)) {
-            return classFile;
-        }
-        RunningClasses withLoading = new RunningClasses() {
-            private ClassShape loading;
-
-            @Override
-            public ClassShape running(ClassLoader seenFrom, String name) {
-                // The loading class is not running yet: its own file says what it declares and extends.
-                if (!name.equals(internalName)) {
-                    return running.running(seenFrom, name);
-                }
-                if (loading == null) {
-                    loading = AbstractImplementations.shapeOrNull(classFile);
-                }
-                return loading;
-            }
-        };
-        InheritedMoves moves = new InheritedMoves(visible, widened, withLoading, loader);
-        MovedOverrides.dispatchWhatItOverrides(loader, withLoading.running(loader, internalName), moves,
-                overridable);
-        return StructuralRewriter.redirectCalls(classFile, moves);
+        return records.linkCallsOfLoadingClass(loader, internalName, loadingFile);
     }
 
     /**
@@ -548,25 +388,5 @@ public final class StructuralEngine {
     private MovedMembers view(Map<String, Set<MemberKey>> moves, Map<String, Set<MemberKey>> widened,
                               ClassLoader loader) {
         return new InheritedMoves(moves, widened, running, loader);
-    }
-
-    /** {@return the keys of the moved and widened methods calls link to, and of the added fields} */
-    private static Set<MemberKey> keys(PreparedRewrite prepared) {
-        StructuralRewrite rewrite = prepared.rewrite();
-        Set<MemberKey> keys = new HashSet<>(keys(rewrite.moved().stream()
-                .filter(m -> !prepared.reachedByDispatch().contains(m.key())).toList(), rewrite.addedFields()));
-        keys.addAll(prepared.widened());
-        return Set.copyOf(keys);
-    }
-
-    private static Set<MemberKey> overridableKeys(List<AddedMethod> moved) {
-        return moved.stream().filter(AddedMethod::overridable).map(AddedMethod::key)
-                .collect(Collectors.toUnmodifiableSet());
-    }
-
-    /** {@return the keys of moved methods and added fields} */
-    private static Set<MemberKey> keys(List<AddedMethod> moved, List<AddedField> addedFields) {
-        return Stream.concat(moved.stream().map(AddedMethod::key), addedFields.stream().map(AddedField::key))
-                .collect(Collectors.toUnmodifiableSet());
     }
 }

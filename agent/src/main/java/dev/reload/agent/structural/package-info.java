@@ -10,7 +10,9 @@
  * {@link dev.reload.agent.structural.PreparedRewrite} out): {@link dev.reload.agent.structural.StructuralReloader}
  * has the patcher rewrite the class, gets the class's {@code FullLookup}, defines the
  * companion as a hidden nestmate and stages the new links in the runtime; the reloader redefines, then commits
- * each prepared rewrite. {@link dev.reload.agent.structural.RuntimeJar} puts {@link dev.reload.runtime} on the
+ * each prepared rewrite. What applied reloads moved and added is remembered apart, in {@code AppliedMoves}, from
+ * just before each batch is redefined: the engine plans the next batch from it, and it links each class that loads
+ * later. {@link dev.reload.agent.structural.RuntimeJar} puts {@link dev.reload.runtime} on the
  * boot class path before the first such edit. An added method that overrides a superclass's declaration
  * ({@code AddedOverrides}) is reached through that declaration, made to dispatch on the receiver's class
  * ({@code DispatchingClasses}, the runtime's {@link dev.reload.runtime.OverrideDispatch}); one that overrides a

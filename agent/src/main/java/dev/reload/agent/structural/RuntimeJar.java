@@ -24,6 +24,7 @@ public final class RuntimeJar {
             "dev/reload/runtime/AddedFields$Registry.class",
             "dev/reload/runtime/ClassLinks.class",
             "dev/reload/runtime/ClassLinks$Registry.class",
+            "dev/reload/runtime/DispatchChain.class",
             "dev/reload/runtime/FieldOpcodes.class",
             "dev/reload/runtime/FieldValue.class",
             "dev/reload/runtime/Implementations.class",

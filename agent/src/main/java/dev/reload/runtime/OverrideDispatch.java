@@ -3,7 +3,6 @@ package dev.reload.runtime;
 import java.lang.invoke.CallSite;
 import java.lang.invoke.ConstantCallSite;
 import java.lang.invoke.MethodHandle;
-import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
 import java.lang.invoke.MutableCallSite;
 import java.lang.ref.WeakReference;
@@ -24,7 +23,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * classes the table sends to the own body (an inheriting class: of an interface's default method, or a sibling of an
  * overriding class) get an exact-class test too, added once each when the table first chooses for them, and dropped
  * whenever the overrides change. Super calls that reach the method are linked here too, to the choice for the class
- * they name: never the dispatch, which would choose the caller's override again. The dispatch of a
+ * they name ({@link SuperCalls}): never the dispatch, which would choose the caller's override again. The dispatch of a
  * method a reload added moves, with all of this, into the dispatch of a superclass that a reload gives the method later
  * ({@link #moveTo}).
  *
@@ -33,7 +32,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * collected.
  *
  * <p>Lives on the boot class path with the rest of the runtime; uses the JDK only. Thread-safe: its lock guards its
- * chain of tests too.
+ * chain of tests and its super calls too.
  */
 public final class OverrideDispatch {
     private static final Registry REGISTRY = new Registry();
@@ -43,7 +42,8 @@ public final class OverrideDispatch {
     private final OverrideChoices.Overrides overrides = new OverrideChoices.Overrides();
     /** The exact-class tests the dispatch site runs before the table, guarded by this dispatch's lock. */
     private final DispatchChain chain;
-    private final List<SuperCall> superCalls = new ArrayList<>();
+    /** The super calls linked here, retargeted with the choices, guarded by this dispatch's lock. */
+    private final SuperCalls superCalls = new SuperCalls();
     /** Targets the own body, in its static form; null until the declaration dispatches. */
     private MutableCallSite ownSite;
     private MutableCallSite dispatchSite;
@@ -254,7 +254,7 @@ public final class OverrideDispatch {
      */
     List<Class<?>> moveTo(OverrideDispatch above) {
         List<Class<?>> reaching = new ArrayList<>();
-        List<SuperCall> calls;
+        SuperCalls calls;
         MethodHandle own;
         synchronized (this) {
             if (movedTo != null || ownSite == null) {
@@ -264,8 +264,7 @@ public final class OverrideDispatch {
             members.forEach(each -> reaching.add(each.get()));
             reaching.removeIf(Objects::isNull);
             members.clear();
-            calls = new ArrayList<>(superCalls);
-            superCalls.clear();
+            calls = superCalls.takeAll();
             own = ownSite.getTarget();
         }
         // Registered there before the calls linked here go there, so that none reaches the superclass's body.
@@ -287,7 +286,7 @@ public final class OverrideDispatch {
     }
 
     /** Takes over the super calls linked to a dispatch that moved here, choosing for the classes they name. */
-    private synchronized void adopt(List<SuperCall> calls) {
+    private synchronized void adopt(SuperCalls calls) {
         if (movedTo != null) {
             movedTo.adopt(calls);
             return;
@@ -333,9 +332,8 @@ public final class OverrideDispatch {
             return movedTo.superCall(named, type, special);
         }
         MutableCallSite site = new MutableCallSite(ownSite == null ? special.asType(type)
-                : typedFor(choices.chosenFor(named), type));
-        superCalls.removeIf(SuperCall::gone);
-        superCalls.add(new SuperCall(new WeakReference<>(named), new WeakReference<>(site)));
+                : SuperCalls.typedFor(choices.chosenFor(named), type));
+        superCalls.add(named, site);
         return site;
     }
 
@@ -349,15 +347,7 @@ public final class OverrideDispatch {
             dispatchSite.setTarget(dispatchTarget());
             changed.add(dispatchSite);
         }
-        superCalls.removeIf(SuperCall::gone);
-        for (SuperCall call : superCalls) {
-            Class<?> named = call.named.get();
-            MutableCallSite site = call.site.get();
-            if (named != null && site != null) {
-                site.setTarget(typedFor(choices.chosenFor(named), site.type()));
-                changed.add(site);
-            }
-        }
+        superCalls.retarget(choices, changed);
         if (!changed.isEmpty()) {
             MutableCallSite.syncAll(changed.toArray(MutableCallSite[]::new));
         }
@@ -385,15 +375,6 @@ public final class OverrideDispatch {
         return chain.classTests();
     }
 
-    /**
-     * {@return the handle converted to a super call's type, which names the caller's class}: converted through a
-     * handle of its own, since a handle remembers its last conversion (JDK 17's {@code asTypeCache}), and the own
-     * body this dispatch keeps would then keep the caller's class, and its loader, for as long as the dispatch lives
-     */
-    private static MethodHandle typedFor(MethodHandle chosen, MethodType type) {
-        return MethodHandles.insertArguments(MethodHandles.exactInvoker(chosen.type()), 0, chosen).asType(type);
-    }
-
     /** {@return exact-class tests for the declaring class and each overriding one of its loader, then the table} */
     private MethodHandle dispatchTarget() {
         return chain.target(ownSite, choices, otherPackagesOverride());
@@ -406,16 +387,6 @@ public final class OverrideDispatch {
 
     static boolean samePackage(Class<?> type, Class<?> other) {
         return type.getClassLoader() == other.getClassLoader() && type.getPackageName().equals(other.getPackageName());
-    }
-
-    /**
-     * A super call linked here: the class it names and its site, both weakly, since the caller may belong to a
-     * loader the program drops. Once the declaration dispatches the site is only ever retargeted to a choice.
-     */
-    private record SuperCall(WeakReference<Class<?>> named, WeakReference<MutableCallSite> site) {
-        boolean gone() {
-            return named.get() == null || site.get() == null;
-        }
     }
 
     /** The dispatches of each class's methods, by key, kept as long as the class is. */

@@ -38,11 +38,12 @@ public final class RuntimeJar {
             "dev/reload/runtime/OverrideChoices$Overrides.class",
             "dev/reload/runtime/OverrideDispatch.class",
             "dev/reload/runtime/OverrideDispatch$Registry.class",
-            "dev/reload/runtime/OverrideDispatch$SuperCall.class",
             "dev/reload/runtime/SideTable.class",
             "dev/reload/runtime/SideTable$Entry.class",
             "dev/reload/runtime/SideTable$ForeignTables.class",
             "dev/reload/runtime/StaticCell.class",
+            "dev/reload/runtime/SuperCalls.class",
+            "dev/reload/runtime/SuperCalls$SuperCall.class",
             "dev/reload/runtime/SyncPoint.class");
 
     private static final String PROBE = "dev.reload.runtime.Linkage";

@@ -3,86 +3,47 @@ package dev.reload.runtime;
 import java.lang.invoke.CallSite;
 import java.lang.invoke.ConstantCallSite;
 import java.lang.invoke.MethodHandle;
-import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
 import java.lang.invoke.MutableCallSite;
 import java.lang.ref.WeakReference;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The dispatch of one method made to dispatch on its receiver's class, because a reload added an override of it to
- * a subclass: an override added on a running JVM lives in the subclass's companion and never enters its vtable, so
- * the declaration the subclass overrides (whose body became a call of this dispatch) chooses for it. A receiver of
- * the declaring class runs the declaration's own body; one of a class whose reload added an override runs that
- * override; any other runs the override of its nearest ancestor below the declaring class, or the own body. The
- * choice is made by exact-class tests for the declaring class and the overriding classes of its class loader,
- * which the JIT inlines, then by a table kept per class ({@link OverrideChoices}). The first few classes the table sends to the own body (an
- * inheriting class: of an interface's default method, or a sibling of an overriding class) get an exact-class test
- * too, added once each when the table first chooses for them, and dropped whenever the overrides change. Super calls that reach the method are linked here too, to
- * the choice for the class they name: never the dispatch, which would choose the caller's override again. The dispatch
- * of a method a reload added moves, with all of this, into the dispatch of a superclass that a reload gives the method
- * later ({@link #moveTo}).
+ * The dispatch of one method made to dispatch on its receiver's class, because a reload added an override of it to a
+ * subclass: an override added on a running JVM lives in the subclass's companion and never enters its vtable, so the
+ * declaration the subclass overrides (whose body became a call of this dispatch) chooses for it. A receiver of the
+ * declaring class runs the declaration's own body; one of a class whose reload added an override runs that override;
+ * any other runs the override of its nearest ancestor below the declaring class, or the own body. The choice is made by
+ * exact-class tests for the declaring class and the overriding classes of its class loader, which the JIT inlines, then
+ * by a table kept per class ({@link OverrideChoices}), in a chain of tests ({@link DispatchChain}). The first few
+ * classes the table sends to the own body (an inheriting class: of an interface's default method, or a sibling of an
+ * overriding class) get an exact-class test too, added once each when the table first chooses for them, and dropped
+ * whenever the overrides change. Super calls that reach the method are linked here too, to the choice for the class
+ * they name ({@link SuperCalls}): never the dispatch, which would choose the caller's override again. The dispatch of a
+ * method a reload added moves, with all of this, into the dispatch of a superclass that a reload gives the method later
+ * ({@link #moveTo}).
  *
  * <p>A class of another loader (a mod's, a plugin's) is held only weakly, and its override on the class itself, so
  * that the dispatch of a longer-lived declaring class never keeps a loader the program dropped from being
  * collected.
  *
- * <p>Lives on the boot class path with the rest of the runtime; uses the JDK only. Thread-safe.
+ * <p>Lives on the boot class path with the rest of the runtime; uses the JDK only. Thread-safe: its lock guards its
+ * chain of tests and its super calls too.
  */
 public final class OverrideDispatch {
     private static final Registry REGISTRY = new Registry();
-    /**
-     * How many classes the table chose for get an exact-class test of their own: enough for the monomorphic and
-     * bimorphic call sites a game's loop has, few enough that a class past them pays one test more each than the
-     * table alone.
-     */
-    static final int CLASS_TESTS = 4;
-    private static final MethodHandle IS_CLASS;
-    private static final MethodHandle CHOOSE;
-    private static final MethodHandle CHOOSES_OWN_BODY;
-    private static final MethodHandle IS_REFERENT;
-
-    static {
-        MethodHandles.Lookup lookup = MethodHandles.lookup();
-        try {
-            IS_CLASS = lookup.findStatic(OverrideDispatch.class, "isClass",
-                    MethodType.methodType(boolean.class, Class.class, Object.class));
-            CHOOSE = lookup.findStatic(OverrideDispatch.class, "choose",
-                    MethodType.methodType(MethodHandle.class, ClassValue.class, Object.class));
-            CHOOSES_OWN_BODY = lookup.findStatic(OverrideDispatch.class, "choosesOwnBody",
-                    MethodType.methodType(boolean.class, OverrideChoices.class, Object.class));
-            IS_REFERENT = lookup.findStatic(OverrideDispatch.class, "isReferent",
-                    MethodType.methodType(boolean.class, WeakReference.class, Object.class));
-        } catch (ReflectiveOperationException e) {
-            throw new ExceptionInInitializerError(e);
-        }
-    }
-
     private final Class<?> declarer;
     private final String key;
     /** The override a reload added to each class, in its static form (receiver first), kept on that class. */
     private final OverrideChoices.Overrides overrides = new OverrideChoices.Overrides();
-    /** The overriding classes of the declarer's own loader, which live as long as it does: tested exactly first. */
-    private final Map<Class<?>, MethodHandle> sameLoader = new LinkedHashMap<>();
-    private final List<SuperCall> superCalls = new ArrayList<>();
-    /**
-     * Classes the current choices sent to the own body, tested exactly before the table, at most
-     * {@link #CLASS_TESTS} with {@link #declaredChoices}; held weakly, since an inheriting class may belong to a
-     * loader the program drops. Emptied whenever the choices are made anew; a slot a collected class held stays
-     * taken until then, so the dispatch is relinked at most that many times between two changes of the overrides.
-     */
-    private final List<WeakReference<Class<?>>> ownBodyClasses = new ArrayList<>();
-    /**
-     * Classes of the declarer's loader the current choices sent elsewhere (a method the class declares, an override
-     * it inherits), with what they chose, tested exactly before the table like {@link #ownBodyClasses}: the handle
-     * the table holds is no constant to the JIT, these are. Held strongly, as {@link #sameLoader} is.
-     */
-    private final Map<Class<?>, MethodHandle> declaredChoices = new LinkedHashMap<>();
+    /** The exact-class tests the dispatch site runs before the table, guarded by this dispatch's lock. */
+    private final DispatchChain chain;
+    /** The super calls linked here, retargeted with the choices, guarded by this dispatch's lock. */
+    private final SuperCalls superCalls = new SuperCalls();
     /** Targets the own body, in its static form; null until the declaration dispatches. */
     private MutableCallSite ownSite;
     private MutableCallSite dispatchSite;
@@ -115,6 +76,7 @@ public final class OverrideDispatch {
     private OverrideDispatch(Class<?> declarer, String key) {
         this.declarer = declarer;
         this.key = key;
+        this.chain = new DispatchChain(declarer);
     }
 
     /**
@@ -222,13 +184,7 @@ public final class OverrideDispatch {
         OverrideChoices.OverrideSlot slot = overrides.get(type);
         MethodHandle before = slot.override;
         slot.override = override;
-        if (type.getClassLoader() == declarer.getClassLoader()) {
-            if (override == null) {
-                sameLoader.remove(type);
-            } else {
-                sameLoader.put(type, override);
-            }
-        }
+        chain.overriddenBy(type, override);
         if (before != override && ownSite != null) {
             relink();
         }
@@ -298,7 +254,7 @@ public final class OverrideDispatch {
      */
     List<Class<?>> moveTo(OverrideDispatch above) {
         List<Class<?>> reaching = new ArrayList<>();
-        List<SuperCall> calls;
+        SuperCalls calls;
         MethodHandle own;
         synchronized (this) {
             if (movedTo != null || ownSite == null) {
@@ -308,8 +264,7 @@ public final class OverrideDispatch {
             members.forEach(each -> reaching.add(each.get()));
             reaching.removeIf(Objects::isNull);
             members.clear();
-            calls = new ArrayList<>(superCalls);
-            superCalls.clear();
+            calls = superCalls.takeAll();
             own = ownSite.getTarget();
         }
         // Registered there before the calls linked here go there, so that none reaches the superclass's body.
@@ -331,7 +286,7 @@ public final class OverrideDispatch {
     }
 
     /** Takes over the super calls linked to a dispatch that moved here, choosing for the classes they name. */
-    private synchronized void adopt(List<SuperCall> calls) {
+    private synchronized void adopt(SuperCalls calls) {
         if (movedTo != null) {
             movedTo.adopt(calls);
             return;
@@ -377,15 +332,13 @@ public final class OverrideDispatch {
             return movedTo.superCall(named, type, special);
         }
         MutableCallSite site = new MutableCallSite(ownSite == null ? special.asType(type)
-                : typedFor(choices.chosenFor(named), type));
-        superCalls.removeIf(SuperCall::gone);
-        superCalls.add(new SuperCall(new WeakReference<>(named), new WeakReference<>(site)));
+                : SuperCalls.typedFor(choices.chosenFor(named), type));
+        superCalls.add(named, site);
         return site;
     }
 
     private void relink() {
-        ownBodyClasses.clear();
-        declaredChoices.clear();
+        chain.choicesMadeAnew();
         choices = new OverrideChoices(this, declarer, overrides, ownSite.dynamicInvoker(),
                 addedByReload || choosesDeclared ? key.substring(0, key.indexOf('(')) : null,
                 otherPackagesOverride());
@@ -394,38 +347,23 @@ public final class OverrideDispatch {
             dispatchSite.setTarget(dispatchTarget());
             changed.add(dispatchSite);
         }
-        superCalls.removeIf(SuperCall::gone);
-        for (SuperCall call : superCalls) {
-            Class<?> named = call.named.get();
-            MutableCallSite site = call.site.get();
-            if (named != null && site != null) {
-                site.setTarget(typedFor(choices.chosenFor(named), site.type()));
-                changed.add(site);
-            }
-        }
+        superCalls.retarget(choices, changed);
         if (!changed.isEmpty()) {
             MutableCallSite.syncAll(changed.toArray(MutableCallSite[]::new));
         }
     }
 
     /**
-     * Gives a class the table chose for an exact-class test of its own, while fewer than {@link #CLASS_TESTS}
-     * classes have one: called once per class and choices, when the table first chooses. A class of another loader
-     * gets one only when it runs the own body, which the test names weakly.
+     * Gives a class the table chose for an exact-class test of its own, while fewer than
+     * {@link DispatchChain#CLASS_TESTS} classes have one: called once per class and choices, when the table first
+     * chooses. A class of another loader gets one only when it runs the own body, which the test names weakly.
      *
      * @param made the choices that chose, which may be older than the current ones
      * @param type the receiver's class, never null
      * @param chosen what the choices chose for it, never null
      */
     synchronized void chosen(OverrideChoices made, Class<?> type, MethodHandle chosen) {
-        if (made != choices || dispatchSite == null || type == declarer || classTests() >= CLASS_TESTS) {
-            return;
-        }
-        if (chosen == made.ownBody()) {
-            ownBodyClasses.add(new WeakReference<>(type));
-        } else if (type.getClassLoader() == declarer.getClassLoader() && !sameLoader.containsKey(type)) {
-            declaredChoices.put(type, chosen);
-        } else {
+        if (made != choices || dispatchSite == null || !chain.chosen(type, chosen, made.ownBody())) {
             return;
         }
         dispatchSite.setTarget(dispatchTarget());
@@ -434,46 +372,12 @@ public final class OverrideDispatch {
 
     /** {@return how many classes the table chose for are tested exactly now, collected ones included} */
     synchronized int classTests() {
-        return ownBodyClasses.size() + declaredChoices.size();
-    }
-
-    /**
-     * {@return the handle converted to a super call's type, which names the caller's class}: converted through a
-     * handle of its own, since a handle remembers its last conversion (JDK 17's {@code asTypeCache}), and the own
-     * body this dispatch keeps would then keep the caller's class, and its loader, for as long as the dispatch lives
-     */
-    private static MethodHandle typedFor(MethodHandle chosen, MethodType type) {
-        return MethodHandles.insertArguments(MethodHandles.exactInvoker(chosen.type()), 0, chosen).asType(type);
+        return chain.classTests();
     }
 
     /** {@return exact-class tests for the declaring class and each overriding one of its loader, then the table} */
     private MethodHandle dispatchTarget() {
-        MethodType type = ownSite.type();
-        MethodHandle choose = CHOOSE.bindTo(choices).asType(MethodType.methodType(MethodHandle.class,
-                type.parameterType(0)));
-        MethodHandle target = MethodHandles.foldArguments(MethodHandles.exactInvoker(type), choose);
-        // A receiver the table sends to the own body (a class inheriting it) calls it through its constant invoker,
-        // which the JIT inlines, where the handle the table holds is no constant to it.
-        target = MethodHandles.guardWithTest(onReceiver(CHOOSES_OWN_BODY.bindTo(choices), type),
-                ownSite.dynamicInvoker(), target);
-        for (WeakReference<Class<?>> inheriting : ownBodyClasses) {
-            target = MethodHandles.guardWithTest(onReceiver(IS_REFERENT.bindTo(inheriting), type),
-                    ownSite.dynamicInvoker(), target);
-        }
-        for (Map.Entry<Class<?>, MethodHandle> chosen : declaredChoices.entrySet()) {
-            target = MethodHandles.guardWithTest(isExactly(chosen.getKey(), type), chosen.getValue().asType(type),
-                    target);
-        }
-        for (Map.Entry<Class<?>, MethodHandle> override : sameLoader.entrySet()) {
-            if (!otherPackagesOverride() && !samePackage(override.getKey(), declarer)) {
-                continue;
-            }
-            target = MethodHandles.guardWithTest(isExactly(override.getKey(), type),
-                    override.getValue().asType(type), target);
-        }
-        // An interface has no objects of its own class: a receiver reaching its default method runs the own body.
-        return declarer.isInterface() ? target
-                : MethodHandles.guardWithTest(isExactly(declarer, type), ownSite.dynamicInvoker(), target);
+        return chain.target(ownSite, choices, otherPackagesOverride());
     }
 
     /** {@return false while a package-access declaration has package access in the version running} */
@@ -483,47 +387,6 @@ public final class OverrideDispatch {
 
     static boolean samePackage(Class<?> type, Class<?> other) {
         return type.getClassLoader() == other.getClassLoader() && type.getPackageName().equals(other.getPackageName());
-    }
-
-    private static MethodHandle isExactly(Class<?> type, MethodType dispatchType) {
-        return onReceiver(IS_CLASS.bindTo(type), dispatchType);
-    }
-
-    /** {@return a test of the receiver, {@code (Object)boolean}, taking the arguments of a call of the dispatch} */
-    private static MethodHandle onReceiver(MethodHandle test, MethodType dispatchType) {
-        MethodHandle typed = test.asType(MethodType.methodType(boolean.class, dispatchType.parameterType(0)));
-        return MethodHandles.dropArguments(typed, 1, dispatchType.parameterList().subList(1,
-                dispatchType.parameterCount()));
-    }
-
-    @SuppressWarnings("unused") // called through IS_CLASS
-    private static boolean isClass(Class<?> type, Object receiver) {
-        return receiver.getClass() == type;
-    }
-
-    @SuppressWarnings("unused") // called through IS_REFERENT
-    private static boolean isReferent(WeakReference<Class<?>> type, Object receiver) {
-        return receiver.getClass() == type.get();
-    }
-
-    @SuppressWarnings("unused") // called through CHOOSE
-    private static MethodHandle choose(ClassValue<MethodHandle> choices, Object receiver) {
-        return choices.get(receiver.getClass());
-    }
-
-    @SuppressWarnings("unused") // called through CHOOSES_OWN_BODY
-    private static boolean choosesOwnBody(OverrideChoices choices, Object receiver) {
-        return choices.get(receiver.getClass()) == choices.ownBody();
-    }
-
-    /**
-     * A super call linked here: the class it names and its site, both weakly, since the caller may belong to a
-     * loader the program drops. Once the declaration dispatches the site is only ever retargeted to a choice.
-     */
-    private record SuperCall(WeakReference<Class<?>> named, WeakReference<MutableCallSite> site) {
-        boolean gone() {
-            return named.get() == null || site.get() == null;
-        }
     }
 
     /** The dispatches of each class's methods, by key, kept as long as the class is. */

@@ -80,7 +80,7 @@ class OverrideDispatchTest {
         for (Entity other : others) {
             assertEquals("entity", (String) call.invokeExact(other));
         }
-        assertEquals(OverrideDispatch.CLASS_TESTS, dispatch.classTests(), "bounded");
+        assertEquals(DispatchChain.CLASS_TESTS, dispatch.classTests(), "bounded");
         for (Entity other : others) {
             assertEquals("entity", (String) call.invokeExact(other), "past the bound, through the table");
         }

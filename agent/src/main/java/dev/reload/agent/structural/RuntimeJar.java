@@ -24,6 +24,7 @@ public final class RuntimeJar {
             "dev/reload/runtime/AddedFields$Registry.class",
             "dev/reload/runtime/ClassLinks.class",
             "dev/reload/runtime/ClassLinks$Registry.class",
+            "dev/reload/runtime/DispatchChain.class",
             "dev/reload/runtime/FieldOpcodes.class",
             "dev/reload/runtime/FieldValue.class",
             "dev/reload/runtime/Implementations.class",
@@ -37,11 +38,12 @@ public final class RuntimeJar {
             "dev/reload/runtime/OverrideChoices$Overrides.class",
             "dev/reload/runtime/OverrideDispatch.class",
             "dev/reload/runtime/OverrideDispatch$Registry.class",
-            "dev/reload/runtime/OverrideDispatch$SuperCall.class",
             "dev/reload/runtime/SideTable.class",
             "dev/reload/runtime/SideTable$Entry.class",
             "dev/reload/runtime/SideTable$ForeignTables.class",
             "dev/reload/runtime/StaticCell.class",
+            "dev/reload/runtime/SuperCalls.class",
+            "dev/reload/runtime/SuperCalls$SuperCall.class",
             "dev/reload/runtime/SyncPoint.class");
 
     private static final String PROBE = "dev.reload.runtime.Linkage";

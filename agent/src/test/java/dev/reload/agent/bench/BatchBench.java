@@ -96,22 +96,34 @@ final class BatchBench {
 
     private static Map<Integer, List<Long>> measureBare(Workspace workspace, List<Integer> sizes, int trials)
             throws Exception {
-        List<String> arguments = new ArrayList<>(List.of(String.valueOf(workspace.classCount()),
-                workspace.generated(1).toString(), workspace.generated(2).toString(), String.valueOf(trials)));
-        sizes.forEach(size -> arguments.add(String.valueOf(size)));
         Map<Integer, List<Long>> nanos = new HashMap<>();
-        try (ChildJvm child = ChildJvm.on(Jdks.current()).agent(workspace.referenceAgent(), "")
-                .classPath(workspace.generated(1), testClasses()).main(BareRedefine.class.getName(),
-                        arguments.toArray(String[]::new)).start()) {
-            child.awaitStdout("^bare done$", LONG_WAIT);
-            for (String line : child.stdout()) {
-                String[] words = line.split(" ");
-                if (words.length == 3 && words[0].equals("bare")) {
-                    nanos.computeIfAbsent(Integer.parseInt(words[1]), k -> new ArrayList<>()).add(Long.parseLong(words[2]));
-                }
+        for (String line : runBare(workspace, sizes, trials, List.of())) {
+            String[] words = line.split(" ");
+            if (words.length == 3 && words[0].equals("bare")) {
+                nanos.computeIfAbsent(Integer.parseInt(words[1]), k -> new ArrayList<>()).add(Long.parseLong(words[2]));
             }
         }
         return nanos;
+    }
+
+    /**
+     * Runs {@link BareRedefine} in a child JVM with every class of the workspace loaded, to its end.
+     *
+     * @param jvmOptions more options for the child (a safepoint log), never null
+     * @return what the child printed, a {@code bare SIZE NANOS} line for each {@code redefineClasses} call
+     */
+    static List<String> runBare(Workspace workspace, List<Integer> sizes, int trials, List<String> jvmOptions)
+            throws Exception {
+        List<String> arguments = new ArrayList<>(List.of(String.valueOf(workspace.classCount()),
+                workspace.generated(1).toString(), workspace.generated(2).toString(), String.valueOf(trials)));
+        sizes.forEach(size -> arguments.add(String.valueOf(size)));
+        ChildJvm.Builder builder = ChildJvm.on(Jdks.current()).agent(workspace.referenceAgent(), "");
+        jvmOptions.forEach(builder::jvmOption);
+        try (ChildJvm child = builder.classPath(workspace.generated(1), testClasses())
+                .main(BareRedefine.class.getName(), arguments.toArray(String[]::new)).start()) {
+            child.awaitStdout("^bare done$", LONG_WAIT);
+            return child.stdout();
+        }
     }
 
     /** {@return the directory (or jar) this benchmark's classes were loaded from, for a child's class path} */

@@ -59,6 +59,7 @@ final class LoopPauseBench {
             };
             sharedFloor = measure(child, sharedLog, writes, rounds, new int[] {1, manyClasses});
         }
+        Stats bare = bareSafepoints(workspace, rounds * 2, manyClasses);
         Table table = new Table("Loop pause: longest gap between ticks of a 1 kHz loop, per window of about 600 ms (ms)",
                 "agent", "window", "windows", "median longest gap", "worst longest gap", "median over no reload",
                 "median redefinition safepoint");
@@ -69,6 +70,8 @@ final class LoopPauseBench {
         table.row(row("reference", "one-class reload", floor, 1));
         table.row(row("reference, reload-agent loaded", "no reload", sharedFloor, 0));
         table.row(row("reference, reload-agent loaded", "one-class reload", sharedFloor, 1));
+        table.row("bare redefineClasses, no loop", String.format("%,d-class reload", manyClasses),
+                String.valueOf(bare.count()), "", "", "", Stats.ms(bare.median()));
         table.note(workspace.classCount() + " classes loaded; reload-agent with default settings. A tick is due every"
                 + " 1 ms, so a gap of 1.1 ms is no pause at all. Redefinition safepoint: how long each redefinition"
                 + " stopped every thread, from the JVM's own log (-Xlog:safepoint, reaching it included): the JVM's"
@@ -77,14 +80,29 @@ final class LoopPauseBench {
                 + " C0 (its class file as reload-agent prepared it at load) in a program that runs reload-agent too, with"
                 + " the windows of reload-agent's rows in the same order, the " + String.format("%,d", manyClasses)
                 + "-class reloads made by reload-agent: the floor for a program that holds reload-agent's classes and"
-                + " the code compiled for its reloads, which every redefinition walks.");
+                + " the code compiled for its reloads, which every redefinition walks. \"bare redefineClasses\": one"
+                + " Instrumentation.redefineClasses call of the same classes with the same bytes, read beforehand, in a"
+                + " program with the same classes loaded and no agent at work (BareRedefine): the floor of a large"
+                + " reload's pause.");
         double over = agent.gaps().get(1).median() - agent.gaps().get(0).median();
         double floorOver = floor.gaps().get(1).median() - floor.gaps().get(0).median();
         double sharedOver = sharedFloor.gaps().get(1).median() - sharedFloor.gaps().get(0).median();
+        double manyGap = agent.gaps().get(manyClasses).median();
         return new Section(table, List.of(new BudgetCheck("longest loop pause during a one-class reload",
                 "<= the reference agent's + 1 ms", Stats.signedMs(over) + " ms (reference: "
                 + Stats.signedMs(floorOver) + " ms; with reload-agent loaded: " + Stats.signedMs(sharedOver) + " ms)",
-                over <= floorOver + 1e6)));
+                over <= floorOver + 1e6),
+                new BudgetCheck(String.format("longest loop pause during a %,d-class reload", manyClasses),
+                        "<= the bare redefinition's safepoint + 25 %", Stats.ms(manyGap) + " ms ("
+                        + Stats.ratio(manyGap, bare.median()) + " the bare safepoint's " + Stats.ms(bare.median())
+                        + " ms)", manyGap <= 1.25 * bare.median())));
+    }
+
+    /** {@return the safepoints of bare {@code redefineClasses} calls of the first {@code classes} classes} */
+    private static Stats bareSafepoints(Workspace workspace, int trials, int classes) throws Exception {
+        SafepointLog log = new SafepointLog(workspace.root().resolve("safepoints-bare.log"));
+        BatchBench.runBare(workspace, List.of(classes), trials, List.of(log.jvmOption()));
+        return Stats.of(log.newRedefinitions());
     }
 
     /**

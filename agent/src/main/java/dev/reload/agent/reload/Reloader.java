@@ -16,11 +16,11 @@ import dev.reload.agent.watch.ChangeBatch;
 import dev.reload.agent.watch.ChangeCollector;
 import dev.reload.patcher.diff.ClassDiff;
 import dev.reload.patcher.diff.Verdict;
+import dev.reload.patcher.rewrite.ClassFileReferences;
 import dev.reload.patcher.rewrite.InitializerUpdate;
 import dev.reload.patcher.rewrite.LoadTimeAugmenter;
 import dev.reload.patcher.rewrite.Refusal;
-import dev.reload.patcher.rewrite.StructuralRewriter;
-import dev.reload.patcher.rewrite.UnsupportedEditException;
+import dev.reload.patcher.rewrite.SharedLambdaSites;
 import dev.reload.patcher.shape.ClassShape;
 import dev.reload.patcher.shape.MemberKey;
 import dev.reload.patcher.shape.UnreadableClassException;
@@ -193,21 +193,26 @@ public final class Reloader {
     }
 
     /**
-     * Runs the patcher and the hook scan once on one of the agent's own class files, so that the first real
-     * batch does not pay for loading and compiling the code it runs (about 200 ms, far over the budget).
+     * Runs once, on one of the agent's own class files, what a save that changes method bodies runs (the collector's
+     * walk over the file, the shape read, the judge, the planner's edits, the hook scan and the report), so that the
+     * first real batch does not pay for loading the code it runs (about 200 ms, far over the budget). Nothing more:
+     * every class loaded stays, and every redefinition walks them all, so code only structural edits need (the
+     * structural rewriter, ASM's tree API) loads with the first such edit.
      */
     public void warmUp() {
         try (var in = Reloader.class.getResourceAsStream("Reloader.class")) {
             byte[] bytes = in.readAllBytes();
+            ClassFileReferences.ofWhole(bytes);
             byte[] augmented = LoadTimeAugmenter.augment(bytes, LoadTimeAugmenter.DEFAULT_SPARE_NEST_MEMBERS);
             ClassShape shape = ClassShape.read(augmented);
             Verdict verdict = ClassDiff.judge(shape, ClassShape.read(bytes));
-            LoadTimeAugmenter.conform(bytes, shape.nestMembers());
-            StructuralRewriter.rewrite(augmented, bytes, (owner, name, descriptor) -> false);
+            byte[] conformed = LoadTimeAugmenter.conform(SharedLambdaSites.pointedAtRuntime(bytes),
+                    shape.nestMembers());
+            engine.linkCalls(conformed, Reloader.class.getClassLoader(), List.of());
             HookMethods.in(bytes);
             new ReloadReport(ReloadReport.Outcome.APPLIED, List.of(ReportWords.reloadedClass(verdict, false)),
                     List.of(), Duration.ZERO).summary();
-        } catch (IOException | UnreadableClassException | UnsupportedEditException | RuntimeException e) {
+        } catch (IOException | UnreadableClassException | RuntimeException e) {
             reporter.debug("warming up did not work (" + e + "); the first reload may be slower");
         }
     }

@@ -165,7 +165,11 @@ public final class CaptureTransformer implements ClassFileTransformer {
         try {
             CapturedClass captured = CapturedClass.inDirectory(className, first.directory(), first.own(), false);
             index.put(loader, captured);
-            compactor.submit(captured, first.original());
+            if (first.own() == first.original()) {
+                compactor.submitUnchanged(captured, first.original());
+            } else {
+                compactor.submit(captured, first.original());
+            }
         } catch (RuntimeException e) {
             couldNotCapture(className, e);
         }

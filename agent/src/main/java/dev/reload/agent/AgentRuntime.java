@@ -92,14 +92,18 @@ final class AgentRuntime {
                 });
         AssetHookIndex assetHooks = new AssetHookIndex();
         CaptureCompactor compactor = new CaptureCompactor(collector, reporter, assetHooks);
-        CaptureTransformer capture = CaptureTransformer.install(instrumentation,
-                captureRegistration(config, attachedLater), origins, index, compactor, reporter,
+        CaptureTransformer.Registration registration = captureRegistration(config, attachedLater);
+        CaptureTransformer capture = CaptureTransformer.install(instrumentation, registration, origins, index,
+                compactor, reporter,
                 new LoadTimePreparation(engine, new UnlistedNestmates(index, instrumentation), reporter));
         // After the capture, which so sees each class file as compiled, without the sync point's call.
         ApplyPoint applyPoint = SyncPoints.start(config.syncPoint(), instrumentation, reporter);
         if (reporter.isDebug()) {
             reporter.debug("agent started" + (attachedLater ? " (attached)" : "") + " with " + config
-                    + "; watching " + roots + (sourceRoots.isEmpty() ? "" : " and the sources in " + sourceRoots));
+                    + "; watching " + roots + (sourceRoots.isEmpty() ? "" : " and the sources in " + sourceRoots)
+                    + (registration == CaptureTransformer.Registration.WHOLE_RUN
+                            ? "; the capture sees every class load (another agent, an attach or sync=)"
+                            : "; one class-load hook"));
         }
         if (attachedLater) {
             int captured = AlreadyLoaded.capture(instrumentation, origins, index, compactor, reporter);

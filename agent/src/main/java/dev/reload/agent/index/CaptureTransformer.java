@@ -33,7 +33,10 @@ public final class CaptureTransformer implements ClassFileTransformer {
     private final Registration registration;
     private final Map<Class<?>, byte[]> redefining = new ConcurrentHashMap<>();
     private volatile Set<Class<?>> expectedRedefinitions = Set.of();
-    /** Whether this transformer is registered now; changed by the reload thread only. */
+    /**
+     * Whether this transformer is registered now; changed by the thread that redefines (the reload thread, or the
+     * program's at a sync point).
+     */
     private boolean registered;
 
     /** When the capture is registered as a transformer, and so who records a class as it loads. */
@@ -136,9 +139,8 @@ public final class CaptureTransformer implements ClassFileTransformer {
 
     /** Stops collecting and forgets what was collected. */
     public void endRedefinition() {
-        if (registration == Registration.AROUND_REDEFINITIONS && registered) {
-            instrumentation.removeTransformer(this);
-            registered = false;
+        if (registration == Registration.AROUND_REDEFINITIONS) {
+            unregister();
         }
         expectedRedefinitions = Set.of();
         redefining.clear();
@@ -150,10 +152,17 @@ public final class CaptureTransformer implements ClassFileTransformer {
         }
     }
 
-    private void register() {
+    private synchronized void register() {
         if (!registered) {
             instrumentation.addTransformer(this, true);
             registered = true;
+        }
+    }
+
+    private synchronized void unregister() {
+        if (registered) {
+            instrumentation.removeTransformer(this);
+            registered = false;
         }
     }
 

@@ -15,8 +15,9 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Records the class file the JVM really runs for every class loaded from a watched directory, in every class
  * loader. As a transformer it is retransformation capable and registered after the first look, so it sees the
- * bytes after other agents' load-time changes (coverage tools, profilers), the final bytes of the agent's own
- * redefinitions, and other agents' retransformations. Each JVMTI environment with a transformer makes its own call
+ * bytes after other agents' load-time changes (coverage tools, profilers: their non-retransformable transformers',
+ * and the retransformable ones of agents started before this one, whose JVMTI environments come first), the final
+ * bytes of the agent's own redefinitions, and other agents' retransformations. Each JVMTI environment with a transformer makes its own call
  * into Java for every class that loads, so it is registered for the whole run only when another agent may change
  * classes ({@link Registration}); otherwise the first look, then the only transformer at load, records each class as
  * it returns it, and this one is registered only around the agent's own redefinitions and retransformations.

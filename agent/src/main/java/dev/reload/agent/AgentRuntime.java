@@ -8,12 +8,14 @@ import dev.reload.agent.compile.CompilerAvailability;
 import dev.reload.agent.compile.JavaSources;
 import dev.reload.agent.compile.SourceStep;
 import dev.reload.agent.config.AgentConfig;
+import dev.reload.agent.config.SyncTarget;
 import dev.reload.agent.control.AgentControl;
 import dev.reload.agent.index.AlreadyLoaded;
 import dev.reload.agent.index.CaptureCompactor;
 import dev.reload.agent.index.CaptureTransformer;
 import dev.reload.agent.index.ClassOrigins;
 import dev.reload.agent.index.LoadedClassIndex;
+import dev.reload.agent.index.OtherAgents;
 import dev.reload.agent.jfr.FlightRecorderListener;
 import dev.reload.agent.jmx.BeanRegistration;
 import dev.reload.agent.jmx.ReloadAgentBean;
@@ -90,13 +92,18 @@ final class AgentRuntime {
                 });
         AssetHookIndex assetHooks = new AssetHookIndex();
         CaptureCompactor compactor = new CaptureCompactor(collector, reporter, assetHooks);
-        CaptureTransformer capture = CaptureTransformer.install(instrumentation, origins, index, compactor, reporter,
+        CaptureTransformer.Registration registration = captureRegistration(config, attachedLater);
+        CaptureTransformer capture = CaptureTransformer.install(instrumentation, registration, origins, index,
+                compactor, reporter,
                 new LoadTimePreparation(engine, new UnlistedNestmates(index, instrumentation), reporter));
         // After the capture, which so sees each class file as compiled, without the sync point's call.
         ApplyPoint applyPoint = SyncPoints.start(config.syncPoint(), instrumentation, reporter);
         if (reporter.isDebug()) {
             reporter.debug("agent started" + (attachedLater ? " (attached)" : "") + " with " + config
-                    + "; watching " + roots + (sourceRoots.isEmpty() ? "" : " and the sources in " + sourceRoots));
+                    + "; watching " + roots + (sourceRoots.isEmpty() ? "" : " and the sources in " + sourceRoots)
+                    + (registration == CaptureTransformer.Registration.WHOLE_RUN
+                            ? "; the capture sees every class load (another agent, an attach or sync=)"
+                            : "; one class-load hook"));
         }
         if (attachedLater) {
             int captured = AlreadyLoaded.capture(instrumentation, origins, index, compactor, reporter);
@@ -126,6 +133,19 @@ final class AgentRuntime {
             }
         };
         Contained.loop("reload-apply", reporter, onceLoadingPauses(startWatching, compactor, reloadLoop));
+    }
+
+    /**
+     * {@return how the capture is registered}: for the whole run when another agent may change classes (one started
+     * with the program, or, after an attach, one attached before), or when {@code sync=} adds its call to a class
+     * (its transformer comes after the capture, which so sees the class as compiled); else only around the agent's
+     * own redefinitions, so that a loading class passes one class-load hook, not two
+     */
+    private static CaptureTransformer.Registration captureRegistration(AgentConfig config, boolean attachedLater) {
+        boolean syncCall = config.syncPoint().isPresent() && !config.syncPoint().get().equals(SyncTarget.MANUAL);
+        return attachedLater || syncCall || OtherAgents.startedWithTheProgram()
+                ? CaptureTransformer.Registration.WHOLE_RUN
+                : CaptureTransformer.Registration.AROUND_REDEFINITIONS;
     }
 
     private static void watchAll(TreeWatcher watcher, List<Path> roots) {

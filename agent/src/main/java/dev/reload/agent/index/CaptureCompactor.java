@@ -37,10 +37,12 @@ public final class CaptureCompactor {
     /**
      * A captured class waiting.
      *
-     * @param fileHash the {@link ContentHash} of the class file as it came from disk
-     * @param fileBytes that class file when the scanner may find something in it, else null
+     * @param fileHash the {@link ContentHash} of the class file as it came from disk; 0 while {@code deferred}
+     * @param fileBytes that class file when the scanner may find something in it, or when {@code deferred}; else null
+     * @param deferred true when the class runs that class file unchanged, whose hash and scanner test then wait for
+     *                 the compactor
      */
-    private record Pending(CapturedClass captured, long fileHash, byte[] fileBytes) {
+    private record Pending(CapturedClass captured, long fileHash, byte[] fileBytes, boolean deferred) {
     }
 
     /** Looks at the class file of each captured class, as it came from disk, once loading pauses. */
@@ -121,7 +123,21 @@ public final class CaptureCompactor {
      *                  not modified
      */
     public void submit(CapturedClass captured, byte[] fileBytes) {
-        queue.add(new Pending(captured, ContentHash.of(fileBytes), scanner.mayFind(fileBytes) ? fileBytes : null));
+        queue.add(new Pending(captured, ContentHash.of(fileBytes), scanner.mayFind(fileBytes) ? fileBytes : null,
+                false));
+        submitted.incrementAndGet();
+    }
+
+    /**
+     * Queues a captured class that runs its class file as it came from disk, unchanged; the cheapest on a loading
+     * thread: the class holds those bytes until it is compacted anyway, so hashing them and the scanner's test wait
+     * for the compactor, and no second copy is kept.
+     *
+     * @param captured the class, never null
+     * @param fileBytes its class file as it came from disk, the bytes it runs, never null; not modified
+     */
+    public void submitUnchanged(CapturedClass captured, byte[] fileBytes) {
+        queue.add(new Pending(captured, 0, fileBytes, true));
         submitted.incrementAndGet();
     }
 
@@ -169,9 +185,10 @@ public final class CaptureCompactor {
 
     private void compact(Pending pending) {
         CapturedClass captured = pending.captured();
-        collector.rememberIfAbsent(captured.file(), pending.fileHash());
-        if (pending.fileBytes() != null) {
-            scanner.scan(captured, pending.fileBytes());
+        byte[] file = pending.fileBytes();
+        collector.rememberIfAbsent(captured.file(), pending.deferred() ? ContentHash.of(file) : pending.fileHash());
+        if (file != null && (!pending.deferred() || scanner.mayFind(file))) {
+            scanner.scan(captured, file);
         }
         captured.compact();
     }

@@ -13,10 +13,14 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Observes every class loaded from a watched directory, in every class loader, and records the class file
- * the JVM will really run. Registered as retransformation capable and after other agents, so it sees the
- * bytes after their load-time changes (coverage tools, profilers). Also sees the final bytes of the
- * agent's own redefinitions, and of other agents' retransformations, to keep the captured bytes true.
+ * Records the class file the JVM really runs for every class loaded from a watched directory, in every class
+ * loader. As a transformer it is retransformation capable and registered after the first look, so it sees the
+ * bytes after other agents' load-time changes (coverage tools, profilers: their non-retransformable transformers',
+ * and the retransformable ones of agents started before this one, whose JVMTI environments come first), the final
+ * bytes of the agent's own redefinitions, and other agents' retransformations. Each JVMTI environment with a transformer makes its own call
+ * into Java for every class that loads, so it is registered for the whole run only when another agent may change
+ * classes ({@link Registration}); otherwise the first look, then the only transformer at load, records each class as
+ * it returns it, and this one is registered only around the agent's own redefinitions and retransformations.
  * Only observes: always returns null, never throws, and never loads classes. On the loading thread it only keeps
  * the bytes; the {@link CaptureCompactor} hashes them and makes the shape once loading pauses.
  */
@@ -26,37 +30,59 @@ public final class CaptureTransformer implements ClassFileTransformer {
     private final CaptureCompactor compactor;
     private final Reporter reporter;
     private final FirstLookTransformer firstLook;
+    private final Instrumentation instrumentation;
+    private final Registration registration;
     private final Map<Class<?>, byte[]> redefining = new ConcurrentHashMap<>();
     private volatile Set<Class<?>> expectedRedefinitions = Set.of();
+    /**
+     * Whether this transformer is registered now; changed by the thread that redefines (the reload thread, or the
+     * program's at a sync point).
+     */
+    private boolean registered;
 
-    private CaptureTransformer(ClassOrigins origins, LoadedClassIndex index, CaptureCompactor compactor,
-                               Reporter reporter, LoadTimeChange change) {
+    /** When the capture is registered as a transformer, and so who records a class as it loads. */
+    public enum Registration {
+        /**
+         * For the whole run, after the first look: another agent may change classes as they load, or redefine and
+         * retransform them, so the capture records the final bytes. Two class-load hooks for every class.
+         */
+        WHOLE_RUN,
+        /**
+         * Only around the agent's own redefinitions and retransformations: no other agent was started with the
+         * program, so the first look's bytes are final and it records each class itself, the only hook at load.
+         * An agent attached later and retransforming a class is not seen: the index keeps the bytes the agent
+         * knows (such an agent can change method bodies only), and the agent's next redefinition of the class,
+         * which that agent's transformer sees and changes again, shows the capture its change then.
+         */
+        AROUND_REDEFINITIONS
+    }
+
+    private CaptureTransformer(Instrumentation instrumentation, Registration registration, ClassOrigins origins,
+                               LoadedClassIndex index, CaptureCompactor compactor, Reporter reporter,
+                               LoadTimeChange change) {
+        this.instrumentation = instrumentation;
+        this.registration = registration;
         this.origins = origins;
         this.index = index;
         this.compactor = compactor;
         this.reporter = reporter;
-        this.firstLook = new FirstLookTransformer(origins, change);
+        this.firstLook = new FirstLookTransformer(origins, change, registration, this);
     }
 
     /**
-     * {@return the capture, registered with {@code instrumentation}: a first look before other agents'
-     * retransformable transformers, and this observer last}
+     * {@return the capture, its first look registered with {@code instrumentation} and making {@code change} to each
+     * watched class as it loads; this observer registered after it as {@code registration} says}
      */
-    public static CaptureTransformer install(Instrumentation instrumentation, ClassOrigins origins, LoadedClassIndex index,
-                                             CaptureCompactor compactor, Reporter reporter) {
-        return install(instrumentation, origins, index, compactor, reporter, LoadTimeChange.NONE);
-    }
-
-    /**
-     * {@return the capture, registered as {@link #install(Instrumentation, ClassOrigins, LoadedClassIndex,
-     * CaptureCompactor, Reporter)} does, its first look making {@code change} to each watched class as it loads}
-     */
-    public static CaptureTransformer install(Instrumentation instrumentation, ClassOrigins origins, LoadedClassIndex index,
-                                             CaptureCompactor compactor, Reporter reporter, LoadTimeChange change) {
-        CaptureTransformer capture = new CaptureTransformer(origins, index, compactor, reporter, change);
+    public static CaptureTransformer install(Instrumentation instrumentation, Registration registration,
+                                             ClassOrigins origins, LoadedClassIndex index, CaptureCompactor compactor,
+                                             Reporter reporter, LoadTimeChange change) {
+        CaptureTransformer capture = new CaptureTransformer(instrumentation, registration, origins, index, compactor,
+                reporter, change);
         capture.warmUp();
         instrumentation.addTransformer(capture.firstLook, false);
-        instrumentation.addTransformer(capture, true);
+        if (registration == Registration.WHOLE_RUN) {
+            capture.register();
+        }
         return capture;
     }
 
@@ -73,9 +99,7 @@ public final class CaptureTransformer implements ClassFileTransformer {
                 observeLoad(loader, className, domain, classfileBuffer);
             }
         } catch (RuntimeException e) {
-            if (reporter.isDebug()) {
-                reporter.debug("could not capture " + className + " (" + e + "); a change to it will not be reloaded");
-            }
+            couldNotCapture(className, e);
         }
         return null;
     }
@@ -88,6 +112,7 @@ public final class CaptureTransformer implements ClassFileTransformer {
     public void expectRedefinition(Set<Class<?>> types) {
         redefining.clear();
         expectedRedefinitions = Set.copyOf(types);
+        register();
     }
 
     /** {@return the final bytes seen for {@code type} since {@link #expectRedefinition}, or null} */
@@ -115,8 +140,49 @@ public final class CaptureTransformer implements ClassFileTransformer {
 
     /** Stops collecting and forgets what was collected. */
     public void endRedefinition() {
+        if (registration == Registration.AROUND_REDEFINITIONS) {
+            unregister();
+        }
         expectedRedefinitions = Set.of();
         redefining.clear();
+    }
+
+    private void couldNotCapture(String className, RuntimeException e) {
+        if (reporter.isDebug()) {
+            reporter.debug("could not capture " + className + " (" + e + "); a change to it will not be reloaded");
+        }
+    }
+
+    private synchronized void register() {
+        if (!registered) {
+            instrumentation.addTransformer(this, true);
+            registered = true;
+        }
+    }
+
+    private synchronized void unregister() {
+        if (registered) {
+            instrumentation.removeTransformer(this);
+            registered = false;
+        }
+    }
+
+    /**
+     * Records a class the first look saw load, with the bytes it returned as final: called by the first look, the
+     * only transformer at load, when the capture is registered {@link Registration#AROUND_REDEFINITIONS}.
+     */
+    void loaded(ClassLoader loader, String className, FirstLookTransformer.Loading first) {
+        try {
+            CapturedClass captured = CapturedClass.inDirectory(className, first.directory(), first.own(), false);
+            index.put(loader, captured);
+            if (first.own() == first.original()) {
+                compactor.submitUnchanged(captured, first.original());
+            } else {
+                compactor.submit(captured, first.original());
+            }
+        } catch (RuntimeException e) {
+            couldNotCapture(className, e);
+        }
     }
 
     @SuppressWarnings("ReturnValueIgnored") // called only to load the classes now
@@ -132,6 +198,9 @@ public final class CaptureTransformer implements ClassFileTransformer {
     }
 
     private void observeLoad(ClassLoader loader, String className, ProtectionDomain domain, byte[] bytes) {
+        if (registration == Registration.AROUND_REDEFINITIONS) {
+            return; // a class loading during the agent's own redefinition: the first look recorded it
+        }
         FirstLookTransformer.Loading first = firstLook.take(className);
         Path directory = first != null ? first.directory() : origins.directoryOf(className, domain);
         if (directory == null) {

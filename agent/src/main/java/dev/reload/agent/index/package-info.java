@@ -2,11 +2,12 @@
  * The index of loaded classes: every class loaded from a watched directory, in every class loader, with the
  * class file the JVM runs.
  *
- * <p>Two class file transformers see each class as it loads. The {@code FirstLookTransformer}
- * runs first, remembers the bytes as they came from disk and makes the agent's
- * {@link dev.reload.agent.index.LoadTimeChange} (the structural package's load-time preparation); the
- * {@link dev.reload.agent.index.CaptureTransformer} runs last, after other agents' changes, and records the final
- * bytes in a {@link dev.reload.agent.index.CapturedClass}, which the
+ * <p>The {@code FirstLookTransformer} sees each class as it loads, remembers the bytes as they came from disk and
+ * makes the agent's {@link dev.reload.agent.index.LoadTimeChange} (the structural package's load-time preparation).
+ * When another agent may change classes ({@link dev.reload.agent.index.OtherAgents}), the
+ * {@link dev.reload.agent.index.CaptureTransformer} is registered too and runs after other agents' non-retransformable
+ * changes; otherwise it is registered only around the agent's own redefinitions, and the first look's bytes are final.
+ * Either way the final bytes are kept in a {@link dev.reload.agent.index.CapturedClass}, which the
  * {@link dev.reload.agent.index.CaptureCompactor} later, once loading pauses, turns into a compact shape and a
  * hash. {@link dev.reload.agent.index.ClassOrigins} decides which directory a class came from;
  * {@link dev.reload.agent.index.LoadedClassIndex} answers the reloader's question "which loaded classes come from

@@ -24,6 +24,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -134,6 +135,38 @@ class CapturedClassTest {
         assertArrayEquals(wanted, shown.get(0));
         assertFalse(withHooks.holdsBytes());
         assertFalse(without.holdsBytes());
+    }
+
+    @Test
+    void aClassRunningItsFileUnchangedIsScannedOnlyWhenCompacted() throws Exception {
+        byte[] file = ownClassFile();
+        List<byte[]> tested = new ArrayList<>();
+        List<byte[]> shown = new ArrayList<>();
+        CaptureCompactor.FileScanner scanner = new CaptureCompactor.FileScanner() {
+            @Override
+            public boolean mayFind(byte[] classFile) {
+                tested.add(classFile);
+                return true;
+            }
+
+            @Override
+            public void scan(CapturedClass captured, byte[] classFile) {
+                shown.add(classFile);
+            }
+        };
+        CaptureCompactor compactor = new CaptureCompactor(new ChangeCollector(Duration.ofMillis(5), (f, e) -> { }),
+                Reporter.toStandardError(LogLevel.OFF), scanner);
+        tested.clear(); // the constructor loads the scanner's test with an empty file
+        CapturedClass captured = new CapturedClass("dev/reload/agent/index/CapturedClassTest", FILE, file, false);
+
+        compactor.submitUnchanged(captured, file);
+        assertEquals(List.of(), tested, "the scanner's test made on the loading thread");
+        compactor.compactWaiting();
+
+        assertEquals(1, tested.size());
+        assertSame(file, shown.get(0));
+        assertFalse(captured.holdsBytes());
+        assertEquals(ContentHash.of(file), captured.runningHash());
     }
 
     /** {@return the sum of the counts of the compactor's report lines so far} */

@@ -1,9 +1,12 @@
 package dev.reload.agent.it;
 
+import dev.reload.agent.bench.reference.ReferenceAgentJar;
+import dev.reload.fixtures.harness.Fixtures;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -12,7 +15,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The agent keeps no class file of a loaded class once loading pauses, only its shape: an edit that adds members
- * then needs the running bytes back from the JVM. Shown on a class compacted before its first edit.
+ * then needs the running bytes back from the JVM. Shown on a class compacted before its first edit, which another
+ * agent changed as it loaded.
  */
 class CompactedCaptureIT {
     private static final String COMPACTED = "^\\[reload\\] compacted \\d+ captured class";
@@ -22,8 +26,14 @@ class CompactedCaptureIT {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("dev.reload.fixtures.harness.Jdks#stream")
-    void membersAreAddedToAClassWhoseClassFileWasDroppedAfterLoading(Path jdk) {
-        try (StructuralChild child = StructuralChild.start(jdk, work, "structural-methods", "fixture.structural.Main")) {
+    void membersAreAddedToAClassWhoseClassFileWasDroppedAfterLoading(Path jdk) throws IOException {
+        // Another agent changes Game as it loads (and at each redefinition): the capture then stays registered, and
+        // the running bytes a structural edit reads back are that agent's.
+        Path otherAgent = ReferenceAgentJar.pack(work.resolve("other-agent.jar"), SourceFileRenamingAgent.class);
+        try (StructuralChild child = StructuralChild.start(jdk, work,
+                Fixtures.sources("structural-methods", "v1"), "structural-methods", "fixture.structural.Main",
+                List.of("-javaagent:" + otherAgent + "=fixture/structural/Game"))) {
+            child.awaitStderr("^\\[reload\\] agent started .*; the capture sees every class load");
             // Main and Game load before the program says it is ready; once loading pauses the agent compacts them,
             // and says so at debug level.
             child.awaitStderr(COMPACTED);

@@ -106,6 +106,8 @@ class StructuralReloadIT {
     @MethodSource("dev.reload.fixtures.harness.Jdks#stream")
     void newAnonymousClassAndEnumSwitchLoadAsNestmatesOfTheRunningClass(Path jdk) {
         try (StructuralChild child = StructuralChild.start(jdk, work, "structural-nested", "fixture.nested.Main")) {
+            // No other agent: the first look alone sees each class load, and the capture only the agent's own calls.
+            child.awaitStderr("^\\[reload\\] agent started .*; one class-load hook$");
             assertEquals(List.of("stock 3"), child.call("step"), child::transcript);
             // Shop is loaded and changes; Shop$1 and Shop$2 are new and load from the class path when first used.
             assertContains(child.install("v2"), "[reload] 1 class in ", "fixture.nested.Shop (offer, ",

@@ -5,6 +5,7 @@ import dev.reload.agent.index.CaptureCompactor;
 import dev.reload.agent.index.CaptureTransformer;
 import dev.reload.agent.index.CapturedClass;
 import dev.reload.agent.index.ClassOrigins;
+import dev.reload.agent.index.LoadTimeChange;
 import dev.reload.agent.index.LoadedClassIndex;
 import dev.reload.agent.report.Reporter;
 import dev.reload.agent.watch.ChangeCollector;
@@ -35,23 +36,28 @@ class RunningClassFilesTest {
 
     @Test
     void aClassRedefinedOutsideABatchRunsTheAgentsOwnBytesNotAnotherAgentsChange() throws Exception {
-        byte[] loaded = classFile(Declarer.class);
-        byte[] dispatching = loaded.clone();
-        dispatching[dispatching.length - 1] ^= 1; // other bytes than those it loaded with, as the capture sees them
-        String internalName = Declarer.class.getName().replace('.', '/');
-        CapturedClass captured = new CapturedClass(internalName, Path.of(internalName + ".class"), loaded, false);
-        LoadedClassIndex index = new LoadedClassIndex();
-        index.put(Declarer.class.getClassLoader(), captured);
-        List<ClassFileTransformer> transformers = new ArrayList<>();
-        Instrumentation jvm = redefiningThrough(transformers);
-        Reporter quiet = new Reporter(LogLevel.OFF, new PrintStream(OutputStream.nullOutputStream()));
-        CaptureTransformer capture = CaptureTransformer.install(jvm, new ClassOrigins(null, List.of(), false), index,
-                new CaptureCompactor(new ChangeCollector(Duration.ofMillis(1), (file, e) -> { }), quiet), quiet);
+        for (CaptureTransformer.Registration registration : CaptureTransformer.Registration.values()) {
+            byte[] loaded = classFile(Declarer.class);
+            byte[] dispatching = loaded.clone();
+            dispatching[dispatching.length - 1] ^= 1; // other bytes than those it loaded with, as the capture sees them
+            String internalName = Declarer.class.getName().replace('.', '/');
+            CapturedClass captured = new CapturedClass(internalName, Path.of(internalName + ".class"), loaded, false);
+            LoadedClassIndex index = new LoadedClassIndex();
+            index.put(Declarer.class.getClassLoader(), captured);
+            List<ClassFileTransformer> transformers = new ArrayList<>();
+            Instrumentation jvm = redefiningThrough(transformers);
+            Reporter quiet = new Reporter(LogLevel.OFF, new PrintStream(OutputStream.nullOutputStream()));
+            CaptureTransformer capture = CaptureTransformer.install(jvm, registration,
+                    new ClassOrigins(null, List.of(), false), index,
+                    new CaptureCompactor(new ChangeCollector(Duration.ofMillis(1), (file, e) -> { }), quiet), quiet,
+                    LoadTimeChange.NONE);
 
-        new RunningClassFiles(jvm, capture).redefine(Declarer.class, dispatching);
+            new RunningClassFiles(jvm, capture).redefine(Declarer.class, dispatching);
 
-        assertFalse(captured.changedByOtherAgent(), "the agent's own redefinition taken for another agent's");
-        assertEquals(ContentHash.of(dispatching), captured.runningHash());
+            assertFalse(captured.changedByOtherAgent(), registration + ": the agent's own redefinition taken for"
+                    + " another agent's");
+            assertEquals(ContentHash.of(dispatching), captured.runningHash(), registration.toString());
+        }
     }
 
     /** {@return an instrumentation whose redefinition shows each new class file to the transformers added} */
@@ -60,6 +66,9 @@ class RunningClassFilesTest {
                 new Class<?>[] {Instrumentation.class}, (proxy, method, arguments) -> {
                     switch (method.getName()) {
                         case "addTransformer" -> transformers.add((ClassFileTransformer) arguments[0]);
+                        case "removeTransformer" -> {
+                            return transformers.remove((ClassFileTransformer) arguments[0]);
+                        }
                         case "redefineClasses" -> {
                             for (ClassDefinition definition : (ClassDefinition[]) arguments[0]) {
                                 Class<?> type = definition.getDefinitionClass();

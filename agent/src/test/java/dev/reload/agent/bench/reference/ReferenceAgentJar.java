@@ -10,7 +10,7 @@ import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
 import java.util.jar.Manifest;
 
-/** Packs {@link ReferenceAgent} into an agent jar at run time, from its compiled class file. */
+/** Packs {@link ReferenceAgent}, or another one-class agent, into an agent jar at run time, from its class file. */
 public final class ReferenceAgentJar {
     private ReferenceAgentJar() {
     }
@@ -21,19 +21,29 @@ public final class ReferenceAgentJar {
      * @param directory where to write {@code reference-agent.jar}, never null
      */
     public static Path create(Path directory) throws IOException {
+        return pack(directory.resolve("reference-agent.jar"), ReferenceAgent.class);
+    }
+
+    /**
+     * {@return {@code jar}, written as an agent jar holding the one class {@code agent}, its {@code Premain-Class},
+     * able to redefine and retransform classes}
+     *
+     * @param jar the jar file to write, never null
+     * @param agent a top-level class with a {@code premain} method and no nested classes, never null
+     */
+    public static Path pack(Path jar, Class<?> agent) throws IOException {
         Manifest manifest = new Manifest();
         Attributes main = manifest.getMainAttributes();
         main.put(Attributes.Name.MANIFEST_VERSION, "1.0");
-        main.putValue("Premain-Class", ReferenceAgent.class.getName());
+        main.putValue("Premain-Class", agent.getName());
         main.putValue("Can-Redefine-Classes", "true");
         main.putValue("Can-Retransform-Classes", "true");
-        String entry = ReferenceAgent.class.getName().replace('.', '/') + ".class";
-        Path jar = directory.resolve("reference-agent.jar");
+        String entry = agent.getName().replace('.', '/') + ".class";
         try (OutputStream file = Files.newOutputStream(jar);
              JarOutputStream out = new JarOutputStream(file, manifest);
-             InputStream classFile = ReferenceAgent.class.getResourceAsStream("ReferenceAgent.class")) {
+             InputStream classFile = agent.getResourceAsStream(agent.getSimpleName() + ".class")) {
             if (classFile == null) {
-                throw new IOException("the class file of " + ReferenceAgent.class.getName() + " is not on the class path");
+                throw new IOException("the class file of " + agent.getName() + " is not on the class path");
             }
             out.putNextEntry(new JarEntry(entry));
             classFile.transferTo(out);

@@ -1,18 +1,21 @@
 package dev.reload.agent.parallel;
 
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ForkJoinPool;
-import java.util.concurrent.ForkJoinTask;
 import java.util.concurrent.ForkJoinWorkerThread;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 
 /**
  * Runs one step of a batch (reading a file, reading a shape, conforming a class file) over each item on every
  * core when the batch is large: each costs tens of microseconds, and a build's batch has hundreds or thousands.
- * Small batches, the single saved file among them, run on the calling thread alone. The helper threads are
+ * Small batches, the single saved file among them, run on the calling thread alone. The calling thread and the helpers
+ * claim the items one at a time, so the caller does every item no helper has begun: on a loaded machine, where a
+ * helper can wait tens of milliseconds for a core, a batch never waits for it to start. The helper threads are
  * daemons of a pool of the agent's own, so the program's common pool is never used; they exist only once a
  * large batch has come.
  */
@@ -32,32 +35,25 @@ public final class BatchSteps {
      *             return what went wrong rather than throw, since the first exception thrown ends the batch
      */
     public static <T, R> List<R> map(List<T> items, Function<? super T, ? extends R> step) {
-        int threads = Math.min(THREADS, items.size() / ITEMS_PER_THREAD);
+        int helpers = Math.min(THREADS, items.size() / ITEMS_PER_THREAD) - 1;
         Object[] results = new Object[items.size()];
-        if (threads < 2) {
-            fill(items, step, results, 0, items.size());
+        if (helpers < 1) {
+            for (int i = 0; i < items.size(); i++) {
+                results[i] = step.apply(items.get(i));
+            }
             return results(results);
         }
-        int chunk = (items.size() + threads - 1) / threads;
-        int chunks = (items.size() + chunk - 1) / chunk;
-        // What a step threw, per chunk: rethrown as it is, once every helper is done with the batch.
-        Throwable[] thrown = new Throwable[chunks];
-        List<ForkJoinTask<?>> helpers = new ArrayList<>();
-        for (int k = 1; k < chunks; k++) {
-            int index = k;
-            helpers.add(Pool.INSTANCE.submit(() -> fill(items, step, results, index * chunk,
-                    Math.min(items.size(), (index + 1) * chunk), thrown, index)));
+        Shared<T, R> shared = new Shared<>(items, step, results);
+        for (int k = 0; k < helpers; k++) {
+            Pool.INSTANCE.execute(shared::work);
         }
-        fill(items, step, results, 0, chunk, thrown, 0);
-        for (ForkJoinTask<?> helper : helpers) {
-            helper.join();
-        }
-        for (Throwable failure : thrown) {
-            if (failure instanceof RuntimeException e) {
-                throw e;
-            } else if (failure instanceof Error e) {
-                throw e;
-            }
+        shared.work();
+        shared.awaitDone();
+        Throwable failure = shared.thrown.get();
+        if (failure instanceof RuntimeException e) {
+            throw e;
+        } else if (failure instanceof Error e) {
+            throw e;
         }
         return results(results);
     }
@@ -74,25 +70,64 @@ public final class BatchSteps {
         return map(items, item -> Attempt.of(item, step, failureType));
     }
 
-    private static <T, R> void fill(List<T> items, Function<? super T, ? extends R> step, Object[] results, int from,
-                                    int to, Throwable[] thrown, int chunk) {
-        try {
-            fill(items, step, results, from, to);
-        } catch (RuntimeException | Error e) {
-            thrown[chunk] = e;
-        }
-    }
-
-    private static <T, R> void fill(List<T> items, Function<? super T, ? extends R> step, Object[] results, int from,
-                                    int to) {
-        for (int i = from; i < to; i++) {
-            results[i] = step.apply(items.get(i));
-        }
-    }
-
     @SuppressWarnings("unchecked")
     private static <R> List<R> results(Object[] results) {
         return Collections.unmodifiableList((List<R>) Arrays.asList(results));
+    }
+
+    /**
+     * One batch's items, claimed one at a time by the calling thread and the helpers: a helper that a busy machine
+     * starts late finds the items done, so the caller never waits for a helper to be scheduled, only for the items a
+     * helper is in the middle of.
+     */
+    private static final class Shared<T, R> {
+        private final List<T> items;
+        private final Function<? super T, ? extends R> step;
+        private final Object[] results;
+        private final AtomicInteger next = new AtomicInteger();
+        private final AtomicInteger finished = new AtomicInteger();
+        /** Counted down once every item is finished, or claimed after a step threw. */
+        private final CountDownLatch done = new CountDownLatch(1);
+        /** The first exception a step threw: the batch ends with it, and the items not begun are not run. */
+        private final AtomicReference<Throwable> thrown = new AtomicReference<>();
+
+        Shared(List<T> items, Function<? super T, ? extends R> step, Object[] results) {
+            this.items = items;
+            this.step = step;
+            this.results = results;
+        }
+
+        void work() {
+            int count = 0;
+            for (int i = next.getAndIncrement(); i < items.size(); i = next.getAndIncrement()) {
+                if (thrown.get() == null) {
+                    try {
+                        results[i] = step.apply(items.get(i));
+                    } catch (RuntimeException | Error e) {
+                        thrown.compareAndSet(null, e);
+                    }
+                }
+                count++;
+            }
+            // The results written above happen before the caller sees the count that completes the batch.
+            if (count > 0 && finished.addAndGet(count) == items.size()) {
+                done.countDown();
+            }
+        }
+
+        void awaitDone() {
+            boolean interrupted = false;
+            while (done.getCount() > 0) {
+                try {
+                    done.await();
+                } catch (InterruptedException e) {
+                    interrupted = true; // the items in flight finish anyway: wait for them, then say so
+                }
+            }
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
     }
 
     /** The pool, made on first use: a program that never saves a large batch never starts its threads. */

@@ -13,9 +13,12 @@ import dev.reload.patcher.shape.ClassShape;
 import dev.reload.patcher.shape.UnreadableClassException;
 
 import java.lang.instrument.Instrumentation;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Judges each file of a batch against what runs: finds every loaded class, in every class loader, that came from
@@ -31,6 +34,21 @@ final class BatchJudge {
     private final ChangeCollector collector;
     private final Reporter reporter;
     private final UnlistedNestmates nestmates;
+    /** What {@link #ahead} judged, by class: used once, for the very baseline and new shape it judged. */
+    private final Map<Class<?>, JudgedAhead> judgedAhead = new ConcurrentHashMap<>();
+
+    /** A verdict reached while the burst's writes went on. */
+    private record JudgedAhead(ClassShape baseline, ClassShape updated, Verdict verdict) {
+    }
+
+    /**
+     * A loaded class that a file read ahead of its batch would change, with the verdict on it.
+     *
+     * @param loaded the class, never null
+     * @param verdict the verdict on the file against what the class runs, never null
+     */
+    record Ahead(LoadedClass loaded, Verdict verdict) {
+    }
 
     BatchJudge(LoadedClassIndex index, Instrumentation instrumentation, ReloadHistory history,
                ChangeCollector collector, Reporter reporter) {
@@ -41,6 +59,29 @@ final class BatchJudge {
         this.collector = collector;
         this.reporter = reporter;
         this.nestmates = new UnlistedNestmates(index, instrumentation);
+    }
+
+    /**
+     * {@return the loaded classes the file would change, each judged now, while the burst's writes go on, so that
+     * the batch looks the verdict up}: the batch judges again a class whose baseline or file is another by then (a
+     * batch applied meanwhile, a nest host's edit made to the file). May run on several threads at once; never throws.
+     *
+     * @param file the class file read whole, never null
+     * @param shape its shape, never null
+     */
+    List<Ahead> ahead(Path file, ClassShape shape) {
+        List<Ahead> judged = new ArrayList<>();
+        try {
+            for (LoadedClass loaded : index.loadedFrom(file, shape.internalName(), instrumentation)) {
+                ClassShape baseline = history.baseline(loaded);
+                Verdict verdict = ClassDiff.judge(baseline, shape);
+                judgedAhead.put(loaded.type(), new JudgedAhead(baseline, shape, verdict));
+                judged.add(new Ahead(loaded, verdict));
+            }
+        } catch (UnreadableClassException | RuntimeException e) {
+            // The batch judges the file itself, and says what is wrong.
+        }
+        return judged;
     }
 
     /**
@@ -62,6 +103,7 @@ final class BatchJudge {
             }
         }
         Judgement judgement = numbered.follow(judged, files, this::baseline, this::judge);
+        judgedAhead.clear(); // what was judged ahead and not used: its file came with other bytes, or not at all
         return judgement.refusing(Refusals.of(judgement.classes()));
     }
 
@@ -90,12 +132,20 @@ final class BatchJudge {
         }
     }
 
+    /** {@return the verdict judged ahead on these very shapes, or judged now} */
+    @SuppressWarnings("ReferenceEquality") // the very shapes judged ahead: comparing equal ones costs what judging does
+    private Verdict verdict(Class<?> type, ClassShape baseline, ClassShape updated) {
+        JudgedAhead ahead = judgedAhead.remove(type);
+        return ahead != null && ahead.baseline() == baseline && ahead.updated() == updated ? ahead.verdict()
+                : ClassDiff.judge(baseline, updated);
+    }
+
     private JudgedClass judge(LoadedClass loaded, ParsedFile compiled) {
         ParsedFile file = compiled;
         try {
             ClassShape baseline = history.baseline(loaded);
             file = likeRunning(loaded, baseline, compiled);
-            return new JudgedClass(loaded, file, ClassDiff.judge(baseline, file.shape()),
+            return new JudgedClass(loaded, file, verdict(loaded.type(), baseline, file.shape()),
                     history.takesNewMembers(loaded));
         } catch (UnreadableClassException e) {
             String className = file.shape().binaryName();

@@ -26,6 +26,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Plans a batch: decides, for each changed class, what {@code redefineClasses} takes for it. A class prepared at
@@ -38,6 +39,12 @@ final class BatchPlanner {
     private final StructuralEngine engine;
     private final ReloadHistory history;
     private final RunningClassFiles runningClassFiles;
+    /** What {@link #ahead} conformed, by class: used once, for the very class file and running members it had. */
+    private final Map<Class<?>, ConformedAhead> conformedAhead = new ConcurrentHashMap<>();
+
+    /** A class file conformed to its running class while the burst's writes went on. */
+    private record ConformedAhead(byte[] compiled, RunningMembers members, byte[] conformed) {
+    }
 
     BatchPlanner(StructuralEngine engine, ReloadHistory history, RunningClassFiles runningClassFiles) {
         this.engine = engine;
@@ -71,6 +78,7 @@ final class BatchPlanner {
             planned.put(type, keeps.withClassFile(engine.linkCalls(keeps.classFile(), type.getClassLoader(),
                     rewrites)));
         }
+        conformedAhead.clear(); // what was conformed ahead and not used: its class went through the engine, or changed
         return new Plan(changed.stream().map(judged -> planned.get(judged.type())).toList());
     }
 
@@ -176,19 +184,46 @@ final class BatchPlanner {
         }
     }
 
+    /**
+     * Conforms a class file read while its burst's writes go on, when its verdict says the class will keep its
+     * members, so that the batch looks the conformed file up. May run on several threads at once; never throws.
+     *
+     * @param loaded the class the file would change, never null
+     * @param verdict the verdict on the file, never null
+     * @param compiled the class file as read, never null
+     */
+    void ahead(LoadedClass loaded, Verdict verdict, byte[] compiled) {
+        if (verdict.kind().compareTo(Verdict.Kind.REDEFINABLE) > 0 || history.wasRewritten(loaded)
+                || engine.dispatches(loaded.type())) {
+            return; // the engine rewrites it, or may: conformed in the batch, if at all
+        }
+        try {
+            RunningMembers members = history.runningMembers(loaded);
+            conformedAhead.put(loaded.type(), new ConformedAhead(compiled, members, conform(loaded, compiled, members)));
+        } catch (UnreadableClassException | RuntimeException e) {
+            // The batch conforms the file itself, and says what is wrong.
+        }
+    }
+
     /** {@return the new class file of a class that keeps its members, conformed when the class was prepared at load} */
     private PlannedClass.KeepsMembers keepingMembers(JudgedClass judged) throws RewriteRefusedException {
-        byte[] updated = engine.sharingLambdaSites(judged.file().file().bytes());
+        byte[] compiled = judged.file().file().bytes();
         try {
             RunningMembers members = history.runningMembers(judged.loaded());
-            if (!history.takesNewMembers(judged.loaded())) {
-                return new PlannedClass.KeepsMembers(judged, updated, members);
-            }
-            return new PlannedClass.KeepsMembers(judged, LoadTimeAugmenter.conform(updated, members.nestMembers()),
-                    members);
+            ConformedAhead ahead = conformedAhead.remove(judged.type());
+            byte[] conformed = ahead != null && ahead.compiled() == compiled && ahead.members().equals(members)
+                    ? ahead.conformed() : conform(judged.loaded(), compiled, members);
+            return new PlannedClass.KeepsMembers(judged, conformed, members);
         } catch (UnreadableClassException e) {
             throw unreadable(judged, e);
         }
+    }
+
+    /** {@return the class file with lambda sites shared, and conformed when the class was prepared at load} */
+    private byte[] conform(LoadedClass loaded, byte[] compiled, RunningMembers members)
+            throws UnreadableClassException {
+        byte[] updated = engine.sharingLambdaSites(compiled);
+        return history.takesNewMembers(loaded) ? LoadTimeAugmenter.conform(updated, members.nestMembers()) : updated;
     }
 
     /**

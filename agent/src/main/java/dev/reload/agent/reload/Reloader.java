@@ -27,6 +27,7 @@ import dev.reload.patcher.shape.UnreadableClassException;
 
 import java.io.IOException;
 import java.lang.instrument.Instrumentation;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -89,6 +90,17 @@ public final class Reloader {
         this.engine = engine;
         this.newFieldInitializers = engine.runsNewFieldInitializers();
         this.applyPoint = applyPoint;
+        collector.prepareEachFileWith(this::ahead);
+    }
+
+    /**
+     * Judges and conforms a class file read whole while its burst's writes go on ({@code ReadWhole}): after the burst's
+     * last write, the batch then looks up what it would have done to that file alone.
+     */
+    private void ahead(Path file, byte[] bytes, ClassShape shape) {
+        for (BatchJudge.Ahead judged : judge.ahead(file, shape)) {
+            planner.ahead(judged.loaded(), judged.verdict(), bytes);
+        }
     }
 
     /**

@@ -57,6 +57,8 @@ public final class ChangeCollector {
     private final ReadAhead readAhead = new ReadAhead();
     /** Used by the consumer thread. */
     private final BurstReferences references = new BurstReferences();
+    /** Told about each class file read whole ahead of its batch. */
+    private volatile ReadWhole readWhole = ReadWhole.NONE;
     /** Guarded by {@code lock}. */
     private final ClassFileBurst burst;
     /** Guarded by {@code lock}. */
@@ -86,6 +88,17 @@ public final class ChangeCollector {
      */
     public void lookUpClassesWith(ClassLookup lookup) {
         references.lookUpWith(lookup);
+    }
+
+    /**
+     * Tells {@code readWhole} about each class file read whole into its shape from now on, while its burst's writes go
+     * on, so that the batch's work on that file alone is done before the burst ends; not about a file holding what
+     * runs, which its batch drops.
+     *
+     * @param readWhole prepares what a batch will need of each file, never null
+     */
+    public void prepareEachFileWith(ReadWhole readWhole) {
+        this.readWhole = known.unlessHeld(readWhole);
     }
 
     /**
@@ -289,7 +302,7 @@ public final class ChangeCollector {
             }
             // A burst of renames outruns one reader: its files are read on every core (BatchSteps), most of them
             // after its last rename.
-            keep(BatchSteps.map(toRead, file -> FileRead.of(file, references)));
+            keep(BatchSteps.map(toRead, file -> FileRead.of(file, references, readWhole)));
         }
     }
 
@@ -369,7 +382,7 @@ public final class ChangeCollector {
             } finally {
                 lock.unlock();
             }
-            keep(List.of(FileRead.of(toRead.get(0), references)));
+            keep(List.of(FileRead.of(toRead.get(0), references, readWhole)));
         }
     }
 

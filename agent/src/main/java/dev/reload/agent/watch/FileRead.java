@@ -16,20 +16,23 @@ import java.nio.file.Path;
 record FileRead(Path file, Attempt<byte[], IOException> content, BurstReferences.WholeFile whole, ClassShape shape) {
     /**
      * Reads a file, and a whole class file further: what it names, and its shape, which the batch would read after the
-     * last write otherwise.
+     * last write otherwise, and what {@code readWhole} prepares of it.
      *
      * @param references finds what a whole class file names that the running program lacks, never null
+     * @param readWhole told about a class file read whole into its shape, never null
      */
-    static FileRead of(Path file, BurstReferences references) {
+    static FileRead of(Path file, BurstReferences references, ReadWhole readWhole) {
         Attempt<byte[], IOException> content = ReadAhead.content(file);
         ClassFileReferences classFile = content instanceof Attempt.Done<byte[], IOException> done
                 ? ClassFileReferences.ofWhole(done.value()) : null;
         if (classFile == null) {
             return new FileRead(file, content, null, null);
         }
+        byte[] bytes = ((Attempt.Done<byte[], IOException>) content).value();
         ClassShape shape;
         try {
-            shape = ClassShape.read(((Attempt.Done<byte[], IOException>) content).value());
+            shape = ClassShape.read(bytes);
+            readWhole.read(file, bytes, shape);
         } catch (UnreadableClassException e) {
             shape = null; // whole, yet not one the patcher reads: the batch reports why
         }

@@ -46,6 +46,16 @@ final class KnownContents {
         knownHashes.remove(file);
     }
 
+    /** {@return {@code readWhole}, told only about files whose content is not what was seen last: a batch drops those} */
+    ReadWhole unlessHeld(ReadWhole readWhole) {
+        return (file, bytes, shape) -> {
+            Long known = knownHashes.get(file);
+            if (known == null || known != ContentHash.of(bytes)) {
+                readWhole.read(file, bytes, shape);
+            }
+        };
+    }
+
     /** {@return true when some content of the file is known: it is the file of a class the agent knows, or an asset} */
     boolean knows(Path file) {
         return knownHashes.containsKey(file);

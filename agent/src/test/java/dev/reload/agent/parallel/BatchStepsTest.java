@@ -4,10 +4,15 @@ import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class BatchStepsTest {
     @Test
@@ -58,5 +63,35 @@ class BatchStepsTest {
             return i;
         }));
         assertEquals("item 777", thrown.getMessage());
+    }
+
+    @Test
+    void theCallerDoesTheItemsAHelperInTheMiddleOfOneLeaves() throws InterruptedException {
+        List<Integer> items = IntStream.range(0, 1000).boxed().toList();
+        Thread caller = Thread.currentThread();
+        AtomicInteger byCaller = new AtomicInteger();
+        CountDownLatch callerDone = new CountDownLatch(items.size() - 1);
+        AtomicBoolean helperHeld = new AtomicBoolean();
+        List<Integer> results = BatchSteps.map(items, i -> {
+            if (Thread.currentThread() == caller) {
+                byCaller.incrementAndGet();
+                callerDone.countDown();
+            } else if (helperHeld.compareAndSet(false, true)) {
+                // A helper kept from running: the caller goes on with every other item meanwhile.
+                awaitQuietly(callerDone);
+            }
+            return i;
+        });
+        assertEquals(items, results);
+        assertTrue(byCaller.get() >= items.size() - 1, "the caller did " + byCaller.get() + " items");
+    }
+
+    private static void awaitQuietly(CountDownLatch latch) {
+        try {
+            // Bounded only so that a regression fails the assertion above rather than hanging the build.
+            latch.await(1, TimeUnit.MINUTES);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }

@@ -9,11 +9,14 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The collector on its own, told about writes directly. */
@@ -182,6 +185,28 @@ class ChangeCollectorTest {
 
     private static List<List<String>> paths(List<ChangeBatch> batches) {
         return batches.stream().map(batch -> batch.files().stream().map(ChangedFile::relativePath).toList()).toList();
+    }
+
+    @Test
+    void eachClassFileReadWholeIsPreparedWithTheVeryBytesAndShapeItsBatchHandsOut() throws Exception {
+        ChangeCollector collector = readyFilesCollector(Duration.ofMillis(50));
+        Map<Path, List<Object>> prepared = new ConcurrentHashMap<>();
+        collector.prepareEachFileWith((file, bytes, shape) -> prepared.put(file, List.of(bytes, shape)));
+        Path callee = classFile("Callee.class", SampleCallee.class);
+        Path truncated = Files.write(root.resolve("Truncated.class"), new byte[] {(byte) 0xCA, (byte) 0xFE});
+        Path running = classFile("Running.class", SampleCallee.class);
+        collector.remember(running, ContentHash.of(Files.readAllBytes(running)));
+        collector.touched(root, callee);
+        collector.touched(root, truncated);
+        collector.touched(root, running);
+        ChangeBatch batch = takeFrom(collector);
+        ChangedFile whole = batch.files().get(0);
+        assertEquals(List.of("Callee.class", "Truncated.class"),
+                batch.files().stream().map(ChangedFile::relativePath).toList());
+        assertSame(whole.bytes(), prepared.get(callee).get(0), "the bytes handed out");
+        assertSame(whole.shape(), prepared.get(callee).get(1), "the shape handed out");
+        assertFalse(prepared.containsKey(truncated), "a file that is no whole class file is not prepared");
+        assertFalse(prepared.containsKey(running), "a file holding what runs is not prepared: its batch drops it");
     }
 
     @Test

@@ -184,8 +184,8 @@ final class BatchPlanner {
             if (!history.takesNewMembers(judged.loaded())) {
                 return new PlannedClass.KeepsMembers(judged, updated, members);
             }
-            return new PlannedClass.KeepsMembers(judged, LoadTimeAugmenter.conform(updated, members.nestMembers()),
-                    members);
+            return new PlannedClass.KeepsMembers(judged, LoadTimeAugmenter.conform(updated, members.nestMembers(),
+                    members.accessor()), members);
         } catch (UnreadableClassException e) {
             throw unreadable(judged, e);
         }

@@ -48,7 +48,7 @@ public final class NestAccess {
      */
     public static CallSite member(MethodHandles.Lookup caller, String name, MethodType type, Class<?> owner,
                                   String descriptor, int opcode) throws ReflectiveOperationException {
-        MethodHandles.Lookup host = hostLookup(owner.getNestHost());
+        MethodHandles.Lookup host = hostLookup(owner.getNestHost(), caller);
         return new ConstantCallSite(handle(host, name, type, owner, descriptor, opcode).asType(type));
     }
 
@@ -69,7 +69,7 @@ public final class NestAccess {
     public static CallSite lambda(MethodHandles.Lookup caller, String name, MethodType factoryType,
                                   Object... arguments) throws ReflectiveOperationException, LambdaConversionException {
         Class<?> owner = (Class<?>) arguments[0];
-        MethodHandles.Lookup host = hostLookup(owner.getNestHost());
+        MethodHandles.Lookup host = hostLookup(owner.getNestHost(), caller);
         MethodHandle implementation = referenced(host, owner, (String) arguments[1], (String) arguments[2],
                 (Integer) arguments[3]);
         return Linkage.metafactory(caller, host, name, factoryType, implementation, (Integer) arguments[4] == 1,
@@ -107,22 +107,34 @@ public final class NestAccess {
         return MethodType.fromMethodDescriptorString(descriptor, owner.getClassLoader());
     }
 
-    /** {@return the host's full-privilege lookup, through its accessor, cached in its links} */
-    private static MethodHandles.Lookup hostLookup(Class<?> host) throws ReflectiveOperationException {
+    /**
+     * {@return the host's full-privilege lookup, cached in its links}: through the caller's, when the two share a
+     * module (the application class loader's classes, which load without the accessor), else through its accessor
+     */
+    private static MethodHandles.Lookup hostLookup(Class<?> host, MethodHandles.Lookup caller)
+            throws ReflectiveOperationException {
         ClassLinks links = ClassLinks.of(host);
         MethodHandles.Lookup cached = links.lookup();
         if (cached != null) {
             return cached;
         }
-        Method accessor = host.getDeclaredMethod(ACCESSOR_NAME);
-        accessor.setAccessible(true);
-        MethodHandles.Lookup lookup;
-        try {
-            lookup = (MethodHandles.Lookup) accessor.invoke(null);
-        } catch (InvocationTargetException e) {
-            throw new IllegalAccessException("the lookup of " + host.getName() + " failed: " + e.getCause());
+        MethodHandles.Lookup lookup = host.getModule() == caller.lookupClass().getModule()
+                ? MethodHandles.privateLookupIn(host, caller) : throughAccessor(host);
+        if (!lookup.hasFullPrivilegeAccess()) {
+            throw new IllegalAccessException("no full-privilege lookup of " + host.getName() + " from "
+                    + caller.lookupClass().getName());
         }
         links.lookup(lookup);
         return lookup;
+    }
+
+    private static MethodHandles.Lookup throughAccessor(Class<?> host) throws ReflectiveOperationException {
+        Method accessor = host.getDeclaredMethod(ACCESSOR_NAME);
+        accessor.setAccessible(true);
+        try {
+            return (MethodHandles.Lookup) accessor.invoke(null);
+        } catch (InvocationTargetException e) {
+            throw new IllegalAccessException("the lookup of " + host.getName() + " failed: " + e.getCause());
+        }
     }
 }

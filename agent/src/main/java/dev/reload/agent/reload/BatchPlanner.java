@@ -223,7 +223,8 @@ final class BatchPlanner {
     private byte[] conform(LoadedClass loaded, byte[] compiled, RunningMembers members)
             throws UnreadableClassException {
         byte[] updated = engine.sharingLambdaSites(compiled);
-        return history.takesNewMembers(loaded) ? LoadTimeAugmenter.conform(updated, members.nestMembers()) : updated;
+        return history.takesNewMembers(loaded)
+                ? LoadTimeAugmenter.conform(updated, members.nestMembers(), members.accessor()) : updated;
     }
 
     /**

@@ -2,7 +2,9 @@ package dev.reload.agent.reload;
 
 import dev.reload.agent.index.CapturedClass;
 import dev.reload.agent.index.LoadedClass;
+import dev.reload.agent.structural.LoadTimePreparation;
 import dev.reload.agent.watch.ContentHash;
+import dev.reload.patcher.rewrite.LoadTimeAugmenter;
 import dev.reload.patcher.rewrite.RuntimeNames;
 import dev.reload.patcher.shape.ClassShape;
 import dev.reload.patcher.shape.UnreadableClassException;
@@ -61,8 +63,11 @@ final class ReloadHistory {
             return known;
         }
         ClassShape running = captured.shape();
-        boolean prepared = running.method(RuntimeNames.ACCESSOR_NAME, RuntimeNames.ACCESSOR_DESCRIPTOR).isPresent();
-        return new RunningMembers(captured.runningHash(), prepared, prepared ? running.nestMembers() : List.of());
+        boolean accessor = running.method(RuntimeNames.ACCESSOR_NAME, RuntimeNames.ACCESSOR_DESCRIPTOR).isPresent();
+        boolean prepared = accessor || (LoadTimePreparation.needsNoAccessor(loaded.type())
+                && LoadTimeAugmenter.isPreparable(running.majorVersion()));
+        return new RunningMembers(captured.runningHash(), prepared, accessor,
+                prepared ? running.nestMembers() : List.of());
     }
 
     /**
@@ -91,7 +96,7 @@ final class ReloadHistory {
                 CapturedClass captured = judged.loaded().captured();
                 if (!captured.changedByOtherAgent()) {
                     runningMembers.put(type, new RunningMembers(captured.runningHash(), kept.members().prepared(),
-                            kept.members().nestMembers()));
+                            kept.members().accessor(), kept.members().nestMembers()));
                 }
             } else {
                 rewritten.put(type, new Rewritten(each.running(), ContentHash.of(each.running())));

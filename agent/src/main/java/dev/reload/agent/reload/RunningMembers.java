@@ -4,13 +4,15 @@ import java.util.List;
 
 /**
  * What a running class declares that a reload without the engine keeps as it is: whether it was prepared at load
- * (it has the accessor), and its {@code NestMembers}, spares included.
+ * (it has the accessor, or it is of the agent's own module, which needs none), whether it has the accessor, and its
+ * {@code NestMembers}, spares included.
  *
  * @param runningHash the {@code ContentHash} of the class file these facts were taken from or carried to
- * @param prepared true when the class has the accessor
+ * @param prepared true when the class has the accessor or needs none
+ * @param accessor true when the class has the accessor, which a new version must keep
  * @param nestMembers the running class's nest members, in order; empty and unused when it was not prepared
  */
-record RunningMembers(long runningHash, boolean prepared, List<String> nestMembers) {
+record RunningMembers(long runningHash, boolean prepared, boolean accessor, List<String> nestMembers) {
     RunningMembers {
         nestMembers = List.copyOf(nestMembers);
     }

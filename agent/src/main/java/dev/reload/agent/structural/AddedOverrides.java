@@ -1,9 +1,11 @@
 package dev.reload.agent.structural;
 
 import dev.reload.patcher.rewrite.AddedMethod;
+import dev.reload.patcher.rewrite.LoadTimeAugmenter;
 import dev.reload.patcher.rewrite.MovedMembers;
 import dev.reload.patcher.rewrite.RuntimeNames;
 import dev.reload.patcher.rewrite.UnsupportedEditException;
+import dev.reload.patcher.shape.ClassShape;
 import dev.reload.patcher.shape.MemberKey;
 import org.objectweb.asm.Type;
 
@@ -41,10 +43,11 @@ final class AddedOverrides {
      * @param added the methods its new version declares and the running class lacks, never null
      * @param widened says which package-access methods a reload made protected or public ({@link
      *                MovedMembers#isWidened}): a subclass in another package overrides them too; never null
+     * @param running the watched classes as they run, which tell a watched class without the accessor; never null
      * @throws UnsupportedEditException naming the first added method that overrides what no dispatch can reach
      */
-    static Map<MemberKey, Class<?>> declarers(Class<?> type, List<AddedMethod> added, MovedMembers widened)
-            throws UnsupportedEditException {
+    static Map<MemberKey, Class<?>> declarers(Class<?> type, List<AddedMethod> added, MovedMembers widened,
+                                              RunningClasses running) throws UnsupportedEditException {
         Map<MemberKey, Class<?>> declarers = new LinkedHashMap<>();
         for (AddedMethod method : added) {
             if (!method.overridable()) {
@@ -52,7 +55,7 @@ final class AddedOverrides {
             }
             Method declaration = nearestDeclaration(type, method, widened);
             if (declaration != null && !Modifier.isAbstract(declaration.getModifiers())) {
-                declarers.put(method.key(), reachable(type, method, declaration));
+                declarers.put(method.key(), reachable(type, method, declaration, running));
             }
         }
         return declarers;
@@ -113,25 +116,26 @@ final class AddedOverrides {
      * @param type the class, never null
      * @param moved the methods its companion holds, never null
      * @param widened says which package-access methods a reload made protected or public, never null
+     * @param running the watched classes as they run, which tell a watched class without the accessor; never null
      */
     static Map<MemberKey, Class<?>> reachedByDispatch(Class<?> type, List<AddedMethod> moved,
-                                                      MovedMembers widened) {
+                                                      MovedMembers widened, RunningClasses running) {
         Map<MemberKey, Class<?>> declarers = new LinkedHashMap<>();
         for (AddedMethod method : moved) {
             Method declaration = method.overridable() ? nearestDeclaration(type, method, widened) : null;
             if (declaration != null && !Modifier.isAbstract(declaration.getModifiers())
-                    && watched(declaration.getDeclaringClass())) {
+                    && watched(declaration.getDeclaringClass(), running)) {
                 declarers.put(method.key(), declaration.getDeclaringClass());
             }
         }
         return declarers;
     }
 
-    private static Class<?> reachable(Class<?> type, AddedMethod method, Method declaration)
-            throws UnsupportedEditException {
+    private static Class<?> reachable(Class<?> type, AddedMethod method, Method declaration,
+                                      RunningClasses running) throws UnsupportedEditException {
         Class<?> declarer = declaration.getDeclaringClass();
         String overridden = declarer.getName() + "." + method.describe();
-        if (!watched(declarer)) {
+        if (!watched(declarer, running)) {
             throw refusal(type, method, "it overrides " + overridden + ", declared in a class the agent does not"
                     + " watch (the JDK's or a library's), whose calls cannot be made to reach a method added on a"
                     + " running JVM");
@@ -224,13 +228,23 @@ final class AddedOverrides {
                 && Objects.equals(declarer.getPackageName(), type.getPackageName());
     }
 
-    /** {@return true when the class was prepared when it loaded: a watched class, which the agent may redefine} */
-    static boolean watched(Class<?> type) {
+    /**
+     * {@return true when the class was prepared when it loaded: a watched class, which the agent may redefine} One of
+     * the agent's own module loads without the accessor, and is watched when the agent tracks it.
+     */
+    static boolean watched(Class<?> type, RunningClasses running) {
         try {
-            return type.getDeclaredMethod(RuntimeNames.ACCESSOR_NAME) != null;
+            if (type.getDeclaredMethod(RuntimeNames.ACCESSOR_NAME) != null) {
+                return true;
+            }
         } catch (NoSuchMethodException | SecurityException e) {
+            // no accessor: watched only when it needs none
+        }
+        if (!LoadTimePreparation.needsNoAccessor(type) || type.isHidden()) {
             return false;
         }
+        ClassShape shape = running.running(type.getClassLoader(), type.getName().replace('.', '/'));
+        return shape != null && LoadTimeAugmenter.isPreparable(shape.majorVersion());
     }
 
     private static UnsupportedEditException refusal(Class<?> type, AddedMethod method, String why) {

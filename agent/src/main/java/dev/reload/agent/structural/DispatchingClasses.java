@@ -29,6 +29,12 @@ import java.util.WeakHashMap;
  */
 final class DispatchingClasses {
     private final Map<Class<?>, Set<MemberKey>> dispatching = Collections.synchronizedMap(new WeakHashMap<>());
+    private final RunningClasses watched;
+
+    /** @param watched the watched classes as they run, which tell a watched class without the accessor */
+    DispatchingClasses(RunningClasses watched) {
+        this.watched = watched;
+    }
 
     /** {@return the methods of the class that dispatch, never null} */
     Set<MemberKey> of(Class<?> type) {
@@ -87,17 +93,17 @@ final class DispatchingClasses {
                     .ownBody(body));
             files.redefine(declarer, LinkedSuperCalls.linked(made.target(), keys()));
             dispatching.computeIfAbsent(declarer, type -> new HashSet<>()).addAll(missing);
-            linkSuperCalls(declarer, missing, batch, files, instrumentation);
+            linkSuperCalls(declarer, missing, batch, files, instrumentation, watched);
         }
     }
 
     /** Links the super calls of the methods in the loaded watched subclasses of the declarer outside the batch. */
     private static void linkSuperCalls(Class<?> declarer, Set<MemberKey> methods, Set<Class<?>> batch,
-                                       RunningClassFile files, Instrumentation instrumentation)
-            throws StructuralLinkException {
+                                       RunningClassFile files, Instrumentation instrumentation,
+                                       RunningClasses watched) throws StructuralLinkException {
         for (Class<?> loaded : instrumentation.getAllLoadedClasses()) {
             if (loaded == declarer || !declarer.isAssignableFrom(loaded) || loaded.isInterface()
-                    || loaded.isHidden() || batch.contains(loaded) || !AddedOverrides.watched(loaded)) {
+                    || loaded.isHidden() || batch.contains(loaded) || !AddedOverrides.watched(loaded, watched)) {
                 continue;
             }
             byte[] running = files.of(loaded);

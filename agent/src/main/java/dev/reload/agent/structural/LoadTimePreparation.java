@@ -12,13 +12,22 @@ import dev.reload.patcher.rewrite.RuntimeNames;
 import java.util.Set;
 
 /**
- * Prepares each watched class as it first loads for structural edits later: adds the accessor and spare nest
- * members ({@link LoadTimeAugmenter}), links its calls to methods that earlier reloads moved into companions and
- * its super calls of methods that dispatch because a reload added an override ({@code LinkedSuperCalls}), and
- * makes a nested class that a reload added its own nest host ({@link UnlistedNestmates}).
- * A class it cannot prepare loads as its file has it, and can then take body changes only.
+ * Prepares each watched class as it first loads for structural edits later: links its calls to methods that earlier
+ * reloads moved into companions and its super calls of methods that dispatch because a reload added an override
+ * ({@code LinkedSuperCalls}), makes a nested class that a reload added its own nest host ({@link UnlistedNestmates}),
+ * and, for a class of another module than the agent's, adds the accessor and spare nest members
+ * ({@link LoadTimeAugmenter}). A class of the agent's own unnamed module (the application class loader's) needs
+ * neither: the agent's {@code privateLookupIn} has full privilege there ({@link FullLookup}), and a nested class a
+ * reload adds to it loads as its own nest host, as named ones do. A class it cannot prepare loads as its file has
+ * it, and can then take body changes only.
  */
 public final class LoadTimePreparation implements LoadTimeChange {
+    /**
+     * Whether classes of the agent's own unnamed module load without the accessor and spare nest members: the
+     * JVM then defines them as compiled, which is most of what the load-time edit cost a start.
+     */
+    private static final boolean UNEDITED_IN_AGENT_MODULE = true;
+
     private final StructuralEngine engine;
     private final UnlistedNestmates nestmates;
     private final Reporter reporter;
@@ -44,6 +53,9 @@ public final class LoadTimePreparation implements LoadTimeChange {
             byte[] linked = engine.linkSuperCalls(engine.linkCallsOfLoadingClass(loader, internalName, classFile));
             // After the links: a member a reload added is reached through them, not through the nest host.
             byte[] nested = nestmates.atLoad(loader, internalName, linked);
+            if (leavesUnedited(loader)) {
+                return nested;
+            }
             return LoadTimePatch.augment(nested, LoadTimeAugmenter.DEFAULT_SPARE_NEST_MEMBERS);
         } catch (RuntimeException | LinkageError e) {
             if (reporter.isDebug()) {
@@ -52,6 +64,29 @@ public final class LoadTimePreparation implements LoadTimeChange {
             }
             return classFile;
         }
+    }
+
+    /**
+     * {@return true when the classes of this loader load without the accessor and spare nest members, and are
+     * prepared for new members all the same: they share the agent's unnamed module}
+     *
+     * @param loader a class loader, or null for the boot loader (whose classes are never watched)
+     */
+    public static boolean leavesUnedited(ClassLoader loader) {
+        // Not through FullLookup: this runs in the transformer, and that class names the runtime's, which must
+        // not load from the agent jar.
+        return UNEDITED_IN_AGENT_MODULE && loader != null
+                && loader.getUnnamedModule() == LoadTimePreparation.class.getModule();
+    }
+
+    /**
+     * {@return true when the class can take new members without the accessor: it is of the agent's own unnamed
+     * module, where the agent's lookup of it has full privilege}
+     *
+     * @param type a loaded class, never null
+     */
+    public static boolean needsNoAccessor(Class<?> type) {
+        return UNEDITED_IN_AGENT_MODULE && type.getModule() == LoadTimePreparation.class.getModule();
     }
 
     /**

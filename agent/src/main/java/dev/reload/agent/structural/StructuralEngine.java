@@ -44,8 +44,8 @@ public final class StructuralEngine {
     private final Instrumentation instrumentation;
     private final boolean newFieldInitializers;
     private final RunningClasses running;
-    private final StructuralReloader reloader = new StructuralReloader();
-    private final DispatchingClasses dispatching = new DispatchingClasses();
+    private final StructuralReloader reloader;
+    private final DispatchingClasses dispatching;
     /** What applied reloads moved and added, as classes that load or reload later see it. */
     private final AppliedMoves records;
 
@@ -64,6 +64,8 @@ public final class StructuralEngine {
         this.instrumentation = Objects.requireNonNull(instrumentation, "instrumentation");
         this.newFieldInitializers = newFieldInitializers;
         this.running = Objects.requireNonNull(running, "running");
+        this.reloader = new StructuralReloader(running);
+        this.dispatching = new DispatchingClasses(running);
         this.records = new AppliedMoves(running);
     }
 
@@ -122,7 +124,7 @@ public final class StructuralEngine {
         for (ClassEdit edit : edits) {
             List<AddedMethod> moved = declaredByBatch.get(edit.loaded());
             Map<MemberKey, Class<?>> overrides = AddedOverrides.declarers(edit.loaded(), moved,
-                    view(Map.of(), widened, edit.loaded().getClassLoader()));
+                    view(Map.of(), widened, edit.loaded().getClassLoader()), running);
             overridesByEdit.put(edit, overrides);
             // An added override is reached through the dispatch of what it overrides, never linked directly; so is
             // an implementation of a method a reload adds to an interface, through the interface's dispatch, and an

@@ -35,6 +35,13 @@ import java.util.stream.Collectors;
  * {@link ClassLinks}.
  */
 public final class StructuralReloader {
+    private final RunningClasses runningClasses;
+
+    /** @param runningClasses the watched classes as they run, which tell a watched class without the accessor */
+    StructuralReloader(RunningClasses runningClasses) {
+        this.runningClasses = runningClasses;
+    }
+
     /**
      * {@return the edit, prepared: its companion and bridges defined, its added methods linkable}
      *
@@ -51,7 +58,7 @@ public final class StructuralReloader {
                                    MovedMembers elsewhere) throws UnsupportedEditException, StructuralLinkException {
         // Without the engine nothing makes an overridden declaration dispatch: such an override would not take.
         List<AddedMethod> moved = StructuralRewriter.movedMethods(running, updated);
-        Map<MemberKey, Class<?>> overrides = AddedOverrides.declarers(loaded, moved, elsewhere);
+        Map<MemberKey, Class<?>> overrides = AddedOverrides.declarers(loaded, moved, elsewhere, runningClasses);
         if (!overrides.isEmpty()) {
             Map.Entry<MemberKey, Class<?>> first = overrides.entrySet().iterator().next();
             throw new UnsupportedEditException(loaded.getName(), "method added: " + first.getKey().name(),
@@ -129,7 +136,7 @@ public final class StructuralReloader {
             ownBodies = DispatchingClasses.ownBodies(loaded, made);
         }
         Map<MemberKey, Class<?>> declarers = new LinkedHashMap<>(AddedOverrides.reachedByDispatch(loaded,
-                rewrite.moved(), elsewhere));
+                rewrite.moved(), elsewhere, runningClasses));
         declarers.putAll(implemented);
         Map<MemberKey, Class<?>> overridingAdded = MovedOverrides.declarers(loaded, rewrite.moved(), addedByReloads);
         declarers.putAll(overridingAdded);

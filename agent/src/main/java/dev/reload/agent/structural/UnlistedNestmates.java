@@ -86,6 +86,19 @@ public final class UnlistedNestmates {
     }
 
     /**
+     * {@return a class file of the nest of {@code host} made its own nest host, as it would be if it loaded now and
+     * the host did not list it} How a numbered class's file is compared with a running one that loaded so.
+     *
+     * @param loader the loader of the host, never null
+     * @param host the nest host's internal name, never null
+     * @param classFile the class file as compiled, never null; not modified
+     */
+    public byte[] asOwnHost(ClassLoader loader, String host, byte[] classFile) {
+        CapturedClass running = index.get(loader, host);
+        return running == null ? classFile : UnlistedNestmate.rewrite(classFile, new HostNest(loader, host, running));
+    }
+
+    /**
      * Tells which accesses need the host's lookup: those to a private member of a class the running host lists
      * (or to any member of such a class that is not loaded yet, whose access is unknown).
      */

@@ -24,6 +24,7 @@ class ClassLoaderIT {
         FixtureClasses.compile(compiled, "plugin-host", "v1");
         FixtureClasses.compile(compiled, "plugin", "v1");
         FixtureClasses.compile(compiled, "plugin", "v2");
+        FixtureClasses.compile(compiled, "plugin", "v3");
         FixtureClasses.compile(compiled, "own-asm", "v1", applicationAsm());
         FixtureClasses.compile(compiled, "own-asm", "v2");
     }
@@ -47,6 +48,15 @@ class ClassLoaderIT {
             child.awaitStdoutAfter(mark, "^plugin\\[1\\] says v1");
             int later = child.stdoutMark();
             child.awaitStdoutAfter(later, "^plugin\\[1\\] says v1");
+
+            // A class of another loader than the application's loaded with the spare nest members: an anonymous
+            // class added loads under its own name as a true nestmate.
+            int structural = child.stdoutMark();
+            FixtureClasses.install(compiled.resolve("plugin-v3"), first);
+            child.awaitStderr("^\\[reload\\] 1 class in \\d+ ms: fixture\\.plugin\\.Plugin \\(.*anonymous class added:"
+                    + " fixture\\.plugin\\.Plugin\\$1.*\\)$");
+            child.awaitStdoutAfter(structural, "^plugin\\[0\\] says v3 calls=\\d+ nest host Plugin$");
+            child.awaitStdoutAfter(structural, "^plugin\\[1\\] says v1");
         }
     }
 

@@ -12,6 +12,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -19,7 +21,6 @@ import java.time.Duration;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Judging a batch against what runs, on fixture class files, without a child JVM. */
@@ -53,7 +54,7 @@ class BatchJudgeTest {
         assertEquals(Running.class, judged.type());
         assertEquals(Verdict.Kind.REDEFINABLE, judged.verdict().kind());
         assertEquals(List.of("update"), judged.verdict().changedMethods());
-        assertFalse(judged.takesNewMembers());
+        assertTrue(judged.takesNewMembers(), "a class of the agent's own module takes new members without the accessor");
     }
 
     @Test
@@ -69,7 +70,8 @@ class BatchJudgeTest {
 
     @Test
     void anAddedFieldOfAClassNotPreparedAtLoadIsRefusedSayingWhy() throws Exception {
-        fixtures.running(index, Running.class, fixtures.compile("field-added", "v1"), FIELD_PLAYER, false);
+        // Of another class loader, so of another module than the agent's: the accessor is the only way in.
+        fixtures.running(index, ofAnotherLoader(), fixtures.compile("field-added", "v1"), FIELD_PLAYER, false);
 
         Judgement judgement = judgeVersion2("field-added", FIELD_PLAYER);
 
@@ -111,6 +113,19 @@ class BatchJudgeTest {
     /** {@return the judgement of the batch that writes version {@code v2} of the case's class} */
     private Judgement judgeVersion2(String fixtureCase, String internalName) throws Exception {
         return judge.judge(List.of(fixtures.changedFile(fixtures.compile(fixtureCase, "v2"), internalName)));
+    }
+
+    /** {@return a class standing for the running class, defined by a class loader of its own} */
+    private static Class<?> ofAnotherLoader() throws IOException {
+        byte[] classFile;
+        try (InputStream in = BatchJudgeTest.class.getResourceAsStream("BatchJudgeTest$Running.class")) {
+            classFile = in.readAllBytes();
+        }
+        return new ClassLoader(BatchJudgeTest.class.getClassLoader().getParent()) {
+            Class<?> define() {
+                return defineClass(null, classFile, 0, classFile.length);
+            }
+        }.define();
     }
 
     /** Stands for the running class. */

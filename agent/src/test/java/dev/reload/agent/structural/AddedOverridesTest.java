@@ -68,9 +68,9 @@ class AddedOverridesTest {
             }
         };
         assertEquals(Map.of(UPDATE.key(), PackageEntity.class), AddedOverrides.declarers(Raider.class,
-                List.of(UPDATE), widened));
+                List.of(UPDATE), widened, RunningClasses.NONE));
         assertEquals(Map.of(UPDATE.key(), PackageEntity.class), AddedOverrides.reachedByDispatch(Raider.class,
-                List.of(UPDATE), widened), "its calls stay virtual, for the dispatch to choose");
+                List.of(UPDATE), widened, RunningClasses.NONE), "its calls stay virtual, for the dispatch to choose");
     }
 
     @Test
@@ -191,6 +191,6 @@ class AddedOverridesTest {
 
     private static Map<MemberKey, Class<?>> declarers(Class<?> type, List<AddedMethod> added)
             throws UnsupportedEditException {
-        return AddedOverrides.declarers(type, added, MovedMembers.none());
+        return AddedOverrides.declarers(type, added, MovedMembers.none(), RunningClasses.NONE);
     }
 }

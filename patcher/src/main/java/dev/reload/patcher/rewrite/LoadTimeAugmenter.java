@@ -79,7 +79,26 @@ public final class LoadTimeAugmenter {
      * @throws IllegalArgumentException when the bytes are not a class file ASM can read
      */
     public static byte[] conform(byte[] updated, List<String> runningNestMembers) {
+        return conform(updated, runningNestMembers, true);
+    }
+
+    /**
+     * {@return a new version of a class as redefinition must see it when its declared members are unchanged: with
+     * exactly the running class's nest members, and the accessor when the running class has it} A class that loaded
+     * without the accessor (one the agent reaches by {@code privateLookupIn}) gets none: the new version as compiled
+     * when it lists exactly the running nest members, the common case.
+     *
+     * @param updated the new class file as compiled, never null; not modified
+     * @param runningNestMembers the {@code NestMembers} of the class as it runs, in order, never null
+     * @param accessor true when the running class has the accessor
+     * @throws IllegalArgumentException when the bytes are not a class file ASM can read
+     */
+    public static byte[] conform(byte[] updated, List<String> runningNestMembers, boolean accessor) {
         Objects.requireNonNull(runningNestMembers, "runningNestMembers");
+        if (!accessor) {
+            return ClassFileOutline.of(updated).nestMembers().equals(runningNestMembers) ? updated
+                    : conformThroughAsm(updated, runningNestMembers, false);
+        }
         byte[] patched = conformByBytes(updated, runningNestMembers);
         return patched != null ? patched : conformThroughAsm(updated, runningNestMembers);
     }
@@ -103,9 +122,14 @@ public final class LoadTimeAugmenter {
 
     /** {@return what {@link #conform} gives, through an ASM read and write of the whole class} */
     static byte[] conformThroughAsm(byte[] updated, List<String> runningNestMembers) {
+        return conformThroughAsm(updated, runningNestMembers, true);
+    }
+
+    private static byte[] conformThroughAsm(byte[] updated, List<String> runningNestMembers, boolean accessor) {
         ClassReader reader = new ClassReader(updated);
         ClassWriter writer = new ClassWriter(reader, 0);
-        reader.accept(new Augmenting(writer, 0, List.copyOf(runningNestMembers), !hasAccessor(reader)), 0);
+        reader.accept(new Augmenting(writer, 0, List.copyOf(runningNestMembers), accessor && !hasAccessor(reader)),
+                0);
         return writer.toByteArray();
     }
 
@@ -113,6 +137,25 @@ public final class LoadTimeAugmenter {
         if (spareNestMembers < 0) {
             throw new IllegalArgumentException("spareNestMembers must be 0 or more, not " + spareNestMembers);
         }
+    }
+
+    /**
+     * {@return the spare nest member names {@link #augment} would add to a nest host listing {@code listed}, in order}
+     * A class that loaded without them lists none, and its new numbered classes load under these names all the same.
+     *
+     * @param hostInternalName the nest host's internal name, never null
+     * @param listed the nest members the host lists as compiled, never null
+     */
+    public static List<String> spareNestMembers(String hostInternalName, List<String> listed) {
+        return SpareNestMembers.names(hostInternalName, listed, DEFAULT_SPARE_NEST_MEMBERS);
+    }
+
+    /**
+     * {@return true when a class file of this version can take what structural edits add (invokedynamic call sites,
+     * nestmates): Java 8 or later, the versions {@link #augment} edits}
+     */
+    public static boolean isPreparable(int majorVersion) {
+        return majorVersion >= OLDEST_MAJOR_VERSION;
     }
 
     /** {@return true when the class file carries the accessor this class adds} */

@@ -5,10 +5,14 @@ import dev.reload.agent.index.LoadedClassIndex;
 import dev.reload.agent.reload.JudgedClass;
 import dev.reload.agent.reload.Judgement;
 import dev.reload.agent.reload.ParsedFile;
+import dev.reload.agent.structural.LoadTimePreparation;
+import dev.reload.agent.structural.UnlistedNestmates;
 import dev.reload.agent.watch.ChangedFile;
 import dev.reload.patcher.diff.TypeChange;
 import dev.reload.patcher.rewrite.ClassRenamer;
+import dev.reload.patcher.rewrite.LoadTimeAugmenter;
 import dev.reload.patcher.rewrite.Refusal;
+import dev.reload.patcher.rewrite.RuntimeNames;
 import dev.reload.patcher.shape.ClassShape;
 import dev.reload.patcher.shape.NestMemberKind;
 import dev.reload.patcher.shape.SyntheticNames;
@@ -48,6 +52,7 @@ final class NumberedClassFollower implements NumberedClasses {
     private static final int FUNCTION_SPARES = 100;
     private final LoadedClassIndex index;
     private final Instrumentation instrumentation;
+    private final UnlistedNestmates unlisted;
 
     /**
      * @param index the classes loaded from watched directories, where the files each class continues are kept
@@ -56,6 +61,7 @@ final class NumberedClassFollower implements NumberedClasses {
     NumberedClassFollower(LoadedClassIndex index, Instrumentation instrumentation) {
         this.index = index;
         this.instrumentation = instrumentation;
+        this.unlisted = new UnlistedNestmates(index, instrumentation);
     }
 
     @Override
@@ -206,7 +212,8 @@ final class NumberedClassFollower implements NumberedClasses {
             if (running.isEmpty()) {
                 return Optional.empty();
             }
-            Optional<NumberedNest> decided = NumberedNest.decide(outer, running, numbered, members, directory, baselines);
+            Optional<NumberedNest> decided = NumberedNest.decide(outer, running, numbered, members, directory, baselines,
+                    this::asOwnHost);
             if (decided.isEmpty()) {
                 return Optional.empty();
             }
@@ -235,16 +242,50 @@ final class NumberedClassFollower implements NumberedClasses {
             return members;
         }
 
+        /**
+         * {@return the nest members of the host's nest as it runs, and, when its nest host loaded without the load-time
+         * edit, the spare names the edit would have listed}: new numbered classes load under those all the same, as
+         * their own nest hosts ({@code UnlistedNestmates}), and the running ones that did are found under them
+         */
         private List<String> nestMembers(LoadedClass host) {
             try {
                 ClassShape shape = host.captured().shape();
-                if (shape.nestHost() == null) {
-                    return shape.nestMembers();
+                LoadedClass nestHost = shape.nestHost() == null ? host
+                        : index.loaded(loader, shape.nestHost(), instrumentation);
+                if (nestHost == null) {
+                    return List.of();
                 }
-                LoadedClass nestHost = index.loaded(loader, shape.nestHost(), instrumentation);
-                return nestHost == null ? List.of() : nestHost.captured().shape().nestMembers();
+                ClassShape hostShape = nestHost.captured().shape();
+                if (!withoutSpares(nestHost, hostShape)) {
+                    return hostShape.nestMembers();
+                }
+                List<String> members = new ArrayList<>(hostShape.nestMembers());
+                members.addAll(LoadTimeAugmenter.spareNestMembers(hostShape.internalName(), hostShape.nestMembers()));
+                return members;
             } catch (UnreadableClassException e) {
                 return List.of(); // its own verdict says the class cannot be read
+            }
+        }
+
+        /** {@return true when the nest host loaded without the load-time edit, so that it lists no spare names} */
+        private boolean withoutSpares(LoadedClass nestHost, ClassShape shape) {
+            return LoadTimePreparation.needsNoAccessor(nestHost.type())
+                    && shape.method(RuntimeNames.ACCESSOR_NAME, RuntimeNames.ACCESSOR_DESCRIPTOR).isEmpty();
+        }
+
+        /**
+         * {@return the shape of a numbered class's file made its own nest host, as one that loaded unlisted by its
+         * nest host runs; the file's own shape when it cannot be made so}
+         */
+        private ClassShape asOwnHost(ClassShape file) {
+            ParsedFile parsed = batch.get(file.internalName());
+            if (parsed == null || file.nestHost() == null) {
+                return file;
+            }
+            try {
+                return ClassShape.read(unlisted.asOwnHost(loader, file.nestHost(), parsed.file().bytes()));
+            } catch (UnreadableClassException | RuntimeException e) {
+                return file; // compared as compiled: it then continues no class that loaded unlisted
             }
         }
 

@@ -9,6 +9,7 @@ import dev.reload.patcher.shape.SyntheticNames;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,12 +24,16 @@ import java.util.function.Function;
  * code unchanged (under any number), else by the file it took its versions from (its code changed). A file that
  * continues no running class is a new class: it keeps its name, unless a running class holds that name, in which
  * case it gets a spare nest member name of the outer (listed in the outer's {@code NestMembers} since it loaded,
- * so the new class is a true nestmate) that no class is loaded under and no file has.
+ * so the new class is a true nestmate; an outer that loaded without the load-time edit lists none, and the class
+ * then loads under the name as its own nest host) that no class is loaded under and no file has.
  */
 final class NumberedNest {
     private final String outer;
     private final Map<String, LoadedClass> running;
     private final Function<LoadedClass, Optional<ClassShape>> baselines;
+    private final Function<ClassShape, ClassShape> asOwnHost;
+    /** A file's shape made its own nest host, by its internal name, made when first compared. */
+    private final Map<String, ClassShape> ownHostShapes = new HashMap<>();
     /** File internal name to the running class that continues it. */
     private final Map<String, LoadedClass> continued = new LinkedHashMap<>();
     /** Internal name in a file (or a spare) to the internal name it loads or runs as. */
@@ -39,10 +44,12 @@ final class NumberedNest {
     private Refusal refusal;
 
     private NumberedNest(String outer, Map<String, LoadedClass> running,
-                         Function<LoadedClass, Optional<ClassShape>> baselines) {
+                         Function<LoadedClass, Optional<ClassShape>> baselines,
+                         Function<ClassShape, ClassShape> asOwnHost) {
         this.outer = outer;
         this.running = running;
         this.baselines = baselines;
+        this.asOwnHost = asOwnHost;
     }
 
     /**
@@ -59,7 +66,20 @@ final class NumberedNest {
     static Optional<NumberedNest> decide(String outer, Map<String, LoadedClass> running, Map<String, ClassShape> files,
                                          List<String> spares, Path directory,
                                          Function<LoadedClass, Optional<ClassShape>> baselines) {
-        NumberedNest nest = new NumberedNest(outer, running, baselines);
+        return decide(outer, running, files, spares, directory, baselines, Function.identity());
+    }
+
+    /**
+     * {@return the decision, as {@link #decide(String, Map, Map, List, Path, Function)} gives it}, comparing a file
+     * with a running class that loaded as its own nest host (its outer did not list it) as the file would load so
+     *
+     * @param asOwnHost makes a file's shape its own nest host's, as {@code UnlistedNestmates} loads it; never null
+     */
+    static Optional<NumberedNest> decide(String outer, Map<String, LoadedClass> running, Map<String, ClassShape> files,
+                                         List<String> spares, Path directory,
+                                         Function<LoadedClass, Optional<ClassShape>> baselines,
+                                         Function<ClassShape, ClassShape> asOwnHost) {
+        NumberedNest nest = new NumberedNest(outer, running, baselines, asOwnHost);
         nest.match(files, directory);
         nest.name(files.keySet(), spares, directory);
         return nest.renaming.isEmpty() ? Optional.empty() : Optional.of(nest);
@@ -212,7 +232,9 @@ final class NumberedNest {
     }
 
     private boolean sameCode(LoadedClass loaded, ClassShape file) {
-        return baselines.apply(loaded).map(baseline -> BatchDiff.sameCode(baseline, file)).orElse(false);
+        return baselines.apply(loaded).map(baseline -> BatchDiff.sameCode(baseline, baseline.nestHost() == null
+                && file.nestHost() != null ? ownHostShapes.computeIfAbsent(file.internalName(),
+                        name -> asOwnHost.apply(file)) : file)).orElse(false);
     }
 
     /** {@return the internal name of the file a running class takes its versions from, or null when none} */

@@ -60,7 +60,7 @@ final class FirstLookTransformer implements ClassFileTransformer {
             if (className != null && loader != null && classBeingRedefined == null) {
                 Path directory = origins.directoryOf(className, domain);
                 if (directory != null) {
-                    byte[] changed = change.apply(loader, className, classfileBuffer);
+                    byte[] changed = change.apply(module, loader, className, classfileBuffer);
                     Loading seen = new Loading(directory, classfileBuffer, changed);
                     if (registration == CaptureTransformer.Registration.WHOLE_RUN) {
                         loading.get().put(className, seen);

@@ -8,14 +8,15 @@ package dev.reload.agent.index;
 @FunctionalInterface
 public interface LoadTimeChange {
     /** Leaves every class as its file has it. */
-    LoadTimeChange NONE = (loader, internalName, classFile) -> classFile;
+    LoadTimeChange NONE = (module, loader, internalName, classFile) -> classFile;
 
     /**
      * {@return the class file to define, or {@code classFile} itself to leave it as it is}
      *
+     * @param module the module the class is defined in, never null
      * @param loader the defining class loader, never null
      * @param internalName the class's internal name, never null
      * @param classFile the class file as it comes from its file, never null; not to be modified
      */
-    byte[] apply(ClassLoader loader, String internalName, byte[] classFile);
+    byte[] apply(Module module, ClassLoader loader, String internalName, byte[] classFile);
 }

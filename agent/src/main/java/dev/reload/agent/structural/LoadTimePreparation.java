@@ -45,7 +45,7 @@ public final class LoadTimePreparation implements LoadTimeChange {
     }
 
     @Override
-    public byte[] apply(ClassLoader loader, String internalName, byte[] classFile) {
+    public byte[] apply(Module module, ClassLoader loader, String internalName, byte[] classFile) {
         if (internalName.contains(RuntimeNames.BRIDGES_SUFFIX)) {
             return classFile; // the agent's own bridges, defined next to the class they serve
         }
@@ -53,7 +53,7 @@ public final class LoadTimePreparation implements LoadTimeChange {
             byte[] linked = engine.linkSuperCalls(engine.linkCallsOfLoadingClass(loader, internalName, classFile));
             // After the links: a member a reload added is reached through them, not through the nest host.
             byte[] nested = nestmates.atLoad(loader, internalName, linked);
-            if (leavesUnedited(loader)) {
+            if (leavesUnedited(module)) {
                 return nested;
             }
             return LoadTimePatch.augment(nested, LoadTimeAugmenter.DEFAULT_SPARE_NEST_MEMBERS);
@@ -67,16 +67,16 @@ public final class LoadTimePreparation implements LoadTimeChange {
     }
 
     /**
-     * {@return true when the classes of this loader load without the accessor and spare nest members, and are
-     * prepared for new members all the same: they share the agent's unnamed module}
+     * {@return true when a class of this module loads without the accessor and spare nest members, and is prepared
+     * for new members all the same: it is in the agent's own unnamed module, the application class loader's} A class
+     * of a named module of that loader (a module-path directory given to {@code watch=}) is not, and keeps the edit.
      *
-     * @param loader a class loader, or null for the boot loader (whose classes are never watched)
+     * @param module the module a class is defined in, never null
      */
-    public static boolean leavesUnedited(ClassLoader loader) {
+    public static boolean leavesUnedited(Module module) {
         // Not through FullLookup: this runs in the transformer, and that class names the runtime's, which must
         // not load from the agent jar.
-        return UNEDITED_IN_AGENT_MODULE && loader != null
-                && loader.getUnnamedModule() == LoadTimePreparation.class.getModule();
+        return UNEDITED_IN_AGENT_MODULE && module == LoadTimePreparation.class.getModule();
     }
 
     /**

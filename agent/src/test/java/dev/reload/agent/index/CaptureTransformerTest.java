@@ -38,7 +38,7 @@ class CaptureTransformerTest {
     private static final String NAME = "a/b/Loaded";
     private static final byte[] FILE = {10, 20, 30};
     /** The agent's own load-time change: one byte more. */
-    private static final LoadTimeChange OWN_CHANGE = (loader, internalName, classFile) ->
+    private static final LoadTimeChange OWN_CHANGE = (module, loader, internalName, classFile) ->
             Arrays.copyOf(classFile, classFile.length + 1);
 
     @TempDir
@@ -56,7 +56,7 @@ class CaptureTransformerTest {
 
         byte[] defined = firstLook().transform(null, loader, NAME, null, domain(), FILE);
 
-        assertArrayEquals(OWN_CHANGE.apply(loader, NAME, FILE), defined);
+        assertArrayEquals(OWN_CHANGE.apply(null, loader, NAME, FILE), defined);
         CapturedClass captured = index.get(loader, NAME);
         assertEquals(ContentHash.of(defined), captured.runningHash());
         assertFalse(captured.changedByOtherAgent());

@@ -2,7 +2,7 @@ package dev.reload.agent.api;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.stream.Collectors;
+import java.util.StringJoiner;
 
 /**
  * What happened to one batch of changed class files.
@@ -43,9 +43,18 @@ public record ReloadReport(Outcome outcome, List<ReloadedClass> classes, List<St
         return switch (outcome) {
             case APPLIED -> classes.size() + (classes.size() == 1 ? " class" : " classes") + " in "
                     + elapsed.toMillis() + " ms: "
-                    + classes.stream().map(ReloadedClass::describe).collect(Collectors.joining(", "));
+                    + described(classes);
             case REFUSED, FAILED -> (outcome == Outcome.REFUSED ? "refused" : "failed") + ", nothing was changed"
                     + (reasons.size() == 1 ? ": " + reasons.get(0) : " (" + reasons.size() + " reasons):");
         };
+    }
+
+    /** A loop, not a stream: every save is reported, and a stream leaves compiled JDK code in the program. */
+    private static String described(List<ReloadedClass> classes) {
+        StringJoiner described = new StringJoiner(", ");
+        for (ReloadedClass each : classes) {
+            described.add(each.describe());
+        }
+        return described.toString();
     }
 }

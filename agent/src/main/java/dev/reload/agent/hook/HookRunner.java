@@ -15,6 +15,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
@@ -146,11 +147,17 @@ public final class HookRunner {
     }
 
     private static ExecutorService newHookThread() {
-        return Executors.newSingleThreadExecutor(task -> {
+        return Executors.newSingleThreadExecutor(new HookThreads());
+    }
+
+    /** Makes the hooks' daemon thread. A class of its own, not a lambda: the agent's start spins no lambda class. */
+    private static final class HookThreads implements ThreadFactory {
+        @Override
+        public Thread newThread(Runnable task) {
             Thread hooks = new Thread(task, "reload-hooks");
             hooks.setDaemon(true);
             return hooks;
-        });
+        }
     }
 
     /**

@@ -23,6 +23,14 @@ import java.util.Map;
  * class-file version is newer than this JVM's, is reported and left out. Used by the reload thread only.
  */
 final class FileSettler {
+    /** A file's shape. A class of its own, not a lambda: every save runs it, and a lambda spins a class for good. */
+    private static final Attempt.Step<ChangedFile, ClassShape, UnreadableClassException> SHAPE =
+            new Attempt.Step<>() {
+                @Override
+                public ClassShape apply(ChangedFile file) throws UnreadableClassException {
+                    return file.shape() != null ? file.shape() : ClassShape.read(file.bytes());
+                }
+            };
     /** How long a file that does not parse gets to settle; compilers finish a file's writes far sooner. */
     static final Duration SETTLE_DELAY = Duration.ofMillis(150);
     private static final int JAVA_1_MAJOR_OFFSET = 44;
@@ -46,8 +54,8 @@ final class FileSettler {
         List<ParsedFile> parsed = new ArrayList<>();
         boolean settling = false;
         // A file read whole while the batch's writes went on was read into a shape then.
-        List<Attempt<ClassShape, UnreadableClassException>> shapes = BatchSteps.attempt(batch.files(),
-                file -> file.shape() != null ? file.shape() : ClassShape.read(file.bytes()), UnreadableClassException.class);
+        List<Attempt<ClassShape, UnreadableClassException>> shapes = BatchSteps.attempt(batch.files(), SHAPE,
+                UnreadableClassException.class);
         for (int i = 0; i < shapes.size(); i++) {
             ChangedFile file = batch.files().get(i);
             try {

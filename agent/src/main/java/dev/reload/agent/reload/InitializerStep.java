@@ -63,9 +63,21 @@ final class InitializerStep {
         if (!enabled) {
             return Map.of();
         }
-        List<JudgedClass> compared = changed.stream().filter(InitializerStep::changesStaticInitializer).toList();
-        List<Class<?>> unknown = compared.stream().map(JudgedClass::type).filter(t -> !applied.containsKey(t))
-                .collect(Collectors.toList());
+        // Loops, not streams or lambdas: every save runs this, and the JDK code a stream pipeline compiles, or the
+        // class a lambda spins, stays in the program for every later redefinition to walk.
+        List<JudgedClass> compared = new ArrayList<>();
+        List<Class<?>> unknown = new ArrayList<>();
+        for (JudgedClass judged : changed) {
+            if (changesStaticInitializer(judged)) {
+                compared.add(judged);
+                if (!applied.containsKey(judged.type())) {
+                    unknown.add(judged.type());
+                }
+            }
+        }
+        if (compared.isEmpty()) {
+            return Map.of();
+        }
         Map<Class<?>, byte[]> recovered = recover(unknown);
         Map<Class<?>, InitializerUpdate> updates = new LinkedHashMap<>();
         for (JudgedClass judged : compared) {
@@ -104,6 +116,9 @@ final class InitializerStep {
      */
     void took(Map<Class<?>, InitializerUpdate> updates, List<PreparedRewrite> rewrites,
               List<RedefinedClass> redefined) {
+        if (updates.isEmpty()) {
+            return;
+        }
         Set<Class<?>> owners = new LinkedHashSet<>();
         Set<String> finalFields = new LinkedHashSet<>();
         Set<Class<?>> newConstants = new LinkedHashSet<>();
@@ -180,8 +195,13 @@ final class InitializerStep {
      * @param redefined the classes the batch redefined, never null
      */
     void emptySwitchTables(List<RedefinedClass> redefined) {
-        runner.resetSwitchTables(redefined.stream().<Class<?>>map(each -> each.planned().judged().type()).toList())
-                .forEach(reporter::info);
+        List<Class<?>> types = new ArrayList<>(redefined.size());
+        for (RedefinedClass each : redefined) {
+            types.add(each.planned().judged().type());
+        }
+        for (String problem : runner.resetSwitchTables(types)) {
+            reporter.info(problem);
+        }
     }
 
     private void deoptimize(Set<Class<?>> owners, Set<String> finalFields) {

@@ -37,7 +37,14 @@ public record Judgement(List<JudgedClass> classes, List<NewNumberedClass> newCla
 
     /** {@return the classes whose new file changes anything they run, in the batch's order} */
     public List<JudgedClass> changed() {
-        return classes.stream().filter(JudgedClass::changed).toList();
+        // A loop, not a stream: every save asks, and a stream pipeline leaves compiled JDK code in the program.
+        List<JudgedClass> changed = new ArrayList<>(classes.size());
+        for (JudgedClass judged : classes) {
+            if (judged.changed()) {
+                changed.add(judged);
+            }
+        }
+        return List.copyOf(changed);
     }
 
     /** {@return this judgement with more reasons the batch cannot be applied} */

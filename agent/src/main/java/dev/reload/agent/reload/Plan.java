@@ -4,6 +4,7 @@ import dev.reload.agent.structural.PreparedRewrite;
 import dev.reload.patcher.shape.MemberKey;
 
 import java.lang.instrument.ClassDefinition;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,8 +21,15 @@ record Plan(List<PlannedClass> classes) {
 
     /** {@return what the engine prepared for the classes it rewrote, to tell it once the redefinition took} */
     List<PreparedRewrite> rewrites() {
-        return classes.stream().filter(PlannedClass.Rewritten.class::isInstance)
-                .map(planned -> ((PlannedClass.Rewritten) planned).rewrite()).toList();
+        // Loops here and below: every save runs them, and a stream or a lambda leaves classes and compiled JDK code
+        // in the program that every later redefinition walks.
+        List<PreparedRewrite> rewrites = new ArrayList<>();
+        for (PlannedClass planned : classes) {
+            if (planned instanceof PlannedClass.Rewritten rewritten) {
+                rewrites.add(rewritten.rewrite());
+            }
+        }
+        return List.copyOf(rewrites);
     }
 
     /**
@@ -39,6 +47,10 @@ record Plan(List<PlannedClass> classes) {
 
     /** {@return the definitions of one {@code redefineClasses} call, one per class} */
     ClassDefinition[] definitions() {
-        return classes.stream().map(PlannedClass::definition).toArray(ClassDefinition[]::new);
+        ClassDefinition[] definitions = new ClassDefinition[classes.size()];
+        for (int i = 0; i < definitions.length; i++) {
+            definitions[i] = classes.get(i).definition();
+        }
+        return definitions;
     }
 }

@@ -1,10 +1,12 @@
 package dev.reload.agent.reload;
 
 import dev.reload.agent.index.LoadedClassIndex;
+import dev.reload.agent.reload.numbered.Continuation;
 import dev.reload.agent.report.Reporter;
 import dev.reload.agent.structural.StructuralEngine;
 import dev.reload.agent.watch.ChangeBatch;
 import dev.reload.agent.watch.ChangeCollector;
+import dev.reload.agent.watch.ChangedFile;
 
 import java.util.List;
 
@@ -37,23 +39,32 @@ final class RunningRecorder {
         for (RedefinedClass each : redefinition.classes()) {
             each.planned().judged().loaded().captured().running(each.running(), each.changedByOtherAgent());
         }
-        engine.applied(plan.rewrites()).forEach(reporter::info);
+        for (String line : engine.applied(plan.rewrites())) {
+            reporter.info(line);
+        }
         history.applied(redefinition.classes());
         continuations(judgement);
     }
 
     /** Records which file continues each running numbered class a batch followed, once it took or changed nothing. */
     void continuations(Judgement judgement) {
-        judgement.continuations().forEach(c -> index.continues(c.loader(), c.internalName(), c.file()));
+        for (Continuation c : judgement.continuations()) {
+            index.continues(c.loader(), c.internalName(), c.file());
+        }
     }
 
     /** Records the content of the batch's files: the program runs it now, or it needs nothing. */
     void files(List<ParsedFile> files) {
-        files.forEach(file -> collector.remember(file.file().file(), file.file().hash()));
+        // Loops, not lambdas, here and above: every save runs them, and each lambda spins a class for the program.
+        for (ParsedFile file : files) {
+            collector.remember(file.file().file(), file.file().hash());
+        }
     }
 
     /** Records the content of every file of a refused batch, so that only a new write is looked at again. */
     void refused(ChangeBatch batch) {
-        batch.files().forEach(file -> collector.remember(file.file(), file.hash()));
+        for (ChangedFile file : batch.files()) {
+            collector.remember(file.file(), file.hash());
+        }
     }
 }

@@ -121,13 +121,25 @@ final class AppliedMoves {
         synchronized (interfaceMethods) {
             added.putAll(interfaceMethods);
         }
-        declaredByBatch.forEach((type, moved) -> {
-            Set<MemberKey> keys = new HashSet<>(added.getOrDefault(type, Set.of()));
-            keys.addAll(overridableKeys(moved));
-            added.put(type, keys);
-        });
-        return type -> type.isInterface() || added.containsKey(type) ? added.getOrDefault(type, Set.of())
-                : appliedOverridable.getOrDefault(type.getName().replace('.', '/'), Set.of());
+        // A loop and a named class, not lambdas: every save's linking asks, and each lambda would spin a class
+        // that every later redefinition walks.
+        for (Map.Entry<Class<?>, List<AddedMethod>> moved : declaredByBatch.entrySet()) {
+            Set<MemberKey> keys = new HashSet<>(added.getOrDefault(moved.getKey(), Set.of()));
+            keys.addAll(overridableKeys(moved.getValue()));
+            added.put(moved.getKey(), keys);
+        }
+        return new AddedByReloads(added, appliedOverridable);
+    }
+
+    /** The overridable methods reloads added, by class: those of the batch and interfaces', else the applied ones. */
+    private record AddedByReloads(Map<Class<?>, Set<MemberKey>> added,
+                                  Map<String, Set<MemberKey>> appliedOverridable)
+            implements Function<Class<?>, Set<MemberKey>> {
+        @Override
+        public Set<MemberKey> apply(Class<?> type) {
+            return type.isInterface() || added.containsKey(type) ? added.getOrDefault(type, Set.of())
+                    : appliedOverridable.getOrDefault(type.getName().replace('.', '/'), Set.of());
+        }
     }
 
     /**
@@ -142,7 +154,10 @@ final class AppliedMoves {
     Map<ClassEdit, Map<Class<?>, Set<MemberKey>>> overriddenEarlier(
             List<ClassEdit> edits, Map<Class<?>, List<AddedMethod>> declaredByBatch,
             Map<ClassEdit, Set<MemberKey>> unlinkedByEdit, Supplier<Class<?>[]> loadedClasses) {
-        Set<Class<?>> batch = edits.stream().map(ClassEdit::loaded).collect(Collectors.toSet());
+        Set<Class<?>> batch = new HashSet<>();
+        for (ClassEdit edit : edits) {
+            batch.add(edit.loaded());
+        }
         Map<ClassEdit, Map<Class<?>, Set<MemberKey>>> earlier = new HashMap<>();
         for (ClassEdit edit : edits) {
             Set<MemberKey> fresh = new HashSet<>(overridableKeys(declaredByBatch.get(edit.loaded())));
@@ -312,8 +327,13 @@ final class AppliedMoves {
     }
 
     static Set<MemberKey> overridableKeys(List<AddedMethod> moved) {
-        return moved.stream().filter(AddedMethod::overridable).map(AddedMethod::key)
-                .collect(Collectors.toUnmodifiableSet());
+        Set<MemberKey> keys = new HashSet<>();
+        for (AddedMethod method : moved) {
+            if (method.overridable()) {
+                keys.add(method.key());
+            }
+        }
+        return Set.copyOf(keys);
     }
 
     /** {@return the keys of moved methods and added fields} */

@@ -76,7 +76,9 @@ final class BurstReferences {
     /** {@return true when every file's open needs are met by the files of the burst (these) or the running program} */
     boolean met(Map<Path, WholeFile> burst) {
         Map<String, ClassFileReferences> byName = new HashMap<>();
-        burst.values().forEach(whole -> byName.put(whole.classFile().internalName(), whole.classFile()));
+        for (WholeFile whole : burst.values()) {
+            byName.put(whole.classFile().internalName(), whole.classFile());
+        }
         for (Map.Entry<Path, WholeFile> entry : burst.entrySet()) {
             if (!byName.keySet().containsAll(entry.getValue().sourceMates())) {
                 return false;

@@ -2,9 +2,11 @@ package dev.reload.agent.watch;
 
 import dev.reload.patcher.rewrite.ClassFileReferences;
 import dev.reload.patcher.shape.ClassShape;
+import dev.reload.patcher.shape.FieldShape;
 import dev.reload.patcher.shape.MemberKey;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Predicate;
 
 /**
@@ -23,9 +25,17 @@ public record Declarations(String superName, List<String> interfaces, Predicate<
 
     /** {@return the declarations of a class as it runs} */
     public static Declarations of(ClassShape running) {
-        return new Declarations(running.superName(), running.interfaces(), member -> member.isMethod()
-                ? running.method(member.name(), member.descriptor()).isPresent()
-                : running.field(member.name()).filter(field -> field.descriptor().equals(member.descriptor())).isPresent());
+        // Not a lambda: a batch's reading runs this, and a lambda spins a class that every redefinition walks.
+        return new Declarations(running.superName(), running.interfaces(), new Predicate<>() {
+            @Override
+            public boolean test(MemberKey member) {
+                if (member.isMethod()) {
+                    return running.method(member.name(), member.descriptor()).isPresent();
+                }
+                Optional<FieldShape> field = running.field(member.name());
+                return field.isPresent() && field.get().descriptor().equals(member.descriptor());
+            }
+        });
     }
 
     /** {@return the declarations of a class file} */

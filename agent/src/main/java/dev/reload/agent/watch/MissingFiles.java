@@ -2,6 +2,7 @@ package dev.reload.agent.watch;
 
 import java.nio.file.Path;
 import java.util.HashSet;
+import java.util.Iterator;
 import java.util.Set;
 
 /**
@@ -68,7 +69,12 @@ final class MissingFiles {
      *                  nested class is gone for good; never null
      */
     long rebuildLeft(long now, ReadAhead readAhead) {
-        vanished.removeIf(deleted -> removedFromSource(deleted, readAhead));
+        // A loop, not removeIf with a lambda: every batch asks, and a lambda would spin a class for the program.
+        for (Iterator<Path> deleted = vanished.iterator(); deleted.hasNext(); ) {
+            if (removedFromSource(deleted.next(), readAhead)) {
+                deleted.remove();
+            }
+        }
         if (vanished.isEmpty()) {
             return 0;
         }

@@ -120,7 +120,11 @@ final class ReadAhead {
     /** {@return what was read, by file} */
     Map<Path, Read> reads() {
         Map<Path, Read> reads = new HashMap<>();
-        contents.forEach((file, content) -> reads.put(file, new Read(content, shapes.get(file))));
+        // Loops and plain calls here and below, not lambdas: every save runs them, and each lambda would spin a
+        // class that every later redefinition walks.
+        for (Map.Entry<Path, Attempt<byte[], IOException>> content : contents.entrySet()) {
+            reads.put(content.getKey(), new Read(content.getValue(), shapes.get(content.getKey())));
+        }
         return reads;
     }
 
@@ -147,6 +151,10 @@ final class ReadAhead {
 
     /** {@return the file's bytes, or the {@link IOException} that says why they cannot be read} */
     static Attempt<byte[], IOException> content(Path file) {
-        return Attempt.of(file, Files::readAllBytes, IOException.class);
+        try {
+            return new Attempt.Done<>(Files.readAllBytes(file));
+        } catch (IOException e) {
+            return new Attempt.Failed<>(e);
+        }
     }
 }

@@ -29,11 +29,12 @@ final class Rechecks {
     /** {@return the files due at {@code now}} */
     List<Path> due(long now) {
         List<Path> due = new ArrayList<>();
-        rechecks.forEach((file, recheck) -> {
-            if (recheck.dueNanos - now <= 0) {
-                due.add(file);
+        // A loop, not a lambda: the watcher asks on every event, and a lambda spins a class for the program.
+        for (Map.Entry<Path, Recheck> recheck : rechecks.entrySet()) {
+            if (recheck.getValue().dueNanos - now <= 0) {
+                due.add(recheck.getKey());
             }
-        });
+        }
         return due;
     }
 

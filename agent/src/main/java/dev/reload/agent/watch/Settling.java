@@ -8,8 +8,16 @@ package dev.reload.agent.watch;
  */
 @FunctionalInterface
 public interface Settling {
-    /** For a batch handed out once its writes were quiet: nothing left to wait for. */
-    Settling SETTLED = () -> true;
+    /**
+     * For a batch handed out once its writes were quiet: nothing left to wait for. A class of its own, not a lambda,
+     * which would make every program the agent runs in spin a class and compile method-handle code for it.
+     */
+    Settling SETTLED = new Settling() {
+        @Override
+        public boolean await() {
+            return true;
+        }
+    };
 
     /**
      * Waits for the batch's settle period to end; called by the reload thread, before the batch changes anything.

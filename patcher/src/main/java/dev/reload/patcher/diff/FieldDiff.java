@@ -5,6 +5,7 @@ import dev.reload.patcher.shape.FieldShape;
 import dev.reload.patcher.shape.SyntheticNames;
 import org.objectweb.asm.Opcodes;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -43,7 +44,13 @@ final class FieldDiff {
      * HotSpot walks the fields of both versions side by side, so moving a declaration is a change to it
      */
     private static List<String> commonNames(ClassShape shape, ClassShape other) {
-        return shape.fields().stream().map(FieldShape::name).filter(name -> other.field(name).isPresent()).toList();
+        List<String> names = new ArrayList<>();
+        for (FieldShape field : shape.fields()) {
+            if (other.field(field.name()).isPresent()) {
+                names.add(field.name());
+            }
+        }
+        return List.copyOf(names);
     }
 
     private static void compare(FieldShape old, FieldShape now, List<Change> changes) {

@@ -3,6 +3,7 @@ package dev.reload.patcher.diff;
 import dev.reload.patcher.shape.ClassShape;
 import dev.reload.patcher.shape.RecordComponentShape;
 
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -22,10 +23,24 @@ final class GeneratedMembers {
     }
 
     static List<Change> withoutConsequences(ClassShape running, ClassShape updated, List<Change> changes) {
-        boolean recordChanged = changes.stream().anyMatch(c -> c instanceof TypeChange.RecordComponentsChanged);
-        boolean constantsChanged = changes.stream().anyMatch(c -> c instanceof FieldChange.EnumConstantChanged);
-        if (changes.stream().anyMatch(c -> c instanceof TypeChange.EnumConstantBodyGiven)) {
-            return changes.stream().filter(c -> !followsBody(c)).toList();
+        // Loops, not streams: every save's diff runs this, and an agent that runs stream pipelines on every save
+        // leaves their compiled JDK code in the program, for every later redefinition to walk.
+        boolean recordChanged = false;
+        boolean constantsChanged = false;
+        boolean bodyGiven = false;
+        for (Change change : changes) {
+            recordChanged |= change instanceof TypeChange.RecordComponentsChanged;
+            constantsChanged |= change instanceof FieldChange.EnumConstantChanged;
+            bodyGiven |= change instanceof TypeChange.EnumConstantBodyGiven;
+        }
+        if (bodyGiven) {
+            List<Change> kept = new ArrayList<>();
+            for (Change change : changes) {
+                if (!followsBody(change)) {
+                    kept.add(change);
+                }
+            }
+            return List.copyOf(kept);
         }
         if (!recordChanged && !constantsChanged) {
             return changes;
@@ -37,10 +52,14 @@ final class GeneratedMembers {
         for (RecordComponentShape component : updated.recordComponents()) {
             components.add(component.name());
         }
-        return changes.stream()
-                .filter(c -> !(recordChanged && followsComponents(c, components)))
-                .filter(c -> !(constantsChanged && followsConstants(c)))
-                .toList();
+        List<Change> kept = new ArrayList<>();
+        for (Change change : changes) {
+            if (!(recordChanged && followsComponents(change, components))
+                    && !(constantsChanged && followsConstants(change))) {
+                kept.add(change);
+            }
+        }
+        return List.copyOf(kept);
     }
 
     private static boolean followsComponents(Change change, Set<String> components) {

@@ -5,11 +5,11 @@ import dev.reload.patcher.shape.MethodShape;
 import dev.reload.patcher.shape.SyntheticNames;
 
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.BiPredicate;
 
 /**
  * Pairs the lambda bodies of two versions of a class by what they are, not by their numbered names:
@@ -34,6 +34,38 @@ final class LambdaMatcher {
         }
     }
 
+    /**
+     * The rules that pair an old lambda with a new one, tried in this order. Named constants rather than lambdas:
+     * every save's diff runs them, and each lambda would spin a class that every later redefinition walks.
+     */
+    private enum Pairing {
+        /** Same name and same code: unchanged. */
+        SAME_NAME_AND_CODE(false),
+        /** Same host and same code: renumbered. */
+        SAME_HOST_AND_CODE(false),
+        /** Same host and same name: its code changed. */
+        SAME_HOST_AND_NAME(true),
+        /** Same host and same descriptor: renumbered, and its code changed. */
+        SAME_HOST_AND_DESCRIPTOR(true);
+
+        private final boolean codeChanged;
+
+        Pairing(boolean codeChanged) {
+            this.codeChanged = codeChanged;
+        }
+
+        boolean accepts(Lambda old, Lambda now) {
+            if (this == SAME_NAME_AND_CODE) {
+                return old.sameName(now) && old.sameCode(now);
+            } else if (this == SAME_HOST_AND_CODE) {
+                return old.sameHost(now) && old.sameCode(now);
+            } else if (this == SAME_HOST_AND_NAME) {
+                return old.sameHost(now) && old.sameName(now);
+            }
+            return old.sameHost(now) && old.method().descriptor().equals(now.method().descriptor());
+        }
+    }
+
     private final String owner;
     private final List<Lambda> olds;
     private final List<Lambda> news;
@@ -52,10 +84,9 @@ final class LambdaMatcher {
     }
 
     private void match() {
-        pair((o, n) -> o.sameName(n) && o.sameCode(n), false);
-        pair((o, n) -> o.sameHost(n) && o.sameCode(n), false);
-        pair((o, n) -> o.sameHost(n) && o.sameName(n), true);
-        pair((o, n) -> o.sameHost(n) && o.method().descriptor().equals(n.method().descriptor()), true);
+        for (Pairing pairing : Pairing.values()) {
+            pair(pairing);
+        }
         for (Lambda lambda : news) {
             changes.add(new LambdaChange.Added(owner, lambda.hostName(), lambda.hostDescriptor()));
         }
@@ -67,14 +98,17 @@ final class LambdaMatcher {
         }
     }
 
-    /** Pairs every old lambda with the first unpaired new one the test accepts, and takes both out. */
-    private void pair(BiPredicate<Lambda, Lambda> test, boolean codeChanged) {
-        for (Lambda old : List.copyOf(olds)) {
-            for (Lambda now : news) {
-                if (test.test(old, now)) {
-                    paired(old, now, codeChanged);
-                    olds.remove(old);
-                    news.remove(now);
+    /** Pairs every old lambda with the first unpaired new one the rule accepts, and takes both out. */
+    private void pair(Pairing pairing) {
+        // Taken out by position, not with List.remove(Object): that would call the record's own equals, linked
+        // through java.lang.runtime.ObjectMethods on first use, which spins method-handle classes in the program.
+        for (Iterator<Lambda> unpaired = olds.iterator(); unpaired.hasNext(); ) {
+            Lambda old = unpaired.next();
+            for (int i = 0; i < news.size(); i++) {
+                if (pairing.accepts(old, news.get(i))) {
+                    paired(old, news.get(i), pairing.codeChanged);
+                    unpaired.remove();
+                    news.remove(i);
                     break;
                 }
             }

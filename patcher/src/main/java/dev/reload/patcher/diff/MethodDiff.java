@@ -78,13 +78,23 @@ final class MethodDiff {
     }
 
     private static List<MethodShape> named(List<MethodShape> methods, String name) {
-        return methods.stream().filter(m -> m.name().equals(name)).toList();
+        List<MethodShape> named = new ArrayList<>();
+        for (MethodShape method : methods) {
+            if (method.name().equals(name)) {
+                named.add(method);
+            }
+        }
+        return named;
     }
 
     /** {@return the methods that are neither lambda bodies nor ECJ switch tables, in class-file order} */
     private static List<MethodShape> written(ClassShape shape) {
-        return shape.methods().stream()
-                .filter(m -> !SyntheticNames.isLambda(m.name()) && !SyntheticNames.isSwitchTable(m.name()))
-                .toList();
+        List<MethodShape> written = new ArrayList<>();
+        for (MethodShape method : shape.methods()) {
+            if (!SyntheticNames.isLambda(method.name()) && !SyntheticNames.isSwitchTable(method.name())) {
+                written.add(method);
+            }
+        }
+        return written;
     }
 }

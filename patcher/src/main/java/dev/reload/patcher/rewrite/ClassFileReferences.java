@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -32,6 +33,18 @@ public final class ClassFileReferences {
      * @param member the member's name and descriptor, never null
      */
     public record MemberReference(String owner, MemberKey member) {
+        // Written out, as MemberKey's: a record's own equals and hashCode spin method-handle classes on first use.
+
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof MemberReference reference && Objects.equals(owner, reference.owner)
+                    && Objects.equals(member, reference.member);
+        }
+
+        @Override
+        public int hashCode() {
+            return 31 * Objects.hashCode(owner) + Objects.hashCode(member);
+        }
     }
 
     private ClassFileReferences(ClassFileOutline outline) {

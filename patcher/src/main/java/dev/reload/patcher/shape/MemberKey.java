@@ -33,6 +33,20 @@ public record MemberKey(String name, String descriptor) {
         return isMethod() ? name + descriptor : name + ':' + descriptor;
     }
 
+    // equals and hashCode written out: a record's own are linked through java.lang.runtime.ObjectMethods on first
+    // use, which spins dozens of method-handle classes and compiles their code in the program, where every
+    // redefinition walks them for the rest of the run.
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof MemberKey key && name.equals(key.name) && descriptor.equals(key.descriptor);
+    }
+
+    @Override
+    public int hashCode() {
+        return 31 * name.hashCode() + descriptor.hashCode();
+    }
+
     @Override
     public String toString() {
         return runtimeKey();

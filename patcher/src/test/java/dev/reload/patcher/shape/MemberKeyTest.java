@@ -20,6 +20,17 @@ class MemberKeyTest {
     }
 
     @Test
+    void keysOfTheSameNameAndDescriptorAreEqualWithOneHashAndOthersAreNot() {
+        MemberKey key = new MemberKey("update", "(F)V");
+        MemberKey same = new MemberKey(new String("update"), new String("(F)V"));
+        assertEquals(key, same);
+        assertEquals(key.hashCode(), same.hashCode());
+        assertNotEquals(key, new MemberKey("update", "(D)V"));
+        assertNotEquals(key, new MemberKey("render", "(F)V"));
+        assertNotEquals(new MemberKey("ab", "(F)V"), new MemberKey("a", "b(F)V"));
+    }
+
+    @Test
     void theRuntimeKnowsAMethodByNameAndDescriptorAndAFieldWithAColonBetween() {
         assertEquals("update(F)V", new MemberKey("update", "(F)V").runtimeKey());
         assertEquals("health:I", new MemberKey("health", "I").runtimeKey());

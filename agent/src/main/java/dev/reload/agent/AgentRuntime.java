@@ -46,7 +46,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.BiConsumer;
-import java.util.function.Supplier;
+import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * The running agent: what {@link ReloadAgent} hands off to once the options are known. Wires the watcher,
@@ -62,14 +63,8 @@ final class AgentRuntime {
             reporter.error("this JVM cannot redefine classes; the program runs without reloading");
             return;
         }
-        // No lambda runs here, and what only the watcher or a reload needs starts on the reload thread: premain
-        // delays main by every class it loads, and the first lambda alone loads dozens.
-        ChangeCollector collector = new ChangeCollector(config.quietPeriod(), new BiConsumer<Path, IOException>() {
-            @Override
-            public void accept(Path file, IOException e) {
-                reporter.error("cannot read " + file + " (" + e.getMessage() + "); skipped");
-            }
-        });
+        // No lambda runs here, and what only the watcher or a reload needs (the collector too) is made on the reload
+        // thread: premain delays main by every class it loads, and the first lambda alone loads dozens.
         List<Path> sourceRoots = compiledSourceRoots(config, reporter);
         List<Path> roots = config.watchesClassPath() ? classPathDirectories() : config.watchDirectories();
         LateWatcher watcher = new LateWatcher();
@@ -91,7 +86,7 @@ final class AgentRuntime {
                     }
                 });
         AssetHookIndex assetHooks = new AssetHookIndex();
-        CaptureCompactor compactor = new CaptureCompactor(collector, reporter, assetHooks);
+        CaptureCompactor compactor = new CaptureCompactor(reporter, assetHooks);
         CaptureTransformer.Registration registration = captureRegistration(config, attachedLater);
         CaptureTransformer capture = CaptureTransformer.install(instrumentation, registration, origins, index,
                 compactor, reporter,
@@ -109,17 +104,17 @@ final class AgentRuntime {
             int captured = AlreadyLoaded.capture(instrumentation, origins, index, compactor, reporter);
             reporter.debug("captured " + captured + " classes loaded before the agent was attached");
         }
-        Runnable startWatching = new Runnable() {
+        Consumer<ChangeCollector> startWatching = new Consumer<>() {
             @Override
-            public void run() {
+            public void accept(ChangeCollector collector) {
                 watcher.started(TreeWatchers.start(config.pollInterval(), collector, reporter,
                         file -> isWatchedFile(file, sourceRoots)));
-                compactor.startCompacting();
+                compactor.startCompacting(collector);
             }
         };
-        Supplier<ReloadLoop> reloadLoop = new Supplier<>() {
+        Function<ChangeCollector, ReloadLoop> reloadLoop = new Function<>() {
             @Override
-            public ReloadLoop get() {
+            public ReloadLoop apply(ChangeCollector collector) {
                 collector.lookUpClassesWith(new RunningClassLookup(index, instrumentation, engine::addedMembers));
                 Reloader reloader = new Reloader(instrumentation, index, capture, collector, reporter, engine,
                         applyPoint, assetHooks::scan);
@@ -132,7 +127,8 @@ final class AgentRuntime {
                         monitoring(control, watcher, reporter));
             }
         };
-        Contained.loop("reload-apply", reporter, onceLoadingPauses(startWatching, compactor, reloadLoop));
+        Contained.loop("reload-apply", reporter, onceLoadingPauses(config, reporter, startWatching, compactor,
+                reloadLoop));
     }
 
     /**
@@ -155,30 +151,43 @@ final class AgentRuntime {
     }
 
     /**
-     * {@return the reload thread's step, which first starts the watcher and the compactor, then waits for the
+     * {@return the reload thread's step, which first makes the collector and starts the watcher and the compactor
+     * with it, then waits for the
      * program's class loading to pause and makes the reload loop}: what only a reload needs (the reloader, its
      * warm-up, the MBean, JFR) is neither loaded nor run in {@code premain} or while a starting program loads its
      * classes on the other core
      */
-    private static Contained.Step onceLoadingPauses(Runnable startWatching, CaptureCompactor compactor,
-                                                    Supplier<ReloadLoop> reloadLoop) {
+    private static Contained.Step onceLoadingPauses(AgentConfig config, Reporter reporter,
+                                                    Consumer<ChangeCollector> startWatching,
+                                                    CaptureCompactor compactor,
+                                                    Function<ChangeCollector, ReloadLoop> reloadLoop) {
         return new Contained.Step() {
-            private boolean watching;
+            private ChangeCollector collector;
             private ReloadLoop loop;
 
             @Override
             public void run() throws InterruptedException {
-                if (!watching) {
-                    watching = true; // once, even if it failed: the failure is reported, the loop goes on
-                    startWatching.run();
+                if (collector == null) {
+                    collector = newCollector(config, reporter);
+                    // Once, even if it failed: the failure is reported, the loop goes on.
+                    startWatching.accept(collector);
                 }
                 if (loop == null) {
                     compactor.awaitLoadingPause();
-                    loop = reloadLoop.get();
+                    loop = reloadLoop.apply(collector);
                 }
                 loop.step();
             }
         };
+    }
+
+    private static ChangeCollector newCollector(AgentConfig config, Reporter reporter) {
+        return new ChangeCollector(config.quietPeriod(), new BiConsumer<Path, IOException>() {
+            @Override
+            public void accept(Path file, IOException e) {
+                reporter.error("cannot read " + file + " (" + e.getMessage() + "); skipped");
+            }
+        });
     }
 
     /** {@return the {@code src=} directories when javac can run here; else reports why not and returns none} */

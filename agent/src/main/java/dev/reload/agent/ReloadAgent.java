@@ -6,7 +6,6 @@ import dev.reload.agent.config.OptionParser;
 import dev.reload.agent.report.Reporter;
 
 import java.lang.instrument.Instrumentation;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Entry point of {@code -javaagent:reload-agent.jar} and of attaching later. Parses the options and hands
@@ -19,7 +18,11 @@ public final class ReloadAgent {
      */
     public static final String RUNNING_PROPERTY = "dev.reload.agent";
 
-    private static final AtomicBoolean STARTED = new AtomicBoolean();
+    /**
+     * Whether an agent started in this JVM; guarded by the class. Not an {@code AtomicBoolean}, whose {@code VarHandle}
+     * loads eight classes of {@code java.lang.invoke} before the program's {@code main}.
+     */
+    private static boolean started;
 
     private ReloadAgent() {
     }
@@ -43,7 +46,7 @@ public final class ReloadAgent {
                     + "; the agent is off and the program runs without reloading");
             return;
         }
-        if (!STARTED.compareAndSet(false, true)) {
+        if (!startsFirst()) {
             // A second copy would watch and redefine the same classes twice over.
             System.err.println(Reporter.PREFIX + "error: the agent runs in this program already; options '"
                     + (agentArguments == null ? "" : agentArguments) + "' are ignored");
@@ -57,5 +60,14 @@ public final class ReloadAgent {
             System.err.println(Reporter.PREFIX + "error: the agent could not start (" + e
                     + "); the program runs without reloading");
         }
+    }
+
+    /** {@return true for the first agent to start in this JVM, false for any later one} */
+    private static synchronized boolean startsFirst() {
+        if (started) {
+            return false;
+        }
+        started = true;
+        return true;
     }
 }

@@ -26,7 +26,8 @@ public final class CaptureCompactor {
     /** How many classes are compacted between two looks at whether loading resumed. */
     private static final int CHUNK = 256;
 
-    private final ChangeCollector collector;
+    /** Set before compacting starts, on the thread that starts it. */
+    private ChangeCollector collector;
     private final Reporter reporter;
     private final FileScanner scanner;
     private final LinkedBlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
@@ -97,6 +98,17 @@ public final class CaptureCompactor {
         scanner.mayFind(new byte[0]);
     }
 
+    /**
+     * A compactor told the collector when it starts compacting ({@link #startCompacting(ChangeCollector)}): the
+     * collector's classes need not load before the program's {@code main}.
+     *
+     * @param reporter told at debug level how many classes each round compacted, never null
+     * @param scanner shown each class file as it came from disk that it may find something in, never null
+     */
+    public CaptureCompactor(Reporter reporter, FileScanner scanner) {
+        this(null, reporter, scanner);
+    }
+
     /** {@return a compactor whose daemon thread, {@code reload-compact}, is started} */
     public static CaptureCompactor start(ChangeCollector collector, Reporter reporter) {
         return start(collector, reporter, FileScanner.NONE);
@@ -112,6 +124,17 @@ public final class CaptureCompactor {
     /** Starts the daemon thread, {@code reload-compact}, that compacts; call once. */
     public void startCompacting() {
         Contained.loop("reload-compact", reporter, this::step);
+    }
+
+    /**
+     * Starts the daemon thread, {@code reload-compact}, telling {@code collector} the content of each class file it
+     * compacts from now on; call once, before {@link #compactWaiting}, when made without a collector.
+     *
+     * @param collector told the content of each class file as it was loaded, never null
+     */
+    public void startCompacting(ChangeCollector collector) {
+        this.collector = collector;
+        startCompacting();
     }
 
     /**

@@ -67,7 +67,16 @@ public final class BatchSteps {
      */
     public static <T, R, E extends Exception> List<Attempt<R, E>> attempt(
             List<T> items, Attempt.Step<? super T, ? extends R, E> step, Class<E> failureType) {
-        return map(items, item -> Attempt.of(item, step, failureType));
+        return map(items, new Attempting<T, R, E>(step, failureType));
+    }
+
+    /** One item's attempt. A class of its own, not a lambda: every save runs it, and a lambda spins a class for good. */
+    private record Attempting<T, R, E extends Exception>(Attempt.Step<? super T, ? extends R, E> step,
+                                                         Class<E> failureType) implements Function<T, Attempt<R, E>> {
+        @Override
+        public Attempt<R, E> apply(T item) {
+            return Attempt.of(item, step, failureType);
+        }
     }
 
     @SuppressWarnings("unchecked")

@@ -19,6 +19,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BiFunction;
+import java.util.function.Function;
 
 /**
  * Judges each file of a batch against what runs: finds every loaded class, in every class loader, that came from
@@ -36,6 +38,22 @@ final class BatchJudge {
     private final UnlistedNestmates nestmates;
     /** What {@link #ahead} judged, by class: used once, for the very baseline and new shape it judged. */
     private final Map<Class<?>, JudgedAhead> judgedAhead = new ConcurrentHashMap<>();
+    /**
+     * The baselines and the judging that following numbered classes takes: classes of their own, not method
+     * references, since every save passes them and a lambda spins a class for good.
+     */
+    private final Function<LoadedClass, Optional<ClassShape>> baselines = new Function<>() {
+        @Override
+        public Optional<ClassShape> apply(LoadedClass loaded) {
+            return baseline(loaded);
+        }
+    };
+    private final BiFunction<LoadedClass, ParsedFile, JudgedClass> judgeOne = new BiFunction<>() {
+        @Override
+        public JudgedClass apply(LoadedClass loaded, ParsedFile compiled) {
+            return judge(loaded, compiled);
+        }
+    };
 
     /** A verdict reached while the burst's writes went on. */
     private record JudgedAhead(ClassShape baseline, ClassShape updated, Verdict verdict) {
@@ -102,7 +120,7 @@ final class BatchJudge {
                 judged.add(judge(each, file));
             }
         }
-        Judgement judgement = numbered.follow(judged, files, this::baseline, this::judge);
+        Judgement judgement = numbered.follow(judged, files, baselines, judgeOne);
         judgedAhead.clear(); // what was judged ahead and not used: its file came with other bytes, or not at all
         return judgement.refusing(Refusals.of(judgement.classes()));
     }

@@ -22,6 +22,7 @@ import org.objectweb.asm.Type;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -46,6 +47,18 @@ final class BatchPlanner {
     private record ConformedAhead(byte[] compiled, RunningMembers members, byte[] conformed) {
     }
 
+    /**
+     * A class kept with its members, conformed: a class of its own, not a method reference, since every body-only
+     * save runs it and a lambda spins a class for good.
+     */
+    private final Attempt.Step<JudgedClass, PlannedClass.KeepsMembers, RewriteRefusedException> keepingMembers =
+            new Attempt.Step<>() {
+                @Override
+                public PlannedClass.KeepsMembers apply(JudgedClass judged) throws RewriteRefusedException {
+                    return keepingMembers(judged);
+                }
+            };
+
     BatchPlanner(StructuralEngine engine, ReloadHistory history, RunningClassFiles runningClassFiles) {
         this.engine = engine;
         this.history = history;
@@ -67,11 +80,14 @@ final class BatchPlanner {
         }
         superclassesViaEngine(viaEngine, keeping);
         List<PlannedClass.Rewritten> rewritten = rewrite(viaEngine);
-        List<PreparedRewrite> rewrites = rewritten.stream().map(PlannedClass.Rewritten::rewrite).toList();
+        List<PreparedRewrite> rewrites = new ArrayList<>();
         Map<Class<?>, PlannedClass> planned = new HashMap<>();
-        rewritten.forEach(each -> planned.put(each.judged().type(), each));
+        for (PlannedClass.Rewritten each : rewritten) {
+            rewrites.add(each.rewrite());
+            planned.put(each.judged().type(), each);
+        }
         List<Attempt<PlannedClass.KeepsMembers, RewriteRefusedException>> kept = BatchSteps.attempt(keeping,
-                this::keepingMembers, RewriteRefusedException.class);
+                keepingMembers, RewriteRefusedException.class);
         for (Attempt<PlannedClass.KeepsMembers, RewriteRefusedException> attempt : kept) {
             PlannedClass.KeepsMembers keeps = attempt.value();
             Class<?> type = keeps.judged().type();
@@ -79,7 +95,11 @@ final class BatchPlanner {
                     rewrites)));
         }
         conformedAhead.clear(); // what was conformed ahead and not used: its class went through the engine, or changed
-        return new Plan(changed.stream().map(judged -> planned.get(judged.type())).toList());
+        List<PlannedClass> inOrder = new ArrayList<>(changed.size());
+        for (JudgedClass judged : changed) {
+            inOrder.add(planned.get(judged.type()));
+        }
+        return new Plan(Collections.unmodifiableList(inOrder));
     }
 
     /**
@@ -104,7 +124,9 @@ final class BatchPlanner {
     /** {@return the classes that go through the engine, prepared, in the batch's order} */
     private List<PlannedClass.Rewritten> rewrite(List<JudgedClass> viaEngine) throws RewriteRefusedException {
         Map<Class<?>, JudgedClass> byClass = new LinkedHashMap<>();
-        viaEngine.forEach(judged -> byClass.put(judged.type(), judged));
+        for (JudgedClass judged : viaEngine) {
+            byClass.put(judged.type(), judged);
+        }
         Map<Class<?>, byte[]> running = runningClassFiles(viaEngine);
         List<ClassEdit> edits = new ArrayList<>();
         for (JudgedClass judged : viaEngine) {
@@ -134,8 +156,13 @@ final class BatchPlanner {
             throws RewriteRefusedException {
         for (JudgedClass kept : List.copyOf(keeping)) {
             Class<?> type = kept.type();
-            boolean superclass = viaEngine.stream().anyMatch(each -> each.type() != type
-                    && type.isAssignableFrom(each.type()) && addsAnOverrideOf(each, type));
+            boolean superclass = false;
+            for (JudgedClass each : viaEngine) {
+                if (each.type() != type && type.isAssignableFrom(each.type()) && addsAnOverrideOf(each, type)) {
+                    superclass = true;
+                    break;
+                }
+            }
             try {
                 if (superclass && history.takesNewMembers(kept.loaded())) {
                     keeping.remove(kept);

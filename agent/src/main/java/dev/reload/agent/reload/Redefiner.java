@@ -28,7 +28,9 @@ final class Redefiner {
     /** {@return the classes as they run now, or why the JVM took none of them} */
     Redefinition redefine(Plan plan) {
         Set<Class<?>> types = new LinkedHashSet<>();
-        plan.classes().forEach(planned -> types.add(planned.judged().type()));
+        for (PlannedClass planned : plan.classes()) {
+            types.add(planned.judged().type());
+        }
         ClassDefinition[] requests = plan.definitions();
         capture.expectRedefinition(types);
         try {

@@ -29,8 +29,10 @@ import java.io.IOException;
 import java.lang.instrument.Instrumentation;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.BiConsumer;
 
 /**
@@ -143,7 +145,13 @@ public final class Reloader {
             return;
         }
         try {
-            applyPoint.apply(() -> applyPlanned(batch, settled, judgement, plan, changedInitializers));
+            // A class of its own, not a lambda: every save runs it, and a lambda spins a class for good.
+            applyPoint.apply(new Runnable() {
+                @Override
+                public void run() {
+                    applyPlanned(batch, settled, judgement, plan, changedInitializers);
+                }
+            });
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt(); // the agent is stopping: the batch was not applied
         }
@@ -194,8 +202,8 @@ public final class Reloader {
         PublishedBatch published = engine.publish(plan.rewrites());
         Redefinition redefinition = null;
         try {
-            redefinition = newClasses.define(judgement.newClasses(), plan).map(Redefinition::failed)
-                    .orElseGet(() -> redefiner.redefine(plan));
+            Optional<String> notDefined = newClasses.define(judgement.newClasses(), plan);
+            redefinition = notDefined.isPresent() ? Redefinition.failed(notDefined.get()) : redefiner.redefine(plan);
             return redefinition;
         } finally {
             if (redefinition == null || !redefinition.took()) {
@@ -248,10 +256,11 @@ public final class Reloader {
     private ReloadReport report(ChangeBatch batch, Judgement judgement, Redefinition redefinition, Plan plan) {
         if (redefinition.took()) {
             Map<Class<?>, Map<MemberKey, Class<?>>> overrides = plan.addedOverrides();
-            List<ReloadedClass> changed = judgement.changed().stream()
-                    .map(judged -> ReportWords.reloadedClass(judged.verdict(), newFieldInitializers,
-                            judgement.words(), overrides.getOrDefault(judged.type(), Map.of())))
-                    .toList();
+            List<ReloadedClass> changed = new ArrayList<>();
+            for (JudgedClass judged : judgement.changed()) {
+                changed.add(ReportWords.reloadedClass(judged.verdict(), newFieldInitializers, judgement.words(),
+                        overrides.getOrDefault(judged.type(), Map.of())));
+            }
             return new ReloadReport(ReloadReport.Outcome.APPLIED, changed, List.of(),
                     elapsedSince(batch));
         }

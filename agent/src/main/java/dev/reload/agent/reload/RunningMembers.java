@@ -16,4 +16,23 @@ record RunningMembers(long runningHash, boolean prepared, boolean accessor, List
     RunningMembers {
         nestMembers = List.copyOf(nestMembers);
     }
+
+    // equals and hashCode written out: a record's own are linked through java.lang.runtime.ObjectMethods on first
+    // use, which spins method-handle classes and compiles their code in the program; the planner compares these on
+    // every body-only save.
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof RunningMembers members && runningHash == members.runningHash
+                && prepared == members.prepared && accessor == members.accessor
+                && nestMembers.equals(members.nestMembers);
+    }
+
+    @Override
+    public int hashCode() {
+        int hash = Long.hashCode(runningHash);
+        hash = 31 * hash + Boolean.hashCode(prepared);
+        hash = 31 * hash + Boolean.hashCode(accessor);
+        return 31 * hash + nestMembers.hashCode();
+    }
 }

@@ -309,7 +309,9 @@ public final class ChangeCollector {
     private void keep(List<FileRead> read) {
         lock.lock();
         try {
-            read.forEach(each -> readAhead.read(each.file(), each.content(), each.whole(), each.shape()));
+            for (FileRead each : read) {
+                readAhead.read(each.file(), each.content(), each.whole(), each.shape());
+            }
         } finally {
             lock.unlock();
         }
@@ -337,7 +339,13 @@ public final class ChangeCollector {
         long changes = readAhead.changes();
         handedOutEarlyAt = changes;
         return new Drained(new LinkedHashMap<>(burst.files()), Map.of(), readAhead.reads(), List.of(),
-                burst.firstEventNanos(), now, () -> settledEarly(file, bytes, changes));
+                burst.firstEventNanos(), now, new Settling() {
+                    // A class of its own, not a lambda: every single-class save is handed out early.
+                    @Override
+                    public boolean await() throws InterruptedException {
+                        return settledEarly(file, bytes, changes);
+                    }
+                });
     }
 
     /**

@@ -46,6 +46,13 @@ import java.util.function.Function;
  * here. Used by the reload thread only.
  */
 final class NumberedClassFollower implements NumberedClasses {
+    /** Names by length, shortest first. A class of its own, not a lambda: every save sorts with it. */
+    private static final Comparator<String> SHORTER_FIRST = new Comparator<>() {
+        @Override
+        public int compare(String one, String other) {
+            return Integer.compare(one.length(), other.length());
+        }
+    };
     /** The first number of the spare names of a function's numbered classes, far above any compiler's. */
     private static final int FUNCTION_SPARES_FROM = 10_000;
     /** How many spare names a function's numbered classes have. */
@@ -69,7 +76,9 @@ final class NumberedClassFollower implements NumberedClasses {
                      Function<LoadedClass, Optional<ClassShape>> baselines,
                      BiFunction<LoadedClass, ParsedFile, JudgedClass> judge) {
         Map<String, ParsedFile> byName = new LinkedHashMap<>();
-        files.forEach(file -> byName.put(file.shape().internalName(), file));
+        for (ParsedFile file : files) {
+            byName.put(file.shape().internalName(), file);
+        }
         List<String> outers = outers(byName.keySet());
         if (outers.isEmpty()) {
             return Judgement.of(classes);
@@ -136,7 +145,7 @@ final class NumberedClassFollower implements NumberedClasses {
             }
         }
         List<String> sorted = new ArrayList<>(outers);
-        sorted.sort(Comparator.comparingInt(String::length));
+        sorted.sort(SHORTER_FIRST);
         return sorted;
     }
 

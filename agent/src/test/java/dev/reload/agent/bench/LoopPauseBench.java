@@ -77,7 +77,7 @@ final class LoopPauseBench {
                 + " stopped every thread, from the JVM's own log (-Xlog:safepoint, reaching it included): the JVM's"
                 + " work, which grows with the classes and compiled code in the program; the rest of a gap is other"
                 + " threads taking the loop's core. \"reference, reload-agent loaded\": the reference agent redefines"
-                + " C0 (its class file as reload-agent prepared it at load) in a program that runs reload-agent too, with"
+                + " C0 (its class file as reload-agent runs it) in a program that runs reload-agent too, with"
                 + " the windows of reload-agent's rows in the same order, the " + String.format("%,d", manyClasses)
                 + "-class reloads made by reload-agent: the floor for a program that holds reload-agent's classes and"
                 + " the code compiled for its reloads, which every redefinition walks. \"bare redefineClasses\": one"

@@ -4,8 +4,6 @@ import dev.reload.agent.bench.reference.ReferenceAgentJar;
 import dev.reload.fixtures.generate.ManyClasses;
 import dev.reload.fixtures.harness.ChildJvm;
 import dev.reload.fixtures.harness.Jdks;
-import dev.reload.patcher.rewrite.LoadTimeAugmenter;
-import dev.reload.patcher.rewrite.LoadTimePatch;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -135,14 +133,15 @@ final class Workspace implements AutoCloseable {
     }
 
     /**
-     * Writes {@code C0} of version {@code version} into {@code prepared}, with the members reload-agent adds to every
-     * class it loads ({@link LoadTimePatch}): the class file another agent can redefine a class with in a program that
-     * runs reload-agent, written under a temporary name and renamed, as {@link #write} does.
+     * Writes {@code C0} of version {@code version} into {@code prepared} as reload-agent runs it: the class file as
+     * compiled, since a class of the application class loader loads without the agent's load-time edit. It is the class
+     * file another agent can redefine the class with in a program that runs reload-agent, written under a temporary
+     * name and renamed, as {@link #write} does, in a directory reload-agent does not watch.
      *
      * @param prepared a directory made by {@link #preparedRoot}, never null
      */
     void writePrepared(Path prepared, int version) throws IOException {
-        byte[] classFile = LoadTimePatch.augment(classFiles(version)[0], LoadTimeAugmenter.DEFAULT_SPARE_NEST_MEMBERS);
+        byte[] classFile = classFiles(version)[0];
         Path target = prepared.resolve(ManyClasses.classFile(0));
         Path temporary = prepared.resolve(ManyClasses.classFile(0) + ".new");
         Files.write(temporary, classFile);

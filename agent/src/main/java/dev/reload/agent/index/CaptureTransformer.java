@@ -173,13 +173,8 @@ public final class CaptureTransformer implements ClassFileTransformer {
      */
     void loaded(ClassLoader loader, String className, FirstLookTransformer.Loading first) {
         try {
-            CapturedClass captured = CapturedClass.inDirectory(className, first.directory(), first.own(), false);
-            index.put(loader, captured);
-            if (first.own() == first.original()) {
-                compactor.submitUnchanged(captured, first.original());
-            } else {
-                compactor.submit(captured, first.original());
-            }
+            record(loader, CapturedClass.inDirectory(className, first.directory(), first.own(), false),
+                    first.original(), first.own() == first.original());
         } catch (RuntimeException e) {
             couldNotCapture(className, e);
         }
@@ -208,9 +203,23 @@ public final class CaptureTransformer implements ClassFileTransformer {
         }
         // The agent's own load-time change is part of the class; only a difference beyond it is another agent's.
         boolean changedByOther = first != null && !Arrays.equals(first.own(), bytes);
-        CapturedClass captured = CapturedClass.inDirectory(className, directory, bytes, changedByOther);
+        record(loader, CapturedClass.inDirectory(className, directory, bytes, changedByOther),
+                first != null ? first.original() : bytes, false);
+    }
+
+    /**
+     * Files a class that loaded and queues its class file for the compactor.
+     *
+     * @param original the class file as it came from disk, never null
+     * @param unchanged true when the class runs {@code original} itself: the compactor, not the loading thread, hashes it
+     */
+    private void record(ClassLoader loader, CapturedClass captured, byte[] original, boolean unchanged) {
         index.put(loader, captured);
-        compactor.submit(captured, first != null ? first.original() : bytes);
+        if (unchanged) {
+            compactor.submitUnchanged(captured, original);
+        } else {
+            compactor.submit(captured, original);
+        }
     }
 
     private void observeRedefinition(ClassLoader loader, String className, Class<?> type, byte[] bytes) {

@@ -4,7 +4,6 @@ import dev.reload.agent.index.CapturedClass;
 import dev.reload.agent.index.LoadedClass;
 import dev.reload.agent.structural.LoadTimePreparation;
 import dev.reload.agent.watch.ContentHash;
-import dev.reload.patcher.rewrite.LoadTimeAugmenter;
 import dev.reload.patcher.rewrite.RuntimeNames;
 import dev.reload.patcher.shape.ClassShape;
 import dev.reload.patcher.shape.UnreadableClassException;
@@ -64,8 +63,7 @@ final class ReloadHistory {
         }
         ClassShape running = captured.shape();
         boolean accessor = running.method(RuntimeNames.ACCESSOR_NAME, RuntimeNames.ACCESSOR_DESCRIPTOR).isPresent();
-        boolean prepared = accessor || (LoadTimePreparation.needsNoAccessor(loaded.type())
-                && LoadTimeAugmenter.isPreparable(running.majorVersion()));
+        boolean prepared = accessor || LoadTimePreparation.preparedWithoutAccessor(loaded.type(), running);
         return new RunningMembers(captured.runningHash(), prepared, accessor,
                 prepared ? running.nestMembers() : List.of());
     }

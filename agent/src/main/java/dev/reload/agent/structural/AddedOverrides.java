@@ -1,7 +1,6 @@
 package dev.reload.agent.structural;
 
 import dev.reload.patcher.rewrite.AddedMethod;
-import dev.reload.patcher.rewrite.LoadTimeAugmenter;
 import dev.reload.patcher.rewrite.MovedMembers;
 import dev.reload.patcher.rewrite.RuntimeNames;
 import dev.reload.patcher.rewrite.UnsupportedEditException;
@@ -244,7 +243,7 @@ final class AddedOverrides {
             return false;
         }
         ClassShape shape = running.running(type.getClassLoader(), type.getName().replace('.', '/'));
-        return shape != null && LoadTimeAugmenter.isPreparable(shape.majorVersion());
+        return shape != null && LoadTimePreparation.preparedWithoutAccessor(type, shape);
     }
 
     private static UnsupportedEditException refusal(Class<?> type, AddedMethod method, String why) {

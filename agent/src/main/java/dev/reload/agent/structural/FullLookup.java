@@ -34,7 +34,7 @@ final class FullLookup {
         try {
             accessor = type.getDeclaredMethod(RuntimeNames.ACCESSOR_NAME);
         } catch (NoSuchMethodException e) {
-            if (type.getModule() == FullLookup.class.getModule()) {
+            if (LoadTimePreparation.needsNoAccessor(type)) {
                 return ofAgentModule(type);
             }
             throw new StructuralLinkException(type.getName(), "the class was loaded before the agent could prepare"

@@ -8,6 +8,7 @@ import dev.reload.patcher.rewrite.LoadTimeAugmenter;
 import dev.reload.patcher.rewrite.LoadTimePatch;
 import dev.reload.patcher.rewrite.NestAttributes;
 import dev.reload.patcher.rewrite.RuntimeNames;
+import dev.reload.patcher.shape.ClassShape;
 
 import java.util.Set;
 
@@ -87,6 +88,17 @@ public final class LoadTimePreparation implements LoadTimeChange {
      */
     public static boolean needsNoAccessor(Class<?> type) {
         return UNEDITED_IN_AGENT_MODULE && type.getModule() == LoadTimePreparation.class.getModule();
+    }
+
+    /**
+     * {@return true when a watched class that has no accessor can take new members all the same}: it needs none, and its
+     * class file is one the load-time edit would have prepared
+     *
+     * @param type the loaded class, never null
+     * @param running its shape as it runs, never null
+     */
+    public static boolean preparedWithoutAccessor(Class<?> type, ClassShape running) {
+        return needsNoAccessor(type) && LoadTimeAugmenter.isPreparable(running.majorVersion());
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.reload.agent.bench;
 
+import dev.reload.agent.bench.reference.ReferenceAgent;
 import dev.reload.agent.bench.reference.ReferenceAgentJar;
 import dev.reload.fixtures.generate.ManyClasses;
 import dev.reload.fixtures.harness.ChildJvm;
@@ -146,6 +147,27 @@ final class Workspace implements AutoCloseable {
         Path temporary = prepared.resolve(ManyClasses.classFile(0) + ".new");
         Files.write(temporary, classFile);
         Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    /**
+     * Asks the reference agent watching {@code prepared} for one bare {@code redefineClasses} of classes {@code C0} to
+     * {@code C(count-1)} with version {@code version}, the same bytes {@link #write} writes: a list of the classes and
+     * their compiled class files (a {@link ReferenceAgent#BATCH_SUFFIX} file), written under a temporary name and
+     * renamed, in a directory reload-agent does not watch.
+     *
+     * @param prepared a directory made by {@link #preparedRoot} that the reference agent watches, never null
+     */
+    void writeBatch(Path prepared, int count, int version) throws IOException {
+        StringBuilder lines = new StringBuilder();
+        for (int i = 0; i < count; i++) {
+            String classFile = ManyClasses.classFile(i);
+            String binaryName = classFile.substring(0, classFile.length() - ".class".length()).replace('/', '.');
+            lines.append(binaryName).append('\t').append(generated(version).resolve(classFile)).append('\n');
+        }
+        Path temporary = prepared.resolve("classes.batch.new");
+        Files.writeString(temporary, lines);
+        Path batch = prepared.resolve("classes" + ReferenceAgent.BATCH_SUFFIX);
+        Files.move(temporary, batch, StandardCopyOption.ATOMIC_MOVE);
     }
 
     private byte[][] classFiles(int version) throws IOException {

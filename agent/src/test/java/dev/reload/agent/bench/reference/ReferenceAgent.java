@@ -12,6 +12,7 @@ import java.nio.file.WatchEvent;
 import java.nio.file.WatchKey;
 import java.nio.file.WatchService;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
@@ -20,6 +21,11 @@ import java.util.stream.Stream;
  * file below one directory, reads the file and redefines the loaded class of that name with it at once. No
  * quiet period, no batching, no content hash, no judging, no report. A file caught half written makes
  * {@code redefineClasses} throw, which is ignored: the write's next event brings the whole file.
+ *
+ * <p>A file named {@code *}{@value #BATCH_SUFFIX} (written whole, then renamed into the directory) asks for one bare
+ * {@code redefineClasses} of many classes: each of its lines is a binary name, a tab and the class file to redefine
+ * that class with; every file is read before the one call. That is the floor of a large reload in any program, one
+ * that runs another agent too included.
  *
  * <p>Its agent argument is the directory to watch. Without one it only keeps the {@link Instrumentation},
  * for {@link BareRedefine}; with {@value #OBSERVE} it also registers a transformer that looks at nothing,
@@ -30,6 +36,8 @@ import java.util.stream.Stream;
 public final class ReferenceAgent implements ClassFileTransformer {
     /** The agent argument that registers the transformer that does nothing. */
     public static final String OBSERVE = "observe";
+    /** How the name of a file that lists a batch of classes to redefine in one call ends. */
+    public static final String BATCH_SUFFIX = ".batch";
 
     private static volatile Instrumentation instrumentation;
 
@@ -80,6 +88,8 @@ public final class ReferenceAgent implements ClassFileTransformer {
                 String relative = root.relativize(file).toString();
                 if (relative.endsWith(".class")) {
                     redefine(loader, relative.substring(0, relative.length() - 6).replace('/', '.'), file);
+                } else if (relative.endsWith(BATCH_SUFFIX)) {
+                    redefineAll(loader, file);
                 }
             }
             key.reset();
@@ -92,6 +102,21 @@ public final class ReferenceAgent implements ClassFileTransformer {
             instrumentation.redefineClasses(new ClassDefinition(type, Files.readAllBytes(file)));
         } catch (Exception | LinkageError e) {
             // A half-written file, or a class not loaded: the floor does no more than try.
+        }
+    }
+
+    private static void redefineAll(ClassLoader loader, Path batch) {
+        try {
+            List<String> lines = Files.readAllLines(batch);
+            ClassDefinition[] definitions = new ClassDefinition[lines.size()];
+            for (int i = 0; i < definitions.length; i++) {
+                String[] nameAndFile = lines.get(i).split("\t", 2);
+                definitions[i] = new ClassDefinition(Class.forName(nameAndFile[0], false, loader),
+                        Files.readAllBytes(Path.of(nameAndFile[1])));
+            }
+            instrumentation.redefineClasses(definitions);
+        } catch (Exception | LinkageError e) {
+            // The floor does no more than try: whoever wrote the batch sees that its classes did not change.
         }
     }
 }

@@ -15,6 +15,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The agent attached to a program that is already running: classes loaded before are captured from their files. */
 class AttachIT {
+    private static final String PLAYER_RELOADED = "^\\[reload\\] 1 class in \\d+ ms: fixture\\.attached\\.Player \\(.*";
+
     @TempDir
     static Path compiled;
 
@@ -58,7 +60,7 @@ class AttachIT {
 
             int added = child.stderrMark();
             FixtureClasses.install(compiled.resolve("attach-structural-v2"), classes);
-            String report = child.awaitStderrAfter(added, "^\\[reload\\] 1 class in \\d+ ms: fixture\\.attached\\.Player \\(.*");
+            String report = child.awaitStderrAfter(added, PLAYER_RELOADED);
             assertTrue(report.contains("method added: int heal(int)") && report.contains("field added: int hp"),
                     report);
             String healing = child.awaitStdoutAfter(child.stdoutMark(), "^v2 early frames=\\d+ hp=[1-9]\\d*$");
@@ -66,7 +68,7 @@ class AttachIT {
 
             int second = child.stderrMark();
             FixtureClasses.install(compiled.resolve("attach-structural-v3"), classes);
-            child.awaitStderrAfter(second, "^\\[reload\\] 1 class in \\d+ ms: fixture\\.attached\\.Player \\(.*");
+            child.awaitStderrAfter(second, PLAYER_RELOADED);
             String healed = child.awaitStdoutAfter(child.stdoutMark(), "^v3 early frames=\\d+ hp=\\d*[1-9]\\d\\d\\d$");
             // v3 adds 1,000 a frame to what v2 left: the remainder is v2's hp, so the field kept its value.
             assertTrue(framesOf(healed) > framesOf(healing) && hpOf(healed) % 1000 >= hpOf(healing),
@@ -74,7 +76,7 @@ class AttachIT {
 
             int undone = child.stderrMark();
             FixtureClasses.install(compiled.resolve("attach-structural-v1"), classes);
-            String undo = child.awaitStderrAfter(undone, "^\\[reload\\] 1 class in \\d+ ms: fixture\\.attached\\.Player \\(.*");
+            String undo = child.awaitStderrAfter(undone, PLAYER_RELOADED);
             assertTrue(undo.contains("method removed: int heal(int)") && undo.contains("field removed: int hp"), undo);
             String back = child.awaitStdoutAfter(child.stdoutMark(), "^v1 early frames=\\d+$");
             assertTrue(framesOf(back) > framesOf(healed), "the player kept its frames after the undo: " + back);

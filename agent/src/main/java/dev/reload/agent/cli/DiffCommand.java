@@ -208,8 +208,14 @@ final class DiffCommand {
 
         /** {@return the class file as the class runs when it loaded here} */
         byte[] asLoaded(byte[] classFile) {
-            return this == APPLICATION ? classFile
-                    : LoadTimeAugmenter.augment(classFile, LoadTimeAugmenter.DEFAULT_SPARE_NEST_MEMBERS);
+            if (this == APPLICATION) {
+                return classFile;
+            }
+            try {
+                return LoadTimeAugmenter.augment(classFile, LoadTimeAugmenter.DEFAULT_SPARE_NEST_MEMBERS);
+            } catch (IllegalArgumentException e) {
+                return classFile; // as the agent does: a class it cannot prepare loads as its file has it
+            }
         }
     }
 

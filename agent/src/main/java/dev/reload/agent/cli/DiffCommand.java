@@ -23,10 +23,10 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * {@code diff OLD.class NEW.class}: says what changed between two versions of a class and whether a
- * running JVM with reload-agent can take the new one, with an exit code scripts can test. An edit the JVM
- * refuses as it is goes through the same rewrite the agent makes (against the old class as the agent prepares
- * it when it loads), so the answer is the agent's own: reloaded through the rewrite, or refused and why.
+ * {@code diff [--loader=app|other] OLD.class NEW.class}: says what changed between two versions of a class and
+ * whether a running JVM with reload-agent can take the new one, with an exit code scripts can test. An edit the JVM
+ * refuses as it is goes through the same rewrite the agent makes, against the old class as the agent loads it where
+ * it would load ({@link Loader}), so the answer is the agent's own: reloaded through the rewrite, or refused and why.
  */
 final class DiffCommand {
     /** The new version is the same, or differs in method bodies only. */
@@ -40,6 +40,8 @@ final class DiffCommand {
     /** The command line was wrong. */
     static final int USAGE = 64;
 
+    private static final String LOADER_OPTION = "--loader=";
+
     private DiffCommand() {
     }
 
@@ -52,17 +54,37 @@ final class DiffCommand {
      * @return the exit code
      */
     static int run(String[] args, PrintStream out, PrintStream err) {
-        if (args.length != 2) {
-            err.println("[reload] error: diff needs two class files: diff OLD.class NEW.class");
+        Loader loader = Loader.APPLICATION;
+        int first = 0;
+        if (args.length > 0 && args[0].startsWith(LOADER_OPTION)) {
+            loader = Loader.named(args[0].substring(LOADER_OPTION.length()));
+            if (loader == null) {
+                err.println("[reload] error: " + args[0] + ": the loader is app (the class path, the default) or other"
+                        + " (another class loader, or a named module)");
+                return USAGE;
+            }
+            first = 1;
+        }
+        if (args.length - first != 2) {
+            err.println("[reload] error: diff needs two class files: diff [--loader=app|other] OLD.class NEW.class");
             return USAGE;
         }
+        return judge(args[first], args[first + 1], loader, out, err);
+    }
+
+    private static int judge(String oldFile, String newFile, Loader loader, PrintStream out, PrintStream err) {
         byte[] running;
         byte[] updated;
         Verdict verdict;
         try {
-            running = read(Path.of(args[0]));
-            updated = read(Path.of(args[1]));
-            verdict = ClassDiff.judge(shape(args[0], running), shape(args[1], updated));
+            byte[] compiled = read(Path.of(oldFile));
+            ClassShape compiledShape = shape(oldFile, compiled);
+            updated = read(Path.of(newFile));
+            ClassShape updatedShape = shape(newFile, updated);
+            // Judged against what the class runs, as the agent judges it: the accessor and spares it added are no
+            // change of the developer's.
+            running = loader.asLoaded(compiled);
+            verdict = ClassDiff.judge(running == compiled ? compiledShape : shape(oldFile, running), updatedShape);
         } catch (UnreadableFileException e) {
             err.println("[reload] error: " + e.getMessage());
             return UNREADABLE;
@@ -86,12 +108,15 @@ final class DiffCommand {
         printChanges(verdict, out);
     }
 
-    /** Prints what the agent's rewrite does with the edit, or why it refuses it; {@return the exit code} */
+    /**
+     * Prints what the agent's rewrite does with the edit, or why it refuses it; {@return the exit code}
+     *
+     * @param running the old class file as the agent loads it, never null
+     */
     private static int printRewrite(Verdict verdict, byte[] running, byte[] updated, PrintStream out) {
         StructuralRewrite rewrite;
         try {
-            byte[] prepared = LoadTimeAugmenter.augment(running, LoadTimeAugmenter.DEFAULT_SPARE_NEST_MEMBERS);
-            rewrite = StructuralRewriter.rewrite(prepared, updated, MovedMembers.none());
+            rewrite = StructuralRewriter.rewrite(running, updated, MovedMembers.none());
         } catch (UnsupportedEditException e) {
             printRefused(verdict, List.of(e.refusal().line()), out);
             return REFUSED;
@@ -149,6 +174,48 @@ final class DiffCommand {
             return ClassShape.read(bytes);
         } catch (UnreadableClassException e) {
             throw new UnreadableFileException(file + ": " + e.getMessage() + " [" + e.reason() + "]", e);
+        }
+    }
+
+    /** Where the old class would load, which decides the form the agent runs it in. */
+    enum Loader {
+        /**
+         * The application class loader, from the class path (most programs' every class): the agent loads the class
+         * as compiled and reaches it through {@code privateLookupIn} ({@code LoadTimePreparation.leavesUnedited}).
+         */
+        APPLICATION("app"),
+        /**
+         * Another class loader (a plugin's) or a named module: the class loads with the accessor and the spare nest
+         * members the agent adds ({@link LoadTimeAugmenter}).
+         */
+        OTHER("other");
+
+        private final String option;
+
+        Loader(String option) {
+            this.option = option;
+        }
+
+        /** {@return the loader the option's value names, or null when it names none} */
+        static Loader named(String value) {
+            for (Loader loader : values()) {
+                if (loader.option.equals(value)) {
+                    return loader;
+                }
+            }
+            return null;
+        }
+
+        /** {@return the class file as the class runs when it loaded here} */
+        byte[] asLoaded(byte[] classFile) {
+            if (this == APPLICATION) {
+                return classFile;
+            }
+            try {
+                return LoadTimeAugmenter.augment(classFile, LoadTimeAugmenter.DEFAULT_SPARE_NEST_MEMBERS);
+            } catch (IllegalArgumentException e) {
+                return classFile; // as the agent does: a class it cannot prepare loads as its file has it
+            }
         }
     }
 

@@ -82,11 +82,13 @@ public final class Main {
                                           load the agent into a running program (by pid or part of its main
                                           class name) with these options; its reports go to that program's
                                           standard error
-                  java -jar reload-agent.jar diff OLD.class NEW.class
+                  java -jar reload-agent.jar diff [--loader=app|other] OLD.class NEW.class
                                           say what changed between two versions of a class and whether the
                                           running JVM with the agent takes it (exit 0 redefinable as it
                                           is, 1 reloads through the agent's rewrite, 2 cannot be reloaded,
-                                          3 unreadable input)
+                                          3 unreadable input); --loader=other for a class of another class
+                                          loader (a plugin's) or of a named module, which the agent loads
+                                          edited; app (the class path) is the default
                 Known option keys: %2$s
                 """.formatted(java.io.File.pathSeparator, String.join(", ", OptionParser.sortedKeys()));
     }

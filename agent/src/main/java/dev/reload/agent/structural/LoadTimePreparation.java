@@ -23,12 +23,6 @@ import java.util.Set;
  * it, and can then take body changes only.
  */
 public final class LoadTimePreparation implements LoadTimeChange {
-    /**
-     * Whether classes of the agent's own unnamed module load without the accessor and spare nest members: the
-     * JVM then defines them as compiled, which is most of what the load-time edit cost a start.
-     */
-    private static final boolean UNEDITED_IN_AGENT_MODULE = true;
-
     private final StructuralEngine engine;
     private final UnlistedNestmates nestmates;
     private final Reporter reporter;
@@ -77,7 +71,7 @@ public final class LoadTimePreparation implements LoadTimeChange {
     public static boolean leavesUnedited(Module module) {
         // Not through FullLookup: this runs in the transformer, and that class names the runtime's, which must
         // not load from the agent jar.
-        return UNEDITED_IN_AGENT_MODULE && module == LoadTimePreparation.class.getModule();
+        return module == LoadTimePreparation.class.getModule();
     }
 
     /**
@@ -87,7 +81,7 @@ public final class LoadTimePreparation implements LoadTimeChange {
      * @param type a loaded class, never null
      */
     public static boolean needsNoAccessor(Class<?> type) {
-        return UNEDITED_IN_AGENT_MODULE && type.getModule() == LoadTimePreparation.class.getModule();
+        return type.getModule() == LoadTimePreparation.class.getModule();
     }
 
     /**

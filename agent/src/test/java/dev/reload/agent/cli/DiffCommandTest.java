@@ -83,6 +83,26 @@ class DiffCommandTest {
         assertTrue(run.out().matches("(?s).*  method \\w+\\(.*\\): runs from a companion class\n.*"), run.out());
     }
 
+    /**
+     * A class of another loader runs with the accessor and spare nest members the agent adds: judged so, its added
+     * anonymous class is listed among the spares and its added method still runs from a companion.
+     */
+    @Test
+    void aClassOfAnotherLoaderIsJudgedAsTheAgentLoadsIt() {
+        Path old = compiled("plugin", "v2", "fixture/plugin/Plugin");
+        Path updated = compiled("plugin", "v3", "fixture/plugin/Plugin");
+        for (String loader : new String[] {"--loader=app", "--loader=other"}) {
+            Run run = main("diff", loader, old.toString(), updated.toString());
+            assertEquals(1, run.exitCode(), run.toString());
+            assertTrue(run.out().contains("  anonymous class added: fixture.plugin.Plugin$1\n")
+                    && run.out().contains("  method label(): runs from a companion class\n"), run.out());
+        }
+        Run asRunning = main("diff", "--loader=other", old.toString(), old.toString());
+        assertEquals(0, asRunning.exitCode(), asRunning.toString());
+        assertEquals("fixture.plugin.Plugin: unchanged (nothing to reload)\n", asRunning.out(),
+                "the accessor and the spares the agent adds are no change of the developer's");
+    }
+
     @Test
     void retypedFieldLivesInTheRuntimeUnderItsNewType() {
         Run run = diff("field-retyped", "fixture/fieldretyped/Player");
@@ -132,7 +152,14 @@ class DiffCommandTest {
     void wrongArgumentsAreAUsageError() {
         Run run = main("diff", "Only.class");
         assertEquals(64, run.exitCode());
-        assertTrue(run.err().contains("diff OLD.class NEW.class"), run.err());
+        assertTrue(run.err().contains("diff [--loader=app|other] OLD.class NEW.class"), run.err());
+    }
+
+    @Test
+    void anUnknownLoaderIsAUsageError() {
+        Run run = main("diff", "--loader=plugin", "Old.class", "New.class");
+        assertEquals(64, run.exitCode());
+        assertTrue(run.err().contains("--loader=plugin: the loader is app"), run.err());
     }
 
     private static void assertUnreadable(Run run, String words, String reason) {

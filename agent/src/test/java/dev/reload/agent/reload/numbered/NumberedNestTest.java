@@ -27,10 +27,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class NumberedNestTest {
     private static final String HUD = "fixture/anonymous/Hud";
     private static final String SWAPPED = "fixture/anonymousswapped/Hud";
+    private static final String KINDS = "fixture/anonymouskinds/Hud";
 
     @TempDir
     Path work;
     private final Map<LoadedClass, ClassShape> baselines = new HashMap<>();
+    /** The running counter of {@code anonymous-kinds} v1, once a test made it. */
+    private LoadedClass counter;
 
     @Test
     void aClassInsertedBeforeAnotherGetsTheHighestSpareAndTheRunningOneItsNewFile() throws Exception {
@@ -82,6 +85,45 @@ class NumberedNestTest {
                 this::baseline).orElseThrow();
         assertEquals("fixture.anonymous.Hud$1: anonymous classes renumbered, and the running fixture.anonymous.Hud"
                 + " has no spare nest member name left to load this new class under; restart to apply", nest.refusal().line());
+    }
+
+    @Test
+    void aChangedClassWhoseNumberAnotherKindTookContinuesAsTheFileOfItsKind() throws Exception {
+        NumberedNest nest = decideKinds("v2").orElseThrow();
+
+        assertSame(counter, nest.continuing(KINDS + "$2"));
+        assertNull(nest.continuing(KINDS + "$1"));
+        assertEquals(Map.of(KINDS + "$2", KINDS + "$1", KINDS + "$1", KINDS + "$9"), nest.renaming());
+        assertEquals("loaded as fixture.anonymouskinds.Hud$9, since the running fixture.anonymouskinds.Hud$1"
+                + " continues as the file fixture.anonymouskinds.Hud$2", nest.whyRenamed(KINDS + "$1"));
+        assertTrue(nest.orphans().isEmpty());
+    }
+
+    /** Two Runnables, neither the counter's code unchanged: its number decides, as before kinds were compared. */
+    @Test
+    void aChangedClassWithAnInsertionOfItsOwnKindBeforeItKeepsItsNumber() throws Exception {
+        assertTrue(decideKinds("v3").isEmpty(), "every file keeps the name of the class it continues");
+    }
+
+    @Test
+    void aKindChangedInPlaceOrphansTheRunningClassAndLoadsTheFileAsANewOne() throws Exception {
+        NumberedNest nest = decideKinds("v4").orElseThrow();
+
+        assertNull(nest.continuing(KINDS + "$1"));
+        assertEquals(List.of(counter), nest.orphans());
+        assertEquals(KINDS + "$9", nest.newName(KINDS + "$1"));
+        assertEquals("loaded as fixture.anonymouskinds.Hud$9, since the running fixture.anonymouskinds.Hud$1 keeps"
+                + " its code, which is no longer in the source", nest.whyRenamed(KINDS + "$1"));
+    }
+
+    /** {@return the decision for the running counter of {@code anonymous-kinds} v1 and the version's files} */
+    private Optional<NumberedNest> decideKinds(String version) throws Exception {
+        counter = running(compile("anonymous-kinds", "v1"), KINDS + "$1");
+        Path files = compile("anonymous-kinds", version);
+        List<String> names = Files.exists(files.resolve(KINDS + "$2.class")) ? List.of(KINDS + "$1", KINDS + "$2")
+                : List.of(KINDS + "$1");
+        return NumberedNest.decide(KINDS, Map.of(KINDS + "$1", counter), files(files, names.toArray(String[]::new)),
+                spares(KINDS, 9), files.resolve("fixture/anonymouskinds"), this::baseline);
     }
 
     private Optional<ClassShape> baseline(LoadedClass loaded) {

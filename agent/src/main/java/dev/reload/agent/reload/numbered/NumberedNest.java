@@ -34,6 +34,8 @@ final class NumberedNest {
     private final Map<String, LoadedClass> running;
     private final Function<LoadedClass, Optional<ClassShape>> baselines;
     private final Function<ClassShape, ClassShape> asOwnHost;
+    /** The numbered classes the batch's file of the outer lists as nest members; empty when it tells none. */
+    private final Set<String> compiledMembers;
     /** A file's shape made its own nest host, by its internal name, made when first compared. */
     private final Map<String, ClassShape> ownHostShapes = new HashMap<>();
     /** File internal name to the running class that continues it. */
@@ -47,11 +49,12 @@ final class NumberedNest {
 
     private NumberedNest(String outer, Map<String, LoadedClass> running,
                          Function<LoadedClass, Optional<ClassShape>> baselines,
-                         Function<ClassShape, ClassShape> asOwnHost) {
+                         Function<ClassShape, ClassShape> asOwnHost, Set<String> compiledMembers) {
         this.outer = outer;
         this.running = running;
         this.baselines = baselines;
         this.asOwnHost = asOwnHost;
+        this.compiledMembers = compiledMembers;
     }
 
     /**
@@ -68,7 +71,7 @@ final class NumberedNest {
     static Optional<NumberedNest> decide(String outer, Map<String, LoadedClass> running, Map<String, ClassShape> files,
                                          List<String> spares, Path directory,
                                          Function<LoadedClass, Optional<ClassShape>> baselines) {
-        return decide(outer, running, files, spares, directory, baselines, Function.identity());
+        return decide(outer, running, files, spares, directory, baselines, Function.identity(), Set.of());
     }
 
     /**
@@ -76,12 +79,14 @@ final class NumberedNest {
      * with a running class that loaded as its own nest host (its outer did not list it) as the file would load so
      *
      * @param asOwnHost makes a file's shape its own nest host's, as {@code UnlistedNestmates} loads it; never null
+     * @param compiledMembers the nest members the batch's file of the outer lists, empty when the batch has no such
+     *     file: a running class's file it does not list is one javac left behind; never null
      */
     static Optional<NumberedNest> decide(String outer, Map<String, LoadedClass> running, Map<String, ClassShape> files,
                                          List<String> spares, Path directory,
                                          Function<LoadedClass, Optional<ClassShape>> baselines,
-                                         Function<ClassShape, ClassShape> asOwnHost) {
-        NumberedNest nest = new NumberedNest(outer, running, baselines, asOwnHost);
+                                         Function<ClassShape, ClassShape> asOwnHost, Set<String> compiledMembers) {
+        NumberedNest nest = new NumberedNest(outer, running, baselines, asOwnHost, compiledMembers);
         nest.match(files, directory);
         nest.name(files.keySet(), spares, directory);
         return nest.renaming.isEmpty() ? Optional.empty() : Optional.of(nest);
@@ -194,7 +199,8 @@ final class NumberedNest {
 
     /**
      * Pairs each kind that exactly one file not yet continued and exactly one class not yet taken have, the class's
-     * file being in the batch or gone (a class whose file is unchanged keeps it, whatever new file shares its kind).
+     * file being in the batch, gone, or left behind (a class whose file is unchanged keeps it, whatever new file
+     * shares its kind).
      */
     private void takeByKind(Map<String, ClassShape> files, Map<String, LoadedClass> byFile, Path directory,
                             Set<LoadedClass> taken) {
@@ -206,7 +212,7 @@ final class NumberedNest {
         });
         Map<Kind, List<LoadedClass>> classesOfKind = new LinkedHashMap<>();
         byFile.values().forEach(loaded -> {
-            if (!taken.contains(loaded) && moved(loaded, files.keySet(), directory)) {
+            if (!taken.contains(loaded) && (moved(loaded, files.keySet(), directory) || leftBehind(loaded))) {
                 baselines.apply(loaded).ifPresent(baseline ->
                         classesOfKind.computeIfAbsent(Kind.of(baseline), kind -> new ArrayList<>()).add(loaded));
             }
@@ -222,6 +228,11 @@ final class NumberedNest {
     /** {@return false only when the running class is known to be of another kind than the file} */
     private boolean sameKind(LoadedClass loaded, ClassShape file) {
         return baselines.apply(loaded).map(baseline -> Kind.of(baseline).equals(Kind.of(file))).orElse(true);
+    }
+
+    /** {@return true when the batch's file of the outer no longer lists the file the class takes versions from} */
+    private boolean leftBehind(LoadedClass loaded) {
+        return !compiledMembers.isEmpty() && !compiledMembers.contains(fileName(loaded));
     }
 
     /** {@return true when the class's file holds other code now, is gone, or when no file continues the class} */

@@ -17,6 +17,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
 import java.util.stream.IntStream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -28,6 +30,7 @@ class NumberedNestTest {
     private static final String HUD = "fixture/anonymous/Hud";
     private static final String SWAPPED = "fixture/anonymousswapped/Hud";
     private static final String KINDS = "fixture/anonymouskinds/Hud";
+    private static final String INSERTED = "fixture/inserted/Hud";
 
     @TempDir
     Path work;
@@ -116,6 +119,28 @@ class NumberedNestTest {
                 + " its code, which is no longer in the source", nest.whyRenamed(KINDS + "$1"));
     }
 
+    /**
+     * v7 had the counter (running as Hud$1) in the file Hud$3; v8 undoes an insertion before it, javac writes the
+     * counter to Hud$2 and leaves Hud$3 behind, which the new outer file no longer lists.
+     */
+    @Test
+    void aChangedClassWhoseFileWasLeftBehindIsContinuedByTheFileOfItsKind() throws Exception {
+        Path v7 = compile("structural-anonymous-inserted", "v7");
+        Path v8 = compile("structural-anonymous-inserted", "v8");
+        LoadedClass counter = running(v7, INSERTED + "$3", INSERTED + "$1");
+        LoadedClass ticker = running(v7, INSERTED + "$2", INSERTED + "$2");
+        Map<String, LoadedClass> running = new LinkedHashMap<>();
+        running.put(INSERTED + "$1", counter);
+        running.put(INSERTED + "$2", ticker);
+        Set<String> listed = Set.copyOf(files(v8, INSERTED).get(INSERTED).nestMembers());
+
+        NumberedNest nest = NumberedNest.decide(INSERTED, running, files(v8, INSERTED + "$2"), spares(INSERTED, 9),
+                v7.resolve("fixture/inserted"), this::baseline, Function.identity(), listed).orElseThrow();
+
+        assertSame(counter, nest.continuing(INSERTED + "$2"));
+        assertEquals(List.of(ticker), nest.orphans());
+    }
+
     /** {@return the decision for the running counter of {@code anonymous-kinds} v1 and the version's files} */
     private Optional<NumberedNest> decideKinds(String version) throws Exception {
         counter = running(compile("anonymous-kinds", "v1"), KINDS + "$1");
@@ -138,9 +163,15 @@ class NumberedNestTest {
 
     /** A running class loaded from the version's file of that name; the class object itself plays no part. */
     private LoadedClass running(Path version, String internalName) throws IOException, UnreadableClassException {
-        Path file = version.resolve(internalName + ".class");
+        return running(version, internalName, internalName);
+    }
+
+    /** A running class named {@code runningAs} that takes its versions from the version's file {@code fileName}. */
+    private LoadedClass running(Path version, String fileName, String runningAs)
+            throws IOException, UnreadableClassException {
+        Path file = version.resolve(fileName + ".class");
         byte[] bytes = Files.readAllBytes(file);
-        LoadedClass loaded = new LoadedClass(Runnable.class, new CapturedClass(internalName, file, bytes, false));
+        LoadedClass loaded = new LoadedClass(Runnable.class, new CapturedClass(runningAs, file, bytes, false));
         baselines.put(loaded, ClassShape.read(bytes));
         return loaded;
     }

@@ -161,6 +161,24 @@ class StructuralReloadIT {
                     assertEquals(List.of("counted 63 by " + hud + "$1", "hello at 63 by " + hud + "$8"),
                             child.call("step"), child::transcript);
                     assertEquals(List.of("counted 73 by " + hud + "$1"), child.call("early"), child::transcript);
+                }),
+                // One save inserts an IntSupplier where the counter's file was and changes the counter: the running
+                // Hud$1, and the counter made at start, take the changed counter, the one Runnable left.
+                new VersionWalk.Step("v7 inserts another kind and changes the class after it", child -> {
+                    assertContains(child.install("v7"), "[reload] ", "anonymous class added: " + hud + "$2",
+                            hud + "$1 (run, continues as the file " + hud + "$3)");
+                    assertEquals(List.of("counted 173 by " + hud + "$1", "hello at 173 by " + hud + "$8",
+                            "ticked 173 by " + hud + "$2"), child.call("step"), child::transcript);
+                    assertEquals(List.of("counted 273 by " + hud + "$1"), child.call("early"), child::transcript);
+                }),
+                // The undo, the file Hud$3 left behind: the counter's code is back in the file Hud$2, which the running
+                // ticker Hud$2 took its versions from; the running Hud$1 takes it, and the ticker keeps its code.
+                new VersionWalk.Step("v8 undoes it", child -> {
+                    assertContains(child.install("v8"), "[reload] ",
+                            hud + "$1 (run, continues as the file " + hud + "$2)");
+                    assertEquals(List.of("counted 283 by " + hud + "$1", "hello at 283 by " + hud + "$8"),
+                            child.call("step"), child::transcript);
+                    assertEquals(List.of("counted 293 by " + hud + "$1"), child.call("early"), child::transcript);
                 })));
     }
 

@@ -24,6 +24,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -222,7 +223,7 @@ final class NumberedClassFollower implements NumberedClasses {
                 return Optional.empty();
             }
             Optional<NumberedNest> decided = NumberedNest.decide(outer, running, numbered, members, directory, baselines,
-                    this::asOwnHost);
+                    this::asOwnHost, compiledMembers(outer));
             if (decided.isEmpty()) {
                 return Optional.empty();
             }
@@ -234,6 +235,18 @@ final class NumberedClassFollower implements NumberedClasses {
             rename(ofFunction ? host.captured().internalName() : outer, nest.renaming());
             record(host, nest, numbered.keySet());
             return Optional.empty();
+        }
+
+        /**
+         * {@return the nest members the batch's file of the outer lists, when the outer is a nest host the batch
+         * has; empty when the batch tells none}
+         */
+        private Set<String> compiledMembers(String outer) {
+            ParsedFile outerFile = batch.get(outer);
+            if (outerFile == null || outerFile.shape().nestHost() != null) {
+                return Set.of();
+            }
+            return new HashSet<>(outerFile.shape().nestMembers());
         }
 
         /**

@@ -21,7 +21,9 @@ import java.util.function.Function;
 /**
  * Decides, for one outer class in one class loader, which file of a batch continues each running numbered class
  * ({@code Outer$N}) and under which name each new one loads. A running class is continued by the file holding its
- * code unchanged (under any number), else by the file it took its versions from (its code changed). A file that
+ * code unchanged (under any number), else, its code changed, by the one file left of its kind (its super class and
+ * interfaces) when it is the one class left of that kind, else by the file it took its versions from when that file
+ * holds its kind (a class whose file holds another kind and whose code is in no file is an orphan). A file that
  * continues no running class is a new class: it keeps its name, unless a running class holds that name, in which
  * case it gets a spare nest member name of the outer (listed in the outer's {@code NestMembers} since it loaded,
  * so the new class is a true nestmate; an outer that loaded without the load-time edit lists none, and the class
@@ -32,6 +34,8 @@ final class NumberedNest {
     private final Map<String, LoadedClass> running;
     private final Function<LoadedClass, Optional<ClassShape>> baselines;
     private final Function<ClassShape, ClassShape> asOwnHost;
+    /** The numbered classes the batch's file of the outer lists as nest members; empty when it tells none. */
+    private final Set<String> compiledMembers;
     /** A file's shape made its own nest host, by its internal name, made when first compared. */
     private final Map<String, ClassShape> ownHostShapes = new HashMap<>();
     /** File internal name to the running class that continues it. */
@@ -45,11 +49,12 @@ final class NumberedNest {
 
     private NumberedNest(String outer, Map<String, LoadedClass> running,
                          Function<LoadedClass, Optional<ClassShape>> baselines,
-                         Function<ClassShape, ClassShape> asOwnHost) {
+                         Function<ClassShape, ClassShape> asOwnHost, Set<String> compiledMembers) {
         this.outer = outer;
         this.running = running;
         this.baselines = baselines;
         this.asOwnHost = asOwnHost;
+        this.compiledMembers = compiledMembers;
     }
 
     /**
@@ -66,7 +71,7 @@ final class NumberedNest {
     static Optional<NumberedNest> decide(String outer, Map<String, LoadedClass> running, Map<String, ClassShape> files,
                                          List<String> spares, Path directory,
                                          Function<LoadedClass, Optional<ClassShape>> baselines) {
-        return decide(outer, running, files, spares, directory, baselines, Function.identity());
+        return decide(outer, running, files, spares, directory, baselines, Function.identity(), Set.of());
     }
 
     /**
@@ -74,12 +79,14 @@ final class NumberedNest {
      * with a running class that loaded as its own nest host (its outer did not list it) as the file would load so
      *
      * @param asOwnHost makes a file's shape its own nest host's, as {@code UnlistedNestmates} loads it; never null
+     * @param compiledMembers the nest members the batch's file of the outer lists, empty when the batch has no such
+     *     file: a running class's file it does not list is one javac left behind; never null
      */
     static Optional<NumberedNest> decide(String outer, Map<String, LoadedClass> running, Map<String, ClassShape> files,
                                          List<String> spares, Path directory,
                                          Function<LoadedClass, Optional<ClassShape>> baselines,
-                                         Function<ClassShape, ClassShape> asOwnHost) {
-        NumberedNest nest = new NumberedNest(outer, running, baselines, asOwnHost);
+                                         Function<ClassShape, ClassShape> asOwnHost, Set<String> compiledMembers) {
+        NumberedNest nest = new NumberedNest(outer, running, baselines, asOwnHost, compiledMembers);
         nest.match(files, directory);
         nest.name(files.keySet(), spares, directory);
         return nest.renaming.isEmpty() ? Optional.empty() : Optional.of(nest);
@@ -156,10 +163,14 @@ final class NumberedNest {
         // then any other, such as one whose file javac left behind when the class before it was removed.
         files.forEach((file, shape) -> takeMoved(file, shape, files.keySet(), directory, taken, true));
         files.forEach((file, shape) -> takeMoved(file, shape, files.keySet(), directory, taken, false));
-        // Changed code: a file continues the class it continued before, unless that class's code moved elsewhere.
+        // Changed code of a kind that one file left and one class left have: an insertion of another kind before a
+        // changed class gives the changed class's number to the inserted one, which must not take its objects.
+        takeByKind(files, byFile, directory, taken);
+        // Changed code: a file continues the class it continued before, unless that class's code moved elsewhere or
+        // the file holds another kind now (the class is then an orphan, and the file a new class).
         files.forEach((file, shape) -> {
             LoadedClass holder = byFile.get(file);
-            if (!continued.containsKey(file) && holder != null && !taken.contains(holder)) {
+            if (!continued.containsKey(file) && holder != null && !taken.contains(holder) && sameKind(holder, shape)) {
                 take(file, holder, taken);
             }
         });
@@ -184,6 +195,44 @@ final class NumberedNest {
                 return;
             }
         }
+    }
+
+    /**
+     * Pairs each kind that exactly one file not yet continued and exactly one class not yet taken have, the class's
+     * file being in the batch, gone, or left behind (a class whose file is unchanged keeps it, whatever new file
+     * shares its kind).
+     */
+    private void takeByKind(Map<String, ClassShape> files, Map<String, LoadedClass> byFile, Path directory,
+                            Set<LoadedClass> taken) {
+        Map<Kind, List<String>> filesOfKind = new LinkedHashMap<>();
+        files.forEach((file, shape) -> {
+            if (!continued.containsKey(file)) {
+                filesOfKind.computeIfAbsent(Kind.of(shape), kind -> new ArrayList<>()).add(file);
+            }
+        });
+        Map<Kind, List<LoadedClass>> classesOfKind = new LinkedHashMap<>();
+        byFile.values().forEach(loaded -> {
+            if (!taken.contains(loaded) && (moved(loaded, files.keySet(), directory) || leftBehind(loaded))) {
+                baselines.apply(loaded).ifPresent(baseline ->
+                        classesOfKind.computeIfAbsent(Kind.of(baseline), kind -> new ArrayList<>()).add(loaded));
+            }
+        });
+        classesOfKind.forEach((kind, classes) -> {
+            List<String> ofKind = filesOfKind.getOrDefault(kind, List.of());
+            if (classes.size() == 1 && ofKind.size() == 1) {
+                take(ofKind.get(0), classes.get(0), taken);
+            }
+        });
+    }
+
+    /** {@return false only when the running class is known to be of another kind than the file} */
+    private boolean sameKind(LoadedClass loaded, ClassShape file) {
+        return baselines.apply(loaded).map(baseline -> Kind.of(baseline).equals(Kind.of(file))).orElse(true);
+    }
+
+    /** {@return true when the batch's file of the outer no longer lists the file the class takes versions from} */
+    private boolean leftBehind(LoadedClass loaded) {
+        return !compiledMembers.isEmpty() && !compiledMembers.contains(fileName(loaded));
     }
 
     /** {@return true when the class's file holds other code now, is gone, or when no file continues the class} */
@@ -262,5 +311,18 @@ final class NumberedNest {
 
     private static String binary(String internalName) {
         return internalName.replace('/', '.');
+    }
+
+    /**
+     * What a numbered class is, which no edit of its body changes: its super class and interfaces, fixed by the
+     * {@code new X() {...}} expression of an anonymous class (by the function type of a kotlinc lambda class).
+     *
+     * @param superName the super class's internal name, or null for {@code java/lang/Object}
+     * @param interfaces the direct superinterfaces' internal names, in class-file order, never null
+     */
+    private record Kind(String superName, List<String> interfaces) {
+        static Kind of(ClassShape shape) {
+            return new Kind(shape.superName(), shape.interfaces());
+        }
     }
 }

@@ -14,6 +14,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
@@ -323,6 +324,19 @@ final class NumberedNest {
     private record Kind(String superName, List<String> interfaces) {
         static Kind of(ClassShape shape) {
             return new Kind(shape.superName(), shape.interfaces());
+        }
+
+        // Written out: a record's own equals and hashCode link through ObjectMethods, which spins method-handle
+        // classes that every later redefinition walks.
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Kind kind && Objects.equals(superName, kind.superName)
+                    && interfaces.equals(kind.interfaces);
+        }
+
+        @Override
+        public int hashCode() {
+            return 31 * Objects.hashCode(superName) + interfaces.hashCode();
         }
     }
 }

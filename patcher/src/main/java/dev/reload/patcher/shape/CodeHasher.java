@@ -235,7 +235,12 @@ final class CodeHasher extends MethodVisitor {
     private static final class Deferred {
         private final Hash64 hash = new Hash64();
         private int size;
-        /** Made at the first reference: most debug hashes, and the code of many small methods, have none. */
+        /** The order-independent sum of the references whose target is known. */
+        private long references;
+        /**
+         * Forward references only, made at the first: a line number or local variable names a label the reader has
+         * already visited, and a backward jump too, so most methods need none.
+         */
         private Label[] refs;
         private int[] refPositions;
         private int refCount;
@@ -251,6 +256,11 @@ final class CodeHasher extends MethodVisitor {
         }
 
         Deferred ref(Label label) {
+            int position = size++;
+            if (label.info instanceof Integer target) {
+                references += reference(position, target);
+                return this;
+            }
             if (refs == null) {
                 refs = new Label[8];
                 refPositions = new int[8];
@@ -259,18 +269,20 @@ final class CodeHasher extends MethodVisitor {
                 refPositions = Arrays.copyOf(refPositions, refCount * 2);
             }
             refs[refCount] = label;
-            refPositions[refCount++] = size++;
+            refPositions[refCount++] = position;
             return this;
         }
 
         long resolve() {
-            long references = 0;
             for (int i = 0; i < refCount; i++) {
                 Object at = refs[i].info;
-                long target = at instanceof Integer index ? index : 0xFFFF_FFFFL;
-                references += new Hash64().add(refPositions[i]).add(target).value();
+                references += reference(refPositions[i], at instanceof Integer index ? index : 0xFFFF_FFFFL);
             }
             return hash.add(references).add(size).value();
+        }
+
+        private static long reference(int position, long target) {
+            return new Hash64().add(position).add(target).value();
         }
     }
 }

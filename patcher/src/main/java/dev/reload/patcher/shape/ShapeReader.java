@@ -23,6 +23,8 @@ final class ShapeReader extends ClassVisitor implements CodeHasher.Sink {
 
     private final Symbols symbols = Symbols.TABLE;
     private String internalName;
+    /** {@code L} + the internal name + {@code ;}: what the code hashes replace by a placeholder, made once a class. */
+    private String ownerDescriptor;
     private final int[] header = new int[ShapeLayout.HEADER];
     private final Ints interfaces = new Ints();
     private final Ints nestMembers = new Ints();
@@ -51,6 +53,7 @@ final class ShapeReader extends ClassVisitor implements CodeHasher.Sink {
     public void visit(int version, int access, String name, String signature, String superName,
                       String[] interfaces) {
         internalName = name;
+        ownerDescriptor = "L".concat(name).concat(";");
         header[ShapeLayout.NAME] = symbols.intern(name);
         header[ShapeLayout.SUPER] = superName == null ? -1 : symbols.intern(superName);
         header[ShapeLayout.NEST_HOST] = -1;
@@ -119,7 +122,7 @@ final class ShapeReader extends ClassVisitor implements CodeHasher.Sink {
             methodData = Arrays.copyOf(methodData, methodData.length * 2);
         }
         methodData[2 * index + 1] = access & CLASS_FILE_FLAGS;
-        return new CodeHasher(internalName, descriptor, index, this);
+        return new CodeHasher(internalName, ownerDescriptor, index, this);
     }
 
     @Override

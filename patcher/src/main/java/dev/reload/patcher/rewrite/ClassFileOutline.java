@@ -257,7 +257,12 @@ final class ClassFileOutline {
     }
 
     String className(int classIndex) {
-        return utf8(u2(entry(classIndex, CONSTANT_CLASS) + 1));
+        return utf8(classNameIndex(classIndex));
+    }
+
+    /** {@return the index of the UTF-8 entry a {@code CONSTANT_Class} entry names} */
+    int classNameIndex(int classIndex) {
+        return u2(entry(classIndex, CONSTANT_CLASS) + 1);
     }
 
     /** {@return the string of a UTF-8 entry, decoding the JVM's modified UTF-8 (JVMS 4.4.7)} */

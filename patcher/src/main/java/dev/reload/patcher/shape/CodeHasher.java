@@ -33,25 +33,37 @@ final class CodeHasher extends MethodVisitor {
 
     private final String owner;
     private final String ownerDescriptor;
-    private final int index;
     private final Sink sink;
     private final Deferred code = new Deferred();
     private final Deferred debug = new Deferred();
+    private int index;
     private boolean hasCode;
     private int instructions;
 
     /**
      * @param owner the internal name of the class being read
      * @param ownerDescriptor its descriptor, {@code L} + owner + {@code ;}, made once per class
-     * @param index the method's index in class-file order
      * @param sink where the results go
      */
-    CodeHasher(String owner, String ownerDescriptor, int index, Sink sink) {
+    CodeHasher(String owner, String ownerDescriptor, Sink sink) {
         super(Opcodes.ASM9);
         this.owner = owner;
         this.ownerDescriptor = ownerDescriptor;
-        this.index = index;
         this.sink = sink;
+    }
+
+    /**
+     * {@return this hasher, started over for the method at {@code index} in class-file order}: ASM reads a method to
+     * its {@code visitEnd} before it visits the next, so one hasher serves a whole class, and a batch that reads a
+     * thousand class files makes one hasher for each, not one for each method
+     */
+    CodeHasher method(int index) {
+        this.index = index;
+        hasCode = false;
+        instructions = 0;
+        code.reset();
+        debug.reset();
+        return this;
     }
 
     @Override
@@ -244,6 +256,16 @@ final class CodeHasher extends MethodVisitor {
         private Label[] refs;
         private int[] refPositions;
         private int refCount;
+
+        void reset() {
+            hash.reset();
+            size = 0;
+            references = 0;
+            if (refs != null) {
+                Arrays.fill(refs, 0, refCount, null); // the last method's labels, no longer needed
+            }
+            refCount = 0;
+        }
 
         Deferred add(long value) {
             hash.add(value);

@@ -2,7 +2,6 @@ package dev.reload.agent.api;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.StringJoiner;
 
 /**
  * What happened to one batch of changed class files.
@@ -51,9 +50,13 @@ public record ReloadReport(Outcome outcome, List<ReloadedClass> classes, List<St
 
     /** A loop, not a stream: every save is reported, and a stream leaves compiled JDK code in the program. */
     private static String described(List<ReloadedClass> classes) {
-        StringJoiner described = new StringJoiner(", ");
+        // One builder for the whole line: a string per class and per list of names doubles what a large batch allocates.
+        StringBuilder described = new StringBuilder(classes.size() * 48);
         for (ReloadedClass each : classes) {
-            described.add(each.describe());
+            if (described.length() > 0) {
+                described.append(", ");
+            }
+            each.describeTo(described);
         }
         return described.toString();
     }

@@ -1,6 +1,5 @@
 package dev.reload.agent.api;
 
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -25,8 +24,29 @@ public record ReloadedClass(String binaryName, List<String> changedMethods, List
 
     /** {@return the class as report lines name it: {@code demo.Player (update, render, method added: void jump())}} */
     public String describe() {
-        List<String> items = new ArrayList<>(changedMethods);
-        items.addAll(edits);
-        return items.isEmpty() ? binaryName : binaryName + " (" + String.join(", ", items) + ")";
+        StringBuilder described = new StringBuilder();
+        describeTo(described);
+        return described.toString();
+    }
+
+    /** Appends what {@link #describe()} returns, without a string of its own. */
+    void describeTo(StringBuilder described) {
+        described.append(binaryName);
+        if (changedMethods.isEmpty() && edits.isEmpty()) {
+            return;
+        }
+        described.append(" (");
+        appendAll(described, changedMethods);
+        if (!changedMethods.isEmpty() && !edits.isEmpty()) {
+            described.append(", ");
+        }
+        appendAll(described, edits);
+        described.append(')');
+    }
+
+    private static void appendAll(StringBuilder described, List<String> names) {
+        for (int i = 0; i < names.size(); i++) {
+            described.append(i == 0 ? "" : ", ").append(names.get(i));
+        }
     }
 }

@@ -21,7 +21,28 @@ public final class ReloadAgentBean implements ReloadAgentMXBean, ReloadListener 
     private final AtomicLong reloads = new AtomicLong();
     private final AtomicLong failures = new AtomicLong();
     private final AtomicLong assetBatches = new AtomicLong();
-    private volatile String lastReport = "";
+    /** The last report of either kind, kept as it came: its text is made only when someone asks for it. */
+    private volatile LastReport lastReport = new LastReport(null, null);
+
+    /** A batch's report or an asset batch's, the one of them that is not null; both null before any. */
+    private record LastReport(ReloadReport classes, AssetReport assets) {
+        String text() {
+            if (assets != null) {
+                return assets.summary();
+            }
+            if (classes == null) {
+                return "";
+            }
+            if (classes.reasons().size() < 2) {
+                return classes.summary(); // one reason is in the summary itself
+            }
+            StringBuilder text = new StringBuilder(classes.summary());
+            for (String reason : classes.reasons()) {
+                text.append("\n  ").append(reason);
+            }
+            return text.toString();
+        }
+    }
 
     /**
      * @param control what pause, resume and rescan act on, never null
@@ -35,17 +56,13 @@ public final class ReloadAgentBean implements ReloadAgentMXBean, ReloadListener 
     @Override
     public void reloaded(ReloadReport report) {
         (report.applied() ? reloads : failures).incrementAndGet();
-        StringBuilder text = new StringBuilder(report.summary());
-        if (report.reasons().size() > 1) {
-            report.reasons().forEach(reason -> text.append("\n  ").append(reason));
-        }
-        lastReport = text.toString();
+        lastReport = new LastReport(report, null);
     }
 
     @Override
     public void assetsReloaded(AssetReport report) {
         assetBatches.incrementAndGet();
-        lastReport = report.summary();
+        lastReport = new LastReport(null, report);
     }
 
     @Override
@@ -65,7 +82,7 @@ public final class ReloadAgentBean implements ReloadAgentMXBean, ReloadListener 
 
     @Override
     public String getLastReport() {
-        return lastReport;
+        return lastReport.text();
     }
 
     @Override

@@ -31,7 +31,9 @@ final class Announcer {
     void announce(ReloadReport report) {
         // Listeners (the JFR events and the MBean's counters among them) first: once the line is printed,
         // everything that watches the agent has seen the batch.
-        publish(report);
+        // Made once: for a large batch it is a long string, and the property, the MBean and the line all hold it.
+        String summary = report.summary();
+        publish(summary);
         for (ReloadListener listener : Reloads.listeners()) {
             try {
                 listener.reloaded(report);
@@ -39,7 +41,7 @@ final class Announcer {
                 reporter.error("reload listener " + listener.getClass().getName() + " threw " + e);
             }
         }
-        reporter.info(report.summary());
+        reporter.info(summary);
         if (report.reasons().size() > 1) {
             report.reasons().forEach(reason -> reporter.info("  " + reason));
         }
@@ -62,9 +64,9 @@ final class Announcer {
      * Leaves the last report line where any code can read it without a compile dependency on the agent: a game
      * HUD reads {@link Reloads#LAST_REPORT_PROPERTY} each frame, and an {@code OnReload} hook runs after it.
      */
-    private void publish(ReloadReport report) {
+    private void publish(String summary) {
         try {
-            System.setProperty(Reloads.LAST_REPORT_PROPERTY, report.summary());
+            System.setProperty(Reloads.LAST_REPORT_PROPERTY, summary);
         } catch (SecurityException e) {
             reporter.debug("cannot publish the report as a system property (" + e + ")");
         }

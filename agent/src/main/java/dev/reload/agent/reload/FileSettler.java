@@ -6,6 +6,7 @@ import dev.reload.agent.report.Reporter;
 import dev.reload.agent.watch.ChangeBatch;
 import dev.reload.agent.watch.ChangeCollector;
 import dev.reload.agent.watch.ChangedFile;
+import dev.reload.agent.watch.ClassFiles;
 import dev.reload.patcher.shape.ClassShape;
 import dev.reload.patcher.shape.UnreadableClassException;
 
@@ -94,10 +95,10 @@ final class FileSettler {
 
     private boolean fits(ChangedFile file, ClassShape shape) {
         String relative = file.relativePath();
-        String expected = shape.internalName() + ".class";
-        if (!relative.equals(expected) && !relative.endsWith("/" + expected)) {
+        String internalName = shape.internalName();
+        if (!liesAt(relative, internalName)) {
             reporter.error(relative + " holds class " + shape.binaryName() + ", which belongs in "
-                    + expected + ": not reloaded (is the compiler writing to the right directory?)");
+                    + internalName + ClassFiles.SUFFIX + ": not reloaded (is the compiler writing to the right directory?)");
             return false;
         }
         if (shape.majorVersion() > runtimeMajorVersion) {
@@ -105,6 +106,16 @@ final class FileSettler {
             return false;
         }
         return true;
+    }
+
+    /**
+     * {@return true when the relative path ends in the class file of the internal name ({@code demo/Player.class} or
+     * {@code out/demo/Player.class} for {@code demo/Player})}, compared in place: it runs for every file of a batch
+     */
+    static boolean liesAt(String relative, String internalName) {
+        int nameStart = relative.length() - ClassFiles.SUFFIX.length() - internalName.length();
+        return nameStart >= 0 && relative.endsWith(ClassFiles.SUFFIX) && relative.startsWith(internalName, nameStart)
+                && (nameStart == 0 || relative.charAt(nameStart - 1) == '/');
     }
 
     private void reportTooNew(String relative, int majorVersion) {

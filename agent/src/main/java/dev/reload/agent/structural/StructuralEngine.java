@@ -20,6 +20,7 @@ import java.lang.instrument.Instrumentation;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -344,6 +345,10 @@ public final class StructuralEngine {
      * @param batch what {@link #prepare} gave for the other classes of the batch, never null
      */
     public byte[] linkCalls(byte[] classFile, ClassLoader loader, List<PreparedRewrite> batch) {
+        if (batch.isEmpty() && noneMoved(records.moved().values())) {
+            // A batch of body edits after none that moved a method: no maps to copy for each of its classes.
+            return linkSuperCalls(classFile);
+        }
         Map<String, Set<MemberKey>> moves = new HashMap<>(records.moved());
         Map<String, Set<MemberKey>> widened = new HashMap<>(records.widened());
         for (PreparedRewrite rewrite : batch) {
@@ -351,10 +356,20 @@ public final class StructuralEngine {
             widened.put(rewrite.rewrite().internalName(), rewrite.widened());
         }
         byte[] superCallsLinked = linkSuperCalls(classFile);
-        if (moves.values().stream().allMatch(Set::isEmpty)) {
+        if (noneMoved(moves.values())) {
             return superCallsLinked;
         }
         return StructuralRewriter.redirectCalls(superCallsLinked, view(moves, widened, loader));
+    }
+
+    /** A loop, not a stream: every class of every batch asks it. */
+    private static boolean noneMoved(Collection<Set<MemberKey>> moved) {
+        for (Set<MemberKey> each : moved) {
+            if (!each.isEmpty()) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**

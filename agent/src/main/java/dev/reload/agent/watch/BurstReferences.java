@@ -132,8 +132,11 @@ final class BurstReferences {
         if (owner == null || need.member() == null) {
             return owner != null;
         }
+        if (owner.declares(need.member())) {
+            return true; // most needs: no search of the supertypes to set up for each
+        }
         if (need.member().name().startsWith("<")) {
-            return owner.declares(need.member()); // constructors and initializers are not inherited
+            return false; // constructors and initializers are not inherited
         }
         Deque<Declarations> toSearch = new ArrayDeque<>();
         Set<String> seen = new HashSet<>();

@@ -16,8 +16,8 @@ public final class ClassFiles {
 
     /** {@return true when the path names a class file (by its name; the file may be gone)} */
     public static boolean isClassFile(Path path) {
-        Path name = path.getFileName();
-        return name != null && name.toString().endsWith(SUFFIX);
+        // A path keeps its string, and its file name is its end: no new Path and string for each of a burst's events.
+        return path.toString().endsWith(SUFFIX);
     }
 
     /**
@@ -26,8 +26,8 @@ public final class ClassFiles {
      * atomically writes each under such a name, then renames it (by its name; the file may be gone)}
      */
     public static boolean isTemporaryClassFile(Path path) {
-        Path name = path.getFileName();
-        return name != null && name.toString().contains(SUFFIX + ".");
+        String text = path.toString();
+        return text.indexOf(SUFFIX + ".", nameStart(path, text)) >= 0;
     }
 
     /**
@@ -45,8 +45,20 @@ public final class ClassFiles {
 
     /** {@return the path of {@code file} below {@code root}, with {@code /} separators on every platform} */
     public static String relativePath(Path root, Path file) {
-        String relative = root.relativize(file).toString();
-        return relative.replace(file.getFileSystem().getSeparator(), "/");
+        String separator = file.getFileSystem().getSeparator();
+        String rootText = root.toString();
+        String fileText = file.toString();
+        // The usual case, a file below its root, read off the strings both paths keep instead of a relativized Path.
+        String relative = fileText.startsWith(rootText) && fileText.startsWith(separator, rootText.length())
+                && !rootText.isEmpty() && !rootText.endsWith(separator)
+                ? fileText.substring(rootText.length() + separator.length())
+                : root.relativize(file).toString();
+        return relative.replace(separator, "/");
+    }
+
+    /** {@return where the file name starts in the path's string} */
+    private static int nameStart(Path path, String text) {
+        return text.lastIndexOf(path.getFileSystem().getSeparator()) + 1;
     }
 
     /** {@return where the class file of an internal name such as {@code demo/Player} lies below a root} */

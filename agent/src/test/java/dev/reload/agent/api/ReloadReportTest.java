@@ -18,6 +18,18 @@ class ReloadReportTest {
     }
 
     @Test
+    void editsFollowTheChangedMethodsOfTheirClass() {
+        ReloadReport report = new ReloadReport(ReloadReport.Outcome.APPLIED,
+                List.of(new ReloadedClass("demo.Player", List.of("update"), List.of("method added: void jump()")),
+                        new ReloadedClass("demo.Hud", List.of(), List.of("lambda added in draw()", "field added: int x")),
+                        new ReloadedClass("demo.Map", List.of())),
+                List.of(), Duration.ofMillis(5));
+        assertEquals("3 classes in 5 ms: demo.Player (update, method added: void jump()), "
+                + "demo.Hud (lambda added in draw(), field added: int x), demo.Map", report.summary());
+        assertEquals("demo.Hud (lambda added in draw(), field added: int x)", report.classes().get(1).describe());
+    }
+
+    @Test
     void oneClassWithOnlyDebugInformationChangedIsNamedAlone() {
         ReloadReport report = new ReloadReport(ReloadReport.Outcome.APPLIED,
                 List.of(new ReloadedClass("demo.Player", List.of())), List.of(), Duration.ofMillis(7));

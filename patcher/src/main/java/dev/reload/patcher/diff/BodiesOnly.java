@@ -32,11 +32,14 @@ final class BodiesOnly {
         String owner = updated.internalName();
         List<Change> changes = new ArrayList<>();
         for (int i = 0; i < updated.methodCount(); i++) {
-            MethodShape now = updated.method(i);
-            if (SyntheticNames.isLambda(now.name()) || SyntheticNames.isSwitchTable(now.name())) {
+            String name = updated.methodName(i);
+            if (SyntheticNames.isLambda(name) || SyntheticNames.isSwitchTable(name)) {
                 return Optional.empty();
             }
-            MethodDiff.compare(owner, running.method(i), now, changes);
+            // Names, descriptors and flags are the same (declaresPrefixOf): an unchanged method has nothing to compare.
+            if (!updated.sameMethodAt(i, running)) {
+                MethodDiff.compare(owner, running.method(i), updated.method(i), changes);
+            }
         }
         return Optional.of(changes);
     }

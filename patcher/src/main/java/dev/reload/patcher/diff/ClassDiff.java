@@ -2,7 +2,6 @@ package dev.reload.patcher.diff;
 
 import dev.reload.patcher.rewrite.Refusal;
 import dev.reload.patcher.shape.ClassShape;
-import dev.reload.patcher.shape.MethodShape;
 import dev.reload.patcher.shape.UnreadableClassException;
 
 import java.util.ArrayList;
@@ -84,9 +83,10 @@ public final class ClassDiff {
             return List.of();
         }
         Set<String> ordered = new LinkedHashSet<>();
-        for (MethodShape method : updated.methods()) {
-            if (edited.contains(method.name())) {
-                ordered.add(method.name());
+        for (int i = 0; i < updated.methodCount(); i++) {
+            String name = updated.methodName(i);
+            if (edited.contains(name)) {
+                ordered.add(name);
             }
         }
         ordered.addAll(edited);

@@ -257,7 +257,21 @@ final class ClassFileOutline {
     }
 
     String className(int classIndex) {
-        return utf8(u2(entry(classIndex, CONSTANT_CLASS) + 1));
+        return utf8(classNameIndex(classIndex));
+    }
+
+    /**
+     * {@return true when a {@code CONSTANT_Class} entry names the class whose internal name has these ASCII bytes},
+     * compared without decoding a string
+     */
+    boolean classNameIs(int classIndex, byte[] internalName) {
+        int offset = entry(classNameIndex(classIndex), CONSTANT_UTF8);
+        return u2(offset + 1) == internalName.length && sameBytes(offset + 3, internalName);
+    }
+
+    /** {@return the index of the UTF-8 entry a {@code CONSTANT_Class} entry names} */
+    int classNameIndex(int classIndex) {
+        return u2(entry(classIndex, CONSTANT_CLASS) + 1);
     }
 
     /** {@return the string of a UTF-8 entry, decoding the JVM's modified UTF-8 (JVMS 4.4.7)} */

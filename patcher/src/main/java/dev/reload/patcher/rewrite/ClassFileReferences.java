@@ -2,7 +2,7 @@ package dev.reload.patcher.rewrite;
 
 import dev.reload.patcher.shape.MemberKey;
 
-import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -48,19 +48,21 @@ public final class ClassFileReferences {
     }
 
     private ClassFileReferences(ClassFileOutline outline) {
+        PoolStrings pool = new PoolStrings(outline);
         internalName = outline.internalName();
         int superIndex = outline.u2(outline.poolEnd + 4);
-        superName = superIndex == 0 ? null : outline.className(superIndex);
-        List<String> supers = new ArrayList<>();
+        superName = superIndex == 0 ? null : pool.className(superIndex);
         int interfaceCount = outline.u2(outline.poolEnd + 6);
+        String[] supers = new String[interfaceCount];
         for (int i = 0; i < interfaceCount; i++) {
-            supers.add(outline.className(outline.u2(outline.poolEnd + 8 + 2 * i)));
+            supers[i] = pool.className(outline.u2(outline.poolEnd + 8 + 2 * i));
         }
-        interfaces = List.copyOf(supers);
+        interfaces = List.of(supers);
         Set<MemberKey> members = new HashSet<>();
-        int methods = declaredMembers(outline, outline.poolEnd + 8 + 2 * interfaceCount, members);
-        declaredMembers(outline, methods, members);
-        declared = Set.copyOf(members);
+        int methods = declaredMembers(pool, outline.poolEnd + 8 + 2 * interfaceCount, members);
+        declaredMembers(pool, methods, members);
+        // Wrapped, not copied: nothing else holds these sets, and a copy would double what a batch allocates here.
+        declared = Collections.unmodifiableSet(members);
         Set<String> named = new LinkedHashSet<>();
         Set<MemberReference> referenced = new LinkedHashSet<>();
         for (int index = 1; index < outline.poolCount; index++) {
@@ -70,16 +72,16 @@ public final class ClassFileReferences {
             }
             switch (outline.bytes[offset]) {
                 case ClassFileOutline.CONSTANT_CLASS -> {
-                    String name = elementClass(outline.utf8(outline.u2(offset + 1)));
+                    String name = elementClass(pool.utf8(outline.u2(offset + 1)));
                     if (name != null && !name.equals(internalName)) {
                         named.add(name);
                     }
                 }
                 case ClassFileOutline.CONSTANT_FIELDREF, ClassFileOutline.CONSTANT_METHODREF,
                         ClassFileOutline.CONSTANT_INTERFACE_METHODREF -> {
-                    String owner = outline.className(outline.u2(offset + 1));
+                    String owner = pool.className(outline.u2(offset + 1));
                     if (owner.charAt(0) != '[') { // an array's members are Object's (clone, length is no member)
-                        referenced.add(new MemberReference(owner, nameAndType(outline, outline.u2(offset + 3))));
+                        referenced.add(new MemberReference(owner, nameAndType(pool, outline.u2(offset + 3))));
                     }
                 }
                 default -> {
@@ -88,8 +90,36 @@ public final class ClassFileReferences {
                 }
             }
         }
-        classes = Set.copyOf(named);
-        this.members = Set.copyOf(referenced);
+        classes = Collections.unmodifiableSet(named);
+        this.members = Collections.unmodifiableSet(referenced);
+    }
+
+    /**
+     * The strings of a class file's UTF-8 entries, each decoded once: a class's name, a common descriptor or a
+     * member's name is named by many entries (every {@code Methodref} names its owner), and this reads every file
+     * of a batch.
+     */
+    private static final class PoolStrings {
+        final ClassFileOutline outline;
+        private final String[] decoded;
+
+        PoolStrings(ClassFileOutline outline) {
+            this.outline = outline;
+            this.decoded = new String[outline.poolCount];
+        }
+
+        String utf8(int index) {
+            String text = index > 0 && index < decoded.length ? decoded[index] : null;
+            if (text == null) {
+                text = outline.utf8(index); // checks the index and the tag
+                decoded[index] = text;
+            }
+            return text;
+        }
+
+        String className(int classIndex) {
+            return utf8(outline.classNameIndex(classIndex));
+        }
     }
 
     /**
@@ -140,10 +170,11 @@ public final class ClassFileReferences {
     }
 
     /** {@return the offset after a fields or methods table}; adds each member's name and descriptor to {@code into} */
-    private static int declaredMembers(ClassFileOutline outline, int countOffset, Set<MemberKey> into) {
+    private static int declaredMembers(PoolStrings pool, int countOffset, Set<MemberKey> into) {
+        ClassFileOutline outline = pool.outline;
         int offset = countOffset + 2;
         for (int i = outline.u2(countOffset); i > 0; i--) {
-            into.add(new MemberKey(outline.utf8(outline.u2(offset + 2)), outline.utf8(outline.u2(offset + 4))));
+            into.add(new MemberKey(pool.utf8(outline.u2(offset + 2)), pool.utf8(outline.u2(offset + 4))));
             int attributes = outline.u2(offset + 6);
             offset += 8; // access_flags, name_index, descriptor_index, attributes_count
             for (int a = 0; a < attributes; a++) {
@@ -153,12 +184,13 @@ public final class ClassFileReferences {
         return offset;
     }
 
-    private static MemberKey nameAndType(ClassFileOutline outline, int index) {
+    private static MemberKey nameAndType(PoolStrings pool, int index) {
+        ClassFileOutline outline = pool.outline;
         int offset = outline.poolOffset(index);
         if (offset == 0 || outline.bytes[offset] != ClassFileOutline.CONSTANT_NAME_AND_TYPE) {
             throw new ClassFileFormatException(offset, "constant pool index " + index + " is no NameAndType");
         }
-        return new MemberKey(outline.utf8(outline.u2(offset + 1)), outline.utf8(outline.u2(offset + 3)));
+        return new MemberKey(pool.utf8(outline.u2(offset + 1)), pool.utf8(outline.u2(offset + 3)));
     }
 
     /** {@return the class a {@code CONSTANT_Class} entry names: the element class of an array; null for a primitive one} */

@@ -18,6 +18,7 @@ import java.util.Set;
 public final class SharedLambdaSites {
     private static final Set<String> BOOTSTRAPS = Set.of("metafactory", "altMetafactory");
     private static final byte[] FACTORIES = RuntimeNames.LAMBDA_FACTORIES.getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] METAFACTORY = RuntimeNames.LAMBDA_METAFACTORY.getBytes(StandardCharsets.US_ASCII);
     private static final int MAX_POOL_COUNT = 0xFFFF;
 
     private SharedLambdaSites() {
@@ -63,7 +64,7 @@ public final class SharedLambdaSites {
         for (int index = 1; index < outline.poolCount; index++) {
             int offset = outline.poolOffset(index);
             if (offset != 0 && outline.bytes[offset] == ClassFileOutline.CONSTANT_METHODREF
-                    && outline.className(outline.u2(offset + 1)).equals(RuntimeNames.LAMBDA_METAFACTORY)
+                    && outline.classNameIs(outline.u2(offset + 1), METAFACTORY) // no string for every Methodref
                     && BOOTSTRAPS.contains(outline.utf8(outline.u2(outline.poolOffset(outline.u2(offset + 3)) + 1)))) {
                 found.add(offset);
             }

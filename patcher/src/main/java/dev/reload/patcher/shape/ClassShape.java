@@ -192,6 +192,24 @@ public final class ClassShape {
         return methodAt(Objects.checkIndex(index, methodCount()));
     }
 
+    /** {@return the name of the method at {@code index}}, with no {@link MethodShape} made for it */
+    public String methodName(int index) {
+        return SYMBOLS.string(ids[methodStart() + METHOD_INTS * Objects.checkIndex(index, methodCount())]);
+    }
+
+    /**
+     * {@return true when the method at {@code index} has the same code, debug information, access flags and lambda
+     * creator as the method at the same index of {@code other}}: a batch asks it of every method, most of them
+     * unchanged, and it makes no strings
+     *
+     * @param other another shape with a method at {@code index}, never null
+     */
+    public boolean sameMethodAt(int index, ClassShape other) {
+        Objects.checkIndex(index, Math.min(methodCount(), other.methodCount()));
+        return methodData[2 * index] == other.methodData[2 * index]
+                && methodData[2 * index + 1] == other.methodData[2 * index + 1];
+    }
+
     /** {@return how many names {@code NestMembers} lists} */
     public int nestMemberCount() {
         return high(ids[ShapeLayout.INTERFACES_AND_NEST]);

@@ -33,25 +33,37 @@ final class CodeHasher extends MethodVisitor {
 
     private final String owner;
     private final String ownerDescriptor;
-    private final int index;
     private final Sink sink;
     private final Deferred code = new Deferred();
     private final Deferred debug = new Deferred();
+    private int index;
     private boolean hasCode;
     private int instructions;
 
     /**
      * @param owner the internal name of the class being read
      * @param ownerDescriptor its descriptor, {@code L} + owner + {@code ;}, made once per class
-     * @param index the method's index in class-file order
      * @param sink where the results go
      */
-    CodeHasher(String owner, String ownerDescriptor, int index, Sink sink) {
+    CodeHasher(String owner, String ownerDescriptor, Sink sink) {
         super(Opcodes.ASM9);
         this.owner = owner;
         this.ownerDescriptor = ownerDescriptor;
-        this.index = index;
         this.sink = sink;
+    }
+
+    /**
+     * {@return this hasher, started over for the method at {@code index} in class-file order}: ASM reads a method to
+     * its {@code visitEnd} before it visits the next, so one hasher serves a whole class, and a batch that reads a
+     * thousand class files makes one hasher for each, not one for each method
+     */
+    CodeHasher method(int index) {
+        this.index = index;
+        hasCode = false;
+        instructions = 0;
+        code.reset();
+        debug.reset();
+        return this;
     }
 
     @Override
@@ -235,10 +247,25 @@ final class CodeHasher extends MethodVisitor {
     private static final class Deferred {
         private final Hash64 hash = new Hash64();
         private int size;
-        /** Made at the first reference: most debug hashes, and the code of many small methods, have none. */
+        /** The order-independent sum of the references whose target is known. */
+        private long references;
+        /**
+         * Forward references only, made at the first: a line number or local variable names a label the reader has
+         * already visited, and a backward jump too, so most methods need none.
+         */
         private Label[] refs;
         private int[] refPositions;
         private int refCount;
+
+        void reset() {
+            hash.reset();
+            size = 0;
+            references = 0;
+            if (refs != null) {
+                Arrays.fill(refs, 0, refCount, null); // the last method's labels, no longer needed
+            }
+            refCount = 0;
+        }
 
         Deferred add(long value) {
             hash.add(value);
@@ -251,6 +278,11 @@ final class CodeHasher extends MethodVisitor {
         }
 
         Deferred ref(Label label) {
+            int position = size++;
+            if (label.info instanceof Integer target) {
+                references += reference(position, target);
+                return this;
+            }
             if (refs == null) {
                 refs = new Label[8];
                 refPositions = new int[8];
@@ -259,18 +291,20 @@ final class CodeHasher extends MethodVisitor {
                 refPositions = Arrays.copyOf(refPositions, refCount * 2);
             }
             refs[refCount] = label;
-            refPositions[refCount++] = size++;
+            refPositions[refCount++] = position;
             return this;
         }
 
         long resolve() {
-            long references = 0;
             for (int i = 0; i < refCount; i++) {
                 Object at = refs[i].info;
-                long target = at instanceof Integer index ? index : 0xFFFF_FFFFL;
-                references += new Hash64().add(refPositions[i]).add(target).value();
+                references += reference(refPositions[i], at instanceof Integer index ? index : 0xFFFF_FFFFL);
             }
             return hash.add(references).add(size).value();
+        }
+
+        private static long reference(int position, long target) {
+            return new Hash64().add(position).add(target).value();
         }
     }
 }

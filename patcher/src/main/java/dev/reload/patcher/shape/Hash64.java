@@ -12,6 +12,11 @@ final class Hash64 {
 
     private long state = FNV_OFFSET;
 
+    /** Starts over, as a new hash. */
+    void reset() {
+        state = FNV_OFFSET;
+    }
+
     /** Folds one value into the hash. */
     Hash64 add(long value) {
         long h = (state ^ value) * MULTIPLIER;

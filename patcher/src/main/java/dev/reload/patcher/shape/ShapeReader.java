@@ -22,7 +22,8 @@ final class ShapeReader extends ClassVisitor implements CodeHasher.Sink {
     private static final int CLASS_FILE_FLAGS = 0xFFFF;
 
     private final Symbols symbols = Symbols.TABLE;
-    private String internalName;
+    /** Hashes each method's code in turn, made once the class's name is known. */
+    private CodeHasher hasher;
     private final int[] header = new int[ShapeLayout.HEADER];
     private final Ints interfaces = new Ints();
     private final Ints nestMembers = new Ints();
@@ -50,7 +51,7 @@ final class ShapeReader extends ClassVisitor implements CodeHasher.Sink {
     @Override
     public void visit(int version, int access, String name, String signature, String superName,
                       String[] interfaces) {
-        internalName = name;
+        hasher = new CodeHasher(name, "L".concat(name).concat(";"), this);
         header[ShapeLayout.NAME] = symbols.intern(name);
         header[ShapeLayout.SUPER] = superName == null ? -1 : symbols.intern(superName);
         header[ShapeLayout.NEST_HOST] = -1;
@@ -119,7 +120,7 @@ final class ShapeReader extends ClassVisitor implements CodeHasher.Sink {
             methodData = Arrays.copyOf(methodData, methodData.length * 2);
         }
         methodData[2 * index + 1] = access & CLASS_FILE_FLAGS;
-        return new CodeHasher(internalName, descriptor, index, this);
+        return hasher.method(index);
     }
 
     @Override

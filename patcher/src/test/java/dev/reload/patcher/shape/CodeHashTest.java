@@ -15,8 +15,13 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 class CodeHashTest {
     /** {@return the shape of the one method {@code m()I} of a class {@code t/C} with the given code} */
     private static MethodShape method(Consumer<MethodVisitor> code) throws UnreadableClassException {
+        return method("t/C", code);
+    }
+
+    /** {@return the shape of the one method {@code m()I} of a class of the given internal name with the given code} */
+    private static MethodShape method(String internalName, Consumer<MethodVisitor> code) throws UnreadableClassException {
         ClassWriter writer = new ClassWriter(ClassWriter.COMPUTE_MAXS);
-        writer.visit(Opcodes.V17, Opcodes.ACC_PUBLIC, "t/C", null, "java/lang/Object", null);
+        writer.visit(Opcodes.V17, Opcodes.ACC_PUBLIC, internalName, null, "java/lang/Object", null);
         MethodVisitor method = writer.visitMethod(Opcodes.ACC_STATIC, "m", "(I)I", null, null);
         method.visitCode();
         code.accept(method);
@@ -87,6 +92,61 @@ class CodeHashTest {
         Consumer<MethodVisitor> toFirst = m -> jumpTo(m, true);
         Consumer<MethodVisitor> toSecond = m -> jumpTo(m, false);
         assertNotEquals(method(toFirst).codeHash(), method(toSecond).codeHash());
+    }
+
+    @Test
+    void backwardJumpTargetsCount() throws UnreadableClassException {
+        assertNotEquals(method(m -> loopBackTo(m, true)).codeHash(), method(m -> loopBackTo(m, false)).codeHash());
+    }
+
+    @Test
+    void whereALineStartsChangesOnlyTheDebugHash() throws UnreadableClassException {
+        MethodShape early = method(m -> lineAt(m, true));
+        MethodShape late = method(m -> lineAt(m, false));
+        assertEquals(early.codeHash(), late.codeHash());
+        assertNotEquals(early.codeHashWithDebug(), late.codeHashWithDebug());
+    }
+
+    @Test
+    void aClassNamingItselfInADescriptorHashesAsUnderAnotherName() throws UnreadableClassException {
+        // An anonymous class renumbered from Outer$1 to Outer$2 is the same code; so is an array of itself.
+        Consumer<MethodVisitor> castToOwnArray1 = m -> castsToArrayOf(m, "t/Outer$1");
+        Consumer<MethodVisitor> castToOwnArray2 = m -> castsToArrayOf(m, "t/Outer$2");
+        assertEquals(method("t/Outer$1", castToOwnArray1).codeHash(), method("t/Outer$2", castToOwnArray2).codeHash());
+        assertNotEquals(method("t/Outer$1", castToOwnArray2).codeHash(), method("t/Outer$2", castToOwnArray2).codeHash());
+    }
+
+    private static void castsToArrayOf(MethodVisitor m, String internalName) {
+        m.visitInsn(Opcodes.ACONST_NULL);
+        m.visitTypeInsn(Opcodes.CHECKCAST, "[L" + internalName + ";");
+        m.visitInsn(Opcodes.POP);
+        m.visitVarInsn(Opcodes.ILOAD, 0);
+        m.visitInsn(Opcodes.IRETURN);
+    }
+
+    /** x; loop: x--; if (x > 0) goto loop (or goto the decrement's second half); return x. */
+    private static void loopBackTo(MethodVisitor m, boolean first) {
+        Label top = new Label();
+        Label middle = new Label();
+        m.visitLabel(top);
+        m.visitIincInsn(0, -1);
+        m.visitLabel(middle);
+        m.visitVarInsn(Opcodes.ILOAD, 0);
+        m.visitJumpInsn(Opcodes.IFGT, first ? top : middle);
+        m.visitVarInsn(Opcodes.ILOAD, 0);
+        m.visitInsn(Opcodes.IRETURN);
+    }
+
+    /** return x + 1, line 7 starting at the first instruction or at the second. */
+    private static void lineAt(MethodVisitor m, boolean first) {
+        Label[] instructions = {new Label(), new Label()};
+        m.visitLabel(instructions[0]);
+        m.visitVarInsn(Opcodes.ILOAD, 0);
+        m.visitLabel(instructions[1]);
+        m.visitLineNumber(7, instructions[first ? 0 : 1]);
+        m.visitInsn(Opcodes.ICONST_1);
+        m.visitInsn(Opcodes.IADD);
+        m.visitInsn(Opcodes.IRETURN);
     }
 
     private static void jumpTo(MethodVisitor m, boolean first) {

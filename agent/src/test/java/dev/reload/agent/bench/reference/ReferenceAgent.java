@@ -1,6 +1,7 @@
 package dev.reload.agent.bench.reference;
 
 import java.io.IOException;
+import java.net.URISyntaxException;
 import java.lang.instrument.ClassDefinition;
 import java.lang.instrument.ClassFileTransformer;
 import java.lang.instrument.Instrumentation;
@@ -11,10 +12,13 @@ import java.nio.file.StandardWatchEventKinds;
 import java.nio.file.WatchEvent;
 import java.nio.file.WatchKey;
 import java.nio.file.WatchService;
+import java.security.ProtectionDomain;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
+import java.util.zip.CRC32C;
 
 /**
  * The floor the agent is measured against: a minimal agent that, on every native file event for a class
@@ -29,7 +33,10 @@ import java.util.stream.Stream;
  *
  * <p>Its agent argument is the directory to watch. Without one it only keeps the {@link Instrumentation},
  * for {@link BareRedefine}; with {@value #OBSERVE} it also registers a transformer that looks at nothing,
- * the least any agent that tracks loaded classes costs the JVM at start-up. Packed into a jar at run time
+ * the least any agent that tracks loaded classes costs the JVM at start-up. With {@value #RECORD} and a directory
+ * it watches that directory as above and also records, as each class loads from it, its name and the CRC-32C of its
+ * class file: the least an agent that judges a new class file against the one running must keep of every class,
+ * done the simplest way. Packed into a jar at run time
  * by {@link ReferenceAgentJar}; uses no other class of the project and defines no nested class, so that
  * jar holds this one class file.
  */
@@ -38,23 +45,82 @@ public final class ReferenceAgent implements ClassFileTransformer {
     public static final String OBSERVE = "observe";
     /** How the name of a file that lists a batch of classes to redefine in one call ends. */
     public static final String BATCH_SUFFIX = ".batch";
+    /** The agent argument's prefix, before a directory, that records each class loaded from it and watches it. */
+    public static final String RECORD = "record:";
 
     private static volatile Instrumentation instrumentation;
+    /** The transformer that records each class's CRC-32C, with {@value #RECORD}; else null. */
+    private static volatile ReferenceAgent recorder;
 
-    private ReferenceAgent() {
+    /** The watched directory whose classes are recorded; null when none is. */
+    private final Path recordedDirectory;
+    /** The class file's CRC-32C of each class loaded from the watched directory, by internal name. */
+    private final Map<String, Long> recorded = new ConcurrentHashMap<>();
+    /** The protection domain last found to hold the watched directory's classes: the loader gives them all one. */
+    private volatile ProtectionDomain recordedDomain;
+    /** The protection domain last found to hold other classes. */
+    private volatile ProtectionDomain otherDomain;
+
+    private ReferenceAgent(Path recordedDirectory) {
+        this.recordedDirectory = recordedDirectory;
+    }
+
+    @Override
+    public byte[] transform(Module module, ClassLoader loader, String className, Class<?> classBeingRedefined,
+                            ProtectionDomain domain, byte[] classfileBuffer) {
+        if (recordedDirectory != null && classBeingRedefined == null && className != null && fromDirectory(domain)) {
+            CRC32C crc = new CRC32C();
+            crc.update(classfileBuffer);
+            recorded.put(className, crc.getValue());
+        }
+        return null;
+    }
+
+    /** {@return false when the recorded class runs a class file with this CRC-32C already; else records it} */
+    private boolean changes(String binaryName, byte[] classFile) {
+        CRC32C crc = new CRC32C();
+        crc.update(classFile);
+        Long before = recorded.put(binaryName.replace('.', '/'), crc.getValue());
+        return before == null || before != crc.getValue();
+    }
+
+    private boolean fromDirectory(ProtectionDomain domain) {
+        if (domain == null || domain == otherDomain) {
+            return false;
+        }
+        if (domain == recordedDomain) {
+            return true;
+        }
+        try {
+            if (domain.getCodeSource() != null && domain.getCodeSource().getLocation() != null
+                    && recordedDirectory.equals(Path.of(domain.getCodeSource().getLocation().toURI()))) {
+                recordedDomain = domain;
+                return true;
+            }
+        } catch (URISyntaxException | IllegalArgumentException e) {
+            // not a directory of this file system: not the watched one
+        }
+        otherDomain = domain;
+        return false;
     }
 
     /** Called by the JVM before {@code main}; starts the watching thread when a directory is given. */
     public static void premain(String directory, Instrumentation given) throws IOException {
         instrumentation = given;
         if (OBSERVE.equals(directory)) {
-            given.addTransformer(new ReferenceAgent(), true);
+            given.addTransformer(new ReferenceAgent(null), true);
             return;
         }
-        if (directory == null || directory.isEmpty()) {
+        String watched = directory != null && directory.startsWith(RECORD) ? directory.substring(RECORD.length())
+                : directory;
+        if (watched == null || watched.isEmpty()) {
             return;
         }
-        Path root = Path.of(directory).toAbsolutePath().normalize();
+        Path root = Path.of(watched).toAbsolutePath().normalize();
+        if (!watched.equals(directory)) {
+            recorder = new ReferenceAgent(root);
+            given.addTransformer(recorder, false);
+        }
         WatchService service = FileSystems.getDefault().newWatchService();
         Map<WatchKey, Path> directories = new HashMap<>();
         try (Stream<Path> walk = Files.walk(root)) {
@@ -99,7 +165,11 @@ public final class ReferenceAgent implements ClassFileTransformer {
     private static void redefine(ClassLoader loader, String binaryName, Path file) {
         try {
             Class<?> type = Class.forName(binaryName, false, loader);
-            instrumentation.redefineClasses(new ClassDefinition(type, Files.readAllBytes(file)));
+            byte[] classFile = Files.readAllBytes(file);
+            ReferenceAgent recording = recorder;
+            if (recording == null || recording.changes(binaryName, classFile)) {
+                instrumentation.redefineClasses(new ClassDefinition(type, classFile));
+            }
         } catch (Exception | LinkageError e) {
             // A half-written file, or a class not loaded: the floor does no more than try.
         }

@@ -2,6 +2,7 @@ package dev.reload.agent.structural;
 
 import dev.reload.patcher.rewrite.AddedMethod;
 import dev.reload.patcher.rewrite.Refusal;
+import dev.reload.patcher.rewrite.StructuralRewrite;
 import dev.reload.patcher.rewrite.UnsupportedEditException;
 import dev.reload.patcher.shape.MemberKey;
 import dev.reload.runtime.ClassLinks;
@@ -12,10 +13,12 @@ import java.lang.invoke.MethodHandle;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * Methods a reload adds to an interface, abstract or default. The running interface cannot declare them, so calls
@@ -72,6 +75,49 @@ final class AddedToInterfaces {
                 OverrideDispatch.of(implementedInterface, key.runtimeKey()).overriddenByBeforeAnyCall(type, body);
             }
         });
+    }
+
+    /**
+     * {@return the implementations of methods reloads added to interfaces that the class's new version drops, while
+     * the interface's version running once the batch took no longer declares the method either}: only code from
+     * before calls them, through the interface's dispatch, whose own body for an abstract method throws, so they
+     * keep receiving those calls with their last bodies. Dropped alone, an implementation gives way to the
+     * interface's default body, or to a superclass's implementation.
+     *
+     * @param type the implementing class, never null
+     * @param rewrite its rewrite, whose companion carries the dropped methods; never null
+     * @param addedByReloads the overridable methods reloads added to each interface, this batch's included; never
+     *                       null
+     * @param declaredByBatch the methods each class of the batch declares that its running class lacks, by class;
+     *                        never null
+     * @param declaredBefore the overridable methods a reload added that the running version of a class outside the
+     *                       batch declares, by internal name; never null
+     */
+    static Set<MemberKey> droppedWithInterface(Class<?> type, StructuralRewrite rewrite,
+                                               Function<Class<?>, Set<MemberKey>> addedByReloads,
+                                               Map<Class<?>, List<AddedMethod>> declaredByBatch,
+                                               Function<String, Set<MemberKey>> declaredBefore) {
+        if (rewrite.dropped().isEmpty()) {
+            return Set.of();
+        }
+        List<AddedMethod> dropped = new ArrayList<>();
+        for (AddedMethod method : rewrite.moved()) {
+            if (rewrite.dropped().contains(method.key())) {
+                dropped.add(method);
+            }
+        }
+        Set<MemberKey> kept = new HashSet<>();
+        for (Map.Entry<MemberKey, Class<?>> implemented
+                : AddedOverrides.implementations(type, dropped, addedByReloads).entrySet()) {
+            Class<?> implementedInterface = implemented.getValue();
+            List<AddedMethod> inBatch = declaredByBatch.get(implementedInterface);
+            Set<MemberKey> declaredAfter = inBatch != null ? AppliedMoves.keys(inBatch, List.of())
+                    : declaredBefore.apply(Type.getInternalName(implementedInterface));
+            if (!declaredAfter.contains(implemented.getKey())) {
+                kept.add(implemented.getKey());
+            }
+        }
+        return kept;
     }
 
     /**

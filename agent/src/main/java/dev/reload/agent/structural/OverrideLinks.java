@@ -25,26 +25,36 @@ import java.util.Set;
  *                        override named through this class; never null
  * @param overriddenEarlier the methods this rewrite adds that subclasses outside the batch added in earlier
  *                          reloads, by subclass: they override them from now on; never null
+ * @param droppedWithInterface the implementations, among {@code declarers}, that the new version drops together with
+ *                             the interface method they implement: they keep receiving the calls of code from before
+ *                             with their last bodies; never null
  */
 record OverrideLinks(Class<?> type, Map<MemberKey, MethodHandle> ownBodies, Map<MemberKey, Class<?>> declarers,
                      Set<MemberKey> declaredNow, Set<MemberKey> overridingAdded,
-                     Map<Class<?>, Set<MemberKey>> overriddenEarlier) {
+                     Map<Class<?>, Set<MemberKey>> overriddenEarlier, Set<MemberKey> droppedWithInterface) {
     OverrideLinks {
         ownBodies = Map.copyOf(ownBodies);
         declarers = Map.copyOf(declarers);
         declaredNow = Set.copyOf(declaredNow);
         overridingAdded = Set.copyOf(overridingAdded);
         overriddenEarlier = Map.copyOf(overriddenEarlier);
+        droppedWithInterface = Set.copyOf(droppedWithInterface);
     }
 
     /** {@return links that change no dispatch, for a class that neither dispatches nor overrides} */
     static OverrideLinks none(Class<?> type) {
-        return new OverrideLinks(type, Map.of(), Map.of(), Set.of(), Set.of(), Map.of());
+        return new OverrideLinks(type, Map.of(), Map.of(), Set.of(), Set.of(), Map.of(), Set.of());
     }
 
     /** {@return the same links, and the methods this rewrite adds that subclasses added earlier, by subclass} */
     OverrideLinks overriddenEarlier(Map<Class<?>, Set<MemberKey>> bySubclass) {
-        return new OverrideLinks(type, ownBodies, declarers, declaredNow, overridingAdded, bySubclass);
+        return new OverrideLinks(type, ownBodies, declarers, declaredNow, overridingAdded, bySubclass,
+                droppedWithInterface);
+    }
+
+    /** {@return the same links, whose dropped implementations of these interface methods keep their last bodies} */
+    OverrideLinks droppedWithInterface(Set<MemberKey> keys) {
+        return new OverrideLinks(type, ownBodies, declarers, declaredNow, overridingAdded, overriddenEarlier, keys);
     }
 
     /**
@@ -59,8 +69,11 @@ record OverrideLinks(Class<?> type, Map<MemberKey, MethodHandle> ownBodies, Map<
                 ClassLinks.of(declarer).dispatchOwn(key.runtimeKey());
                 ClassLinks.of(type).reachThrough(key.runtimeKey(), declarer);
             }
+            // An implementation dropped with the interface method is reached only by code from before, through the
+            // interface's dispatch, whose own body for an abstract method throws: that code runs its last body.
+            boolean reached = declaredNow.contains(key) || droppedWithInterface.contains(key);
             OverrideDispatch.of(declarer, key.runtimeKey()).overriddenBy(type,
-                    declaredNow.contains(key) ? movedMethods.get(key.runtimeKey()) : null);
+                    reached ? movedMethods.get(key.runtimeKey()) : null);
         });
         overriddenEarlier.forEach((subclass, keys) -> keys.forEach(key -> {
             ClassLinks.of(type).dispatchOwn(key.runtimeKey());

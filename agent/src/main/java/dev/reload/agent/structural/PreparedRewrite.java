@@ -122,6 +122,15 @@ public final class PreparedRewrite {
                 overrides.overriddenEarlier(bySubclass), widened, abstractImplementations);
     }
 
+    /**
+     * {@return the same edit, whose dropped implementations of these methods, which the interface that a reload
+     * added them to drops too, keep receiving the calls of code from before}
+     */
+    PreparedRewrite droppedWithInterface(Set<MemberKey> keys) {
+        return new PreparedRewrite(definition, rewrite, links, movedMethods, fieldInitializers,
+                overrides.droppedWithInterface(keys), widened, abstractImplementations);
+    }
+
     /** {@return the class and the bytes to redefine it with, never null} */
     public ClassDefinition definition() {
         return definition;

@@ -168,7 +168,9 @@ public final class StructuralEngine {
             AbstractImplementations.dispatchBeforeAnyCall(edit.loaded(), implementingByEdit.get(edit));
             prepared.add(rewrite.withClassFile(linkSuperCalls(sharingLambdaSites(
                     rewrite.definition().getDefinitionClassFile()))).overriddenEarlier(earlierByEdit.get(edit))
-                    .implementingAbstract(implementingByEdit.get(edit)));
+                    .implementingAbstract(implementingByEdit.get(edit))
+                    .droppedWithInterface(AddedToInterfaces.droppedWithInterface(edit.loaded(), rewrite.rewrite(),
+                            addedByReloads, declaredByBatch, records::overridable)));
         }
         return prepared;
     }

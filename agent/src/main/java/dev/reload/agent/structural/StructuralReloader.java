@@ -143,7 +143,7 @@ public final class StructuralReloader {
         Map<MemberKey, MethodHandle> bodies = new LinkedHashMap<>(ownBodies);
         bodies.putAll(addedToInterface);
         OverrideLinks overrideLinks = new OverrideLinks(loaded, bodies, declarers, overrides,
-                overridingAdded.keySet(), Map.of());
+                overridingAdded.keySet(), Map.of(), Set.of());
         return new PreparedRewrite(new ClassDefinition(loaded, target), rewrite, links, handles,
                 initializers, overrideLinks, widened.stream().map(AddedMethod::key).collect(Collectors.toSet()));
     }

@@ -28,8 +28,6 @@ public final class PollingTreeWatcher implements TreeWatcher {
     private final Duration interval;
     /** Root to the size and modification time of each class file below it at the last walk. */
     private final ConcurrentHashMap<Path, Map<Path, Stamp>> snapshots = new ConcurrentHashMap<>();
-    /** Roots added since the last walk: their first walk is the baseline, nothing counts as written. */
-    private final Set<Path> baselinePending = ConcurrentHashMap.newKeySet();
 
     private final Reporter reporter;
     private final Predicate<Path> watchedFile;
@@ -57,10 +55,23 @@ public final class PollingTreeWatcher implements TreeWatcher {
 
     @Override
     public boolean watch(Path root) {
-        if (snapshots.putIfAbsent(root, Map.of()) != null) {
+        if (snapshots.containsKey(root)) {
             return false;
         }
-        baselinePending.add(root);
+        // The baseline is taken here, not by the polling thread's next walk: a file written or deleted in between
+        // would pass for one that was there, or one that never was. A root that does not exist yet has an empty
+        // baseline, so all of its class files count as written once it appears.
+        Map<Path, Stamp> baseline;
+        try {
+            baseline = walk(root);
+        } catch (IOException e) {
+            reporter.debug("cannot read " + root + " (" + e + "); its files will count as written");
+            baseline = Map.of();
+        }
+        if (snapshots.putIfAbsent(root, baseline) != null) {
+            return false;
+        }
+        reporter.debug("watching " + root + " (polling every " + interval.toMillis() + " ms)");
         return true;
     }
 
@@ -73,14 +84,6 @@ public final class PollingTreeWatcher implements TreeWatcher {
         for (Path root : snapshots.keySet()) {
             Map<Path, Stamp> now = walk(root);
             Map<Path, Stamp> before = snapshots.put(root, now);
-            // The first walk of a root that existed when it was added is the baseline; one that appears later
-            // has an empty baseline, so all of its class files count as written.
-            if (baselinePending.remove(root)) {
-                reporter.debug("watching " + root + " (polling every " + interval.toMillis() + " ms)");
-                if (!now.isEmpty()) {
-                    continue;
-                }
-            }
             now.forEach((file, stamp) -> {
                 if (before == null || !stamp.equals(before.get(file))) {
                     collector.touched(root, file);

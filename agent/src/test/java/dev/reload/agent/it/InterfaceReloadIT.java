@@ -74,6 +74,8 @@ class InterfaceReloadIT {
                     "fixture.interfaces.Blob (method added: String name()");
             assertEquals(List.of("circle/10 | box/4 | blob/5 | star/0 / blob / cbbs"), child.call("names"),
                     child::transcript);
+            // A frame of this version that runs on through the undo below, as one running when a reload lands does.
+            child.call("hold");
 
             // Shape alone gains an abstract method that the loaded classes implementing it lack.
             String refused = child.install("v8");
@@ -87,6 +89,9 @@ class InterfaceReloadIT {
             assertContains(child.install("v9"), "[reload] ", "fixture.interfaces.Shape (",
                     "method removed: String name()");
             assertEquals(List.of("shape2 | shape2 | blob+shape2"), child.call("frame"), child::transcript);
+            // The frame from before calls the removed methods through Shape: each object's last version, never the
+            // body of Shape's abstract name(), which throws.
+            assertEquals(List.of("held: circle/10 box/4 blob/5"), child.call("release"), child::transcript);
             assertEquals(List.of("thrown: nothing"), child.call("health"), child::transcript);
 
             // Square adds tag(), Blob overrides it in turn (Square's dispatches); then Shape gains a default tag():

@@ -20,7 +20,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * bytes of the agent's own redefinitions, and other agents' retransformations. Each JVMTI environment with a transformer makes its own call
  * into Java for every class that loads, so it is registered for the whole run only when another agent may change
  * classes ({@link Registration}); otherwise the first look, then the only transformer at load, records each class as
- * it returns it, and this one is registered only around the agent's own redefinitions and retransformations.
+ * it returns it, and this one is registered only around the agent's own retransformations, and around its
+ * redefinitions once another agent may have been attached.
  * Only observes: always returns null, never throws, and never loads classes. On the loading thread it only keeps
  * the bytes; the {@link CaptureCompactor} hashes them and makes the shape once loading pauses.
  */
@@ -32,6 +33,7 @@ public final class CaptureTransformer implements ClassFileTransformer {
     private final FirstLookTransformer firstLook;
     private final Instrumentation instrumentation;
     private final Registration registration;
+    private final LateAgents lateAgents;
     private final Map<Class<?>, byte[]> redefining = new ConcurrentHashMap<>();
     private volatile Set<Class<?>> expectedRedefinitions = Set.of();
     /**
@@ -48,24 +50,31 @@ public final class CaptureTransformer implements ClassFileTransformer {
          */
         WHOLE_RUN,
         /**
-         * Only around the agent's own redefinitions and retransformations: no other agent was started with the
-         * program, so the first look's bytes are final and it records each class itself, the only hook at load.
-         * An agent attached later and retransforming a class is not seen: the index keeps the bytes the agent
-         * knows (such an agent can change method bodies only), and the agent's next redefinition of the class,
-         * which that agent's transformer sees and changes again, shows the capture its change then.
+         * Only around the agent's own retransformations, and around its redefinitions once an agent may have been
+         * attached ({@link LateAgents}): no other agent was started with the program, so the first look's bytes are
+         * final and it records each class itself, the only hook at load, and until an attach no transformer but the
+         * agent's sees a redefinition, so the JVM runs the bytes asked for and the capture's hook, a copy of each
+         * class file and a call into Java per class, would only say so. An agent attached later and retransforming
+         * a class is not seen: the index keeps the bytes the agent knows (such an agent can change method bodies
+         * only), and the agent's next redefinition of the class, which that agent's transformer sees and changes
+         * again, shows the capture its change then. A redefinition under way while the agent is being attached may
+         * miss its change once, in the same way. JFR started with the program changes its event classes in the
+         * class-file parser and from a retransformable environment made after the agent's, so the capture never
+         * saw its change, registered or not.
          */
         AROUND_REDEFINITIONS
     }
 
     private CaptureTransformer(Instrumentation instrumentation, Registration registration, ClassOrigins origins,
                                LoadedClassIndex index, CaptureCompactor compactor, Reporter reporter,
-                               LoadTimeChange change) {
+                               LoadTimeChange change, LateAgents lateAgents) {
         this.instrumentation = instrumentation;
         this.registration = registration;
         this.origins = origins;
         this.index = index;
         this.compactor = compactor;
         this.reporter = reporter;
+        this.lateAgents = lateAgents;
         this.firstLook = new FirstLookTransformer(origins, change, registration, this);
     }
 
@@ -76,8 +85,16 @@ public final class CaptureTransformer implements ClassFileTransformer {
     public static CaptureTransformer install(Instrumentation instrumentation, Registration registration,
                                              ClassOrigins origins, LoadedClassIndex index, CaptureCompactor compactor,
                                              Reporter reporter, LoadTimeChange change) {
+        return install(instrumentation, registration, origins, index, compactor, reporter, change,
+                new LateAgents(reporter));
+    }
+
+    /** As the public {@code install}, asking {@code lateAgents} whether an agent may have been attached. */
+    static CaptureTransformer install(Instrumentation instrumentation, Registration registration, ClassOrigins origins,
+                                      LoadedClassIndex index, CaptureCompactor compactor, Reporter reporter,
+                                      LoadTimeChange change, LateAgents lateAgents) {
         CaptureTransformer capture = new CaptureTransformer(instrumentation, registration, origins, index, compactor,
-                reporter, change);
+                reporter, change, lateAgents);
         capture.warmUp();
         instrumentation.addTransformer(capture.firstLook, false);
         if (registration == Registration.WHOLE_RUN) {
@@ -105,11 +122,27 @@ public final class CaptureTransformer implements ClassFileTransformer {
     }
 
     /**
-     * Starts collecting the final bytes of the classes about to be redefined by the agent.
+     * Starts collecting the final bytes of the classes about to be redefined or retransformed by the agent, where
+     * another agent's transformer may change them: none is seen (and {@link #redefinedBytes} is null) while none
+     * may be in the program.
      *
      * @param types the classes about to be redefined, never null
      */
     public void expectRedefinition(Set<Class<?>> types) {
+        redefining.clear();
+        expectedRedefinitions = Set.copyOf(types);
+        if (registration == Registration.WHOLE_RUN || lateAgents.mayHaveCome()) {
+            register();
+        }
+    }
+
+    /**
+     * Starts collecting the class files the JVM hands over for the classes about to be retransformed by the agent,
+     * which wants them whether or not another agent is in the program.
+     *
+     * @param types the classes about to be retransformed, never null
+     */
+    public void expectClassFiles(Set<Class<?>> types) {
         redefining.clear();
         expectedRedefinitions = Set.copyOf(types);
         register();

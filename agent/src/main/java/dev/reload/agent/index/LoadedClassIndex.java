@@ -156,7 +156,13 @@ public final class LoadedClassIndex {
     /** {@return true when a class of some loader continues a class file of another name} */
     public boolean hasRenamedFiles() {
         synchronized (renamedFiles) {
-            return renamedFiles.values().stream().anyMatch(renamed -> !renamed.isEmpty());
+            // A loop, not a stream: every save asks, and its lambda would spin a class every later redefinition walks.
+            for (Map<Path, String> renamed : renamedFiles.values()) {
+                if (!renamed.isEmpty()) {
+                    return true;
+                }
+            }
+            return false;
         }
     }
 

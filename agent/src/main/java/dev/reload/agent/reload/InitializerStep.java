@@ -10,6 +10,7 @@ import dev.reload.patcher.diff.MethodChange;
 import dev.reload.patcher.rewrite.InitializerUpdate;
 import dev.reload.patcher.rewrite.StaticInitializers;
 import dev.reload.patcher.shape.MemberKey;
+import dev.reload.patcher.shape.SyntheticNames;
 
 import java.lang.instrument.UnmodifiableClassException;
 import java.util.ArrayList;
@@ -195,9 +196,13 @@ final class InitializerStep {
      * @param redefined the classes the batch redefined, never null
      */
     void emptySwitchTables(List<RedefinedClass> redefined) {
-        List<Class<?>> types = new ArrayList<>(redefined.size());
+        List<Class<?>> types = new ArrayList<>();
         for (RedefinedClass each : redefined) {
-            types.add(each.planned().judged().type());
+            // The class file it runs declares the class's very fields: reflecting on every redefined class instead
+            // took 3 to 5 ms of the reload thread per 1,000 classes, ECJ's or not.
+            if (SyntheticNames.mayDeclareSwitchTable(each.running())) {
+                types.add(each.planned().judged().type());
+            }
         }
         for (String problem : runner.resetSwitchTables(types)) {
             reporter.info(problem);

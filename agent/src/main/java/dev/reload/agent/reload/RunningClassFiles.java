@@ -38,7 +38,7 @@ final class RunningClassFiles {
         if (!instrumentation.isRetransformClassesSupported()) {
             throw refused(types.get(0), "this JVM cannot give the class file it runs (no retransformation)");
         }
-        capture.expectRedefinition(new LinkedHashSet<>(types));
+        capture.expectClassFiles(new LinkedHashSet<>(types));
         try {
             instrumentation.retransformClasses(types.toArray(Class<?>[]::new));
             Map<Class<?>, byte[]> running = new LinkedHashMap<>();

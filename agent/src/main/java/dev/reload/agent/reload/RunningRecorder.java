@@ -38,6 +38,10 @@ final class RunningRecorder {
     void took(Redefinition redefinition, Judgement judgement, Plan plan) {
         for (RedefinedClass each : redefinition.classes()) {
             each.planned().judged().loaded().captured().running(each.running(), each.changedByOtherAgent());
+            if (each.changedByOtherAgent() && reporter.isDebug()) {
+                reporter.debug(each.planned().judged().type().getName()
+                        + " runs what another agent's transformer made of its new class file");
+            }
         }
         for (String line : engine.applied(plan.rewrites())) {
             reporter.info(line);

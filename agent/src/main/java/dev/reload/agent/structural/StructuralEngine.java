@@ -103,6 +103,11 @@ public final class StructuralEngine {
      */
     public List<PreparedRewrite> prepare(List<ClassEdit> edits, RunningClassFile files)
             throws UnsupportedEditException, StructuralLinkException {
+        if (edits.isEmpty()) {
+            // A batch of method bodies only, the usual save: nothing to prepare, and no lambda below is linked, each
+            // of which would spin a class that every later redefinition walks.
+            return List.of();
+        }
         Map<String, Set<MemberKey>> moves = new HashMap<>(records.moved());
         Map<String, Set<MemberKey>> widened = new HashMap<>(records.widened());
         Map<ClassEdit, Map<MemberKey, Class<?>>> overridesByEdit = new HashMap<>();
@@ -151,11 +156,9 @@ public final class StructuralEngine {
         // or later, which its running access does not let override it.
         widenedFromPackage.forEach((type, keys) -> toDispatch.computeIfAbsent(type, t -> new HashSet<>())
                 .addAll(keys));
-        if (!edits.isEmpty()) {
-            // Before anything touches the runtime: each rewrite gets its class's links, and a nested class the
-            // batch adds links to its nest through the runtime when it loads, even when the batch moves nothing.
-            RuntimeJar.install(instrumentation);
-        }
+        // Before anything touches the runtime: each rewrite gets its class's links, and a nested class the batch
+        // adds links to its nest through the runtime when it loads, even when the batch moves nothing.
+        RuntimeJar.install(instrumentation);
         checkImplementations(edits, declaredByBatch);
         dispatching.ensure(toDispatch, edits.stream().map(ClassEdit::loaded).collect(Collectors.toSet()), files,
                 instrumentation);

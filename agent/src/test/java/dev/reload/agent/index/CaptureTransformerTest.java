@@ -23,6 +23,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CountDownLatch;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -32,7 +33,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Who records a loading class, and which hooks are registered when: the first look alone while no other agent may
- * change classes, the capture after it for the whole run otherwise.
+ * change classes (the capture added around the agent's own retransformations, and around its redefinitions once an
+ * agent may have been attached), the capture after it for the whole run otherwise.
  */
 class CaptureTransformerTest {
     private static final String NAME = "a/b/Loaded";
@@ -48,6 +50,8 @@ class CaptureTransformerTest {
     private final Map<ClassFileTransformer, Boolean> registered = new LinkedHashMap<>();
     private final LoadedClassIndex index = new LoadedClassIndex();
     private final ClassLoader loader = getClass().getClassLoader();
+    /** Stands for the system thread group, where HotSpot starts its attach listener. */
+    private final ThreadGroup threads = new ThreadGroup("system of " + getClass().getSimpleName());
 
     @Test
     void withoutOtherAgentsTheFirstLookIsTheOnlyHookAtLoadAndRecordsItsOwnBytesAsFinal() throws Exception {
@@ -64,11 +68,47 @@ class CaptureTransformerTest {
     }
 
     @Test
-    void withoutOtherAgentsTheCaptureIsRegisteredOnlyAroundTheAgentsOwnRedefinitions() throws Exception {
+    void withoutOtherAgentsTheCaptureLeavesTheAgentsRedefinitionsAloneUntilTheAttachListenerRuns() throws Exception {
+        CaptureTransformer capture = install(CaptureTransformer.Registration.AROUND_REDEFINITIONS);
+
+        capture.expectRedefinition(Set.of(CaptureTransformerTest.class));
+        assertEquals(List.of(false), List.copyOf(registered.values()), "no hook but the first look's");
+        capture.endRedefinition();
+        assertNull(capture.redefinedBytes(CaptureTransformerTest.class), "the JVM runs the bytes asked for");
+
+        CountDownLatch stop = new CountDownLatch(1);
+        Thread listener = new Thread(threads, () -> awaitQuietly(stop), "Attach Listener");
+        listener.start();
+        try {
+            capture.expectRedefinition(Set.of(CaptureTransformerTest.class));
+            assertEquals(List.of(false, true), List.copyOf(registered.values()),
+                    "the capture added for the window once an agent may have been attached");
+            capture.endRedefinition();
+            assertEquals(List.of(false), List.copyOf(registered.values()), "the capture taken out after the window");
+        } finally {
+            stop.countDown();
+            listener.join();
+        }
+        capture.expectRedefinition(Set.of(CaptureTransformerTest.class));
+        assertEquals(List.of(false, true), List.copyOf(registered.values()),
+                "an agent attached then stays in the program after the listener ended");
+        capture.endRedefinition();
+    }
+
+    private static void awaitQuietly(CountDownLatch latch) {
+        try {
+            latch.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Test
+    void withoutOtherAgentsTheCaptureIsRegisteredAroundTheAgentsOwnRetransformations() throws Exception {
         CaptureTransformer capture = install(CaptureTransformer.Registration.AROUND_REDEFINITIONS);
         byte[] running = {1, 2};
 
-        capture.expectRedefinition(Set.of(CaptureTransformerTest.class));
+        capture.expectClassFiles(Set.of(CaptureTransformerTest.class));
         assertEquals(List.of(false, true), List.copyOf(registered.values()), "the capture added for the window");
         capture.transform(null, loader, NAME, CaptureTransformerTest.class, domain(), running);
         capture.transform(null, loader, "a/b/LoadedMeanwhile", null, domain(), FILE);
@@ -106,7 +146,7 @@ class CaptureTransformerTest {
         CaptureCompactor compactor = new CaptureCompactor(new ChangeCollector(Duration.ofMillis(1), (file, e) -> { }),
                 quiet);
         return CaptureTransformer.install(registering(), registration, new ClassOrigins(null, List.of(watched), false),
-                index, compactor, quiet, OWN_CHANGE);
+                index, compactor, quiet, OWN_CHANGE, new LateAgents(quiet, threads));
     }
 
     private ClassFileTransformer firstLook() {

@@ -1,9 +1,7 @@
 package dev.reload.agent.it;
 
-import com.sun.tools.attach.VirtualMachine;
 import dev.reload.fixtures.harness.AgentJar;
 import dev.reload.fixtures.harness.ChildJvm;
-import dev.reload.fixtures.harness.Jdks;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -91,20 +89,10 @@ class AttachIT {
     private static ChildJvm startThenAttach(Path jdk, Path version, Path classes, String mainClass, String firstLine)
             throws Exception {
         FixtureClasses.install(version, classes);
-        ChildJvm.Builder builder = ChildJvm.on(jdk).classPath(classes).main(mainClass);
-        if (Jdks.featureVersion(jdk) >= 21) {
-            // JDK 21 and later warn about agents loaded into a running program unless it allows them up front.
-            builder.jvmOption("-XX:+EnableDynamicAgentLoading");
-        }
-        ChildJvm child = builder.start();
+        ChildJvm child = DynamicAttach.allowed(jdk, ChildJvm.on(jdk).classPath(classes).main(mainClass)).start();
         try {
             child.awaitStdout(firstLine);
-            VirtualMachine vm = VirtualMachine.attach(Long.toString(child.pid()));
-            try {
-                vm.loadAgent(AgentJar.path().toString(), "log=debug");
-            } finally {
-                vm.detach();
-            }
+            DynamicAttach.loadAgent(child, AgentJar.path(), "log=debug");
             child.awaitStderr("^\\[reload\\] captured [1-9]\\d* classes loaded before the agent was attached$");
             child.awaitStderr(WatchingChild.WATCHING);
             return child;

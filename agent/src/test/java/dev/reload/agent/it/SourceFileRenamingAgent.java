@@ -9,7 +9,8 @@ import java.security.ProtectionDomain;
  * Stands for another agent (a coverage tool, a profiler) that changes a class as it loads: given the internal name
  * of a class as its argument, it changes the last letter of that class's source file name ({@code Game.java} →
  * {@code Game.javx}, the same length, so the constant pool keeps its layout), at load and at each redefinition.
- * Registered without retransformation, so it runs after reload-agent's first look and before its capture.
+ * Registered without retransformation, so it runs after reload-agent's first look and before its capture, also when
+ * attached to a program that runs already (HotSpot calls every environment's non-retransformable transformers first).
  */
 public final class SourceFileRenamingAgent implements ClassFileTransformer {
     private final String internalName;
@@ -21,6 +22,11 @@ public final class SourceFileRenamingAgent implements ClassFileTransformer {
     /** Registers the transformer for the class named by {@code arguments}. */
     public static void premain(String arguments, Instrumentation instrumentation) {
         instrumentation.addTransformer(new SourceFileRenamingAgent(arguments), false);
+    }
+
+    /** Registers the transformer for the class named by {@code arguments} in a program that runs already. */
+    public static void agentmain(String arguments, Instrumentation instrumentation) {
+        premain(arguments, instrumentation);
     }
 
     @Override

@@ -1,5 +1,7 @@
 package dev.reload.patcher.shape;
 
+import java.nio.charset.StandardCharsets;
+
 /**
  * Names that compilers give to the members and classes they generate, as javac (17 to 25), the Eclipse
  * compiler and kotlinc 2 write them. A diff uses them to tell "a lambda was added" from "a method was added".
@@ -18,6 +20,7 @@ public final class SyntheticNames {
     public static final String SWITCH_MAP_PREFIX = "$SwitchMap$";
     /** The prefix of ECJ's enum switch table field and method, kept in the switching class itself. */
     public static final String SWITCH_TABLE_PREFIX = "$SWITCH_TABLE$";
+    private static final byte[] SWITCH_TABLE_BYTES = SWITCH_TABLE_PREFIX.getBytes(StandardCharsets.US_ASCII);
 
     private SyntheticNames() {
     }
@@ -112,6 +115,33 @@ public final class SyntheticNames {
      */
     public static boolean isSwitchTable(String name) {
         return name.startsWith(SWITCH_TABLE_PREFIX);
+    }
+
+    /**
+     * {@return false when {@code classFile} surely declares no ECJ enum switch table, true when it may} Every field
+     * name is a {@code CONSTANT_Utf8} entry (JVMS 4.4.7), whose modified UTF-8 keeps ASCII characters as they are,
+     * so a class file without the bytes of {@link #SWITCH_TABLE_PREFIX} declares no such field: one pass over the
+     * bytes instead of reflecting on the class.
+     *
+     * @param classFile a class file, never null
+     */
+    public static boolean mayDeclareSwitchTable(byte[] classFile) {
+        int last = classFile.length - SWITCH_TABLE_BYTES.length;
+        for (int at = 0; at <= last; at++) {
+            if (classFile[at] == '$' && holdsSwitchTablePrefixAt(classFile, at)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean holdsSwitchTablePrefixAt(byte[] classFile, int at) {
+        for (int i = 1; i < SWITCH_TABLE_BYTES.length; i++) {
+            if (classFile[at + i] != SWITCH_TABLE_BYTES[i]) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**

@@ -1,6 +1,8 @@
 package dev.reload.patcher.shape;
 
 import org.junit.jupiter.api.Test;
+import org.objectweb.asm.ClassWriter;
+import org.objectweb.asm.Opcodes;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -22,6 +24,23 @@ class SyntheticNamesTest {
         assertEquals(12, SyntheticNames.number("a/B", "a/B$12"));
         assertEquals(-1, SyntheticNames.number("a/B", "a/B$x"));
         assertEquals(-1, SyntheticNames.number("a/B", "a/B$1234567890"), "ten digits or more");
+    }
+
+    @Test
+    void onlyAClassFileHoldingTheSwitchTablePrefixMayDeclareATable() {
+        assertTrue(SyntheticNames.mayDeclareSwitchTable(withStaticField("$SWITCH_TABLE$a$Color")));
+        assertFalse(SyntheticNames.mayDeclareSwitchTable(withStaticField("$SwitchMap$a$Color")), "javac's map");
+        assertFalse(SyntheticNames.mayDeclareSwitchTable(withStaticField("$SWITCH_TABLE")), "the prefix cut short");
+        assertFalse(SyntheticNames.mayDeclareSwitchTable(new byte[0]));
+    }
+
+    private static byte[] withStaticField(String name) {
+        ClassWriter writer = new ClassWriter(0);
+        writer.visit(Opcodes.V17, Opcodes.ACC_PUBLIC, "a/Shop", null, "java/lang/Object", null);
+        writer.visitField(Opcodes.ACC_PRIVATE | Opcodes.ACC_STATIC | Opcodes.ACC_SYNTHETIC, name, "[I", null, null)
+                .visitEnd();
+        writer.visitEnd();
+        return writer.toByteArray();
     }
 
     @Test

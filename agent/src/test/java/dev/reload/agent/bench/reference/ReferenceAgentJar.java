@@ -25,8 +25,8 @@ public final class ReferenceAgentJar {
     }
 
     /**
-     * {@return {@code jar}, written as an agent jar holding the one class {@code agent}, its {@code Premain-Class},
-     * able to redefine and retransform classes}
+     * {@return {@code jar}, written as an agent jar holding the one class {@code agent}, its {@code Premain-Class}
+     * and {@code Agent-Class}, able to redefine and retransform classes}
      *
      * @param jar the jar file to write, never null
      * @param agent a top-level class with a {@code premain} method and no nested classes, never null
@@ -36,6 +36,7 @@ public final class ReferenceAgentJar {
         Attributes main = manifest.getMainAttributes();
         main.put(Attributes.Name.MANIFEST_VERSION, "1.0");
         main.putValue("Premain-Class", agent.getName());
+        main.putValue("Agent-Class", agent.getName());
         main.putValue("Can-Redefine-Classes", "true");
         main.putValue("Can-Retransform-Classes", "true");
         String entry = agent.getName().replace('.', '/') + ".class";

@@ -8,13 +8,16 @@ import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.jar.JarFile;
+import java.util.jar.Manifest;
 
 /**
  * Tells from the JVM's options whether an agent besides this one was started with the program, and so may change
  * classes as they load (a coverage tool, a profiler, an APM agent): {@code -javaagent}, {@code -agentpath} or
  * {@code -agentlib} options other than the one that started this agent. JDWP ({@code -agentlib:jdwp}, the debugger)
- * does not count: it never changes a class as it loads. An agent attached later is not among the options; see
- * {@link CaptureTransformer.Registration}.
+ * does not count: it never changes a class as it loads. Nor is a {@code java -jar} whose jar names a
+ * {@code Launcher-Agent-Class}: the launcher starts that agent before {@code main}. An agent attached later is not
+ * among the options; see {@link CaptureTransformer.Registration}.
  */
 public final class OtherAgents {
     private static final File COMMAND_LINE = new File("/proc/self/cmdline");
@@ -48,7 +51,27 @@ public final class OtherAgents {
         } else {
             options.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments());
         }
-        return besidesOne(options);
+        return besidesOne(options) || launchesAnAgent(options);
+    }
+
+    /**
+     * {@return true when {@code options} run a jar ({@code -jar}) whose manifest names a {@code Launcher-Agent-Class},
+     * which the launcher starts before {@code main}, or whose manifest cannot be read} The launcher has opened the jar
+     * already, so reading its manifest loads no class.
+     *
+     * @param options the JVM's options as given, never null
+     */
+    static boolean launchesAnAgent(List<String> options) {
+        int jar = options.indexOf("-jar") + 1;
+        if (jar == 0 || jar == options.size()) {
+            return false;
+        }
+        try (JarFile file = new JarFile(options.get(jar))) {
+            Manifest manifest = file.getManifest();
+            return manifest != null && manifest.getMainAttributes().getValue("Launcher-Agent-Class") != null;
+        } catch (IOException | SecurityException e) {
+            return true;
+        }
     }
 
     /**

@@ -5,6 +5,7 @@ import dev.reload.agent.parallel.BatchSteps;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -55,6 +56,11 @@ public final class ChangeCollector {
     private final KnownContents known;
     /** Guarded by {@code lock}. */
     private final ReadAhead readAhead = new ReadAhead();
+    /**
+     * Class files of known content found as a tree whose events were lost was read again, to their watched roots: each
+     * joins the batch only if it no longer holds that content, checked before the batch goes out; guarded by {@code lock}.
+     */
+    private final Map<Path, Path> suspects = new LinkedHashMap<>();
     /** Used by the consumer thread. */
     private final BurstReferences references = new BurstReferences();
     /** Told about each class file read whole ahead of its batch. */
@@ -211,6 +217,29 @@ public final class ChangeCollector {
     }
 
     /**
+     * Notes a file found as a tree whose events were lost is read again ({@link #eventsLost}), or as a new or reappeared
+     * directory is read: a class file whose content the agent knows joins a batch only if it no longer holds that
+     * content, which the consumer checks before the next batch goes out ({@link KnownContents#holdsKnown}); any other
+     * file is taken as written.
+     *
+     * @param root the watched directory, never null
+     * @param file the file, never null
+     */
+    public void rescanned(Path root, Path file) {
+        if (!ClassFiles.isClassFile(file) || !known.knows(file)) {
+            touched(root, file);
+            return;
+        }
+        lock.lock();
+        try {
+            missing.writtenAgain(file); // there again, whatever it holds
+            suspects.put(file, root);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
      * Notes that a tree whose events were lost has been read again whole ({@link #eventsLost}): until then, no class
      * file goes out. The temporary files a tool has still to rename, which hold its burst together, are known again
      * only once the read reached them; handed out before, a burst of renames would come apart in two batches.
@@ -270,6 +299,7 @@ public final class ChangeCollector {
 
     private Drained awaitQuiet() throws InterruptedException {
         while (true) {
+            checkSuspects();
             List<Path> toRead;
             lock.lock();
             try {
@@ -303,6 +333,31 @@ public final class ChangeCollector {
             // A burst of renames outruns one reader: its files are read on every core (BatchSteps), most of them
             // after its last rename.
             keep(BatchSteps.map(toRead, file -> FileRead.of(file, references, readWhole)));
+        }
+    }
+
+    /**
+     * Takes the files a tree read again reported as it would a write, those that no longer hold what the agent knows
+     * ({@link #rescanned}); reads and hashes them on every core (most are only looked at), outside the lock.
+     */
+    private void checkSuspects() {
+        Map<Path, Path> checking;
+        lock.lock();
+        try {
+            if (suspects.isEmpty()) {
+                return;
+            }
+            checking = new LinkedHashMap<>(suspects);
+            suspects.clear();
+        } finally {
+            lock.unlock();
+        }
+        List<Path> files = new ArrayList<>(checking.keySet());
+        List<Boolean> held = BatchSteps.map(files, known::holdsKnown);
+        for (int i = 0; i < files.size(); i++) {
+            if (!held.get(i)) {
+                touched(checking.get(files.get(i)), files.get(i));
+            }
         }
     }
 
@@ -363,7 +418,7 @@ public final class ChangeCollector {
             List<Path> toRead;
             lock.lock();
             try {
-                if (burst.size() != 1 || !assets.isEmpty() || !rechecks.isEmpty()) {
+                if (burst.size() != 1 || !assets.isEmpty() || !rechecks.isEmpty() || !suspects.isEmpty()) {
                     return false;
                 }
                 if (readAhead.changes() == seen) {

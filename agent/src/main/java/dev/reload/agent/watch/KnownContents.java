@@ -22,6 +22,8 @@ import java.util.function.BiConsumer;
  */
 final class KnownContents {
     private final Map<Path, Long> knownHashes = new ConcurrentHashMap<>();
+    /** Per file, its stamp when it last held the content of its known hash; only for files read again after lost events. */
+    private final Map<Path, FileStamp> stamps = new ConcurrentHashMap<>();
     private final BiConsumer<Path, IOException> unreadable;
 
     /**
@@ -54,6 +56,35 @@ final class KnownContents {
                 readWhole.read(file, bytes, shape);
             }
         };
+    }
+
+    /**
+     * {@return true when the file holds the content the agent last saw, false when it may not (or is gone)}: its stamp is
+     * the one kept when it was last found so ({@link FileStamp}), or else it is read and its hash compared. For a tree
+     * whose events were lost, whose files the watcher reports again: most of them are what they were, and reading every
+     * one made the batch wait for thousands of reads.
+     */
+    boolean holdsKnown(Path file) {
+        Long known = knownHashes.get(file);
+        if (known == null) {
+            return false;
+        }
+        try {
+            // The stamp before the read: a write after it changes the stamp, so a stale one is never kept.
+            FileStamp now = FileStamp.of(file, known);
+            if (now.equals(stamps.get(file))) {
+                return true;
+            }
+            if (ContentHash.of(Files.readAllBytes(file)) != known) {
+                return false;
+            }
+            if (!now.racy(System.currentTimeMillis())) {
+                stamps.put(file, now);
+            }
+            return true;
+        } catch (IOException e) {
+            return false; // gone or unreadable: the batch looks at it as at any written file
+        }
     }
 
     /** {@return true when some content of the file is known: it is the file of a class the agent knows, or an asset} */

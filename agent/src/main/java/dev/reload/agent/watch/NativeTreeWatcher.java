@@ -116,7 +116,11 @@ public final class NativeTreeWatcher implements TreeWatcher {
             return;
         }
         Path child = watched.directory.resolve((Path) event.context());
-        if (kind == StandardWatchEventKinds.ENTRY_CREATE && Files.isDirectory(child, LinkOption.NOFOLLOW_LINKS)) {
+        // A class file, or one written under a temporary name, is known by its name not to be a directory: no look at
+        // the file system for each of a burst's thousands of events, which kept this thread behind the JDK's poller
+        // until the watch key's queue overflowed and the tree was read again.
+        if (kind == StandardWatchEventKinds.ENTRY_CREATE && !ClassFiles.isClassFile(child)
+                && !ClassFiles.isTemporaryClassFile(child) && Files.isDirectory(child, LinkOption.NOFOLLOW_LINKS)) {
             // Files may land in a new directory before it is registered: the walk picks those up.
             registerTree(watched.root, child, true);
         } else if (watchedFile.test(child)) {
@@ -162,7 +166,8 @@ public final class NativeTreeWatcher implements TreeWatcher {
 
     /**
      * Registers the directory and every directory below it; with {@code touchClassFiles}, hands the collector every
-     * watched file found (a tree that appeared, or events that overflowed).
+     * watched file found (a tree that appeared, or events that overflowed), which reads only those that may have
+     * changed.
      */
     private void registerTree(Path root, Path directory, boolean touchClassFiles) {
         try {
@@ -192,7 +197,7 @@ public final class NativeTreeWatcher implements TreeWatcher {
                 if (!ClassFiles.isClassFile(entry) && Files.isDirectory(entry, LinkOption.NOFOLLOW_LINKS)) {
                     subdirectories.add(entry);
                 } else if (touchClassFiles && watchedFile.test(entry)) {
-                    collector.touched(root, entry);
+                    collector.rescanned(root, entry);
                 }
             }
         }

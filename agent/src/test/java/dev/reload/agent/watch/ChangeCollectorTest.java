@@ -70,6 +70,24 @@ class ChangeCollectorTest {
         assertEquals(List.of("A.class", "B.class"), batch.get().files().stream().map(ChangedFile::relativePath).toList());
     }
 
+    @Test
+    void aTreeReadAgainAfterItsEventsWereLostHandsOutOnlyTheFilesThatNoLongerHoldWhatWasSeen() throws Exception {
+        ChangeCollector collector = new ChangeCollector(Duration.ofMillis(50), (file, e) -> { });
+        Path same = write("Same.class");
+        Path rewritten = write("Rewritten.class");
+        collector.remember(same, ContentHash.of(Files.readAllBytes(same)));
+        collector.remember(rewritten, ContentHash.of(Files.readAllBytes(rewritten)));
+        collector.eventsLost(root);
+        Files.write(rewritten, "another version".getBytes());
+        Path added = write("Added.class");
+        for (Path file : List.of(same, rewritten, added)) {
+            collector.rescanned(root, file);
+        }
+        collector.reread(root);
+        assertEquals(List.of("Added.class", "Rewritten.class"),
+                takeFrom(collector).files().stream().map(ChangedFile::relativePath).sorted().toList());
+    }
+
     /** Renames as inotify reports it: the temporary name deleted, then the class file created. */
     private void rename(ChangeCollector collector, Path temporary, String name) throws Exception {
         Path target = Files.move(temporary, root.resolve(name), StandardCopyOption.ATOMIC_MOVE);

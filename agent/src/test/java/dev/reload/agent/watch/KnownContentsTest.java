@@ -1,0 +1,60 @@
+package dev.reload.agent.watch;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** What a tree read again after lost events learns of each file without reading it. */
+class KnownContentsTest {
+    @TempDir
+    Path root;
+
+    @Test
+    void aFileRewrittenAfterItsStampWasKeptNoLongerHoldsWhatWasSeen() throws Exception {
+        KnownContents known = new KnownContents((file, e) -> { });
+        Path file = Files.write(root.resolve("A.class"), "version 1".getBytes());
+        known.remember(file, ContentHash.of(Files.readAllBytes(file)));
+        // Past the racy period, so that the stamp taken next is kept and the next look reads nothing.
+        Thread.sleep(FileStamp.RACY.toMillis() + 100);
+        assertTrue(known.holdsKnown(file));
+        assertTrue(known.holdsKnown(file));
+        Files.write(file, "version 2".getBytes());
+        assertFalse(known.holdsKnown(file));
+    }
+
+    @Test
+    void aStampTakenWithinTheRacyPeriodIsNotKept() throws Exception {
+        Path file = Files.write(root.resolve("A.class"), "version 1".getBytes());
+        assertTrue(FileStamp.of(file, 1).racy(System.currentTimeMillis()));
+        Files.setLastModifiedTime(file, FileTime.fromMillis(System.currentTimeMillis() - 2 * FileStamp.RACY.toMillis()));
+        assertFalse(FileStamp.of(file, 1).racy(System.currentTimeMillis()));
+    }
+
+    @Test
+    void aFileWhoseContentIsUnknownOrGoneIsNotTakenForKnown() throws Exception {
+        KnownContents known = new KnownContents((file, e) -> { });
+        Path file = Files.write(root.resolve("A.class"), "version 1".getBytes());
+        assertFalse(known.holdsKnown(file));
+        known.remember(file, ContentHash.of(Files.readAllBytes(file)));
+        assertTrue(known.holdsKnown(file));
+        Files.delete(file);
+        assertFalse(known.holdsKnown(file));
+    }
+
+    @Test
+    void aStampTellsAFileRenamedOverAnotherFromIt() throws Exception {
+        Path file = Files.write(root.resolve("A.class"), "version 1".getBytes());
+        FileStamp before = FileStamp.of(file, 1);
+        Path temporary = Files.write(root.resolve("A.class.new"), "version 2".getBytes());
+        Files.setLastModifiedTime(temporary, before.modified());
+        Files.move(temporary, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        assertNotEquals(before, FileStamp.of(file, 1));
+    }
+}

@@ -7,10 +7,12 @@ import dev.reload.patcher.shape.SyntheticNames;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * Judges the classes of one batch together, so that numbered classes ({@code Outer$1}, {@code Outer$2}:
@@ -93,8 +95,13 @@ public final class BatchDiff {
                 && methodsWithoutDebug(a).equals(methodsWithoutDebug(b));
     }
 
-    private static List<List<Object>> methodsWithoutDebug(ClassShape shape) {
-        List<List<Object>> methods = new ArrayList<>();
+    /**
+     * {@return each method's name, descriptor, access and code hash, in no order}: the class file the JVM rebuilds of a
+     * running class (a retransformation's, as for a class loaded before an attach) need not list its methods in the
+     * compiled order, and the order changes no code.
+     */
+    private static Set<List<Object>> methodsWithoutDebug(ClassShape shape) {
+        Set<List<Object>> methods = new HashSet<>();
         for (MethodShape method : shape.methods()) {
             if (method.name().equals(RuntimeNames.ACCESSOR_NAME)
                     && method.descriptor().equals(RuntimeNames.ACCESSOR_DESCRIPTOR)) {

@@ -206,7 +206,7 @@ final class AgentRuntime {
      * below a source directory, where the build's own copy of a resource is what the program reads
      */
     private static boolean isWatchedFile(Path file, List<Path> sourceRoots) {
-        if (ClassFiles.isClassFile(file) || ClassFiles.isTemporaryClassFile(file)) {
+        if (ClassFiles.isClassOrTemporaryClassFile(file)) {
             return true;
         }
         if (sourceRoots.isEmpty()) {

@@ -29,7 +29,7 @@ public final class AssetFiles {
      */
     public static boolean mayBeAsset(Path file) {
         Path name = file.getFileName();
-        return name != null && !ClassFiles.isClassFile(file) && !ClassFiles.isTemporaryClassFile(file)
+        return name != null && !ClassFiles.isClassOrTemporaryClassFile(file)
                 && !name.toString().endsWith(".java") && !isHiddenOrTemporary(name.toString());
     }
 

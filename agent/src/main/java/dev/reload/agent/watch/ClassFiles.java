@@ -31,6 +31,14 @@ public final class ClassFiles {
     }
 
     /**
+     * {@return true when the path names a class file under its own name or a temporary one ({@link #isClassFile},
+     * {@link #isTemporaryClassFile}): what the watchers report, and never a directory or an asset}
+     */
+    public static boolean isClassOrTemporaryClassFile(Path path) {
+        return isClassFile(path) || isTemporaryClassFile(path);
+    }
+
+    /**
      * {@return the class file a temporary class file is renamed to: {@code C.class} for {@code C.class.new} or rsync's
      * {@code .C.class.Xy12ab}, in the same directory}
      *

@@ -119,8 +119,8 @@ public final class NativeTreeWatcher implements TreeWatcher {
         // A class file, or one written under a temporary name, is known by its name not to be a directory: no look at
         // the file system for each of a burst's thousands of events, which kept this thread behind the JDK's poller
         // until the watch key's queue overflowed and the tree was read again.
-        if (kind == StandardWatchEventKinds.ENTRY_CREATE && !ClassFiles.isClassFile(child)
-                && !ClassFiles.isTemporaryClassFile(child) && Files.isDirectory(child, LinkOption.NOFOLLOW_LINKS)) {
+        if (kind == StandardWatchEventKinds.ENTRY_CREATE && !ClassFiles.isClassOrTemporaryClassFile(child)
+                && Files.isDirectory(child, LinkOption.NOFOLLOW_LINKS)) {
             // Files may land in a new directory before it is registered: the walk picks those up.
             registerTree(watched.root, child, true);
         } else if (watchedFile.test(child)) {
@@ -137,7 +137,7 @@ public final class NativeTreeWatcher implements TreeWatcher {
      * is gone has been renamed to its own; a deleted source changes nothing that runs.
      */
     private void deleted(Path file) {
-        if (ClassFiles.isClassFile(file) || ClassFiles.isTemporaryClassFile(file)) {
+        if (ClassFiles.isClassOrTemporaryClassFile(file)) {
             collector.deleted(file);
         }
     }

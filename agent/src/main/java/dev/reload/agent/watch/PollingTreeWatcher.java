@@ -91,8 +91,7 @@ public final class PollingTreeWatcher implements TreeWatcher {
             });
             if (before != null) {
                 before.keySet().stream().filter(file -> !now.containsKey(file)
-                                && (ClassFiles.isClassFile(file) || ClassFiles.isTemporaryClassFile(file)))
-                        .forEach(collector::deleted);
+                        && ClassFiles.isClassOrTemporaryClassFile(file)).forEach(collector::deleted);
             }
         }
         Thread.sleep(interval.toMillis());

@@ -1,5 +1,6 @@
 package dev.reload.patcher.rewrite;
 
+import dev.reload.patcher.shape.SyntheticNames;
 import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.Type;
 import org.objectweb.asm.tree.ClassNode;
@@ -17,8 +18,6 @@ import java.util.Objects;
 final class HeaderCheck {
     /** Class modifiers that redefinition compares; {@code ACC_SUPER} is set by every compiler and ignored. */
     private static final int CLASS_MODIFIERS = 0xFFFF & ~Opcodes.ACC_SUPER;
-
-    private static final String ECJ_SWITCH_TABLE = "$SWITCH_TABLE$";
 
     private HeaderCheck() {
     }
@@ -74,7 +73,7 @@ final class HeaderCheck {
     /** Refuses the added fields whose value the runtime's storage cannot give as the compiler meant it. */
     private static void checkAddable(FieldNode field, String member, String binaryName)
             throws UnsupportedEditException {
-        if ((field.access & Opcodes.ACC_SYNTHETIC) == 0 || field.name.startsWith(ECJ_SWITCH_TABLE)) {
+        if ((field.access & Opcodes.ACC_SYNTHETIC) == 0 || SyntheticNames.isSwitchTable(field.name)) {
             // ECJ's switch table is filled lazily by its own method when it finds the field null: it works as added.
             return;
         }

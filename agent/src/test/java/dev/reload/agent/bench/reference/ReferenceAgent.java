@@ -69,19 +69,22 @@ public final class ReferenceAgent implements ClassFileTransformer {
     public byte[] transform(Module module, ClassLoader loader, String className, Class<?> classBeingRedefined,
                             ProtectionDomain domain, byte[] classfileBuffer) {
         if (recordedDirectory != null && classBeingRedefined == null && className != null && fromDirectory(domain)) {
-            CRC32C crc = new CRC32C();
-            crc.update(classfileBuffer);
-            recorded.put(className, crc.getValue());
+            recorded.put(className, crc32c(classfileBuffer));
         }
         return null;
     }
 
     /** {@return false when the recorded class runs a class file with this CRC-32C already; else records it} */
     private boolean changes(String binaryName, byte[] classFile) {
+        long crc = crc32c(classFile);
+        Long before = recorded.put(binaryName.replace('.', '/'), crc);
+        return before == null || before != crc;
+    }
+
+    private static long crc32c(byte[] classFile) {
         CRC32C crc = new CRC32C();
         crc.update(classFile);
-        Long before = recorded.put(binaryName.replace('.', '/'), crc.getValue());
-        return before == null || before != crc.getValue();
+        return crc.getValue();
     }
 
     private boolean fromDirectory(ProtectionDomain domain) {

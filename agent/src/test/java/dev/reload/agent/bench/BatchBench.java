@@ -1,6 +1,8 @@
 package dev.reload.agent.bench;
 
 import dev.reload.agent.bench.reference.BareRedefine;
+import dev.reload.agent.bench.reference.ReferenceAgent;
+import dev.reload.fixtures.generate.ManyClasses;
 import dev.reload.fixtures.harness.ChildJvm;
 import dev.reload.fixtures.harness.Jdks;
 
@@ -16,11 +18,17 @@ import java.util.Map;
  * Many classes changed at once: the generated program with every class loaded, and the first N class
  * files overwritten in one burst (C0, which the program polls, last). reload-agent's time runs from just
  * after the last write to the moment the program sees C0's new version; since a batch is redefined in one
- * call, that is when the whole batch is running. The floor is one bare {@code redefineClasses} of the same
- * N classes with the same bytes, timed inside a child JVM by {@link BareRedefine}.
+ * call, that is when the whole batch is running. The budget's floor is one bare {@code redefineClasses} of the
+ * same N classes with the same bytes, timed inside a child JVM by {@link BareRedefine}; beside it, the same bursts
+ * timed the same way with {@link ReferenceAgent}'s {@value ReferenceAgent#BATCH} mode, which reads each file at its
+ * event and makes one call at C0's: the least an agent reloading a burst from files must do.
  */
 final class BatchBench {
     private static final Duration LONG_WAIT = Duration.ofMinutes(2);
+    /** A report line of reload-agent's for one redefinition. */
+    private static final String RELOAD_REPORT = "^\\[reload\\] \\d+ class(es)? in .*";
+    /** The reference agent's line for one call, made or failed. */
+    private static final String REFERENCE_REPORT = "^\\[reference\\] (redefined )?\\d+ class(es)? .*";
 
     private BatchBench() {
     }
@@ -33,37 +41,62 @@ final class BatchBench {
         if (trials % 2 != 0) {
             throw new IllegalArgumentException("trials must be even, not " + trials);
         }
-        Map<Integer, List<Long>> agent = new HashMap<>();
-        Map<Integer, Integer> mostBatches = new HashMap<>();
-        measureAgent(workspace, sizes, trials, agent, mostBatches);
+        Bursts agent = measure(workspace, sizes, trials, true);
+        Bursts reference = measure(workspace, sizes, trials, false);
         Map<Integer, List<Long>> bare = measureBare(workspace, sizes, trials);
         Table table = new Table("Batch: N classes changed at once (median of " + trials + ", ms)",
-                "classes", "reload-agent: last write to running", "bare redefineClasses", "ratio",
-                "reload batches");
+                "classes", "reload-agent: last write to running", "reference agent reading the files",
+                "bare redefineClasses", "ratio to bare", "ratio to reference", "reload batches", "reference batches");
         List<BudgetCheck> budgets = new ArrayList<>();
         for (int size : sizes) {
-            double agentMedian = Stats.of(agent.get(size)).median();
+            double agentMedian = Stats.of(agent.nanos().get(size)).median();
+            double referenceMedian = Stats.of(reference.nanos().get(size)).median();
             double bareMedian = Stats.of(bare.get(size)).median();
-            table.row(String.format("%,d", size), Stats.ms(agentMedian), Stats.ms(bareMedian),
-                    Stats.ratio(agentMedian, bareMedian), String.valueOf(mostBatches.get(size)));
+            table.row(String.format("%,d", size), Stats.ms(agentMedian), Stats.ms(referenceMedian),
+                    Stats.ms(bareMedian), Stats.ratio(agentMedian, bareMedian),
+                    Stats.ratio(agentMedian, referenceMedian), String.valueOf(agent.mostCalls().get(size)),
+                    String.valueOf(reference.mostCalls().get(size)));
             double budget = size == 1000 ? 1.5 : size == 100 ? 3 : 0;
             if (budget > 0) {
                 budgets.add(new BudgetCheck(String.format("%,d changed classes in one batch", size),
                         "<= " + Stats.ratio(budget, 1) + " bare redefineClasses", Stats.ratio(agentMedian, bareMedian)
-                        + " (" + Stats.ms(agentMedian) + " vs " + Stats.ms(bareMedian) + " ms)",
+                        + " (" + Stats.ms(agentMedian) + " vs " + Stats.ms(bareMedian) + " ms; reference agent"
+                        + " reading the files: " + Stats.ms(referenceMedian) + " ms)",
                         agentMedian <= budget * bareMedian));
             }
         }
-        table.note("reload batches: the most redefinitions the agent made for one burst of writes (1 = the burst"
-                + " was applied as one atomic batch). " + workspace.classCount() + " classes loaded in both.");
+        table.note("reload batches, reference batches: the most redefinitions each agent made for one burst of"
+                + " writes (1 = the burst was applied as one atomic batch). " + workspace.classCount()
+                + " classes loaded in all three. \"reference agent reading the files\": ReferenceAgent "
+                + ReferenceAgent.BATCH + ", the same program and bursts, timed the same way; it reads each class"
+                + " file at its event and keeps its bytes, and at C0's event makes one redefineClasses of every class"
+                + " kept (on a lost-events overflow it lists the directory and reads each file whose size or"
+                + " modification time changed). That C0 ends the burst is an oracle no real agent has: this is a"
+                + " floor, with no quiet period, no checks and no batching rules.");
         return new Section(table, budgets);
     }
 
-    private static void measureAgent(Workspace workspace, List<Integer> sizes, int trials,
-                                     Map<Integer, List<Long>> nanos, Map<Integer, Integer> mostBatches)
+    /**
+     * The medians' material of one agent: the nanoseconds from each burst's last rename to C0's new version seen, and
+     * the most redefinitions made for one burst, by size.
+     */
+    private record Bursts(Map<Integer, List<Long>> nanos, Map<Integer, Integer> mostCalls) {
+    }
+
+    /**
+     * {@return the bursts' times with reload-agent (default settings) or with the batching reference agent}
+     *
+     * @param reloadAgent true for reload-agent, false for {@link ReferenceAgent}'s {@value ReferenceAgent#BATCH} mode
+     */
+    private static Bursts measure(Workspace workspace, List<Integer> sizes, int trials, boolean reloadAgent)
             throws Exception {
         Path classes = workspace.freshCopy();
-        try (ChildJvm child = workspace.program(classes, "poll", true).start()) {
+        ChildJvm.Builder program = workspace.program(classes, "poll", reloadAgent);
+        if (!reloadAgent) {
+            program.agent(workspace.referenceAgent(), ReferenceAgent.BATCH + ManyClasses.PACKAGE + ".C0:" + classes);
+        }
+        Bursts bursts = new Bursts(new HashMap<>(), new HashMap<>());
+        try (ChildJvm child = program.start()) {
             child.awaitStdout("^version v1 at ");
             Thread.sleep(1000);
             for (int size : sizes) {
@@ -76,18 +109,20 @@ final class BatchBench {
                     String seen = child.awaitStdoutAfter(mark, "^version v" + version + " at ");
                     times.add(Long.parseLong(seen.substring(seen.lastIndexOf(' ') + 1)) - written);
                     Thread.sleep(300); // the report line follows the redefinition; the next burst starts clean
-                    mostBatches.merge(size, reportsAfter(child, errMark), Math::max);
+                    bursts.mostCalls().merge(size, linesAfter(child, errMark, reloadAgent ? RELOAD_REPORT
+                            : REFERENCE_REPORT), Math::max);
                 }
-                nanos.put(size, times);
+                bursts.nanos().put(size, times);
             }
         }
+        return bursts;
     }
 
-    private static int reportsAfter(ChildJvm child, int errMark) {
+    private static int linesAfter(ChildJvm child, int errMark, String regex) {
         List<String> lines = child.stderr();
         int reports = 0;
         for (String line : lines.subList(errMark, lines.size())) {
-            if (line.matches("^\\[reload\\] \\d+ class(es)? in .*")) {
+            if (line.matches(regex)) {
                 reports++;
             }
         }

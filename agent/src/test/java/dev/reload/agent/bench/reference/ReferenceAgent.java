@@ -5,6 +5,7 @@ import java.net.URISyntaxException;
 import java.lang.instrument.ClassDefinition;
 import java.lang.instrument.ClassFileTransformer;
 import java.lang.instrument.Instrumentation;
+import java.nio.file.DirectoryStream;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,11 +13,15 @@ import java.nio.file.StandardWatchEventKinds;
 import java.nio.file.WatchEvent;
 import java.nio.file.WatchKey;
 import java.nio.file.WatchService;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.security.ProtectionDomain;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import java.util.zip.CRC32C;
 
@@ -36,7 +41,14 @@ import java.util.zip.CRC32C;
  * the least any agent that tracks loaded classes costs the JVM at start-up. With {@value #RECORD} and a directory
  * it watches that directory as above and also records, as each class loads from it, its name and the CRC-32C of its
  * class file: the least an agent that judges a new class file against the one running must keep of every class,
- * done the simplest way. Packed into a jar at run time
+ * done the simplest way. With {@value #BATCH}, the binary name of a class, a colon and a directory, it watches that
+ * directory and only keeps the bytes of each class file an event names, by class name, read at the event; at the
+ * event of the named class's file (a burst's last, an oracle no real agent has) it redefines every class kept in one
+ * {@code redefineClasses} call, prints {@code [reference] N classes redefined in one call} to standard error, and
+ * forgets them. On an {@code OVERFLOW} it lists the directory and reads every class file whose size or modification
+ * time changed since the directory was last listed (at start or at the last overflow), then makes the call if the
+ * named class's file is among them: the least an agent that reloads a burst of files as one batch must do, with no
+ * quiet period, no checks and no batching rules. Packed into a jar at run time
  * by {@link ReferenceAgentJar}; uses no other class of the project and defines no nested class, so that
  * jar holds this one class file.
  */
@@ -47,10 +59,18 @@ public final class ReferenceAgent implements ClassFileTransformer {
     public static final String BATCH_SUFFIX = ".batch";
     /** The agent argument's prefix, before a directory, that records each class loaded from it and watches it. */
     public static final String RECORD = "record:";
+    /** The agent argument's prefix, before a burst's last class, a colon and a directory, that batches each burst. */
+    public static final String BATCH = "batch:";
 
     private static volatile Instrumentation instrumentation;
     /** The transformer that records each class's CRC-32C, with {@value #RECORD}; else null. */
     private static volatile ReferenceAgent recorder;
+    /** With {@value #BATCH}: the binary name of the class whose file ends each burst; else null. */
+    private static volatile String lastOfBurst;
+    /** With {@value #BATCH}: each class file read since the last call, by binary name; the watching thread's only. */
+    private static final Map<String, byte[]> kept = new HashMap<>();
+    /** With {@value #BATCH}: each class file's size and modification time (ns) when its directory was last listed. */
+    private static final Map<Path, long[]> listed = new HashMap<>();
 
     /** The watched directory whose classes are recorded; null when none is. */
     private final Path recordedDirectory;
@@ -108,19 +128,18 @@ public final class ReferenceAgent implements ClassFileTransformer {
     }
 
     /** Called by the JVM before {@code main}; starts the watching thread when a directory is given. */
-    public static void premain(String directory, Instrumentation given) throws IOException {
+    public static void premain(String argument, Instrumentation given) throws IOException {
         instrumentation = given;
-        if (OBSERVE.equals(directory)) {
+        if (OBSERVE.equals(argument)) {
             given.addTransformer(new ReferenceAgent(null), true);
             return;
         }
-        String watched = directory != null && directory.startsWith(RECORD) ? directory.substring(RECORD.length())
-                : directory;
+        String watched = watchedDirectory(argument);
         if (watched == null || watched.isEmpty()) {
             return;
         }
         Path root = Path.of(watched).toAbsolutePath().normalize();
-        if (!watched.equals(directory)) {
+        if (argument.startsWith(RECORD)) {
             recorder = new ReferenceAgent(root);
             given.addTransformer(recorder, false);
         }
@@ -130,11 +149,30 @@ public final class ReferenceAgent implements ClassFileTransformer {
             for (Path each : walk.filter(Files::isDirectory).toList()) {
                 directories.put(each.register(service, StandardWatchEventKinds.ENTRY_CREATE,
                         StandardWatchEventKinds.ENTRY_MODIFY), each);
+                if (lastOfBurst != null) {
+                    changedClassFiles(each); // the stamps an overflow's listing compares with
+                }
             }
         }
         Thread watching = new Thread(() -> watch(service, directories, root), "reference-agent-watch");
         watching.setDaemon(true);
         watching.start();
+    }
+
+    /** {@return the directory named by the agent argument, null for none}; takes a {@value #BATCH} burst's last class */
+    private static String watchedDirectory(String argument) {
+        if (argument == null || !argument.startsWith(RECORD) && !argument.startsWith(BATCH)) {
+            return argument;
+        }
+        if (argument.startsWith(RECORD)) {
+            return argument.substring(RECORD.length());
+        }
+        int colon = argument.indexOf(':', BATCH.length());
+        if (colon < 0) {
+            throw new IllegalArgumentException("expected " + BATCH + "CLASS:DIRECTORY, not " + argument);
+        }
+        lastOfBurst = argument.substring(BATCH.length(), colon);
+        return argument.substring(colon + 1);
     }
 
     /** {@return the instrumentation the JVM gave this agent, or null before {@code premain}} */
@@ -153,15 +191,119 @@ public final class ReferenceAgent implements ClassFileTransformer {
             }
             Path directory = directories.get(key);
             for (WatchEvent<?> event : key.pollEvents()) {
+                if (event.kind() == StandardWatchEventKinds.OVERFLOW) {
+                    // The modes that redefine file by file do no more than try: what the lost events named stays.
+                    if (lastOfBurst != null) {
+                        keepChanged(loader, directory, root);
+                    }
+                    continue;
+                }
                 Path file = directory.resolve((Path) event.context());
                 String relative = root.relativize(file).toString();
-                if (relative.endsWith(".class")) {
-                    redefine(loader, relative.substring(0, relative.length() - 6).replace('/', '.'), file);
+                if (relative.endsWith(".class") && lastOfBurst != null) {
+                    keep(loader, binaryName(root, file), file);
+                } else if (relative.endsWith(".class")) {
+                    redefine(loader, binaryName(root, file), file);
                 } else if (relative.endsWith(BATCH_SUFFIX)) {
                     redefineAll(loader, file);
                 }
             }
             key.reset();
+        }
+    }
+
+    private static String binaryName(Path root, Path classFile) {
+        String relative = root.relativize(classFile).toString();
+        return relative.substring(0, relative.length() - ".class".length()).replace('/', '.');
+    }
+
+    /** Keeps the class file's bytes; at the burst's last class, redefines every class kept in one call. */
+    private static void keep(ClassLoader loader, String binaryName, Path file) {
+        try {
+            kept.put(binaryName, Files.readAllBytes(file));
+        } catch (IOException e) {
+            return; // gone again: whatever replaced it brings its own event
+        }
+        if (!binaryName.equals(lastOfBurst)) {
+            return;
+        }
+        // Its stamp is kept up to date, so that a listing after lost events can tell whether it was renamed since.
+        if (changedSinceListed(file)) {
+            redefineKept(loader, "at its event");
+        } else {
+            kept.clear(); // an event queued before a listing that redefined this very file: its burst runs already
+        }
+    }
+
+    /**
+     * After lost events: keeps every class file of the directory changed since it was last listed, and redefines them
+     * all if the burst's last class is among them. That one is looked at first: it is renamed last, so once it has
+     * changed every file of its burst has, and the listing after it finds them all.
+     */
+    private static void keepChanged(ClassLoader loader, Path directory, Path root) {
+        Path lastFile = root.resolve(lastOfBurst.replace('.', '/') + ".class");
+        List<Path> changed = new ArrayList<>();
+        if (directory.equals(lastFile.getParent()) && changedSinceListed(lastFile)) {
+            changed.add(lastFile);
+        }
+        try {
+            changed.addAll(changedClassFiles(directory));
+        } catch (IOException e) {
+            System.err.println("[reference] cannot list " + directory + ": " + e);
+        }
+        for (Path file : changed) {
+            try {
+                kept.put(binaryName(root, file), Files.readAllBytes(file));
+            } catch (IOException e) {
+                // gone since the listing: whatever replaced it brings its own event
+            }
+        }
+        if (!changed.isEmpty() && changed.get(0).equals(lastFile)) {
+            redefineKept(loader, "after lost events");
+        }
+    }
+
+    /** {@return the class files of the directory whose size or modification time changed since it was last listed} */
+    private static List<Path> changedClassFiles(Path directory) throws IOException {
+        List<Path> changed = new ArrayList<>();
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(directory, "*.class")) {
+            for (Path file : files) {
+                if (changedSinceListed(file)) {
+                    changed.add(file);
+                }
+            }
+        }
+        return changed;
+    }
+
+    /** {@return whether the file's size or modification time differs from when it was last listed}; records them */
+    private static boolean changedSinceListed(Path file) {
+        try {
+            BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
+            long[] stamp = {attributes.size(), attributes.lastModifiedTime().to(TimeUnit.NANOSECONDS)};
+            return !Arrays.equals(stamp, listed.put(file, stamp));
+        } catch (IOException e) {
+            listed.remove(file);
+            return false; // gone since the listing began: whatever replaced it brings its own event
+        }
+    }
+
+    /** @param when when the burst's last class was seen, for the line printed after the call, never null */
+    private static void redefineKept(ClassLoader loader, String when) {
+        ClassDefinition[] definitions = new ClassDefinition[kept.size()];
+        try {
+            int i = 0;
+            for (Map.Entry<String, byte[]> each : kept.entrySet()) {
+                definitions[i++] = new ClassDefinition(Class.forName(each.getKey(), false, loader), each.getValue());
+            }
+            instrumentation.redefineClasses(definitions);
+            System.err.println("[reference] redefined " + definitions.length + " class"
+                    + (definitions.length == 1 ? "" : "es") + " in one call, " + lastOfBurst + " seen " + when
+);
+        } catch (Exception | LinkageError e) {
+            System.err.println("[reference] " + definitions.length + " classes not redefined: " + e);
+        } finally {
+            kept.clear();
         }
     }
 

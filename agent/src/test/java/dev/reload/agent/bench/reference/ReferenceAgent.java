@@ -44,10 +44,12 @@ import java.util.zip.CRC32C;
  * done the simplest way. With {@value #BATCH}, the binary name of a class, a colon and a directory, it watches that
  * directory and only keeps the bytes of each class file an event names, by class name, read at the event; at the
  * event of the named class's file (a burst's last, an oracle no real agent has) it redefines every class kept in one
- * {@code redefineClasses} call, prints {@code [reference] N classes redefined in one call} to standard error, and
- * forgets them. On an {@code OVERFLOW} it lists the directory and reads every class file whose size or modification
- * time changed since the directory was last listed (at start or at the last overflow), then makes the call if the
- * named class's file is among them: the least an agent that reloads a burst of files as one batch must do, with no
+ * {@code redefineClasses} call, prints {@code [reference] redefined N classes in one call, ...} to standard error, and
+ * forgets them. On an {@code OVERFLOW} it looks at the named class's file, then lists the directory and reads every
+ * class file whose size or modification time changed since it was last listed (at start or at the last overflow),
+ * and makes the call if the named class's file had changed. Its one check: the named class's file is looked at (one
+ * {@code stat}) at each of its events, and an event for the very file a listing redefined is dropped. That is the
+ * least an agent that reloads a burst of files as one batch must do, with no
  * quiet period, no checks and no batching rules. Packed into a jar at run time
  * by {@link ReferenceAgentJar}; uses no other class of the project and defines no nested class, so that
  * jar holds this one class file.

@@ -125,7 +125,10 @@ public final class ClassLinks {
      * @param movedMethods the implementations by key, static form (receiver first), never null
      */
     public synchronized void stage(Map<String, MethodHandle> movedMethods) {
-        movedMethods.forEach(implementations::putIfAbsent);
+        // Loops, not lambdas, here and in commit: every structural edit runs them, and each would spin a class.
+        for (Map.Entry<String, MethodHandle> each : movedMethods.entrySet()) {
+            implementations.putIfAbsent(each.getKey(), each.getValue());
+        }
     }
 
     /**
@@ -138,11 +141,13 @@ public final class ClassLinks {
      */
     public synchronized void commit(Map<String, MethodHandle> movedMethods) {
         List<MutableCallSite> changed = new ArrayList<>();
-        movedMethods.forEach((key, handle) -> {
+        for (Map.Entry<String, MethodHandle> each : movedMethods.entrySet()) {
+            String key = each.getKey();
+            MethodHandle handle = each.getValue();
             OverrideDispatch dispatch = dispatches.get(key);
             MethodHandle previous = implementations.put(key, handle);
             if (previous == handle) {
-                return;
+                continue;
             }
             if (dispatch == null) {
                 relink(key, handle, previous, changed);
@@ -151,9 +156,9 @@ public final class ClassLinks {
             } else {
                 dispatch.overrideEdited(owner, handle); // a superclass's, whose added method this one overrode
             }
-        });
+        }
         if (!changed.isEmpty()) {
-            MutableCallSite.syncAll(changed.toArray(MutableCallSite[]::new));
+            MutableCallSite.syncAll(changed.toArray(new MutableCallSite[0]));
         }
     }
 

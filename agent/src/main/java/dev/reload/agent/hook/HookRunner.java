@@ -77,7 +77,7 @@ public final class HookRunner {
                 runOnGameThread(type, name, hook, arguments);
                 continue;
             }
-            Future<?> running = thread.submit(() -> invoke(type, name, hook, arguments));
+            Future<?> running = thread.submit(new HookCall(type, name, hook, arguments));
             if (!awaitWithin(running, hook)) {
                 return;
             }
@@ -157,6 +157,26 @@ public final class HookRunner {
             Thread hooks = new Thread(task, "reload-hooks");
             hooks.setDaemon(true);
             return hooks;
+        }
+    }
+
+    /** One hook's call on the hooks' thread. A class of its own, not a lambda: the first hook would spin one. */
+    private final class HookCall implements Runnable {
+        private final Class<?> type;
+        private final String name;
+        private final String hook;
+        private final Arguments arguments;
+
+        HookCall(Class<?> type, String name, String hook, Arguments arguments) {
+            this.type = type;
+            this.name = name;
+            this.hook = hook;
+            this.arguments = arguments;
+        }
+
+        @Override
+        public void run() {
+            invoke(type, name, hook, arguments);
         }
     }
 

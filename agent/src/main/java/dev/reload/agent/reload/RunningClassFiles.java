@@ -40,7 +40,7 @@ final class RunningClassFiles {
         }
         capture.expectClassFiles(new LinkedHashSet<>(types));
         try {
-            instrumentation.retransformClasses(types.toArray(Class<?>[]::new));
+            instrumentation.retransformClasses(types.toArray(new Class<?>[0]));
             Map<Class<?>, byte[]> running = new LinkedHashMap<>();
             for (Class<?> type : types) {
                 byte[] bytes = capture.redefinedBytes(type);

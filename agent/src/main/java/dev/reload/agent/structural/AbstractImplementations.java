@@ -53,8 +53,12 @@ final class AbstractImplementations {
      */
     static List<InheritedImplementation> of(Class<?> type, List<AddedMethod> added, Set<MemberKey> overridingAdded,
                                             MovedMembers widened, byte[] updated) throws UnsupportedEditException {
-        List<AddedMethod> implementing = new ArrayList<>(AddedOverrides.abstractImplementations(type, added, widened));
-        implementing.removeIf(method -> overridingAdded.contains(method.key()));
+        List<AddedMethod> implementing = new ArrayList<>();
+        for (AddedMethod method : AddedOverrides.abstractImplementations(type, added, widened)) {
+            if (!overridingAdded.contains(method.key())) {
+                implementing.add(method);
+            }
+        }
         if (implementing.isEmpty()) {
             return List.of();
         }
@@ -68,7 +72,7 @@ final class AbstractImplementations {
         List<InheritedImplementation> implementations = new ArrayList<>();
         for (AddedMethod method : implementing) {
             // Added by this version, so it declares the method.
-            int access = shape.method(method.name(), method.descriptor()).map(MethodShape::access).orElseThrow();
+            int access = shape.method(method.name(), method.descriptor()).orElseThrow().access();
             implementations.add(new InheritedImplementation(method.name(), method.descriptor(), access));
         }
         return List.copyOf(implementations);

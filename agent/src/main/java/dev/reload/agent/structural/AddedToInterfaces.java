@@ -69,12 +69,13 @@ final class AddedToInterfaces {
      */
     static void implementBeforeAnyCall(Class<?> type, Map<MemberKey, Class<?>> implemented,
                                        Set<MemberKey> declaredNow, Map<String, MethodHandle> handles) {
-        implemented.forEach((key, implementedInterface) -> {
+        for (Map.Entry<MemberKey, Class<?>> each : implemented.entrySet()) {
+            MemberKey key = each.getKey();
             MethodHandle body = handles.get(key.runtimeKey());
             if (declaredNow.contains(key) && body != null) {
-                OverrideDispatch.of(implementedInterface, key.runtimeKey()).overriddenByBeforeAnyCall(type, body);
+                OverrideDispatch.of(each.getValue(), key.runtimeKey()).overriddenByBeforeAnyCall(type, body);
             }
-        });
+        }
     }
 
     /**
@@ -90,13 +91,13 @@ final class AddedToInterfaces {
      *                       null
      * @param declaredByBatch the methods each class of the batch declares that its running class lacks, by class;
      *                        never null
-     * @param declaredBefore the overridable methods a reload added that the running version of a class outside the
-     *                       batch declares, by internal name; never null
+     * @param declaredBefore what applied reloads moved, asked for the overridable methods a reload added that the
+     *                       running version of a class outside the batch declares; never null
      */
     static Set<MemberKey> droppedWithInterface(Class<?> type, StructuralRewrite rewrite,
                                                Function<Class<?>, Set<MemberKey>> addedByReloads,
                                                Map<Class<?>, List<AddedMethod>> declaredByBatch,
-                                               Function<String, Set<MemberKey>> declaredBefore) {
+                                               AppliedMoves declaredBefore) {
         if (rewrite.dropped().isEmpty()) {
             return Set.of();
         }
@@ -112,7 +113,7 @@ final class AddedToInterfaces {
             Class<?> implementedInterface = implemented.getValue();
             List<AddedMethod> inBatch = declaredByBatch.get(implementedInterface);
             Set<MemberKey> declaredAfter = inBatch != null ? AppliedMoves.keys(inBatch, List.of())
-                    : declaredBefore.apply(Type.getInternalName(implementedInterface));
+                    : declaredBefore.overridable(Type.getInternalName(implementedInterface));
             if (!declaredAfter.contains(implemented.getKey())) {
                 kept.add(implemented.getKey());
             }

@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -20,8 +21,6 @@ import java.util.WeakHashMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.function.Supplier;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 /**
  * What the applied reloads moved and added, as the classes that load or reload later see it: by class and by class
@@ -206,8 +205,7 @@ final class AppliedMoves {
                 restore(applied, each.internalName(), each.moved());
                 restore(appliedWidened, each.internalName(), each.widened());
                 restore(appliedOverridable, each.internalName(), each.overridable());
-                restore(appliedByLoader.computeIfAbsent(each.type().getClassLoader(), l -> new ConcurrentHashMap<>()),
-                        each.internalName(), each.seenByLoader());
+                restore(byLoader(each.type().getClassLoader()), each.internalName(), each.seenByLoader());
                 abstractImplementations.applied(each.type(), each.implementations());
             }
         }
@@ -220,14 +218,28 @@ final class AppliedMoves {
         appliedWidened.put(internalName, rewrite.widened());
         // Only what the running version declares: a method it dropped keeps its last body for code from before,
         // but a superclass adding it later must not dispatch to that body.
-        appliedOverridable.put(internalName, overridableKeys(rewrite.rewrite().declaredMoved().stream()
-                .filter(m -> !rewrite.reachedByDispatch().contains(m.key())).toList()));
+        appliedOverridable.put(internalName, overridableKeys(notByDispatch(rewrite.rewrite().declaredMoved(),
+                rewrite)));
         // Both only ever grow: they let a loading class that names nothing moved skip the work, and a withdrawn
         // batch's names cost that class the lookups, never a wrong link.
         anyMoved |= !keys.isEmpty();
         // A constructor is named by its own class, which a loading class that calls it names anyway.
-        keys.stream().filter(key -> !key.name().equals("<init>")).forEach(key -> movedMemberNames.add(key.name()));
-        appliedByLoader.computeIfAbsent(loader, l -> new ConcurrentHashMap<>()).put(internalName, keys);
+        for (MemberKey key : keys) {
+            if (!key.name().equals("<init>")) {
+                movedMemberNames.add(key.name());
+            }
+        }
+        byLoader(loader).put(internalName, keys);
+    }
+
+    /** {@return what applied reloads moved in classes of the loader}: {@code computeIfAbsent} without a lambda */
+    private Map<String, Set<MemberKey>> byLoader(ClassLoader loader) {
+        Map<String, Set<MemberKey>> records = appliedByLoader.get(loader);
+        if (records == null) {
+            records = new ConcurrentHashMap<>();
+            appliedByLoader.put(loader, records);
+        }
+        return records;
     }
 
     private static void restore(Map<String, Set<MemberKey>> records, String internalName, Set<MemberKey> earlier) {
@@ -285,13 +297,19 @@ final class AppliedMoves {
         // One batch's records or the next's, never half of each: a batch publishes them all under this lock.
         synchronized (appliedByLoader) {
             for (ClassLoader each = loader; each != null; each = each.getParent()) {
-                appliedByLoader.getOrDefault(each, Map.of()).forEach(visible::putIfAbsent);
+                for (Map.Entry<String, Set<MemberKey>> moved : appliedByLoader.getOrDefault(each, Map.of()).entrySet()) {
+                    visible.putIfAbsent(moved.getKey(), moved.getValue());
+                }
             }
             widened = Map.copyOf(appliedWidened);
             overridable = Map.copyOf(appliedOverridable);
         }
         visible.remove(internalName);
-        visible.values().removeIf(Set::isEmpty);
+        for (Iterator<Set<MemberKey>> each = visible.values().iterator(); each.hasNext(); ) {
+            if (each.next().isEmpty()) {
+                each.remove();
+            }
+        }
         if (!ClassReferences.namesAny(classFile, visible.keySet())
                 && !ClassReferences.namesAnyMember(classFile, movedMemberNames)) {
             return classFile;
@@ -320,8 +338,7 @@ final class AppliedMoves {
     /** {@return the keys of the moved and widened methods calls link to, and of the added fields} */
     static Set<MemberKey> keys(PreparedRewrite prepared) {
         StructuralRewrite rewrite = prepared.rewrite();
-        Set<MemberKey> keys = new HashSet<>(keys(rewrite.moved().stream()
-                .filter(m -> !prepared.reachedByDispatch().contains(m.key())).toList(), rewrite.addedFields()));
+        Set<MemberKey> keys = new HashSet<>(keys(notByDispatch(rewrite.moved(), prepared), rewrite.addedFields()));
         keys.addAll(prepared.widened());
         return Set.copyOf(keys);
     }
@@ -336,9 +353,26 @@ final class AppliedMoves {
         return Set.copyOf(keys);
     }
 
-    /** {@return the keys of moved methods and added fields} */
+    /** {@return the methods calls link to: those not reached by a dispatch} */
+    private static List<AddedMethod> notByDispatch(List<AddedMethod> moved, PreparedRewrite prepared) {
+        List<AddedMethod> linked = new ArrayList<>();
+        for (AddedMethod method : moved) {
+            if (!prepared.reachedByDispatch().contains(method.key())) {
+                linked.add(method);
+            }
+        }
+        return linked;
+    }
+
+    /** {@return the keys of moved methods and added fields}: loops, as every structural batch asks */
     static Set<MemberKey> keys(List<AddedMethod> moved, List<AddedField> addedFields) {
-        return Stream.concat(moved.stream().map(AddedMethod::key), addedFields.stream().map(AddedField::key))
-                .collect(Collectors.toUnmodifiableSet());
+        Set<MemberKey> keys = new HashSet<>();
+        for (AddedMethod method : moved) {
+            keys.add(method.key());
+        }
+        for (AddedField field : addedFields) {
+            keys.add(field.key());
+        }
+        return Set.copyOf(keys);
     }
 }

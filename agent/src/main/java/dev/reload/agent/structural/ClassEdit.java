@@ -17,6 +17,24 @@ public record ClassEdit(Class<?> loaded, byte[] running, byte[] updated) {
         Objects.requireNonNull(updated, "updated");
     }
 
+    /**
+     * {@return true for an edit of the same class with the very same arrays}, as a record's own {@code equals}
+     * compares these components. Written out because the record's own links through
+     * {@code java.lang.runtime.ObjectMethods} the first time a batch keys a map with an edit, which spins dozens of
+     * method-handle classes that every later redefinition walks.
+     */
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof ClassEdit edit && loaded == edit.loaded && running == edit.running
+                && updated == edit.updated;
+    }
+
+    @Override
+    public int hashCode() {
+        return (31 * System.identityHashCode(loaded) + System.identityHashCode(running)) * 31
+                + System.identityHashCode(updated);
+    }
+
     /** {@return the class's internal name, such as {@code demo/Player}} */
     public String internalName() {
         return loaded.getName().replace('.', '/');

@@ -56,7 +56,9 @@ final class DispatchingClasses {
     Set<MemberKey> keys() {
         Set<MemberKey> keys = new HashSet<>();
         synchronized (dispatching) {
-            dispatching.values().forEach(keys::addAll);
+            for (Set<MemberKey> each : dispatching.values()) {
+                keys.addAll(each);
+            }
         }
         return keys;
     }
@@ -89,10 +91,11 @@ final class DispatchingClasses {
                         + " to dispatch from", null);
             }
             // Linkable before the class calls the dispatch; no override is linked yet, so it runs the own body.
-            ownBodies(declarer, made).forEach((key, body) -> OverrideDispatch.of(declarer, key.runtimeKey())
-                    .ownBody(body));
+            for (Map.Entry<MemberKey, MethodHandle> own : ownBodies(declarer, made).entrySet()) {
+                OverrideDispatch.of(declarer, own.getKey().runtimeKey()).ownBody(own.getValue());
+            }
             files.redefine(declarer, LinkedSuperCalls.linked(made.target(), keys()));
-            dispatching.computeIfAbsent(declarer, type -> new HashSet<>()).addAll(missing);
+            dispatching.computeIfAbsent(declarer, MovedOverrides.NEW_SET).addAll(missing);
             linkSuperCalls(declarer, missing, batch, files, instrumentation, watched);
         }
     }

@@ -6,6 +6,7 @@ import dev.reload.runtime.AddedFields;
 import java.lang.invoke.MethodHandle;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -31,11 +32,11 @@ final class FieldInitializerRunner {
                             + " default value (give it an initializer of its own to have it set on reload)");
                 }
             }
-            rewrite.fieldInitializers().forEach((key, initializer) -> {
-                if (claim(fields, key)) {
-                    run(owner, key, initializer).ifPresent(notes::add);
+            for (Map.Entry<MemberKey, MethodHandle> each : rewrite.fieldInitializers().entrySet()) {
+                if (claim(fields, each.getKey())) {
+                    run(owner, each.getKey(), each.getValue()).ifPresent(notes::add);
                 }
-            });
+            }
         }
         return notes;
     }

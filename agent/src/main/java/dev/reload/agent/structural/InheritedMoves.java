@@ -3,6 +3,7 @@ package dev.reload.agent.structural;
 import dev.reload.patcher.shape.MemberKey;
 import dev.reload.patcher.rewrite.MovedMembers;
 import dev.reload.patcher.shape.ClassShape;
+import dev.reload.patcher.shape.FieldShape;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -10,6 +11,7 @@ import java.util.Deque;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -54,7 +56,9 @@ final class InheritedMoves implements MovedMembers {
         this.running = running;
         this.loader = loader;
         this.toLoad = new ClassFilesToLoad(loader);
-        moves.values().forEach(anyClassMoves::addAll);
+        for (Set<MemberKey> each : moves.values()) {
+            anyClassMoves.addAll(each);
+        }
     }
 
     @Override
@@ -136,8 +140,11 @@ final class InheritedMoves implements MovedMembers {
     }
 
     private static boolean declares(ClassShape shape, MemberKey key, boolean field) {
-        return field ? shape.field(key.name()).filter(f -> f.descriptor().equals(key.descriptor())).isPresent()
-                : shape.method(key.name(), key.descriptor()).isPresent();
+        if (!field) {
+            return shape.method(key.name(), key.descriptor()).isPresent();
+        }
+        Optional<FieldShape> declared = shape.field(key.name());
+        return declared.isPresent() && declared.get().descriptor().equals(key.descriptor());
     }
 
     private Set<MemberKey> movesOf(String owner) {

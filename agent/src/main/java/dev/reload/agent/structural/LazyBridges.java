@@ -43,7 +43,9 @@ final class LazyBridges implements Function<String, MethodHandle> {
     void know(MethodHandles.Lookup fullPrivilege, ClassLinks classLinks, List<AddedMethod> methods) {
         lookup = fullPrivilege;
         links = classLinks;
-        methods.forEach(method -> moved.put(method.key().runtimeKey(), method));
+        for (AddedMethod method : methods) {
+            moved.put(method.key().runtimeKey(), method);
+        }
         classLinks.bridgeMaker(this);
     }
 

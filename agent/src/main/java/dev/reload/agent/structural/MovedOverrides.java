@@ -14,6 +14,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -27,6 +28,17 @@ import java.util.function.Supplier;
  * and calls named through them reach the same dispatch.
  */
 final class MovedOverrides {
+    /**
+     * Makes the set of a key new to a map, for {@code computeIfAbsent} in this package: a named class, where a lambda
+     * would spin a class at the first structural edit that every later redefinition walks.
+     */
+    static final Function<Object, Set<MemberKey>> NEW_SET = new Function<>() {
+        @Override
+        public Set<MemberKey> apply(Object key) {
+            return new HashSet<>();
+        }
+    };
+
     private MovedOverrides() {
     }
 
@@ -68,7 +80,12 @@ final class MovedOverrides {
     /** {@return true when a reload added the method to an interface of the class: its dispatch reaches it} */
     private static boolean addedToAnInterface(Class<?> type, MemberKey key,
                                               Function<Class<?>, Set<MemberKey>> addedByReloads) {
-        return AddedOverrides.superinterfaces(type).stream().anyMatch(i -> addedByReloads.apply(i).contains(key));
+        for (Class<?> superinterface : AddedOverrides.superinterfaces(type)) {
+            if (addedByReloads.apply(superinterface).contains(key)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
@@ -89,7 +106,13 @@ final class MovedOverrides {
                                                           Map<String, Set<MemberKey>> addedEarlier,
                                                           Set<Class<?>> batch, Supplier<Class<?>[]> loadedClasses) {
         Set<MemberKey> elsewhere = new HashSet<>();
-        addedEarlier.values().forEach(keys -> keys.stream().filter(fresh::contains).forEach(elsewhere::add));
+        for (Set<MemberKey> keys : addedEarlier.values()) {
+            for (MemberKey key : keys) {
+                if (fresh.contains(key)) {
+                    elsewhere.add(key);
+                }
+            }
+        }
         Map<Class<?>, Set<MemberKey>> overriding = new LinkedHashMap<>();
         if (type.isInterface() || elsewhere.isEmpty()) {
             return overriding;
@@ -102,7 +125,7 @@ final class MovedOverrides {
                 if (!elsewhere.contains(key)) {
                     continue;
                 }
-                overriding.computeIfAbsent(loaded, c -> new HashSet<>()).add(key);
+                overriding.computeIfAbsent(loaded, NEW_SET).add(key);
             }
         }
         return overriding;
@@ -130,8 +153,8 @@ final class MovedOverrides {
                 continue;
             }
             for (MemberKey key : added) {
-                if (shape.method(key.name(), key.descriptor())
-                        .filter(m -> (m.access() & (Opcodes.ACC_STATIC | Opcodes.ACC_PRIVATE)) == 0).isPresent()) {
+                Optional<MethodShape> method = shape.method(key.name(), key.descriptor());
+                if (method.isPresent() && (method.get().access() & (Opcodes.ACC_STATIC | Opcodes.ACC_PRIVATE)) == 0) {
                     declared.add(key);
                 }
             }

@@ -63,8 +63,13 @@ record OverrideLinks(Class<?> type, Map<MemberKey, MethodHandle> ownBodies, Map<
      * @param movedMethods the handles of every method of the class's new companion, by runtime key, never null
      */
     void commit(Map<String, MethodHandle> movedMethods) {
-        ownBodies.forEach((key, body) -> OverrideDispatch.of(type, key.runtimeKey()).ownBody(body));
-        declarers.forEach((key, declarer) -> {
+        // Loops, not lambdas: each would spin a class at the first structural edit that every redefinition walks.
+        for (Map.Entry<MemberKey, MethodHandle> own : ownBodies.entrySet()) {
+            OverrideDispatch.of(type, own.getKey().runtimeKey()).ownBody(own.getValue());
+        }
+        for (Map.Entry<MemberKey, Class<?>> each : declarers.entrySet()) {
+            MemberKey key = each.getKey();
+            Class<?> declarer = each.getValue();
             if (overridingAdded.contains(key)) {
                 ClassLinks.of(declarer).dispatchOwn(key.runtimeKey());
                 ClassLinks.of(type).reachThrough(key.runtimeKey(), declarer);
@@ -74,12 +79,15 @@ record OverrideLinks(Class<?> type, Map<MemberKey, MethodHandle> ownBodies, Map<
             boolean reached = declaredNow.contains(key) || droppedWithInterface.contains(key);
             OverrideDispatch.of(declarer, key.runtimeKey()).overriddenBy(type,
                     reached ? movedMethods.get(key.runtimeKey()) : null);
-        });
-        overriddenEarlier.forEach((subclass, keys) -> keys.forEach(key -> {
-            ClassLinks.of(type).dispatchOwn(key.runtimeKey());
-            ClassLinks.of(subclass).reachThrough(key.runtimeKey(), type);
-            OverrideDispatch.of(type, key.runtimeKey()).overriddenBy(subclass,
-                    ClassLinks.of(subclass).implementation(key.runtimeKey()));
-        }));
+        }
+        for (Map.Entry<Class<?>, Set<MemberKey>> each : overriddenEarlier.entrySet()) {
+            Class<?> subclass = each.getKey();
+            for (MemberKey key : each.getValue()) {
+                ClassLinks.of(type).dispatchOwn(key.runtimeKey());
+                ClassLinks.of(subclass).reachThrough(key.runtimeKey(), type);
+                OverrideDispatch.of(type, key.runtimeKey()).overriddenBy(subclass,
+                        ClassLinks.of(subclass).implementation(key.runtimeKey()));
+            }
+        }
     }
 }

@@ -5,8 +5,10 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.lang.instrument.Instrumentation;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
@@ -47,6 +49,8 @@ public final class RuntimeJar {
             "dev/reload/runtime/SyncPoint.class");
 
     private static final String PROBE = "dev.reload.runtime.Linkage";
+    /** How many names {@link #create} tries before it gives up: each clash is another file of that very name. */
+    private static final int ATTEMPTS = 100;
 
     private RuntimeJar() {
     }
@@ -69,9 +73,7 @@ public final class RuntimeJar {
             }
         }
         try {
-            Path jar = Files.createTempFile("reload-runtime", ".jar");
-            jar.toFile().deleteOnExit();
-            write(jar);
+            Path jar = create(Path.of(System.getProperty("java.io.tmpdir")), Long.toHexString(System.nanoTime()));
             instrumentation.appendToBootstrapClassLoaderSearch(new JarFile(jar.toFile()));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the runtime jar", e);
@@ -87,8 +89,41 @@ public final class RuntimeJar {
         }
     }
 
+    /**
+     * {@return a new jar of the runtime classes in {@code directory}, named with {@code stamp} and the first
+     * number not taken, deleted when the JVM exits}. Not
+     * {@code Files.createTempFile}: its random name draws {@code SecureRandom} and about 60 {@code java.security}
+     * classes into the program, which every later redefinition walks. {@code CREATE_NEW} makes the name safe to
+     * guess: it never opens a file or link that is there already, and a clash tries the next name.
+     *
+     * @param directory where to write it, never null
+     * @param stamp what tells this JVM's jar from others' in the name, never null
+     * @throws IOException when it cannot be written, or {@value #ATTEMPTS} names were taken
+     */
+    static Path create(Path directory, String stamp) throws IOException {
+        for (int attempt = 1; ; attempt++) {
+            Path jar = directory.resolve("reload-runtime-" + stamp + "-" + attempt + ".jar");
+            try {
+                write(jar);
+                return jar;
+            } catch (FileAlreadyExistsException e) {
+                if (attempt == ATTEMPTS) {
+                    throw e;
+                }
+            }
+        }
+    }
+
     private static void write(Path jar) throws IOException {
-        try (OutputStream file = Files.newOutputStream(jar); JarOutputStream out = new JarOutputStream(file)) {
+        try (OutputStream file = Files.newOutputStream(jar, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+            // Before the first byte: a jar half written when the JVM stops is deleted too.
+            jar.toFile().deleteOnExit();
+            writeEntries(file);
+        }
+    }
+
+    private static void writeEntries(OutputStream file) throws IOException {
+        try (JarOutputStream out = new JarOutputStream(file)) {
             for (String name : CLASS_FILES) {
                 try (InputStream in = RuntimeJar.class.getClassLoader().getResourceAsStream(name)) {
                     if (in == null) {

@@ -1,13 +1,10 @@
 package dev.reload.agent.structural;
 
 import dev.reload.patcher.shape.MemberKey;
-import dev.reload.patcher.rewrite.AddedInterfaceMethods;
 import dev.reload.patcher.rewrite.ClassFileFormatException;
-import dev.reload.patcher.rewrite.InheritedImplementation;
 import dev.reload.patcher.rewrite.LinkedSuperCalls;
 import dev.reload.patcher.rewrite.MovedMembers;
 import dev.reload.patcher.rewrite.SharedLambdaSites;
-import dev.reload.patcher.rewrite.AddedMethod;
 import dev.reload.patcher.rewrite.StructuralRewriter;
 import dev.reload.patcher.rewrite.UnsupportedEditException;
 
@@ -23,13 +20,10 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
 import static dev.reload.agent.structural.AppliedMoves.keys;
 
@@ -108,97 +102,38 @@ public final class StructuralEngine {
             // of which would spin a class that every later redefinition walks.
             return List.of();
         }
-        Map<String, Set<MemberKey>> moves = new HashMap<>(records.moved());
-        Map<String, Set<MemberKey>> widened = new HashMap<>(records.widened());
-        Map<ClassEdit, Map<MemberKey, Class<?>>> overridesByEdit = new HashMap<>();
-        Map<ClassEdit, Set<MemberKey>> unlinkedByEdit = new HashMap<>();
-        Map<ClassEdit, List<InheritedImplementation>> implementingByEdit = new HashMap<>();
-        Map<Class<?>, List<AddedMethod>> declaredByBatch = new HashMap<>();
-        Map<Class<?>, Set<MemberKey>> widenedFromPackage = new LinkedHashMap<>();
-        for (ClassEdit edit : edits) {
-            declaredByBatch.put(edit.loaded(), StructuralRewriter.movedMethods(edit.running(), edit.updated()));
-            // A protected or public method kept in place: calls from other classes link to it, so do super calls.
-            widened.put(edit.internalName(), keys(StructuralRewriter.widenedMethods(edit.running(), edit.updated()),
-                    List.of()));
-            Set<MemberKey> fromPackage = keys(StructuralRewriter.widenedFromPackage(edit.running(), edit.updated()),
-                    List.of());
-            if (!fromPackage.isEmpty()) {
-                widenedFromPackage.put(edit.loaded(), fromPackage);
-            }
-        }
-        Function<Class<?>, Set<MemberKey>> addedByReloads = records.addedByReloads(declaredByBatch);
-        for (ClassEdit edit : edits) {
-            List<AddedMethod> moved = declaredByBatch.get(edit.loaded());
-            Map<MemberKey, Class<?>> overrides = AddedOverrides.declarers(edit.loaded(), moved,
-                    view(Map.of(), widened, edit.loaded().getClassLoader()), running);
-            overridesByEdit.put(edit, overrides);
-            // An added override is reached through the dispatch of what it overrides, never linked directly; so is
-            // an implementation of a method a reload adds to an interface, through the interface's dispatch, and an
-            // override of a method a reload added to a superclass, through that method's dispatch.
-            Set<MemberKey> unlinked = new HashSet<>(overrides.keySet());
-            unlinked.addAll(AddedOverrides.implementations(edit.loaded(), moved, addedByReloads).keySet());
-            Set<MemberKey> overridingAdded = MovedOverrides.declarers(edit.loaded(), moved, addedByReloads).keySet();
-            unlinked.addAll(overridingAdded);
-            unlinkedByEdit.put(edit, unlinked);
-            // An implementation of an inherited abstract method is linked, and dispatches to the subclasses' own.
-            implementingByEdit.put(edit, AbstractImplementations.of(edit.loaded(), moved, overridingAdded,
-                    view(Map.of(), widened, edit.loaded().getClassLoader()), edit.updated()));
-            List<AddedMethod> linked = moved.stream().filter(m -> !unlinked.contains(m.key())).toList();
-            Set<MemberKey> linkedOrWidened = new HashSet<>(keys(linked, StructuralRewriter.addedFields(edit.running(),
-                    edit.updated())));
-            linkedOrWidened.addAll(widened.get(edit.internalName()));
-            moves.put(edit.internalName(), Set.copyOf(linkedOrWidened));
-        }
-        Map<ClassEdit, Map<Class<?>, Set<MemberKey>>> earlierByEdit = records.overriddenEarlier(edits, declaredByBatch,
-                unlinkedByEdit, instrumentation::getAllLoadedClasses);
-        Map<Class<?>, Set<MemberKey>> toDispatch = byDeclarer(overridesByEdit.values());
-        // A method widened from package access dispatches to what subclasses in other packages declare, loaded now
-        // or later, which its running access does not let override it.
-        widenedFromPackage.forEach((type, keys) -> toDispatch.computeIfAbsent(type, t -> new HashSet<>())
-                .addAll(keys));
+        BatchMoves batchMoves = new BatchMoves(edits, records, running);
+        LoadedClasses loadedClasses = new LoadedClasses(instrumentation);
+        Map<ClassEdit, Map<Class<?>, Set<MemberKey>>> earlierByEdit = records.overriddenEarlier(edits,
+                batchMoves.declared(), batchMoves.unlinkedByEdit(), loadedClasses);
         // Before anything touches the runtime: each rewrite gets its class's links, and a nested class the batch
         // adds links to its nest through the runtime when it loads, even when the batch moves nothing.
         RuntimeJar.install(instrumentation);
-        checkImplementations(edits, declaredByBatch);
-        dispatching.ensure(toDispatch, edits.stream().map(ClassEdit::loaded).collect(Collectors.toSet()), files,
-                instrumentation);
+        batchMoves.checkImplementations(edits, records, loadedClasses);
+        Set<Class<?>> batch = new HashSet<>();
+        for (ClassEdit edit : edits) {
+            batch.add(edit.loaded());
+        }
+        dispatching.ensure(batchMoves.toDispatch(), batch, files, instrumentation);
         List<PreparedRewrite> prepared = new ArrayList<>();
         for (ClassEdit edit : edits) {
-            PreparedRewrite rewrite = reloader.prepare(edit.loaded(), edit.running(),
-                    records.lastRewrite(edit.loaded()), edit.updated(),
-                    view(moves, widened, edit.loaded().getClassLoader()), unlinkedByEdit.get(edit),
-                    dispatching.of(edit.loaded()), addedByReloads);
-            AbstractImplementations.dispatchBeforeAnyCall(edit.loaded(), implementingByEdit.get(edit));
-            prepared.add(rewrite.withClassFile(linkSuperCalls(sharingLambdaSites(
-                    rewrite.definition().getDefinitionClassFile()))).overriddenEarlier(earlierByEdit.get(edit))
-                    .implementingAbstract(implementingByEdit.get(edit))
-                    .droppedWithInterface(AddedToInterfaces.droppedWithInterface(edit.loaded(), rewrite.rewrite(),
-                            addedByReloads, declaredByBatch, records::overridable)));
+            prepared.add(prepare(edit, batchMoves, earlierByEdit.get(edit)));
         }
         return prepared;
     }
 
-    /**
-     * Refuses the batch when it adds an abstract method to an interface that a loaded class implementing it would
-     * lack, and registers the implementations earlier reloads added to classes the batch leaves alone.
-     */
-    private void checkImplementations(List<ClassEdit> edits, Map<Class<?>, List<AddedMethod>> declaredByBatch)
-            throws UnsupportedEditException {
-        Class<?>[] loadedClasses = null;
-        Map<Class<?>, Set<MemberKey>> addedByBatch = new HashMap<>();
-        declaredByBatch.forEach((type, moved) -> addedByBatch.put(type, keys(moved, List.of())));
-        for (ClassEdit edit : edits) {
-            Class<?> type = edit.loaded();
-            Set<MemberKey> before = records.interfaceMethods(type);
-            List<AddedMethod> fresh = !type.isInterface() ? List.of() : declaredByBatch.get(type).stream()
-                    .filter(m -> m.overridable() && !before.contains(m.key())).toList();
-            if (!fresh.isEmpty()) {
-                loadedClasses = loadedClasses != null ? loadedClasses : instrumentation.getAllLoadedClasses();
-                AddedToInterfaces.checkImplementations(type, fresh,
-                        AddedInterfaceMethods.abstractOnes(edit.running(), edit.updated()), addedByBatch,
-                        loadedClasses);
-            }
-        }
+    private PreparedRewrite prepare(ClassEdit edit, BatchMoves batchMoves,
+                                    Map<Class<?>, Set<MemberKey>> overriddenEarlier)
+            throws UnsupportedEditException, StructuralLinkException {
+        PreparedRewrite rewrite = reloader.prepare(edit.loaded(), edit.running(), records.lastRewrite(edit.loaded()),
+                edit.updated(), batchMoves.view(edit.loaded().getClassLoader()), batchMoves.unlinked(edit),
+                dispatching.of(edit.loaded()), batchMoves.addedByReloads());
+        AbstractImplementations.dispatchBeforeAnyCall(edit.loaded(), batchMoves.implementing(edit));
+        return rewrite.withClassFile(linkSuperCalls(sharingLambdaSites(rewrite.definition().getDefinitionClassFile())))
+                .overriddenEarlier(overriddenEarlier)
+                .implementingAbstract(batchMoves.implementing(edit))
+                .droppedWithInterface(AddedToInterfaces.droppedWithInterface(edit.loaded(), rewrite.rewrite(),
+                        batchMoves.addedByReloads(), batchMoves.declared(), records));
     }
 
     /**
@@ -242,14 +177,6 @@ public final class StructuralEngine {
             return classFile;
         }
         return LinkedSuperCalls.linked(classFile, dispatching.keys());
-    }
-
-    private static Map<Class<?>, Set<MemberKey>> byDeclarer(Iterable<Map<MemberKey, Class<?>>> overrides) {
-        Map<Class<?>, Set<MemberKey>> byDeclarer = new LinkedHashMap<>();
-        for (Map<MemberKey, Class<?>> each : overrides) {
-            each.forEach((key, declarer) -> byDeclarer.computeIfAbsent(declarer, d -> new HashSet<>()).add(key));
-        }
-        return byDeclarer;
     }
 
     /**

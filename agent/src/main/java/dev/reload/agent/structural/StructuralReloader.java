@@ -24,7 +24,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
-import java.util.stream.Collectors;
 
 /**
  * Applies structural edits (methods added, removed, lambdas added, fields added) to loaded classes on a stock JVM:
@@ -145,7 +144,7 @@ public final class StructuralReloader {
         OverrideLinks overrideLinks = new OverrideLinks(loaded, bodies, declarers, overrides,
                 overridingAdded.keySet(), Map.of(), Set.of());
         return new PreparedRewrite(new ClassDefinition(loaded, target), rewrite, links, handles,
-                initializers, overrideLinks, widened.stream().map(AddedMethod::key).collect(Collectors.toSet()));
+                initializers, overrideLinks, AppliedMoves.keys(widened, List.of()));
     }
 
     /**
@@ -207,7 +206,9 @@ public final class StructuralReloader {
             }
         }
         if (!unbridged.isEmpty()) {
-            defineBridgeClass(loaded, lookup, links, unbridged).forEach(links::bridge);
+            for (Map.Entry<String, MethodHandle> bridge : defineBridgeClass(loaded, lookup, links, unbridged).entrySet()) {
+                links.bridge(bridge.getKey(), bridge.getValue());
+            }
         }
     }
 

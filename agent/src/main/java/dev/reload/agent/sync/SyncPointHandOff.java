@@ -17,8 +17,11 @@ public final class SyncPointHandOff implements ApplyPoint {
     /** How long a prepared batch waits for the game's next frame: many frames, and still soon for a developer. */
     public static final Duration PATIENCE = Duration.ofSeconds(1);
 
-    /** True on a game thread while it applies a batch at its synchronization point. */
-    private static final ThreadLocal<Boolean> AT_SYNC_POINT = ThreadLocal.withInitial(() -> Boolean.FALSE);
+    /**
+     * True on a game thread while it applies a batch at its synchronization point; null elsewhere. No
+     * {@code withInitial}: its lambda would spin a class at the first hook of every program, sync point or not.
+     */
+    private static final ThreadLocal<Boolean> AT_SYNC_POINT = new ThreadLocal<>();
 
     private final SyncTarget target;
     private final Reporter reporter;
@@ -73,6 +76,6 @@ public final class SyncPointHandOff implements ApplyPoint {
 
     /** {@return true on a game thread that is applying a batch at its synchronization point, as hooks must know} */
     public static boolean atSyncPoint() {
-        return AT_SYNC_POINT.get();
+        return Boolean.TRUE.equals(AT_SYNC_POINT.get());
     }
 }

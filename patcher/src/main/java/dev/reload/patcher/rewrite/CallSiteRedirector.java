@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BiPredicate;
 
 /**
  * Rewrites the instructions of one method so that calls to moved methods, lambdas whose body was moved, and
@@ -82,7 +83,7 @@ final class CallSiteRedirector {
 
     private int redirect(MethodNode method, boolean inCompanion, String binaryName, boolean refuse)
             throws UnsupportedEditException {
-        int redirected = ConstructorCalls.redirect(method, ownerInternalName, this::isAddedConstructor, binaryName,
+        int redirected = ConstructorCalls.redirect(method, ownerInternalName, new AddedConstructors(), binaryName,
                 refuse);
         List<AbstractInsnNode> instructions = new ArrayList<>(List.of(method.instructions.toArray()));
         for (AbstractInsnNode insn : instructions) {
@@ -230,6 +231,17 @@ final class CallSiteRedirector {
     private boolean isAddedConstructor(String owner, String descriptor) {
         return owner.equals(ownerInternalName) ? movedHere.containsKey(new MemberKey(ConstructorFactory.CONSTRUCTOR,
                 descriptor)) : elsewhere.isMoved(owner, ConstructorFactory.CONSTRUCTOR, descriptor);
+    }
+
+    /**
+     * {@link #isAddedConstructor} as the predicate {@link ConstructorCalls} takes: a named class, where a method
+     * reference would spin a class at the first structural edit that every later redefinition walks.
+     */
+    private final class AddedConstructors implements BiPredicate<String, String> {
+        @Override
+        public boolean test(String owner, String descriptor) {
+            return isAddedConstructor(owner, descriptor);
+        }
     }
 
     /** {@return the parameter list of a descriptor in source words, such as {@code (int, String)}} */

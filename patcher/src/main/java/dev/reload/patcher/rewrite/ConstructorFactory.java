@@ -72,7 +72,11 @@ final class ConstructorFactory {
      */
     static void rewriteAll(List<MethodNode> moving, ClassNode run, ClassNode next) throws UnsupportedEditException {
         Set<MemberKey> constructors = new HashSet<>();
-        moving.stream().filter(m -> m.name.equals(CONSTRUCTOR)).forEach(m -> constructors.add(ClassFiles.key(m)));
+        for (MethodNode method : moving) {
+            if (method.name.equals(CONSTRUCTOR)) {
+                constructors.add(ClassFiles.key(method));
+            }
+        }
         for (MethodNode method : moving) {
             if (method.name.equals(CONSTRUCTOR)) {
                 rewrite(method, run, next, constructors);
@@ -212,7 +216,11 @@ final class ConstructorFactory {
 
     private static void replace(List<Object> types) {
         if (types != null) {
-            types.replaceAll(type -> Opcodes.UNINITIALIZED_THIS.equals(type) ? PLACEHOLDER : type);
+            for (int i = 0; i < types.size(); i++) {
+                if (Opcodes.UNINITIALIZED_THIS.equals(types.get(i))) {
+                    types.set(i, PLACEHOLDER);
+                }
+            }
         }
     }
 }

@@ -6,10 +6,10 @@ import org.objectweb.asm.tree.ClassNode;
 import org.objectweb.asm.tree.MethodNode;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * Carries the methods a reload added and a later version drops into the new companion, with their last bodies:
@@ -69,7 +69,11 @@ final class DroppedMethods {
 
     /** {@return the keys of the dropped methods} */
     Set<MemberKey> keys() {
-        return carried.stream().map(AddedMethod::key).collect(Collectors.toUnmodifiableSet());
+        Set<MemberKey> keys = new HashSet<>();
+        for (AddedMethod method : carried) {
+            keys.add(method.key());
+        }
+        return Set.copyOf(keys);
     }
 
     /** Adds the carried bodies, as the last companion had them, to the new companion. */

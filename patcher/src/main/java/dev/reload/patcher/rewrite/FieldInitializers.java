@@ -48,9 +48,9 @@ final class FieldInitializers {
      * @param added the fields it adds, never null
      */
     static Map<MemberKey, MethodNode> extract(ClassNode next, List<AddedField> added) {
-        MethodNode clinit = next.methods.stream().filter(m -> m.name.equals("<clinit>")).findFirst().orElse(null);
+        MethodNode clinit = initializer(next);
         Map<MemberKey, MethodNode> methods = new LinkedHashMap<>();
-        if (clinit == null || added.stream().noneMatch(AddedField::isStatic)) {
+        if (clinit == null || !anyStatic(added)) {
             return methods;
         }
         Frame<BasicValue>[] frames;
@@ -72,9 +72,32 @@ final class FieldInitializers {
         return methods;
     }
 
+    // Loops, not streams: the first structural edit runs these, and each lambda would spin a class.
+    private static MethodNode initializer(ClassNode next) {
+        for (MethodNode method : next.methods) {
+            if (method.name.equals("<clinit>")) {
+                return method;
+            }
+        }
+        return null;
+    }
+
+    private static boolean anyStatic(List<AddedField> added) {
+        for (AddedField field : added) {
+            if (field.isStatic()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static boolean isAddedStatic(List<AddedField> added, FieldInsnNode put) {
-        return added.stream()
-                .anyMatch(f -> f.isStatic() && f.name().equals(put.name) && f.descriptor().equals(put.desc));
+        for (AddedField f : added) {
+            if (f.isStatic() && f.name().equals(put.name) && f.descriptor().equals(put.desc)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static MethodNode copy(MethodNode clinit, AbstractInsnNode[] insns, int start, int end, String field) {

@@ -15,6 +15,7 @@ import org.objectweb.asm.tree.MethodNode;
 
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -67,7 +68,9 @@ final class LambdaRenamer {
             }
         }
         Map<MemberKey, Long> after = new LinkedHashMap<>();
-        now.forEach((key, hash) -> after.put(renamed.getOrDefault(key, key), hash));
+        for (Map.Entry<MemberKey, Long> each : now.entrySet()) {
+            after.put(renamed.getOrDefault(each.getKey(), each.getKey()), each.getValue());
+        }
         apply(next, renamed);
         return after;
     }
@@ -94,7 +97,12 @@ final class LambdaRenamer {
     }
 
     private static void apply(ClassNode next, Map<MemberKey, MemberKey> renamed) {
-        renamed.entrySet().removeIf(e -> e.getKey().equals(e.getValue()));
+        for (Iterator<Map.Entry<MemberKey, MemberKey>> each = renamed.entrySet().iterator(); each.hasNext(); ) {
+            Map.Entry<MemberKey, MemberKey> rename = each.next();
+            if (rename.getKey().equals(rename.getValue())) {
+                each.remove();
+            }
+        }
         if (renamed.isEmpty()) {
             return;
         }

@@ -2,6 +2,7 @@ package dev.reload.patcher.rewrite;
 
 import dev.reload.patcher.shape.MemberKey;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -44,7 +45,13 @@ public record StructuralRewrite(String internalName, byte[] target, byte[] compa
 
     /** {@return the moved methods the new version declares, in its order: {@link #moved()} without the dropped ones} */
     public List<AddedMethod> declaredMoved() {
-        return moved.stream().filter(method -> !dropped.contains(method.key())).toList();
+        List<AddedMethod> declared = new ArrayList<>();
+        for (AddedMethod method : moved) {
+            if (!dropped.contains(method.key())) {
+                declared.add(method);
+            }
+        }
+        return List.copyOf(declared);
     }
 
     /** {@return what this rewrite leaves running, for the next rewrite of the class to build on} */

@@ -132,7 +132,11 @@ public final class StructuralRewriter {
                 targetMethods.add(old);
             }
         }
-        initializers.values().stream().filter(Objects::nonNull).forEach(movedNodes::add);
+        for (MethodNode initializer : initializers.values()) {
+            if (initializer != null) {
+                movedNodes.add(initializer);
+            }
+        }
         ClassNode companion = CompanionBuilder.build(next, movedNodes, redirector);
         DroppedMethods dropped = DroppedMethods.of(last, run.name, byKey(next.methods).keySet(),
                 byKey(companion.methods).keySet());
@@ -244,13 +248,20 @@ public final class StructuralRewriter {
     }
 
     private static List<MemberKey> separable(Map<MemberKey, MethodNode> initializers, boolean separable) {
-        return initializers.entrySet().stream().filter(e -> (e.getValue() != null) == separable)
-                .map(Map.Entry::getKey).toList();
+        List<MemberKey> keys = new ArrayList<>();
+        for (Map.Entry<MemberKey, MethodNode> each : initializers.entrySet()) {
+            if ((each.getValue() != null) == separable) {
+                keys.add(each.getKey());
+            }
+        }
+        return List.copyOf(keys);
     }
 
     private static Set<MemberKey> fieldKeys(List<AddedField> fields) {
         Set<MemberKey> keys = new HashSet<>();
-        fields.forEach(field -> keys.add(field.key()));
+        for (AddedField field : fields) {
+            keys.add(field.key());
+        }
         return keys;
     }
 

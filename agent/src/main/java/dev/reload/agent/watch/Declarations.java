@@ -40,6 +40,12 @@ public record Declarations(String superName, List<String> interfaces, Predicate<
 
     /** {@return the declarations of a class file} */
     public static Declarations of(ClassFileReferences classFile) {
-        return new Declarations(classFile.superName(), classFile.interfaces(), classFile::declares);
+        // Not a method reference, for the same reason.
+        return new Declarations(classFile.superName(), classFile.interfaces(), new Predicate<>() {
+            @Override
+            public boolean test(MemberKey member) {
+                return classFile.declares(member);
+            }
+        });
     }
 }

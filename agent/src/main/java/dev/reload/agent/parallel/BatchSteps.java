@@ -35,7 +35,20 @@ public final class BatchSteps {
      *             return what went wrong rather than throw, since the first exception thrown ends the batch
      */
     public static <T, R> List<R> map(List<T> items, Function<? super T, ? extends R> step) {
-        int helpers = Math.min(THREADS, items.size() / ITEMS_PER_THREAD) - 1;
+        return map(items, step, ITEMS_PER_THREAD);
+    }
+
+    /**
+     * {@return the step's result for each item, in the items' order}, with a helper for each {@code itemsPerThread}
+     * items beyond the caller's own, as many as there are other cores: for a step that costs more than most, so that a
+     * few dozen items are spread over the cores too
+     *
+     * @param items the items, never null
+     * @param step what to do with one item, as {@link #map(List, Function)} takes it; never null
+     * @param itemsPerThread the fewest items worth a thread, 1 or more
+     */
+    public static <T, R> List<R> map(List<T> items, Function<? super T, ? extends R> step, int itemsPerThread) {
+        int helpers = Math.min(THREADS, items.size() / itemsPerThread) - 1;
         Object[] results = new Object[items.size()];
         if (helpers < 1) {
             for (int i = 0; i < items.size(); i++) {

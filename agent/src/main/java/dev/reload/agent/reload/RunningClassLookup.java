@@ -20,6 +20,7 @@ import java.util.Set;
 import java.util.WeakHashMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BiFunction;
+import java.util.function.Predicate;
 
 /**
  * Finds a class as the class of a changed file would link it: the shape the agent keeps of a class loaded from a
@@ -58,9 +59,20 @@ public final class RunningClassLookup implements ClassLookup {
                 Declarations declared = Declarations.of(running);
                 Set<MemberKey> added = addedByReloads.apply(loader, internalName);
                 return added.isEmpty() ? declared : new Declarations(declared.superName(), declared.interfaces(),
-                        member -> added.contains(member) || declared.declares(member));
+                        new Predicate<>() {
+                            // Not a lambda: a burst's reading runs this, and a lambda spins a class for good.
+                            @Override
+                            public boolean test(MemberKey member) {
+                                return added.contains(member) || declared.declares(member);
+                            }
+                        });
             }
-            Map<String, Declarations> read = libraries.computeIfAbsent(loader, l -> new ConcurrentHashMap<>());
+            Map<String, Declarations> read = libraries.get(loader);
+            if (read == null) {
+                read = new ConcurrentHashMap<>();
+                Map<String, Declarations> before = libraries.putIfAbsent(loader, read);
+                read = before != null ? before : read;
+            }
             Declarations library = read.get(internalName);
             return library != null ? library : classFile(loader, internalName, read);
         } catch (IOException | RuntimeException e) {

@@ -1,12 +1,8 @@
 package dev.reload.agent.watch;
 
-import dev.reload.agent.parallel.BatchSteps;
-
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,15 +13,14 @@ import java.util.function.BiConsumer;
 /**
  * Merges the writes the watchers see into batches: a batch is handed out once no write has been seen for
  * the quiet period ({@link ClassFileBurst}), its files are read, and files whose content is what the agent last saw are
- * dropped ({@link KnownContents}). Files are read as they are written ({@link ReadAhead}, {@link FileRead}); files read
+ * dropped ({@link KnownContents}). Files are read as they are written ({@link ReadAhead}, {@link AheadReader}); files read
  * whole that have what they name (the members of other classes they use are in the running program or in the batch,
  * {@link BurstReferences}) only wait for the build's next file, a fraction of the quiet period ({@link BurstPace}).
  * While class files written under a temporary name are still to be renamed over their own, the batch waits for them
  * ({@link PendingRenames}); once such a tool has renamed all it wrote, the batch waits only the settle period after its
- * last rename; deleted class files and trees whose events were lost are waited for too ({@link MissingFiles}). A
- * single class file that waits only for its settle period is handed out as soon as it is read, left pending, so that
- * the reload thread judges and plans it meanwhile; the batch's {@link Settling} then says whether the period ended with
- * no other write, and only then is the file drained.
+ * last rename; deleted class files and trees whose events were lost are waited for too ({@link MissingFiles}). The
+ * collector notes the writes; the waiting and the hand-out, a single class file's early one included, are
+ * {@link BatchHandOut}'s.
  * Assets (every other file of a watched tree, {@link AssetFiles}) wait for their own quiet period ({@link AssetBurst}):
  * class files never wait for them, and they never go out before class files seen before them, so a hook's new code
  * reads the assets saved with it.
@@ -41,8 +36,6 @@ public final class ChangeCollector {
      * before it writes them again: applying half of that would run new code against classes that are missing.
      */
     static final long REBUILD_SETTLE_NANOS = Duration.ofSeconds(3).toNanos();
-    /** The most files read ahead in one go: enough to spread over the cores, few enough to notice writes soon. */
-    private static final int READ_AHEAD_AT_ONCE = 256;
 
     /** A lock, not a monitor: {@link Object#wait(long, int)} waits whole milliseconds, longer than a settle period. */
     private final ReentrantLock lock = new ReentrantLock();
@@ -54,6 +47,8 @@ public final class ChangeCollector {
     private final Rechecks rechecks = new Rechecks();
     /** Thread-safe on its own. */
     private final KnownContents known;
+    /** Thread-safe on its own; used by the consumer thread. */
+    private final AheadReader reader;
     /** Guarded by {@code lock}. */
     private final ReadAhead readAhead = new ReadAhead();
     /**
@@ -61,29 +56,24 @@ public final class ChangeCollector {
      * joins the batch only if it no longer holds that content, checked before the batch goes out; guarded by {@code lock}.
      */
     private final Map<Path, Path> suspects = new LinkedHashMap<>();
-    /** Used by the consumer thread. */
-    private final BurstReferences references = new BurstReferences();
-    /** Told about each class file read whole ahead of its batch. */
-    private volatile ReadWhole readWhole = ReadWhole.NONE;
     /** Guarded by {@code lock}. */
     private final ClassFileBurst burst;
     /** Guarded by {@code lock}. */
     private final AssetBurst assets = new AssetBurst();
-    /**
-     * {@link ReadAhead#changes()} when a single file was last handed out before its settle period ended, so it is
-     * handed out early once only; guarded by {@code lock}.
-     */
-    private long handedOutEarlyAt = -1;
-    /** True while the consumer waits for time to pass rather than reads; guarded by {@code lock}. */
-    private boolean consumerWaiting;
+    /** Waits for the writes to go quiet and hands the batches out, on the consumer thread. */
+    private final BatchHandOut handOut;
 
     /**
      * @param quietPeriod how long the trees must stay quiet before a batch is handed out, never null
      * @param unreadable told about a file that exists but cannot be read, never null
      */
     public ChangeCollector(Duration quietPeriod, BiConsumer<Path, IOException> unreadable) {
-        this.burst = new ClassFileBurst(quietPeriod.toNanos(), REBUILD_SETTLE_NANOS, readAhead, references, missing);
         this.known = new KnownContents(unreadable);
+        this.reader = new AheadReader(known);
+        this.burst = new ClassFileBurst(quietPeriod.toNanos(), REBUILD_SETTLE_NANOS, readAhead, reader.references(),
+                missing);
+        this.handOut = new BatchHandOut(this, lock, wakeUp, known, reader, readAhead,
+                new BatchHandOut.Pending(burst, assets, missing, rechecks, suspects));
     }
 
     /**
@@ -93,7 +83,7 @@ public final class ChangeCollector {
      * @param lookup finds the running classes and the class files their loaders would load, never null
      */
     public void lookUpClassesWith(ClassLookup lookup) {
-        references.lookUpWith(lookup);
+        reader.references().lookUpWith(lookup);
     }
 
     /**
@@ -104,7 +94,7 @@ public final class ChangeCollector {
      * @param readWhole prepares what a batch will need of each file, never null
      */
     public void prepareEachFileWith(ReadWhole readWhole) {
-        this.readWhole = known.unlessHeld(readWhole);
+        reader.prepareEachFileWith(readWhole);
     }
 
     /**
@@ -133,7 +123,7 @@ public final class ChangeCollector {
             readAhead.touched(file);
             // A later write moves the consumer's deadline later, and gives it a file to read: a consumer busy reading
             // finds it without a wake-up, so a burst of a thousand events does not cost a thousand wake-ups.
-            if (missing.writtenAgain(file) || first || consumerWaiting) {
+            if (missing.writtenAgain(file) || first || handOut.consumerWaiting()) {
                 wakeUp.signalAll();
             }
         } finally {
@@ -149,7 +139,7 @@ public final class ChangeCollector {
         try {
             boolean first = assets.isEmpty() && burst.isEmpty();
             assets.written(file, System.nanoTime());
-            if (first || consumerWaiting) {
+            if (first || handOut.consumerWaiting()) {
                 wakeUp.signalAll();
             }
         } finally {
@@ -179,7 +169,7 @@ public final class ChangeCollector {
         if (ClassFiles.isTemporaryClassFile(file)) {
             lock.lock();
             try {
-                if (burst.temporaryGone(file, System.nanoTime()) && consumerWaiting) {
+                if (burst.temporaryGone(file, System.nanoTime()) && handOut.consumerWaiting()) {
                     wakeUp.signalAll();
                 }
             } finally {
@@ -286,193 +276,6 @@ public final class ChangeCollector {
      * @throws InterruptedException when the consumer thread is interrupted while waiting
      */
     public ChangeBatch take() throws InterruptedException {
-        while (true) {
-            Drained drained = awaitQuiet();
-            List<ChangedFile> files = known.changedFiles(drained.files, drained.forced, drained.readAhead);
-            List<Path> changedAssets = known.changedAssets(drained.assets);
-            if (!files.isEmpty() || !changedAssets.isEmpty()) {
-                return new ChangeBatch(files, changedAssets, drained.firstEventNanos, drained.assetsFirstEventNanos,
-                        drained.settling);
-            }
-        }
-    }
-
-    private Drained awaitQuiet() throws InterruptedException {
-        while (true) {
-            checkSuspects();
-            List<Path> toRead;
-            lock.lock();
-            try {
-                long now = System.nanoTime();
-                List<Path> due = rechecks.due(now);
-                if (burst.isEmpty() && due.isEmpty() && assets.isEmpty()) {
-                    waitNanos(rechecks.nextDueNanos(now));
-                    continue;
-                }
-                long waitLeft = missing.rebuildLeft(now, readAhead);
-                if (waitLeft == 0) {
-                    // Assets go out with the class files, or once none is pending.
-                    waitLeft = burst.isEmpty() && due.isEmpty() ? assets.quietLeft(now) : burst.quietLeft(now);
-                    if (waitLeft == 0) {
-                        return drain(now);
-                    }
-                }
-                // Read what was written so far while waiting for the rest; a new outer class file read whole can
-                // also show that a deleted nested class is gone for good.
-                toRead = readAhead.next(READ_AHEAD_AT_ONCE);
-                if (toRead.isEmpty()) {
-                    if (mayHandOutEarly(now)) {
-                        return handOutEarly(now);
-                    }
-                    waitNanos(waitLeft);
-                    continue;
-                }
-            } finally {
-                lock.unlock();
-            }
-            // A burst of renames outruns one reader: its files are read on every core (BatchSteps), most of them
-            // after its last rename.
-            keep(BatchSteps.map(toRead, file -> FileRead.of(file, references, readWhole)));
-        }
-    }
-
-    /**
-     * Takes the files a tree read again reported as it would a write, those that no longer hold what the agent knows
-     * ({@link #rescanned}); reads and hashes them on every core (most are only looked at), outside the lock.
-     */
-    private void checkSuspects() {
-        Map<Path, Path> checking;
-        lock.lock();
-        try {
-            if (suspects.isEmpty()) {
-                return;
-            }
-            checking = new LinkedHashMap<>(suspects);
-            suspects.clear();
-        } finally {
-            lock.unlock();
-        }
-        List<Path> files = new ArrayList<>(checking.keySet());
-        List<Boolean> held = BatchSteps.map(files, known::holdsKnown);
-        for (int i = 0; i < files.size(); i++) {
-            if (!held.get(i)) {
-                touched(checking.get(files.get(i)), files.get(i));
-            }
-        }
-    }
-
-    private void keep(List<FileRead> read) {
-        lock.lock();
-        try {
-            for (FileRead each : read) {
-                readAhead.read(each.file(), each.content(), each.whole(), each.shape());
-            }
-        } finally {
-            lock.unlock();
-        }
-    }
-
-    /**
-     * {@return true when the batch is a single class file, read whole into its shape, that has what it names and
-     * waits for nothing but its settle period, and it was not handed out early since it was last written}
-     */
-    private boolean mayHandOutEarly(long now) {
-        return burst.size() == 1 && handedOutEarlyAt != readAhead.changes() && assets.isEmpty()
-                && rechecks.isEmpty() && missing.isEmpty() && burst.renamesLeft(now) == 0
-                && readAhead.allWhole(burst.files().keySet())
-                && readAhead.shaped(burst.files().keySet().iterator().next()) && burst.referencesMet();
-    }
-
-    /**
-     * {@return the pending file as a batch, left pending}: the reload thread judges and plans it while its settle period
-     * runs, and applies it only if {@link #settledEarly} says that period ended with no other write. Only then is it
-     * drained, where and when it would have been without this.
-     */
-    private Drained handOutEarly(long now) {
-        Path file = burst.files().keySet().iterator().next();
-        byte[] bytes = readAhead.wholeBytes(file);
-        long changes = readAhead.changes();
-        handedOutEarlyAt = changes;
-        return new Drained(new LinkedHashMap<>(burst.files()), Map.of(), readAhead.reads(), List.of(),
-                burst.firstEventNanos(), now, new Settling() {
-                    // A class of its own, not a lambda: every single-class save is handed out early.
-                    @Override
-                    public boolean await() throws InterruptedException {
-                        return settledEarly(file, bytes, changes);
-                    }
-                });
-    }
-
-    /**
-     * {@return true once a file handed out early has had its settle period with no other write (it is drained now);
-     * false when something else was written meanwhile: it stays pending, to go out with what followed}. The file written
-     * again with the bytes handed out only moves the end of the period: a save truncates the file, then writes it, and
-     * the platform may report each.
-     *
-     * @param file the file handed out, with {@code bytes}
-     * @param changes {@link ReadAhead#changes()} when it was handed out
-     */
-    private boolean settledEarly(Path file, byte[] bytes, long changes) throws InterruptedException {
-        long seen = changes;
-        while (true) {
-            List<Path> toRead;
-            lock.lock();
-            try {
-                if (burst.size() != 1 || !assets.isEmpty() || !rechecks.isEmpty() || !suspects.isEmpty()) {
-                    return false;
-                }
-                if (readAhead.changes() == seen) {
-                    long now = System.nanoTime();
-                    long waitLeft = missing.rebuildLeft(now, readAhead);
-                    if (waitLeft == 0) {
-                        waitLeft = burst.quietLeft(now);
-                        if (waitLeft == 0) {
-                            drain(now);
-                            return true;
-                        }
-                    }
-                    waitNanos(waitLeft);
-                    continue;
-                }
-                toRead = readAhead.next(1);
-                if (toRead.isEmpty()) {
-                    if (!Arrays.equals(bytes, readAhead.wholeBytes(file))) {
-                        return false;
-                    }
-                    seen = readAhead.changes();
-                    continue;
-                }
-            } finally {
-                lock.unlock();
-            }
-            keep(List.of(FileRead.of(toRead.get(0), references, readWhole)));
-        }
-    }
-
-    private Drained drain(long now) {
-        Map<Path, Path> files = burst.handOut();
-        Map<Path, Path> forced = rechecks.takeDue(now, files);
-        boolean assetsQuiet = !assets.isEmpty() && assets.quietLeft(now) == 0;
-        long assetsFirst = assetsQuiet ? assets.firstWriteNanos() : now;
-        return new Drained(files, forced, readAhead.take(), assetsQuiet ? assets.drain() : List.of(),
-                files.isEmpty() ? now : burst.firstEventNanos(), assetsFirst, Settling.SETTLED);
-    }
-
-    @SuppressWarnings("WaitNotInLoop") // awaitQuiet and settledEarly, its only callers, loop and check again
-    private void waitNanos(long nanos) throws InterruptedException {
-        consumerWaiting = true;
-        try {
-            if (nanos == Long.MAX_VALUE) {
-                wakeUp.await();
-            } else if (nanos > 0) {
-                wakeUp.awaitNanos(nanos);
-            }
-        } finally {
-            consumerWaiting = false;
-        }
-    }
-
-    private record Drained(Map<Path, Path> files, Map<Path, Path> forced, Map<Path, ReadAhead.Read> readAhead,
-                           List<Path> assets, long firstEventNanos, long assetsFirstEventNanos, Settling settling) {
+        return handOut.take();
     }
 }

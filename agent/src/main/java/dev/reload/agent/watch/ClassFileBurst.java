@@ -132,10 +132,7 @@ final class ClassFileBurst {
             // rebuild.
             return Math.max(0, Math.min(renamesLeft, firstEventNanos + rebuildSettleNanos - now));
         }
-        // A burst of renames is no endless burst: it ends with its last rename, and the class file that rename gives
-        // follows the temporary file's deletion.
-        long longest = renames.seenSince(firstEventNanos) ? rebuildSettleNanos : longestBurstNanos;
-        long burstLeft = firstEventNanos + longest - now;
+        long burstLeft = firstEventNanos + longestNanos() - now;
         if (readAhead.allWhole(pending.keySet())) {
             // A tool done renaming what it wrote says the burst is over: only the settle period, not the pauses.
             long ready = renames.complete() ? pace.settleNanos() : pace.readyNanos();
@@ -148,6 +145,19 @@ final class ClassFileBurst {
                     : Math.max(quietLeft, lastEventNanos + MISSING_REFERENCE_WAIT_NANOS - now);
         }
         return quietLeft <= 0 || burstLeft <= 0 ? 0 : Math.min(quietLeft, burstLeft);
+    }
+
+    /** {@return true once the burst has gone on for as long as one may: it goes out now, whatever is left to read} */
+    boolean overLongest(long now) {
+        return !pending.isEmpty() && now - firstEventNanos >= longestNanos();
+    }
+
+    /**
+     * {@return how long the burst may go on in all}: a burst of renames is no endless burst, it ends with its last
+     * rename, and the class file that rename gives follows the temporary file's deletion
+     */
+    private long longestNanos() {
+        return renames.seenSince(firstEventNanos) ? rebuildSettleNanos : longestBurstNanos;
     }
 
     /** {@return true when every class, field and method the pending files name is there to link} */

@@ -1,41 +1,42 @@
 package dev.reload.agent.watch;
 
 import dev.reload.agent.parallel.Attempt;
-import dev.reload.patcher.rewrite.ClassFileReferences;
 import dev.reload.patcher.shape.ClassShape;
-import dev.reload.patcher.shape.UnreadableClassException;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * A file read ahead: its bytes or why they cannot be read, and the bytes as a whole class file and its shape, or null.
- * The collector reads files on the batch helpers ({@code BatchSteps}), outside its lock, and keeps each in its
- * {@link ReadAhead}.
+ * A file as it was read: its bytes or why they cannot be read, their hash, and, for a whole class file read ahead of
+ * its batch ({@link AheadReader}), what it names and its shape. The collector keeps each in its {@link ReadAhead}, and
+ * the batch takes the bytes, the hash and the shape from there instead of reading and hashing the file again.
+ *
+ * @param file the file, never null
+ * @param content its bytes, or the {@link IOException} that says why they cannot be read; never null
+ * @param hash the {@link ContentHash} of the bytes; 0 when there are none
+ * @param whole the bytes as a whole class file, or null when they are not one or were not looked at
+ * @param shape the shape of the bytes, or null when they were not read into one
  */
-record FileRead(Path file, Attempt<byte[], IOException> content, BurstReferences.WholeFile whole, ClassShape shape) {
-    /**
-     * Reads a file, and a whole class file further: what it names, and its shape, which the batch would read after the
-     * last write otherwise, and what {@code readWhole} prepares of it.
-     *
-     * @param references finds what a whole class file names that the running program lacks, never null
-     * @param readWhole told about a class file read whole into its shape, never null
-     */
-    static FileRead of(Path file, BurstReferences references, ReadWhole readWhole) {
-        Attempt<byte[], IOException> content = ReadAhead.content(file);
-        ClassFileReferences classFile = content instanceof Attempt.Done<byte[], IOException> done
-                ? ClassFileReferences.ofWhole(done.value()) : null;
-        if (classFile == null) {
-            return new FileRead(file, content, null, null);
-        }
-        byte[] bytes = ((Attempt.Done<byte[], IOException>) content).value();
-        ClassShape shape;
+record FileRead(Path file, Attempt<byte[], IOException> content, long hash, BurstReferences.WholeFile whole,
+                ClassShape shape) {
+    /** {@return the file's bytes and their hash, or the {@link IOException} that says why they cannot be read} */
+    static FileRead of(Path file) {
         try {
-            shape = ClassShape.read(bytes);
-            readWhole.read(file, bytes, shape);
-        } catch (UnreadableClassException e) {
-            shape = null; // whole, yet not one the patcher reads: the batch reports why
+            byte[] bytes = Files.readAllBytes(file);
+            return new FileRead(file, new Attempt.Done<>(bytes), ContentHash.of(bytes), null, null);
+        } catch (IOException e) {
+            return new FileRead(file, new Attempt.Failed<>(e), 0, null, null);
         }
-        return new FileRead(file, content, references.read(file, classFile), shape);
+    }
+
+    /** {@return this read, with the bytes as a whole class file and their shape, which may be null} */
+    FileRead asWhole(BurstReferences.WholeFile wholeFile, ClassShape classShape) {
+        return new FileRead(file, content, hash, wholeFile, classShape);
+    }
+
+    /** {@return the bytes read, or null when the file could not be read} */
+    byte[] bytes() {
+        return content instanceof Attempt.Done<byte[], IOException> done ? done.value() : null;
     }
 }

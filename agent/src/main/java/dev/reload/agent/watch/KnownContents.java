@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BiConsumer;
+import java.util.function.Function;
 
 /**
  * The content of each watched file as the agent last saw it ({@link ContentHash}), and the reading of a handed-out
@@ -48,14 +49,10 @@ final class KnownContents {
         knownHashes.remove(file);
     }
 
-    /** {@return {@code readWhole}, told only about files whose content is not what was seen last: a batch drops those} */
-    ReadWhole unlessHeld(ReadWhole readWhole) {
-        return (file, bytes, shape) -> {
-            Long known = knownHashes.get(file);
-            if (known == null || known != ContentHash.of(bytes)) {
-                readWhole.read(file, bytes, shape);
-            }
-        };
+    /** {@return true when {@code hash} is the content the agent last saw of the file: a batch drops it} */
+    boolean holds(Path file, long hash) {
+        Long known = knownHashes.get(file);
+        return known != null && known == hash;
     }
 
     /**
@@ -100,21 +97,16 @@ final class KnownContents {
      * @param forced the files to hand out even if unchanged, to their watched roots, never null
      * @param readAhead what was read of the written files while their writes went on, by file; never null
      */
-    List<ChangedFile> changedFiles(Map<Path, Path> files, Map<Path, Path> forced,
-                                   Map<Path, ReadAhead.Read> readAhead) {
+    List<ChangedFile> changedFiles(Map<Path, Path> files, Map<Path, Path> forced, Map<Path, FileRead> readAhead) {
         List<ChangedFile> changed = new ArrayList<>();
         Map<Path, Path> all = new LinkedHashMap<>(files);
         all.putAll(forced);
-        List<Path> paths = new ArrayList<>(all.keySet());
-        List<ReadAhead.Read> contents = BatchSteps.map(paths, file -> {
-            ReadAhead.Read readBefore = forced.containsKey(file) ? null : readAhead.get(file);
-            return readBefore != null ? readBefore : new ReadAhead.Read(ReadAhead.content(file), null);
-        });
-        for (int i = 0; i < paths.size(); i++) {
-            Path file = paths.get(i);
+        List<FileRead> reads = BatchSteps.map(new ArrayList<>(all.keySet()), new ReadUnlessReadAhead(readAhead, forced));
+        for (FileRead read : reads) {
+            Path file = read.file();
             byte[] bytes;
             try {
-                bytes = contents.get(i).content().value();
+                bytes = read.content().value();
             } catch (NoSuchFileException e) {
                 continue; // deleted again before we looked: nothing to apply
             } catch (IOException e) {
@@ -123,14 +115,39 @@ final class KnownContents {
                 }
                 continue;
             }
-            long hash = ContentHash.of(bytes);
-            Long known = knownHashes.get(file);
-            if (known != null && known == hash && !forced.containsKey(file)) {
+            if (holds(file, read.hash()) && !forced.containsKey(file)) {
                 continue;
             }
-            changed.add(new ChangedFile(all.get(file), file, bytes, hash, contents.get(i).shape()));
+            changed.add(new ChangedFile(all.get(file), file, bytes, read.hash(), read.shape()));
         }
         return changed;
+    }
+
+    /**
+     * A file as the read ahead left it, else read (and hashed) now; a forced one always now. A class of its own, not a
+     * lambda: every batch runs it, and a lambda spins a class that every later redefinition walks.
+     */
+    private record ReadUnlessReadAhead(Map<Path, FileRead> readAhead, Map<Path, Path> forced)
+            implements Function<Path, FileRead> {
+        @Override
+        public FileRead apply(Path file) {
+            FileRead before = forced.containsKey(file) ? null : readAhead.get(file);
+            return before != null ? before : FileRead.of(file);
+        }
+    }
+
+    /**
+     * {@return for each file, in their order, whether it holds the content the agent last saw ({@link #holdsKnown}),
+     * looked at on every core}
+     */
+    List<Boolean> holdKnown(List<Path> files) {
+        return BatchSteps.map(files, new Function<Path, Boolean>() {
+            // Not a lambda, as above: every tree read again runs it.
+            @Override
+            public Boolean apply(Path file) {
+                return holdsKnown(file);
+            }
+        });
     }
 
     /** {@return the assets that still exist and whose content differs from what was handed out last} */

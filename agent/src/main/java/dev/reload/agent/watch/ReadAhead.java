@@ -1,10 +1,5 @@
 package dev.reload.agent.watch;
 
-import dev.reload.agent.parallel.Attempt;
-import dev.reload.patcher.shape.ClassShape;
-
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -23,28 +18,27 @@ import java.util.Set;
  * the last. A file written again after it was read is read again. Also knows which files were read whole (see
  * {@link dev.reload.patcher.rewrite.ClassFileReferences#ofWhole}), with what each names
  * ({@link BurstReferences}): those need not wait for the quiet period. Not thread-safe: the collector guards it with
- * its lock, and reads the file itself outside the lock.
+ * its lock, and reads the file itself outside the lock ({@link AheadReader}).
  */
 final class ReadAhead {
-    /** Per file read: its bytes, or the {@link IOException} that says why they cannot be read. */
-    private final Map<Path, Attempt<byte[], IOException>> contents = new HashMap<>();
+    /** Per file read since its last write: its bytes or why they cannot be read, their hash, what it names, its shape. */
+    private final Map<Path, FileRead> reads = new HashMap<>();
     /** Files written since they were last read, in the order seen; may hold a file twice or one already read. */
     private final Deque<Path> unread = new ArrayDeque<>();
-    /** The files of {@link #contents} whose bytes are a whole class file. */
-    private final Map<Path, BurstReferences.WholeFile> whole = new HashMap<>();
-    /** The shapes of the files of {@link #whole} that were read into one. */
-    private final Map<Path, ClassShape> shapes = new HashMap<>();
     /** The files handed out to read and not read yet. */
     private final Set<Path> reading = new HashSet<>();
+    /** How many of {@link #reads} were read whole: fewer than a burst's files say at once that it is not all read. */
+    private int wholeCount;
     /** Counts the changes of what is known, so a conclusion drawn from it can tell when it is out of date. */
     private long changes;
 
     /** Notes a write: what was read of the file before it is out of date. */
     void touched(Path file) {
         changes++;
-        contents.remove(file);
-        whole.remove(file);
-        shapes.remove(file);
+        FileRead before = reads.remove(file);
+        if (before != null && before.whole() != null) {
+            wholeCount--;
+        }
         unread.add(file);
         reading.remove(file);
     }
@@ -56,52 +50,51 @@ final class ReadAhead {
     List<Path> next(int most) {
         List<Path> next = new ArrayList<>();
         for (Path file = unread.poll(); file != null; file = next.size() < most ? unread.poll() : null) {
-            if (!contents.containsKey(file) && reading.add(file)) {
+            if (!reads.containsKey(file) && reading.add(file)) {
                 next.add(file);
             }
         }
         return next;
     }
 
-    /**
-     * Keeps what was read of a file {@link #next} gave, unless it was written again meanwhile.
-     *
-     * @param content the file's bytes, or the {@link IOException} that says why they cannot be read
-     * @param wholeFile the bytes as a whole class file, or null when they are not one
-     * @param shape the shape of the bytes, or null when it was not read
-     */
-    void read(Path file, Attempt<byte[], IOException> content, BurstReferences.WholeFile wholeFile, ClassShape shape) {
-        if (reading.remove(file)) {
+    /** Keeps what was read of a file {@link #next} gave, unless it was written again meanwhile. */
+    void read(FileRead read) {
+        if (reading.remove(read.file())) {
             changes++;
-            contents.put(file, content);
-            if (wholeFile != null) {
-                whole.put(file, wholeFile);
-            }
-            if (shape != null) {
-                shapes.put(file, shape);
+            reads.put(read.file(), read);
+            if (read.whole() != null) {
+                wholeCount++;
             }
         }
     }
 
-
     /** {@return the bytes of a file read whole since its last write, or null} */
     byte[] wholeBytes(Path file) {
-        Attempt<byte[], IOException> content = whole.containsKey(file) ? contents.get(file) : null;
-        return content instanceof Attempt.Done<byte[], IOException> done ? done.value() : null;
+        FileRead read = reads.get(file);
+        return read != null && read.whole() != null ? read.bytes() : null;
     }
 
     /** {@return true when every one of the files was read whole since its last write} */
     boolean allWhole(Collection<Path> files) {
-        return whole.size() >= files.size() && whole.keySet().containsAll(files);
+        if (wholeCount < files.size()) {
+            return false;
+        }
+        for (Path file : files) {
+            FileRead read = reads.get(file);
+            if (read == null || read.whole() == null) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** {@return the files read whole since their last write, of those given, in their order} */
     Map<Path, BurstReferences.WholeFile> wholeFiles(Collection<Path> files) {
         Map<Path, BurstReferences.WholeFile> found = new LinkedHashMap<>();
         for (Path file : files) {
-            BurstReferences.WholeFile wholeFile = whole.get(file);
-            if (wholeFile != null) {
-                found.put(file, wholeFile);
+            FileRead read = reads.get(file);
+            if (read != null && read.whole() != null) {
+                found.put(file, read.whole());
             }
         }
         return found;
@@ -114,47 +107,23 @@ final class ReadAhead {
 
     /** {@return true when the file was read whole into its shape since its last write} */
     boolean shaped(Path file) {
-        return shapes.containsKey(file);
+        FileRead read = reads.get(file);
+        return read != null && read.shape() != null;
     }
 
     /** {@return what was read, by file} */
-    Map<Path, Read> reads() {
-        Map<Path, Read> reads = new HashMap<>();
-        // Loops and plain calls here and below, not lambdas: every save runs them, and each lambda would spin a
-        // class that every later redefinition walks.
-        for (Map.Entry<Path, Attempt<byte[], IOException>> content : contents.entrySet()) {
-            reads.put(content.getKey(), new Read(content.getValue(), shapes.get(content.getKey())));
-        }
-        return reads;
+    Map<Path, FileRead> reads() {
+        return new HashMap<>(reads);
     }
 
     /** {@return what was read, by file, and starts over empty} */
-    Map<Path, Read> take() {
-        Map<Path, Read> taken = reads();
+    Map<Path, FileRead> take() {
+        Map<Path, FileRead> taken = reads();
         changes++;
-        contents.clear();
-        whole.clear();
-        shapes.clear();
+        reads.clear();
+        wholeCount = 0;
         unread.clear();
         reading.clear();
         return taken;
-    }
-
-    /**
-     * A file as it was read ahead.
-     *
-     * @param content its bytes, or the {@link IOException} that says why they cannot be read; never null
-     * @param shape the shape of its bytes, or null when they were not read into one
-     */
-    record Read(Attempt<byte[], IOException> content, ClassShape shape) {
-    }
-
-    /** {@return the file's bytes, or the {@link IOException} that says why they cannot be read} */
-    static Attempt<byte[], IOException> content(Path file) {
-        try {
-            return new Attempt.Done<>(Files.readAllBytes(file));
-        } catch (IOException e) {
-            return new Attempt.Failed<>(e);
-        }
     }
 }

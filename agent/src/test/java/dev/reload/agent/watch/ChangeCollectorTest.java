@@ -137,6 +137,21 @@ class ChangeCollectorTest {
         assertEquals(List.of(List.of("Caller.class", "Callee.class")), paths(batches));
     }
 
+    @Test
+    void aFileNotReadWhenItsQuietPeriodEndsIsReadBeforeItGoesOut() throws Exception {
+        // The consumer kept from a core past Caller's quiet period (a loaded machine) found it unread, and handed it out
+        // alone, calling a method no class has: read first, it waits half a second for Callee's file, which adds it.
+        ChangeCollector collector = new ChangeCollector(Duration.ofMillis(50), (file, e) -> { });
+        Declarations running = Declarations.of(BurstReferencesTest.classFile(Object.class));
+        collector.lookUpClassesWith((file, referencing, internalName) -> internalName.startsWith("dev/") ? running : null);
+        collector.touched(root, classFile("Caller.class", SampleCaller.class));
+        Thread.sleep(150);
+        CompletableFuture<ChangeBatch> first = CompletableFuture.supplyAsync(() -> takeFrom(collector));
+        Thread.sleep(100);
+        collector.touched(root, classFile("Callee.class", SampleCallee.class));
+        assertEquals(List.of(List.of("Caller.class", "Callee.class")), paths(List.of(first.get())));
+    }
+
     /** {@return the batches of Caller's file, then Callee's 1.5 s later, when each class of this test runs as given} */
     private List<ChangeBatch> callerThenCallee(Declarations running) throws Exception {
         // Ready files wait a fifth of this, 600 ms; one that names a member no class has waits all of it.

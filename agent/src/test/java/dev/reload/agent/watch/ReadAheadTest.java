@@ -31,9 +31,9 @@ class ReadAheadTest {
         readAhead.touched(b);
         readAhead.touched(a);
         assertEquals(a, next());
-        readAhead.read(a, content("a1"), null, null);
+        readAhead.read(new FileRead(a, content("a1"), 0, null, null));
         assertEquals(b, next());
-        readAhead.read(b, content("b1"), null, null);
+        readAhead.read(new FileRead(b, content("b1"), 0, null, null));
         assertNull(next());
         assertEquals(Map.of(a, "a1", b, "b1"), texts(readAhead.take()));
         assertEquals(Map.of(), texts(readAhead.take()));
@@ -42,10 +42,10 @@ class ReadAheadTest {
     @Test
     void aFileWrittenAgainAfterItWasReadIsReadAgain() throws IOException {
         readAhead.touched(a);
-        readAhead.read(next(), content("a1"), null, null);
+        readAhead.read(new FileRead(next(), content("a1"), 0, null, null));
         readAhead.touched(a);
         assertEquals(a, next());
-        readAhead.read(a, content("a2"), null, null);
+        readAhead.read(new FileRead(a, content("a2"), 0, null, null));
         assertEquals(Map.of(a, "a2"), texts(readAhead.take()));
     }
 
@@ -54,9 +54,9 @@ class ReadAheadTest {
         readAhead.touched(a);
         Path reading = next();
         readAhead.touched(a);
-        readAhead.read(reading, content("a1, half written"), null, null);
+        readAhead.read(new FileRead(reading, content("a1, half written"), 0, null, null));
         assertEquals(a, next());
-        readAhead.read(a, content("a2"), null, null);
+        readAhead.read(new FileRead(a, content("a2"), 0, null, null));
         assertEquals(Map.of(a, "a2"), texts(readAhead.take()));
     }
 
@@ -70,11 +70,11 @@ class ReadAheadTest {
         assertEquals(List.of(a, b), readAhead.next(2));
         assertEquals(List.of(c), readAhead.next(2), "a is being read already");
         readAhead.touched(b);
-        readAhead.read(a, content("a1"), null, null);
-        readAhead.read(b, content("b1, half written"), null, null);
-        readAhead.read(c, content("c1"), null, null);
+        readAhead.read(new FileRead(a, content("a1"), 0, null, null));
+        readAhead.read(new FileRead(b, content("b1, half written"), 0, null, null));
+        readAhead.read(new FileRead(c, content("c1"), 0, null, null));
         assertEquals(List.of(b), readAhead.next(2), "written again while being read");
-        readAhead.read(b, content("b2"), null, null);
+        readAhead.read(new FileRead(b, content("b2"), 0, null, null));
         assertEquals(List.of(), readAhead.next(2));
         assertEquals(Map.of(a, "a1", b, "b2", c, "c1"), texts(readAhead.take()));
     }
@@ -87,10 +87,10 @@ class ReadAheadTest {
         }
         readAhead.touched(a);
         readAhead.touched(b);
-        readAhead.read(next(), content("a1"), WHOLE, shape);
-        readAhead.read(next(), content("b1"), WHOLE, shape);
+        readAhead.read(new FileRead(next(), content("a1"), 0, WHOLE, shape));
+        readAhead.read(new FileRead(next(), content("b1"), 0, WHOLE, shape));
         readAhead.touched(b);
-        Map<Path, ReadAhead.Read> taken = readAhead.take();
+        Map<Path, FileRead> taken = readAhead.take();
         assertSame(shape, taken.get(a).shape());
         assertNull(taken.get(b), "written again: neither its old bytes nor their shape are the file's");
     }
@@ -105,9 +105,9 @@ class ReadAheadTest {
         return new Attempt.Done<>(text.getBytes(StandardCharsets.UTF_8));
     }
 
-    private static Map<Path, String> texts(Map<Path, ReadAhead.Read> taken) throws IOException {
+    private static Map<Path, String> texts(Map<Path, FileRead> taken) throws IOException {
         Map<Path, String> texts = new HashMap<>();
-        for (Map.Entry<Path, ReadAhead.Read> entry : taken.entrySet()) {
+        for (Map.Entry<Path, FileRead> entry : taken.entrySet()) {
             texts.put(entry.getKey(), new String(entry.getValue().content().value(), StandardCharsets.UTF_8));
         }
         return texts;
@@ -117,12 +117,12 @@ class ReadAheadTest {
     void knowsWhetherEveryFileWasReadWholeSinceItsLastWrite() {
         readAhead.touched(a);
         readAhead.touched(b);
-        readAhead.read(next(), content("a1"), WHOLE, null);
+        readAhead.read(new FileRead(next(), content("a1"), 0, WHOLE, null));
         assertFalse(readAhead.allWhole(List.of(a, b)), "b is not read yet");
-        readAhead.read(next(), content("b1, half written"), null, null);
+        readAhead.read(new FileRead(next(), content("b1, half written"), 0, null, null));
         assertFalse(readAhead.allWhole(List.of(a, b)));
         readAhead.touched(b);
-        readAhead.read(next(), content("b2"), WHOLE, null);
+        readAhead.read(new FileRead(next(), content("b2"), 0, WHOLE, null));
         assertTrue(readAhead.allWhole(List.of(a, b)));
         readAhead.touched(a);
         assertFalse(readAhead.allWhole(List.of(a, b)), "a was written again");

@@ -131,9 +131,18 @@ public final class CaptureTransformer implements ClassFileTransformer {
     public void expectRedefinition(Set<Class<?>> types) {
         redefining.clear();
         expectedRedefinitions = Set.copyOf(types);
-        if (registration == Registration.WHOLE_RUN || lateAgents.mayHaveCome()) {
+        if (watchesRedefinitions()) {
             register();
         }
+    }
+
+    /**
+     * {@return true when a redefinition by the agent is watched, because another agent's transformer may change its
+     * bytes on their way in; false when the JVM runs the bytes asked for, and {@link #expectRedefinition} would only
+     * copy the classes to look for}
+     */
+    public boolean watchesRedefinitions() {
+        return registration == Registration.WHOLE_RUN || lateAgents.mayHaveCome();
     }
 
     /**

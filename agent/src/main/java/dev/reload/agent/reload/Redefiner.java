@@ -25,20 +25,23 @@ final class Redefiner {
         this.capture = capture;
     }
 
-    /** {@return the classes as they run now, or why the JVM took none of them} */
+    /**
+     * {@return the classes as they run now, or why the JVM took none of them} The capture is told the classes only
+     * when it watches: otherwise each runs the bytes asked for, and a set of a large batch's classes, made and
+     * copied on the reload thread before the call, would only say so.
+     */
     Redefinition redefine(Plan plan) {
-        Set<Class<?>> types = new LinkedHashSet<>();
-        for (PlannedClass planned : plan.classes()) {
-            types.add(planned.judged().type());
-        }
         ClassDefinition[] requests = plan.definitions();
-        capture.expectRedefinition(types);
+        boolean watched = capture.watchesRedefinitions();
+        if (watched) {
+            capture.expectRedefinition(types(plan));
+        }
         try {
             instrumentation.redefineClasses(requests);
-            List<RedefinedClass> redefined = new ArrayList<>();
+            List<RedefinedClass> redefined = new ArrayList<>(plan.classes().size());
             for (PlannedClass planned : plan.classes()) {
                 byte[] requested = planned.definition().getDefinitionClassFile();
-                byte[] observed = capture.redefinedBytes(planned.judged().type());
+                byte[] observed = watched ? capture.redefinedBytes(planned.judged().type()) : null;
                 boolean changedByOther = observed != null && !Arrays.equals(observed, requested);
                 redefined.add(new RedefinedClass(planned, observed == null ? requested : observed, changedByOther));
             }
@@ -46,7 +49,17 @@ final class Redefiner {
         } catch (ClassNotFoundException | UnmodifiableClassException | RuntimeException | LinkageError e) {
             return Redefinition.failed("the JVM refused the new classes (" + e + ")");
         } finally {
-            capture.endRedefinition();
+            if (watched) {
+                capture.endRedefinition();
+            }
         }
+    }
+
+    private static Set<Class<?>> types(Plan plan) {
+        Set<Class<?>> types = new LinkedHashSet<>();
+        for (PlannedClass planned : plan.classes()) {
+            types.add(planned.judged().type());
+        }
+        return types;
     }
 }

@@ -152,9 +152,9 @@ public final class CaptureCompactor {
     }
 
     /**
-     * Queues a captured class that runs its class file as it came from disk, unchanged; the cheapest on a loading
-     * thread: the class holds those bytes until it is compacted anyway, so hashing them and the scanner's test wait
-     * for the compactor, and no second copy is kept.
+     * Queues a captured class that runs its class file as it came from disk, unchanged, and holds those bytes (the
+     * scanner may find something in them): hashing them and the scanner's test wait for the compactor, and no second
+     * copy is kept.
      *
      * @param captured the class, never null
      * @param fileBytes its class file as it came from disk, the bytes it runs, never null; not modified
@@ -162,6 +162,28 @@ public final class CaptureCompactor {
     public void submitUnchanged(CapturedClass captured, byte[] fileBytes) {
         queue.add(new Pending(captured, 0, fileBytes, true));
         submitted.incrementAndGet();
+    }
+
+    /**
+     * Queues a captured class that runs its class file unchanged and holds no bytes
+     * ({@link CapturedClass#runningItsFile}): its shape is made from the file on disk once loading pauses.
+     *
+     * @param captured the class, never null
+     * @param fileHash the {@link ContentHash} of its class file as it loaded
+     */
+    public void submitRunningItsFile(CapturedClass captured, long fileHash) {
+        queue.add(new Pending(captured, fileHash, null, false));
+        submitted.incrementAndGet();
+    }
+
+    /**
+     * {@return false when the scanner would find nothing in the class file}: the test a loading thread makes to
+     * know whether a class must hold its bytes for the scanner
+     *
+     * @param fileBytes a class file as it came from disk, never null; not modified
+     */
+    public boolean mayScan(byte[] fileBytes) {
+        return scanner.mayFind(fileBytes);
     }
 
     /**

@@ -23,7 +23,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * it returns it, and this one is registered only around the agent's own retransformations, and around its
  * redefinitions once another agent may have been attached.
  * Only observes: always returns null, never throws, and never loads classes. On the loading thread it only keeps
- * the bytes; the {@link CaptureCompactor} hashes them and makes the shape once loading pauses.
+ * the bytes, or, for a class that runs its file unchanged, takes their hash and keeps nothing; the
+ * {@link CaptureCompactor} makes the shape once loading pauses.
  */
 public final class CaptureTransformer implements ClassFileTransformer {
     private final ClassOrigins origins;
@@ -206,8 +207,17 @@ public final class CaptureTransformer implements ClassFileTransformer {
      */
     void loaded(ClassLoader loader, String className, FirstLookTransformer.Loading first) {
         try {
+            byte[] original = first.original();
+            if (first.own() == original && !compactor.mayScan(original)) {
+                // Runs its file as it is on disk: its hash is all it takes along, and nothing is held for the GC.
+                long hash = ContentHash.of(original);
+                CapturedClass captured = CapturedClass.runningItsFile(className, first.directory(), hash);
+                index.put(loader, captured);
+                compactor.submitRunningItsFile(captured, hash);
+                return;
+            }
             record(loader, CapturedClass.inDirectory(className, first.directory(), first.own(), false),
-                    first.original(), first.own() == first.original());
+                    original, first.own() == original);
         } catch (RuntimeException e) {
             couldNotCapture(className, e);
         }
@@ -221,6 +231,8 @@ public final class CaptureTransformer implements ClassFileTransformer {
         new FirstLookTransformer.Loading(null, null, null).own();
         origins.directoryOf("dev/reload/agent/index/WarmUp", null);
         CapturedClass.inDirectory("WarmUp", Path.of(""), new byte[0], false).internalName();
+        CapturedClass.runningItsFile("WarmUp", Path.of(""), 0).internalName();
+        compactor.mayScan(new byte[0]);
         Arrays.equals(new byte[1], new byte[1]);
         CapturedClass.class.getName();
     }

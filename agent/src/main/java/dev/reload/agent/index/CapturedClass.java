@@ -7,16 +7,20 @@ import dev.reload.patcher.rewrite.NestAttributes;
 import dev.reload.patcher.shape.ClassShape;
 import dev.reload.patcher.shape.UnreadableClassException;
 
+import java.io.IOException;
 import java.lang.ref.WeakReference;
+import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
  * What the agent knows about one class loaded from a watched directory, in one class loader: where its
  * file is and the class file the JVM runs now, as it was after every agent's load-time changes. Captured on the
- * loading thread with no work beyond keeping the bytes; {@link #compact()} (off that thread, once loading pauses)
- * or the first need of the shape turns them into the {@link ClassShape} and a hash, and drops them. Where a
- * structural edit needs the running bytes again, the reload recovers them from the JVM. Holds no strong
- * reference to the class or its loader. Thread-safe.
+ * loading thread with no work beyond keeping the bytes, or, for a class that runs its file unchanged, beyond hashing
+ * them ({@link #runningItsFile}): those bytes are on disk until the file is written again. {@link #compact()} (off
+ * that thread, once loading pauses) or the first need of the shape turns them into the {@link ClassShape} and a hash,
+ * and drops them. Where a structural edit needs the running bytes again, or the file was written before its shape
+ * was made, the reload recovers them from the JVM. Holds no strong reference to the class or its loader.
+ * Thread-safe.
  */
 public final class CapturedClass {
     private final String internalName;
@@ -32,6 +36,13 @@ public final class CapturedClass {
     private ClassShape shape;
     private long runningHash;
     private boolean hashed;
+    /**
+     * True while the class runs its file as it was when it loaded and no bytes are held: the shape is made from the
+     * file on disk if it still has {@link #runningHash}.
+     */
+    private boolean onDisk;
+    /** True when the file on disk was last found written since: only the JVM has the running bytes then. */
+    private boolean fileWritten;
     private boolean changedByOtherAgent;
     /** Null until the class is known: most classes never need it. */
     private volatile WeakReference<Class<?>> type;
@@ -61,6 +72,23 @@ public final class CapturedClass {
                                             boolean changedByOtherAgent) {
         CapturedClass captured = new CapturedClass(internalName, null, runningBytes, changedByOtherAgent);
         captured.directory = directory;
+        return captured;
+    }
+
+    /**
+     * {@return a class captured as it loads that runs its class file as it came from disk, holding only the file's
+     * hash}: the cheapest capture, for a class no agent changed at load. Its shape is made from the file on disk
+     * while the file keeps that hash; once it does not, from the JVM's copy ({@link #awaitsRunningClassFile}).
+     *
+     * @param internalName the class's internal name, such as {@code demo/Player}, never null
+     * @param directory the directory whose {@link ClassFiles#fileOf} the class was loaded from, never null
+     * @param fileHash the {@link ContentHash} of the class file as it loaded
+     */
+    public static CapturedClass runningItsFile(String internalName, Path directory, long fileHash) {
+        CapturedClass captured = inDirectory(internalName, directory, null, false);
+        captured.runningHash = fileHash;
+        captured.hashed = true;
+        captured.onDisk = true;
         return captured;
     }
 
@@ -100,6 +128,9 @@ public final class CapturedClass {
      * @param continuedBy the file, or null when none does (its code left the source; its objects keep it)
      */
     synchronized void continuedBy(Path continuedBy) {
+        if (onDisk) {
+            compact(); // from the file it loaded, while that is still the file it knows
+        }
         this.directory = null;
         this.file = continuedBy;
     }
@@ -112,25 +143,88 @@ public final class CapturedClass {
      */
     public synchronized ClassShape shape() throws UnreadableClassException {
         if (shape == null) {
-            ClassShape read = ClassShape.read(runningBytes);
+            ClassShape read = ClassShape.read(runningBytes != null ? runningBytes : fileAsLoaded());
             hash();
             shape = read;
             runningBytes = null;
+            onDisk = false;
         }
         return shape;
     }
 
     /**
-     * {@return true when the running class lists {@code member} in its {@code NestMembers}} Reads the held bytes'
-     * outline rather than making the shape, so a nested class loading while its host's bytes are held costs no
-     * ASM read.
+     * {@return true when the class runs a class file that is neither held nor on disk any more}: its file was
+     * written after it loaded and before its shape was made, so the shape must come from the JVM's copy
+     * ({@link #recovered}). Makes the shape from the file instead when the file is still the one that loaded.
+     */
+    public synchronized boolean awaitsRunningClassFile() {
+        if (!onDisk) {
+            return false;
+        }
+        try {
+            shape();
+            return false;
+        } catch (UnreadableClassException e) {
+            return fileWritten;
+        }
+    }
+
+    /**
+     * Takes the class file the JVM rebuilt from the running class, for a class whose file was written before its
+     * shape was made; keeps the hash taken at load, as a rebuilt class file is equal in content, not byte for byte.
+     *
+     * @param rebuilt the class file the JVM gave back by retransformation, never null
+     */
+    public synchronized void recovered(byte[] rebuilt) {
+        if (onDisk) {
+            runningBytes = rebuilt;
+            onDisk = false;
+            fileWritten = false;
+        }
+    }
+
+    /**
+     * {@return the class file on disk, which this class runs}
+     *
+     * @throws UnreadableClassException when the file is gone or was written since the class loaded
+     */
+    private byte[] fileAsLoaded() throws UnreadableClassException {
+        byte[] file = readFile(); // read again each time: a build may write the same bytes back
+        if (file == null) {
+            fileWritten = true;
+            throw new UnreadableClassException(UnreadableClassException.Reason.EMPTY, -1, "its class file was written"
+                    + " after it loaded, before the agent read it; the JVM's copy is taken when its file is reloaded",
+                    null);
+        }
+        return file;
+    }
+
+    /** {@return the file's bytes when they still have the hash taken at load; else null} */
+    private byte[] readFile() {
+        Path path = file();
+        if (path == null) {
+            return null;
+        }
+        try {
+            byte[] bytes = Files.readAllBytes(path);
+            return ContentHash.of(bytes) == runningHash ? bytes : null;
+        } catch (IOException | RuntimeException e) {
+            return null; // gone or unreadable: only the JVM has the bytes
+        }
+    }
+
+    /**
+     * {@return true when the running class lists {@code member} in its {@code NestMembers}} Reads the outline of the
+     * held bytes, or of the file the class runs, rather than making the shape, so a nested class loading before its
+     * host is compacted costs no ASM read.
      *
      * @throws UnreadableClassException when the patcher cannot read the class file
      */
     public synchronized boolean listsNestMember(String member) throws UnreadableClassException {
-        if (shape == null && runningBytes != null) {
+        byte[] outlined = shape != null ? null : runningBytes != null ? runningBytes : onDisk ? readFile() : null;
+        if (outlined != null) {
             try {
-                return NestAttributes.nestMembersOf(runningBytes).contains(member);
+                return NestAttributes.nestMembersOf(outlined).contains(member);
             } catch (ClassFileFormatException e) {
                 // The outline cannot walk it: the shape says why.
             }
@@ -185,6 +279,8 @@ public final class CapturedClass {
     public synchronized void running(byte[] bytes, boolean changedByOtherAgent) {
         this.runningBytes = bytes;
         this.shape = null;
+        this.onDisk = false;
+        this.fileWritten = false;
         this.runningHash = ContentHash.of(bytes);
         this.hashed = true;
         this.changedByOtherAgent = changedByOtherAgent;

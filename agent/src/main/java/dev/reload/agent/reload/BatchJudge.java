@@ -36,6 +36,7 @@ final class BatchJudge {
     private final ChangeCollector collector;
     private final Reporter reporter;
     private final UnlistedNestmates nestmates;
+    private final RunningClassFiles runningClassFiles;
     /** What {@link #ahead} judged, by class: used once, for the very baseline and new shape it judged. */
     private final Map<Class<?>, JudgedAhead> judgedAhead = new ConcurrentHashMap<>();
     /**
@@ -68,8 +69,12 @@ final class BatchJudge {
     record Ahead(LoadedClass loaded, Verdict verdict) {
     }
 
+    /** A file of the batch and the loaded classes it would change. */
+    private record FileClasses(ParsedFile file, List<LoadedClass> loaded) {
+    }
+
     BatchJudge(LoadedClassIndex index, Instrumentation instrumentation, ReloadHistory history,
-               ChangeCollector collector, Reporter reporter) {
+               ChangeCollector collector, Reporter reporter, RunningClassFiles runningClassFiles) {
         this.index = index;
         this.instrumentation = instrumentation;
         this.history = history;
@@ -77,6 +82,7 @@ final class BatchJudge {
         this.collector = collector;
         this.reporter = reporter;
         this.nestmates = new UnlistedNestmates(index, instrumentation);
+        this.runningClassFiles = runningClassFiles;
     }
 
     /**
@@ -108,7 +114,7 @@ final class BatchJudge {
      * @param files the batch's files, settled, never null
      */
     Judgement judge(List<ParsedFile> files) {
-        List<JudgedClass> judged = new ArrayList<>();
+        List<FileClasses> found = new ArrayList<>();
         for (ParsedFile file : files) {
             List<LoadedClass> loaded = index.loadedFrom(file.file().file(), file.shape().internalName(), instrumentation);
             if (loaded.isEmpty()) {
@@ -116,13 +122,54 @@ final class BatchJudge {
                 collector.remember(file.file().file(), file.file().hash());
                 reporter.debug(file.shape().binaryName() + " is not loaded; it will load the new file when first used");
             }
-            for (LoadedClass each : loaded) {
-                judged.add(judge(each, file));
+            found.add(new FileClasses(file, loaded));
+        }
+        recoverWritten(found);
+        List<JudgedClass> judged = new ArrayList<>();
+        for (FileClasses each : found) {
+            for (LoadedClass loaded : each.loaded()) {
+                judged.add(judge(loaded, each.file()));
             }
         }
         Judgement judgement = numbered.follow(judged, files, baselines, judgeOne);
         judgedAhead.clear(); // what was judged ahead and not used: its file came with other bytes, or not at all
         return judgement.refusing(Refusals.of(judgement.classes()));
+    }
+
+    /**
+     * Takes the JVM's copy of the running class file for the classes whose file was written after they loaded and
+     * before the agent made their shape from it (they held no bytes: they ran their file unchanged), all in one
+     * retransformation. When the JVM gives none, such a class is judged unreadable, never against the new file.
+     */
+    private void recoverWritten(List<FileClasses> found) {
+        List<LoadedClass> written = new ArrayList<>();
+        for (FileClasses each : found) {
+            for (LoadedClass loaded : each.loaded()) {
+                if (loaded.captured().awaitsRunningClassFile()) {
+                    written.add(loaded);
+                }
+            }
+        }
+        if (written.isEmpty()) {
+            return;
+        }
+        List<Class<?>> types = new ArrayList<>();
+        for (LoadedClass loaded : written) {
+            types.add(loaded.type());
+        }
+        try {
+            Map<Class<?>, byte[]> running = runningClassFiles.recover(types);
+            for (LoadedClass loaded : written) {
+                loaded.captured().recovered(running.get(loaded.type()));
+            }
+            if (reporter.isDebug()) {
+                reporter.debug("took the class files of " + types.size() + " running class" + (types.size() == 1 ? ""
+                        : "es") + " from the JVM: their files were written after they loaded, before the agent read them");
+            }
+        } catch (RewriteRefusedException e) {
+            reporter.debug("cannot take the running class files of " + types + " from the JVM ("
+                    + e.getMessage() + ")");
+        }
     }
 
     /**

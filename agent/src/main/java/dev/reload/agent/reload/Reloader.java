@@ -78,8 +78,8 @@ public final class Reloader {
                     BiConsumer<CapturedClass, byte[]> hookScanner) {
         ReloadHistory history = new ReloadHistory();
         this.settler = new FileSettler(collector, reporter);
-        this.judge = new BatchJudge(index, instrumentation, history, collector, reporter);
         RunningClassFiles runningClassFiles = new RunningClassFiles(instrumentation, capture);
+        this.judge = new BatchJudge(index, instrumentation, history, collector, reporter, runningClassFiles);
         this.planner = new BatchPlanner(engine, history, runningClassFiles);
         this.newClasses = new NewClassDefiner(engine);
         this.redefiner = new Redefiner(instrumentation, capture);

@@ -7,11 +7,13 @@ import dev.reload.agent.watch.ContentHash;
 import dev.reload.patcher.shape.ClassShape;
 import dev.reload.patcher.shape.UnreadableClassException;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -167,6 +169,85 @@ class CapturedClassTest {
         assertSame(file, shown.get(0));
         assertFalse(captured.holdsBytes());
         assertEquals(ContentHash.of(file), captured.runningHash());
+    }
+
+    @Test
+    void aClassRunningItsFileHoldsNothingAndMakesItsShapeFromTheFileWhileTheFileIsUnchanged(@TempDir Path directory)
+            throws Exception {
+        byte[] file = ownClassFile();
+        String internalName = "dev/reload/agent/index/CapturedClassTest";
+        Path onDisk = writeFile(directory, internalName, file);
+        CapturedClass captured = CapturedClass.runningItsFile(internalName, directory, ContentHash.of(file));
+        assertFalse(captured.holdsBytes());
+        assertEquals(onDisk, captured.file());
+
+        assertFalse(captured.awaitsRunningClassFile(), "the file is the one that loaded");
+        Files.write(onDisk, new byte[] {1, 2, 3}); // written after the shape was made: no longer needed
+
+        assertEquals(ClassShape.read(file), captured.shape());
+        assertEquals(ContentHash.of(file), captured.runningHash());
+        assertFalse(captured.awaitsRunningClassFile());
+    }
+
+    @Test
+    void aClassWhoseFileWasWrittenBeforeItsShapeWasMadeAwaitsTheJvmsCopyAndKeepsTheHashTakenAtLoad(
+            @TempDir Path directory) throws Exception {
+        byte[] file = ownClassFile();
+        String internalName = "dev/reload/agent/index/CapturedClassTest";
+        Path onDisk = writeFile(directory, internalName, classFile(CaptureCompactor.class)); // a later version
+        CapturedClass captured = CapturedClass.runningItsFile(internalName, directory, ContentHash.of(file));
+
+        captured.compact(); // the compactor finds the file written since, and leaves the class as it is
+        assertTrue(captured.awaitsRunningClassFile());
+        UnreadableClassException written = assertThrows(UnreadableClassException.class, captured::shape);
+        assertTrue(written.getMessage().contains("its class file was written after it loaded"), written::getMessage);
+        assertThrows(UnreadableClassException.class, () -> captured.listsNestMember("a/B"));
+
+        byte[] rebuilt = file.clone(); // what a retransformation gives: equal in content, not always byte for byte
+        captured.recovered(rebuilt);
+        assertFalse(captured.awaitsRunningClassFile());
+        assertEquals(ClassShape.read(file), captured.shape());
+        assertEquals(ContentHash.of(file), captured.runningHash(), "the hash taken at load, not of rebuilt bytes");
+        assertFalse(captured.holdsBytes());
+        Files.delete(onDisk);
+    }
+
+    @Test
+    void aFileWrittenBackAsItLoadedIsTheRunningClassFileAgain(@TempDir Path directory) throws Exception {
+        byte[] file = ownClassFile();
+        String internalName = "dev/reload/agent/index/CapturedClassTest";
+        Path onDisk = directory.resolve(internalName + ".class");
+        CapturedClass captured = CapturedClass.runningItsFile(internalName, directory, ContentHash.of(file));
+        assertTrue(captured.awaitsRunningClassFile(), "a file deleted (a clean build) is not the running class file");
+
+        writeFile(directory, internalName, file);
+
+        assertFalse(captured.awaitsRunningClassFile());
+        assertEquals(ClassShape.read(file), captured.shape());
+        assertEquals(onDisk, captured.file());
+    }
+
+    @Test
+    void theCompactorMakesTheShapeOfAClassRunningItsFileFromTheFile(@TempDir Path directory) throws Exception {
+        byte[] file = ownClassFile();
+        String internalName = "dev/reload/agent/index/CapturedClassTest";
+        Path onDisk = writeFile(directory, internalName, file);
+        CaptureCompactor compactor = new CaptureCompactor(new ChangeCollector(Duration.ofMillis(5), (f, e) -> { }),
+                Reporter.toStandardError(LogLevel.OFF));
+        CapturedClass captured = CapturedClass.runningItsFile(internalName, directory, ContentHash.of(file));
+
+        compactor.submitRunningItsFile(captured, ContentHash.of(file));
+        compactor.compactWaiting();
+        Files.delete(onDisk); // the shape is made: the file is not read again
+
+        assertEquals(ClassShape.read(file), captured.shape());
+        assertFalse(captured.awaitsRunningClassFile());
+    }
+
+    private static Path writeFile(Path directory, String internalName, byte[] bytes) throws IOException {
+        Path file = directory.resolve(internalName + ".class");
+        Files.createDirectories(file.getParent());
+        return Files.write(file, bytes);
     }
 
     /** {@return the sum of the counts of the compactor's report lines so far} */

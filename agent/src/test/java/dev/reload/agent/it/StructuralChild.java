@@ -193,6 +193,19 @@ final class StructuralChild implements AutoCloseable {
     }
 
     /**
+     * Compiles a version of the case, then has the program load and initialize {@code className} and, a moment
+     * later, write the version's class files over the live ones ({@code load-then-write}): the files change before
+     * the agent reads them back from disk. {@return the outcome line}
+     */
+    String loadThenInstall(String className, String version) {
+        Path compiled = work.resolve(version);
+        compiler.compile(Fixtures.sources(fixtureCase, version), compiled);
+        int mark = child.stderrMark();
+        run("load-then-write " + className + " " + compiled + " " + live);
+        return child.awaitStderrAfter(mark, OUTCOME);
+    }
+
+    /**
      * Compiles sources into {@code work/name} and, in a child started by {@link #startBare}, redefines its classes
      * with the class files as compiled, by a bare {@code redefineClasses}; {@return the lines printed}: {@code
      * redefined N}, or {@code threw: ...} when the JVM refused

@@ -72,6 +72,21 @@ final class BatchFixtures {
     }
 
     /**
+     * {@return the class of that name, running the version's class file unchanged as it lies in the directory the
+     * program loads from, captured as the agent captures such a class (its hash only), put in the index under
+     * {@code type}'s loader}
+     */
+    LoadedClass runningItsFile(LoadedClassIndex index, Class<?> type, Path version, String internalName)
+            throws IOException {
+        byte[] bytes = Files.readAllBytes(version.resolve(internalName + ".class"));
+        Files.createDirectories(liveFile(internalName).getParent());
+        Files.write(liveFile(internalName), bytes);
+        CapturedClass captured = CapturedClass.runningItsFile(internalName, live(), ContentHash.of(bytes));
+        index.putLoaded(type, captured);
+        return new LoadedClass(type, captured);
+    }
+
+    /**
      * {@return an instrumentation that says whether it can retransform classes, lets the runtime "go on the boot
      * class path" without doing it (the planner asks for that when a class makes lambdas), and refuses everything
      * else}: the stages tested alone must not need the JVM's

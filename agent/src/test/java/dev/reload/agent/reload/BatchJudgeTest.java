@@ -16,7 +16,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
 
@@ -35,7 +37,8 @@ class BatchJudgeTest {
     private final ByteArrayOutputStream lines = new ByteArrayOutputStream();
     private final BatchJudge judge = new BatchJudge(index, BatchFixtures.instrumentation(true), new ReloadHistory(),
             new ChangeCollector(Duration.ofMillis(50), (file, e) -> { }),
-            new Reporter(LogLevel.DEBUG, new PrintStream(lines, true, StandardCharsets.UTF_8)));
+            new Reporter(LogLevel.DEBUG, new PrintStream(lines, true, StandardCharsets.UTF_8)),
+            new RunningClassFiles(BatchFixtures.instrumentation(false), null));
 
     @BeforeEach
     void fixtures() {
@@ -107,6 +110,31 @@ class BatchJudgeTest {
         assertTrue(refusal.line().startsWith("fixture.methodbody.Player: the class the JVM runs cannot be read ("),
                 refusal::line);
         assertTrue(refusal.line().endsWith("); restart to apply"), refusal::line);
+        assertEquals(Verdict.Kind.REJECTED, judgement.classes().get(0).verdict().kind());
+    }
+
+    @Test
+    void aClassRunningItsFileIsJudgedAgainstThatFileWhileTheFileIsUnchanged() throws Exception {
+        fixtures.runningItsFile(index, Running.class, fixtures.compile("method-body", "v1"), PLAYER);
+
+        Judgement judgement = judgeVersion2("method-body", PLAYER);
+
+        assertEquals(List.of(), judgement.refusals());
+        assertEquals(List.of("update"), judgement.changed().get(0).verdict().changedMethods());
+    }
+
+    @Test
+    void aClassWhoseFileWasWrittenBeforeItsShapeWasMadeIsNeverJudgedAgainstTheNewFile() throws Exception {
+        fixtures.runningItsFile(index, Running.class, fixtures.compile("method-body", "v1"), PLAYER);
+        Path version2 = fixtures.compile("method-body", "v2");
+        Files.copy(version2.resolve(PLAYER + ".class"), fixtures.liveFile(PLAYER), StandardCopyOption.REPLACE_EXISTING);
+
+        // This JVM cannot give back the class file it runs: the class is refused, not judged unchanged.
+        Judgement judgement = judge.judge(List.of(fixtures.changedFile(version2, PLAYER)));
+
+        assertEquals(1, judgement.refusals().size());
+        assertTrue(judgement.refusals().get(0).line().contains("its class file was written after it loaded"),
+                judgement.refusals().get(0)::line);
         assertEquals(Verdict.Kind.REJECTED, judgement.classes().get(0).verdict().kind());
     }
 

@@ -27,8 +27,9 @@ public final class CapturedClass {
     /** The file whose versions this class takes; another one once anonymous classes were renumbered. */
     private volatile Path file;
     /**
-     * While the path of {@link #file} is not made yet, the directory it lies in; null once it is. A loading thread
-     * leaves the path to whoever first asks for it (the compactor, once loading pauses).
+     * The directory the class's own file lies in, from which the path of {@link #file} is made when first asked for
+     * (a loading thread leaves that to the compactor, once loading pauses); null once another file continues the
+     * class, or when the class was captured with its path made.
      */
     private volatile Path directory;
     /** The running class file until its shape is made; then null, to keep only the shape. */
@@ -108,18 +109,16 @@ public final class CapturedClass {
      * null when no file continues it any more}
      */
     public Path file() {
-        Path unresolved = directory;
-        if (unresolved != null) {
-            resolveFile(unresolved);
-        }
-        return file;
+        Path resolved = file;
+        return resolved != null || directory == null ? resolved : resolveFile();
     }
 
-    private synchronized void resolveFile(Path unresolved) {
-        if (directory == unresolved) {
+    private synchronized Path resolveFile() {
+        Path unresolved = directory;
+        if (file == null && unresolved != null) {
             file = ClassFiles.fileOf(unresolved, internalName);
-            directory = null;
         }
+        return file;
     }
 
     /**
@@ -201,12 +200,14 @@ public final class CapturedClass {
 
     /** {@return the file's bytes when they still have the hash taken at load; else null} */
     private byte[] readFile() {
-        Path path = file();
-        if (path == null) {
+        Path loadedFrom = directory;
+        if (loadedFrom == null) {
             return null;
         }
         try {
-            byte[] bytes = Files.readAllBytes(path);
+            // Through a path of its own: a file channel asks its path for its name as a string, which the path then
+            // keeps; the path the index keeps would hold it for good, about 100 bytes a class.
+            byte[] bytes = Files.readAllBytes(ClassFiles.fileOf(loadedFrom, internalName));
             return ContentHash.of(bytes) == runningHash ? bytes : null;
         } catch (IOException | RuntimeException e) {
             return null; // gone or unreadable: only the JVM has the bytes

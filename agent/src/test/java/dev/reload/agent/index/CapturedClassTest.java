@@ -33,6 +33,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** A captured class keeps its bytes only until it is compacted, and knows the same about itself after. */
 class CapturedClassTest {
     private static final Path FILE = Path.of("/nowhere/C.class");
+    /** The internal name of this class, whose own class file the tests of a class running its file use. */
+    private static final String OWN = "dev/reload/agent/index/CapturedClassTest";
 
     @Test
     void compactingKeepsTheShapeAndHashOfTheBytesAndDropsThem() throws Exception {
@@ -175,9 +177,8 @@ class CapturedClassTest {
     void aClassRunningItsFileHoldsNothingAndMakesItsShapeFromTheFileWhileTheFileIsUnchanged(@TempDir Path directory)
             throws Exception {
         byte[] file = ownClassFile();
-        String internalName = "dev/reload/agent/index/CapturedClassTest";
-        Path onDisk = writeFile(directory, internalName, file);
-        CapturedClass captured = CapturedClass.runningItsFile(internalName, directory, ContentHash.of(file));
+        CapturedClass captured = runningOwnFile(directory, file);
+        Path onDisk = directory.resolve(OWN + ".class");
         assertFalse(captured.holdsBytes());
         assertEquals(onDisk, captured.file());
 
@@ -193,9 +194,8 @@ class CapturedClassTest {
     void aClassWhoseFileWasWrittenBeforeItsShapeWasMadeAwaitsTheJvmsCopyAndKeepsTheHashTakenAtLoad(
             @TempDir Path directory) throws Exception {
         byte[] file = ownClassFile();
-        String internalName = "dev/reload/agent/index/CapturedClassTest";
-        Path onDisk = writeFile(directory, internalName, classFile(CaptureCompactor.class)); // a later version
-        CapturedClass captured = CapturedClass.runningItsFile(internalName, directory, ContentHash.of(file));
+        Path onDisk = writeFile(directory, OWN, classFile(CaptureCompactor.class)); // a later version
+        CapturedClass captured = CapturedClass.runningItsFile(OWN, directory, ContentHash.of(file));
 
         captured.compact(); // the compactor finds the file written since, and leaves the class as it is
         assertTrue(captured.awaitsRunningClassFile());
@@ -215,12 +215,11 @@ class CapturedClassTest {
     @Test
     void aFileWrittenBackAsItLoadedIsTheRunningClassFileAgain(@TempDir Path directory) throws Exception {
         byte[] file = ownClassFile();
-        String internalName = "dev/reload/agent/index/CapturedClassTest";
-        Path onDisk = directory.resolve(internalName + ".class");
-        CapturedClass captured = CapturedClass.runningItsFile(internalName, directory, ContentHash.of(file));
+        Path onDisk = directory.resolve(OWN + ".class");
+        CapturedClass captured = CapturedClass.runningItsFile(OWN, directory, ContentHash.of(file));
         assertTrue(captured.awaitsRunningClassFile(), "a file deleted (a clean build) is not the running class file");
 
-        writeFile(directory, internalName, file);
+        writeFile(directory, OWN, file);
 
         assertFalse(captured.awaitsRunningClassFile());
         assertEquals(ClassShape.read(file), captured.shape());
@@ -230,11 +229,10 @@ class CapturedClassTest {
     @Test
     void theCompactorMakesTheShapeOfAClassRunningItsFileFromTheFile(@TempDir Path directory) throws Exception {
         byte[] file = ownClassFile();
-        String internalName = "dev/reload/agent/index/CapturedClassTest";
-        Path onDisk = writeFile(directory, internalName, file);
+        Path onDisk = writeFile(directory, OWN, file);
         CaptureCompactor compactor = new CaptureCompactor(new ChangeCollector(Duration.ofMillis(5), (f, e) -> { }),
                 Reporter.toStandardError(LogLevel.OFF));
-        CapturedClass captured = CapturedClass.runningItsFile(internalName, directory, ContentHash.of(file));
+        CapturedClass captured = CapturedClass.runningItsFile(OWN, directory, ContentHash.of(file));
 
         compactor.submitRunningItsFile(captured, ContentHash.of(file));
         compactor.compactWaiting();
@@ -242,6 +240,27 @@ class CapturedClassTest {
 
         assertEquals(ClassShape.read(file), captured.shape());
         assertFalse(captured.awaitsRunningClassFile());
+    }
+
+    @Test
+    void aClassRunningItsFileThatAnotherFileContinuesTakesItsShapeFromTheFileItLoaded(@TempDir Path directory)
+            throws Exception {
+        CapturedClass captured = runningOwnFile(directory, ownClassFile());
+        Path loadedFrom = captured.file(); // its path made: the file is still read through a path of its own
+        Path renumbered = writeFile(directory, "dev/reload/agent/index/Renumbered", classFile(CaptureCompactor.class));
+
+        captured.continuedBy(renumbered);
+        Files.delete(loadedFrom);
+
+        assertEquals(renumbered, captured.file());
+        assertEquals(ClassShape.read(ownClassFile()), captured.shape(), "the class still runs the file it loaded");
+        assertFalse(captured.awaitsRunningClassFile());
+    }
+
+    /** {@return this class captured as running {@code file}, which is written below {@code directory} first} */
+    private static CapturedClass runningOwnFile(Path directory, byte[] file) throws IOException {
+        writeFile(directory, OWN, file);
+        return CapturedClass.runningItsFile(OWN, directory, ContentHash.of(file));
     }
 
     private static Path writeFile(Path directory, String internalName, byte[] bytes) throws IOException {

@@ -57,7 +57,7 @@ public final class RuntimeJar {
 
     /**
      * Writes the runtime classes into a small jar in the temporary directory and appends it to the boot class
-     * path, unless they are there already.
+     * path, unless they are there already; then deletes the jars that killed runs left there ({@link LeftBehindJars}).
      *
      * @param instrumentation the agent's instrumentation, never null
      * @throws IllegalStateException when a runtime class was loaded from elsewhere before
@@ -72,11 +72,18 @@ public final class RuntimeJar {
                         + " before the agent put it on the boot class path");
             }
         }
+        Path directory = Path.of(System.getProperty("java.io.tmpdir"));
+        LeftBehindJars leftBehind = new LeftBehindJars(Path.of("/proc"));
+        String processId = leftBehind.ownId();
         try {
-            Path jar = create(Path.of(System.getProperty("java.io.tmpdir")), Long.toHexString(System.nanoTime()));
+            // "x" keeps a time stamp from ever reading as a process id, whose jar a later run would delete.
+            Path jar = create(directory, processId != null ? processId : "x" + Long.toHexString(System.nanoTime()));
             instrumentation.appendToBootstrapClassLoaderSearch(new JarFile(jar.toFile()));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the runtime jar", e);
+        }
+        if (processId != null) {
+            leftBehind.deleteIn(directory, processId);
         }
     }
 
@@ -97,12 +104,13 @@ public final class RuntimeJar {
      * guess: it never opens a file or link that is there already, and a clash tries the next name.
      *
      * @param directory where to write it, never null
-     * @param stamp what tells this JVM's jar from others' in the name, never null
+     * @param stamp what tells this JVM's jar from others' in the name: its process id where the OS lists processes
+     *              ({@link LeftBehindJars}); never null
      * @throws IOException when it cannot be written, or {@value #ATTEMPTS} names were taken
      */
     static Path create(Path directory, String stamp) throws IOException {
         for (int attempt = 1; ; attempt++) {
-            Path jar = directory.resolve("reload-runtime-" + stamp + "-" + attempt + ".jar");
+            Path jar = directory.resolve(LeftBehindJars.PREFIX + stamp + "-" + attempt + ".jar");
             try {
                 write(jar);
                 return jar;

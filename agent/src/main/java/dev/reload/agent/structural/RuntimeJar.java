@@ -83,7 +83,7 @@ public final class RuntimeJar {
             throw new UncheckedIOException("cannot write the runtime jar", e);
         }
         if (processId != null) {
-            leftBehind.deleteIn(directory, processId);
+            leftBehind.deleteInBackground(directory, processId);
         }
     }
 

@@ -47,8 +47,9 @@ import java.util.zip.CRC32C;
  * {@code redefineClasses} call, prints {@code [reference] redefined N classes in one call, ...} to standard error, and
  * forgets them. On an {@code OVERFLOW} it looks at the named class's file, then lists the directory and reads every
  * class file whose size or modification time changed since it was last listed (at start or at the last overflow),
- * again if the named class's file changed during the listing, and makes the call if that file had changed. Its one check: the named class's file is looked at (one
- * {@code stat}) at each of its events, and an event for the very file a listing redefined is dropped. That is the
+ * lists it again if the named class's file changed during the listing, and makes the call if that file had changed.
+ * Its one check: the named class's file is looked at (one {@code stat}) at each of its events, and an event for the
+ * very file a listing redefined is dropped. That is the
  * least an agent that reloads a burst of files as one batch must do, with no
  * quiet period, no checks and no batching rules. Packed into a jar at run time
  * by {@link ReferenceAgentJar}; uses no other class of the project and defines no nested class, so that
@@ -240,15 +241,15 @@ public final class ReferenceAgent implements ClassFileTransformer {
     /**
      * After lost events: keeps every class file of the directory changed since it was last listed, and redefines them
      * all if the burst's last class is among them. That one is looked at first: it is renamed last, so once it has
-     * changed every file of its burst has, and the listing after it finds them all. When it changes while the directory
-     * is listed, a file listed before it may have been renamed after its look, so the directory is listed again: without
-     * that, the burst was lost, its last file recorded as listed and its own event dropped as already redefined.
+     * changed every file of its burst has, and the listing after it finds them all. When it changes while the
+     * directory is listed, a file listed before it may have been renamed after its look, so the directory is listed
+     * again: without that, the burst was lost, its last file recorded as listed and its own event dropped as already
+     * redefined.
      */
     private static void keepChanged(ClassLoader loader, Path directory, Path root) {
         Path lastFile = root.resolve(lastOfBurst.replace('.', '/') + ".class");
-        boolean inDirectory = directory.equals(lastFile.getParent());
         List<Path> changed = new ArrayList<>();
-        if (inDirectory && changedSinceListed(lastFile)) {
+        if (directory.equals(lastFile.getParent()) && changedSinceListed(lastFile)) {
             changed.add(lastFile);
         }
         try {

@@ -45,10 +45,11 @@ final class BatchBench {
         if (trials % 2 != 0) {
             throw new IllegalArgumentException("trials must be even, not " + trials);
         }
-        Bursts agent = measure(workspace, sizes, trials, true);
-        Bursts reference = measure(workspace, sizes, trials, false);
-        Map<Integer, List<Long>> warm = measureWarm(workspace, sizes.subList(0, sizes.size() - 1), trials,
-                agent.mostCalls());
+        Bursts agent = measure(workspace, sizes, trials, true, false);
+        Bursts reference = measure(workspace, sizes, trials, false, false);
+        Bursts warmBursts = measure(workspace, sizes.subList(0, sizes.size() - 1), trials, true, true);
+        warmBursts.mostCalls().forEach((size, calls) -> agent.mostCalls().merge(size, calls, Math::max));
+        Map<Integer, List<Long>> warm = warmBursts.nanos();
         Map<Integer, List<Long>> bare = measureBare(workspace, sizes, trials);
         Table table = new Table("Batch: N classes changed at once (median of " + trials + ", ms)",
                 "classes", "reload-agent: last write to running", "reload-agent, warm",
@@ -112,12 +113,14 @@ final class BatchBench {
     }
 
     /**
-     * {@return the bursts' times with reload-agent (default settings) or with the batching reference agent}
+     * {@return the bursts' times with reload-agent (default settings) or with the batching reference agent}, in a
+     * program of their own
      *
      * @param reloadAgent true for reload-agent, false for {@link ReferenceAgent}'s {@value ReferenceAgent#BATCH} mode
+     * @param warm true to make as many untimed bursts of each size before its timed ones
      */
-    private static Bursts measure(Workspace workspace, List<Integer> sizes, int trials, boolean reloadAgent)
-            throws Exception {
+    private static Bursts measure(Workspace workspace, List<Integer> sizes, int trials, boolean reloadAgent,
+                                  boolean warm) throws Exception {
         Path classes = workspace.freshCopy();
         ChildJvm.Builder program = workspace.program(classes, "poll", reloadAgent);
         if (!reloadAgent) {
@@ -128,32 +131,14 @@ final class BatchBench {
             child.awaitStdout("^version v1 at ");
             Thread.sleep(1000);
             for (int size : sizes) {
+                if (warm) {
+                    burst(child, workspace, classes, size, trials, bursts.mostCalls(), reloadAgent);
+                }
                 bursts.nanos().put(size, burst(child, workspace, classes, size, trials, bursts.mostCalls(),
                         reloadAgent));
             }
         }
         return bursts;
-    }
-
-    /**
-     * {@return reload-agent's bursts once the agent is warm}: in a program of its own, each size's {@code trials}
-     * bursts made after as many of that size, which are not timed
-     *
-     * @param mostCalls the most redefinitions reload-agent made for one burst, by size, merged with this program's
-     */
-    private static Map<Integer, List<Long>> measureWarm(Workspace workspace, List<Integer> sizes, int trials,
-                                                        Map<Integer, Integer> mostCalls) throws Exception {
-        Path classes = workspace.freshCopy();
-        Map<Integer, List<Long>> nanos = new HashMap<>();
-        try (ChildJvm child = workspace.program(classes, "poll", true).start()) {
-            child.awaitStdout("^version v1 at ");
-            Thread.sleep(1000);
-            for (int size : sizes) {
-                burst(child, workspace, classes, size, trials, mostCalls, true);
-                nanos.put(size, burst(child, workspace, classes, size, trials, mostCalls, true));
-            }
-        }
-        return nanos;
     }
 
     /**

@@ -4,6 +4,7 @@ import dev.reload.agent.bench.reference.BareRedefine;
 import dev.reload.agent.bench.reference.ReferenceAgent;
 import dev.reload.fixtures.generate.ManyClasses;
 import dev.reload.fixtures.harness.ChildJvm;
+import dev.reload.fixtures.harness.DynamicAttach;
 import dev.reload.fixtures.harness.Jdks;
 
 import java.net.URISyntaxException;
@@ -26,6 +27,8 @@ import java.util.TreeMap;
  * bursts a program meets after it starts, the agent's own code still running in the interpreter or compiled while they
  * go on; beside them, the same bursts in another program once as many of each size went before (sizes below the
  * largest, whose aftermath slows every later redefinition): what is left once the JIT has compiled the agent's code.
+ * Two more floors split what is left: the bare call with one class-load hook (a transformer that returns at once),
+ * and the bare call made in that warm program after its bursts, by the reference agent loaded into it then.
  */
 final class BatchBench {
     private static final Duration LONG_WAIT = Duration.ofMinutes(2);
@@ -50,21 +53,28 @@ final class BatchBench {
         Bursts warmBursts = measure(workspace, sizes.subList(0, sizes.size() - 1), trials, true, true);
         warmBursts.mostCalls().forEach((size, calls) -> agent.mostCalls().merge(size, calls, Math::max));
         Map<Integer, List<Long>> warm = warmBursts.nanos();
-        Map<Integer, List<Long>> bare = measureBare(workspace, sizes, trials);
+        Map<Integer, List<Long>> bare = measureBare(workspace, sizes, trials, "");
+        Map<Integer, List<Long>> hooked = measureBare(workspace, sizes, trials, ReferenceAgent.OBSERVE);
+        Map<Integer, List<Long>> laden = warmBursts.bareCalls();
         Table table = new Table("Batch: N classes changed at once (median of " + trials + ", ms)",
                 "classes", "reload-agent: last write to running", "reload-agent, warm",
-                "reference agent reading the files", "bare redefineClasses", "ratio to bare", "warm to bare",
+                "reference agent reading the files", "bare redefineClasses", "bare, one class-load hook",
+                "bare, reload-agent loaded", "ratio to bare", "warm to bare", "warm to bare, reload-agent loaded",
                 "ratio to reference", "reload batches", "reference batches");
         List<BudgetCheck> budgets = new ArrayList<>();
         for (int size : sizes) {
             double agentMedian = Stats.of(agent.nanos().get(size)).median();
             double referenceMedian = Stats.of(reference.nanos().get(size)).median();
             double bareMedian = Stats.of(bare.get(size)).median();
+            double hookedMedian = Stats.of(hooked.get(size)).median();
             boolean warmed = warm.containsKey(size);
             double warmMedian = warmed ? Stats.of(warm.get(size)).median() : Double.NaN;
+            double ladenMedian = warmed ? Stats.of(laden.get(size)).median() : Double.NaN;
             table.row(String.format("%,d", size), Stats.ms(agentMedian), warmed ? Stats.ms(warmMedian) : "",
-                    Stats.ms(referenceMedian), Stats.ms(bareMedian), Stats.ratio(agentMedian, bareMedian),
-                    warmed ? Stats.ratio(warmMedian, bareMedian) : "", Stats.ratio(agentMedian, referenceMedian),
+                    Stats.ms(referenceMedian), Stats.ms(bareMedian), Stats.ms(hookedMedian),
+                    warmed ? Stats.ms(ladenMedian) : "", Stats.ratio(agentMedian, bareMedian),
+                    warmed ? Stats.ratio(warmMedian, bareMedian) : "",
+                    warmed ? Stats.ratio(warmMedian, ladenMedian) : "", Stats.ratio(agentMedian, referenceMedian),
                     String.valueOf(agent.mostCalls().get(size)), String.valueOf(reference.mostCalls().get(size)));
             double budget = size == 1000 ? 1.5 : size == 100 ? 3 : 0;
             if (budget > 0) {
@@ -72,7 +82,9 @@ final class BatchBench {
                         "<= " + Stats.ratio(budget, 1) + " bare redefineClasses", Stats.ratio(agentMedian, bareMedian)
                         + " (" + Stats.ms(agentMedian) + " vs " + Stats.ms(bareMedian) + " ms; "
                         + (warmed ? "warm " + Stats.ratio(warmMedian, bareMedian) + "; " : "")
-                        + "reference agent reading the files: " + Stats.ms(referenceMedian) + " ms)",
+                        + "reference agent reading the files: " + Stats.ms(referenceMedian) + " ms; bare with one"
+                        + " class-load hook " + Stats.ms(hookedMedian) + (warmed ? ", with reload-agent loaded "
+                        + Stats.ms(ladenMedian) : "") + " ms)",
                         agentMedian <= budget * bareMedian));
             }
         }
@@ -89,7 +101,14 @@ final class BatchBench {
                 + " ms: " + inOrder(agent.nanos()) + "). \"reload-agent, warm\": the same bursts in another program,"
                 + " each size's once " + trials + " bursts of that size went before, the agent's code compiled by the"
                 + " JIT (in order: " + inOrder(warm) + "); not for the largest size, whose bursts slow every later"
-                + " redefinition of the program.");
+                + " redefinition of the program. \"bare, one class-load hook\": the bare call with one"
+                + " transformer registered that returns at once (ReferenceAgent " + ReferenceAgent.OBSERVE + "): the"
+                + " JVM calls every transformer for each class a redefinition brings, and an agent that prepares"
+                + " classes as they load has one. \"bare, reload-agent loaded\": the same bare call, made by the"
+                + " reference agent loaded into the warm bursts' program after them (so reload-agent, not told of"
+                + " it at start, keeps its one class-load hook): the call's floor in a program holding reload-agent's"
+                + " hook, classes and the code compiled for its batches; \"warm to bare, reload-agent loaded\" is"
+                + " what reload-agent's own work around the call adds to it.");
         return new Section(table, budgets);
     }
 
@@ -97,7 +116,8 @@ final class BatchBench {
      * The medians' material of one agent: the nanoseconds from each burst's last rename to C0's new version seen, and
      * the most redefinitions made for one burst, by size.
      */
-    private record Bursts(Map<Integer, List<Long>> nanos, Map<Integer, Integer> mostCalls) {
+    private record Bursts(Map<Integer, List<Long>> nanos, Map<Integer, Integer> mostCalls,
+                          Map<Integer, List<Long>> bareCalls) {
     }
 
     /** {@return each size's bursts in the order made, in ms, for the table's note} */
@@ -117,7 +137,8 @@ final class BatchBench {
      * program of their own
      *
      * @param reloadAgent true for reload-agent, false for {@link ReferenceAgent}'s {@value ReferenceAgent#BATCH} mode
-     * @param warm true to make as many untimed bursts of each size before its timed ones
+     * @param warm true to make as many untimed bursts of each size before its timed ones, and then, for reload-agent,
+     *     as many bare calls of each size, by the reference agent loaded into the program after the bursts
      */
     private static Bursts measure(Workspace workspace, List<Integer> sizes, int trials, boolean reloadAgent,
                                   boolean warm) throws Exception {
@@ -125,8 +146,10 @@ final class BatchBench {
         ChildJvm.Builder program = workspace.program(classes, "poll", reloadAgent);
         if (!reloadAgent) {
             program.agent(workspace.referenceAgent(), ReferenceAgent.BATCH + ManyClasses.PACKAGE + ".C0:" + classes);
+        } else if (warm) {
+            DynamicAttach.allowed(Jdks.current(), program);
         }
-        Bursts bursts = new Bursts(new HashMap<>(), new HashMap<>());
+        Bursts bursts = new Bursts(new HashMap<>(), new HashMap<>(), new HashMap<>());
         try (ChildJvm child = program.start()) {
             child.awaitStdout("^version v1 at ");
             Thread.sleep(1000);
@@ -137,8 +160,34 @@ final class BatchBench {
                 bursts.nanos().put(size, burst(child, workspace, classes, size, trials, bursts.mostCalls(),
                         reloadAgent));
             }
+            if (warm && reloadAgent) {
+                bursts.bareCalls().putAll(bareCallsAfterwards(child, workspace, sizes, trials));
+            }
         }
         return bursts;
+    }
+
+    /**
+     * {@return the nanoseconds of each bare call of each size, v2 and v1 in turn, made by the reference agent loaded
+     * into the child now}: late, so that reload-agent keeps the one class-load hook it runs with when no other agent
+     * came with the program
+     */
+    private static Map<Integer, List<Long>> bareCallsAfterwards(ChildJvm child, Workspace workspace,
+                                                                List<Integer> sizes, int trials) throws Exception {
+        Path prepared = workspace.preparedRoot();
+        DynamicAttach.loadAgent(child, workspace.referenceAgent(), prepared.toString());
+        Map<Integer, List<Long>> nanos = new HashMap<>();
+        for (int size : sizes) {
+            for (int t = 0; t < trials; t++) {
+                int errMark = child.stderrMark();
+                workspace.writeBatch(prepared, size, t % 2 == 0 ? 2 : 1);
+                String line = child.awaitStderrAfter(errMark,
+                        "^\\[reference\\] bare call of " + size + " classes took \\d+ ns$");
+                nanos.computeIfAbsent(size, k -> new ArrayList<>()).add(Long.parseLong(line.split(" ")[7]));
+                Thread.sleep(300); // as between bursts
+            }
+        }
+        return nanos;
     }
 
     /**
@@ -173,10 +222,11 @@ final class BatchBench {
         return reports;
     }
 
-    private static Map<Integer, List<Long>> measureBare(Workspace workspace, List<Integer> sizes, int trials)
-            throws Exception {
+    /** @param agentArgument the reference agent's argument: empty, or {@value ReferenceAgent#OBSERVE} for a hook */
+    private static Map<Integer, List<Long>> measureBare(Workspace workspace, List<Integer> sizes, int trials,
+                                                        String agentArgument) throws Exception {
         Map<Integer, List<Long>> nanos = new HashMap<>();
-        for (String line : runBare(workspace, sizes, trials, List.of())) {
+        for (String line : runBare(workspace, sizes, trials, agentArgument, List.of())) {
             String[] words = line.split(" ");
             if (words.length == 3 && words[0].equals("bare")) {
                 nanos.computeIfAbsent(Integer.parseInt(words[1]), k -> new ArrayList<>()).add(Long.parseLong(words[2]));
@@ -188,15 +238,17 @@ final class BatchBench {
     /**
      * Runs {@link BareRedefine} in a child JVM with every class of the workspace loaded, to its end.
      *
+     * @param agentArgument the reference agent's argument: empty, or {@value ReferenceAgent#OBSERVE} for a transformer
+     *     that returns at once
      * @param jvmOptions more options for the child (a safepoint log), never null
      * @return what the child printed, a {@code bare SIZE NANOS} line for each {@code redefineClasses} call
      */
-    static List<String> runBare(Workspace workspace, List<Integer> sizes, int trials, List<String> jvmOptions)
-            throws Exception {
+    static List<String> runBare(Workspace workspace, List<Integer> sizes, int trials, String agentArgument,
+                                List<String> jvmOptions) throws Exception {
         List<String> arguments = new ArrayList<>(List.of(String.valueOf(workspace.classCount()),
                 workspace.generated(1).toString(), workspace.generated(2).toString(), String.valueOf(trials)));
         sizes.forEach(size -> arguments.add(String.valueOf(size)));
-        ChildJvm.Builder builder = ChildJvm.on(Jdks.current()).agent(workspace.referenceAgent(), "");
+        ChildJvm.Builder builder = ChildJvm.on(Jdks.current()).agent(workspace.referenceAgent(), agentArgument);
         jvmOptions.forEach(builder::jvmOption);
         try (ChildJvm child = builder.classPath(workspace.generated(1), testClasses())
                 .main(BareRedefine.class.getName(), arguments.toArray(String[]::new)).start()) {

@@ -2,6 +2,7 @@ package dev.reload.agent.it;
 
 import dev.reload.agent.bench.reference.ReferenceAgentJar;
 import dev.reload.fixtures.harness.ChildJvm;
+import dev.reload.fixtures.harness.DynamicAttach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;

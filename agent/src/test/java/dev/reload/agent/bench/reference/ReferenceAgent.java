@@ -33,8 +33,9 @@ import java.util.zip.CRC32C;
  *
  * <p>A file named {@code *}{@value #BATCH_SUFFIX} (written whole, then renamed into the directory) asks for one bare
  * {@code redefineClasses} of many classes: each of its lines is a binary name, a tab and the class file to redefine
- * that class with; every file is read before the one call. That is the floor of a large reload in any program, one
- * that runs another agent too included.
+ * that class with; every file is read before the one call, and {@code [reference] bare call of N classes took T ns}
+ * goes to standard error after it. That is the floor of a large reload in any program, one that runs another agent
+ * too included.
  *
  * <p>Its agent argument is the directory to watch. Without one it only keeps the {@link Instrumentation},
  * for {@link BareRedefine}; with {@value #OBSERVE} it also registers a transformer that looks at nothing,
@@ -160,6 +161,15 @@ public final class ReferenceAgent implements ClassFileTransformer {
         Thread watching = new Thread(() -> watch(service, directories, root), "reference-agent-watch");
         watching.setDaemon(true);
         watching.start();
+    }
+
+    /**
+     * Called when the agent is loaded into a program that runs already: as {@link #premain}, so that a floor can be
+     * measured in the program another agent has run in for a while, without that agent knowing of this one from its
+     * start.
+     */
+    public static void agentmain(String argument, Instrumentation given) throws IOException {
+        premain(argument, given);
     }
 
     /** {@return the directory named by the agent argument, null for none}; takes a {@value #BATCH} burst's last class */
@@ -340,7 +350,10 @@ public final class ReferenceAgent implements ClassFileTransformer {
                 definitions[i] = new ClassDefinition(Class.forName(nameAndFile[0], false, loader),
                         Files.readAllBytes(Path.of(nameAndFile[1])));
             }
+            long start = System.nanoTime();
             instrumentation.redefineClasses(definitions);
+            long took = System.nanoTime() - start;
+            System.err.println("[reference] bare call of " + definitions.length + " classes took " + took + " ns");
         } catch (Exception | LinkageError e) {
             // The floor does no more than try: whoever wrote the batch sees that its classes did not change.
         }

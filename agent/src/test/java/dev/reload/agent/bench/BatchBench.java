@@ -25,10 +25,10 @@ import java.util.TreeMap;
  * timed the same way with {@link ReferenceAgent}'s {@value ReferenceAgent#BATCH} mode, which reads each file at its
  * event and makes one call at C0's: the least an agent reloading a burst from files must do. The budget takes the
  * bursts a program meets after it starts, the agent's own code still running in the interpreter or compiled while they
- * go on; beside them, the same bursts in another program once as many of each size went before (sizes below the
+ * go on; beside them, the same bursts of each size in a program of its own once as many went before (sizes below the
  * largest, whose aftermath slows every later redefinition): what is left once the JIT has compiled the agent's code.
  * Two more floors split what is left: the bare call with one class-load hook (a transformer that returns at once),
- * and the bare call made in that warm program after its bursts, by the reference agent loaded into it then.
+ * and the bare call made in each warm program after its bursts, by the reference agent loaded into it then.
  */
 final class BatchBench {
     private static final Duration LONG_WAIT = Duration.ofMinutes(2);
@@ -50,16 +50,19 @@ final class BatchBench {
         }
         Bursts agent = measure(workspace, sizes, trials, true, false);
         Bursts reference = measure(workspace, sizes, trials, false, false);
-        Bursts warmBursts = measure(workspace, sizes.subList(0, sizes.size() - 1), trials, true, true);
+        Bursts warmBursts = measureWarm(workspace, sizes.subList(0, sizes.size() - 1), trials);
         warmBursts.mostCalls().forEach((size, calls) -> agent.mostCalls().merge(size, calls, Math::max));
         Map<Integer, List<Long>> warm = warmBursts.nanos();
-        Map<Integer, List<Long>> bare = measureBare(workspace, sizes, trials, "");
-        Map<Integer, List<Long>> hooked = measureBare(workspace, sizes, trials, ReferenceAgent.OBSERVE);
+        Map<Integer, List<Long>> bare = measureBare(workspace, sizes, trials, 0, "");
+        Map<Integer, List<Long>> hooked = measureBare(workspace, sizes, trials, 0, ReferenceAgent.OBSERVE);
+        Map<Integer, List<Long>> bareAfter = measureBare(workspace, warm.keySet().stream().sorted().toList(), trials,
+                trials, "");
         Map<Integer, List<Long>> laden = warmBursts.bareCalls();
         Table table = new Table("Batch: N classes changed at once (median of " + trials + ", ms)",
                 "classes", "reload-agent: last write to running", "reload-agent, warm",
                 "reference agent reading the files", "bare redefineClasses", "bare, one class-load hook",
-                "bare, reload-agent loaded", "ratio to bare", "warm to bare", "warm to bare, reload-agent loaded",
+                "bare, after as many calls", "bare, reload-agent loaded", "ratio to bare", "warm to bare",
+                "warm to bare, reload-agent loaded",
                 "ratio to reference", "reload batches", "reference batches");
         List<BudgetCheck> budgets = new ArrayList<>();
         for (int size : sizes) {
@@ -69,10 +72,12 @@ final class BatchBench {
             double hookedMedian = Stats.of(hooked.get(size)).median();
             boolean warmed = warm.containsKey(size);
             double warmMedian = warmed ? Stats.of(warm.get(size)).median() : Double.NaN;
+            double afterMedian = warmed ? Stats.of(bareAfter.get(size)).median() : Double.NaN;
             double ladenMedian = warmed ? Stats.of(laden.get(size)).median() : Double.NaN;
             table.row(String.format("%,d", size), Stats.ms(agentMedian), warmed ? Stats.ms(warmMedian) : "",
                     Stats.ms(referenceMedian), Stats.ms(bareMedian), Stats.ms(hookedMedian),
-                    warmed ? Stats.ms(ladenMedian) : "", Stats.ratio(agentMedian, bareMedian),
+                    warmed ? Stats.ms(afterMedian) : "", warmed ? Stats.ms(ladenMedian) : "",
+                    Stats.ratio(agentMedian, bareMedian),
                     warmed ? Stats.ratio(warmMedian, bareMedian) : "",
                     warmed ? Stats.ratio(warmMedian, ladenMedian) : "", Stats.ratio(agentMedian, referenceMedian),
                     String.valueOf(agent.mostCalls().get(size)), String.valueOf(reference.mostCalls().get(size)));
@@ -83,38 +88,47 @@ final class BatchBench {
                         + " (" + Stats.ms(agentMedian) + " vs " + Stats.ms(bareMedian) + " ms; "
                         + (warmed ? "warm " + Stats.ratio(warmMedian, bareMedian) + "; " : "")
                         + "reference agent reading the files: " + Stats.ms(referenceMedian) + " ms; bare with one"
-                        + " class-load hook " + Stats.ms(hookedMedian) + (warmed ? ", with reload-agent loaded "
-                        + Stats.ms(ladenMedian) : "") + " ms)",
-                        agentMedian <= budget * bareMedian));
+                        + " class-load hook " + Stats.ms(hookedMedian) + (warmed ? ", after as many calls "
+                        + Stats.ms(afterMedian) + ", with reload-agent loaded " + Stats.ms(ladenMedian) : "")
+                        + " ms)", agentMedian <= budget * bareMedian));
             }
         }
-        table.note("reload batches, reference batches: the most redefinitions each agent made for one burst of"
-                + " writes (1 = the burst was applied as one atomic batch). " + workspace.classCount()
-                + " classes loaded in all three. \"reference agent reading the files\": ReferenceAgent "
-                + ReferenceAgent.BATCH + ", the same program and bursts, timed the same way; it reads each class"
-                + " file at its event and keeps its bytes, and at C0's event makes one redefineClasses of every class"
-                + " kept (on a lost-events overflow it lists the directory and reads each file whose size or"
-                + " modification time changed). That C0 ends the burst is an oracle no real agent has: this is a"
-                + " floor, with no quiet period, no checks and no batching rules; \"reload batches\" counts the"
-                + " warm bursts too. The budget takes reload-agent's"
-                + " bursts as a program meets them after it starts, each size's after the smaller sizes' (in order,"
-                + " ms: " + inOrder(agent.nanos()) + "). \"reload-agent, warm\": the same bursts in another program,"
-                + " each size's once " + trials + " bursts of that size went before, the agent's code compiled by the"
-                + " JIT (in order: " + inOrder(warm) + "); not for the largest size, whose bursts slow every later"
-                + " redefinition of the program. \"bare, one class-load hook\": the bare call with one"
-                + " transformer registered that returns at once (ReferenceAgent " + ReferenceAgent.OBSERVE + "): the"
-                + " JVM calls every transformer for each class a redefinition brings, and an agent that prepares"
-                + " classes as they load has one. \"bare, reload-agent loaded\": the same bare call, made by the"
-                + " reference agent loaded into the warm bursts' program after them (so reload-agent, not told of"
-                + " it at start, keeps its one class-load hook): the call's floor in a program holding reload-agent's"
-                + " hook, classes and the code compiled for its batches; \"warm to bare, reload-agent loaded\" is"
-                + " what reload-agent's own work around the call adds to it.");
+        table.note(note(workspace, trials, agent.nanos(), warm, laden));
         return new Section(table, budgets);
     }
 
+    /** {@return the table's note: what each column is, and every burst and reload-agent-loaded bare call in order} */
+    private static String note(Workspace workspace, int trials, Map<Integer, List<Long>> firstPass,
+                               Map<Integer, List<Long>> warm, Map<Integer, List<Long>> laden) {
+        return "reload batches, reference batches: the most redefinitions each agent made for one burst of"
+            + " writes (1 = the burst was applied as one atomic batch). " + workspace.classCount()
+            + " classes loaded in every program. \"reference agent reading the files\": ReferenceAgent "
+            + ReferenceAgent.BATCH + ", the same program and bursts, timed the same way; it reads each class"
+            + " file at its event and keeps its bytes, and at C0's event makes one redefineClasses of every class"
+            + " kept (on a lost-events overflow it lists the directory and reads each file whose size or"
+            + " modification time changed). That C0 ends the burst is an oracle no real agent has: this is a"
+            + " floor, with no quiet period, no checks and no batching rules; \"reload batches\" counts the"
+            + " warm bursts too. The budget takes reload-agent's bursts as a program meets them after it starts,"
+            + " each size's after the smaller sizes' (in order, ms: " + inOrder(firstPass) + ")."
+            + " \"reload-agent, warm\": the same bursts of each size in a program of its own, once " + trials
+            + " bursts of that size went before, the agent's code compiled by the JIT (in order: " + inOrder(warm)
+            + "); not for the largest size, whose bursts slow every later redefinition of the program."
+            + " \"bare, one class-load hook\": the bare call with one transformer registered that returns at once"
+            + " (ReferenceAgent " + ReferenceAgent.OBSERVE + "): the JVM calls every transformer for each class a"
+            + " redefinition brings, and an agent that prepares classes as they load has one. \"bare, after as"
+            + " many calls\": the bare call once as many untimed calls of its size went before, in a program of"
+            + " no agent: the floor for a program redefined as often as the warm bursts' was. \"bare, reload-agent"
+            + " loaded\": the same bare call, made by the reference agent loaded into each size's warm program"
+            + " after its bursts (so reload-agent, not told of it at start, keeps its one class-load hook): the"
+            + " call's floor in a program holding reload-agent's hook, classes and the code compiled for its"
+            + " batches (in order: " + inOrder(laden) + "); \"warm to bare, reload-agent loaded\" is what"
+            + " reload-agent's own work around the call adds to it.";
+    }
+
     /**
-     * The medians' material of one agent: the nanoseconds from each burst's last rename to C0's new version seen, and
-     * the most redefinitions made for one burst, by size.
+     * The medians' material of one agent: the nanoseconds from each burst's last rename to C0's new version seen, the
+     * most redefinitions made for one burst, and the nanoseconds of the bare calls made in its program after the
+     * bursts (warm bursts only), by size.
      */
     private record Bursts(Map<Integer, List<Long>> nanos, Map<Integer, Integer> mostCalls,
                           Map<Integer, List<Long>> bareCalls) {
@@ -130,6 +144,18 @@ final class BatchBench {
             }
         }
         return text.toString();
+    }
+
+    /** {@return reload-agent's warm bursts and the bare calls after them, each size's in a program of its own} */
+    private static Bursts measureWarm(Workspace workspace, List<Integer> sizes, int trials) throws Exception {
+        Bursts all = new Bursts(new HashMap<>(), new HashMap<>(), new HashMap<>());
+        for (int size : sizes) {
+            Bursts one = measure(workspace, List.of(size), trials, true, true);
+            all.nanos().putAll(one.nanos());
+            all.mostCalls().putAll(one.mostCalls());
+            all.bareCalls().putAll(one.bareCalls());
+        }
+        return all;
     }
 
     /**
@@ -222,11 +248,14 @@ final class BatchBench {
         return reports;
     }
 
-    /** @param agentArgument the reference agent's argument: empty, or {@value ReferenceAgent#OBSERVE} for a hook */
+    /**
+     * @param untimed the calls of each size before its timed ones
+     * @param agentArgument the reference agent's argument: empty, or {@value ReferenceAgent#OBSERVE} for a hook
+     */
     private static Map<Integer, List<Long>> measureBare(Workspace workspace, List<Integer> sizes, int trials,
-                                                        String agentArgument) throws Exception {
+                                                        int untimed, String agentArgument) throws Exception {
         Map<Integer, List<Long>> nanos = new HashMap<>();
-        for (String line : runBare(workspace, sizes, trials, agentArgument, List.of())) {
+        for (String line : runBare(workspace, sizes, trials, untimed, agentArgument, List.of())) {
             String[] words = line.split(" ");
             if (words.length == 3 && words[0].equals("bare")) {
                 nanos.computeIfAbsent(Integer.parseInt(words[1]), k -> new ArrayList<>()).add(Long.parseLong(words[2]));
@@ -238,15 +267,17 @@ final class BatchBench {
     /**
      * Runs {@link BareRedefine} in a child JVM with every class of the workspace loaded, to its end.
      *
+     * @param untimed the calls of each size before its timed ones, even
      * @param agentArgument the reference agent's argument: empty, or {@value ReferenceAgent#OBSERVE} for a transformer
      *     that returns at once
      * @param jvmOptions more options for the child (a safepoint log), never null
-     * @return what the child printed, a {@code bare SIZE NANOS} line for each {@code redefineClasses} call
+     * @return what the child printed, a {@code bare SIZE NANOS} line for each timed {@code redefineClasses} call
      */
-    static List<String> runBare(Workspace workspace, List<Integer> sizes, int trials, String agentArgument,
-                                List<String> jvmOptions) throws Exception {
+    static List<String> runBare(Workspace workspace, List<Integer> sizes, int trials, int untimed,
+                                String agentArgument, List<String> jvmOptions) throws Exception {
         List<String> arguments = new ArrayList<>(List.of(String.valueOf(workspace.classCount()),
-                workspace.generated(1).toString(), workspace.generated(2).toString(), String.valueOf(trials)));
+                workspace.generated(1).toString(), workspace.generated(2).toString(), String.valueOf(trials),
+                String.valueOf(untimed)));
         sizes.forEach(size -> arguments.add(String.valueOf(size)));
         ChildJvm.Builder builder = ChildJvm.on(Jdks.current()).agent(workspace.referenceAgent(), agentArgument);
         jvmOptions.forEach(builder::jvmOption);

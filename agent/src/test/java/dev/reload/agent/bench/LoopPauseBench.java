@@ -184,7 +184,7 @@ final class LoopPauseBench {
     /** {@return the safepoints of bare {@code redefineClasses} calls of the first {@code classes} classes} */
     private static Stats bareSafepoints(Workspace workspace, int trials, int classes) throws Exception {
         SafepointLog log = new SafepointLog(workspace.root().resolve("safepoints-bare.log"));
-        BatchBench.runBare(workspace, List.of(classes), trials, "", List.of(log.jvmOption()));
+        BatchBench.runBare(workspace, List.of(classes), trials, 0, "", List.of(log.jvmOption()));
         return Stats.of(log.newRedefinitions());
     }
 

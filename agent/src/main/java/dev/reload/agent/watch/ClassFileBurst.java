@@ -2,8 +2,10 @@ package dev.reload.agent.watch;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -30,6 +32,11 @@ final class ClassFileBurst {
     private final MissingFiles missing;
     /** File to root, in the order first seen. */
     private final Map<Path, Path> pending = new LinkedHashMap<>();
+    /** {@link #pending}'s files in the same order, to look on at them from where the last look stopped. */
+    private final List<Path> order = new ArrayList<>();
+    /** How many of {@link #order}'s first files the last look found whole, and {@link ReadAhead#wholeLost} then. */
+    private int wholeFirst;
+    private long wholeLostAtLook;
     private final BurstPace pace;
     private final PendingRenames renames;
     private long firstEventNanos;
@@ -68,7 +75,9 @@ final class ClassFileBurst {
         }
         lastEventNanos = now;
         int before = pending.size();
-        pending.putIfAbsent(file, root);
+        if (pending.putIfAbsent(file, root) == null) {
+            order.add(file);
+        }
         pace.written(now, before, pending.size());
         renames.arrived(file);
         return first;
@@ -133,7 +142,7 @@ final class ClassFileBurst {
             return Math.max(0, Math.min(renamesLeft, firstEventNanos + rebuildSettleNanos - now));
         }
         long burstLeft = firstEventNanos + longestNanos() - now;
-        if (readAhead.allWhole(pending.keySet())) {
+        if (allWhole()) {
             // A tool done renaming what it wrote says the burst is over: only the settle period, not the pauses.
             long ready = renames.complete() ? pace.settleNanos() : pace.readyNanos();
             long readyLeft = lastEventNanos + ready - now;
@@ -145,6 +154,20 @@ final class ClassFileBurst {
                     : Math.max(quietLeft, lastEventNanos + MISSING_REFERENCE_WAIT_NANOS - now);
         }
         return quietLeft <= 0 || burstLeft <= 0 ? 0 : Math.min(quietLeft, burstLeft);
+    }
+
+    /**
+     * {@return true when every pending file was read whole since its last write}: looks on from the files found whole
+     * before, unless one of those was written again since, so a burst of a thousand files is not looked at in full
+     * after each of its writes
+     */
+    private boolean allWhole() {
+        if (readAhead.wholeLost() != wholeLostAtLook) {
+            wholeFirst = 0;
+            wholeLostAtLook = readAhead.wholeLost();
+        }
+        wholeFirst = readAhead.wholeFrom(order, wholeFirst);
+        return wholeFirst == order.size();
     }
 
     /** {@return true once the burst has gone on for as long as one may: it goes out now, whatever is left to read} */
@@ -173,6 +196,8 @@ final class ClassFileBurst {
     Map<Path, Path> handOut() {
         Map<Path, Path> files = new LinkedHashMap<>(pending);
         pending.clear();
+        order.clear();
+        wholeFirst = 0;
         pace.handedOut();
         renames.handedOut();
         return files;

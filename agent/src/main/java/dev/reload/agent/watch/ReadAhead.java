@@ -31,6 +31,8 @@ final class ReadAhead {
     private int wholeCount;
     /** Counts the changes of what is known, so a conclusion drawn from it can tell when it is out of date. */
     private long changes;
+    /** Counts the losses of files read whole (written again, or all taken): a look that found them whole is stale. */
+    private long wholeLost;
 
     /** Notes a write: what was read of the file before it is out of date. */
     void touched(Path file) {
@@ -38,6 +40,7 @@ final class ReadAhead {
         FileRead before = reads.remove(file);
         if (before != null && before.whole() != null) {
             wholeCount--;
+            wholeLost++;
         }
         unread.add(file);
         reading.remove(file);
@@ -88,6 +91,28 @@ final class ReadAhead {
         return true;
     }
 
+    /**
+     * {@return how many of the files, from the first, were read whole since their last write}, looking on from
+     * {@code from}: the caller found the ones before it whole, and {@link #wholeLost} has not moved since. A burst's
+     * files are looked at after each write this way, each once, instead of all of them after each write.
+     */
+    int wholeFrom(List<Path> files, int from) {
+        int whole = from;
+        while (whole < files.size()) {
+            FileRead read = reads.get(files.get(whole));
+            if (read == null || read.whole() == null) {
+                break;
+            }
+            whole++;
+        }
+        return whole;
+    }
+
+    /** {@return a count that moves whenever a file read whole is written again, and when what was read is taken} */
+    long wholeLost() {
+        return wholeLost;
+    }
+
     /** {@return the files read whole since their last write, of those given, in their order} */
     Map<Path, BurstReferences.WholeFile> wholeFiles(Collection<Path> files) {
         Map<Path, BurstReferences.WholeFile> found = new LinkedHashMap<>();
@@ -120,6 +145,7 @@ final class ReadAhead {
     Map<Path, FileRead> take() {
         Map<Path, FileRead> taken = reads();
         changes++;
+        wholeLost++;
         reads.clear();
         wholeCount = 0;
         unread.clear();

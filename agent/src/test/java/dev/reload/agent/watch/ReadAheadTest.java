@@ -14,6 +14,7 @@ import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -126,6 +127,24 @@ class ReadAheadTest {
         assertTrue(readAhead.allWhole(List.of(a, b)));
         readAhead.touched(a);
         assertFalse(readAhead.allWhole(List.of(a, b)), "a was written again");
+    }
+
+    @Test
+    void looksOnFromTheFilesFoundWholeUntilOneOfThemIsWrittenAgain() {
+        readAhead.touched(a);
+        readAhead.touched(b);
+        readAhead.read(new FileRead(next(), content("a1"), 0, WHOLE, null));
+        long lost = readAhead.wholeLost();
+        assertEquals(1, readAhead.wholeFrom(List.of(a, b), 0), "b is not read yet");
+        readAhead.read(new FileRead(next(), content("b1"), 0, WHOLE, null));
+        assertEquals(2, readAhead.wholeFrom(List.of(a, b), 1));
+        assertEquals(lost, readAhead.wholeLost(), "reading more loses nothing");
+        readAhead.touched(a);
+        assertNotEquals(lost, readAhead.wholeLost(), "a was written again: the look starts over");
+        assertEquals(0, readAhead.wholeFrom(List.of(a, b), 0));
+        long beforeTake = readAhead.wholeLost();
+        readAhead.take();
+        assertNotEquals(beforeTake, readAhead.wholeLost(), "what was read whole is gone with the batch");
     }
 
     private static BurstReferences.WholeFile wholeFile() {

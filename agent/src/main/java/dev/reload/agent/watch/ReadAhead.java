@@ -93,8 +93,8 @@ final class ReadAhead {
 
     /**
      * {@return how many of the files, from the first, were read whole since their last write}, looking on from
-     * {@code from}: the caller found the ones before it whole, and {@link #wholeLost} has not moved since. A burst's
-     * files are looked at after each write this way, each once, instead of all of them after each write.
+     * {@code from}: the caller found the ones before it whole, and {@link #wholeLost} has not moved since. So a burst
+     * looks at each file found whole once, not at all of its files after each write.
      */
     int wholeFrom(List<Path> files, int from) {
         int whole = from;

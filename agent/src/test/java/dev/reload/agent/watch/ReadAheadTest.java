@@ -23,7 +23,7 @@ class ReadAheadTest {
     private final Path a = Path.of("A.class");
     private final Path b = Path.of("B.class");
     /** What a file read whole is noted with; the content the tests read is text, the collector's part. */
-    private static final BurstReferences.WholeFile WHOLE = wholeFile();
+    static final BurstReferences.WholeFile WHOLE = wholeFile();
     private final ReadAhead readAhead = new ReadAhead();
 
     @Test

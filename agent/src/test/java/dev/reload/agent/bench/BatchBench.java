@@ -101,28 +101,28 @@ final class BatchBench {
     private static String note(Workspace workspace, int trials, Map<Integer, List<Long>> firstPass,
                                Map<Integer, List<Long>> warm, Map<Integer, List<Long>> laden) {
         return "reload batches, reference batches: the most redefinitions each agent made for one burst of"
-            + " writes (1 = the burst was applied as one atomic batch). " + workspace.classCount()
-            + " classes loaded in every program. \"reference agent reading the files\": ReferenceAgent "
-            + ReferenceAgent.BATCH + ", the same program and bursts, timed the same way; it reads each class"
-            + " file at its event and keeps its bytes, and at C0's event makes one redefineClasses of every class"
-            + " kept (on a lost-events overflow it lists the directory and reads each file whose size or"
-            + " modification time changed). That C0 ends the burst is an oracle no real agent has: this is a"
-            + " floor, with no quiet period, no checks and no batching rules; \"reload batches\" counts the"
-            + " warm bursts too. The budget takes reload-agent's bursts as a program meets them after it starts,"
-            + " each size's after the smaller sizes' (in order, ms: " + inOrder(firstPass) + ")."
-            + " \"reload-agent, warm\": the same bursts of each size in a program of its own, once " + trials
-            + " bursts of that size went before, the agent's code compiled by the JIT (in order: " + inOrder(warm)
-            + "); not for the largest size, whose bursts slow every later redefinition of the program."
-            + " \"bare, one class-load hook\": the bare call with one transformer registered that returns at once"
-            + " (ReferenceAgent " + ReferenceAgent.OBSERVE + "): the JVM calls every transformer for each class a"
-            + " redefinition brings, and an agent that prepares classes as they load has one. \"bare, after as"
-            + " many calls\": the bare call once as many untimed calls of its size went before, in a program of"
-            + " no agent: the floor for a program redefined as often as the warm bursts' was. \"bare, reload-agent"
-            + " loaded\": the same bare call, made by the reference agent loaded into each size's warm program"
-            + " after its bursts (so reload-agent, not told of it at start, keeps its one class-load hook): the"
-            + " call's floor in a program holding reload-agent's hook, classes and the code compiled for its"
-            + " batches (in order: " + inOrder(laden) + "); \"warm to bare, reload-agent loaded\" is what"
-            + " reload-agent's own work around the call adds to it.";
+                + " writes (1 = the burst was applied as one atomic batch). " + workspace.classCount()
+                + " classes loaded in every program. \"reference agent reading the files\": ReferenceAgent "
+                + ReferenceAgent.BATCH + ", the same program and bursts, timed the same way; it reads each class"
+                + " file at its event and keeps its bytes, and at C0's event makes one redefineClasses of every class"
+                + " kept (on a lost-events overflow it lists the directory and reads each file whose size or"
+                + " modification time changed). That C0 ends the burst is an oracle no real agent has: this is a"
+                + " floor, with no quiet period, no checks and no batching rules; \"reload batches\" counts the"
+                + " warm bursts too. The budget takes reload-agent's bursts as a program meets them after it starts,"
+                + " each size's after the smaller sizes' (in order, ms: " + inOrder(firstPass) + ")."
+                + " \"reload-agent, warm\": the same bursts of each size in a program of its own, once " + trials
+                + " bursts of that size went before, the agent's code compiled by the JIT (in order: " + inOrder(warm)
+                + "); not for the largest size, whose bursts slow every later redefinition of the program."
+                + " \"bare, one class-load hook\": the bare call with one transformer registered that returns at once"
+                + " (ReferenceAgent " + ReferenceAgent.OBSERVE + "): the JVM calls every transformer for each class a"
+                + " redefinition brings, and an agent that prepares classes as they load has one. \"bare, after as"
+                + " many calls\": the bare call once as many untimed calls of its size went before, in a program of"
+                + " no agent: the floor for a program redefined as often as the warm bursts' was. \"bare, reload-agent"
+                + " loaded\": the same bare call, made by the reference agent loaded into each size's warm program"
+                + " after its bursts (so reload-agent, not told of it at start, keeps its one class-load hook): the"
+                + " call's floor in a program holding reload-agent's hook, classes and the code compiled for its"
+                + " batches (in order: " + inOrder(laden) + "); \"warm to bare, reload-agent loaded\" is what"
+                + " reload-agent's own work around the call adds to it.";
     }
 
     /**

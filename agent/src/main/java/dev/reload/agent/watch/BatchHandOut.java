@@ -190,7 +190,7 @@ final class BatchHandOut {
     private boolean mayHandOutEarly(long now) {
         return burst.size() == 1 && handedOutEarlyAt != readAhead.changes() && assets.isEmpty()
                 && rechecks.isEmpty() && missing.isEmpty() && burst.renamesLeft(now) == 0
-                && readAhead.allWhole(burst.files().keySet())
+                && burst.allWhole()
                 && readAhead.shaped(burst.files().keySet().iterator().next()) && burst.referencesMet();
     }
 

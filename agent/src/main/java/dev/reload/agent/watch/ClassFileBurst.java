@@ -161,7 +161,7 @@ final class ClassFileBurst {
      * before, unless one of those was written again since, so a burst of a thousand files is not looked at in full
      * after each of its writes
      */
-    private boolean allWhole() {
+    boolean allWhole() {
         if (readAhead.wholeLost() != wholeLostAtLook) {
             wholeFirst = 0;
             wholeLostAtLook = readAhead.wholeLost();

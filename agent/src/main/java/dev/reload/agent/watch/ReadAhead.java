@@ -27,8 +27,6 @@ final class ReadAhead {
     private final Deque<Path> unread = new ArrayDeque<>();
     /** The files handed out to read and not read yet. */
     private final Set<Path> reading = new HashSet<>();
-    /** How many of {@link #reads} were read whole: fewer than a burst's files say at once that it is not all read. */
-    private int wholeCount;
     /** Counts the changes of what is known, so a conclusion drawn from it can tell when it is out of date. */
     private long changes;
     /** Counts the losses of files read whole (written again, or all taken): a look that found them whole is stale. */
@@ -39,7 +37,6 @@ final class ReadAhead {
         changes++;
         FileRead before = reads.remove(file);
         if (before != null && before.whole() != null) {
-            wholeCount--;
             wholeLost++;
         }
         unread.add(file);
@@ -65,9 +62,6 @@ final class ReadAhead {
         if (reading.remove(read.file())) {
             changes++;
             reads.put(read.file(), read);
-            if (read.whole() != null) {
-                wholeCount++;
-            }
         }
     }
 
@@ -75,20 +69,6 @@ final class ReadAhead {
     byte[] wholeBytes(Path file) {
         FileRead read = reads.get(file);
         return read != null && read.whole() != null ? read.bytes() : null;
-    }
-
-    /** {@return true when every one of the files was read whole since its last write} */
-    boolean allWhole(Collection<Path> files) {
-        if (wholeCount < files.size()) {
-            return false;
-        }
-        for (Path file : files) {
-            FileRead read = reads.get(file);
-            if (read == null || read.whole() == null) {
-                return false;
-            }
-        }
-        return true;
     }
 
     /**
@@ -147,7 +127,6 @@ final class ReadAhead {
         changes++;
         wholeLost++;
         reads.clear();
-        wholeCount = 0;
         unread.clear();
         reading.clear();
         return taken;

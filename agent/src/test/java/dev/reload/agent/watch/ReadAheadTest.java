@@ -13,11 +13,9 @@ import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class ReadAheadTest {
     private final Path a = Path.of("A.class");
@@ -119,14 +117,14 @@ class ReadAheadTest {
         readAhead.touched(a);
         readAhead.touched(b);
         readAhead.read(new FileRead(next(), content("a1"), 0, WHOLE, null));
-        assertFalse(readAhead.allWhole(List.of(a, b)), "b is not read yet");
+        assertEquals(1, readAhead.wholeFrom(List.of(a, b), 0), "b is not read yet");
         readAhead.read(new FileRead(next(), content("b1, half written"), 0, null, null));
-        assertFalse(readAhead.allWhole(List.of(a, b)));
+        assertEquals(1, readAhead.wholeFrom(List.of(a, b), 0), "b is half written");
         readAhead.touched(b);
         readAhead.read(new FileRead(next(), content("b2"), 0, WHOLE, null));
-        assertTrue(readAhead.allWhole(List.of(a, b)));
+        assertEquals(2, readAhead.wholeFrom(List.of(a, b), 0));
         readAhead.touched(a);
-        assertFalse(readAhead.allWhole(List.of(a, b)), "a was written again");
+        assertEquals(0, readAhead.wholeFrom(List.of(a, b), 0), "a was written again");
     }
 
     @Test

@@ -36,8 +36,10 @@ final class Redefiner {
         if (watched) {
             capture.expectRedefinition(types(plan));
         }
+        long start = System.nanoTime();
         try {
             instrumentation.redefineClasses(requests);
+            long callNanos = System.nanoTime() - start;
             List<RedefinedClass> redefined = new ArrayList<>(plan.classes().size());
             for (PlannedClass planned : plan.classes()) {
                 byte[] requested = planned.definition().getDefinitionClassFile();
@@ -45,9 +47,9 @@ final class Redefiner {
                 boolean changedByOther = observed != null && !Arrays.equals(observed, requested);
                 redefined.add(new RedefinedClass(planned, observed == null ? requested : observed, changedByOther));
             }
-            return Redefinition.took(redefined);
+            return Redefinition.took(redefined, callNanos);
         } catch (ClassNotFoundException | UnmodifiableClassException | RuntimeException | LinkageError e) {
-            return Redefinition.failed("the JVM refused the new classes (" + e + ")");
+            return Redefinition.failed("the JVM refused the new classes (" + e + ")", System.nanoTime() - start);
         } finally {
             if (watched) {
                 capture.endRedefinition();

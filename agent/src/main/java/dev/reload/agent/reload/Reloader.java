@@ -41,7 +41,8 @@ import java.util.function.BiConsumer;
  * class with ({@link BatchPlanner}), wait for the end of the batch's settle period when it was handed out before it
  * ({@link dev.reload.agent.watch.Settling}), define the new classes ({@link NewClassDefiner}), redefine every class in one
  * {@link Instrumentation#redefineClasses} call ({@link Redefiner}), record what now runs ({@link RunningRecorder}),
- * then report and run {@code OnReload} hooks ({@link Announcer}). The stages from defining the new classes on run
+ * then report ({@link Announcer}; with {@code log=debug} followed by where the time went, {@link ReloadTimes}) and run
+ * {@code OnReload} hooks. The stages from defining the new classes on run
  * where the {@link ApplyPoint} says: on the reload thread, or at the game's synchronization point. Used by the reload thread only; never throws for
  * bad input.
  */
@@ -111,6 +112,7 @@ public final class Reloader {
      * @param batch the changed files, never null
      */
     public void apply(ChangeBatch batch) {
+        long handedOut = System.nanoTime();
         SettledFiles settled = settler.settle(batch);
         if (!settled.anyReady()) {
             return;
@@ -141,15 +143,17 @@ public final class Reloader {
             return;
         }
         Map<Class<?>, InitializerUpdate> changedInitializers = initializers.compare(judgement.changed());
+        long planned = System.nanoTime();
         if (!stands(batch)) {
             return;
         }
+        ReloadTimes times = ReloadTimes.beforeApplying(batch.firstEventNanos(), handedOut, planned, System.nanoTime());
         try {
             // A class of its own, not a lambda: every save runs it, and a lambda spins a class for good.
             applyPoint.apply(new Runnable() {
                 @Override
                 public void run() {
-                    applyPlanned(batch, settled, judgement, plan, changedInitializers);
+                    applyPlanned(batch, settled, judgement, plan, changedInitializers, times);
                 }
             });
         } catch (InterruptedException e) {
@@ -177,7 +181,8 @@ public final class Reloader {
      * on a game's thread, nothing the agent does may reach the game's code.
      */
     private void applyPlanned(ChangeBatch batch, SettledFiles settled, Judgement judgement, Plan plan,
-                              Map<Class<?>, InitializerUpdate> changedInitializers) {
+                              Map<Class<?>, InitializerUpdate> changedInitializers, ReloadTimes times) {
+        long applying = System.nanoTime();
         try {
             Redefinition redefinition = redefine(judgement, plan);
             if (redefinition.took()) {
@@ -185,7 +190,12 @@ public final class Reloader {
                 initializers.took(changedInitializers, plan.rewrites(), redefinition.classes());
                 initializers.emptySwitchTables(redefinition.classes());
             }
-            announcer.announce(report(batch, judgement, redefinition, plan));
+            long reported = System.nanoTime();
+            Duration elapsed = Duration.ofNanos(reported - batch.firstEventNanos());
+            announcer.announce(report(judgement, redefinition, plan, elapsed));
+            if (reporter.isDebug()) {
+                reporter.debug(times.applied(applying, redefinition.callNanos(), reported).describe());
+            }
             recorder.files(settled.ready());
             announcer.runHooks(redefinition.classes());
         } catch (RuntimeException | LinkageError e) {
@@ -203,7 +213,7 @@ public final class Reloader {
         Redefinition redefinition = null;
         try {
             Optional<String> notDefined = newClasses.define(judgement.newClasses(), plan);
-            redefinition = notDefined.isPresent() ? Redefinition.failed(notDefined.get()) : redefiner.redefine(plan);
+            redefinition = notDefined.isPresent() ? Redefinition.failed(notDefined.get(), 0) : redefiner.redefine(plan);
             return redefinition;
         } finally {
             if (redefinition == null || !redefinition.took()) {
@@ -253,7 +263,7 @@ public final class Reloader {
                 refusals.stream().map(Refusal::line).toList(), elapsedSince(batch)));
     }
 
-    private ReloadReport report(ChangeBatch batch, Judgement judgement, Redefinition redefinition, Plan plan) {
+    private ReloadReport report(Judgement judgement, Redefinition redefinition, Plan plan, Duration elapsed) {
         if (redefinition.took()) {
             Map<Class<?>, Map<MemberKey, Class<?>>> overrides = plan.addedOverrides();
             List<ReloadedClass> changed = new ArrayList<>();
@@ -261,11 +271,10 @@ public final class Reloader {
                 changed.add(ReportWords.reloadedClass(judged.verdict(), newFieldInitializers, judgement.words(),
                         overrides.getOrDefault(judged.type(), Map.of())));
             }
-            return new ReloadReport(ReloadReport.Outcome.APPLIED, changed, List.of(),
-                    elapsedSince(batch));
+            return new ReloadReport(ReloadReport.Outcome.APPLIED, changed, List.of(), elapsed);
         }
         return new ReloadReport(ReloadReport.Outcome.FAILED, changedClasses(judgement),
-                List.of(redefinition.failure()), elapsedSince(batch));
+                List.of(redefinition.failure()), elapsed);
     }
 
     private List<ReloadedClass> changedClasses(Judgement judgement) {

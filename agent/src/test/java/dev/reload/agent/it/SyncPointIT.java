@@ -6,6 +6,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import static dev.reload.agent.it.StructuralReloadIT.assertContains;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -14,9 +16,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * {@code sync=CLASS.METHOD}: a batch applies at the entry of the game's next frame, on the game's thread, so no
  * frame runs half old and half new code, and hooks run on the game's thread; a name the game never calls still lets
- * the batch apply, on the agent's thread, after a second, and says so.
+ * the batch apply, on the agent's thread, after a second, and says so. With {@code log=debug} a line after the report
+ * says where the batch's time went, the wait for the sync point among it.
  */
 class SyncPointIT {
+    private static final Pattern STAGES = Pattern.compile("\\[reload] where the (\\S+) ms went: (\\S+) from the first"
+            + " write to the batch's end, (\\S+) judging and planning, (\\S+) to the end of the settle period, (\\S+)"
+            + " waiting to be applied, (\\S+) in redefineClasses, (\\S+) defining new classes and recording what"
+            + " runs");
+
     @TempDir
     Path work;
 
@@ -30,7 +38,20 @@ class SyncPointIT {
             child.awaitStdout("^hook ran on game-loop$");
             assertEquals(List.of("frames mixing versions 0, last frame 2/2"), child.call("status"),
                     child::transcript);
+            assertStagesAddUp(child.awaitStderrContaining("[reload] where the "));
         }
+    }
+
+    /** The debug line after a batch's report: where its time went, the stages adding up to the total it gives. */
+    private static void assertStagesAddUp(String line) {
+        Matcher matcher = STAGES.matcher(line);
+        assertTrue(matcher.matches(), line);
+        double stages = 0;
+        for (int group = 2; group <= matcher.groupCount(); group++) {
+            stages += Double.parseDouble(matcher.group(group));
+        }
+        // Each figure is rounded to a tenth of a millisecond on its own.
+        assertEquals(Double.parseDouble(matcher.group(1)), stages, 0.35, line);
     }
 
     @ParameterizedTest(name = "{0}")

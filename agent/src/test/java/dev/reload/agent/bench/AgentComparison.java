@@ -39,7 +39,7 @@ public final class AgentComparison {
                         Section measured = section.equals("latency") ? LatencyBench.run(workspace, LATENCY_RELOADS)
                                 : BatchBench.run(workspace, List.of(100, 1000), BATCH_TRIALS);
                         System.out.println("### round " + round + ", " + jar.getFileName() + ", " + section);
-                        System.out.println(measured.table().render());
+                        System.out.println(measured.render());
                         String label = "round " + round + " " + jar.getFileName() + ": ";
                         measured.budgets().forEach(check -> summary.add(label + check.what() + ": " + check.measured()));
                     }

@@ -14,7 +14,11 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
+import java.util.function.ToLongFunction;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Many classes changed at once: the generated program with every class loaded, and the first N class
@@ -36,6 +40,11 @@ final class BatchBench {
     private static final String RELOAD_REPORT = "^\\[reload\\] \\d+ class(es)? in .*";
     /** The reference agent's line for one call, made or failed. */
     private static final String REFERENCE_REPORT = "^\\[reference\\] (redefined )?\\d+ class(es)? .*";
+    /** reload-agent's debug line after a batch's report: where its time went, in ms. */
+    private static final Pattern STAGES = Pattern.compile("^\\[reload] where the \\S+ ms went: \\S+ from the first"
+            + " write to the batch's end, (\\S+) judging and planning, (\\S+) to the end of the settle period, (\\S+)"
+            + " waiting to be applied, (\\S+) in redefineClasses, (\\S+) defining new classes and recording what"
+            + " runs$");
 
     private BatchBench() {
     }
@@ -94,7 +103,36 @@ final class BatchBench {
             }
         }
         table.note(note(workspace, trials, agent.nanos(), warm, laden));
-        return new Section(table, budgets);
+        return new Section(List.of(table, stagesTable(trials, agent.stages(), warmBursts.stages(), laden)), budgets);
+    }
+
+    /** {@return where reload-agent's time went in the bursts of the first table, from its debug line after each} */
+    private static Table stagesTable(int trials, Map<Integer, List<AgentStages>> firstPass,
+                                     Map<Integer, List<AgentStages>> warm, Map<Integer, List<Long>> laden) {
+        Table table = new Table("Batch: where reload-agent's time went (median of the " + trials + " bursts above, ms)",
+                "classes", "bursts", "last write to the batch handed out", "judging and planning", "redefineClasses",
+                "settle period, wait, defining and recording", "bare, reload-agent loaded");
+        for (int size : new TreeMap<>(firstPass).keySet()) {
+            stagesRow(table, size, "first pass", firstPass.get(size), "");
+            if (warm.containsKey(size)) {
+                stagesRow(table, size, "warm", warm.get(size), Stats.ms(Stats.of(laden.get(size)).median()));
+            }
+        }
+        return table.note("From reload-agent's debug line after each batch's report (log=debug in these programs"
+                + " only): the time from the burst's last rename to the batch handed out to the reload thread is the"
+                + " burst's time less the stages after it (the class files read, the wait for the burst's end, the"
+                + " watcher's checks); the redefineClasses call is made in a program holding reload-agent, as is the"
+                + " bare call beside it, made by the reference agent after the warm bursts.");
+    }
+
+    private static void stagesRow(Table table, int size, String pass, List<AgentStages> stages, String laden) {
+        table.row(String.format("%,d", size), pass, Stats.ms(median(stages, AgentStages::handOut)),
+                Stats.ms(median(stages, AgentStages::judging)), Stats.ms(median(stages, AgentStages::call)),
+                Stats.ms(median(stages, AgentStages::other)), laden);
+    }
+
+    private static double median(List<AgentStages> stages, ToLongFunction<AgentStages> stage) {
+        return Stats.of(stages.stream().map(each -> stage.applyAsLong(each)).toList()).median();
     }
 
     /** {@return the table's note: what each column is, and every burst and reload-agent-loaded bare call in order} */
@@ -131,7 +169,21 @@ final class BatchBench {
      * bursts (warm bursts only), by size.
      */
     private record Bursts(Map<Integer, List<Long>> nanos, Map<Integer, Integer> mostCalls,
-                          Map<Integer, List<Long>> bareCalls) {
+                          Map<Integer, List<Long>> bareCalls, Map<Integer, List<AgentStages>> stages) {
+        Bursts() {
+            this(new HashMap<>(), new HashMap<>(), new HashMap<>(), new HashMap<>());
+        }
+    }
+
+    /**
+     * Where one burst's time went once reload-agent had it, its batches' stages summed, nanoseconds each.
+     *
+     * @param handOut from the burst's last rename to the batch handed out: the burst's time less the stages after
+     * @param judging judging and planning
+     * @param call the {@code redefineClasses} call
+     * @param other the end of a settle period, the wait to be applied, defining new classes and recording
+     */
+    private record AgentStages(long handOut, long judging, long call, long other) {
     }
 
     /** {@return each size's bursts in the order made, in ms, for the table's note} */
@@ -148,12 +200,13 @@ final class BatchBench {
 
     /** {@return reload-agent's warm bursts and the bare calls after them, each size's in a program of its own} */
     private static Bursts measureWarm(Workspace workspace, List<Integer> sizes, int trials) throws Exception {
-        Bursts all = new Bursts(new HashMap<>(), new HashMap<>(), new HashMap<>());
+        Bursts all = new Bursts();
         for (int size : sizes) {
             Bursts one = measure(workspace, List.of(size), trials, true, true);
             all.nanos().putAll(one.nanos());
             all.mostCalls().putAll(one.mostCalls());
             all.bareCalls().putAll(one.bareCalls());
+            all.stages().putAll(one.stages());
         }
         return all;
     }
@@ -169,22 +222,26 @@ final class BatchBench {
     private static Bursts measure(Workspace workspace, List<Integer> sizes, int trials, boolean reloadAgent,
                                   boolean warm) throws Exception {
         Path classes = workspace.freshCopy();
-        ChildJvm.Builder program = workspace.program(classes, "poll", reloadAgent);
+        ChildJvm.Builder program = workspace.program(classes, "poll", false);
         if (!reloadAgent) {
             program.agent(workspace.referenceAgent(), ReferenceAgent.BATCH + ManyClasses.PACKAGE + ".C0:" + classes);
-        } else if (warm) {
-            DynamicAttach.allowed(Jdks.current(), program);
+        } else {
+            program.reloadAgent("log=debug"); // the line after each report that says where the time went
+            if (warm) {
+                DynamicAttach.allowed(Jdks.current(), program);
+            }
         }
-        Bursts bursts = new Bursts(new HashMap<>(), new HashMap<>(), new HashMap<>());
+        Bursts bursts = new Bursts();
         try (ChildJvm child = program.start()) {
             child.awaitStdout("^version v1 at ");
             Thread.sleep(1000);
             for (int size : sizes) {
                 if (warm) {
-                    burst(child, workspace, classes, size, trials, bursts.mostCalls(), reloadAgent);
+                    Bursts untimed = new Bursts();
+                    burst(child, workspace, classes, size, trials, untimed, reloadAgent);
+                    bursts.mostCalls().putAll(untimed.mostCalls());
                 }
-                bursts.nanos().put(size, burst(child, workspace, classes, size, trials, bursts.mostCalls(),
-                        reloadAgent));
+                burst(child, workspace, classes, size, trials, bursts, reloadAgent);
             }
             if (warm && reloadAgent) {
                 bursts.bareCalls().putAll(bareCallsAfterwards(child, workspace, sizes, trials));
@@ -217,24 +274,47 @@ final class BatchBench {
     }
 
     /**
-     * {@return the nanoseconds from each burst's last rename to C0's new version seen}: makes {@code trials} bursts of
-     * {@code size} class files, v2 and v1 in turn, and notes the most redefinitions made for one of them
+     * Makes {@code trials} bursts of {@code size} class files, v2 and v1 in turn, and notes in {@code bursts} the
+     * nanoseconds from each burst's last rename to C0's new version seen, the most redefinitions made for one of
+     * them, and where reload-agent's time went when its debug line says so.
      */
-    private static List<Long> burst(ChildJvm child, Workspace workspace, Path classes, int size, int trials,
-                                    Map<Integer, Integer> mostCalls, boolean reloadAgent) throws Exception {
-        List<Long> times = new ArrayList<>();
+    private static void burst(ChildJvm child, Workspace workspace, Path classes, int size, int trials, Bursts bursts,
+                              boolean reloadAgent) throws Exception {
         for (int t = 0; t < trials; t++) {
             int version = t % 2 == 0 ? 2 : 1;
             int mark = child.stdoutMark();
             int errMark = child.stderrMark();
             long written = workspace.write(classes, size, version);
             String seen = child.awaitStdoutAfter(mark, "^version v" + version + " at ");
-            times.add(Long.parseLong(seen.substring(seen.lastIndexOf(' ') + 1)) - written);
+            long nanos = Long.parseLong(seen.substring(seen.lastIndexOf(' ') + 1)) - written;
+            bursts.nanos().computeIfAbsent(size, k -> new ArrayList<>()).add(nanos);
             Thread.sleep(300); // the report line follows the redefinition; the next burst starts clean
-            mostCalls.merge(size, linesAfter(child, errMark, reloadAgent ? RELOAD_REPORT : REFERENCE_REPORT),
+            bursts.mostCalls().merge(size, linesAfter(child, errMark, reloadAgent ? RELOAD_REPORT : REFERENCE_REPORT),
                     Math::max);
+            stagesAfter(child, errMark, nanos)
+                    .ifPresent(stages -> bursts.stages().computeIfAbsent(size, k -> new ArrayList<>()).add(stages));
         }
-        return times;
+    }
+
+    /** {@return the stages of reload-agent's debug lines since the mark, summed; empty when it printed none} */
+    private static Optional<AgentStages> stagesAfter(ChildJvm child, int errMark, long burstNanos) {
+        List<String> lines = child.stderr();
+        long[] summed = new long[5];
+        boolean any = false;
+        for (String line : lines.subList(errMark, lines.size())) {
+            Matcher matcher = STAGES.matcher(line);
+            if (matcher.matches()) {
+                any = true;
+                for (int stage = 0; stage < summed.length; stage++) {
+                    summed[stage] += Math.round(Double.parseDouble(matcher.group(stage + 1)) * 1e6);
+                }
+            }
+        }
+        long judging = summed[0];
+        long call = summed[3];
+        long other = summed[1] + summed[2] + summed[4];
+        return any ? Optional.of(new AgentStages(burstNanos - judging - call - other, judging, call, other))
+                : Optional.empty();
     }
 
     private static int linesAfter(ChildJvm child, int errMark, String regex) {

@@ -49,7 +49,7 @@ public final class Benchmarks {
                     generate(workspace);
                 }
                 Section section = run(name, workspace, quick);
-                System.out.println(section.table().render());
+                System.out.println(section.render());
                 budgets.addAll(section.budgets());
             }
         }

@@ -1,7 +1,5 @@
 package dev.reload.agent.reload;
 
-import java.util.Locale;
-
 /**
  * Where the time of one applied batch went, each stage's end a {@link System#nanoTime()}: the build's writes and
  * the wait for their end, the agent's own checks, the end of a settle period, the wait for the game's
@@ -35,15 +33,22 @@ record ReloadTimes(long firstWrite, long handedOut, long planned, long standing,
      * total is the time the report gives, and the stages add up to it
      */
     String describe() {
-        return String.format(Locale.ROOT, "where the %.1f ms went: %.1f from the first write to the batch's end,"
-                        + " %.1f judging and planning, %.1f to the end of the settle period, %.1f waiting to be"
-                        + " applied, %.1f in redefineClasses, %.1f defining new classes and recording what runs",
-                millis(reported - firstWrite), millis(handedOut - firstWrite), millis(planned - handedOut),
-                millis(standing - planned), millis(applying - standing), millis(callNanos),
-                millis(reported - applying - callNanos));
+        // Appended by hand, not String.format: a Formatter loads classes and leaves compiled code that every
+        // later redefinition walks.
+        StringBuilder line = new StringBuilder(256).append("where the ");
+        millis(line, reported - firstWrite).append(" ms went: ");
+        millis(line, handedOut - firstWrite).append(" from the first write to the batch's end, ");
+        millis(line, planned - handedOut).append(" judging and planning, ");
+        millis(line, standing - planned).append(" to the end of the settle period, ");
+        millis(line, applying - standing).append(" waiting to be applied, ");
+        millis(line, callNanos).append(" in redefineClasses, ");
+        millis(line, reported - applying - callNanos).append(" defining new classes and recording what runs");
+        return line.toString();
     }
 
-    private static double millis(long nanos) {
-        return nanos / 1e6;
+    /** Appends the nanoseconds as milliseconds to a tenth, rounded half up; {@return the line} */
+    private static StringBuilder millis(StringBuilder line, long nanos) {
+        long tenths = Math.round(Math.abs(nanos) / 1e5);
+        return line.append(nanos < 0 ? "-" : "").append(tenths / 10).append('.').append(tenths % 10);
     }
 }

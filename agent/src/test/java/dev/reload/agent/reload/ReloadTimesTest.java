@@ -25,4 +25,14 @@ class ReloadTimesTest {
                 + " planning, 2.0 to the end of the settle period, 0.0 waiting to be applied, 3.0 in"
                 + " redefineClasses, 1.0 defining new classes and recording what runs", times.describe());
     }
+
+    @Test
+    void roundsEachStageToATenthOfAMillisecondHalfUp() {
+        ReloadTimes times = ReloadTimes.beforeApplying(0, 1_049_999, 1_050_000 + 1_049_999, 1_050_000 + 1_049_999)
+                .applied(1_050_000 + 1_049_999, 11_950_000, 1_050_000 + 1_049_999 + 11_950_000 + 50_000);
+
+        assertEquals("where the 14.1 ms went: 1.0 from the first write to the batch's end, 1.1 judging and"
+                + " planning, 0.0 to the end of the settle period, 0.0 waiting to be applied, 12.0 in"
+                + " redefineClasses, 0.1 defining new classes and recording what runs", times.describe());
+    }
 }

@@ -17,8 +17,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.ToLongFunction;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Many classes changed at once: the generated program with every class loaded, and the first N class
@@ -40,11 +38,6 @@ final class BatchBench {
     private static final String RELOAD_REPORT = "^\\[reload\\] \\d+ class(es)? in .*";
     /** The reference agent's line for one call, made or failed. */
     private static final String REFERENCE_REPORT = "^\\[reference\\] (redefined )?\\d+ class(es)? .*";
-    /** reload-agent's debug line after a batch's report: where its time went, in ms. */
-    private static final Pattern STAGES = Pattern.compile("^\\[reload] where the \\S+ ms went: \\S+ from the first"
-            + " write to the batch's end, (\\S+) judging and planning, (\\S+) to the end of the settle period, (\\S+)"
-            + " waiting to be applied, (\\S+) in redefineClasses, (\\S+) defining new classes and recording what"
-            + " runs$");
 
     private BatchBench() {
     }
@@ -132,7 +125,7 @@ final class BatchBench {
     }
 
     private static double median(List<AgentStages> stages, ToLongFunction<AgentStages> stage) {
-        return Stats.of(stages.stream().map(each -> stage.applyAsLong(each)).toList()).median();
+        return Stats.of(stages.stream().map(stage::applyAsLong).toList()).median();
     }
 
     /** {@return the table's note: what each column is, and every burst and reload-agent-loaded bare call in order} */
@@ -165,8 +158,8 @@ final class BatchBench {
 
     /**
      * The medians' material of one agent: the nanoseconds from each burst's last rename to C0's new version seen, the
-     * most redefinitions made for one burst, and the nanoseconds of the bare calls made in its program after the
-     * bursts (warm bursts only), by size.
+     * most redefinitions made for one burst, the nanoseconds of the bare calls made in its program after the bursts
+     * (warm bursts only), and where reload-agent's time went in each burst (when its debug line said so), by size.
      */
     private record Bursts(Map<Integer, List<Long>> nanos, Map<Integer, Integer> mostCalls,
                           Map<Integer, List<Long>> bareCalls, Map<Integer, List<AgentStages>> stages) {
@@ -299,22 +292,25 @@ final class BatchBench {
     /** {@return the stages of reload-agent's debug lines since the mark, summed; empty when it printed none} */
     private static Optional<AgentStages> stagesAfter(ChildJvm child, int errMark, long burstNanos) {
         List<String> lines = child.stderr();
-        long[] summed = new long[5];
+        double judging = 0;
+        double call = 0;
+        double other = 0;
         boolean any = false;
         for (String line : lines.subList(errMark, lines.size())) {
-            Matcher matcher = STAGES.matcher(line);
-            if (matcher.matches()) {
+            Optional<ReloadTimesLine> times = ReloadTimesLine.parse(line);
+            if (times.isPresent()) {
                 any = true;
-                for (int stage = 0; stage < summed.length; stage++) {
-                    summed[stage] += Math.round(Double.parseDouble(matcher.group(stage + 1)) * 1e6);
-                }
+                judging += times.get().judging();
+                call += times.get().call();
+                other += times.get().settling() + times.get().waiting() + times.get().rest();
             }
         }
-        long judging = summed[0];
-        long call = summed[3];
-        long other = summed[1] + summed[2] + summed[4];
-        return any ? Optional.of(new AgentStages(burstNanos - judging - call - other, judging, call, other))
-                : Optional.empty();
+        return any ? Optional.of(new AgentStages(burstNanos - nanos(judging + call + other), nanos(judging),
+                nanos(call), nanos(other))) : Optional.empty();
+    }
+
+    private static long nanos(double ms) {
+        return Math.round(ms * 1e6);
     }
 
     private static int linesAfter(ChildJvm child, int errMark, String regex) {

@@ -1,13 +1,13 @@
 package dev.reload.agent.it;
 
+import dev.reload.agent.bench.ReloadTimesLine;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import java.nio.file.Path;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.Optional;
 
 import static dev.reload.agent.it.StructuralReloadIT.assertContains;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -20,11 +20,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * says where the batch's time went, the wait for the sync point among it.
  */
 class SyncPointIT {
-    private static final Pattern STAGES = Pattern.compile("\\[reload] where the (\\S+) ms went: (\\S+) from the first"
-            + " write to the batch's end, (\\S+) judging and planning, (\\S+) to the end of the settle period, (\\S+)"
-            + " waiting to be applied, (\\S+) in redefineClasses, (\\S+) defining new classes and recording what"
-            + " runs");
-
     @TempDir
     Path work;
 
@@ -44,14 +39,10 @@ class SyncPointIT {
 
     /** The debug line after a batch's report: where its time went, the stages adding up to the total it gives. */
     private static void assertStagesAddUp(String line) {
-        Matcher matcher = STAGES.matcher(line);
-        assertTrue(matcher.matches(), line);
-        double stages = 0;
-        for (int group = 2; group <= matcher.groupCount(); group++) {
-            stages += Double.parseDouble(matcher.group(group));
-        }
+        Optional<ReloadTimesLine> times = ReloadTimesLine.parse(line);
+        assertTrue(times.isPresent(), line);
         // Each figure is rounded to a tenth of a millisecond on its own.
-        assertEquals(Double.parseDouble(matcher.group(1)), stages, 0.35, line);
+        assertEquals(times.get().total(), times.get().stages(), 0.35, line);
     }
 
     @ParameterizedTest(name = "{0}")

@@ -65,7 +65,8 @@ final class ReloadLoop {
             reloader.apply(batch.withFiles(classFiles));
         }
         if (!sourceFiles.isEmpty() && sources != null) {
-            sources.compile(new ChangeBatch(sourceFiles, batch.firstEventNanos()), reloader::apply, reloader::announce);
+            sources.compile(new ChangeBatch(sourceFiles, batch.firstEventNanos(), batch.lastEventNanos()),
+                    reloader::apply, reloader::announce);
         }
         if (!batch.assets().isEmpty()) {
             assets.reload(batch.assets(), batch.assetsFirstEventNanos());

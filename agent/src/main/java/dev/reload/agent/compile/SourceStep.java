@@ -75,7 +75,7 @@ public final class SourceStep {
         }
         List<ChangedFile> classFiles = addressed(((CompileResult.Compiled) result).classes());
         if (!classFiles.isEmpty()) {
-            apply.accept(new ChangeBatch(classFiles, sources.firstEventNanos()));
+            apply.accept(new ChangeBatch(classFiles, sources.firstEventNanos(), sources.lastEventNanos()));
         }
     }
 

@@ -147,7 +147,8 @@ public final class Reloader {
         if (!stands(batch)) {
             return;
         }
-        ReloadTimes times = ReloadTimes.beforeApplying(batch.firstEventNanos(), handedOut, planned, System.nanoTime());
+        ReloadTimes times = ReloadTimes.beforeApplying(batch.firstEventNanos(), batch.lastEventNanos(), handedOut,
+                planned, System.nanoTime());
         try {
             // A class of its own, not a lambda: every save runs it, and a lambda spins a class for good.
             applyPoint.apply(new Runnable() {

@@ -100,8 +100,8 @@ final class BatchHandOut {
             List<ChangedFile> files = known.changedFiles(drained.files, drained.forced, drained.readAhead);
             List<Path> changedAssets = known.changedAssets(drained.assets);
             if (!files.isEmpty() || !changedAssets.isEmpty()) {
-                return new ChangeBatch(files, changedAssets, drained.firstEventNanos, drained.assetsFirstEventNanos,
-                        drained.settling);
+                return new ChangeBatch(files, changedAssets, drained.firstEventNanos, drained.lastEventNanos,
+                        drained.assetsFirstEventNanos, drained.settling);
             }
         }
     }
@@ -205,7 +205,7 @@ final class BatchHandOut {
         long changes = readAhead.changes();
         handedOutEarlyAt = changes;
         return new Drained(new LinkedHashMap<>(burst.files()), Map.of(), readAhead.reads(), List.of(),
-                burst.firstEventNanos(), now, new Settling() {
+                burst.firstEventNanos(), burst.lastEventNanos(), now, new Settling() {
                     // A class of its own, not a lambda: every single-class save is handed out early.
                     @Override
                     public boolean await() throws InterruptedException {
@@ -266,7 +266,8 @@ final class BatchHandOut {
         boolean assetsQuiet = !assets.isEmpty() && assets.quietLeft(now) == 0;
         long assetsFirst = assetsQuiet ? assets.firstWriteNanos() : now;
         return new Drained(files, forced, readAhead.take(), assetsQuiet ? assets.drain() : List.of(),
-                files.isEmpty() ? now : burst.firstEventNanos(), assetsFirst, Settling.SETTLED);
+                files.isEmpty() ? now : burst.firstEventNanos(), files.isEmpty() ? now : burst.lastEventNanos(),
+                assetsFirst, Settling.SETTLED);
     }
 
     @SuppressWarnings("WaitNotInLoop") // awaitQuiet and settledEarly, its only callers, loop and check again
@@ -284,6 +285,7 @@ final class BatchHandOut {
     }
 
     private record Drained(Map<Path, Path> files, Map<Path, Path> forced, Map<Path, FileRead> readAhead,
-                           List<Path> assets, long firstEventNanos, long assetsFirstEventNanos, Settling settling) {
+                           List<Path> assets, long firstEventNanos, long lastEventNanos, long assetsFirstEventNanos,
+                           Settling settling) {
     }
 }

@@ -10,11 +10,13 @@ import java.util.List;
  *     empty only when {@code assets} is not
  * @param assets the absolute paths of the changed assets that exist, in the order they were first seen, never null
  * @param firstEventNanos {@link System#nanoTime()} of the first write of a file in the burst, for the reported time
+ * @param lastEventNanos {@link System#nanoTime()} of its last write (or rename), where the build's part of that time
+ *     ends
  * @param assetsFirstEventNanos {@link System#nanoTime()} of the first write of an asset; meaningless without assets
  * @param settling whether the batch still stands once its settle period ends ({@link Settling#SETTLED} when it was
  *     handed out after it), never null
  */
-public record ChangeBatch(List<ChangedFile> files, List<Path> assets, long firstEventNanos,
+public record ChangeBatch(List<ChangedFile> files, List<Path> assets, long firstEventNanos, long lastEventNanos,
                           long assetsFirstEventNanos, Settling settling) {
     public ChangeBatch {
         files = List.copyOf(files);
@@ -22,12 +24,12 @@ public record ChangeBatch(List<ChangedFile> files, List<Path> assets, long first
     }
 
     /** Makes a batch of class files (or sources) without assets. */
-    public ChangeBatch(List<ChangedFile> files, long firstEventNanos) {
-        this(files, List.of(), firstEventNanos, firstEventNanos, Settling.SETTLED);
+    public ChangeBatch(List<ChangedFile> files, long firstEventNanos, long lastEventNanos) {
+        this(files, List.of(), firstEventNanos, lastEventNanos, firstEventNanos, Settling.SETTLED);
     }
 
     /** {@return this batch with only the given files and no assets, standing or falling with this one} */
     public ChangeBatch withFiles(List<ChangedFile> some) {
-        return new ChangeBatch(some, List.of(), firstEventNanos, firstEventNanos, settling);
+        return new ChangeBatch(some, List.of(), firstEventNanos, lastEventNanos, firstEventNanos, settling);
     }
 }

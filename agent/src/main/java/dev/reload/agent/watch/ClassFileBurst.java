@@ -125,6 +125,11 @@ final class ClassFileBurst {
         return firstEventNanos;
     }
 
+    /** {@return the nanoTime of the burst's last write, or of a rename its class file's event is still to follow} */
+    long lastEventNanos() {
+        return lastEventNanos;
+    }
+
     /** {@return how much longer class files written under a temporary name are waited for; 0 when none is} */
     long renamesLeft(long now) {
         return renames.waitLeft(now);

@@ -103,7 +103,8 @@ final class BatchBench {
     private static Table stagesTable(int trials, Map<Integer, List<AgentStages>> firstPass,
                                      Map<Integer, List<AgentStages>> warm, Map<Integer, List<Long>> laden) {
         Table table = new Table("Batch: where reload-agent's time went (median of the " + trials + " bursts above, ms)",
-                "classes", "bursts", "last write to the batch handed out", "judging and planning", "redefineClasses",
+                "classes", "bursts", "last write to the batch handed out",
+                "of it, after reload-agent saw the last write", "judging and planning", "redefineClasses",
                 "settle period, wait, defining and recording", "bare, reload-agent loaded");
         for (int size : new TreeMap<>(firstPass).keySet()) {
             stagesRow(table, size, "first pass", firstPass.get(size), "");
@@ -113,15 +114,17 @@ final class BatchBench {
         }
         return table.note("From reload-agent's debug line after each batch's report (log=debug in these programs"
                 + " only): the time from the burst's last rename to the batch handed out to the reload thread is the"
-                + " burst's time less the stages after it (the class files read, the wait for the burst's end, the"
-                + " watcher's checks); the redefineClasses call is made in a program holding reload-agent, as is the"
-                + " bare call beside it, made by the reference agent after the warm bursts.");
+                + " burst's time less the stages after it up to the call, which the burst's time ends with (the class"
+                + " files read, the wait for the burst's end, the watcher's checks); of it, reload-agent's own figure from its last event of the burst to the batch"
+                + " handed out (the rest is the file system's events reaching the agent); the redefineClasses call is"
+                + " made in a program holding reload-agent, as is the bare call beside it, made by the reference agent"
+                + " after the warm bursts.");
     }
 
     private static void stagesRow(Table table, int size, String pass, List<AgentStages> stages, String laden) {
         table.row(String.format("%,d", size), pass, Stats.ms(median(stages, AgentStages::handOut)),
-                Stats.ms(median(stages, AgentStages::judging)), Stats.ms(median(stages, AgentStages::call)),
-                Stats.ms(median(stages, AgentStages::other)), laden);
+                Stats.ms(median(stages, AgentStages::afterLastWrite)), Stats.ms(median(stages, AgentStages::judging)),
+                Stats.ms(median(stages, AgentStages::call)), Stats.ms(median(stages, AgentStages::other)), laden);
     }
 
     private static double median(List<AgentStages> stages, ToLongFunction<AgentStages> stage) {
@@ -171,12 +174,14 @@ final class BatchBench {
     /**
      * Where one burst's time went once reload-agent had it, its batches' stages summed, nanoseconds each.
      *
-     * @param handOut from the burst's last rename to the batch handed out: the burst's time less the stages after
+     * @param handOut from the burst's last rename to the batch handed out: the burst's time less the stages after, up
+     *     to the call
+     * @param afterLastWrite of {@code handOut}, from reload-agent's last event of the burst, by its own clock
      * @param judging judging and planning
      * @param call the {@code redefineClasses} call
      * @param other the end of a settle period, the wait to be applied, defining new classes and recording
      */
-    private record AgentStages(long handOut, long judging, long call, long other) {
+    private record AgentStages(long handOut, long afterLastWrite, long judging, long call, long other) {
     }
 
     /** {@return each size's bursts in the order made, in ms, for the table's note} */
@@ -289,24 +294,32 @@ final class BatchBench {
         }
     }
 
-    /** {@return the stages of reload-agent's debug lines since the mark, summed; empty when it printed none} */
+    /**
+     * {@return the stages of reload-agent's debug lines since the mark, summed; empty when it printed none} The burst's
+     * time ends when the program sees C0's new version, just after the call: defining and recording come after it, so
+     * only the stages up to the call are taken from the burst's time to leave the part before the batch went out.
+     */
     private static Optional<AgentStages> stagesAfter(ChildJvm child, int errMark, long burstNanos) {
         List<String> lines = child.stderr();
+        double afterLastWrite = 0;
         double judging = 0;
         double call = 0;
-        double other = 0;
+        double waits = 0;
+        double rest = 0;
         boolean any = false;
         for (String line : lines.subList(errMark, lines.size())) {
             Optional<ReloadTimesLine> times = ReloadTimesLine.parse(line);
             if (times.isPresent()) {
                 any = true;
+                afterLastWrite += times.get().afterWrites();
                 judging += times.get().judging();
                 call += times.get().call();
-                other += times.get().settling() + times.get().waiting() + times.get().rest();
+                waits += times.get().settling() + times.get().waiting();
+                rest += times.get().rest();
             }
         }
-        return any ? Optional.of(new AgentStages(burstNanos - nanos(judging + call + other), nanos(judging),
-                nanos(call), nanos(other))) : Optional.empty();
+        return any ? Optional.of(new AgentStages(burstNanos - nanos(judging + waits + call), nanos(afterLastWrite),
+                nanos(judging), nanos(call), nanos(waits + rest))) : Optional.empty();
     }
 
     private static long nanos(double ms) {

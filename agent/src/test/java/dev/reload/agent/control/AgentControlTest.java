@@ -35,7 +35,8 @@ class AgentControlTest {
     void pausedBatchesAreHeldAndReadAgainOnResume() throws IOException {
         AgentControl control = new AgentControl(collector, watching(classes), List.of());
         Path file = write(classes.resolve("demo/A.class"), "first");
-        ChangeBatch batch = new ChangeBatch(List.of(new ChangedFile(classes, file, new byte[0], 0)), System.nanoTime());
+        long written = System.nanoTime();
+        ChangeBatch batch = new ChangeBatch(List.of(new ChangedFile(classes, file, new byte[0], 0)), written, written);
         assertFalse(control.holdIfPaused(batch));
         control.pause();
         assertTrue(control.isPaused());

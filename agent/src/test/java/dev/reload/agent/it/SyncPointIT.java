@@ -41,8 +41,8 @@ class SyncPointIT {
     private static void assertStagesAddUp(String line) {
         Optional<ReloadTimesLine> times = ReloadTimesLine.parse(line);
         assertTrue(times.isPresent(), line);
-        // Each figure is rounded to a tenth of a millisecond on its own.
-        assertEquals(times.get().total(), times.get().stages(), 0.35, line);
+        // Each figure is rounded to a tenth of a millisecond on its own: the eight stages and the total.
+        assertEquals(times.get().total(), times.get().stages(), 0.45, line);
     }
 
     @ParameterizedTest(name = "{0}")

@@ -34,9 +34,15 @@ class ChangeCollectorTest {
         collector.touched(root, write("B.class"));
         // A pause of one and a half quiet periods in the middle of a burst, as a busy machine's writer may take.
         Thread.sleep(QUIET.toMillis() * 3 / 2);
-        collector.touched(root, write("C.class"));
+        Path last = write("C.class");
+        long beforeLast = System.nanoTime();
+        collector.touched(root, last);
+        long afterLast = System.nanoTime();
         ChangeBatch batch = takeFrom(collector);
         assertEquals(List.of("A.class", "B.class", "C.class"), batch.files().stream().map(ChangedFile::relativePath).toList());
+        // The build's part of the batch's time ends with its last write, which the timing line then sets apart.
+        assertTrue(batch.firstEventNanos() < beforeLast, "the first write is A's");
+        assertTrue(beforeLast <= batch.lastEventNanos() && batch.lastEventNanos() <= afterLast, "the last is C's");
     }
 
     @Test
@@ -50,8 +56,12 @@ class ChangeCollectorTest {
         rename(collector, a, "A.class");
         // Longer than a single file's quiet period: only B.class.new, still to be renamed, says the build goes on.
         Thread.sleep(QUIET.toMillis() * 3 / 2);
+        long beforeLast = System.nanoTime();
         rename(collector, b, "B.class");
-        assertEquals(List.of("A.class", "B.class"), first.get().files().stream().map(ChangedFile::relativePath).toList());
+        long afterLast = System.nanoTime();
+        ChangeBatch batch = first.get();
+        assertEquals(List.of("A.class", "B.class"), batch.files().stream().map(ChangedFile::relativePath).toList());
+        assertTrue(beforeLast <= batch.lastEventNanos() && batch.lastEventNanos() <= afterLast, "the last is B's");
     }
 
     @Test

@@ -42,9 +42,8 @@ import java.util.function.BiConsumer;
  * ({@link dev.reload.agent.watch.Settling}), define the new classes ({@link NewClassDefiner}), redefine every class in one
  * {@link Instrumentation#redefineClasses} call ({@link Redefiner}), record what now runs ({@link RunningRecorder}),
  * then report ({@link Announcer}; with {@code log=debug} followed by where the time went, {@link ReloadTimes}) and run
- * {@code OnReload} hooks. The stages from defining the new classes on run
- * where the {@link ApplyPoint} says: on the reload thread, or at the game's synchronization point. Used by the reload thread only; never throws for
- * bad input.
+ * {@code OnReload} hooks. The stages from defining the new classes on run where the {@link ApplyPoint} says: on the
+ * reload thread, or at the game's synchronization point. Used by the reload thread only; never throws for bad input.
  */
 public final class Reloader {
     private final FileSettler settler;

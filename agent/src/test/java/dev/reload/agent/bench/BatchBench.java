@@ -115,10 +115,10 @@ final class BatchBench {
         return table.note("From reload-agent's debug line after each batch's report (log=debug in these programs"
                 + " only): the time from the burst's last rename to the batch handed out to the reload thread is the"
                 + " burst's time less the stages after it up to the call, which the burst's time ends with (the class"
-                + " files read, the wait for the burst's end, the watcher's checks); of it, reload-agent's own figure from its last event of the burst to the batch"
-                + " handed out (the rest is the file system's events reaching the agent); the redefineClasses call is"
-                + " made in a program holding reload-agent, as is the bare call beside it, made by the reference agent"
-                + " after the warm bursts.");
+                + " files read, the wait for the burst's end, the watcher's checks); of it, reload-agent's own figure"
+                + " from its last event of the burst to the batch handed out (the rest is the file system's events"
+                + " reaching the agent); the redefineClasses call is made in a program holding reload-agent, as is the"
+                + " bare call beside it, made by the reference agent after the warm bursts.");
     }
 
     private static void stagesRow(Table table, int size, String pass, List<AgentStages> stages, String laden) {

@@ -368,7 +368,7 @@ final class BatchBench {
                 workspace.generated(1).toString(), workspace.generated(2).toString(), String.valueOf(trials),
                 String.valueOf(untimed)));
         sizes.forEach(size -> arguments.add(String.valueOf(size)));
-        ChildJvm.Builder builder = ChildJvm.on(Jdks.current()).agent(workspace.referenceAgent(), agentArgument);
+        ChildJvm.Builder builder = ChildOptions.child().agent(workspace.referenceAgent(), agentArgument);
         jvmOptions.forEach(builder::jvmOption);
         try (ChildJvm child = builder.classPath(workspace.generated(1), testClasses())
                 .main(BareRedefine.class.getName(), arguments.toArray(String[]::new)).start()) {

@@ -95,7 +95,9 @@ public final class Benchmarks {
                         + " %s %s (%s); %s %s%n", Runtime.getRuntime().availableProcessors(),
                 os.getTotalMemorySize() / (1024 * 1024), os.getSystemLoadAverage(),
                 System.getProperty("java.vm.name"), System.getProperty("java.runtime.version"),
-                System.getProperty("java.vendor"), System.getProperty("os.name"), cpuModel());
+                System.getProperty("java.vendor"), System.getProperty("os.name"), cpuModel())
+                + (ChildOptions.all().isEmpty() ? "" : String.format("%nEvery child JVM with the options %s"
+                + " (bench/run --child-option): not a run of record.%n", String.join(" ", ChildOptions.all())));
     }
 
     private static String cpuModel() {

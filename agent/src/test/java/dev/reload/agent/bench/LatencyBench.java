@@ -3,7 +3,6 @@ package dev.reload.agent.bench;
 import dev.reload.fixtures.harness.ChildJvm;
 import dev.reload.fixtures.harness.FixtureCompiler;
 import dev.reload.fixtures.harness.Fixtures;
-import dev.reload.fixtures.harness.Jdks;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -61,7 +60,7 @@ final class LatencyBench {
         Path v2 = work.resolve("v2");
         FixtureCompiler.compile(Fixtures.sources("latency", "v2"), v2);
         byte[][] versions = {Files.readAllBytes(classes.resolve(VALUE)), Files.readAllBytes(v2.resolve(VALUE))};
-        ChildJvm.Builder builder = ChildJvm.on(Jdks.current()).classPath(classes).main("fixture.latency.Main");
+        ChildJvm.Builder builder = ChildOptions.child().classPath(classes).main("fixture.latency.Main");
         if (referenceAgent == null) {
             builder.reloadAgent(options);
         } else {

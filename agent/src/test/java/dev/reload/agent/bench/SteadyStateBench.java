@@ -12,6 +12,7 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
 import org.openjdk.jmh.runner.options.TimeValue;
 import org.openjdk.jmh.util.ListStatistics;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -61,9 +62,12 @@ final class SteadyStateBench {
                 .measurementIterations(iterations)
                 .measurementTime(TimeValue.seconds(1))
                 .output(workspace.root().resolve("jmh.txt").toString());
+        // JMH keeps the last list it is given, so the fork's options go in as one.
+        List<String> forkOptions = new ArrayList<>(ChildOptions.all());
         if (agent) {
-            options.jvmArgsAppend("-javaagent:" + AgentJar.path());
+            forkOptions.add("-javaagent:" + AgentJar.path());
         }
+        options.jvmArgsAppend(forkOptions.toArray(String[]::new));
         for (RunResult run : new Runner(options.build()).run()) {
             for (BenchmarkResult result : run.getBenchmarkResults()) {
                 for (IterationResult iteration : result.getIterationResults()) {

@@ -4,7 +4,6 @@ import dev.reload.agent.bench.reference.ReferenceAgent;
 import dev.reload.agent.bench.reference.ReferenceAgentJar;
 import dev.reload.fixtures.generate.ManyClasses;
 import dev.reload.fixtures.harness.ChildJvm;
-import dev.reload.fixtures.harness.Jdks;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -74,7 +73,7 @@ final class Workspace implements AutoCloseable {
      * @param reloadAgent true for reload-agent with its default settings, false for no agent
      */
     ChildJvm.Builder program(Path classes, String mode, boolean reloadAgent) {
-        ChildJvm.Builder builder = ChildJvm.on(Jdks.current()).classPath(classes)
+        ChildJvm.Builder builder = ChildOptions.child().classPath(classes)
                 .main(ManyClasses.MAIN, mode, String.valueOf(classCount));
         return reloadAgent ? builder.reloadAgent("") : builder;
     }

@@ -12,6 +12,9 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
 import org.openjdk.jmh.runner.options.TimeValue;
 import org.openjdk.jmh.util.ListStatistics;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -68,6 +71,7 @@ final class SteadyStateBench {
             forkOptions.add("-javaagent:" + AgentJar.path());
         }
         options.jvmArgsAppend(forkOptions.toArray(String[]::new));
+        long before = scores.getN();
         for (RunResult run : new Runner(options.build()).run()) {
             for (BenchmarkResult result : run.getBenchmarkResults()) {
                 for (IterationResult iteration : result.getIterationResults()) {
@@ -75,6 +79,24 @@ final class SteadyStateBench {
                 }
             }
         }
+        if (scores.getN() == before) {
+            // A fork that never ran (a JVM option it refused, an agent that failed) gives no score, not a zero.
+            throw new IllegalStateException("the JMH fork " + (agent ? "with" : "without") + " reload-agent measured"
+                    + " nothing:\n" + whyNothing(workspace.root().resolve("jmh.txt")));
+        }
+    }
+
+    /** {@return what JMH wrote of a failed fork (its exit and the fork's last output), else the end of its output} */
+    private static String whyNothing(Path jmhOutput) throws IOException {
+        List<String> lines = Files.readAllLines(jmhOutput);
+        int failure = 0;
+        while (failure < lines.size() && !lines.get(failure).startsWith("<")) {
+            failure++;
+        }
+        int from = failure < lines.size() ? failure : Math.max(0, lines.size() - 15);
+        int to = Math.min(lines.size(), from + 25);
+        int stderrEnd = lines.subList(from, to).indexOf("</stderr>");
+        return String.join("\n", lines.subList(from, stderrEnd < 0 ? to : from + stderrEnd + 1));
     }
 
     private static double error(ListStatistics scores) {

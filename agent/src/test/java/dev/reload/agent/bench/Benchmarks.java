@@ -72,7 +72,7 @@ public final class Benchmarks {
     private static Section run(String name, Workspace workspace, boolean quick) throws Exception {
         return switch (name) {
             case "latency" -> LatencyBench.run(workspace, quick ? 20 : 100);
-            case "pause" -> LoopPauseBench.run(workspace, quick ? 2 : 5, 1000);
+            case "pause" -> LoopPauseBench.run(workspace, quick ? 2 : 5, 1000, quick ? 30 : 150);
             case "batch" -> BatchBench.run(workspace, List.of(1, 100, 1000, CLASSES), quick ? 2 : 6);
             case "startup" -> StartupBench.run(workspace, quick ? 3 : 9);
             case "memory" -> MemoryBench.run(workspace, quick ? 1 : 3);

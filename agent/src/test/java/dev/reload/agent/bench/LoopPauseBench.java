@@ -17,10 +17,14 @@ import java.util.Map;
  * (v1 to v2 and back). Measured with reload-agent's default settings, and for the one-class reload with the
  * reference agent too: redefining a class stops every thread at a safepoint for a time that grows with the number
  * of loaded classes, a pause no agent can avoid. The floors of the many-class reload are one bare {@code redefineClasses} of the same
- * classes, in a program with no agent at work and in the program reload-agent's windows left.
+ * classes, in a program with no agent at work and in the program reload-agent's windows left. Last, reload-agent's
+ * child and the reference agent's save C0 many more times and measure one-class windows again: the pause a long
+ * session of edits leaves, with no budget.
  */
 final class LoopPauseBench {
     private static final long SETTLE_MILLIS = 300;
+    /** Between two saves of a long session, once the one before runs: a developer's saves are never closer. */
+    private static final long SESSION_GAP_MILLIS = 20;
 
     private LoopPauseBench() {
     }
@@ -28,21 +32,27 @@ final class LoopPauseBench {
     /**
      * @param rounds how many times each kind of window is measured, twice over for reloads (there and back)
      * @param manyClasses how many classes the large reload changes, at most the workspace's class count
+     * @param sessionSaves how many saves of C0 reload-agent's child and the reference agent's make after their windows,
+     *     before their last one-class windows; an even number
      */
-    static Section run(Workspace workspace, int rounds, int manyClasses) throws Exception {
+    static Section run(Workspace workspace, int rounds, int manyClasses, int sessionSaves) throws Exception {
         Path classes = workspace.freshCopy();
         Phases agent;
+        Measured agentAfterSession;
         SafepointLog agentLog = new SafepointLog(workspace.root().resolve("safepoints-agent.log"));
         try (ChildJvm child = workspace.program(classes, "loop", true).jvmOption(agentLog.jvmOption()).start()) {
-            agent = phases(child, agentLog, (count, version) -> workspace.write(classes, count, version), rounds,
-                    manyClasses);
+            Writes writes = (count, version) -> workspace.write(classes, count, version);
+            agent = phases(child, agentLog, writes, rounds, manyClasses);
+            agentAfterSession = afterSession(child, agentLog, writes, rounds, sessionSaves);
         }
         Measured floor;
+        Measured floorAfterSession;
         SafepointLog floorLog = new SafepointLog(workspace.root().resolve("safepoints-reference.log"));
         try (ChildJvm child = workspace.program(classes, "loop", false).jvmOption(floorLog.jvmOption())
                 .agent(workspace.referenceAgent(), classes.toString()).start()) {
-            floor = measure(child, floorLog, (count, version) -> workspace.write(classes, count, version), rounds,
-                    new int[] {1});
+            Writes writes = (count, version) -> workspace.write(classes, count, version);
+            floor = measure(child, floorLog, writes, rounds, new int[] {1});
+            floorAfterSession = afterSession(child, floorLog, writes, rounds, sessionSaves);
         }
         Shared shared = measureShared(workspace, classes, rounds, manyClasses);
         Stats bare = bareSafepoints(workspace, rounds * 2, manyClasses);
@@ -51,7 +61,9 @@ final class LoopPauseBench {
         double over = overNoReload(agent.alone());
         double floorOver = overNoReload(floor);
         double manyGap = agent.among().gaps().get(manyClasses).median();
-        return new Section(table(workspace, agent, floor, shared, bare, manyClasses), List.of(
+        return new Section(table(workspace, agent, agentAfterSession, floor, floorAfterSession, shared, bare,
+                manyClasses, sessionSaves),
+                List.of(
                 new BudgetCheck("longest loop pause during a one-class reload", "<= the reference agent's + 1 ms",
                         Stats.signedMs(over) + " ms before any large reload, safepoint " + safepoint(agent.alone())
                         + " ms (reference: " + Stats.signedMs(floorOver) + " ms, " + safepoint(floor) + " ms); after "
@@ -67,16 +79,20 @@ final class LoopPauseBench {
                         manyGap <= 1.25 * bare.median())));
     }
 
-    private static Table table(Workspace workspace, Phases agent, Measured floor, Shared shared, Stats bare,
-                               int manyClasses) {
+    private static Table table(Workspace workspace, Phases agent, Measured agentAfterSession, Measured floor,
+                               Measured floorAfterSession, Shared shared, Stats bare, int manyClasses,
+                               int sessionSaves) {
         Table table = new Table("Loop pause: longest gap between ticks of a 1 kHz loop, per window of about 600 ms (ms)",
                 "agent", "window", "windows", "median longest gap", "worst longest gap", "median over no reload",
                 "median redefinition safepoint");
         String many = String.format("%,d-class", manyClasses);
+        String session = "one-class reload, after " + sessionSaves + " more saves";
         phaseRows(table, "reload-agent", agent, many);
         table.row(row("reload-agent", many + " reload", agent.among(), manyClasses));
+        table.row(row("reload-agent", session, agentAfterSession, 1));
         table.row(row("reference", "no reload", floor, 0));
         table.row(row("reference", "one-class reload", floor, 1));
+        table.row(row("reference", session, floorAfterSession, 1));
         phaseRows(table, "reference, reload-agent loaded", shared.reference(), many);
         table.row("bare redefineClasses, no loop", many + " reload",
                 String.valueOf(bare.count()), "", "", "", Stats.ms(bare.median()));
@@ -104,7 +120,11 @@ final class LoopPauseBench {
                 + " agent with the same bytes (each file read just before it), in the program of the \"reference,"
                 + " reload-agent loaded\" rows after all their windows, the loop running: the floor of a large reload's"
                 + " pause in a program that holds reload-agent's classes and the code compiled for its batches"
-                + " (reload-agent's transformers see the call, as they see any agent's).");
+                + " (reload-agent's transformers see the call, as they see any agent's). \"after " + sessionSaves
+                + " more saves\": the last windows of reload-agent's child and of the reference agent's, once each"
+                + " agent reloaded C0 that many times more, one save after the other, as a long session of edits does"
+                + " (set each beside the same child's one-class row before it; no budget): each save leaves the JVM's"
+                + " old compiled copies of the code that ran the class, which every later redefinition walks.");
         return table;
     }
 
@@ -133,6 +153,22 @@ final class LoopPauseBench {
      * @param among the windows after those, one-class and many-class reloads in turn
      */
     private record Phases(Measured alone, Measured among) {
+    }
+
+    /**
+     * {@return one-class windows made after {@code saves} saves of C0, each written once the one before runs}: the
+     * pause a long session of edits leaves
+     */
+    private static Measured afterSession(ChildJvm child, SafepointLog log, Writes writes, int rounds, int saves)
+            throws Exception {
+        for (int i = 0; i < saves; i++) {
+            int version = i % 2 == 0 ? 2 : 1; // ends on version 1, where the windows start
+            int mark = child.stdoutMark();
+            writes.write(1, version);
+            child.awaitStdoutAfter(mark, "^version v" + version + " at ");
+            Thread.sleep(SESSION_GAP_MILLIS);
+        }
+        return windows(child, log, writes, rounds, new int[] {1});
     }
 
     /** {@return the median safepoint of the one-class redefinitions, in milliseconds} */

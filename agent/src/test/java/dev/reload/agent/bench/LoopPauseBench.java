@@ -61,9 +61,9 @@ final class LoopPauseBench {
         double over = overNoReload(agent.alone());
         double floorOver = overNoReload(floor);
         double manyGap = agent.among().gaps().get(manyClasses).median();
-        return new Section(table(workspace, agent, agentAfterSession, floor, floorAfterSession, shared, bare,
-                manyClasses, sessionSaves),
-                List.of(
+        Table table = table(workspace, agent, agentAfterSession, floor, floorAfterSession, shared, bare, manyClasses,
+                sessionSaves);
+        return new Section(table, List.of(
                 new BudgetCheck("longest loop pause during a one-class reload", "<= the reference agent's + 1 ms",
                         Stats.signedMs(over) + " ms before any large reload, safepoint " + safepoint(agent.alone())
                         + " ms (reference: " + Stats.signedMs(floorOver) + " ms, " + safepoint(floor) + " ms); after "

@@ -37,11 +37,11 @@ final class LoopPauseBench {
      */
     static Section run(Workspace workspace, int rounds, int manyClasses, int sessionSaves) throws Exception {
         Path classes = workspace.freshCopy();
+        Writes writes = (count, version) -> workspace.write(classes, count, version);
         Phases agent;
         Measured agentAfterSession;
         SafepointLog agentLog = new SafepointLog(workspace.root().resolve("safepoints-agent.log"));
         try (ChildJvm child = workspace.program(classes, "loop", true).jvmOption(agentLog.jvmOption()).start()) {
-            Writes writes = (count, version) -> workspace.write(classes, count, version);
             agent = phases(child, agentLog, writes, rounds, manyClasses);
             agentAfterSession = afterSession(child, agentLog, writes, rounds, sessionSaves);
         }
@@ -50,7 +50,6 @@ final class LoopPauseBench {
         SafepointLog floorLog = new SafepointLog(workspace.root().resolve("safepoints-reference.log"));
         try (ChildJvm child = workspace.program(classes, "loop", false).jvmOption(floorLog.jvmOption())
                 .agent(workspace.referenceAgent(), classes.toString()).start()) {
-            Writes writes = (count, version) -> workspace.write(classes, count, version);
             floor = measure(child, floorLog, writes, rounds, new int[] {1});
             floorAfterSession = afterSession(child, floorLog, writes, rounds, sessionSaves);
         }

@@ -32,11 +32,17 @@ public final class ClassShape {
     /** Null when every nest member is {@link NestMemberKind#NAMED}. */
     private final byte[] nestMemberKinds;
 
-    private ClassShape(ShapeReader reader) {
-        ids = reader.symbolIds();
-        methodData = reader.methodData();
-        constantValues = reader.constantValues();
-        nestMemberKinds = reader.nestMemberKinds();
+    /**
+     * @param ids the symbol ids and counts of every section, in {@link ShapeLayout} order
+     * @param methodData per method: code hash, then debug hash, lambda creator and access flags packed
+     * @param constantValues the constant values by field index, or null when no field has one
+     * @param nestMemberKinds the kind of each nest member in order, or null when every one is NAMED
+     */
+    ClassShape(int[] ids, long[] methodData, Object[] constantValues, byte[] nestMemberKinds) {
+        this.ids = ids;
+        this.methodData = methodData;
+        this.constantValues = constantValues;
+        this.nestMemberKinds = nestMemberKinds;
     }
 
     /**
@@ -51,10 +57,10 @@ public final class ClassShape {
         Objects.requireNonNull(classFile, "classFile");
         ClassFileCheck.check(classFile);
         try {
-            return new ClassShape(ShapeReader.read(classFile));
+            return ShapeReader.read(classFile);
         } catch (RuntimeException e) {
-            // The outline is complete, so what ASM trips over is inconsistent content, such as a
-            // constant pool index out of range or an attribute shorter than its fields.
+            // The outline is complete, so what the reader trips over is inconsistent content, such as a
+            // constant pool index out of range or a jump out of the method's code.
             throw new UnreadableClassException(Reason.MALFORMED, -1,
                     "malformed class file: " + e.getClass().getSimpleName()
                             + (e.getMessage() == null ? "" : " (" + e.getMessage() + ")"), e);

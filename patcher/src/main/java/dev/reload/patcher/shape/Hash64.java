@@ -31,10 +31,30 @@ final class Hash64 {
 
     /** {@return the hash of everything added so far} */
     long value() {
+        return finish(state);
+    }
+
+    private static long finish(long state) {
         long h = state;
         h ^= h >>> 33;
         h *= 0xFF51AFD7ED558CCDL;
         h ^= h >>> 33;
+        return h;
+    }
+
+    /** {@return the hash of two values added to a new hash, made without one} */
+    static long pair(long first, long second) {
+        long h = (FNV_OFFSET ^ first) * MULTIPLIER;
+        h = ((h ^ (h >>> 31)) ^ second) * MULTIPLIER;
+        return finish(h ^ (h >>> 31));
+    }
+
+    /** {@return {@link #of(String)} of the string these ASCII bytes spell, read from the bytes} */
+    static long ofAscii(byte[] bytes, int start, int length) {
+        long h = FNV_OFFSET ^ length;
+        for (int i = start; i < start + length; i++) {
+            h = (h ^ bytes[i]) * FNV_PRIME;
+        }
         return h;
     }
 

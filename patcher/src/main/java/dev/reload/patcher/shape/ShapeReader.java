@@ -1,12 +1,6 @@
 package dev.reload.patcher.shape;
 
-import org.objectweb.asm.ClassReader;
-import org.objectweb.asm.ClassVisitor;
-import org.objectweb.asm.FieldVisitor;
-import org.objectweb.asm.MethodVisitor;
-import org.objectweb.asm.Opcodes;
-import org.objectweb.asm.RecordComponentVisitor;
-
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -14,16 +8,52 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Collects what a {@link ClassShape} keeps while ASM reads a class file once, as symbol ids in the
- * sections {@link ShapeLayout} describes.
+ * Reads what a {@link ClassShape} keeps straight from the bytes of a class file {@link ClassFileCheck} has checked: one
+ * walk over the constant pool, the class's attributes and its members, and over each method's code to hash it
+ * ({@link CodeHash}). No parser's visitors: a build's burst of a thousand files is read while its writes go on, and
+ * what a file costs is a few arrays and the names it interns, not a string and a label for each instruction, so it
+ * brings less garbage, and less code for the JIT to compile, into the game it runs in.
+ *
+ * <p>Each value is what ASM's {@code ClassReader} would give a visitor ({@code SKIP_FRAMES}): {@code Synthetic}
+ * attributes count as the flag, {@code xload_n} as {@code xload n}, {@code goto_w} as {@code goto}, and of several
+ * attributes of one kind the last counts; the tests compare the two on every class of java.base.
  */
-final class ShapeReader extends ClassVisitor implements CodeHasher.Sink {
-    /** ASM sets flags above the class file's 16 bits (ACC_RECORD, ACC_DEPRECATED); a shape keeps the file's. */
+final class ShapeReader {
+    /** A shape keeps the class file's 16 bits of flags. */
     private static final int CLASS_FILE_FLAGS = 0xFFFF;
+    private static final int ACC_SYNTHETIC = 0x1000;
 
+    private static final int CONSTANT_UTF8 = 1;
+    private static final int CONSTANT_INTEGER = 3;
+    private static final int CONSTANT_FLOAT = 4;
+    private static final int CONSTANT_LONG = 5;
+    private static final int CONSTANT_DOUBLE = 6;
+    private static final int CONSTANT_CLASS = 7;
+    private static final int CONSTANT_STRING = 8;
+    private static final int CONSTANT_METHOD_HANDLE = 15;
+    private static final int CONSTANT_METHOD_TYPE = 16;
+
+    private static final byte[] CODE = ascii("Code");
+    private static final byte[] CONSTANT_VALUE = ascii("ConstantValue");
+    private static final byte[] SYNTHETIC = ascii("Synthetic");
+    private static final byte[] SIGNATURE = ascii("Signature");
+    private static final byte[] NEST_HOST = ascii("NestHost");
+    private static final byte[] NEST_MEMBERS = ascii("NestMembers");
+    private static final byte[] PERMITTED_SUBCLASSES = ascii("PermittedSubclasses");
+    private static final byte[] INNER_CLASSES = ascii("InnerClasses");
+    private static final byte[] RECORD = ascii("Record");
+    private static final byte[] BOOTSTRAP_METHODS = ascii("BootstrapMethods");
+
+    private final byte[] bytes;
     private final Symbols symbols = Symbols.TABLE;
-    /** Hashes each method's code in turn, made once the class's name is known. */
-    private CodeHasher hasher;
+    /** Where each constant pool entry's content starts, after its tag. */
+    private final int[] pool;
+    /** The strings decoded so far, by constant pool index. */
+    private final String[] strings;
+    private final int ownerStart;
+    private final int ownerLength;
+    private int bootstrapMethods;
+
     private final int[] header = new int[ShapeLayout.HEADER];
     private final Ints interfaces = new Ints();
     private final Ints nestMembers = new Ints();
@@ -31,126 +61,362 @@ final class ShapeReader extends ClassVisitor implements CodeHasher.Sink {
     private final Ints recordComponents = new Ints();
     private final Ints fields = new Ints();
     private final Ints methods = new Ints();
-    private long[] methodData = new long[16];
+    private long[] methodData;
     private Object[] constantValues;
-    private final Set<String> anonymous = new HashSet<>();
-    private final Set<String> switchMapHolders = new HashSet<>();
-    private final Map<String, Integer> lambdaCreators = new HashMap<>();
+    /** Made when first needed: most classes have no anonymous class, no switch map and no lambda. */
+    private Set<String> anonymous;
+    private Set<String> switchMapHolders;
+    private Map<String, Integer> lambdaCreators;
 
-    private ShapeReader() {
-        super(Opcodes.ASM9);
+    private ShapeReader(byte[] bytes) {
+        this.bytes = bytes;
+        int count = u2(8);
+        pool = new int[count];
+        strings = new String[count];
+        int at = 10;
+        for (int i = 1; i < count; i++) {
+            pool[i] = at + 1;
+            switch (bytes[at]) {
+                case CONSTANT_UTF8 -> at += 3 + u2(at + 1);
+                case CONSTANT_LONG, CONSTANT_DOUBLE -> {
+                    at += 9;
+                    i++;
+                }
+                case CONSTANT_CLASS, CONSTANT_STRING, CONSTANT_METHOD_TYPE, 19, 20 -> at += 3;
+                case CONSTANT_METHOD_HANDLE -> at += 4;
+                default -> at += 5;
+            }
+        }
+        int name = pool[u2(at + 2)];
+        ownerStart = pool[u2(name)] + 2;
+        ownerLength = u2(ownerStart - 2);
+        readClass(at);
     }
 
-    /** Reads a checked class file; ASM's own exceptions pass through for the caller to classify. */
-    static ShapeReader read(byte[] classFile) {
-        ShapeReader reader = new ShapeReader();
-        new ClassReader(classFile).accept(reader, ClassReader.SKIP_FRAMES);
-        return reader;
+    /** {@return the shape of a class file {@link ClassFileCheck} has checked}; throws a runtime exception when malformed */
+    static ClassShape read(byte[] classFile) {
+        ShapeReader reader = new ShapeReader(classFile);
+        return new ClassShape(reader.symbolIds(), reader.methodData(), reader.constantValues(),
+                reader.nestMemberKinds());
     }
 
-    @Override
-    public void visit(int version, int access, String name, String signature, String superName,
-                      String[] interfaces) {
-        hasher = new CodeHasher(name, "L".concat(name).concat(";"), this);
+    private void readClass(int at) {
+        int access = u2(at);
+        String name = className(u2(at + 2));
+        int superIndex = u2(at + 4);
         header[ShapeLayout.NAME] = symbols.intern(name);
-        header[ShapeLayout.SUPER] = superName == null ? -1 : symbols.intern(superName);
+        header[ShapeLayout.SUPER] = superIndex == 0 ? -1 : symbols.intern(className(superIndex));
         header[ShapeLayout.NEST_HOST] = -1;
-        header[ShapeLayout.ACCESS_AND_VERSION] = (access & CLASS_FILE_FLAGS) | (version & 0xFFFF) << 16;
-        if (interfaces != null) {
-            for (String type : interfaces) {
-                this.interfaces.add(symbols.intern(type));
+        int interfaceCount = u2(at + 6);
+        for (int i = 0; i < interfaceCount; i++) {
+            interfaces.add(symbols.intern(className(u2(at + 8 + 2 * i))));
+        }
+        int membersAt = at + 8 + 2 * interfaceCount;
+        int methodsAt = skipMembers(membersAt);
+        int attributesAt = skipMembers(methodsAt);
+        access |= readClassAttributes(attributesAt);
+        header[ShapeLayout.ACCESS_AND_VERSION] = (access & CLASS_FILE_FLAGS) | u2(6) << 16;
+        readFields(membersAt);
+        readMethods(methodsAt, new CodeHash(this, name));
+    }
+
+    /** Reads the class's attributes; {@return the flag a {@code Synthetic} attribute adds, or 0} */
+    private int readClassAttributes(int at) {
+        int nestHost = 0;
+        int nestMembersAt = 0;
+        int permittedAt = 0;
+        int innerClassesAt = 0;
+        int recordAt = 0;
+        int synthetic = 0;
+        int count = u2(at);
+        int attribute = at + 2;
+        for (int i = 0; i < count; i++) {
+            int name = u2(attribute);
+            int content = attribute + 6;
+            if (utf8Is(name, NEST_HOST)) {
+                nestHost = u2(content);
+            } else if (utf8Is(name, NEST_MEMBERS)) {
+                nestMembersAt = content;
+            } else if (utf8Is(name, PERMITTED_SUBCLASSES)) {
+                permittedAt = content;
+            } else if (utf8Is(name, INNER_CLASSES)) {
+                innerClassesAt = content;
+            } else if (utf8Is(name, RECORD)) {
+                recordAt = content;
+            } else if (utf8Is(name, BOOTSTRAP_METHODS)) {
+                bootstrapMethods = content;
+            } else if (utf8Is(name, SYNTHETIC)) {
+                synthetic = ACC_SYNTHETIC;
+            }
+            attribute = content + u4(attribute + 2);
+        }
+        if (nestHost != 0) {
+            header[ShapeLayout.NEST_HOST] = symbols.intern(className(nestHost));
+        }
+        classList(nestMembersAt, nestMembers);
+        classList(permittedAt, permittedSubclasses);
+        readInnerClasses(innerClassesAt);
+        readRecord(recordAt);
+        return synthetic;
+    }
+
+    private void classList(int at, Ints into) {
+        if (at == 0) {
+            return;
+        }
+        int count = u2(at);
+        for (int i = 0; i < count; i++) {
+            into.add(symbols.intern(className(u2(at + 2 + 2 * i))));
+        }
+    }
+
+    private void readInnerClasses(int at) {
+        if (at == 0) {
+            return;
+        }
+        int count = u2(at);
+        for (int i = 0, entry = at + 2; i < count; i++, entry += 8) {
+            if (u2(entry + 4) == 0) {
+                if (anonymous == null) {
+                    anonymous = new HashSet<>();
+                }
+                anonymous.add(className(u2(entry)));
             }
         }
     }
 
-    @Override
-    public void visitNestHost(String host) {
-        header[ShapeLayout.NEST_HOST] = symbols.intern(host);
-    }
-
-    @Override
-    public void visitNestMember(String member) {
-        nestMembers.add(symbols.intern(member));
-    }
-
-    @Override
-    public void visitPermittedSubclass(String subclass) {
-        permittedSubclasses.add(symbols.intern(subclass));
-    }
-
-    @Override
-    public RecordComponentVisitor visitRecordComponent(String name, String descriptor, String signature) {
-        recordComponents.add(symbols.intern(name));
-        recordComponents.add(symbols.intern(descriptor));
-        recordComponents.add(signature == null ? -1 : symbols.intern(signature));
-        return null;
-    }
-
-    @Override
-    public void visitInnerClass(String name, String outerName, String innerName, int access) {
-        if (innerName == null) {
-            anonymous.add(name);
+    private void readRecord(int at) {
+        if (at == 0) {
+            return;
         }
-    }
-
-    @Override
-    public FieldVisitor visitField(int access, String name, String descriptor, String signature, Object value) {
-        int index = fields.size / ShapeLayout.FIELD_INTS;
-        fields.add(symbols.intern(name));
-        fields.add(symbols.intern(descriptor));
-        fields.add(access & CLASS_FILE_FLAGS);
-        if (value != null) {
-            if (constantValues == null) {
-                constantValues = new Object[index + 8];
-            } else if (index >= constantValues.length) {
-                constantValues = Arrays.copyOf(constantValues, index * 2);
+        int count = u2(at);
+        int component = at + 2;
+        for (int i = 0; i < count; i++) {
+            recordComponents.add(symbols.intern(utf8(u2(component))));
+            recordComponents.add(symbols.intern(utf8(u2(component + 2))));
+            int signature = 0;
+            int attributes = u2(component + 4);
+            int attribute = component + 6;
+            for (int k = 0; k < attributes; k++) {
+                if (utf8Is(u2(attribute), SIGNATURE)) {
+                    signature = u2(attribute + 6);
+                }
+                attribute += 6 + u4(attribute + 2);
             }
-            constantValues[index] = value;
+            recordComponents.add(signature == 0 ? -1 : symbols.intern(utf8(signature)));
+            component = attribute;
         }
-        return null;
     }
 
-    @Override
-    public MethodVisitor visitMethod(int access, String name, String descriptor, String signature,
-                                     String[] exceptions) {
-        int index = methods.size / ShapeLayout.METHOD_INTS;
-        methods.add(symbols.intern(name));
-        methods.add(symbols.intern(descriptor));
-        if (2 * index + 1 >= methodData.length) {
-            methodData = Arrays.copyOf(methodData, methodData.length * 2);
+    private void readFields(int at) {
+        int count = u2(at);
+        int field = at + 2;
+        for (int index = 0; index < count; index++) {
+            int access = u2(field);
+            int valueIndex = 0;
+            int attributes = u2(field + 6);
+            int attribute = field + 8;
+            for (int k = 0; k < attributes; k++) {
+                int name = u2(attribute);
+                if (utf8Is(name, CONSTANT_VALUE)) {
+                    valueIndex = u2(attribute + 6);
+                } else if (utf8Is(name, SYNTHETIC)) {
+                    access |= ACC_SYNTHETIC;
+                }
+                attribute += 6 + u4(attribute + 2);
+            }
+            fields.add(symbols.intern(utf8(u2(field + 2))));
+            fields.add(symbols.intern(utf8(u2(field + 4))));
+            fields.add(access & CLASS_FILE_FLAGS);
+            if (valueIndex != 0) {
+                if (constantValues == null) {
+                    constantValues = new Object[count];
+                }
+                constantValues[index] = fieldConstant(valueIndex);
+            }
+            field = attribute;
         }
-        methodData[2 * index + 1] = access & CLASS_FILE_FLAGS;
-        return hasher.method(index);
     }
 
-    @Override
-    public void hashed(int index, long codeHash, long debugHash) {
-        methodData[2 * index] = codeHash;
-        methodData[2 * index + 1] |= ShapeLayout.packDebugHash(debugHash);
+    private void readMethods(int at, CodeHash code) {
+        int count = u2(at);
+        methodData = new long[2 * count];
+        int method = at + 2;
+        for (int index = 0; index < count; index++) {
+            int access = u2(method);
+            int codeAt = 0;
+            int attributes = u2(method + 6);
+            int attribute = method + 8;
+            for (int k = 0; k < attributes; k++) {
+                int name = u2(attribute);
+                if (utf8Is(name, CODE)) {
+                    codeAt = attribute + 6;
+                } else if (utf8Is(name, SYNTHETIC)) {
+                    access |= ACC_SYNTHETIC;
+                }
+                attribute += 6 + u4(attribute + 2);
+            }
+            methods.add(symbols.intern(utf8(u2(method + 2))));
+            methods.add(symbols.intern(utf8(u2(method + 4))));
+            methodData[2 * index + 1] = access & CLASS_FILE_FLAGS;
+            if (codeAt != 0) {
+                code.hash(index, codeAt);
+                methodData[2 * index] = code.codeHash();
+                methodData[2 * index + 1] |= ShapeLayout.packDebugHash(code.debugHash());
+            } else {
+                methodData[2 * index + 1] |= ShapeLayout.packDebugHash(0);
+            }
+            method = attribute;
+        }
     }
 
-    @Override
-    public void createsLambda(int index, String name, String descriptor) {
+    /** {@return the offset after a fields or methods table} */
+    private int skipMembers(int at) {
+        int count = u2(at);
+        int member = at + 2;
+        for (int i = 0; i < count; i++) {
+            int attributes = u2(member + 6);
+            member += 8;
+            for (int k = 0; k < attributes; k++) {
+                member += 6 + u4(member + 2);
+            }
+        }
+        return member;
+    }
+
+    private Object fieldConstant(int index) {
+        int at = pool[index];
+        return switch (bytes[at - 1]) {
+            case CONSTANT_INTEGER -> u4(at);
+            case CONSTANT_FLOAT -> Float.intBitsToFloat(u4(at));
+            case CONSTANT_LONG -> u8(at);
+            case CONSTANT_DOUBLE -> Double.longBitsToDouble(u8(at));
+            case CONSTANT_STRING -> utf8(u2(at));
+            default -> throw new IllegalArgumentException("constant value of tag " + bytes[at - 1]);
+        };
+    }
+
+    // What the code hash reports while it reads a method's code.
+
+    void createsLambda(int index, String name, String descriptor) {
+        if (lambdaCreators == null) {
+            lambdaCreators = new HashMap<>();
+        }
         lambdaCreators.putIfAbsent(name + descriptor, index);
     }
 
-    @Override
-    public void readsSwitchMap(String holder) {
+    void readsSwitchMap(String holder) {
+        if (switchMapHolders == null) {
+            switchMapHolders = new HashSet<>();
+        }
         switchMapHolders.add(holder);
     }
 
+    // The constant pool, as the code hash reads it too.
+
+    byte[] bytes() {
+        return bytes;
+    }
+
+    /** {@return where a constant pool entry's content starts, after its tag} */
+    int entry(int index) {
+        return pool[index];
+    }
+
+    /** {@return the tag of a constant pool entry} */
+    int tag(int index) {
+        return bytes[pool[index] - 1];
+    }
+
+    int bootstrapMethods() {
+        return bootstrapMethods;
+    }
+
+    int u2(int at) {
+        return ((bytes[at] & 0xFF) << 8) | (bytes[at + 1] & 0xFF);
+    }
+
+    int u4(int at) {
+        return ((bytes[at] & 0xFF) << 24) | ((bytes[at + 1] & 0xFF) << 16) | ((bytes[at + 2] & 0xFF) << 8)
+                | (bytes[at + 3] & 0xFF);
+    }
+
+    long u8(int at) {
+        return ((long) u4(at) << 32) | (u4(at + 4) & 0xFFFF_FFFFL);
+    }
+
+    /** {@return the internal name a {@code CONSTANT_Class} entry names} */
+    String className(int index) {
+        return utf8(u2(pool[index]));
+    }
+
+    /** {@return a {@code CONSTANT_Utf8} entry as a string, decoded once} */
+    String utf8(int index) {
+        String text = strings[index];
+        if (text == null) {
+            int at = pool[index];
+            text = decode(at + 2, u2(at));
+            strings[index] = text;
+        }
+        return text;
+    }
+
+    /** {@return true when a {@code CONSTANT_Utf8} entry holds exactly these ASCII bytes} */
+    private boolean utf8Is(int index, byte[] ascii) {
+        int at = pool[index];
+        return u2(at) == ascii.length && Arrays.equals(bytes, at + 2, at + 2 + ascii.length, ascii, 0, ascii.length);
+    }
+
+    /** {@return the offset of the class's own internal name's bytes, and their length in {@link #ownerLength()}} */
+    int ownerStart() {
+        return ownerStart;
+    }
+
+    int ownerLength() {
+        return ownerLength;
+    }
+
+    /** Decodes modified UTF-8 (JVMS 4.4.7) as ASM does, which is what every name and hash of a shape is made of. */
+    private String decode(int start, int length) {
+        int end = start + length;
+        for (int i = start; i < end; i++) {
+            if (bytes[i] < 0) {
+                return decodeWide(start, end);
+            }
+        }
+        return new String(bytes, start, length, StandardCharsets.ISO_8859_1);
+    }
+
+    private String decodeWide(int start, int end) {
+        char[] chars = new char[end - start];
+        int length = 0;
+        for (int at = start; at < end; ) {
+            int b = bytes[at++];
+            if ((b & 0x80) == 0) {
+                chars[length++] = (char) (b & 0x7F);
+            } else if ((b & 0xE0) == 0xC0) {
+                chars[length++] = (char) (((b & 0x1F) << 6) + (bytes[at++] & 0x3F));
+            } else {
+                chars[length++] = (char) (((b & 0xF) << 12) + ((bytes[at++] & 0x3F) << 6) + (bytes[at++] & 0x3F));
+            }
+        }
+        return new String(chars, 0, length);
+    }
+
     /** {@return the symbol ids and counts of every section, in {@link ShapeLayout} order} */
-    int[] symbolIds() {
+    private int[] symbolIds() {
         int methodCount = methods.size / ShapeLayout.METHOD_INTS;
         int fieldCount = fields.size / ShapeLayout.FIELD_INTS;
         header[ShapeLayout.INTERFACES_AND_NEST] = interfaces.size | nestMembers.size << 16;
-        header[ShapeLayout.PERMITTED_AND_RECORD] = permittedSubclasses.size | (recordComponents.size / ShapeLayout.RECORD_INTS) << 16;
+        header[ShapeLayout.PERMITTED_AND_RECORD] = permittedSubclasses.size
+                | (recordComponents.size / ShapeLayout.RECORD_INTS) << 16;
         header[ShapeLayout.FIELDS_AND_METHODS] = fieldCount | methodCount << 16;
         int[] ids = new int[ShapeLayout.HEADER + interfaces.size + nestMembers.size + permittedSubclasses.size
                 + recordComponents.size + fields.size + methods.size];
-        int at = 0;
-        for (Ints section : new Ints[] {new Ints(header), interfaces, nestMembers, permittedSubclasses,
-                recordComponents, fields, methods}) {
+        System.arraycopy(header, 0, ids, 0, ShapeLayout.HEADER);
+        int at = ShapeLayout.HEADER;
+        for (Ints section : new Ints[] {interfaces, nestMembers, permittedSubclasses, recordComponents, fields,
+                methods}) {
             System.arraycopy(section.values, 0, ids, at, section.size);
             at += section.size;
         }
@@ -158,32 +424,35 @@ final class ShapeReader extends ClassVisitor implements CodeHasher.Sink {
     }
 
     /** {@return per method: code hash, then debug hash, lambda creator and access flags packed} */
-    long[] methodData() {
-        int count = methods.size / ShapeLayout.METHOD_INTS;
-        long[] data = Arrays.copyOf(methodData, 2 * count);
-        for (int i = 0; i < count; i++) {
-            Integer creator = lambdaCreators.isEmpty() ? null
-                    : lambdaCreators.get(symbols.string(methods.values[2 * i]) + symbols.string(methods.values[2 * i + 1]));
-            if (creator != null && creator != i) {
-                data[2 * i + 1] |= ShapeLayout.packCreator(creator);
+    private long[] methodData() {
+        if (lambdaCreators != null) {
+            for (int i = 0; i < methodData.length / 2; i++) {
+                Integer creator = lambdaCreators.get(symbols.string(methods.values[2 * i])
+                        + symbols.string(methods.values[2 * i + 1]));
+                if (creator != null && creator != i) {
+                    methodData[2 * i + 1] |= ShapeLayout.packCreator(creator);
+                }
             }
         }
-        return data;
+        return methodData;
     }
 
     /** {@return the constant values by field index, or null when no field has one} */
-    Object[] constantValues() {
-        return constantValues == null ? null : Arrays.copyOf(constantValues, fields.size / ShapeLayout.FIELD_INTS);
+    private Object[] constantValues() {
+        return constantValues;
     }
 
     /** {@return the kind of each nest member in order, or null when every one is NAMED} */
     @SuppressWarnings("EnumOrdinal") // a byte a member; read back only in this JVM
-    byte[] nestMemberKinds() {
+    private byte[] nestMemberKinds() {
+        if (anonymous == null && switchMapHolders == null) {
+            return null;
+        }
         byte[] kinds = null;
         for (int i = 0; i < nestMembers.size; i++) {
             String member = symbols.string(nestMembers.values[i]);
-            NestMemberKind kind = switchMapHolders.contains(member) ? NestMemberKind.SWITCH_MAP
-                    : anonymous.contains(member) ? NestMemberKind.ANONYMOUS : NestMemberKind.NAMED;
+            NestMemberKind kind = switchMapHolders != null && switchMapHolders.contains(member) ? NestMemberKind.SWITCH_MAP
+                    : anonymous != null && anonymous.contains(member) ? NestMemberKind.ANONYMOUS : NestMemberKind.NAMED;
             if (kind != NestMemberKind.NAMED) {
                 if (kinds == null) {
                     kinds = new byte[nestMembers.size];
@@ -194,19 +463,14 @@ final class ShapeReader extends ClassVisitor implements CodeHasher.Sink {
         return kinds;
     }
 
+    private static byte[] ascii(String text) {
+        return text.getBytes(StandardCharsets.US_ASCII);
+    }
+
     /** A growable list of ints. */
     private static final class Ints {
-        int[] values;
+        int[] values = new int[8];
         int size;
-
-        Ints() {
-            values = new int[8];
-        }
-
-        Ints(int[] all) {
-            values = all;
-            size = all.length;
-        }
 
         void add(int value) {
             if (size == values.length) {

@@ -10,11 +10,11 @@ import org.objectweb.asm.Type;
 import java.util.Arrays;
 
 /**
- * Hashes one method's code as ASM reads it. Jump targets count as instruction indexes, not byte offsets
+ * Hashes one method's code as ASM reads it: the reference for the byte-level reader's code hash. Jump targets count as instruction indexes, not byte offsets
  * or labels, so neither {@code ldc}/{@code ldc_w} re-encoding nor the labels that only line numbers need
  * change the code hash. Debug information (line numbers, local variables) goes into a second hash.
  */
-final class CodeHasher extends MethodVisitor {
+final class AsmCodeHasher extends MethodVisitor {
     /** Receives what the hasher learns about one method. */
     interface Sink {
         /** The method at {@code index} has these hashes of its code and of its debug information (0, 0 without code). */
@@ -45,7 +45,7 @@ final class CodeHasher extends MethodVisitor {
      * @param ownerDescriptor its descriptor, {@code L} + owner + {@code ;}, made once per class
      * @param sink where the results go
      */
-    CodeHasher(String owner, String ownerDescriptor, Sink sink) {
+    AsmCodeHasher(String owner, String ownerDescriptor, Sink sink) {
         super(Opcodes.ASM9);
         this.owner = owner;
         this.ownerDescriptor = ownerDescriptor;
@@ -57,7 +57,7 @@ final class CodeHasher extends MethodVisitor {
      * its {@code visitEnd} before it visits the next, so one hasher serves a whole class, and a batch that reads a
      * thousand class files makes one hasher for each, not one for each method
      */
-    CodeHasher method(int index) {
+    AsmCodeHasher method(int index) {
         this.index = index;
         hasCode = false;
         instructions = 0;

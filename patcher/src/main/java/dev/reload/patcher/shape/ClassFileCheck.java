@@ -3,14 +3,14 @@ package dev.reload.patcher.shape;
 import dev.reload.patcher.shape.UnreadableClassException.Reason;
 
 /**
- * Walks the outline of a class file (JVMS 4.1) by its counts and lengths only, before ASM parses it, so
+ * Walks the outline of a class file (JVMS 4.1) by its counts and lengths only, before the shape is read, so
  * that empty, foreign, truncated and too-new input gets a precise {@link Reason} instead of whatever
  * exception the parser happens to throw.
  */
 final class ClassFileCheck {
     /** The oldest class file major version there is (Java 1.0.2). */
     static final int MIN_MAJOR = 45;
-    /** The newest class file major version the bundled ASM reads (Java 26). */
+    /** The newest class file major version the bundled ASM reads (Java 26): the patcher rewrites with it. */
     static final int MAX_MAJOR = 70;
 
     private static final int MAGIC = 0xCAFEBABE;

@@ -38,7 +38,8 @@ final class CodeHash {
 
     private final ShapeReader reader;
     private final byte[] bytes;
-    private final String ownerDescriptor;
+    /** {@code L}, this class's internal name and {@code ;}: made when a descriptor names the class. */
+    private String ownerDescriptor;
     /** By constant pool index: the hash of a name or descriptor as written, and with the class's own name replaced. */
     private long[] plainHashes;
     private long[] selfHashes;
@@ -47,7 +48,10 @@ final class CodeHash {
     /** Where each {@code BootstrapMethods} entry starts, once an instruction needs one. */
     private int[] bootstrapOffsets;
     /** By byte offset in the code: the index of the instruction that starts there, or -1. */
-    private int[] instructionAt = new int[256];
+    private int[] instructionAt = new int[128];
+    /** Where each line number entry of the method is, then the entries in code order: kept for the next method. */
+    private int[] lineEntries = new int[16];
+    private int[] lineOrder = new int[16];
     private int codeLength;
     private final Sequence code = new Sequence();
     private final Sequence debug = new Sequence();
@@ -55,10 +59,9 @@ final class CodeHash {
     private long codeHash;
     private long debugHash;
 
-    CodeHash(ShapeReader reader, String owner) {
+    CodeHash(ShapeReader reader) {
         this.reader = reader;
         this.bytes = reader.bytes();
-        this.ownerDescriptor = "L".concat(owner).concat(";");
     }
 
     /**
@@ -229,7 +232,7 @@ final class CodeHash {
         if (call) {
             item.add(reader.tag(index) == 11 ? 1 : 0); // CONSTANT_InterfaceMethodref
         } else if (opcode == GETSTATIC && startsWith(name, SWITCH_MAP) && !isOwner(ownerName)) {
-            reader.readsSwitchMap(reader.utf8(ownerName));
+            reader.readsSwitchMap(ownerName);
         }
     }
 
@@ -294,8 +297,7 @@ final class CodeHash {
             hash.add(6).add(9).add(self(name)); // ASM's Type.ARRAY: the name is the descriptor
         } else {
             String descriptor = "L".concat(reader.utf8(name)).concat(";");
-            hash.add(6).add(10).add(Hash64.of(descriptor.contains(ownerDescriptor)
-                    ? descriptor.replace(ownerDescriptor, SELF_DESCRIPTOR) : descriptor)); // ASM's Type.OBJECT
+            hash.add(6).add(10).add(Hash64.of(isOwner(name) ? SELF_DESCRIPTOR : descriptor)); // ASM's Type.OBJECT
         }
     }
 
@@ -325,7 +327,6 @@ final class CodeHash {
     private void hashDebug(int attributesAt) {
         int count = reader.u2(attributesAt);
         int lines = 0;
-        int[] lineEntries = null;
         int locals = 0;
         int localTypes = 0;
         for (int i = 0, attribute = attributesAt + 2; i < count; i++) {
@@ -333,7 +334,10 @@ final class CodeHash {
             int content = attribute + 6;
             if (utf8Is(name, LINE_NUMBER_TABLE)) {
                 int entries = reader.u2(content);
-                lineEntries = lineEntries == null ? new int[entries] : Arrays.copyOf(lineEntries, lines + entries);
+                if (lineEntries.length < lines + entries) {
+                    lineEntries = Arrays.copyOf(lineEntries, Math.max(2 * lineEntries.length, lines + entries));
+                    lineOrder = new int[lineEntries.length];
+                }
                 for (int k = 0; k < entries; k++) {
                     int startPc = reader.u2(content + 2 + 4 * k);
                     target(startPc);
@@ -349,9 +353,7 @@ final class CodeHash {
             }
             attribute = content + reader.u4(attribute + 2);
         }
-        if (lineEntries != null) {
-            hashLines(lineEntries, lines);
-        }
+        hashLines(lineEntries, lines);
         if (locals != 0) {
             hashLocals(locals, localTypes);
         }
@@ -362,7 +364,7 @@ final class CodeHash {
      * offset in table order; none at the end of the code, where no instruction starts.
      */
     private void hashLines(int[] entries, int count) {
-        int[] order = new int[count];
+        int[] order = lineOrder;
         for (int i = 0; i < count; i++) {
             int at = i;
             int offset = reader.u2(entries[i]);
@@ -423,7 +425,7 @@ final class CodeHash {
         if ((hashed[index] & 1) == 0) {
             int at = reader.entry(index);
             int length = reader.u2(at);
-            plainHashes[index] = isAscii(at + 2, length) ? Hash64.ofAscii(bytes, at + 2, length)
+            plainHashes[index] = reader.isAscii(at + 2, length) ? Hash64.ofAscii(bytes, at + 2, length)
                     : Hash64.of(reader.utf8(index));
             hashed[index] |= 1;
         }
@@ -438,7 +440,7 @@ final class CodeHash {
             if (isOwner(index)) {
                 hash = SELF_HASH;
             } else if (namesOwnerDescriptor(index)) {
-                hash = Hash64.of(reader.utf8(index).replace(ownerDescriptor, SELF_DESCRIPTOR));
+                hash = Hash64.of(reader.utf8(index).replace(ownerDescriptor(), SELF_DESCRIPTOR));
             } else {
                 hash = plain(index);
             }
@@ -446,6 +448,13 @@ final class CodeHash {
             hashed[index] |= 2;
         }
         return selfHashes[index];
+    }
+
+    private String ownerDescriptor() {
+        if (ownerDescriptor == null) {
+            ownerDescriptor = "L".concat(reader.utf8(reader.ownerName())).concat(";");
+        }
+        return ownerDescriptor;
     }
 
     private void ensureCaches() {
@@ -489,15 +498,6 @@ final class CodeHash {
     private boolean utf8Is(int index, byte[] ascii) {
         int at = reader.entry(index);
         return reader.u2(at) == ascii.length && Arrays.equals(bytes, at + 2, at + 2 + ascii.length, ascii, 0, ascii.length);
-    }
-
-    private boolean isAscii(int start, int length) {
-        for (int i = start; i < start + length; i++) {
-            if (bytes[i] < 0) {
-                return false;
-            }
-        }
-        return true;
     }
 
     /**

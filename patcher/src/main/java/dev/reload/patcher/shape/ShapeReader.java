@@ -3,9 +3,7 @@ package dev.reload.patcher.shape;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Reads what a {@link ClassShape} keeps straight from the bytes of a class file {@link ClassFileCheck} has checked: one
@@ -16,7 +14,8 @@ import java.util.Set;
  *
  * <p>Each value is what ASM's {@code ClassReader} would give a visitor ({@code SKIP_FRAMES}): {@code Synthetic}
  * attributes count as the flag, {@code xload_n} as {@code xload n}, {@code goto_w} as {@code goto}, and of several
- * attributes of one kind the last counts; the tests compare the two on every class of java.base.
+ * attributes of one kind the last counts. The tests compare the two on every class of java.base, of ECJ and of
+ * kotlin-stdlib.
  */
 final class ShapeReader {
     /** A shape keeps the class file's 16 bits of flags. */
@@ -48,8 +47,10 @@ final class ShapeReader {
     private final Symbols symbols = Symbols.TABLE;
     /** Where each constant pool entry's content starts, after its tag. */
     private final int[] pool;
-    /** The strings decoded so far, by constant pool index. */
-    private final String[] strings;
+    /** The strings decoded so far, by constant pool index; made when the first is. */
+    private String[] strings;
+    /** Where the class file's {@code this_class} index is. */
+    private final int thisClassAt;
     private final int ownerStart;
     private final int ownerLength;
     private int bootstrapMethods;
@@ -63,16 +64,16 @@ final class ShapeReader {
     private final Ints methods = new Ints();
     private long[] methodData;
     private Object[] constantValues;
-    /** Made when first needed: most classes have no anonymous class, no switch map and no lambda. */
-    private Set<String> anonymous;
-    private Set<String> switchMapHolders;
+    /** The symbols of the anonymous classes and of the classes holding a switch map this class reads. */
+    private final Ints anonymous = new Ints();
+    private final Ints switchMapHolders = new Ints();
+    /** Made when first needed: most classes create no lambda. */
     private Map<String, Integer> lambdaCreators;
 
     private ShapeReader(byte[] bytes) {
         this.bytes = bytes;
         int count = u2(8);
         pool = new int[count];
-        strings = new String[count];
         int at = 10;
         for (int i = 1; i < count; i++) {
             pool[i] = at + 1;
@@ -87,7 +88,8 @@ final class ShapeReader {
                 default -> at += 5;
             }
         }
-        int name = pool[u2(at + 2)];
+        thisClassAt = at + 2;
+        int name = pool[u2(thisClassAt)];
         ownerStart = pool[u2(name)] + 2;
         ownerLength = u2(ownerStart - 2);
         readClass(at);
@@ -102,14 +104,13 @@ final class ShapeReader {
 
     private void readClass(int at) {
         int access = u2(at);
-        String name = className(u2(at + 2));
         int superIndex = u2(at + 4);
-        header[ShapeLayout.NAME] = symbols.intern(name);
-        header[ShapeLayout.SUPER] = superIndex == 0 ? -1 : symbols.intern(className(superIndex));
+        header[ShapeLayout.NAME] = classSymbol(u2(at + 2));
+        header[ShapeLayout.SUPER] = superIndex == 0 ? -1 : classSymbol(superIndex);
         header[ShapeLayout.NEST_HOST] = -1;
         int interfaceCount = u2(at + 6);
         for (int i = 0; i < interfaceCount; i++) {
-            interfaces.add(symbols.intern(className(u2(at + 8 + 2 * i))));
+            interfaces.add(classSymbol(u2(at + 8 + 2 * i)));
         }
         int membersAt = at + 8 + 2 * interfaceCount;
         int methodsAt = skipMembers(membersAt);
@@ -117,7 +118,7 @@ final class ShapeReader {
         access |= readClassAttributes(attributesAt);
         header[ShapeLayout.ACCESS_AND_VERSION] = (access & CLASS_FILE_FLAGS) | u2(6) << 16;
         readFields(membersAt);
-        readMethods(methodsAt, new CodeHash(this, name));
+        readMethods(methodsAt, new CodeHash(this));
     }
 
     /** Reads the class's attributes; {@return the flag a {@code Synthetic} attribute adds, or 0} */
@@ -151,7 +152,7 @@ final class ShapeReader {
             attribute = content + u4(attribute + 2);
         }
         if (nestHost != 0) {
-            header[ShapeLayout.NEST_HOST] = symbols.intern(className(nestHost));
+            header[ShapeLayout.NEST_HOST] = classSymbol(nestHost);
         }
         classList(nestMembersAt, nestMembers);
         classList(permittedAt, permittedSubclasses);
@@ -166,7 +167,7 @@ final class ShapeReader {
         }
         int count = u2(at);
         for (int i = 0; i < count; i++) {
-            into.add(symbols.intern(className(u2(at + 2 + 2 * i))));
+            into.add(classSymbol(u2(at + 2 + 2 * i)));
         }
     }
 
@@ -177,10 +178,7 @@ final class ShapeReader {
         int count = u2(at);
         for (int i = 0, entry = at + 2; i < count; i++, entry += 8) {
             if (u2(entry + 4) == 0) {
-                if (anonymous == null) {
-                    anonymous = new HashSet<>();
-                }
-                anonymous.add(className(u2(entry)));
+                anonymous.add(knownSymbol(u2(pool[u2(entry)])));
             }
         }
     }
@@ -192,8 +190,8 @@ final class ShapeReader {
         int count = u2(at);
         int component = at + 2;
         for (int i = 0; i < count; i++) {
-            recordComponents.add(symbols.intern(utf8(u2(component))));
-            recordComponents.add(symbols.intern(utf8(u2(component + 2))));
+            recordComponents.add(symbol(u2(component)));
+            recordComponents.add(symbol(u2(component + 2)));
             int signature = 0;
             int attributes = u2(component + 4);
             int attribute = component + 6;
@@ -203,7 +201,7 @@ final class ShapeReader {
                 }
                 attribute += 6 + u4(attribute + 2);
             }
-            recordComponents.add(signature == 0 ? -1 : symbols.intern(utf8(signature)));
+            recordComponents.add(signature == 0 ? -1 : symbol(signature));
             component = attribute;
         }
     }
@@ -225,8 +223,8 @@ final class ShapeReader {
                 }
                 attribute += 6 + u4(attribute + 2);
             }
-            fields.add(symbols.intern(utf8(u2(field + 2))));
-            fields.add(symbols.intern(utf8(u2(field + 4))));
+            fields.add(symbol(u2(field + 2)));
+            fields.add(symbol(u2(field + 4)));
             fields.add(access & CLASS_FILE_FLAGS);
             if (valueIndex != 0) {
                 if (constantValues == null) {
@@ -256,8 +254,8 @@ final class ShapeReader {
                 }
                 attribute += 6 + u4(attribute + 2);
             }
-            methods.add(symbols.intern(utf8(u2(method + 2))));
-            methods.add(symbols.intern(utf8(u2(method + 4))));
+            methods.add(symbol(u2(method + 2)));
+            methods.add(symbol(u2(method + 4)));
             methodData[2 * index + 1] = access & CLASS_FILE_FLAGS;
             if (codeAt != 0) {
                 code.hash(index, codeAt);
@@ -305,11 +303,9 @@ final class ShapeReader {
         lambdaCreators.putIfAbsent(name + descriptor, index);
     }
 
-    void readsSwitchMap(String holder) {
-        if (switchMapHolders == null) {
-            switchMapHolders = new HashSet<>();
-        }
-        switchMapHolders.add(holder);
+    /** The method reads javac's enum switch map held by the class the {@code CONSTANT_Utf8} entry names. */
+    void readsSwitchMap(int holderName) {
+        switchMapHolders.add(knownSymbol(holderName));
     }
 
     // The constant pool, as the code hash reads it too.
@@ -345,6 +341,39 @@ final class ShapeReader {
         return ((long) u4(at) << 32) | (u4(at + 4) & 0xFFFF_FFFFL);
     }
 
+    /** {@return the symbol of a {@code CONSTANT_Utf8} entry, added to the table when new} */
+    private int symbol(int index) {
+        int at = pool[index];
+        int length = u2(at);
+        return isAscii(at + 2, length) ? symbols.internAscii(bytes, at + 2, length) : symbols.intern(utf8(index));
+    }
+
+    /** {@return the symbol of the name a {@code CONSTANT_Class} entry names, added to the table when new} */
+    private int classSymbol(int index) {
+        return symbol(u2(pool[index]));
+    }
+
+    /** {@return the symbol of a {@code CONSTANT_Utf8} entry, or -1 when the table has none} */
+    private int knownSymbol(int index) {
+        int at = pool[index];
+        int length = u2(at);
+        return isAscii(at + 2, length) ? symbols.findAscii(bytes, at + 2, length) : symbols.find(utf8(index));
+    }
+
+    boolean isAscii(int start, int length) {
+        for (int i = start; i < start + length; i++) {
+            if (bytes[i] < 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** {@return the constant pool index of the class's own name} */
+    int ownerName() {
+        return u2(pool[u2(thisClassAt)]);
+    }
+
     /** {@return the internal name a {@code CONSTANT_Class} entry names} */
     String className(int index) {
         return utf8(u2(pool[index]));
@@ -352,6 +381,9 @@ final class ShapeReader {
 
     /** {@return a {@code CONSTANT_Utf8} entry as a string, decoded once} */
     String utf8(int index) {
+        if (strings == null) {
+            strings = new String[pool.length];
+        }
         String text = strings[index];
         if (text == null) {
             int at = pool[index];
@@ -445,14 +477,14 @@ final class ShapeReader {
     /** {@return the kind of each nest member in order, or null when every one is NAMED} */
     @SuppressWarnings("EnumOrdinal") // a byte a member; read back only in this JVM
     private byte[] nestMemberKinds() {
-        if (anonymous == null && switchMapHolders == null) {
+        if (anonymous.size == 0 && switchMapHolders.size == 0) {
             return null;
         }
         byte[] kinds = null;
         for (int i = 0; i < nestMembers.size; i++) {
-            String member = symbols.string(nestMembers.values[i]);
-            NestMemberKind kind = switchMapHolders != null && switchMapHolders.contains(member) ? NestMemberKind.SWITCH_MAP
-                    : anonymous != null && anonymous.contains(member) ? NestMemberKind.ANONYMOUS : NestMemberKind.NAMED;
+            int member = nestMembers.values[i];
+            NestMemberKind kind = switchMapHolders.contains(member) ? NestMemberKind.SWITCH_MAP
+                    : anonymous.contains(member) ? NestMemberKind.ANONYMOUS : NestMemberKind.NAMED;
             if (kind != NestMemberKind.NAMED) {
                 if (kinds == null) {
                     kinds = new byte[nestMembers.size];
@@ -467,16 +499,27 @@ final class ShapeReader {
         return text.getBytes(StandardCharsets.US_ASCII);
     }
 
-    /** A growable list of ints. */
+    /** A growable list of ints, its array made with the first: most sections of most classes stay empty. */
     private static final class Ints {
-        int[] values = new int[8];
+        private static final int[] NONE = new int[0];
+
+        int[] values = NONE;
         int size;
 
         void add(int value) {
             if (size == values.length) {
-                values = Arrays.copyOf(values, size * 2);
+                values = Arrays.copyOf(values, Math.max(8, size * 2));
             }
             values[size++] = value;
+        }
+
+        boolean contains(int value) {
+            for (int i = 0; i < size; i++) {
+                if (values[i] == value) {
+                    return true;
+                }
+            }
+            return false;
         }
     }
 }

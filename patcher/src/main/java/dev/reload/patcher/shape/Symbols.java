@@ -56,14 +56,89 @@ final class Symbols {
         }
         int slot = slotOf(text);
         int id = slots[slot] - 1;
-        if (id < 0) {
-            id = add(text);
-            slots[slot] = id + 1;
-            if (size * 4 > slots.length * 3) {
-                rehash();
-            }
+        return id >= 0 ? id : added(slot, text);
+    }
+
+    /** {@return the id of a new string, stored and put in the free slot {@code slot}} */
+    private int added(int slot, String text) {
+        int id = add(text);
+        slots[slot] = id + 1;
+        if (size * 4 > slots.length * 3) {
+            rehash();
         }
         return id;
+    }
+
+    /**
+     * {@return the id of the string that ASCII bytes spell, adding it when it is new, as {@link #intern(String)} would}:
+     * the string is made only when the table does not have it yet, so reading a class whose names the table holds
+     * (every class of a program after its first) makes none
+     *
+     * @param bytes holds the string's bytes, each below 0x80; never null
+     * @param start where they start
+     * @param length how many there are
+     */
+    synchronized int internAscii(byte[] bytes, int start, int length) {
+        return ascii(bytes, start, length, true);
+    }
+
+    /** {@return the id of the string that ASCII bytes spell, or -1 when no shape uses it}, as {@link #find} */
+    synchronized int findAscii(byte[] bytes, int start, int length) {
+        return ascii(bytes, start, length, false);
+    }
+
+    private int ascii(byte[] bytes, int start, int length, boolean adding) {
+        int dollar = numberedSuffixAt(bytes, start, length);
+        if (dollar > 0) {
+            int prefix = ascii(bytes, start, dollar, adding);
+            if (prefix < 0) {
+                return -1;
+            }
+            if (prefix <= MAX_PREFIX_ID) {
+                int number = 0;
+                for (int i = start + dollar + 1; i < start + length; i++) {
+                    number = number * 10 + (bytes[i] - '0');
+                }
+                return NUMBERED | number << PREFIX_BITS | prefix;
+            }
+        }
+        int hash = 0;
+        for (int i = start; i < start + length; i++) {
+            hash = 31 * hash + bytes[i]; // String.hashCode of the Latin-1 string
+        }
+        int mask = slots.length - 1;
+        for (int slot = spread(hash) & mask; ; slot = (slot + 1) & mask) {
+            int id = slots[slot] - 1;
+            if (id >= 0 && matches(id, bytes, start, length)) {
+                return id;
+            }
+            if (id < 0) {
+                return adding ? added(slot, new String(bytes, start, length, StandardCharsets.ISO_8859_1)) : -1;
+            }
+        }
+    }
+
+    /** {@return where the {@code $} of a numbered name spelled in ASCII bytes is, relative to start, or -1} */
+    private static int numberedSuffixAt(byte[] bytes, int start, int length) {
+        int dollar = -1;
+        for (int i = start + length - 1; i >= start; i--) {
+            if (bytes[i] == '$') {
+                dollar = i - start;
+                break;
+            }
+        }
+        int digits = length - dollar - 1;
+        if (dollar <= 0 || digits < 1 || digits > 3 || bytes[start + dollar + 1] == '0') {
+            return -1;
+        }
+        int number = 0;
+        for (int i = start + dollar + 1; i < start + length; i++) {
+            if (bytes[i] < '0' || bytes[i] > '9') {
+                return -1;
+            }
+            number = number * 10 + (bytes[i] - '0');
+        }
+        return number <= MAX_NUMBER ? dollar : -1;
     }
 
     /**
@@ -184,6 +259,17 @@ final class Symbols {
             }
         }
         return true;
+    }
+
+    /** Compares an ASCII spelling without making a string. */
+    private boolean matches(int id, byte[] bytes, int start, int length) {
+        long entry = entries[id];
+        if ((entry & 1) != 0 || (int) ((entry >>> 1) & FIELD_MASK) != length) {
+            return false;
+        }
+        byte[] page = pages[(int) (entry >>> (OFFSET_BITS + LENGTH_BITS + 1))];
+        int offset = (int) ((entry >>> (LENGTH_BITS + 1)) & FIELD_MASK);
+        return Arrays.equals(page, offset, offset + length, bytes, start, start + length);
     }
 
     private void rehash() {

@@ -2,6 +2,7 @@ package dev.reload.patcher.shape;
 
 import org.junit.jupiter.api.Test;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -51,6 +52,28 @@ class SymbolsTest {
         assertEquals(-1, symbols.find("never/Interned$3"), "the prefix was never interned");
         assertEquals(symbols.intern("demo/Hud$4"), symbols.find("demo/Hud$4"));
         assertTrue(symbols.find("demo/Hud") >= 0, "interning a numbered name interns its prefix");
+    }
+
+    @Test
+    void asciiBytesGetTheIdTheirStringGets() {
+        Symbols symbols = new Symbols();
+        List<String> texts = List.of("", "update", "(F)V", "other/Name$3", "demo/Hud$1", "demo/Hud$255", "demo/Hud$256",
+                "demo/Hud$01", "$5", "demo/Hud$", "a$b$7", "x".repeat(70_000));
+        byte[] padded = new byte[80_000];
+        for (String text : texts) {
+            byte[] ascii = text.getBytes(StandardCharsets.US_ASCII);
+            System.arraycopy(ascii, 0, padded, 3, ascii.length);
+            padded[3 + ascii.length] = 'z'; // the bytes after the string are not part of it
+            assertEquals(symbols.find(text), symbols.findAscii(padded, 3, ascii.length), text);
+            int id = symbols.internAscii(padded, 3, ascii.length);
+            assertEquals(id, symbols.intern(text), text);
+            assertEquals(id, symbols.findAscii(padded, 3, ascii.length), text);
+            assertEquals(text, symbols.string(id));
+        }
+        assertEquals(-1, symbols.findAscii(new byte[] {'n', 'e', 'w'}, 0, 3));
+        int fromString = symbols.intern("made/From$String");
+        byte[] ascii = "made/From$String".getBytes(StandardCharsets.US_ASCII);
+        assertEquals(fromString, symbols.internAscii(ascii, 0, ascii.length));
     }
 
     @Test

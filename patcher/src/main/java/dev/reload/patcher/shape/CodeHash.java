@@ -16,6 +16,8 @@ final class CodeHash {
     private static final String SELF_DESCRIPTOR = "L;self;";
     private static final long SELF_HASH = Hash64.of(SELF);
     private static final long NULL_HASH = Hash64.of(null);
+    /** Deeper than any compiler nests dynamic constants: one that holds itself would recurse for ever. */
+    private static final int MOST_NESTED_CONSTANTS = 64;
     /** The target of a jump into the middle of an instruction, which no instruction index names. */
     private static final long NO_INSTRUCTION = 0xFFFF_FFFFL;
 
@@ -117,10 +119,22 @@ final class CodeHash {
         instructionAt[codeLength] = count;
     }
 
-    /** {@return the offset of the instruction after the one at {@code p}} */
+    /**
+     * {@return the offset of the instruction after the one at {@code p}}; throws when the instruction does not end
+     * after its start and within the code, as a malformed switch's counts can say, so that no walk of the code stays
+     * in one place
+     */
     private int next(int start, int p) {
+        int length = length(start, p);
+        if (length <= 0 || length > codeLength - p) {
+            throw new IllegalArgumentException("the instruction at code offset " + p + " does not end within the code");
+        }
+        return p + length;
+    }
+
+    private int length(int start, int p) {
         int opcode = bytes[start + p] & 0xFF;
-        return p + switch (opcode) {
+        return switch (opcode) {
             case 16, LDC, ILOAD, 22, 23, 24, 25, ISTORE, 55, 56, 57, 58, 169, 188 -> 2; // bipush ... newarray
             case 17, 19, 20, IINC, 178, 179, 180, 181, 182, 183, 184, 187, 189, 192, 193, 198, 199 -> 3;
             case MULTIANEWARRAY -> 4;
@@ -266,6 +280,14 @@ final class CodeHash {
 
     /** {@return the hash of a loadable constant, as {@code ldc} and bootstrap arguments use it} */
     private long constant(int index) {
+        return constant(index, 0);
+    }
+
+    /** As {@link #constant(int)}, {@code depth} dynamic constants deep: a file whose constants name themselves ends. */
+    private long constant(int index, int depth) {
+        if (depth > MOST_NESTED_CONSTANTS) {
+            throw new IllegalArgumentException("dynamic constants nested more than " + MOST_NESTED_CONSTANTS + " deep");
+        }
         int at = reader.entry(index);
         Hash64 hash = new Hash64();
         switch (reader.tag(index)) {
@@ -283,7 +305,7 @@ final class CodeHash {
                 hash.add(8).add(plain(reader.u2(nameAndType))).add(plain(reader.u2(nameAndType + 2)))
                         .add(handle(reader.u2(bootstrap)));
                 for (int i = 0; i < reader.u2(bootstrap + 2); i++) {
-                    hash.add(constant(reader.u2(bootstrap + 4 + 2 * i)));
+                    hash.add(constant(reader.u2(bootstrap + 4 + 2 * i), depth + 1));
                 }
             }
             default -> throw new IllegalArgumentException("constant pool entry " + index + " is no loadable constant");

@@ -16,13 +16,17 @@ import org.objectweb.asm.Type;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Enumeration;
 import java.util.List;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -61,6 +65,44 @@ class ShapeReaderTest {
         List<byte[]> files = List.of(oldStyleClass(), constantsClass("t/Consts"), constantsClass("t/Spieler\u00e4$1"),
                 debugInfoClass(), longJumpClass());
         assertSameShapes("written cases", files, files.size());
+    }
+
+    @Test
+    void aSwitchOfNoLengthIsMalformedNotAnEndlessWalk() {
+        byte[] file = switchFirstClass();
+        int at = indexOf(file, new byte[] {0, 0, 0, 1, 0, 0, 0, 3}); // the tableswitch's low and high
+        file[at + 4] = (byte) 0xFF;
+        file[at + 5] = (byte) 0xFF;
+        file[at + 6] = (byte) 0xFF;
+        file[at + 7] = (byte) 0xFC; // high = -4: at offset 0, the switch would take no bytes at all
+        UnreadableClassException thrown = assertTimeoutPreemptively(Duration.ofSeconds(10),
+                () -> assertThrows(UnreadableClassException.class, () -> ClassShape.read(file)));
+        assertEquals(UnreadableClassException.Reason.MALFORMED, thrown.reason());
+    }
+
+    /** A method whose first instruction is a tableswitch over 1 to 3. */
+    private static byte[] switchFirstClass() {
+        ClassWriter writer = new ClassWriter(0);
+        writer.visit(Opcodes.V1_4, Opcodes.ACC_PUBLIC, "t/Switch", null, "java/lang/Object", null);
+        MethodVisitor m = writer.visitMethod(Opcodes.ACC_STATIC, "m", "(I)V", null, null);
+        m.visitCode();
+        Label end = new Label();
+        m.visitTableSwitchInsn(1, 3, end, end, end, end);
+        m.visitLabel(end);
+        m.visitInsn(Opcodes.RETURN);
+        m.visitMaxs(1, 1);
+        m.visitEnd();
+        writer.visitEnd();
+        return writer.toByteArray();
+    }
+
+    private static int indexOf(byte[] bytes, byte[] pattern) {
+        for (int i = 0; i + pattern.length <= bytes.length; i++) {
+            if (Arrays.equals(bytes, i, i + pattern.length, pattern, 0, pattern.length)) {
+                return i;
+            }
+        }
+        throw new AssertionError("pattern not found");
     }
 
     private static void assertSameShapes(String what, List<byte[]> files, int atLeast) {

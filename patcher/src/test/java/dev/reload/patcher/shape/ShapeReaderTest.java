@@ -15,6 +15,7 @@ import org.objectweb.asm.Type;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -78,6 +79,59 @@ class ShapeReaderTest {
         UnreadableClassException thrown = assertTimeoutPreemptively(Duration.ofSeconds(10),
                 () -> assertThrows(UnreadableClassException.class, () -> ClassShape.read(file)));
         assertEquals(UnreadableClassException.Reason.MALFORMED, thrown.reason());
+    }
+
+    @Test
+    void aDynamicConstantThatHoldsItselfIsMalformedNotAnEndlessRecursion() {
+        Handle bootstrap = new Handle(Opcodes.H_INVOKESTATIC, "java/lang/invoke/ConstantBootstraps", "invoke",
+                "(Ljava/lang/invoke/MethodHandles$Lookup;Ljava/lang/String;Ljava/lang/Class;"
+                        + "Ljava/lang/invoke/MethodHandle;[Ljava/lang/Object;)Ljava/lang/Object;", false);
+        ConstantDynamic inner = new ConstantDynamic("inner", "Ljava/lang/Object;", bootstrap, 424242);
+        ClassWriter writer = new ClassWriter(0);
+        writer.visit(Opcodes.V17, Opcodes.ACC_PUBLIC, "t/Condy", null, "java/lang/Object", null);
+        MethodVisitor m = writer.visitMethod(Opcodes.ACC_STATIC, "m", "()Ljava/lang/Object;", null, null);
+        m.visitCode();
+        m.visitLdcInsn(new ConstantDynamic("outer", "Ljava/lang/Object;", bootstrap, inner));
+        m.visitInsn(Opcodes.ARETURN);
+        m.visitMaxs(1, 0);
+        m.visitEnd();
+        writer.visitEnd();
+        byte[] file = writer.toByteArray();
+        int[] found = integerAndDynamicEntries(file, 424242);
+        // The inner constant's one argument, the Integer, becomes a dynamic constant: each then holds the other, or itself.
+        int argument = indexOf(file, new byte[] {0, 1, (byte) (found[0] >> 8), (byte) found[0]}) + 2;
+        file[argument] = (byte) (found[1] >> 8);
+        file[argument + 1] = (byte) found[1];
+        UnreadableClassException thrown = assertTimeoutPreemptively(Duration.ofSeconds(10),
+                () -> assertThrows(UnreadableClassException.class, () -> ClassShape.read(file)));
+        assertEquals(UnreadableClassException.Reason.MALFORMED, thrown.reason());
+    }
+
+    /** {@return the constant pool indexes of the Integer of that value and of a dynamic constant} */
+    private static int[] integerAndDynamicEntries(byte[] file, int value) {
+        int integer = -1;
+        int dynamic = -1;
+        int count = ((file[8] & 0xFF) << 8) | (file[9] & 0xFF);
+        for (int i = 1, at = 10; i < count; i++) {
+            int tag = file[at];
+            if (tag == 3 && ByteBuffer.wrap(file, at + 1, 4).getInt() == value) {
+                integer = i;
+            } else if (tag == 17) {
+                dynamic = i;
+            }
+            at += switch (tag) {
+                case 1 -> 3 + (((file[at + 1] & 0xFF) << 8) | (file[at + 2] & 0xFF));
+                case 5, 6 -> 9;
+                case 7, 8, 16, 19, 20 -> 3;
+                case 15 -> 4;
+                default -> 5;
+            };
+            if (tag == 5 || tag == 6) {
+                i++;
+            }
+        }
+        assertTrue(integer > 0 && dynamic > 0, "the constants were written");
+        return new int[] {integer, dynamic};
     }
 
     /** A method whose first instruction is a tableswitch over 1 to 3. */

@@ -1,6 +1,5 @@
 package dev.reload.patcher.shape;
 
-import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 /**
@@ -33,10 +32,10 @@ final class CodeHash {
     private static final int WIDE = 196;
     private static final int MULTIANEWARRAY = 197;
 
-    private static final byte[] LINE_NUMBER_TABLE = "LineNumberTable".getBytes(StandardCharsets.US_ASCII);
-    private static final byte[] LOCAL_VARIABLE_TABLE = "LocalVariableTable".getBytes(StandardCharsets.US_ASCII);
-    private static final byte[] LOCAL_VARIABLE_TYPE_TABLE = "LocalVariableTypeTable".getBytes(StandardCharsets.US_ASCII);
-    private static final byte[] SWITCH_MAP = SyntheticNames.SWITCH_MAP_PREFIX.getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] LINE_NUMBER_TABLE = ShapeReader.ascii("LineNumberTable");
+    private static final byte[] LOCAL_VARIABLE_TABLE = ShapeReader.ascii("LocalVariableTable");
+    private static final byte[] LOCAL_VARIABLE_TYPE_TABLE = ShapeReader.ascii("LocalVariableTypeTable");
+    private static final byte[] SWITCH_MAP = ShapeReader.ascii(SyntheticNames.SWITCH_MAP_PREFIX);
 
     private final ShapeReader reader;
     private final byte[] bytes;
@@ -245,7 +244,7 @@ final class CodeHash {
         Sequence item = instruction(opcode).add(self(ownerName)).add(plain(name)).add(self(reader.u2(nameAndType + 2)));
         if (call) {
             item.add(reader.tag(index) == 11 ? 1 : 0); // CONSTANT_InterfaceMethodref
-        } else if (opcode == GETSTATIC && startsWith(name, SWITCH_MAP) && !isOwner(ownerName)) {
+        } else if (opcode == GETSTATIC && reader.utf8StartsWith(name, SWITCH_MAP) && !isOwner(ownerName)) {
             reader.readsSwitchMap(ownerName);
         }
     }
@@ -318,8 +317,8 @@ final class CodeHash {
         if (bytes[reader.entry(name) + 2] == '[') {
             hash.add(6).add(9).add(self(name)); // ASM's Type.ARRAY: the name is the descriptor
         } else {
-            String descriptor = "L".concat(reader.utf8(name)).concat(";");
-            hash.add(6).add(10).add(Hash64.of(isOwner(name) ? SELF_DESCRIPTOR : descriptor)); // ASM's Type.OBJECT
+            hash.add(6).add(10).add(Hash64.of(isOwner(name) ? SELF_DESCRIPTOR
+                    : "L".concat(reader.utf8(name)).concat(";"))); // ASM's Type.OBJECT
         }
     }
 
@@ -354,7 +353,7 @@ final class CodeHash {
         for (int i = 0, attribute = attributesAt + 2; i < count; i++) {
             int name = reader.u2(attribute);
             int content = attribute + 6;
-            if (utf8Is(name, LINE_NUMBER_TABLE)) {
+            if (reader.utf8Is(name, LINE_NUMBER_TABLE)) {
                 int entries = reader.u2(content);
                 if (lineEntries.length < lines + entries) {
                     lineEntries = Arrays.copyOf(lineEntries, Math.max(2 * lineEntries.length, lines + entries));
@@ -365,12 +364,12 @@ final class CodeHash {
                     target(startPc);
                     lineEntries[lines++] = content + 2 + 4 * k;
                 }
-            } else if (utf8Is(name, LOCAL_VARIABLE_TABLE)) {
+            } else if (reader.utf8Is(name, LOCAL_VARIABLE_TABLE)) {
                 locals = content;
                 for (int k = 0, entry = content + 2; k < reader.u2(content); k++, entry += 10) {
                     target(reader.u2(entry) + reader.u2(entry + 2));
                 }
-            } else if (utf8Is(name, LOCAL_VARIABLE_TYPE_TABLE)) {
+            } else if (reader.utf8Is(name, LOCAL_VARIABLE_TYPE_TABLE)) {
                 localTypes = content;
             }
             attribute = content + reader.u4(attribute + 2);
@@ -509,17 +508,6 @@ final class CodeHash {
             }
         }
         return false;
-    }
-
-    private boolean startsWith(int index, byte[] prefix) {
-        int at = reader.entry(index);
-        return reader.u2(at) >= prefix.length
-                && Arrays.equals(bytes, at + 2, at + 2 + prefix.length, prefix, 0, prefix.length);
-    }
-
-    private boolean utf8Is(int index, byte[] ascii) {
-        int at = reader.entry(index);
-        return reader.u2(at) == ascii.length && Arrays.equals(bytes, at + 2, at + 2 + ascii.length, ascii, 0, ascii.length);
     }
 
     /**

@@ -394,9 +394,15 @@ final class ShapeReader {
     }
 
     /** {@return true when a {@code CONSTANT_Utf8} entry holds exactly these ASCII bytes} */
-    private boolean utf8Is(int index, byte[] ascii) {
+    boolean utf8Is(int index, byte[] ascii) {
         int at = pool[index];
         return u2(at) == ascii.length && Arrays.equals(bytes, at + 2, at + 2 + ascii.length, ascii, 0, ascii.length);
+    }
+
+    /** {@return true when a {@code CONSTANT_Utf8} entry starts with these ASCII bytes} */
+    boolean utf8StartsWith(int index, byte[] prefix) {
+        int at = pool[index];
+        return u2(at) >= prefix.length && Arrays.equals(bytes, at + 2, at + 2 + prefix.length, prefix, 0, prefix.length);
     }
 
     /** {@return the offset of the class's own internal name's bytes, and their length in {@link #ownerLength()}} */
@@ -495,7 +501,7 @@ final class ShapeReader {
         return kinds;
     }
 
-    private static byte[] ascii(String text) {
+    static byte[] ascii(String text) {
         return text.getBytes(StandardCharsets.US_ASCII);
     }
 

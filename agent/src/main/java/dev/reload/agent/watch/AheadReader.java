@@ -6,6 +6,7 @@ import dev.reload.patcher.shape.ClassShape;
 import dev.reload.patcher.shape.UnreadableClassException;
 
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.function.Function;
 
@@ -13,8 +14,9 @@ import java.util.function.Function;
  * Reads the files of a burst while its writes go on, on every core: each file's bytes and their hash, and a whole class
  * file further: what it names that the running program lacks ({@link BurstReferences}), its shape, and what
  * {@link ReadWhole} prepares of it, unless it holds what the agent knows (its batch drops it). All of that the batch
- * would do after the burst's last write otherwise. Thread-safe: the collector's consumer calls it outside its lock, and
- * the batch helpers run its step.
+ * would do after the burst's last write otherwise. A class file written under a temporary name is read as the class file
+ * it will be renamed to, and the class file renamed over from it takes that read if it holds the very same bytes.
+ * Thread-safe: the collector's consumer calls it outside its lock, and the batch helpers run its step.
  */
 final class AheadReader {
     /**
@@ -28,9 +30,9 @@ final class AheadReader {
     /** Told about each class file read whole, unless it holds what the agent knows. */
     private volatile ReadWhole readWhole = ReadWhole.NONE;
     /** A class of its own, not a lambda: every burst runs it, and a lambda spins a class every redefinition walks. */
-    private final Function<Path, FileRead> step = new Function<>() {
+    private final Function<ReadAhead.Unread, FileRead> step = new Function<>() {
         @Override
-        public FileRead apply(Path file) {
+        public FileRead apply(ReadAhead.Unread file) {
             return read(file);
         }
     };
@@ -51,27 +53,37 @@ final class AheadReader {
     }
 
     /** {@return each file read, in the order given, on every core when there are enough} */
-    List<FileRead> readAll(List<Path> files) {
+    List<FileRead> readAll(List<ReadAhead.Unread> files) {
         return BatchSteps.map(files, step, FILES_PER_THREAD);
     }
 
-    /** {@return the file read, and a whole class file further: what it names, its shape, what {@link ReadWhole} makes} */
-    FileRead read(Path file) {
+    /**
+     * {@return the file read, and a whole class file further: what it names, its shape, what {@link ReadWhole} makes}
+     * A class file renamed over from a temporary file read whole is that read when it holds the same bytes: only
+     * reading it again is left. A temporary file is read as the class file it will be renamed to.
+     */
+    FileRead read(ReadAhead.Unread unread) {
+        Path file = unread.file();
         FileRead read = FileRead.of(file);
+        FileRead renamedFrom = unread.renamedFrom();
+        if (renamedFrom != null && read.bytes() != null && Arrays.equals(read.bytes(), renamedFrom.bytes())) {
+            return renamedFrom.as(file);
+        }
         byte[] bytes = read.bytes();
         ClassFileReferences classFile = bytes == null ? null : ClassFileReferences.ofWhole(bytes);
         if (classFile == null) {
             return read;
         }
+        Path classFilePath = ClassFiles.isTemporaryClassFile(file) ? ClassFiles.renamedTo(file) : file;
         ClassShape shape;
         try {
             shape = ClassShape.read(bytes);
-            if (!known.holds(file, read.hash())) {
-                readWhole.read(file, bytes, shape);
+            if (!known.holds(classFilePath, read.hash())) {
+                readWhole.read(classFilePath, bytes, shape);
             }
         } catch (UnreadableClassException e) {
             shape = null; // whole, yet not one the patcher reads: the batch reports why
         }
-        return read.asWhole(references.read(file, classFile), shape);
+        return read.asWhole(references.read(classFilePath, classFile), shape);
     }
 }

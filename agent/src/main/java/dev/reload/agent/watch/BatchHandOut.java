@@ -109,40 +109,47 @@ final class BatchHandOut {
     private Drained awaitQuiet() throws InterruptedException {
         while (true) {
             checkSuspects();
-            List<Path> toRead;
+            List<ReadAhead.Unread> toRead;
             lock.lock();
             try {
                 long now = System.nanoTime();
                 List<Path> due = rechecks.due(now);
                 if (burst.isEmpty() && due.isEmpty() && assets.isEmpty()) {
-                    waitNanos(rechecks.nextDueNanos(now));
-                    continue;
-                }
-                long waitLeft = missing.rebuildLeft(now, readAhead);
-                if (waitLeft == 0) {
-                    // Assets go out with the class files, or once none is pending.
-                    waitLeft = burst.isEmpty() && due.isEmpty() ? assets.quietLeft(now) : burst.quietLeft(now);
-                }
-                // Read what was written so far while waiting for the rest; a new outer class file read whole can
-                // also show that a deleted nested class is gone for good. A file not read yet when the quiet period
-                // ended (the consumer kept from a core that long) is read before it goes out, unless the burst has
-                // run its longest: read, it may name what the build has still to write, which it then waits for.
-                toRead = waitLeft == 0 && burst.overLongest(now) ? List.of() : readAhead.next(READ_AHEAD_AT_ONCE);
-                if (toRead.isEmpty()) {
+                    // Nothing to hand out, but maybe class files written under a temporary name: a tool writes them
+                    // all before it renames any, and read now, they are read by its last rename.
+                    toRead = readAhead.next(READ_AHEAD_AT_ONCE);
+                    if (toRead.isEmpty()) {
+                        waitNanos(rechecks.nextDueNanos(now));
+                        continue;
+                    }
+                } else {
+                    long waitLeft = missing.rebuildLeft(now, readAhead);
                     if (waitLeft == 0) {
-                        return drain(now);
+                        // Assets go out with the class files, or once none is pending.
+                        waitLeft = burst.isEmpty() && due.isEmpty() ? assets.quietLeft(now) : burst.quietLeft(now);
                     }
-                    if (mayHandOutEarly(now)) {
-                        return handOutEarly(now);
+                    // Read what was written so far while waiting for the rest; a new outer class file read whole can
+                    // also show that a deleted nested class is gone for good. A file not read yet when the quiet
+                    // period ended (the consumer kept from a core that long) is read before it goes out, unless the
+                    // burst has run its longest: read, it may name what the build has still to write, which it then
+                    // waits for.
+                    toRead = waitLeft == 0 && burst.overLongest(now) ? List.of() : readAhead.next(READ_AHEAD_AT_ONCE);
+                    if (toRead.isEmpty()) {
+                        if (waitLeft == 0) {
+                            return drain(now);
+                        }
+                        if (mayHandOutEarly(now)) {
+                            return handOutEarly(now);
+                        }
+                        waitNanos(waitLeft);
+                        continue;
                     }
-                    waitNanos(waitLeft);
-                    continue;
                 }
             } finally {
                 lock.unlock();
             }
-            // A burst of renames outruns one reader: its files are read on every core, most of them after its last
-            // rename.
+            // A burst of renames outruns one reader: its files are read on every core, and what its temporary files
+            // held before.
             keep(reader.readAll(toRead));
         }
     }
@@ -226,7 +233,7 @@ final class BatchHandOut {
     private boolean settledEarly(Path file, byte[] bytes, long changes) throws InterruptedException {
         long seen = changes;
         while (true) {
-            List<Path> toRead;
+            List<ReadAhead.Unread> toRead;
             lock.lock();
             try {
                 if (burst.size() != 1 || !assets.isEmpty() || !rechecks.isEmpty() || !suspects.isEmpty()) {

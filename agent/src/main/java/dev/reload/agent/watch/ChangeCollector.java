@@ -13,9 +13,10 @@ import java.util.function.BiConsumer;
 /**
  * Merges the writes the watchers see into batches: a batch is handed out once no write has been seen for
  * the quiet period ({@link ClassFileBurst}), its files are read, and files whose content is what the agent last saw are
- * dropped ({@link KnownContents}). Files are read as they are written ({@link ReadAhead}, {@link AheadReader}); files read
- * whole that have what they name (the members of other classes they use are in the running program or in the batch,
- * {@link BurstReferences}) only wait for the build's next file, a fraction of the quiet period ({@link BurstPace}).
+ * dropped ({@link KnownContents}). Files are read as they are written ({@link ReadAhead}, {@link AheadReader}), class
+ * files written under a temporary name too, before their rename; files read whole that have what they name (the
+ * members of other classes they use are in the running program or in the batch, {@link BurstReferences}) only wait for
+ * the build's next file, a fraction of the quiet period ({@link BurstPace}).
  * While class files written under a temporary name are still to be renamed over their own, the batch waits for them
  * ({@link PendingRenames}); once such a tool has renamed all it wrote, the batch waits only the settle period after its
  * last rename; deleted class files and trees whose events were lost are waited for too ({@link MissingFiles}). The
@@ -108,6 +109,10 @@ public final class ChangeCollector {
             lock.lock();
             try {
                 burst.temporaryWritten(file, System.nanoTime());
+                readAhead.touched(file);
+                if (handOut.consumerWaiting()) {
+                    wakeUp.signalAll();
+                }
             } finally {
                 lock.unlock();
             }
@@ -169,7 +174,9 @@ public final class ChangeCollector {
         if (ClassFiles.isTemporaryClassFile(file)) {
             lock.lock();
             try {
-                if (burst.temporaryGone(file, System.nanoTime()) && handOut.consumerWaiting()) {
+                boolean renamed = burst.temporaryGone(file, System.nanoTime());
+                readAhead.renamed(file, ClassFiles.renamedTo(file));
+                if (renamed && handOut.consumerWaiting()) {
                     wakeUp.signalAll();
                 }
             } finally {

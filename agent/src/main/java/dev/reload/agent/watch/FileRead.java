@@ -35,6 +35,11 @@ record FileRead(Path file, Attempt<byte[], IOException> content, long hash, Burs
         return new FileRead(file, content, hash, wholeFile, classShape);
     }
 
+    /** {@return this read as the read of {@code other}, a file found to hold the very same bytes} */
+    FileRead as(Path other) {
+        return new FileRead(other, content, hash, whole, shape);
+    }
+
     /** {@return the bytes read, or null when the file could not be read} */
     byte[] bytes() {
         return content instanceof Attempt.Done<byte[], IOException> done ? done.value() : null;

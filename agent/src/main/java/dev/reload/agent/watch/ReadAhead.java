@@ -17,8 +17,12 @@ import java.util.Set;
  * its reads: a build that writes a thousand class files gives the agent time to read the first ones while it writes
  * the last. A file written again after it was read is read again. Also knows which files were read whole (see
  * {@link dev.reload.patcher.rewrite.ClassFileReferences#ofWhole}), with what each names
- * ({@link BurstReferences}): those need not wait for the quiet period. Not thread-safe: the collector guards it with
- * its lock, and reads the file itself outside the lock ({@link AheadReader}).
+ * ({@link BurstReferences}): those need not wait for the quiet period. A class file written under a temporary name
+ * ({@link ClassFiles#isTemporaryClassFile}) is read as it is written too, as the class file it will be renamed to:
+ * a tool that replaces class files atomically writes them all before its first rename, so most of the reading is done
+ * by its last. Once renamed, the class file is read again only to see that it holds those very bytes
+ * ({@link AheadReader}). Not thread-safe: the collector guards it with its lock, and reads the file itself outside the
+ * lock.
  */
 final class ReadAhead {
     /** Per file read since its last write: its bytes or why they cannot be read, their hash, what it names, its shape. */
@@ -27,6 +31,12 @@ final class ReadAhead {
     private final Deque<Path> unread = new ArrayDeque<>();
     /** The files handed out to read and not read yet. */
     private final Set<Path> reading = new HashSet<>();
+    /** Class files renamed over from a temporary file read whole, to that read: what they should hold. */
+    private final Map<Path, FileRead> renamedFrom = new HashMap<>();
+    /** Temporary files renamed (or deleted) since their last write: none is left to read. */
+    private final Set<Path> renamedAway = new HashSet<>();
+    /** Temporary files renamed while being read, to the class file each was renamed to. */
+    private final Map<Path, Path> renamedWhileRead = new HashMap<>();
     /** Counts the changes of what is known, so a conclusion drawn from it can tell when it is out of date. */
     private long changes;
     /** Counts the losses of files read whole (written again, or all taken): a look that found them whole is stale. */
@@ -41,27 +51,55 @@ final class ReadAhead {
         }
         unread.add(file);
         reading.remove(file);
+        renamedAway.remove(file);
+        renamedWhileRead.remove(file);
     }
 
     /**
      * {@return the next files to read, at most {@code most}, in the order written, now marked as being read; empty when
      * every file written is read or being read}
      */
-    List<Path> next(int most) {
-        List<Path> next = new ArrayList<>();
+    List<Unread> next(int most) {
+        List<Unread> next = new ArrayList<>();
         for (Path file = unread.poll(); file != null; file = next.size() < most ? unread.poll() : null) {
-            if (!reads.containsKey(file) && reading.add(file)) {
-                next.add(file);
+            if (!reads.containsKey(file) && !renamedAway.contains(file) && reading.add(file)) {
+                next.add(new Unread(file, renamedFrom.remove(file)));
             }
         }
         return next;
     }
 
+    /**
+     * Notes that a class file written under a temporary name was renamed over its class file (or deleted: the two look
+     * alike): what was read of it whole is what the class file should now hold, unless it was written again since.
+     *
+     * @param temporary the temporary file, never null
+     * @param classFile the class file it was renamed to, never null
+     */
+    void renamed(Path temporary, Path classFile) {
+        changes++;
+        renamedAway.add(temporary);
+        if (reading.contains(temporary)) {
+            // Read whole, it is what the class file should hold: the read that ends after the rename says so too.
+            renamedWhileRead.put(temporary, classFile);
+        }
+        FileRead read = reads.remove(temporary);
+        if (read != null && read.whole() != null) {
+            renamedFrom.put(classFile, read);
+        }
+    }
+
     /** Keeps what was read of a file {@link #next} gave, unless it was written again meanwhile. */
     void read(FileRead read) {
-        if (reading.remove(read.file())) {
-            changes++;
+        if (!reading.remove(read.file())) {
+            return;
+        }
+        changes++;
+        Path renamedTo = renamedWhileRead.remove(read.file());
+        if (renamedTo == null) {
             reads.put(read.file(), read);
+        } else if (read.whole() != null) {
+            renamedFrom.put(renamedTo, read);
         }
     }
 
@@ -129,6 +167,19 @@ final class ReadAhead {
         reads.clear();
         unread.clear();
         reading.clear();
+        renamedFrom.clear();
+        renamedAway.clear();
+        renamedWhileRead.clear();
         return taken;
+    }
+
+    /**
+     * A file to read.
+     *
+     * @param file the file, never null
+     * @param renamedFrom what was read whole of the temporary file last renamed over it, or null: if the file holds the
+     *     same bytes, that read is the file's
+     */
+    record Unread(Path file, FileRead renamedFrom) {
     }
 }

@@ -253,6 +253,54 @@ class ChangeCollectorTest {
     }
 
     @Test
+    void aClassFileWrittenUnderATemporaryNameIsReadAndPreparedBeforeItsRenameAndHandedOutAsRead() throws Exception {
+        TemporaryRead read = calleeReadBeforeItsRename();
+        assertFalse(read.taken().isDone(), "nothing goes out before the rename");
+        rename(read.collector(), read.temporary(), "Callee.class");
+        ChangeBatch batch = read.taken().get();
+        List<Object> prepared = read.prepared().get(root.resolve("Callee.class"));
+        assertEquals(List.of("Callee.class"), batch.files().stream().map(ChangedFile::relativePath).toList());
+        assertSame(prepared.get(0), batch.files().get(0).bytes(), "the bytes read before the rename");
+        assertSame(prepared.get(1), batch.files().get(0).shape(), "the shape read before the rename");
+    }
+
+    @Test
+    void aTemporaryFileChangedAfterItWasReadIsHandedOutAsItIsOnceRenamed() throws Exception {
+        TemporaryRead read = calleeReadBeforeItsRename();
+        // Written again with no event for it (one the platform lost, or one still on its way): the rename must not
+        // hand out what was read before.
+        byte[] other = Files.readAllBytes(classFile("Caller.class.new", SampleCaller.class));
+        Files.write(read.temporary(), other);
+        rename(read.collector(), read.temporary(), "Callee.class");
+        assertArrayEquals(other, read.taken().get().files().get(0).bytes());
+    }
+
+    /**
+     * A class file written as {@code Callee.class.new}, read and prepared as {@code Callee.class} while the consumer
+     * waits for a batch.
+     *
+     * @param prepared what each file was prepared with, by the class file it was prepared as
+     */
+    private record TemporaryRead(ChangeCollector collector, Path temporary, Map<Path, List<Object>> prepared,
+                                 CompletableFuture<ChangeBatch> taken) {
+    }
+
+    private TemporaryRead calleeReadBeforeItsRename() throws Exception {
+        ChangeCollector collector = readyFilesCollector(Duration.ofMillis(50));
+        Map<Path, List<Object>> prepared = new ConcurrentHashMap<>();
+        collector.prepareEachFileWith((file, bytes, shape) -> prepared.put(file, List.of(bytes, shape)));
+        CompletableFuture<ChangeBatch> taken = CompletableFuture.supplyAsync(() -> takeFrom(collector));
+        Path temporary = classFile("Callee.class.new", SampleCallee.class);
+        collector.touched(root, temporary);
+        Path callee = root.resolve("Callee.class");
+        for (int i = 0; i < 1_000 && !prepared.containsKey(callee); i++) {
+            Thread.sleep(10);
+        }
+        assertTrue(prepared.containsKey(callee), "read and prepared as Callee.class before its rename");
+        return new TemporaryRead(collector, temporary, prepared, taken);
+    }
+
+    @Test
     void aClassFileCaughtHalfWrittenIsHandedOutOnceWhole() throws Exception {
         byte[] whole;
         try (var in = ChangeCollectorTest.class.getResourceAsStream("ChangeCollectorTest.class")) {

@@ -62,8 +62,8 @@ class ClassFileBurstTest {
     }
 
     private void readWritten() {
-        for (Path file : readAhead.next(10)) {
-            readAhead.read(new FileRead(file, new Attempt.Done<>("class".getBytes(StandardCharsets.UTF_8)), 0,
+        for (ReadAhead.Unread unread : readAhead.next(10)) {
+            readAhead.read(new FileRead(unread.file(), new Attempt.Done<>("class".getBytes(StandardCharsets.UTF_8)), 0,
                     ReadAheadTest.WHOLE, null));
         }
     }

@@ -66,15 +66,15 @@ class ReadAheadTest {
         readAhead.touched(b);
         readAhead.touched(a);
         readAhead.touched(c);
-        assertEquals(List.of(a, b), readAhead.next(2));
-        assertEquals(List.of(c), readAhead.next(2), "a is being read already");
+        assertEquals(List.of(a, b), files(readAhead.next(2)));
+        assertEquals(List.of(c), files(readAhead.next(2)), "a is being read already");
         readAhead.touched(b);
         readAhead.read(new FileRead(a, content("a1"), 0, null, null));
         readAhead.read(new FileRead(b, content("b1, half written"), 0, null, null));
         readAhead.read(new FileRead(c, content("c1"), 0, null, null));
-        assertEquals(List.of(b), readAhead.next(2), "written again while being read");
+        assertEquals(List.of(b), files(readAhead.next(2)), "written again while being read");
         readAhead.read(new FileRead(b, content("b2"), 0, null, null));
-        assertEquals(List.of(), readAhead.next(2));
+        assertEquals(List.of(), files(readAhead.next(2)));
         assertEquals(Map.of(a, "a1", b, "b2", c, "c1"), texts(readAhead.take()));
     }
 
@@ -94,10 +94,58 @@ class ReadAheadTest {
         assertNull(taken.get(b), "written again: neither its old bytes nor their shape are the file's");
     }
 
+    @Test
+    void aClassFileRenamedOverFromATemporaryFileReadWholeIsToldWhatThatFileHeld() throws IOException {
+        Path temporary = Path.of("A.class.new");
+        readAhead.touched(temporary);
+        assertEquals(temporary, next(), "read as it is written, before its rename");
+        FileRead whole = new FileRead(temporary, content("a1"), 0, WHOLE, null);
+        readAhead.read(whole);
+        readAhead.renamed(temporary, a);
+        readAhead.touched(a);
+        List<ReadAhead.Unread> next = readAhead.next(2);
+        assertEquals(List.of(a), files(next));
+        assertSame(whole, next.get(0).renamedFrom(), "what the class file should hold, if it holds those bytes");
+        assertEquals(Map.of(), texts(readAhead.take()), "the temporary file's read is the class file's, or nothing");
+    }
+
+    @Test
+    void aTemporaryFileRenamedBeforeItIsReadIsNotReadAndOneRenamedWhileReadIsOnlyToldToItsClassFile() {
+        Path temporary = Path.of("A.class.new");
+        Path other = Path.of("B.class.new");
+        readAhead.touched(temporary);
+        readAhead.touched(other);
+        assertEquals(temporary, next());
+        readAhead.renamed(temporary, a);
+        readAhead.renamed(other, b);
+        FileRead whole = new FileRead(temporary, content("a1"), 0, WHOLE, null);
+        readAhead.read(whole);
+        readAhead.touched(a);
+        readAhead.touched(b);
+        List<ReadAhead.Unread> next = readAhead.next(3);
+        assertEquals(List.of(a, b), files(next), "a renamed file is not read under its old name");
+        assertSame(whole, next.get(0).renamedFrom(), "read whole, whenever the read ended");
+        assertNull(next.get(1).renamedFrom(), "never read");
+    }
+
+    @Test
+    void aTemporaryFileReadHalfWrittenTellsTheClassFileNothing() {
+        Path temporary = Path.of("A.class.new");
+        readAhead.touched(temporary);
+        readAhead.read(new FileRead(next(), content("a1, half written"), 0, null, null));
+        readAhead.renamed(temporary, a);
+        readAhead.touched(a);
+        assertNull(readAhead.next(1).get(0).renamedFrom());
+    }
+
     /** {@return the next file to read, alone, or null} */
     private Path next() {
-        List<Path> next = readAhead.next(1);
-        return next.isEmpty() ? null : next.get(0);
+        List<ReadAhead.Unread> next = readAhead.next(1);
+        return next.isEmpty() ? null : next.get(0).file();
+    }
+
+    private static List<Path> files(List<ReadAhead.Unread> unread) {
+        return unread.stream().map(ReadAhead.Unread::file).toList();
     }
 
     private static Attempt<byte[], IOException> content(String text) {

@@ -4,7 +4,6 @@ import dev.reload.agent.parallel.Attempt;
 import dev.reload.patcher.shape.ClassShape;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
@@ -23,7 +22,7 @@ record FileRead(Path file, Attempt<byte[], IOException> content, long hash, Burs
     /** {@return the file's bytes and their hash, or the {@link IOException} that says why they cannot be read} */
     static FileRead of(Path file) {
         try {
-            byte[] bytes = Files.readAllBytes(file);
+            byte[] bytes = FileBytes.read(file);
             return new FileRead(file, new Attempt.Done<>(bytes), ContentHash.of(bytes), null, null);
         } catch (IOException e) {
             return new FileRead(file, new Attempt.Failed<>(e), 0, null, null);

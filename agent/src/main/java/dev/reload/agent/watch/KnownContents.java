@@ -72,7 +72,7 @@ final class KnownContents {
             if (now.equals(stamps.get(file))) {
                 return true;
             }
-            if (ContentHash.of(Files.readAllBytes(file)) != known) {
+            if (ContentHash.of(FileBytes.read(file)) != known) {
                 return false;
             }
             if (!now.racy(System.currentTimeMillis())) {
@@ -156,7 +156,7 @@ final class KnownContents {
         for (Path file : written) {
             byte[] bytes;
             try {
-                bytes = Files.readAllBytes(file);
+                bytes = FileBytes.read(file);
             } catch (NoSuchFileException e) {
                 continue; // deleted: hooks are told about the assets that are there to read
             } catch (IOException e) {

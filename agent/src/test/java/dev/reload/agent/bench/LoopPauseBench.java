@@ -65,7 +65,10 @@ final class LoopPauseBench {
         return new Section(table, List.of(
                 new BudgetCheck("longest loop pause during a one-class reload", "<= the reference agent's + 1 ms",
                         Stats.signedMs(over) + " ms before any large reload, safepoint " + safepoint(agent.alone())
-                        + " ms (reference: " + Stats.signedMs(floorOver) + " ms, " + safepoint(floor) + " ms); after "
+                        + " ms (reference: " + Stats.signedMs(floorOver) + " ms, " + safepoint(floor)
+                        + " ms; reference with reload-agent loaded: "
+                        + Stats.signedMs(overNoReload(shared.reference().alone())) + " ms, "
+                        + safepoint(shared.reference().alone()) + " ms); after "
                         + many + " reloads " + Stats.signedMs(overNoReload(agent.among()))
                         + " ms (reference with reload-agent loaded: "
                         + Stats.signedMs(overNoReload(shared.reference().among())) + " ms)",
@@ -105,8 +108,8 @@ final class LoopPauseBench {
                 + " (\"before any large reload\", as the reference agent's child makes all of its windows), then"
                 + " one-class and " + many + " windows in turn (\"after " + many + " reloads\"): the code compiled for"
                 + " the large reloads stays, and every later redefinition walks it, so the budget compares the first"
-                + " with the reference and the second is set beside the \"reference, reload-agent loaded\" row of the"
-                + " same order. \"reference, reload-agent loaded\": the reference agent redefines C0 (its class file"
+                + " with the reference, and each is set beside the \"reference, reload-agent loaded\" row of the same"
+                + " order. \"reference, reload-agent loaded\": the reference agent redefines C0 (its class file"
                 + " as reload-agent runs it) in a program that runs reload-agent too, with the windows of reload-agent's"
                 + " rows in the same order, the " + many + " reloads made by reload-agent: the floor for a program that"
                 + " holds reload-agent's classes and the code compiled for its reloads. Its " + many + " reloads"

@@ -14,8 +14,8 @@ import java.util.function.Function;
  * Reads the files of a burst while its writes go on, on every core: each file's bytes and their hash, and a whole class
  * file further: what it names that the running program lacks ({@link BurstReferences}), its shape, and what
  * {@link ReadWhole} prepares of it, unless it holds what the agent knows (its batch drops it). All of that the batch
- * would do after the burst's last write otherwise. A class file written under a temporary name is read as the class file
- * it will be renamed to, and the class file renamed over from it takes that read if it holds the very same bytes.
+ * would do after the burst's last write otherwise. A class file written under a temporary name is read as the class
+ * file it will be renamed to, and the class file renamed over from it takes that read if it holds the very same bytes.
  * Thread-safe: the collector's consumer calls it outside its lock, and the batch helpers run its step.
  */
 final class AheadReader {

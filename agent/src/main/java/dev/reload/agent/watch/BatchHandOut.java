@@ -114,36 +114,28 @@ final class BatchHandOut {
             try {
                 long now = System.nanoTime();
                 List<Path> due = rechecks.due(now);
-                if (burst.isEmpty() && due.isEmpty() && assets.isEmpty()) {
-                    // Nothing to hand out, but maybe class files written under a temporary name: a tool writes them
-                    // all before it renames any, and read now, they are read by its last rename.
-                    toRead = readAhead.next(READ_AHEAD_AT_ONCE);
-                    if (toRead.isEmpty()) {
+                boolean nothingPending = burst.isEmpty() && due.isEmpty() && assets.isEmpty();
+                long waitLeft = nothingPending ? Long.MAX_VALUE : waitLeft(now, due);
+                // Read what was written so far while waiting for the rest, with nothing pending too: a tool that
+                // replaces class files atomically writes them all under temporary names before its first rename. A new
+                // outer class file read whole can also show that a deleted nested class is gone for good. A file not
+                // read yet when the quiet period ended (the consumer kept from a core that long) is read before it
+                // goes out, unless the burst has run its longest: read, it may name what the build has still to
+                // write, which it then waits for.
+                toRead = waitLeft == 0 && burst.overLongest(now) ? List.of() : readAhead.next(READ_AHEAD_AT_ONCE);
+                if (toRead.isEmpty()) {
+                    if (nothingPending) {
                         waitNanos(rechecks.nextDueNanos(now));
                         continue;
                     }
-                } else {
-                    long waitLeft = missing.rebuildLeft(now, readAhead);
                     if (waitLeft == 0) {
-                        // Assets go out with the class files, or once none is pending.
-                        waitLeft = burst.isEmpty() && due.isEmpty() ? assets.quietLeft(now) : burst.quietLeft(now);
+                        return drain(now);
                     }
-                    // Read what was written so far while waiting for the rest; a new outer class file read whole can
-                    // also show that a deleted nested class is gone for good. A file not read yet when the quiet
-                    // period ended (the consumer kept from a core that long) is read before it goes out, unless the
-                    // burst has run its longest: read, it may name what the build has still to write, which it then
-                    // waits for.
-                    toRead = waitLeft == 0 && burst.overLongest(now) ? List.of() : readAhead.next(READ_AHEAD_AT_ONCE);
-                    if (toRead.isEmpty()) {
-                        if (waitLeft == 0) {
-                            return drain(now);
-                        }
-                        if (mayHandOutEarly(now)) {
-                            return handOutEarly(now);
-                        }
-                        waitNanos(waitLeft);
-                        continue;
+                    if (mayHandOutEarly(now)) {
+                        return handOutEarly(now);
                     }
+                    waitNanos(waitLeft);
+                    continue;
                 }
             } finally {
                 lock.unlock();
@@ -152,6 +144,16 @@ final class BatchHandOut {
             // held before.
             keep(reader.readAll(toRead));
         }
+    }
+
+    /** {@return how much longer the pending batch waits for its writes to go quiet; the lock held} */
+    private long waitLeft(long now, List<Path> due) {
+        long waitLeft = missing.rebuildLeft(now, readAhead);
+        if (waitLeft == 0) {
+            // Assets go out with the class files, or once none is pending.
+            waitLeft = burst.isEmpty() && due.isEmpty() ? assets.quietLeft(now) : burst.quietLeft(now);
+        }
+        return waitLeft;
     }
 
     /**

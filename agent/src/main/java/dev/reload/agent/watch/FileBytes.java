@@ -11,11 +11,11 @@ import java.util.Arrays;
 
 /**
  * Reads a whole file as {@link Files#readAllBytes} does, through a {@link RandomAccessFile} where the file is on the
- * default file system. That runs a fraction of the Java code a channel and a stream over it run for each file, and loads
- * none of their classes, which every later redefinition would walk (a program's first save loaded 91 classes with
- * {@code Files.readAllBytes}, 63 without). A program's first saves read their files before the JIT has compiled the
- * path, where {@code Files.readAllBytes} cost 93 to 183 µs a file against 41 to 54 (JDK 17, the first 100 reads of a
- * fresh JVM, three runs); compiled, the two cost the same.
+ * default file system. That runs a fraction of the Java code a channel and a stream over it run for each file, and
+ * loads none of their classes, which every later redefinition would walk (a program's first save loaded 91 classes
+ * with {@code Files.readAllBytes}, 63 without). A program's first saves read their files before the JIT has compiled
+ * the path, where {@code Files.readAllBytes} cost 93 to 183 µs a file against 41 to 54 (JDK 17, the first 100 reads
+ * of a fresh JVM, three runs); compiled, the two cost the same.
  */
 final class FileBytes {
     /** The longest array a JVM gives, as {@code Files.readAllBytes} has it. */

@@ -50,8 +50,9 @@ final class BatchBench {
         if (trials % 2 != 0) {
             throw new IllegalArgumentException("trials must be even, not " + trials);
         }
-        Bursts agent = measure(workspace, sizes, trials, true, false);
-        Bursts reference = measure(workspace, sizes, trials, false, false);
+        Bursts agent = measure(workspace, sizes, trials, true, false, Writer.RENAMED);
+        Bursts inPlace = measure(workspace, sizes, trials, true, false, Writer.IN_PLACE);
+        Bursts reference = measure(workspace, sizes, trials, false, false, Writer.RENAMED);
         Bursts warmBursts = measureWarm(workspace, sizes.subList(0, sizes.size() - 1), trials);
         warmBursts.mostCalls().forEach((size, calls) -> agent.mostCalls().merge(size, calls, Math::max));
         Map<Integer, List<Long>> warm = warmBursts.nanos();
@@ -61,11 +62,11 @@ final class BatchBench {
                 trials, "");
         Map<Integer, List<Long>> laden = warmBursts.bareCalls();
         Table table = new Table("Batch: N classes changed at once (median of " + trials + ", ms)",
-                "classes", "reload-agent: last write to running", "reload-agent, warm",
+                "classes", "reload-agent: last write to running", "reload-agent, warm", "reload-agent, written in place",
                 "reference agent reading the files", "bare redefineClasses", "bare, one class-load hook",
                 "bare, after as many calls", "bare, reload-agent loaded", "ratio to bare", "warm to bare",
                 "warm to bare, reload-agent loaded",
-                "ratio to reference", "reload batches", "reference batches");
+                "ratio to reference", "reload batches", "reload batches, in place", "reference batches");
         List<BudgetCheck> budgets = new ArrayList<>();
         for (int size : sizes) {
             double agentMedian = Stats.of(agent.nanos().get(size)).median();
@@ -76,26 +77,30 @@ final class BatchBench {
             double warmMedian = warmed ? Stats.of(warm.get(size)).median() : Double.NaN;
             double afterMedian = warmed ? Stats.of(bareAfter.get(size)).median() : Double.NaN;
             double ladenMedian = warmed ? Stats.of(laden.get(size)).median() : Double.NaN;
+            double inPlaceMedian = Stats.of(inPlace.nanos().get(size)).median();
             table.row(String.format("%,d", size), Stats.ms(agentMedian), warmed ? Stats.ms(warmMedian) : "",
+                    Stats.ms(inPlaceMedian),
                     Stats.ms(referenceMedian), Stats.ms(bareMedian), Stats.ms(hookedMedian),
                     warmed ? Stats.ms(afterMedian) : "", warmed ? Stats.ms(ladenMedian) : "",
                     Stats.ratio(agentMedian, bareMedian),
                     warmed ? Stats.ratio(warmMedian, bareMedian) : "",
                     warmed ? Stats.ratio(warmMedian, ladenMedian) : "", Stats.ratio(agentMedian, referenceMedian),
-                    String.valueOf(agent.mostCalls().get(size)), String.valueOf(reference.mostCalls().get(size)));
+                    String.valueOf(agent.mostCalls().get(size)), String.valueOf(inPlace.mostCalls().get(size)),
+                    String.valueOf(reference.mostCalls().get(size)));
             double budget = size == 1000 ? 1.5 : size == 100 ? 3 : 0;
             if (budget > 0) {
                 budgets.add(new BudgetCheck(String.format("%,d changed classes in one batch", size),
                         "<= " + Stats.ratio(budget, 1) + " bare redefineClasses", Stats.ratio(agentMedian, bareMedian)
                         + " (" + Stats.ms(agentMedian) + " vs " + Stats.ms(bareMedian) + " ms; "
                         + (warmed ? "warm " + Stats.ratio(warmMedian, bareMedian) + "; " : "")
+                        + "written in place " + Stats.ratio(inPlaceMedian, bareMedian) + "; "
                         + "reference agent reading the files: " + Stats.ms(referenceMedian) + " ms; bare with one"
                         + " class-load hook " + Stats.ms(hookedMedian) + (warmed ? ", after as many calls "
                         + Stats.ms(afterMedian) + ", with reload-agent loaded " + Stats.ms(ladenMedian) : "")
                         + " ms)", agentMedian <= budget * bareMedian));
             }
         }
-        table.note(note(workspace, trials, agent.nanos(), warm, laden));
+        table.note(note(workspace, trials, agent.nanos(), inPlace.nanos(), warm, laden));
         return new Section(List.of(table, stagesTable(trials, agent.stages(), warmBursts.stages(), laden)), budgets);
     }
 
@@ -133,7 +138,8 @@ final class BatchBench {
 
     /** {@return the table's note: what each column is, and every burst and reload-agent-loaded bare call in order} */
     private static String note(Workspace workspace, int trials, Map<Integer, List<Long>> firstPass,
-                               Map<Integer, List<Long>> warm, Map<Integer, List<Long>> laden) {
+                               Map<Integer, List<Long>> inPlace, Map<Integer, List<Long>> warm,
+                               Map<Integer, List<Long>> laden) {
         return "reload batches, reference batches: the most redefinitions each agent made for one burst of"
                 + " writes (1 = the burst was applied as one atomic batch). " + workspace.classCount()
                 + " classes loaded in every program. \"reference agent reading the files\": ReferenceAgent "
@@ -143,7 +149,12 @@ final class BatchBench {
                 + " modification time changed). That C0 ends the burst is an oracle no real agent has: this is a"
                 + " floor, with no quiet period, no checks and no batching rules; \"reload batches\" counts the"
                 + " warm bursts too. The budget takes reload-agent's bursts as a program meets them after it starts,"
-                + " each size's after the smaller sizes' (in order, ms: " + inOrder(firstPass) + ")."
+                + " each size's after the smaller sizes' (in order, ms: " + inOrder(firstPass) + "). Its files are"
+                + " written under a temporary name, then renamed over the old ones, as tools that replace class files"
+                + " atomically do, a burst that holds together on a busy machine; reload-agent reads them before their"
+                + " renames, the reference agent at them. \"reload-agent, written in place\": the same bursts in a"
+                + " program of their own, each file written over its old one as javac and IDEs write (C0 last), timed"
+                + " from the last write (in order: " + inOrder(inPlace) + ")."
                 + " \"reload-agent, warm\": the same bursts of each size in a program of its own, once " + trials
                 + " bursts of that size went before, the agent's code compiled by the JIT (in order: " + inOrder(warm)
                 + "); not for the largest size, whose bursts slow every later redefinition of the program."
@@ -184,6 +195,14 @@ final class BatchBench {
     private record AgentStages(long handOut, long afterLastWrite, long judging, long call, long other) {
     }
 
+    /** How a burst's class files are written. */
+    private enum Writer {
+        /** Each under a temporary name, then all renamed over the old ones ({@link Workspace#write}). */
+        RENAMED,
+        /** Each over its old one, as javac and IDEs write ({@link Workspace#writeInPlace}). */
+        IN_PLACE
+    }
+
     /** {@return each size's bursts in the order made, in ms, for the table's note} */
     private static String inOrder(Map<Integer, List<Long>> nanos) {
         StringBuilder text = new StringBuilder();
@@ -200,7 +219,7 @@ final class BatchBench {
     private static Bursts measureWarm(Workspace workspace, List<Integer> sizes, int trials) throws Exception {
         Bursts all = new Bursts();
         for (int size : sizes) {
-            Bursts one = measure(workspace, List.of(size), trials, true, true);
+            Bursts one = measure(workspace, List.of(size), trials, true, true, Writer.RENAMED);
             all.nanos().putAll(one.nanos());
             all.mostCalls().putAll(one.mostCalls());
             all.bareCalls().putAll(one.bareCalls());
@@ -216,9 +235,10 @@ final class BatchBench {
      * @param reloadAgent true for reload-agent, false for {@link ReferenceAgent}'s {@value ReferenceAgent#BATCH} mode
      * @param warm true to make as many untimed bursts of each size before its timed ones, and then, for reload-agent,
      *     as many bare calls of each size, by the reference agent loaded into the program after the bursts
+     * @param writer how each burst's class files are written
      */
     private static Bursts measure(Workspace workspace, List<Integer> sizes, int trials, boolean reloadAgent,
-                                  boolean warm) throws Exception {
+                                  boolean warm, Writer writer) throws Exception {
         Path classes = workspace.freshCopy();
         ChildJvm.Builder program = workspace.program(classes, "poll", false);
         if (!reloadAgent) {
@@ -236,10 +256,10 @@ final class BatchBench {
             for (int size : sizes) {
                 if (warm) {
                     Bursts untimed = new Bursts();
-                    burst(child, workspace, classes, size, trials, untimed, reloadAgent);
+                    burst(child, workspace, classes, size, trials, untimed, reloadAgent, writer);
                     bursts.mostCalls().putAll(untimed.mostCalls());
                 }
-                burst(child, workspace, classes, size, trials, bursts, reloadAgent);
+                burst(child, workspace, classes, size, trials, bursts, reloadAgent, writer);
             }
             if (warm && reloadAgent) {
                 bursts.bareCalls().putAll(bareCallsAfterwards(child, workspace, sizes, trials));
@@ -277,12 +297,13 @@ final class BatchBench {
      * them, and where reload-agent's time went when its debug line says so.
      */
     private static void burst(ChildJvm child, Workspace workspace, Path classes, int size, int trials, Bursts bursts,
-                              boolean reloadAgent) throws Exception {
+                              boolean reloadAgent, Writer writer) throws Exception {
         for (int t = 0; t < trials; t++) {
             int version = t % 2 == 0 ? 2 : 1;
             int mark = child.stdoutMark();
             int errMark = child.stderrMark();
-            long written = workspace.write(classes, size, version);
+            long written = writer == Writer.IN_PLACE ? workspace.writeInPlace(classes, size, version)
+                    : workspace.write(classes, size, version);
             String seen = child.awaitStdoutAfter(mark, "^version v" + version + " at ");
             long nanos = Long.parseLong(seen.substring(seen.lastIndexOf(' ') + 1)) - written;
             bursts.nanos().computeIfAbsent(size, k -> new ArrayList<>()).add(nanos);

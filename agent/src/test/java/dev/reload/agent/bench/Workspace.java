@@ -123,6 +123,20 @@ final class Workspace implements AutoCloseable {
     }
 
     /**
+     * Replaces classes {@code C(count-1)} down to {@code C0} in {@code classes} with version {@code version} as javac and
+     * IDEs write class files: each over its old one, in place, {@code C0} (which the program polls) last.
+     *
+     * @return the {@link System#nanoTime()} just after the last write
+     */
+    long writeInPlace(Path classes, int count, int version) throws IOException {
+        byte[][] files = classFiles(version);
+        for (int i = count - 1; i >= 0; i--) {
+            Files.write(classes.resolve(ManyClasses.classFile(i)), files[i]);
+        }
+        return System.nanoTime();
+    }
+
+    /**
      * {@return a new, empty directory tree for {@link #writePrepared}, with the generated program's package directory in
      * it (a watcher started on it sees the files written there)}
      */

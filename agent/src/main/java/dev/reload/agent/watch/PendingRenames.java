@@ -5,13 +5,14 @@ import java.util.HashSet;
 import java.util.Set;
 
 /**
- * The class files written under a temporary name ({@link ClassFiles#isTemporaryClassFile}) and not renamed yet: a
- * tool that replaces class files atomically writes all of them first, then renames each over its own, so while one is
- * left the build is not done, however long the renames take on a busy machine. A batch waits for them rather than
- * for a quiet period, which a writer descheduled between two renames can outlast (a burst of 100 renames came apart
- * into 3 redefinitions on an idle 2-core machine that way). A temporary file nobody renames (a tool stopped half way)
- * is forgotten {@code forgetNanos} after the last one was written or renamed, so it holds back at most the batch
- * after it.
+ * The class files written under a temporary name ({@link ClassFiles#isTemporaryClassFile}) and not renamed yet: a tool
+ * that replaces class files atomically writes all of them first, then renames each over its own, so while one is left
+ * the build is not done, however long the renames take on a busy machine. A batch waits for them rather than for a
+ * quiet period, which a writer descheduled between two renames can outlast (a burst of 100 renames came apart into 3
+ * redefinitions on an idle 2-core machine that way), and for the class file event each rename gives, which a busy
+ * machine may keep from the watcher for longer than a settle period. A temporary file nobody renames (a tool stopped
+ * half way) is forgotten {@code forgetNanos} after the last one was written or renamed, so it holds back at most the
+ * batch after it.
  *
  * <p>Such a tool also says when it is done: once it has renamed every temporary file it wrote, and wrote none after
  * its first rename, the burst is {@linkplain #complete() complete} with the class file of its last rename, and the
@@ -102,6 +103,7 @@ final class PendingRenames {
      */
     void lostBelow(Path directory) {
         unrenamed.removeIf(file -> file.startsWith(directory));
+        renamedTo.removeIf(file -> file.startsWith(directory));
         unknownEnd = true;
     }
 
@@ -110,14 +112,20 @@ final class PendingRenames {
         return seenAny && lastSeenNanos - nanos >= 0;
     }
 
-    /** {@return how much longer a batch waits for the renames still to come; 0 when none is left to wait for} */
+    /**
+     * {@return how much longer a batch waits for the renames still to come, and for the class file event of each rename
+     * made; 0 when none is left to wait for} The two events of a rename come one after the other, but a busy machine
+     * may keep the watcher from the second for longer than a settle period: the batch would go out without that file.
+     */
     long waitLeft(long now) {
-        if (unrenamed.isEmpty()) {
+        if (unrenamed.isEmpty() && renamedTo.isEmpty()) {
             return 0;
         }
         long left = lastSeenNanos + forgetNanos - now;
         if (left <= 0) {
-            unrenamed.clear(); // left behind: no rename is coming
+            // Left behind: no rename is coming, and a temporary file deleted rather than renamed gives no class file.
+            unrenamed.clear();
+            renamedTo.clear();
             return 0;
         }
         return left;

@@ -20,6 +20,9 @@ class PendingRenamesTest {
         assertTrue(renames.gone(Path.of("C1.class.new"), 1010 + FORGET - 10));
         assertEquals(FORGET - 90, renames.waitLeft(1010 + FORGET + 80), "C0 is still to come: the renames go on");
         assertTrue(renames.gone(Path.of("C0.class.new"), 1010 + FORGET + 100));
+        renames.arrived(Path.of("C1.class"));
+        assertEquals(FORGET, renames.waitLeft(1010 + FORGET + 100), "C0.class, renamed to, has not come yet");
+        renames.arrived(Path.of("C0.class"));
         assertEquals(0, renames.waitLeft(1010 + FORGET + 100));
         assertTrue(renames.seenSince(1000), "a burst of renames, which ends with its last rename");
         assertFalse(renames.seenSince(1010 + FORGET + 101));
@@ -86,7 +89,8 @@ class PendingRenamesTest {
         renames.written(Path.of("D.class.tmp"), 5000);
         assertEquals(FORGET, renames.waitLeft(5000), "the ones forgotten hold nothing back");
         assertTrue(renames.gone(Path.of("D.class.tmp"), 5000));
-        assertEquals(0, renames.waitLeft(5000));
+        assertEquals(FORGET, renames.waitLeft(5000), "D.class, renamed to, has not come yet");
+        assertEquals(0, renames.waitLeft(5000 + FORGET), "nor will it: D.class.tmp was deleted, not renamed");
     }
 
     @Test
@@ -96,6 +100,9 @@ class PendingRenamesTest {
         renames.lostBelow(Path.of("/classes"));
         assertFalse(renames.gone(Path.of("/classes/a/C1.class.new"), 1100));
         assertEquals(FORGET - 100, renames.waitLeft(1100), "/other's file is still to be renamed");
+        assertTrue(renames.gone(Path.of("/other/C2.class.new"), 1200));
+        renames.lostBelow(Path.of("/other"));
+        assertEquals(0, renames.waitLeft(1200), "C2.class's event may have been lost too: the tree is read again");
     }
 
     @Test

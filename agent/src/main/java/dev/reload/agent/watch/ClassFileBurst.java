@@ -79,7 +79,7 @@ final class ClassFileBurst {
             order.add(file);
         }
         pace.written(now, before, pending.size());
-        renames.arrived(file);
+        renames.arrived(file, now);
         return first;
     }
 

@@ -1,7 +1,9 @@
 package dev.reload.agent.watch;
 
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -22,9 +24,12 @@ import java.util.Set;
  */
 final class PendingRenames {
     private final long forgetNanos;
-    private final Set<Path> unrenamed = new HashSet<>();
+    /** The temporary files not renamed yet, to when each was last written. */
+    private final Map<Path, Long> unrenamed = new HashMap<>();
     /** The class files renamed to in this burst whose own event has not come yet. */
     private final Set<Path> renamedTo = new HashSet<>();
+    /** The class files written or renamed to in this burst, to when each last came. */
+    private final Map<Path, Long> arrivedAt = new HashMap<>();
     private boolean seenAny;
     private long lastSeenNanos;
     /** True once a temporary file was renamed since the last batch was handed out. */
@@ -48,7 +53,7 @@ final class PendingRenames {
      */
     void written(Path file, long now) {
         unknownEnd |= renamedInBurst; // a tool renaming in rounds: the last rename of one round ends nothing
-        unrenamed.add(file);
+        unrenamed.put(file, now);
         seenAny = true;
         lastSeenNanos = now;
     }
@@ -62,12 +67,18 @@ final class PendingRenames {
      * @return true when it was one still to be renamed
      */
     boolean gone(Path file, long now) {
-        if (!unrenamed.remove(file)) {
+        Long writtenAt = unrenamed.remove(file);
+        if (writtenAt == null) {
             return false;
         }
         lastSeenNanos = now;
         renamedInBurst = true;
-        renamedTo.add(ClassFiles.renamedTo(file));
+        Path classFile = ClassFiles.renamedTo(file);
+        Long cameAt = arrivedAt.get(classFile);
+        // A watcher that polls reports the class file before the temporary file's deletion: then it has come.
+        if (cameAt == null || cameAt - writtenAt < 0) {
+            renamedTo.add(classFile);
+        }
         return true;
     }
 
@@ -75,9 +86,11 @@ final class PendingRenames {
      * Notes that a class file was written, or renamed to.
      *
      * @param classFile the class file, never null
+     * @param now its {@link System#nanoTime()}
      */
-    void arrived(Path classFile) {
+    void arrived(Path classFile, long now) {
         renamedTo.remove(classFile);
+        arrivedAt.put(classFile, now);
     }
 
     /**
@@ -93,6 +106,7 @@ final class PendingRenames {
         renamedInBurst = false;
         unknownEnd = false;
         renamedTo.clear();
+        arrivedAt.clear();
     }
 
     /**
@@ -102,7 +116,7 @@ final class PendingRenames {
      * @param directory the directory read again, never null
      */
     void lostBelow(Path directory) {
-        unrenamed.removeIf(file -> file.startsWith(directory));
+        unrenamed.keySet().removeIf(file -> file.startsWith(directory));
         renamedTo.removeIf(file -> file.startsWith(directory));
         unknownEnd = true;
     }

@@ -20,9 +20,9 @@ class PendingRenamesTest {
         assertTrue(renames.gone(Path.of("C1.class.new"), 1010 + FORGET - 10));
         assertEquals(FORGET - 90, renames.waitLeft(1010 + FORGET + 80), "C0 is still to come: the renames go on");
         assertTrue(renames.gone(Path.of("C0.class.new"), 1010 + FORGET + 100));
-        renames.arrived(Path.of("C1.class"));
+        renames.arrived(Path.of("C1.class"), 1010 + FORGET);
         assertEquals(FORGET, renames.waitLeft(1010 + FORGET + 100), "C0.class, renamed to, has not come yet");
-        renames.arrived(Path.of("C0.class"));
+        renames.arrived(Path.of("C0.class"), 1010 + FORGET + 100);
         assertEquals(0, renames.waitLeft(1010 + FORGET + 100));
         assertTrue(renames.seenSince(1000), "a burst of renames, which ends with its last rename");
         assertFalse(renames.seenSince(1010 + FORGET + 101));
@@ -34,11 +34,11 @@ class PendingRenamesTest {
         renames.written(Path.of("C0.class.new"), 1010);
         assertFalse(renames.complete(), "nothing renamed yet");
         renames.gone(Path.of("C1.class.new"), 1020);
-        renames.arrived(Path.of("C1.class"));
+        renames.arrived(Path.of("C1.class"), 5_000);
         assertFalse(renames.complete(), "C0.class.new is still to be renamed");
         renames.gone(Path.of("C0.class.new"), 1030);
         assertFalse(renames.complete(), "C0.class, renamed to, has not come yet");
-        renames.arrived(Path.of("C0.class"));
+        renames.arrived(Path.of("C0.class"), 5_000);
         assertTrue(renames.complete());
         renames.handedOut();
         assertFalse(renames.complete(), "the next burst tells its own end");
@@ -48,10 +48,10 @@ class PendingRenamesTest {
     void aToolThatRenamesInRoundsOrDeletesItsTemporaryFileNeverSaysItIsDone() {
         renames.written(Path.of("A.class.tmp"), 1000);
         renames.gone(Path.of("A.class.tmp"), 1010);
-        renames.arrived(Path.of("A.class"));
+        renames.arrived(Path.of("A.class"), 5_000);
         renames.written(Path.of("B.class.tmp"), 1020);
         renames.gone(Path.of("B.class.tmp"), 1030);
-        renames.arrived(Path.of("B.class"));
+        renames.arrived(Path.of("B.class"), 5_000);
         assertFalse(renames.complete(), "B was written after A's rename: a round ending says nothing of the next");
         renames.handedOut();
         renames.written(Path.of("C.class.new"), 2000);
@@ -60,9 +60,23 @@ class PendingRenamesTest {
         renames.handedOut();
         renames.written(Path.of("/classes/D.class.new"), 3000);
         renames.gone(Path.of("/classes/D.class.new"), 3010);
-        renames.arrived(Path.of("/classes/D.class"));
+        renames.arrived(Path.of("/classes/D.class"), 5_000);
         renames.lostBelow(Path.of("/classes"));
         assertFalse(renames.complete(), "events were lost: more renames may have been among them");
+    }
+
+    @Test
+    void aClassFileReportedBeforeItsTemporaryFileIsGoneHasComeAsAPollingWatcherReportsThem() {
+        renames.written(Path.of("C0.class.new"), 1000);
+        renames.arrived(Path.of("C0.class"), 1100);
+        assertTrue(renames.gone(Path.of("C0.class.new"), 1100));
+        assertEquals(0, renames.waitLeft(1100), "the class file came after the temporary file was written");
+        assertTrue(renames.complete());
+        renames.handedOut();
+        renames.arrived(Path.of("C1.class"), 2000);
+        renames.written(Path.of("C1.class.new"), 2100);
+        assertTrue(renames.gone(Path.of("C1.class.new"), 2200));
+        assertEquals(FORGET, renames.waitLeft(2200), "C1.class came before its temporary file was written: not this");
     }
 
     @Test

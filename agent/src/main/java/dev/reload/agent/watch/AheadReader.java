@@ -6,7 +6,6 @@ import dev.reload.patcher.shape.ClassShape;
 import dev.reload.patcher.shape.UnreadableClassException;
 
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.List;
 import java.util.function.Function;
 
@@ -64,10 +63,9 @@ final class AheadReader {
      */
     FileRead read(ReadAhead.Unread unread) {
         Path file = unread.file();
-        FileRead read = FileRead.of(file);
-        FileRead renamedFrom = unread.renamedFrom();
-        if (renamedFrom != null && read.bytes() != null && Arrays.equals(read.bytes(), renamedFrom.bytes())) {
-            return renamedFrom.as(file);
+        FileRead read = FileRead.of(file, unread.renamedFrom());
+        if (read.whole() != null) {
+            return read; // the very bytes its temporary file held, read whole before the rename
         }
         byte[] bytes = read.bytes();
         ClassFileReferences classFile = bytes == null ? null : ClassFileReferences.ofWhole(bytes);

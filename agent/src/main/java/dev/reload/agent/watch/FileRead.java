@@ -5,6 +5,7 @@ import dev.reload.patcher.shape.ClassShape;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Arrays;
 
 /**
  * A file as it was read: its bytes or why they cannot be read, their hash, and, for a whole class file read ahead of
@@ -21,8 +22,21 @@ record FileRead(Path file, Attempt<byte[], IOException> content, long hash, Burs
                 ClassShape shape) {
     /** {@return the file's bytes and their hash, or the {@link IOException} that says why they cannot be read} */
     static FileRead of(Path file) {
+        return of(file, null);
+    }
+
+    /**
+     * {@return the file read, or {@code expected} as the file's read when the file holds the very bytes it read: their
+     * hash and whatever was made of them are the file's too}
+     *
+     * @param expected a read of another file the file should now hold (a temporary file renamed over it), or null
+     */
+    static FileRead of(Path file, FileRead expected) {
         try {
             byte[] bytes = FileBytes.read(file);
+            if (expected != null && Arrays.equals(bytes, expected.bytes())) {
+                return new FileRead(file, expected.content, expected.hash, expected.whole, expected.shape);
+            }
             return new FileRead(file, new Attempt.Done<>(bytes), ContentHash.of(bytes), null, null);
         } catch (IOException e) {
             return new FileRead(file, new Attempt.Failed<>(e), 0, null, null);
@@ -32,11 +46,6 @@ record FileRead(Path file, Attempt<byte[], IOException> content, long hash, Burs
     /** {@return this read, with the bytes as a whole class file and their shape, which may be null} */
     FileRead asWhole(BurstReferences.WholeFile wholeFile, ClassShape classShape) {
         return new FileRead(file, content, hash, wholeFile, classShape);
-    }
-
-    /** {@return this read as the read of {@code other}, a file found to hold the very same bytes} */
-    FileRead as(Path other) {
-        return new FileRead(other, content, hash, whole, shape);
     }
 
     /** {@return the bytes read, or null when the file could not be read} */

@@ -65,6 +65,18 @@ public final class ClassFileReferences {
         declared = Collections.unmodifiableSet(members);
         Set<String> named = new LinkedHashSet<>();
         Set<MemberReference> referenced = new LinkedHashSet<>();
+        readPool(outline, pool, internalName, named, referenced);
+        classes = Collections.unmodifiableSet(named);
+        this.members = Collections.unmodifiableSet(referenced);
+    }
+
+    /**
+     * Adds the classes ({@code named}) and the members of other classes ({@code referenced}) the constant pool names.
+     * A method of its own, not a loop in the constructor: the JIT compiles a hot loop on its own, and any
+     * redefinition throws away a compilation under way, so a small one is done before the save's redefinition.
+     */
+    private static void readPool(ClassFileOutline outline, PoolStrings pool, String ownName, Set<String> named,
+                                 Set<MemberReference> referenced) {
         for (int index = 1; index < outline.poolCount; index++) {
             int offset = outline.poolOffset(index);
             if (offset == 0) {
@@ -73,7 +85,7 @@ public final class ClassFileReferences {
             switch (outline.bytes[offset]) {
                 case ClassFileOutline.CONSTANT_CLASS -> {
                     String name = elementClass(pool.utf8(outline.u2(offset + 1)));
-                    if (name != null && !name.equals(internalName)) {
+                    if (name != null && !name.equals(ownName)) {
                         named.add(name);
                     }
                 }
@@ -90,8 +102,6 @@ public final class ClassFileReferences {
                 }
             }
         }
-        classes = Collections.unmodifiableSet(named);
-        this.members = Collections.unmodifiableSet(referenced);
     }
 
     /**

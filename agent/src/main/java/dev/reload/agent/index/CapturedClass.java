@@ -112,12 +112,22 @@ public final class CapturedClass {
      */
     public synchronized ClassShape shape() throws UnreadableClassException {
         if (shape == null) {
-            ClassShape read = ClassShape.read(runningBytes);
-            hash();
-            shape = read;
-            runningBytes = null;
+            readShape();
         }
         return shape;
+    }
+
+    /**
+     * Makes the shape from the bytes held and drops them. Apart from {@link #shape()}, which the compactor does not
+     * call: there the read is then the exception the JIT sees, not the rule it saw at start-up, when the compactor made
+     * thousands, and the compilations of the lookups that call it (at every save, each one thrown away by the save's
+     * redefinition if not done by then) stay small.
+     */
+    private void readShape() throws UnreadableClassException {
+        ClassShape read = ClassShape.read(runningBytes);
+        hash();
+        shape = read;
+        runningBytes = null;
     }
 
     /**
@@ -144,7 +154,9 @@ public final class CapturedClass {
      */
     public synchronized void compact() {
         try {
-            shape();
+            if (shape == null) {
+                readShape();
+            }
         } catch (UnreadableClassException e) {
             hash();
         }

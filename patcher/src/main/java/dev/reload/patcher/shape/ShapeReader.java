@@ -73,7 +73,7 @@ final class ShapeReader {
     private ShapeReader(byte[] bytes) {
         this.bytes = bytes;
         pool = new int[u2(8)];
-        int at = indexPool(bytes, pool);
+        int at = indexPool();
         thisClassAt = at + 2;
         int name = pool[u2(thisClassAt)];
         ownerStart = pool[u2(name)] + 2;
@@ -86,12 +86,12 @@ final class ShapeReader {
      * method of its own, not a loop in the constructor: the JIT compiles a hot loop on its own, from the loop on, and
      * in the constructor that took in the whole reader, which the next redefinition threw away before it was done.
      */
-    private static int indexPool(byte[] bytes, int[] pool) {
+    private int indexPool() {
         int at = 10;
         for (int i = 1; i < pool.length; i++) {
             pool[i] = at + 1;
             switch (bytes[at]) {
-                case CONSTANT_UTF8 -> at += 3 + (((bytes[at + 1] & 0xFF) << 8) | (bytes[at + 2] & 0xFF));
+                case CONSTANT_UTF8 -> at += 3 + u2(at + 1);
                 case CONSTANT_LONG, CONSTANT_DOUBLE -> {
                     at += 9;
                     i++;

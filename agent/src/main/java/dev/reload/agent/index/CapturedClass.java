@@ -118,10 +118,10 @@ public final class CapturedClass {
     }
 
     /**
-     * Makes the shape from the bytes held and drops them. Apart from {@link #shape()}, which the compactor does not
-     * call: there the read is then the exception the JIT sees, not the rule it saw at start-up, when the compactor made
-     * thousands, and the compilations of the lookups that call it (at every save, each one thrown away by the save's
-     * redefinition if not done by then) stay small.
+     * Makes the shape from the bytes held and drops them. The compactor calls this, not {@link #shape()}: the JIT
+     * inlines what a call's profile says is taken, and start-up's thousands of reads through {@code shape()} would put
+     * the whole reader into the compilation of each lookup that calls it at a save, which the save's redefinition then
+     * throws away unfinished.
      */
     private void readShape() throws UnreadableClassException {
         ClassShape read = ClassShape.read(runningBytes);

@@ -72,8 +72,9 @@ public final class ClassFileReferences {
 
     /**
      * Adds the classes ({@code named}) and the members of other classes ({@code referenced}) the constant pool names.
-     * A method of its own, not a loop in the constructor: the JIT compiles a hot loop on its own, and any
-     * redefinition throws away a compilation under way, so a small one is done before the save's redefinition.
+     * A method of its own, not a loop in the constructor: the JIT compiles a hot loop from the loop on, with what
+     * follows it inlined, and each redefinition throws away the compilations under way; a small one is done before
+     * the save's redefinition comes.
      */
     private static void readPool(ClassFileOutline outline, PoolStrings pool, String ownName, Set<String> named,
                                  Set<MemberReference> referenced) {

@@ -154,6 +154,8 @@ public final class CapturedClass {
      */
     public synchronized void compact() {
         try {
+            // Its own check, not a call to shape(): the JIT profiles each branch where it is, and this one is taken
+            // thousands of times at start-up, where shape()'s is then taken only when a class changed.
             if (shape == null) {
                 readShape();
             }

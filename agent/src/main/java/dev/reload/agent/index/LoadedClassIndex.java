@@ -73,20 +73,45 @@ public final class LoadedClassIndex {
      * a class captured while it loaded but never defined (its loading failed) is left out.
      */
     public List<LoadedClass> loadedFrom(Path file, String internalName, Instrumentation instrumentation) {
-        List<LoadedClass> found = new ArrayList<>();
-        for (Map.Entry<ClassLoader, Map<String, CapturedClass>> entry : loaders().entrySet()) {
-            String continuing = renamedFiles.isEmpty() ? internalName
-                    : renamedFilesOf(entry.getKey()).getOrDefault(file, internalName);
-            CapturedClass captured = entry.getValue().get(continuing);
-            if (captured == null || !file.equals(captured.file())) {
-                continue;
-            }
-            LoadedClass loaded = resolved(entry.getKey(), entry.getValue(), captured, instrumentation);
-            if (loaded != null) {
-                found.add(loaded);
-            }
+        return snapshot().loadedFrom(file, internalName, instrumentation);
+    }
+
+    /**
+     * {@return the loaders and their classes as they are now, to look up every file of a batch in}: one copy of the
+     * loader table for the batch, where each {@link #loadedFrom} call makes its own
+     */
+    public Snapshot snapshot() {
+        return new Snapshot(loaders());
+    }
+
+    /**
+     * The index's loaders at one moment, with their classes as they go on changing. Holds the loaders strongly: kept
+     * for one batch's lookups, not beyond.
+     */
+    public final class Snapshot {
+        private final Map<ClassLoader, Map<String, CapturedClass>> loaders;
+
+        private Snapshot(Map<ClassLoader, Map<String, CapturedClass>> loaders) {
+            this.loaders = loaders;
         }
-        return found;
+
+        /** {@return as {@link LoadedClassIndex#loadedFrom}, over the loaders of this snapshot} */
+        public List<LoadedClass> loadedFrom(Path file, String internalName, Instrumentation instrumentation) {
+            List<LoadedClass> found = new ArrayList<>();
+            for (Map.Entry<ClassLoader, Map<String, CapturedClass>> entry : loaders.entrySet()) {
+                String continuing = renamedFiles.isEmpty() ? internalName
+                        : renamedFilesOf(entry.getKey()).getOrDefault(file, internalName);
+                CapturedClass captured = entry.getValue().get(continuing);
+                if (captured == null || !file.equals(captured.file())) {
+                    continue;
+                }
+                LoadedClass loaded = resolved(entry.getKey(), entry.getValue(), captured, instrumentation);
+                if (loaded != null) {
+                    found.add(loaded);
+                }
+            }
+            return found;
+        }
     }
 
     /**

@@ -115,7 +115,7 @@ final class AgentRuntime {
         Function<ChangeCollector, ReloadLoop> reloadLoop = new Function<>() {
             @Override
             public ReloadLoop apply(ChangeCollector collector) {
-                collector.lookUpClassesWith(new RunningClassLookup(index, instrumentation, engine::addedMembers));
+                collector.lookUpClassesWith(new RunningClassLookup(index, engine::addedMembers));
                 Reloader reloader = new Reloader(instrumentation, index, capture, collector, reporter, engine,
                         applyPoint, assetHooks::scan);
                 AssetReloader assets = new AssetReloader(assetHooks, index, instrumentation, compactor, applyPoint,

@@ -77,6 +77,25 @@ public final class LoadedClassIndex {
     }
 
     /**
+     * {@return the loader of a class loaded with this internal name from {@code file}, or null when none is}: the
+     * loader a new version of the file links through. Unlike {@link #loadedFrom}, copies no loader table and resolves
+     * no class, since it runs for every class a file being read names.
+     */
+    public ClassLoader loaderOf(Path file, String internalName) {
+        synchronized (byLoader) {
+            for (Map.Entry<ClassLoader, Map<String, CapturedClass>> entry : byLoader.entrySet()) {
+                String continuing = renamedFiles.isEmpty() ? internalName
+                        : renamedFilesOf(entry.getKey()).getOrDefault(file, internalName);
+                CapturedClass captured = entry.getValue().get(continuing);
+                if (captured != null && file.equals(captured.file())) {
+                    return entry.getKey();
+                }
+            }
+            return null;
+        }
+    }
+
+    /**
      * {@return the loaders and their classes as they are now, to look up every file of a batch in}: one copy of the
      * loader table for the batch, where each {@link #loadedFrom} call makes its own
      */

@@ -1,6 +1,5 @@
 package dev.reload.agent.reload;
 
-import dev.reload.agent.index.LoadedClass;
 import dev.reload.agent.index.LoadedClassIndex;
 import dev.reload.agent.watch.ClassLookup;
 import dev.reload.agent.watch.Declarations;
@@ -10,11 +9,9 @@ import dev.reload.patcher.shape.MemberKey;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.lang.instrument.Instrumentation;
 import java.net.URL;
 import java.nio.file.Path;
 import java.util.Collections;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.WeakHashMap;
@@ -32,21 +29,17 @@ import java.util.function.Predicate;
  */
 public final class RunningClassLookup implements ClassLookup {
     private final LoadedClassIndex index;
-    private final Instrumentation instrumentation;
     private final BiFunction<ClassLoader, String, Set<MemberKey>> addedByReloads;
     /** Per loader, the classes of jars and of the JDK read so far; loaders held weakly. */
     private final Map<ClassLoader, Map<String, Declarations>> libraries = Collections.synchronizedMap(new WeakHashMap<>());
 
     /**
      * @param index the classes loaded from watched directories, never null
-     * @param instrumentation the JVM's instrumentation, to find a loaded class's loader, never null
      * @param addedByReloads the members applied reloads added to a loaded class, by its loader and internal name;
      *                       never null
      */
-    public RunningClassLookup(LoadedClassIndex index, Instrumentation instrumentation,
-                              BiFunction<ClassLoader, String, Set<MemberKey>> addedByReloads) {
+    public RunningClassLookup(LoadedClassIndex index, BiFunction<ClassLoader, String, Set<MemberKey>> addedByReloads) {
         this.index = index;
-        this.instrumentation = instrumentation;
         this.addedByReloads = addedByReloads;
     }
 
@@ -103,8 +96,7 @@ public final class RunningClassLookup implements ClassLookup {
     }
 
     private ClassLoader loaderOf(Path file, String referencing) {
-        List<LoadedClass> loaded = index.loadedFrom(file, referencing, instrumentation);
-        ClassLoader loader = loaded.isEmpty() ? null : loaded.get(0).type().getClassLoader();
+        ClassLoader loader = index.loaderOf(file, referencing);
         return loader != null ? loader : ClassLoader.getSystemClassLoader();
     }
 }

@@ -9,6 +9,8 @@ import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.mockito.Mockito.mock;
 
@@ -61,6 +63,18 @@ class LoadedClassIndexTest {
                 types(snapshot.loadedFrom(file("Hud$2"), "demo/Hud$2", instrumentation)));
         assertEquals(List.of(Counter.class), types(snapshot.loadedFrom(file("Hud$3"), "demo/Hud$3", instrumentation)));
         assertEquals(List.of(), types(snapshot.loadedFrom(file("Hud$1"), "demo/Hud$1", instrumentation)));
+    }
+
+    @Test
+    void theLoaderOfAFileIsFoundWithoutItsClassResolved() {
+        index.put(loader, captured("demo/Hud$1"));
+        index.putLoaded(Announcer.class, captured("demo/Hud$9"));
+        index.continues(loader, "demo/Hud$9", file("Hud$2"));
+
+        assertSame(loader, index.loaderOf(file("Hud$1"), "demo/Hud$1"));
+        assertSame(loader, index.loaderOf(file("Hud$2"), "demo/Hud$2"));
+        assertNull(index.loaderOf(file("Hud$9"), "demo/Hud$9"));
+        assertNull(index.loaderOf(file("Hud$3"), "demo/Hud$3"));
     }
 
     private static CapturedClass captured(String internalName) {

@@ -77,17 +77,15 @@ public final class LoadedClassIndex {
     }
 
     /**
-     * {@return the loader of a class loaded with this internal name from {@code file}, or null when none is}: the
-     * loader a new version of the file links through. Unlike {@link #loadedFrom}, copies no loader table and resolves
-     * no class, since it runs for every class a file being read names.
+     * {@return the loader of a class captured with this internal name from {@code file}, or null when none is}: the
+     * loader a new version of the file links through, also when the class's loading failed. Unlike
+     * {@link #loadedFrom}, copies no loader table and resolves no class, since it runs for every class a file being
+     * read names.
      */
     public ClassLoader loaderOf(Path file, String internalName) {
         synchronized (byLoader) {
             for (Map.Entry<ClassLoader, Map<String, CapturedClass>> entry : byLoader.entrySet()) {
-                String continuing = renamedFiles.isEmpty() ? internalName
-                        : renamedFilesOf(entry.getKey()).getOrDefault(file, internalName);
-                CapturedClass captured = entry.getValue().get(continuing);
-                if (captured != null && file.equals(captured.file())) {
+                if (capturedFrom(entry.getKey(), entry.getValue(), file, internalName) != null) {
                     return entry.getKey();
                 }
             }
@@ -118,19 +116,27 @@ public final class LoadedClassIndex {
         public List<LoadedClass> loadedFrom(Path file, String internalName, Instrumentation instrumentation) {
             List<LoadedClass> found = new ArrayList<>();
             for (Map.Entry<ClassLoader, Map<String, CapturedClass>> entry : loaders.entrySet()) {
-                String continuing = renamedFiles.isEmpty() ? internalName
-                        : renamedFilesOf(entry.getKey()).getOrDefault(file, internalName);
-                CapturedClass captured = entry.getValue().get(continuing);
-                if (captured == null || !file.equals(captured.file())) {
-                    continue;
-                }
-                LoadedClass loaded = resolved(entry.getKey(), entry.getValue(), captured, instrumentation);
+                CapturedClass captured = capturedFrom(entry.getKey(), entry.getValue(), file, internalName);
+                LoadedClass loaded = captured == null ? null
+                        : resolved(entry.getKey(), entry.getValue(), captured, instrumentation);
                 if (loaded != null) {
                     found.add(loaded);
                 }
             }
             return found;
         }
+    }
+
+    /**
+     * {@return the class of {@code classes}, a loader's, that {@code file} is the class file of, by that internal name
+     * or by the name of the class the file continues; null when none is}
+     */
+    private CapturedClass capturedFrom(ClassLoader loader, Map<String, CapturedClass> classes, Path file,
+                                       String internalName) {
+        String continuing = renamedFiles.isEmpty() ? internalName
+                : renamedFilesOf(loader).getOrDefault(file, internalName);
+        CapturedClass captured = classes.get(continuing);
+        return captured != null && file.equals(captured.file()) ? captured : null;
     }
 
     /**

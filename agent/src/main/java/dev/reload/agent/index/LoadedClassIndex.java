@@ -73,14 +73,35 @@ public final class LoadedClassIndex {
      * a class captured while it loaded but never defined (its loading failed) is left out.
      */
     public List<LoadedClass> loadedFrom(Path file, String internalName, Instrumentation instrumentation) {
-        return snapshot().loadedFrom(file, internalName, instrumentation);
+        // Found under the table's lock, with a few map lookups and no copy of the table: every file of a batch asks.
+        // Resolving a class may call into the JVM, so it waits until the lock is released.
+        List<Found> matches = new ArrayList<>(1);
+        synchronized (byLoader) {
+            for (Map.Entry<ClassLoader, Map<String, CapturedClass>> entry : byLoader.entrySet()) {
+                CapturedClass captured = capturedFrom(entry.getKey(), entry.getValue(), file, internalName);
+                if (captured != null) {
+                    matches.add(new Found(entry.getKey(), entry.getValue(), captured));
+                }
+            }
+        }
+        List<LoadedClass> found = new ArrayList<>(matches.size());
+        for (Found match : matches) {
+            LoadedClass loaded = resolved(match.loader(), match.classes(), match.captured(), instrumentation);
+            if (loaded != null) {
+                found.add(loaded);
+            }
+        }
+        return found;
+    }
+
+    /** A class of a loader's classes that a file is the class file of, not resolved yet. */
+    private record Found(ClassLoader loader, Map<String, CapturedClass> classes, CapturedClass captured) {
     }
 
     /**
      * {@return the loader of a class captured with this internal name from {@code file}, or null when none is}: the
      * loader a new version of the file links through, also when the class's loading failed. Unlike
-     * {@link #loadedFrom}, copies no loader table and resolves no class, since it runs for every class a file being
-     * read names.
+     * {@link #loadedFrom}, resolves no class, since it runs for every class a file being read names.
      */
     public ClassLoader loaderOf(Path file, String internalName) {
         synchronized (byLoader) {
@@ -90,40 +111,6 @@ public final class LoadedClassIndex {
                 }
             }
             return null;
-        }
-    }
-
-    /**
-     * {@return the loaders and their classes as they are now, to look up every file of a batch in}: one copy of the
-     * loader table for the batch, where each {@link #loadedFrom} call makes its own
-     */
-    public Snapshot snapshot() {
-        return new Snapshot(loaders());
-    }
-
-    /**
-     * The index's loaders at one moment, with their classes as they go on changing. Holds the loaders strongly: kept
-     * for one batch's lookups, not beyond.
-     */
-    public final class Snapshot {
-        private final Map<ClassLoader, Map<String, CapturedClass>> loaders;
-
-        private Snapshot(Map<ClassLoader, Map<String, CapturedClass>> loaders) {
-            this.loaders = loaders;
-        }
-
-        /** {@return as {@link LoadedClassIndex#loadedFrom}, over the loaders of this snapshot} */
-        public List<LoadedClass> loadedFrom(Path file, String internalName, Instrumentation instrumentation) {
-            List<LoadedClass> found = new ArrayList<>();
-            for (Map.Entry<ClassLoader, Map<String, CapturedClass>> entry : loaders.entrySet()) {
-                CapturedClass captured = capturedFrom(entry.getKey(), entry.getValue(), file, internalName);
-                LoadedClass loaded = captured == null ? null
-                        : resolved(entry.getKey(), entry.getValue(), captured, instrumentation);
-                if (loaded != null) {
-                    found.add(loaded);
-                }
-            }
-            return found;
         }
     }
 

@@ -109,10 +109,8 @@ final class BatchJudge {
      */
     Judgement judge(List<ParsedFile> files) {
         List<JudgedClass> judged = new ArrayList<>();
-        LoadedClassIndex.Snapshot loadedClasses = index.snapshot();
         for (ParsedFile file : files) {
-            List<LoadedClass> loaded = loadedClasses.loadedFrom(file.file().file(), file.shape().internalName(),
-                    instrumentation);
+            List<LoadedClass> loaded = index.loadedFrom(file.file().file(), file.shape().internalName(), instrumentation);
             if (loaded.isEmpty()) {
                 // Not loaded yet: the class loads the new file when first used.
                 collector.remember(file.file().file(), file.file().hash());

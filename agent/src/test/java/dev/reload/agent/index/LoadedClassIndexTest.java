@@ -52,20 +52,6 @@ class LoadedClassIndexTest {
     }
 
     @Test
-    void aSnapshotFindsTheClassesItsLoadersGainAfterItWasTaken() {
-        index.putLoaded(Counter.class, captured("demo/Hud$1"));
-        LoadedClassIndex.Snapshot snapshot = index.snapshot();
-
-        index.putLoaded(Announcer.class, captured("demo/Hud$2"));
-        index.continues(loader, "demo/Hud$1", file("Hud$3"));
-
-        assertEquals(List.of(Announcer.class),
-                types(snapshot.loadedFrom(file("Hud$2"), "demo/Hud$2", instrumentation)));
-        assertEquals(List.of(Counter.class), types(snapshot.loadedFrom(file("Hud$3"), "demo/Hud$3", instrumentation)));
-        assertEquals(List.of(), types(snapshot.loadedFrom(file("Hud$1"), "demo/Hud$1", instrumentation)));
-    }
-
-    @Test
     void theLoaderOfAFileIsFoundWithoutItsClassResolved() {
         index.put(loader, captured("demo/Hud$1"));
         index.putLoaded(Announcer.class, captured("demo/Hud$9"));

@@ -209,12 +209,15 @@ public final class LoadedClassIndex {
      */
     public Set<Path> filesOf(String internalName) {
         Set<Path> files = new LinkedHashSet<>();
-        for (Map<String, CapturedClass> classes : loaders().values()) {
-            CapturedClass captured = classes.get(internalName);
-            Path file = captured == null ? null : captured.file();
-            if (file != null) {
-                // The file of this name, also when another file continues the class (renumbered anonymous classes).
-                files.add(file.resolveSibling(simpleName(internalName) + ClassFiles.SUFFIX));
+        // Under the table's lock, as loadedFrom: a map lookup per loader and no copy of the table, for every file.
+        synchronized (byLoader) {
+            for (Map<String, CapturedClass> classes : byLoader.values()) {
+                CapturedClass captured = classes.get(internalName);
+                Path file = captured == null ? null : captured.file();
+                if (file != null) {
+                    // The file of this name, also when another file continues the class (renumbered anonymous classes).
+                    files.add(file.resolveSibling(simpleName(internalName) + ClassFiles.SUFFIX));
+                }
             }
         }
         return files;

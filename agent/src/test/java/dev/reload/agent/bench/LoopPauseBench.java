@@ -53,7 +53,7 @@ final class LoopPauseBench {
             floor = measure(child, floorLog, writes, rounds, new int[] {1});
             floorAfterSession = afterSession(child, floorLog, writes, rounds, sessionSaves);
         }
-        Shared shared = measureShared(workspace, classes, rounds, manyClasses);
+        Shared shared = measureShared(workspace, classes, writes, rounds, manyClasses);
         Stats bare = bareSafepoints(workspace, rounds * 2, manyClasses);
         String many = String.format("%,d-class", manyClasses);
         Measured sharedBare = shared.bare();
@@ -196,9 +196,11 @@ final class LoopPauseBench {
      * {@return what the program that runs reload-agent and the reference agent showed}: reload-agent's own one-class
      * windows, then the windows of reload-agent's own child in the same order, the one-class reloads made by the
      * reference agent, then the many-class reload as one bare call by the reference agent
+     *
+     * @param reloadAgentWrites writes the class files reload-agent watches, as for its own child
      */
-    private static Shared measureShared(Workspace workspace, Path classes, int rounds, int manyClasses)
-            throws Exception {
+    private static Shared measureShared(Workspace workspace, Path classes, Writes reloadAgentWrites, int rounds,
+                                        int manyClasses) throws Exception {
         SafepointLog log = new SafepointLog(workspace.root().resolve("safepoints-reference-with-agent.log"));
         Path referenceRoot = workspace.preparedRoot();
         try (ChildJvm child = workspace.program(classes, "loop", true).jvmOption(log.jvmOption())
@@ -208,13 +210,12 @@ final class LoopPauseBench {
                 if (count == 1) {
                     workspace.writePrepared(referenceRoot, version);
                 } else {
-                    workspace.write(classes, count, version);
+                    reloadAgentWrites.write(count, version);
                 }
             };
             // reload-agent's own one-class reloads come first, so that the reference agent's run in a program that
             // holds the code compiled for them, as reload-agent's own child does at its one-class windows.
-            Measured agent = measure(child, log, (count, version) -> workspace.write(classes, count, version), rounds,
-                    new int[] {1});
+            Measured agent = measure(child, log, reloadAgentWrites, rounds, new int[] {1});
             Phases reference = new Phases(windows(child, log, writes, rounds, new int[] {1}),
                     windows(child, log, writes, rounds, new int[] {1, manyClasses}));
             // The loop runs as in reload-agent's own many-class windows, in the program those windows left.

@@ -29,8 +29,11 @@ import java.util.function.ToLongFunction;
  * bursts a program meets after it starts, the agent's own code still running in the interpreter or compiled while they
  * go on; beside them, the same bursts of each size in a program of its own once as many went before (sizes below the
  * largest, whose aftermath slows every later redefinition): what is left once the JIT has compiled the agent's code.
- * Two more floors split what is left: the bare call with one class-load hook (a transformer that returns at once),
- * and the bare call made in each warm program after its bursts, by the reference agent loaded into it then.
+ * Three more floors split what is left: the bare call with one class-load hook (a transformer that returns at once),
+ * and, in each warm program after its bursts, by the reference agent loaded into it then, the bare call and the same
+ * bursts read and batched as the reference agent does in a program of its own, written to a copy of the classes
+ * that reload-agent does not watch: the least an agent reloading a burst from files must do, in a program that holds
+ * reload-agent.
  */
 final class BatchBench {
     private static final Duration LONG_WAIT = Duration.ofMinutes(2);
@@ -61,11 +64,13 @@ final class BatchBench {
         Map<Integer, List<Long>> bareAfter = measureBare(workspace, warm.keySet().stream().sorted().toList(), trials,
                 trials, "");
         Map<Integer, List<Long>> laden = warmBursts.bareCalls();
+        Map<Integer, List<Long>> readingLaden = warmBursts.readingBursts();
         Table table = new Table("Batch: N classes changed at once (median of " + trials + ", ms)",
                 "classes", "reload-agent: last write to running", "reload-agent, warm", "reload-agent, written in place",
                 "reference agent reading the files", "bare redefineClasses", "bare, one class-load hook",
-                "bare, after as many calls", "bare, reload-agent loaded", "ratio to bare", "warm to bare",
-                "warm to bare, reload-agent loaded",
+                "bare, after as many calls", "bare, reload-agent loaded",
+                "reference agent reading the files, reload-agent loaded", "ratio to bare", "warm to bare",
+                "warm to bare, reload-agent loaded", "warm to reference, reload-agent loaded",
                 "ratio to reference", "reload batches", "reload batches, in place", "reference batches");
         List<BudgetCheck> budgets = new ArrayList<>();
         for (int size : sizes) {
@@ -77,14 +82,17 @@ final class BatchBench {
             double warmMedian = warmed ? Stats.of(warm.get(size)).median() : Double.NaN;
             double afterMedian = warmed ? Stats.of(bareAfter.get(size)).median() : Double.NaN;
             double ladenMedian = warmed ? Stats.of(laden.get(size)).median() : Double.NaN;
+            double readingLadenMedian = warmed ? Stats.of(readingLaden.get(size)).median() : Double.NaN;
             double inPlaceMedian = Stats.of(inPlace.nanos().get(size)).median();
             table.row(String.format("%,d", size), Stats.ms(agentMedian), warmed ? Stats.ms(warmMedian) : "",
                     Stats.ms(inPlaceMedian),
                     Stats.ms(referenceMedian), Stats.ms(bareMedian), Stats.ms(hookedMedian),
                     warmed ? Stats.ms(afterMedian) : "", warmed ? Stats.ms(ladenMedian) : "",
-                    Stats.ratio(agentMedian, bareMedian),
+                    warmed ? Stats.ms(readingLadenMedian) : "", Stats.ratio(agentMedian, bareMedian),
                     warmed ? Stats.ratio(warmMedian, bareMedian) : "",
-                    warmed ? Stats.ratio(warmMedian, ladenMedian) : "", Stats.ratio(agentMedian, referenceMedian),
+                    warmed ? Stats.ratio(warmMedian, ladenMedian) : "",
+                    warmed ? Stats.ratio(warmMedian, readingLadenMedian) : "",
+                    Stats.ratio(agentMedian, referenceMedian),
                     String.valueOf(agent.mostCalls().get(size)), String.valueOf(inPlace.mostCalls().get(size)),
                     String.valueOf(reference.mostCalls().get(size)));
             double budget = size == 1000 ? 1.5 : size == 100 ? 3 : 0;
@@ -96,11 +104,13 @@ final class BatchBench {
                         + "written in place " + Stats.ratio(inPlaceMedian, bareMedian) + "; "
                         + "reference agent reading the files: " + Stats.ms(referenceMedian) + " ms; bare with one"
                         + " class-load hook " + Stats.ms(hookedMedian) + (warmed ? ", after as many calls "
-                        + Stats.ms(afterMedian) + ", with reload-agent loaded " + Stats.ms(ladenMedian) : "")
-                        + " ms)", agentMedian <= budget * bareMedian));
+                        + Stats.ms(afterMedian) + ", with reload-agent loaded " + Stats.ms(ladenMedian)
+                        + " ms; reference agent reading the files with reload-agent loaded "
+                        + Stats.ms(readingLadenMedian) + " ms, " + Stats.ratio(readingLadenMedian, bareMedian)
+                        + " bare" : "") + ")", agentMedian <= budget * bareMedian));
             }
         }
-        table.note(note(workspace, trials, agent.nanos(), inPlace.nanos(), warm, laden));
+        table.note(note(workspace, trials, agent.nanos(), inPlace.nanos(), warm, laden, readingLaden));
         return new Section(List.of(table, stagesTable(trials, agent.stages(), warmBursts.stages(), laden)), budgets);
     }
 
@@ -139,7 +149,7 @@ final class BatchBench {
     /** {@return the table's note: what each column is, and every burst and reload-agent-loaded bare call in order} */
     private static String note(Workspace workspace, int trials, Map<Integer, List<Long>> firstPass,
                                Map<Integer, List<Long>> inPlace, Map<Integer, List<Long>> warm,
-                               Map<Integer, List<Long>> laden) {
+                               Map<Integer, List<Long>> laden, Map<Integer, List<Long>> readingLaden) {
         return "reload batches, reference batches: the most redefinitions each agent made for one burst of"
                 + " writes (1 = the burst was applied as one atomic batch). " + workspace.classCount()
                 + " classes loaded in every program. \"reference agent reading the files\": ReferenceAgent "
@@ -167,18 +177,26 @@ final class BatchBench {
                 + " after its bursts (so reload-agent, not told of it at start, keeps its one class-load hook): the"
                 + " call's floor in a program holding reload-agent's hook, classes and the code compiled for its"
                 + " batches (in order: " + inOrder(laden) + "); \"warm to bare, reload-agent loaded\" is what"
-                + " reload-agent's own work around the call adds to it.";
+                + " reload-agent's own work around the call adds to it. \"reference agent reading the files,"
+                + " reload-agent loaded\": the same bursts, made after those bare calls in the same program, written"
+                + " to a copy of the classes that reload-agent does not watch, read and batched by the reference agent"
+                + " loaded then, as in a program of its own (in order: " + inOrder(readingLaden) + "): the least an"
+                + " agent reloading a burst from files must do, in a program holding reload-agent's hook, classes and"
+                + " the code compiled for its batches; \"warm to reference, reload-agent loaded\" is what"
+                + " reload-agent's reading, judging, planning and checks add to it.";
     }
 
     /**
      * The medians' material of one agent: the nanoseconds from each burst's last rename to C0's new version seen, the
-     * most redefinitions made for one burst, the nanoseconds of the bare calls made in its program after the bursts
-     * (warm bursts only), and where reload-agent's time went in each burst (when its debug line said so), by size.
+     * most redefinitions made for one burst, the nanoseconds of the bare calls and of the reference agent's bursts
+     * made in its program after the bursts (warm bursts only), and where reload-agent's time went in each burst (when
+     * its debug line said so), by size.
      */
     private record Bursts(Map<Integer, List<Long>> nanos, Map<Integer, Integer> mostCalls,
-                          Map<Integer, List<Long>> bareCalls, Map<Integer, List<AgentStages>> stages) {
+                          Map<Integer, List<Long>> bareCalls, Map<Integer, List<Long>> readingBursts,
+                          Map<Integer, List<AgentStages>> stages) {
         Bursts() {
-            this(new HashMap<>(), new HashMap<>(), new HashMap<>(), new HashMap<>());
+            this(new HashMap<>(), new HashMap<>(), new HashMap<>(), new HashMap<>(), new HashMap<>());
         }
     }
 
@@ -223,6 +241,7 @@ final class BatchBench {
             all.nanos().putAll(one.nanos());
             all.mostCalls().putAll(one.mostCalls());
             all.bareCalls().putAll(one.bareCalls());
+            all.readingBursts().putAll(one.readingBursts());
             all.stages().putAll(one.stages());
         }
         return all;
@@ -234,7 +253,8 @@ final class BatchBench {
      *
      * @param reloadAgent true for reload-agent, false for {@link ReferenceAgent}'s {@value ReferenceAgent#BATCH} mode
      * @param warm true to make as many untimed bursts of each size before its timed ones, and then, for reload-agent,
-     *     as many bare calls of each size, by the reference agent loaded into the program after the bursts
+     *     as many bare calls and bursts read by the reference agent of each size, that agent loaded into the program
+     *     after the bursts
      * @param writer how each burst's class files are written
      */
     private static Bursts measure(Workspace workspace, List<Integer> sizes, int trials, boolean reloadAgent,
@@ -262,7 +282,15 @@ final class BatchBench {
                 burst(child, workspace, classes, size, trials, bursts, reloadAgent, writer);
             }
             if (warm && reloadAgent) {
-                bursts.bareCalls().putAll(bareCallsAfterwards(child, workspace, sizes, trials));
+                Path unwatched = workspace.freshCopy();
+                DynamicAttach.loadAgent(child, workspace.referenceAgent(),
+                        ReferenceAgent.BATCH + ManyClasses.PACKAGE + ".C0:" + unwatched);
+                bursts.bareCalls().putAll(bareCallsAfterwards(child, workspace, unwatched, sizes, trials));
+                Bursts reading = new Bursts();
+                for (int size : sizes) {
+                    burst(child, workspace, unwatched, size, trials, reading, false, Writer.RENAMED);
+                }
+                bursts.readingBursts().putAll(reading.nanos());
             }
         }
         return bursts;
@@ -270,13 +298,13 @@ final class BatchBench {
 
     /**
      * {@return the nanoseconds of each bare call of each size, v2 and v1 in turn, made by the reference agent loaded
-     * into the child now}: late, so that reload-agent keeps the one class-load hook it runs with when no other agent
-     * came with the program
+     * into the child after reload-agent's bursts}: late, so that reload-agent keeps the one class-load hook it runs
+     * with when no other agent came with the program
+     *
+     * @param prepared the directory the reference agent watches, which reload-agent does not, never null
      */
-    private static Map<Integer, List<Long>> bareCallsAfterwards(ChildJvm child, Workspace workspace,
+    private static Map<Integer, List<Long>> bareCallsAfterwards(ChildJvm child, Workspace workspace, Path prepared,
                                                                 List<Integer> sizes, int trials) throws Exception {
-        Path prepared = workspace.preparedRoot();
-        DynamicAttach.loadAgent(child, workspace.referenceAgent(), prepared.toString());
         Map<Integer, List<Long>> nanos = new HashMap<>();
         for (int size : sizes) {
             for (int t = 0; t < trials; t++) {

@@ -168,7 +168,8 @@ final class Workspace implements AutoCloseable {
      * their compiled class files (a {@link ReferenceAgent#BATCH_SUFFIX} file), written under a temporary name and
      * renamed, in a directory reload-agent does not watch.
      *
-     * @param prepared a directory made by {@link #preparedRoot} that the reference agent watches, never null
+     * @param prepared a directory that the reference agent watches and reload-agent does not, made by
+     *     {@link #preparedRoot} or {@link #freshCopy}; never null
      */
     void writeBatch(Path prepared, int count, int version) throws IOException {
         StringBuilder lines = new StringBuilder();

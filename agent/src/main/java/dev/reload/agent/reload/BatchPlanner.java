@@ -152,8 +152,10 @@ final class BatchPlanner {
      * a class the engine rewrites adds an override of: that method must dispatch in the version the batch applies
      * too, which only the engine makes.
      */
-    private void superclassesViaEngine(List<JudgedClass> viaEngine, List<JudgedClass> keeping)
-            throws RewriteRefusedException {
+    private static void superclassesViaEngine(List<JudgedClass> viaEngine, List<JudgedClass> keeping) {
+        if (viaEngine.isEmpty()) {
+            return; // no class adds an override: a body-only batch, however large, looks at none
+        }
         for (JudgedClass kept : List.copyOf(keeping)) {
             Class<?> type = kept.type();
             boolean superclass = false;
@@ -163,13 +165,9 @@ final class BatchPlanner {
                     break;
                 }
             }
-            try {
-                if (superclass && history.takesNewMembers(kept.loaded())) {
-                    keeping.remove(kept);
-                    viaEngine.add(kept);
-                }
-            } catch (UnreadableClassException e) {
-                throw unreadable(kept, e);
+            if (superclass && kept.takesNewMembers()) {
+                keeping.remove(kept);
+                viaEngine.add(kept);
             }
         }
     }
@@ -261,27 +259,39 @@ final class BatchPlanner {
     private boolean needsEngine(JudgedClass judged) throws RewriteRefusedException {
         LoadedClass loaded = judged.loaded();
         try {
-            if (!history.takesNewMembers(loaded)) {
-                return false;
+            if (!judged.takesNewMembers()) {
+                return false; // as judging found it: nothing the batch does changes that before the call
             }
             if (history.wasRewritten(loaded) || loaded.captured().changedByOtherAgent()
                     || engine.dispatches(judged.type())) {
                 return true;
             }
-            return addsOrRemovesMembers(judged.verdict(), history.runningMembers(loaded).nestMembers());
+            return addsOrRemovesMembers(judged);
         } catch (UnreadableClassException e) {
             throw unreadable(judged, e);
         }
     }
 
-    /** {@return true when a change needs more than a redefinition, apart from a nest member the class lists already} */
-    private static boolean addsOrRemovesMembers(Verdict verdict, List<String> runningNestMembers) {
-        for (Change change : verdict.changes()) {
-            boolean spareTaken = change instanceof TypeChange.NestMemberChanged nest && nest.added()
-                    && runningNestMembers.contains(nest.member());
-            if (change.needs().compareTo(Verdict.Kind.REDEFINABLE) > 0 && !spareTaken) {
-                return true;
+    /**
+     * {@return true when a change needs more than a redefinition, apart from a nest member the class lists already}
+     * Looks up what the class runs only for an added nest member: a body-only change, most of a large batch, needs
+     * nothing of it.
+     */
+    private boolean addsOrRemovesMembers(JudgedClass judged) throws UnreadableClassException {
+        List<String> runningNestMembers = null;
+        for (Change change : judged.verdict().changes()) {
+            if (change.needs().compareTo(Verdict.Kind.REDEFINABLE) <= 0) {
+                continue;
             }
+            if (change instanceof TypeChange.NestMemberChanged nest && nest.added()) {
+                if (runningNestMembers == null) {
+                    runningNestMembers = history.runningMembers(judged.loaded()).nestMembers();
+                }
+                if (runningNestMembers.contains(nest.member())) {
+                    continue; // a spare the class was prepared with, taken
+                }
+            }
+            return true;
         }
         return false;
     }

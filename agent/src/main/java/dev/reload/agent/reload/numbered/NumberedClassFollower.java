@@ -76,13 +76,13 @@ final class NumberedClassFollower implements NumberedClasses {
     public Judgement follow(List<JudgedClass> classes, List<ParsedFile> files,
                      Function<LoadedClass, Optional<ClassShape>> baselines,
                      BiFunction<LoadedClass, ParsedFile, JudgedClass> judge) {
+        List<String> outers = outers(files);
+        if (outers.isEmpty()) {
+            return Judgement.of(classes); // most batches: no map of a large batch's files by name is needed
+        }
         Map<String, ParsedFile> byName = new LinkedHashMap<>();
         for (ParsedFile file : files) {
             byName.put(file.shape().internalName(), file);
-        }
-        List<String> outers = outers(byName.keySet());
-        if (outers.isEmpty()) {
-            return Judgement.of(classes);
         }
         Map<ClassLoader, LoaderPlan> plans = new LinkedHashMap<>();
         List<Refusal> refusals = new ArrayList<>();
@@ -134,10 +134,11 @@ final class NumberedClassFollower implements NumberedClasses {
      * files, and, once anything was renumbered, every class of the batch (its new bytes name numbered classes by
      * their files' names)}
      */
-    private List<String> outers(Set<String> names) {
+    private List<String> outers(List<ParsedFile> files) {
         Set<String> outers = new LinkedHashSet<>();
         boolean renamedBefore = index.hasRenamedFiles();
-        for (String name : names) {
+        for (ParsedFile file : files) {
+            String name = file.shape().internalName();
             String outer = SyntheticNames.numberedOuter(name);
             if (outer != null) {
                 outers.add(outer);

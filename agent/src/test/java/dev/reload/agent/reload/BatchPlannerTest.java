@@ -5,6 +5,7 @@ import dev.reload.agent.index.LoadedClassIndex;
 import dev.reload.agent.structural.RunningClasses;
 import dev.reload.agent.structural.StructuralEngine;
 import dev.reload.patcher.diff.ClassDiff;
+import dev.reload.patcher.diff.Verdict;
 import dev.reload.patcher.rewrite.RuntimeNames;
 import dev.reload.patcher.shape.ClassShape;
 import org.junit.jupiter.api.BeforeEach;
@@ -81,6 +82,19 @@ class BatchPlannerTest {
 
         assertEquals(List.of(Running.class.getName() + ": this JVM cannot give the class file it runs (no"
                 + " retransformation); restart to apply"), refused.refusals().stream().map(r -> r.line()).toList());
+    }
+
+    @Test
+    void nestMembersAddedAmongTheSparesTheClassWasPreparedWithKeepItsMembers() throws Exception {
+        JudgedClass judged = judged("structural-anonymous", "fixture/nestmates/Shop", true);
+        assertEquals(Verdict.Kind.NEEDS_REWRITE, judged.verdict().kind(), "the new anonymous classes are nest members");
+
+        Plan plan = planner.plan(List.of(judged));
+
+        PlannedClass.KeepsMembers planned = assertInstanceOf(PlannedClass.KeepsMembers.class, plan.classes().get(0));
+        assertEquals(judged.loaded().captured().shape().nestMembers(),
+                ClassShape.read(planned.classFile()).nestMembers());
+        assertEquals(List.of(), plan.rewrites());
     }
 
     @Test

@@ -224,7 +224,7 @@ final class BatchPlanner {
         }
         try {
             RunningMembers members = history.runningMembers(loaded);
-            conformedAhead.put(loaded.type(), new ConformedAhead(compiled, members, conform(loaded, compiled, members)));
+            conformedAhead.put(loaded.type(), new ConformedAhead(compiled, members, conform(compiled, members)));
         } catch (UnreadableClassException | RuntimeException e) {
             // The batch conforms the file itself, and says what is wrong.
         }
@@ -237,18 +237,20 @@ final class BatchPlanner {
             RunningMembers members = history.runningMembers(judged.loaded());
             ConformedAhead ahead = conformedAhead.remove(judged.type());
             byte[] conformed = ahead != null && ahead.compiled() == compiled && ahead.members().equals(members)
-                    ? ahead.conformed() : conform(judged.loaded(), compiled, members);
+                    ? ahead.conformed() : conform(compiled, members);
             return new PlannedClass.KeepsMembers(judged, conformed, members);
         } catch (UnreadableClassException e) {
             throw unreadable(judged, e);
         }
     }
 
-    /** {@return the class file with lambda sites shared, and conformed when the class was prepared at load} */
-    private byte[] conform(LoadedClass loaded, byte[] compiled, RunningMembers members)
-            throws UnreadableClassException {
+    /**
+     * {@return the class file with lambda sites shared, and conformed when the class was prepared at load} Only for a
+     * class the engine never rewrote, so its running members say whether it takes new members.
+     */
+    private byte[] conform(byte[] compiled, RunningMembers members) {
         byte[] updated = engine.sharingLambdaSites(compiled);
-        return history.takesNewMembers(loaded)
+        return members.prepared()
                 ? LoadTimeAugmenter.conform(updated, members.nestMembers(), members.accessor()) : updated;
     }
 

@@ -7,6 +7,7 @@ import java.lang.instrument.ClassFileTransformer;
 import java.lang.instrument.Instrumentation;
 import java.nio.file.DirectoryStream;
 import java.nio.file.FileSystems;
+import java.nio.file.LinkOption;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardWatchEventKinds;
@@ -22,7 +23,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import java.util.zip.CRC32C;
 
 /**
@@ -56,7 +56,7 @@ import java.util.zip.CRC32C;
  * by {@link ReferenceAgentJar}; uses no other class of the project and defines no nested class, so that
  * jar holds this one class file.
  */
-public final class ReferenceAgent implements ClassFileTransformer {
+public final class ReferenceAgent implements ClassFileTransformer, Runnable {
     /** The agent argument that registers the transformer that does nothing. */
     public static final String OBSERVE = "observe";
     /** How the name of a file that lists a batch of classes to redefine in one call ends. */
@@ -85,8 +85,25 @@ public final class ReferenceAgent implements ClassFileTransformer {
     /** The protection domain last found to hold other classes. */
     private volatile ProtectionDomain otherDomain;
 
+    /** The directory the watching thread watches; null for a transformer. */
+    private final Path watchedRoot;
+    /** The watch service of the watching thread; null for a transformer. */
+    private final WatchService service;
+    /** The directories registered with {@code service}, by key; the watching thread's only once it runs. */
+    private final Map<WatchKey, Path> directories;
+
     private ReferenceAgent(Path recordedDirectory) {
         this.recordedDirectory = recordedDirectory;
+        this.watchedRoot = null;
+        this.service = null;
+        this.directories = Map.of();
+    }
+
+    private ReferenceAgent(Path watchedRoot, WatchService service, Map<WatchKey, Path> directories) {
+        this.recordedDirectory = null;
+        this.watchedRoot = watchedRoot;
+        this.service = service;
+        this.directories = directories;
     }
 
     @Override
@@ -149,18 +166,48 @@ public final class ReferenceAgent implements ClassFileTransformer {
         }
         WatchService service = FileSystems.getDefault().newWatchService();
         Map<WatchKey, Path> directories = new HashMap<>();
-        try (Stream<Path> walk = Files.walk(root)) {
-            for (Path each : walk.filter(Files::isDirectory).toList()) {
-                directories.put(each.register(service, StandardWatchEventKinds.ENTRY_CREATE,
-                        StandardWatchEventKinds.ENTRY_MODIFY), each);
-                if (lastOfBurst != null) {
-                    changedClassFiles(each); // the stamps an overflow's listing compares with
+        if (lastOfBurst != null) {
+            // A burst's floor needs every stamp before the first burst: the program is given its directory then.
+            register(service, directories, root);
+        }
+        // Not a lambda: the first one in a JVM loads the java.lang.invoke machinery, tens of milliseconds of the start.
+        Thread watching = new Thread(new ReferenceAgent(root, service, directories), "reference-agent-watch");
+        watching.setDaemon(true);
+        watching.start();
+    }
+
+    /** The watching thread: registers the directory's tree unless a burst's floor did, then watches it. */
+    @Override
+    public void run() {
+        try {
+            if (directories.isEmpty()) {
+                register(service, directories, watchedRoot);
+            }
+        } catch (IOException e) {
+            return; // a directory that cannot be watched gets no reloads, as with no agent
+        }
+        watch(service, directories, watchedRoot);
+    }
+
+    /**
+     * Registers {@code directory} and every directory below it. A class file is known by its name, with no look at the
+     * file system: the watched trees hold thousands of them, and a look at each would be most of this agent's start.
+     */
+    private static void register(WatchService service, Map<WatchKey, Path> directories, Path directory)
+            throws IOException {
+        directories.put(directory.register(service, StandardWatchEventKinds.ENTRY_CREATE,
+                StandardWatchEventKinds.ENTRY_MODIFY), directory);
+        if (lastOfBurst != null) {
+            changedClassFiles(directory); // the stamps an overflow's listing compares with
+        }
+        try (DirectoryStream<Path> entries = Files.newDirectoryStream(directory)) {
+            for (Path each : entries) {
+                if (!each.getFileName().toString().endsWith(".class")
+                        && Files.isDirectory(each, LinkOption.NOFOLLOW_LINKS)) {
+                    register(service, directories, each);
                 }
             }
         }
-        Thread watching = new Thread(() -> watch(service, directories, root), "reference-agent-watch");
-        watching.setDaemon(true);
-        watching.start();
     }
 
     /**

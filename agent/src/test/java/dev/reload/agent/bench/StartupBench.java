@@ -12,7 +12,7 @@ import java.util.List;
  * without an agent, with the reference agent registering a transformer that does nothing (what the JVM
  * charges any agent that watches class loads), with it recording each class's name and CRC-32C and watching the
  * directory (the least an agent that judges saved files against the running classes must do), and with reload-agent
- * watching (default settings: the class path directory), in turn.
+ * watching (default settings: the class path directory), in turn, each round beginning with the next of the four.
  */
 final class StartupBench {
     private StartupBench() {
@@ -23,13 +23,20 @@ final class StartupBench {
         List<Long> observing = new ArrayList<>();
         List<Long> recording = new ArrayList<>();
         List<Long> with = new ArrayList<>();
+        List<Start> starts = List.of(
+                new Start(workspace.program(workspace.generated(1), "start", false), without),
+                new Start(workspace.program(workspace.generated(1), "start", false)
+                        .agent(workspace.referenceAgent(), ReferenceAgent.OBSERVE), observing),
+                new Start(workspace.program(workspace.generated(1), "start", false)
+                        .agent(workspace.referenceAgent(), ReferenceAgent.RECORD + workspace.generated(1)), recording),
+                new Start(workspace.program(workspace.generated(1), "start", true), with));
         for (int r = 0; r < runs; r++) {
-            without.add(timeToEndOfMain(workspace.program(workspace.generated(1), "start", false)));
-            observing.add(timeToEndOfMain(workspace.program(workspace.generated(1), "start", false)
-                    .agent(workspace.referenceAgent(), ReferenceAgent.OBSERVE)));
-            recording.add(timeToEndOfMain(workspace.program(workspace.generated(1), "start", false)
-                    .agent(workspace.referenceAgent(), ReferenceAgent.RECORD + workspace.generated(1))));
-            with.add(timeToEndOfMain(workspace.program(workspace.generated(1), "start", true)));
+            // Each round begins with the next kind of start: a start right after another may find the machine warmer
+            // (caches, clock speed) than one that comes first, and no kind should always follow the same one.
+            for (int k = 0; k < starts.size(); k++) {
+                Start start = starts.get((r + k) % starts.size());
+                start.times().add(timeToEndOfMain(start.program()));
+            }
         }
         Stats none = Stats.of(without);
         Stats floor = Stats.of(observing);
@@ -53,6 +60,10 @@ final class StartupBench {
                 "<= 10 % over no agent", String.format("%+.0f %% (reference agent: %+.0f %%; recording: %+.0f %%)",
                         over * 100, (floor.median() / none.median() - 1) * 100,
                         (recorder.median() / none.median() - 1) * 100), over <= 0.10)));
+    }
+
+    /** One kind of start: the program to start, and the times measured of it. */
+    private record Start(ChildJvm.Builder program, List<Long> times) {
     }
 
     private static String[] row(String name, Stats stats, Stats none) {

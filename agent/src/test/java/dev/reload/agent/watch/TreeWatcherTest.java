@@ -28,6 +28,7 @@ import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 /** Both watchers, through the collector, on a real temporary directory. */
@@ -118,6 +119,26 @@ class TreeWatcherTest {
         assertEquals("fresh/deep/N.class", nextBatch().files().get(0).relativePath());
         write(root.resolve("fresh/deep/M.class"), "m1");
         assertEquals("fresh/deep/M.class", nextBatch().files().get(0).relativePath());
+    }
+
+    @Test
+    void aWatcherClosedAsTheProgramEndsReportsNothingMoreAndNoError() throws Exception {
+        Path root = temp.resolve("classes");
+        write(root.resolve("demo/A.class"), "a1");
+        ByteArrayOutputStream said = new ByteArrayOutputStream();
+        NativeTreeWatcher watcher = NativeTreeWatcher.start(collector,
+                new Reporter(LogLevel.DEBUG, new PrintStream(said, true, StandardCharsets.UTF_8)));
+        watcher.watch(root);
+        Thread.sleep(300); // registration happens in the background
+        write(root.resolve("demo/A.class"), "a2");
+        assertEquals("demo/A.class", nextBatch().files().get(0).relativePath());
+
+        watcher.close(); // what its shutdown hook does
+        write(root.resolve("demo/A.class"), "a3");
+        write(root.resolve("demo/B.class"), "b1");
+        assertNoBatch();
+        String output = said.toString(StandardCharsets.UTF_8);
+        assertFalse(output.contains("error"), output);
     }
 
     @Test

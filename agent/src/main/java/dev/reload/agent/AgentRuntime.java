@@ -73,8 +73,9 @@ final class AgentRuntime {
         watchAll(watcher, config.assetDirectories());
         ClassOrigins origins = new ClassOrigins(watcher, roots, config.watchesClassPath());
         LoadedClassIndex index = new LoadedClassIndex();
-        CompiledForLater later = new CompiledForLater();
-        if (!sourceRoots.isEmpty()) {
+        // Only in compile mode: premain delays main by each class it loads.
+        CompiledForLater later = sourceRoots.isEmpty() ? null : new CompiledForLater();
+        if (later != null) {
             // Before the capture: it must see a class that loads as compiled as the class's own bytes.
             instrumentation.addTransformer(later, false);
         }

@@ -39,7 +39,11 @@ public final class StructuralEngine {
     private final Instrumentation instrumentation;
     private final boolean newFieldInitializers;
     private final RunningClasses running;
-    private final StructuralReloader reloader;
+    /**
+     * Made for the first structural edit, on the reload loop's thread: the engine is made in {@code premain}, which
+     * delays the program's {@code main} by every class it loads, and a program that never adds a member never needs it.
+     */
+    private StructuralReloader reloader;
     private final DispatchingClasses dispatching;
     /** What applied reloads moved and added, as classes that load or reload later see it. */
     private final AppliedMoves records;
@@ -59,7 +63,6 @@ public final class StructuralEngine {
         this.instrumentation = Objects.requireNonNull(instrumentation, "instrumentation");
         this.newFieldInitializers = newFieldInitializers;
         this.running = Objects.requireNonNull(running, "running");
-        this.reloader = new StructuralReloader(running);
         this.dispatching = new DispatchingClasses(running);
         this.records = new AppliedMoves(running);
     }
@@ -125,6 +128,9 @@ public final class StructuralEngine {
     private PreparedRewrite prepare(ClassEdit edit, BatchMoves batchMoves,
                                     Map<Class<?>, Set<MemberKey>> overriddenEarlier)
             throws UnsupportedEditException, StructuralLinkException {
+        if (reloader == null) {
+            reloader = new StructuralReloader(running);
+        }
         PreparedRewrite rewrite = reloader.prepare(edit.loaded(), edit.running(), records.lastRewrite(edit.loaded()),
                 edit.updated(), batchMoves.view(edit.loaded().getClassLoader()), batchMoves.unlinked(edit),
                 dispatching.of(edit.loaded()), batchMoves.addedByReloads());

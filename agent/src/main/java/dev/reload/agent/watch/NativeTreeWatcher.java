@@ -31,6 +31,8 @@ import java.util.function.Predicate;
  */
 public final class NativeTreeWatcher implements TreeWatcher {
     static final long MISSING_ROOT_POLL_MILLIS = 50;
+    /** The longest the program's end waits for the watch service to close: less than the JVM's own wait for it. */
+    private static final long CLOSE_AT_EXIT_MILLIS = 200;
 
     private final WatchService service;
     private final ChangeCollector collector;
@@ -80,14 +82,29 @@ public final class NativeTreeWatcher implements TreeWatcher {
      * to quit. Once the service is closed, the poller ends and the agent's watching threads stop without a word.
      */
     private void closeAtExit() {
-        Thread closing = new Thread(new Runnable() {
+        Runnable close = new Runnable() {
             @Override
             public void run() {
                 close();
             }
-        }, "reload-watch-close");
+        };
+        Thread hook = new Thread(new Runnable() {
+            @Override
+            public void run() {
+                // The JVM waits for every shutdown hook: closing waits for the poller's answer, so it runs on a daemon
+                // of its own, and the hook gives it less time than the JVM would have waited for the poller.
+                Thread closing = new Thread(close, "reload-watch-close");
+                closing.setDaemon(true);
+                closing.start();
+                try {
+                    closing.join(CLOSE_AT_EXIT_MILLIS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        }, "reload-watch-exit");
         try {
-            Runtime.getRuntime().addShutdownHook(closing);
+            Runtime.getRuntime().addShutdownHook(hook);
         } catch (IllegalStateException | SecurityException e) {
             // The program is ending already, or may not add hooks: it then quits as it would without this.
         }

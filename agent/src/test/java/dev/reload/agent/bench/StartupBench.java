@@ -23,18 +23,15 @@ final class StartupBench {
     }
 
     static Section run(Workspace workspace, int runs) throws Exception {
-        List<Long> without = new ArrayList<>();
-        List<Long> observing = new ArrayList<>();
-        List<Long> recording = new ArrayList<>();
-        List<Long> with = new ArrayList<>();
         List<Start> starts = List.of(
-                new Start(workspace.program(workspace.generated(1), "start", false), without, new ArrayList<>()),
-                new Start(workspace.program(workspace.generated(1), "start", false)
-                        .agent(workspace.referenceAgent(), ReferenceAgent.OBSERVE), observing, new ArrayList<>()),
-                new Start(workspace.program(workspace.generated(1), "start", false)
-                        .agent(workspace.referenceAgent(), ReferenceAgent.RECORD + workspace.generated(1)), recording,
-                        new ArrayList<>()),
-                new Start(workspace.program(workspace.generated(1), "start", true), with, new ArrayList<>()));
+                Start.of("without an agent", workspace.program(workspace.generated(1), "start", false)),
+                Start.of("reference agent, a transformer that does nothing",
+                        workspace.program(workspace.generated(1), "start", false)
+                                .agent(workspace.referenceAgent(), ReferenceAgent.OBSERVE)),
+                Start.of("reference agent, recording each class's name and CRC-32C, watching the directory",
+                        workspace.program(workspace.generated(1), "start", false)
+                                .agent(workspace.referenceAgent(), ReferenceAgent.RECORD + workspace.generated(1))),
+                Start.of("with reload-agent watching", workspace.program(workspace.generated(1), "start", true)));
         for (int r = 0; r < runs; r++) {
             // Each round begins with the next kind of start: a start right after another may find the machine warmer
             // (caches, clock speed) than one that comes first, and no kind should always follow the same one.
@@ -42,19 +39,17 @@ final class StartupBench {
                 measure(starts.get((r + k) % starts.size()));
             }
         }
-        Stats none = Stats.of(without);
-        Stats floor = Stats.of(observing);
-        Stats recorder = Stats.of(recording);
-        Stats agent = Stats.of(with);
+        Stats none = Stats.of(starts.get(0).times());
+        Stats floor = Stats.of(starts.get(1).times());
+        Stats recorder = Stats.of(starts.get(2).times());
+        Stats agent = Stats.of(starts.get(3).times());
         String title = String.format("Start-up: loading %,d classes from a directory, process start to end of main"
                 + " (%d runs each, ms)", workspace.classCount(), runs);
         Table table = new Table(title, "run", "median", "fastest", "slowest", "ratio of medians",
                 "end of main to exit, median");
-        table.row(row("without an agent", none, none, starts.get(0)));
-        table.row(row("reference agent, a transformer that does nothing", floor, none, starts.get(1)));
-        table.row(row("reference agent, recording each class's name and CRC-32C, watching the directory", recorder,
-                none, starts.get(2)));
-        table.row(row("with reload-agent watching", agent, none, starts.get(3)));
+        for (Start start : starts) {
+            table.row(row(start, none));
+        }
         table.note("The recording reference agent does the least an agent that judges a saved class file against the"
                 + " class running must do at start: it knows each class loaded from the watched directory by name and"
                 + " the CRC-32C of its class file (one map entry each, in a transformer that is not retransformation"
@@ -70,16 +65,20 @@ final class StartupBench {
     }
 
     /**
-     * One kind of start: the program to start, and the times measured of it.
+     * One kind of start: what the table calls it, the program to start, and the times measured of it.
      *
      * @param times from just before the process starts to the end of its {@code main}, in ns
      * @param quits from the end of its {@code main} to the end of the process, in ns
      */
-    private record Start(ChildJvm.Builder program, List<Long> times, List<Long> quits) {
+    private record Start(String name, ChildJvm.Builder program, List<Long> times, List<Long> quits) {
+        static Start of(String name, ChildJvm.Builder program) {
+            return new Start(name, program, new ArrayList<>(), new ArrayList<>());
+        }
     }
 
-    private static String[] row(String name, Stats stats, Stats none, Start start) {
-        return new String[] {name, Stats.ms(stats.median()), Stats.ms(stats.min()), Stats.ms(stats.max()),
+    private static String[] row(Start start, Stats none) {
+        Stats stats = Stats.of(start.times());
+        return new String[] {start.name(), Stats.ms(stats.median()), Stats.ms(stats.min()), Stats.ms(stats.max()),
                 Stats.ratio(stats.median(), none.median()), Stats.ms(Stats.of(start.quits()).median())};
     }
 

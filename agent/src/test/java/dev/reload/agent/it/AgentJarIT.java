@@ -12,12 +12,15 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.jar.Attributes;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
+import java.util.jar.JarInputStream;
+import java.util.zip.ZipEntry;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -41,6 +44,18 @@ class AgentJarIT {
                     .toList();
             assertEquals(List.of(), unrelocated);
             assertTrue(jar.getEntry("dev/reload/shaded/asm/ClassReader.class") != null, "relocated ASM is missing");
+        }
+    }
+
+    @Test
+    void classesAreStoredAndTheManifestComesFirst() throws IOException {
+        try (JarFile jar = new JarFile(AgentJar.path().toFile())) {
+            List<String> compressed = jar.stream().filter(entry -> entry.getName().endsWith(".class"))
+                    .filter(entry -> entry.getMethod() != ZipEntry.STORED).map(JarEntry::getName).toList();
+            assertEquals(List.of(), compressed, "the agent's classes load before main: each inflate is start-up time");
+        }
+        try (JarInputStream stream = new JarInputStream(Files.newInputStream(AgentJar.path()))) {
+            assertTrue(stream.getManifest() != null, "a reader that streams the jar finds no manifest");
         }
     }
 

@@ -229,6 +229,7 @@ public final class CaptureTransformer implements ClassFileTransformer {
         firstLook.take("");
         new FirstLookTransformer.Loading(null, null, null).own();
         origins.directoryOf("dev/reload/agent/index/WarmUp", null);
+        origins.directoryOf("dev/reload/agent/index/WarmUp", new ProtectionDomain(null, null));
         CapturedClass.inDirectory("WarmUp", Path.of(""), new byte[0], false).internalName();
         Arrays.equals(new byte[1], new byte[1]);
         CapturedClass.class.getName();

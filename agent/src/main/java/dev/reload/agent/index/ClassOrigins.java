@@ -3,6 +3,7 @@ package dev.reload.agent.index;
 import dev.reload.agent.watch.ClassFiles;
 import dev.reload.agent.watch.TreeWatcher;
 
+import java.lang.ref.WeakReference;
 import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,6 +29,15 @@ public final class ClassOrigins {
     private final boolean adoptNewDirectories;
     private final List<Path> watched;
     private final Map<ProtectionDomain, Optional<Path>> byDomain = Collections.synchronizedMap(new WeakHashMap<>());
+    /**
+     * The protection domain looked up last and what it gave. The classes of one directory share a domain, so a
+     * starting program's thousands of lookups end here, without the map's lock and its walk of cleared keys.
+     */
+    private volatile LastDomain last;
+
+    /** A domain held weakly, as the map's keys are: it holds its class loader. */
+    private record LastDomain(WeakReference<ProtectionDomain> domain, Optional<Path> directory) {
+    }
 
     /**
      * @param watcher the watcher new directories are handed to, never null
@@ -59,11 +69,7 @@ public final class ClassOrigins {
      * @param domain the protection domain it is defined with, may be null
      */
     public Path directoryOf(String internalName, ProtectionDomain domain) {
-        Optional<Path> directory = domain == null ? Optional.empty() : byDomain.get(domain);
-        if (directory == null) {
-            directory = codeSourceDirectory(domain.getCodeSource());
-            byDomain.put(domain, directory);
-        }
+        Optional<Path> directory = domain == null ? Optional.empty() : directoryOf(domain);
         if (directory.isPresent()) {
             return directory.get();
         }
@@ -71,6 +77,20 @@ public final class ClassOrigins {
             return findUnderWatched(internalName);
         }
         return null;
+    }
+
+    private Optional<Path> directoryOf(ProtectionDomain domain) {
+        LastDomain seen = last;
+        if (seen != null && seen.domain().get() == domain) {
+            return seen.directory();
+        }
+        Optional<Path> directory = byDomain.get(domain);
+        if (directory == null) {
+            directory = codeSourceDirectory(domain.getCodeSource());
+            byDomain.put(domain, directory);
+        }
+        last = new LastDomain(new WeakReference<>(domain), directory);
+        return directory;
     }
 
     private Optional<Path> codeSourceDirectory(CodeSource source) {

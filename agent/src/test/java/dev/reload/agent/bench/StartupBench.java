@@ -39,16 +39,18 @@ final class StartupBench {
                 measure(starts.get((r + k) % starts.size()));
             }
         }
+        Start recording = starts.get(2);
+        Start reloadAgent = starts.get(3);
         Stats none = Stats.of(starts.get(0).times());
         Stats floor = Stats.of(starts.get(1).times());
-        Stats recorder = Stats.of(starts.get(2).times());
-        Stats agent = Stats.of(starts.get(3).times());
+        Stats recorder = Stats.of(recording.times());
+        Stats agent = Stats.of(reloadAgent.times());
         String title = String.format("Start-up: loading %,d classes from a directory, process start to end of main"
                 + " (%d runs each, ms)", workspace.classCount(), runs);
         Table table = new Table(title, "run", "median", "fastest", "slowest", "ratio of medians",
                 "over the recording floor, paired by round: median (quartiles)", "end of main to exit, median");
         for (Start start : starts) {
-            table.row(row(start, none, starts.get(2)));
+            table.row(row(start, none, recording));
         }
         table.note("The recording reference agent does the least an agent that judges a saved class file against the"
                 + " class running must do at start: it knows each class loaded from the watched directory by name and"
@@ -65,7 +67,7 @@ final class StartupBench {
                                 + " over the recording floor, paired by round: %s ms)",
                         over * 100, (floor.median() / none.median() - 1) * 100,
                         (recorder.median() / none.median() - 1) * 100,
-                        Stats.signedMs(overFloor(starts.get(3), starts.get(2)).median())), over <= 0.10)));
+                        Stats.signedMs(overFloor(reloadAgent, recording).median())), over <= 0.10)));
     }
 
     /**

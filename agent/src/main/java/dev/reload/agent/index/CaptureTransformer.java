@@ -228,7 +228,7 @@ public final class CaptureTransformer implements ClassFileTransformer {
         ContentHash.of(new byte[1]);
         firstLook.take("");
         new FirstLookTransformer.Loading(null, null, null).own();
-        origins.directoryOf("dev/reload/agent/index/WarmUp", null);
+        // A domain without a code source takes the whole path: the domain cache, then the look under watched roots.
         origins.directoryOf("dev/reload/agent/index/WarmUp", new ProtectionDomain(null, null));
         CapturedClass.inDirectory("WarmUp", Path.of(""), new byte[0], false).internalName();
         Arrays.equals(new byte[1], new byte[1]);

@@ -69,7 +69,7 @@ public final class ClassOrigins {
      * @param domain the protection domain it is defined with, may be null
      */
     public Path directoryOf(String internalName, ProtectionDomain domain) {
-        Optional<Path> directory = domain == null ? Optional.empty() : directoryOf(domain);
+        Optional<Path> directory = domain == null ? Optional.empty() : directoryOfDomain(domain);
         if (directory.isPresent()) {
             return directory.get();
         }
@@ -79,7 +79,8 @@ public final class ClassOrigins {
         return null;
     }
 
-    private Optional<Path> directoryOf(ProtectionDomain domain) {
+    /** {@return the watched directory a domain's code source is, or empty; looked at once per domain} */
+    private Optional<Path> directoryOfDomain(ProtectionDomain domain) {
         LastDomain seen = last;
         if (seen != null && seen.domain().get() == domain) {
             return seen.directory();

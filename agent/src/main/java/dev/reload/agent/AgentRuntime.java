@@ -32,6 +32,7 @@ import dev.reload.agent.sync.SyncPoints;
 import dev.reload.agent.watch.AssetFiles;
 import dev.reload.agent.watch.ChangeCollector;
 import dev.reload.agent.watch.ClassFiles;
+import dev.reload.agent.watch.LoadTimeHashes;
 import dev.reload.agent.watch.TreeWatcher;
 import dev.reload.agent.watch.TreeWatchers;
 import dev.reload.patcher.shape.ClassShape;
@@ -110,7 +111,13 @@ final class AgentRuntime {
             public void accept(ChangeCollector collector) {
                 watcher.started(TreeWatchers.start(config.pollInterval(), collector, reporter,
                         file -> isWatchedFile(file, sourceRoots)));
-                compactor.startCompacting(collector);
+                collector.rememberLoadedWith(new LoadTimeHashes() {
+                    @Override
+                    public Long of(Path file) {
+                        return index.hashAtLoad(file);
+                    }
+                });
+                compactor.startCompacting();
             }
         };
         Function<ChangeCollector, ReloadLoop> reloadLoop = new Function<>() {

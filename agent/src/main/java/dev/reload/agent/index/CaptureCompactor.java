@@ -2,7 +2,6 @@ package dev.reload.agent.index;
 
 import dev.reload.agent.report.Contained;
 import dev.reload.agent.report.Reporter;
-import dev.reload.agent.watch.ChangeCollector;
 import dev.reload.agent.watch.ContentHash;
 
 import java.time.Duration;
@@ -10,9 +9,10 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Does the work of capturing a class that need not run on the program's loading thread: tells the collector the
- * class file's hash (so writes that leave it as it was are dropped), shows the class file to a scanner (which looks
- * for asset hooks), makes the {@link CapturedClass}'s shape and drops its bytes. Of the class file as it came from
+ * Does the work of capturing a class that need not run on the program's loading thread: records the class file's
+ * hash in the class (the collector asks it, through {@link LoadedClassIndex#hashAtLoad}, so that writes that leave
+ * the file as it was are dropped), shows the class file to a scanner (which looks for asset hooks), makes the
+ * {@link CapturedClass}'s shape and drops its bytes. Of the class file as it came from
  * disk, only its hash waits, and the bytes of the few files the scanner may find something in: kept whole until
  * loading pauses, the file of every class was a second copy of each class (besides the running bytes) that the
  * collections of a starting program copied again and again.
@@ -26,8 +26,6 @@ public final class CaptureCompactor {
     /** How many classes are compacted between two looks at whether loading resumed. */
     private static final int CHUNK = 256;
 
-    /** Set before compacting starts, on the thread that starts it. */
-    private ChangeCollector collector;
     private final Reporter reporter;
     private final FileScanner scanner;
     private final LinkedBlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
@@ -78,45 +76,31 @@ public final class CaptureCompactor {
     }
 
     /**
-     * @param collector told the content of each class file as it was loaded, never null
      * @param reporter told at debug level how many classes each round compacted, never null
      */
-    public CaptureCompactor(ChangeCollector collector, Reporter reporter) {
-        this(collector, reporter, FileScanner.NONE);
+    public CaptureCompactor(Reporter reporter) {
+        this(reporter, FileScanner.NONE);
     }
 
     /**
-     * @param collector told the content of each class file as it was loaded, never null
      * @param reporter told at debug level how many classes each round compacted, never null
      * @param scanner shown each class file as it came from disk that it may find something in, never null
      */
-    public CaptureCompactor(ChangeCollector collector, Reporter reporter, FileScanner scanner) {
-        this.collector = collector;
+    public CaptureCompactor(Reporter reporter, FileScanner scanner) {
         this.reporter = reporter;
         this.scanner = scanner;
         // Loads the scanner's test now: loading a class inside a class file transformer would recurse.
         scanner.mayFind(new byte[0]);
     }
 
-    /**
-     * A compactor told the collector when it starts compacting ({@link #startCompacting(ChangeCollector)}): the
-     * collector's classes need not load before the program's {@code main}.
-     *
-     * @param reporter told at debug level how many classes each round compacted, never null
-     * @param scanner shown each class file as it came from disk that it may find something in, never null
-     */
-    public CaptureCompactor(Reporter reporter, FileScanner scanner) {
-        this(null, reporter, scanner);
-    }
-
     /** {@return a compactor whose daemon thread, {@code reload-compact}, is started} */
-    public static CaptureCompactor start(ChangeCollector collector, Reporter reporter) {
-        return start(collector, reporter, FileScanner.NONE);
+    public static CaptureCompactor start(Reporter reporter) {
+        return start(reporter, FileScanner.NONE);
     }
 
     /** {@return a compactor that shows each class file to {@code scanner}, its daemon thread started} */
-    public static CaptureCompactor start(ChangeCollector collector, Reporter reporter, FileScanner scanner) {
-        CaptureCompactor compactor = new CaptureCompactor(collector, reporter, scanner);
+    public static CaptureCompactor start(Reporter reporter, FileScanner scanner) {
+        CaptureCompactor compactor = new CaptureCompactor(reporter, scanner);
         compactor.startCompacting();
         return compactor;
     }
@@ -124,17 +108,6 @@ public final class CaptureCompactor {
     /** Starts the daemon thread, {@code reload-compact}, that compacts; call once. */
     public void startCompacting() {
         Contained.loop("reload-compact", reporter, this::step);
-    }
-
-    /**
-     * Starts the daemon thread, {@code reload-compact}, telling {@code collector} the content of each class file it
-     * compacts from now on; call once, before {@link #compactWaiting}, when made without a collector.
-     *
-     * @param collector told the content of each class file as it was loaded, never null
-     */
-    public void startCompacting(ChangeCollector collector) {
-        this.collector = collector;
-        startCompacting();
     }
 
     /**
@@ -209,7 +182,7 @@ public final class CaptureCompactor {
     private void compact(Pending pending) {
         CapturedClass captured = pending.captured();
         byte[] file = pending.fileBytes();
-        collector.rememberIfAbsent(captured.file(), pending.deferred() ? ContentHash.of(file) : pending.fileHash());
+        captured.fileHashedAtLoad(pending.deferred() ? ContentHash.of(file) : pending.fileHash());
         if (file != null && (!pending.deferred() || scanner.mayFind(file))) {
             scanner.scan(captured, file);
         }

@@ -32,6 +32,9 @@ public final class CapturedClass {
     private ClassShape shape;
     private long runningHash;
     private boolean hashed;
+    /** The {@link ContentHash} of the class file as it came from disk, once the compactor made it. */
+    private long fileHash;
+    private boolean fileHashed;
     private boolean changedByOtherAgent;
     /** Null until the class is known: most classes never need it. */
     private volatile WeakReference<Class<?>> type;
@@ -173,6 +176,29 @@ public final class CapturedClass {
     public synchronized long runningHash() {
         hash();
         return runningHash;
+    }
+
+    /** Records the {@link ContentHash} of the class file as it came from disk when the class loaded. */
+    synchronized void fileHashedAtLoad(long hash) {
+        fileHash = hash;
+        fileHashed = true;
+    }
+
+    /** {@return the {@link ContentHash} of the class file as it came from disk when it loaded; null until known} */
+    synchronized Long fileHashAtLoad() {
+        return fileHashed ? fileHash : null;
+    }
+
+    /**
+     * {@return true when {@code candidate} is the class file of this class} Makes no path of its own that it would
+     * keep: the collector asks of every file written, and most classes are never asked for their file.
+     */
+    boolean isFile(Path candidate) {
+        Path unresolved = directory;
+        if (unresolved != null) {
+            return candidate.equals(ClassFiles.fileOf(unresolved, internalName));
+        }
+        return candidate.equals(file);
     }
 
     /** {@return true when another agent (coverage, profiler, APM) changed this class when it loaded} */

@@ -94,6 +94,44 @@ public final class LoadedClassIndex {
         return found;
     }
 
+    /**
+     * {@return the {@link dev.reload.agent.watch.ContentHash} the file had when a class loaded from it, once that class
+     * is compacted; null when none is known} Tries each name the file's path could give, one directory more at a time
+     * ({@code Player}, {@code demo/Player}, ...), in every loader: a few map lookups, and no path or entry kept per
+     * class. A file that a class of another name continues was remembered by the reload that renamed it.
+     *
+     * @param file a class file, never null
+     */
+    public Long hashAtLoad(Path file) {
+        Path fileName = file.getFileName();
+        if (fileName == null || !ClassFiles.isClassFile(fileName)) {
+            return null;
+        }
+        String name = fileName.toString();
+        String internalName = name.substring(0, name.length() - ClassFiles.SUFFIX.length());
+        for (Path directory = file.getParent(); directory != null; directory = directory.getParent()) {
+            Long hash = hashAtLoad(file, internalName);
+            Path directoryName = directory.getFileName();
+            if (hash != null || directoryName == null) {
+                return hash;
+            }
+            internalName = directoryName + "/" + internalName;
+        }
+        return null;
+    }
+
+    private Long hashAtLoad(Path file, String internalName) {
+        synchronized (byLoader) {
+            for (Map<String, CapturedClass> classes : byLoader.values()) {
+                CapturedClass captured = classes.get(internalName);
+                if (captured != null && captured.isFile(file)) {
+                    return captured.fileHashAtLoad();
+                }
+            }
+            return null;
+        }
+    }
+
     /** A class of a loader's classes that a file is the class file of, not resolved yet. */
     private record Found(ClassLoader loader, Map<String, CapturedClass> classes, CapturedClass captured) {
     }

@@ -272,9 +272,14 @@ public final class ChangeCollector {
         known.remember(file, hash);
     }
 
-    /** Records the content a file had when its class was loaded, unless something newer is known. */
-    public void rememberIfAbsent(Path file, long hash) {
-        known.rememberIfAbsent(file, hash);
+    /**
+     * Takes the content each class file had when its class loaded from {@code hashes}, for the files it holds nothing
+     * newer of (nothing remembered since), so that writes that leave them as they were are dropped.
+     *
+     * @param hashes the classes' hashes, never null
+     */
+    public void rememberLoadedWith(LoadTimeHashes hashes) {
+        known.rememberLoadedWith(hashes);
     }
 
     /**

@@ -22,7 +22,9 @@ import java.util.function.Function;
  * collector's consumer reads a batch with it outside the lock. Thread-safe.
  */
 final class KnownContents {
+    /** What the agent saw of a file since its class loaded; for the rest, {@link #atLoad}. */
     private final Map<Path, Long> knownHashes = new ConcurrentHashMap<>();
+    private volatile LoadTimeHashes atLoad = LoadTimeHashes.NONE;
     /** Per file, its stamp when it last held the content of its known hash; only for files read again after lost events. */
     private final Map<Path, FileStamp> stamps = new ConcurrentHashMap<>();
     private final BiConsumer<Path, IOException> unreadable;
@@ -39,9 +41,15 @@ final class KnownContents {
         knownHashes.put(file, hash);
     }
 
-    /** Records the content a file had when its class was loaded, unless something newer is known. */
-    void rememberIfAbsent(Path file, long hash) {
-        knownHashes.putIfAbsent(file, hash);
+    /** Takes the content each class file had when its class loaded from {@code hashes}, where nothing newer is known. */
+    void rememberLoadedWith(LoadTimeHashes hashes) {
+        atLoad = hashes;
+    }
+
+    /** {@return the content the agent last saw of the file, or null when it knows none} */
+    private Long knownHash(Path file) {
+        Long known = knownHashes.get(file);
+        return known != null ? known : atLoad.of(file);
     }
 
     /** Forgets the content of a file, so that it is handed out again even if unchanged. */
@@ -51,7 +59,7 @@ final class KnownContents {
 
     /** {@return true when {@code hash} is the content the agent last saw of the file: a batch drops it} */
     boolean holds(Path file, long hash) {
-        Long known = knownHashes.get(file);
+        Long known = knownHash(file);
         return known != null && known == hash;
     }
 
@@ -62,7 +70,7 @@ final class KnownContents {
      * one made the batch wait for thousands of reads.
      */
     boolean holdsKnown(Path file) {
-        Long known = knownHashes.get(file);
+        Long known = knownHash(file);
         if (known == null) {
             return false;
         }
@@ -86,7 +94,7 @@ final class KnownContents {
 
     /** {@return true when some content of the file is known: it is the file of a class the agent knows, or an asset} */
     boolean knows(Path file) {
-        return knownHashes.containsKey(file);
+        return knownHash(file) != null;
     }
 
     /**

@@ -2,7 +2,6 @@ package dev.reload.agent.index;
 
 import dev.reload.agent.config.LogLevel;
 import dev.reload.agent.report.Reporter;
-import dev.reload.agent.watch.ChangeCollector;
 import dev.reload.agent.watch.ContentHash;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -17,7 +16,6 @@ import java.nio.file.Path;
 import java.security.CodeSource;
 import java.security.ProtectionDomain;
 import java.security.cert.Certificate;
-import java.time.Duration;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -143,8 +141,7 @@ class CaptureTransformerTest {
 
     private CaptureTransformer install(CaptureTransformer.Registration registration) {
         Reporter quiet = new Reporter(LogLevel.OFF, new PrintStream(OutputStream.nullOutputStream()));
-        CaptureCompactor compactor = new CaptureCompactor(new ChangeCollector(Duration.ofMillis(1), (file, e) -> { }),
-                quiet);
+        CaptureCompactor compactor = new CaptureCompactor(quiet);
         return CaptureTransformer.install(registering(), registration, new ClassOrigins(null, List.of(watched), false),
                 index, compactor, quiet, OWN_CHANGE, new LateAgents(quiet, threads));
     }

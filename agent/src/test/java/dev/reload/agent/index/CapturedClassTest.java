@@ -2,7 +2,6 @@ package dev.reload.agent.index;
 
 import dev.reload.agent.config.LogLevel;
 import dev.reload.agent.report.Reporter;
-import dev.reload.agent.watch.ChangeCollector;
 import dev.reload.agent.watch.ContentHash;
 import dev.reload.patcher.shape.ClassShape;
 import dev.reload.patcher.shape.UnreadableClassException;
@@ -82,8 +81,7 @@ class CapturedClassTest {
     void theCompactorDropsTheBytesOfEverySubmittedClassOnceLoadingPauses() throws Exception {
         ByteArrayOutputStream lines = new ByteArrayOutputStream();
         Reporter reporter = new Reporter(LogLevel.DEBUG, new PrintStream(lines, true));
-        CaptureCompactor compactor = CaptureCompactor.start(new ChangeCollector(Duration.ofMillis(5), (f, e) -> { }),
-                reporter);
+        CaptureCompactor compactor = CaptureCompactor.start(reporter);
         byte[] bytes = ownClassFile();
         List<CapturedClass> captured = new ArrayList<>();
         for (int i = 0; i < 300; i++) {
@@ -121,8 +119,7 @@ class CapturedClassTest {
             }
         };
         // Its thread not started: compactWaiting compacts on this thread.
-        CaptureCompactor compactor = new CaptureCompactor(new ChangeCollector(Duration.ofMillis(5), (f, e) -> { }),
-                Reporter.toStandardError(LogLevel.OFF), scanner);
+        CaptureCompactor compactor = new CaptureCompactor(Reporter.toStandardError(LogLevel.OFF), scanner);
         CapturedClass withHooks = new CapturedClass("dev/reload/agent/index/CapturedClassTest", FILE, wanted.clone(),
                 false);
         CapturedClass without = new CapturedClass("dev/reload/agent/index/CaptureCompactor",
@@ -154,8 +151,7 @@ class CapturedClassTest {
                 shown.add(classFile);
             }
         };
-        CaptureCompactor compactor = new CaptureCompactor(new ChangeCollector(Duration.ofMillis(5), (f, e) -> { }),
-                Reporter.toStandardError(LogLevel.OFF), scanner);
+        CaptureCompactor compactor = new CaptureCompactor(Reporter.toStandardError(LogLevel.OFF), scanner);
         tested.clear(); // the constructor loads the scanner's test with an empty file
         CapturedClass captured = new CapturedClass("dev/reload/agent/index/CapturedClassTest", FILE, file, false);
 

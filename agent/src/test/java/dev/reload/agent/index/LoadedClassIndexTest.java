@@ -63,6 +63,28 @@ class LoadedClassIndexTest {
         assertNull(index.loaderOf(file("Hud$3"), "demo/Hud$3"));
     }
 
+    @Test
+    void theHashAClassFileHadAtLoadIsFoundByItsPathOnceCompacted() {
+        Path root = Path.of("/game/build/classes").toAbsolutePath();
+        CapturedClass player = CapturedClass.inDirectory("demo/world/Player", root, new byte[] {1, 2, 3}, false);
+        CapturedClass hud = CapturedClass.inDirectory("Hud", root, new byte[] {4}, false);
+        index.put(loader, player);
+        index.putLoaded(Announcer.class, hud);
+        Path playerFile = root.resolve("demo/world/Player.class");
+        assertNull(index.hashAtLoad(playerFile), "not compacted yet");
+
+        player.fileHashedAtLoad(42);
+        hud.fileHashedAtLoad(0);
+        assertEquals(42, index.hashAtLoad(playerFile));
+        assertEquals(0, index.hashAtLoad(root.resolve("Hud.class")), "in another loader, at the root");
+        assertNull(index.hashAtLoad(root.resolve("demo/Player.class")));
+        assertNull(index.hashAtLoad(root.resolve("other/demo/world/Player.class").normalize()));
+        assertNull(index.hashAtLoad(Path.of("/elsewhere/demo/world/Player.class").toAbsolutePath()));
+        assertNull(index.hashAtLoad(root.resolve("demo/world/Player.java")));
+        assertEquals(playerFile, player.file(), "the path is made when asked for, and the same");
+        assertEquals(42, index.hashAtLoad(playerFile));
+    }
+
     private static CapturedClass captured(String internalName) {
         String simple = internalName.substring(internalName.lastIndexOf('/') + 1);
         return new CapturedClass(internalName, file(simple), new byte[] {1, 2, 3}, false);

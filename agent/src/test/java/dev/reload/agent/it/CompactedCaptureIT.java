@@ -1,6 +1,7 @@
 package dev.reload.agent.it;
 
 import dev.reload.agent.bench.reference.ReferenceAgentJar;
+import dev.reload.fixtures.harness.ChildJvm;
 import dev.reload.fixtures.harness.Fixtures;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -14,9 +15,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The agent keeps no class file of a loaded class once loading pauses, only its shape: an edit that adds members
- * then needs the running bytes back from the JVM. Shown on a class compacted before its first edit, which another
- * agent changed as it loaded.
+ * The agent keeps no class file of a loaded class once loading pauses, only its shape and its class file's hash: an
+ * edit that adds members then needs the running bytes back from the JVM, and a class file written again as it was is
+ * left out by that hash. Shown on classes compacted before their first edit.
  */
 class CompactedCaptureIT {
     private static final String COMPACTED = "^\\[reload\\] compacted \\d+ captured class";
@@ -43,6 +44,27 @@ class CompactedCaptureIT {
             assertTrue(v2.contains("fixture.structural.Game (frame, ") && v2.contains("lambda added in frame()")
                     && v2.contains("method added: String describe(String)"), child.transcript());
             assertEquals(List.of("v2 [game:2] 4 | tick 2"), child.call("step"), child::transcript);
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("dev.reload.fixtures.harness.Jdks#stream")
+    void classFilesWrittenAgainAsTheyWereAreLeftOutByTheHashTheirClassesKept(Path jdk) throws Exception {
+        Path v1 = FixtureClasses.compile(work, "body", "v1");
+        Path v2 = FixtureClasses.compile(work, "body", "v2");
+        Path classes = work.resolve("classes");
+        FixtureClasses.install(v1, classes);
+        try (ChildJvm child = WatchingChild.start(jdk, "", "fixture.body.Main", classes)) {
+            child.awaitStderr(COMPACTED);
+            // A build that changed nothing writes every class file again as it was; then a real edit.
+            FixtureClasses.install(v1, classes);
+            Thread.sleep(500);
+            FixtureClasses.install(v2, classes);
+            child.awaitStderr("^\\[reload\\] 1 class in \\d+ ms: fixture\\.body\\.Player ");
+            child.awaitStdout("^v2 ticks=");
+            List<String> readAgain = child.stderr().stream()
+                    .filter(line -> line.startsWith("[reload] no loaded class changed")).toList();
+            assertEquals(List.of(), readAgain, "files that hold what their classes loaded were judged again");
         }
     }
 }

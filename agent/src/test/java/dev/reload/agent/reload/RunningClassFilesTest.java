@@ -8,7 +8,6 @@ import dev.reload.agent.index.ClassOrigins;
 import dev.reload.agent.index.LoadTimeChange;
 import dev.reload.agent.index.LoadedClassIndex;
 import dev.reload.agent.report.Reporter;
-import dev.reload.agent.watch.ChangeCollector;
 import dev.reload.agent.watch.ContentHash;
 import org.junit.jupiter.api.Test;
 
@@ -21,7 +20,6 @@ import java.lang.instrument.ClassFileTransformer;
 import java.lang.instrument.Instrumentation;
 import java.lang.reflect.Proxy;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -49,7 +47,7 @@ class RunningClassFilesTest {
             Reporter quiet = new Reporter(LogLevel.OFF, new PrintStream(OutputStream.nullOutputStream()));
             CaptureTransformer capture = CaptureTransformer.install(jvm, registration,
                     new ClassOrigins(null, List.of(), false), index,
-                    new CaptureCompactor(new ChangeCollector(Duration.ofMillis(1), (file, e) -> { }), quiet), quiet,
+                    new CaptureCompactor(quiet), quiet,
                     LoadTimeChange.NONE);
 
             new RunningClassFiles(jvm, capture).redefine(Declarer.class, dispatching);

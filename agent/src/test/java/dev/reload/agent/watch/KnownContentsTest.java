@@ -30,6 +30,28 @@ class KnownContentsTest {
     }
 
     @Test
+    void whatTheClassesKnewOfTheirFilesAtLoadCountsUntilSomethingNewerIsRemembered() throws Exception {
+        KnownContents known = new KnownContents((file, e) -> { });
+        Path loaded = Files.write(root.resolve("A.class"), "version 1".getBytes());
+        Path other = Files.write(root.resolve("B.class"), "version 1".getBytes());
+        long atLoad = ContentHash.of(Files.readAllBytes(loaded));
+        assertFalse(known.knows(loaded));
+        known.rememberLoadedWith(file -> file.equals(loaded) ? atLoad : null);
+        assertTrue(known.knows(loaded));
+        assertTrue(known.holds(loaded, atLoad));
+        assertTrue(known.holdsKnown(loaded));
+        assertFalse(known.knows(other));
+        assertFalse(known.holds(other, atLoad));
+
+        Files.write(loaded, "version 2".getBytes());
+        assertFalse(known.holdsKnown(loaded));
+        long applied = ContentHash.of(Files.readAllBytes(loaded));
+        known.remember(loaded, applied);
+        assertTrue(known.holds(loaded, applied));
+        assertFalse(known.holds(loaded, atLoad), "what was remembered since is newer than what the class knew");
+    }
+
+    @Test
     void aStampTakenWithinTheRacyPeriodIsNotKept() throws Exception {
         Path file = Files.write(root.resolve("A.class"), "version 1".getBytes());
         assertTrue(FileStamp.of(file, 1).racy(System.currentTimeMillis()));

@@ -29,6 +29,11 @@ public final class LoadedClassIndex {
      * since anonymous classes were renumbered; empty for almost every loader.
      */
     private final Map<ClassLoader, Map<Path, String>> renamedFiles = Collections.synchronizedMap(new WeakHashMap<>());
+    /**
+     * How many names of its path made the internal name of the class {@link #hashAtLoad} found last: the classes of a
+     * program, and so the files of a burst, mostly lie as deep below their directory, so that is tried first.
+     */
+    private volatile int lastNameCount = 1;
 
     /**
      * Adds (or replaces) what is known about a class in a loader.
@@ -96,31 +101,39 @@ public final class LoadedClassIndex {
 
     /**
      * {@return the {@link dev.reload.agent.watch.ContentHash} the file had when a class loaded from it, once that class
-     * is compacted; null when none is known} Tries each name the file's path could give, one directory more at a time
-     * ({@code Player}, {@code demo/Player}, ...), in every loader: a few map lookups, and no path or entry kept per
-     * class. A file that a class of another name continues was remembered by the reload that renamed it.
+     * is compacted; null when none is known} Tries each name the file's path could give ({@code Player},
+     * {@code demo/Player}, ...), in every loader, as deep as the last class found first: a few map lookups, and no path
+     * or entry kept per class. A file that a class of another name continues was remembered by the reload that renamed
+     * it.
      *
      * @param file a class file, never null
      */
     public Long hashAtLoad(Path file) {
-        Path fileName = file.getFileName();
-        if (fileName == null || !ClassFiles.isClassFile(fileName)) {
+        if (!ClassFiles.isClassFile(file)) {
             return null;
         }
-        String name = fileName.toString();
-        String internalName = name.substring(0, name.length() - ClassFiles.SUFFIX.length());
-        for (Path directory = file.getParent(); directory != null; directory = directory.getParent()) {
-            Long hash = hashAtLoad(file, internalName);
-            Path directoryName = directory.getFileName();
-            if (hash != null || directoryName == null) {
-                return hash;
+        int names = file.getNameCount();
+        int guess = lastNameCount;
+        Long hash = guess <= names ? hashAtLoad(file, names, guess) : null;
+        for (int count = 1; hash == null && count <= names; count++) {
+            if (count != guess) {
+                hash = hashAtLoad(file, names, count);
+                if (hash != null) {
+                    lastNameCount = count;
+                }
             }
-            internalName = directoryName + "/" + internalName;
         }
-        return null;
+        return hash;
     }
 
-    private Long hashAtLoad(Path file, String internalName) {
+    /** {@return the hash of the class whose internal name is the last {@code count} of the file's {@code names}} */
+    private Long hashAtLoad(Path file, int names, int count) {
+        String relative = file.subpath(names - count, names).toString();
+        String internalName = relative.substring(0, relative.length() - ClassFiles.SUFFIX.length());
+        String separator = file.getFileSystem().getSeparator();
+        if (!separator.equals("/")) {
+            internalName = internalName.replace(separator, "/");
+        }
         synchronized (byLoader) {
             for (Map<String, CapturedClass> classes : byLoader.values()) {
                 CapturedClass captured = classes.get(internalName);

@@ -356,7 +356,7 @@ final class Symbols {
     }
 
     /** {@return true when the plain entry's string is the {@code length} characters of text from {@code from}} */
-    private boolean matchesAt(long entry, String text, int from, int length) {
+    private boolean matchesAt(long entry, CharSequence text, int from, int length) {
         int stored = lengthOf(entry);
         boolean latin1 = (entry & UTF_16) == 0;
         if (stored != (latin1 ? length : 2 * length)) {
@@ -374,15 +374,18 @@ final class Symbols {
         return true;
     }
 
-    /** Compares a tokenized descriptor with a string, each token with the class name in its place. */
-    private boolean tokensMatch(long entry, String text) {
+    /**
+     * Compares a tokenized descriptor with a spelling, a string or ASCII bytes, each token with the class name in its
+     * place.
+     */
+    private boolean tokensMatch(long entry, CharSequence text) {
         byte[] page = pages[pageOf(entry)];
         int at = offsetOf(entry);
         int end = at + lengthOf(entry);
         int position = 0;
         while (at < end) {
             if (page[at] == TOKEN) {
-                int semicolon = text.indexOf(';', position);
+                int semicolon = indexOf(text, ';', position);
                 if (semicolon < 0 || text.charAt(position) != 'L'
                         || !matchesAt(entries[tokenId(page, at)], text, position + 1, semicolon - position - 1)) {
                     return false;
@@ -400,11 +403,20 @@ final class Symbols {
         return position == text.length();
     }
 
+    private static int indexOf(CharSequence text, char wanted, int from) {
+        for (int i = from; i < text.length(); i++) {
+            if (text.charAt(i) == wanted) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
     /** Compares an ASCII spelling without making a string. */
     private boolean matches(int id, byte[] bytes, int start, int length) {
         long entry = entries[id];
         if ((entry & TOKENS) != 0) {
-            return tokensMatch(entry, bytes, start, length);
+            return tokensMatch(entry, new AsciiSpelling(bytes, start, length));
         }
         return matchesAt(entry, bytes, start, length);
     }
@@ -417,34 +429,22 @@ final class Symbols {
         return Arrays.equals(pages[pageOf(entry)], offset, offset + length, bytes, start, start + length);
     }
 
-    /** Compares a tokenized descriptor with an ASCII spelling, as {@link #tokensMatch(long, String)} does. */
-    private boolean tokensMatch(long entry, byte[] bytes, int start, int length) {
-        byte[] page = pages[pageOf(entry)];
-        int at = offsetOf(entry);
-        int end = at + lengthOf(entry);
-        int position = start;
-        int limit = start + length;
-        while (at < end) {
-            if (page[at] == TOKEN) {
-                int semicolon = position;
-                while (semicolon < limit && bytes[semicolon] != ';') {
-                    semicolon++;
-                }
-                if (semicolon == limit || bytes[position] != 'L'
-                        || !matchesAt(entries[tokenId(page, at)], bytes, position + 1, semicolon - position - 1)) {
-                    return false;
-                }
-                position = semicolon + 1;
-                at += TOKEN_LENGTH;
-            } else {
-                if (position == limit || bytes[position] != page[at]) {
-                    return false;
-                }
-                position++;
-                at++;
-            }
+    /** ASCII bytes read as the characters they spell, for the comparisons strings and bytes share. */
+    private record AsciiSpelling(byte[] bytes, int start, int length) implements CharSequence {
+        @Override
+        public char charAt(int index) {
+            return (char) bytes[start + index];
         }
-        return position == limit;
+
+        @Override
+        public CharSequence subSequence(int from, int to) {
+            return new AsciiSpelling(bytes, start + from, to - from);
+        }
+
+        @Override
+        public String toString() {
+            return new String(bytes, start, length, StandardCharsets.ISO_8859_1);
+        }
     }
 
     private static int pageOf(long entry) {

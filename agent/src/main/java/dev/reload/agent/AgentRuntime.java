@@ -160,9 +160,9 @@ final class AgentRuntime {
 
     /**
      * {@return the reload thread's step, which first makes the collector, starts the watcher with it and starts the
-     * compactor, then waits for the program's class loading to pause and makes the reload loop}: what only a reload needs (the reloader, its
-     * warm-up, the MBean, JFR) is neither loaded nor run in {@code premain} or while a starting program loads its
-     * classes on the other core
+     * compactor, then waits for the program's class loading to pause and makes the reload loop}: what only a reload
+     * needs (the reloader, its warm-up, the MBean, JFR) is neither loaded nor run in {@code premain} or while a
+     * starting program loads its classes on the other core
      */
     private static Contained.Step onceLoadingPauses(AgentConfig config, Reporter reporter,
                                                     Consumer<ChangeCollector> startWatching,

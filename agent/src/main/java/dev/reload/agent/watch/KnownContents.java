@@ -41,7 +41,7 @@ final class KnownContents {
         knownHashes.put(file, hash);
     }
 
-    /** Takes the content each class file had when its class loaded from {@code hashes}, where nothing newer is known. */
+    /** Takes what each class file held when its class loaded from {@code hashes}, where nothing newer is known. */
     void rememberLoadedWith(LoadTimeHashes hashes) {
         atLoad = hashes;
     }

@@ -38,7 +38,7 @@ final class DescriptorNames {
         return end == text.length() ? names : null;
     }
 
-    /** {@return where the field type starting at {@code at} ends, its class name added to names; -1 when none starts} */
+    /** {@return where the field type at {@code at} ends, its class name added to names; -1 when none starts there} */
     private static int fieldType(String text, int at, List<int[]> names) {
         while (at < text.length() && text.charAt(at) == '[') {
             at++;

@@ -22,12 +22,26 @@ import java.util.List;
  * {@code (}, a token, {@code I)V}): in a real program's classes descriptors are most of the characters, made mostly
  * of the same few hundred class names, which the table holds anyway (measured on kotlin-stdlib and ECJ: four fifths
  * of the descriptors' bytes went).
+ *
+ * <p>An id is where its string starts in the pages, in units of {@value #GRAIN} bytes, and each string begins with
+ * its length and flags: so the table keeps no array of entries beside the text, which in a program of large classes
+ * (ECJ's: 20 new names a class) cost as much as a third of what the text did.
  */
 final class Symbols {
     /** The table every shape uses. */
     static final Symbols TABLE = new Symbols();
 
-    private static final int PAGE_SIZE = 1 << 16;
+    /**
+     * Strings start at multiples of this many bytes: a token's id of 24 bits reaches 32 MB of text, a numbered name's
+     * prefix 16 MB (ECJ's 768 classes take 0.3 MB), and a string wastes half a byte on average.
+     */
+    private static final int GRAIN = 2;
+    private static final int GRAIN_SHIFT = 1;
+    private static final int PAGE_BITS = 14;
+    private static final int PAGE_SIZE = 1 << PAGE_BITS;
+    /** An id's bits below these say where in its page the string starts, the bits above which page. */
+    private static final int ID_OFFSET_BITS = PAGE_BITS - GRAIN_SHIFT;
+    private static final int ID_OFFSET_MASK = (1 << ID_OFFSET_BITS) - 1;
     private static final int OFFSET_BITS = 17;
     private static final int LENGTH_BITS = 17;
     private static final long FIELD_MASK = (1L << 17) - 1;
@@ -46,20 +60,25 @@ final class Symbols {
     private static final int MAX_TOKEN_ID = (1 << 24) - 1;
     /** Ids from here on are numbered names: the number above {@link #PREFIX_BITS}, the prefix's id below. */
     private static final int NUMBERED = 1 << 30;
-    private static final int PREFIX_BITS = 21;
+    private static final int PREFIX_BITS = 23;
     private static final int MAX_PREFIX_ID = (1 << PREFIX_BITS) - 1;
-    private static final int MAX_NUMBER = 255;
+    private static final int MAX_NUMBER = 127;
 
-    /** Pages of string bytes (Latin-1, or UTF-16 for strings that need it); never moved once written. */
+    /**
+     * Pages of strings, each its length and flags as a varint, then its bytes (Latin-1, UTF-16 for strings that need
+     * it, or a tokenized descriptor); never moved once written. A string longer than a page has a page of its own.
+     */
     private volatile byte[][] pages = new byte[4][];
     private int pageCount;
     private int pageUsed = PAGE_SIZE;
-    /** The bytes every string stored takes in the pages. */
+    /** The bytes every string stored takes in the pages, not counting its length, flags and alignment. */
     private long storedBytes;
-    /** For each id: page, offset, byte length and the {@link #UTF_16} and {@link #TOKENS} flags, packed. */
-    private volatile long[] entries = new long[1024];
+    /** How many strings are stored. */
     private int size;
-    /** Open-addressing table of id + 1 (0 = free slot). */
+    /**
+     * Open-addressing table of id + 1 (0 = free slot). It grows by half when three quarters full, so that between
+     * growths it is half to three quarters full (doubling would leave it a third to three quarters).
+     */
     private int[] slots = new int[2048];
 
     /**
@@ -91,7 +110,7 @@ final class Symbols {
             id = addBytes(tokens, TOKENS);
         }
         slots[slot] = id + 1;
-        if (size * 4 > slots.length * 3) {
+        if (size * 4L > slots.length * 3L) {
             rehash();
         }
         return id;
@@ -134,8 +153,7 @@ final class Symbols {
         for (int i = start; i < start + length; i++) {
             hash = 31 * hash + bytes[i]; // String.hashCode of the Latin-1 string
         }
-        int mask = slots.length - 1;
-        for (int slot = spread(hash) & mask; ; slot = (slot + 1) & mask) {
+        for (int slot = firstSlot(hash, slots.length); ; slot = nextSlot(slot, slots.length)) {
             int id = slots[slot] - 1;
             if (id >= 0 && matches(id, bytes, start, length)) {
                 return id;
@@ -215,8 +233,7 @@ final class Symbols {
 
     /** {@return the slot that holds the string's id, or the free slot where it would go} */
     private int slotOf(String text) {
-        int mask = slots.length - 1;
-        for (int slot = spread(text.hashCode()) & mask; ; slot = (slot + 1) & mask) {
+        for (int slot = firstSlot(text.hashCode(), slots.length); ; slot = nextSlot(slot, slots.length)) {
             int id = slots[slot] - 1;
             if (id < 0 || matches(id, text)) {
                 return slot;
@@ -234,15 +251,21 @@ final class Symbols {
         if (id >= NUMBERED) {
             return string(id & MAX_PREFIX_ID) + '$' + ((id >>> PREFIX_BITS) & MAX_NUMBER);
         }
-        long entry = entries[id];
+        long entry = entry(id);
         byte[] page = pages[pageOf(entry)];
         int offset = offsetOf(entry);
         int length = lengthOf(entry);
         if ((entry & TOKENS) != 0) {
             return expanded(page, offset, length);
         }
-        return new String(page, offset, length,
-                (entry & UTF_16) == 0 ? StandardCharsets.ISO_8859_1 : StandardCharsets.UTF_16BE);
+        if ((entry & UTF_16) == 0) {
+            return new String(page, offset, length, StandardCharsets.ISO_8859_1);
+        }
+        char[] chars = new char[length / 2];
+        for (int i = 0; i < chars.length; i++) {
+            chars[i] = (char) ((page[offset + 2 * i] & 0xFF) << 8 | (page[offset + 2 * i + 1] & 0xFF));
+        }
+        return new String(chars);
     }
 
     /** {@return a tokenized descriptor's text, each token replaced by the class name it stands for} */
@@ -309,24 +332,36 @@ final class Symbols {
     }
 
     private int add(String text) {
-        boolean latin1 = isLatin1(text);
-        byte[] bytes = text.getBytes(latin1 ? StandardCharsets.ISO_8859_1 : StandardCharsets.UTF_16BE);
-        return addBytes(bytes, latin1 ? 0 : UTF_16);
+        if (isLatin1(text)) {
+            return addBytes(text.getBytes(StandardCharsets.ISO_8859_1), 0);
+        }
+        // Char by char, not through a charset: a field's string constant may hold a lone surrogate, which UTF-16BE
+        // would replace.
+        byte[] bytes = new byte[2 * text.length()];
+        for (int i = 0; i < text.length(); i++) {
+            bytes[2 * i] = (byte) (text.charAt(i) >>> 8);
+            bytes[2 * i + 1] = (byte) text.charAt(i);
+        }
+        return addBytes(bytes, UTF_16);
     }
 
     /** {@return the id of new stored bytes, with the entry flags given} */
     private int addBytes(byte[] bytes, long flags) {
-        int page = place(bytes.length);
-        System.arraycopy(bytes, 0, pages[page], pageUsed, bytes.length);
-        long entry = ((long) page << PAGE_SHIFT) | ((long) pageUsed << OFFSET_SHIFT)
-                | ((long) bytes.length << LENGTH_SHIFT) | flags;
-        pageUsed += bytes.length;
-        storedBytes += bytes.length;
-        if (size == entries.length) {
-            entries = Arrays.copyOf(entries, size * 2);
+        int header = bytes.length << LENGTH_SHIFT | (int) flags;
+        int headerLength = header < 1 << 7 ? 1 : header < 1 << 14 ? 2 : 3;
+        int page = place(headerLength + bytes.length);
+        byte[] to = pages[page];
+        int at = pageUsed;
+        for (int i = 0; i < headerLength - 1; i++, header >>>= 7) {
+            to[at++] = (byte) ((header & 0x7F) | 0x80);
         }
-        entries[size] = entry;
-        return size++;
+        to[at++] = (byte) header;
+        System.arraycopy(bytes, 0, to, at, bytes.length);
+        int id = page << ID_OFFSET_BITS | pageUsed >>> GRAIN_SHIFT;
+        pageUsed = (at + bytes.length + GRAIN - 1) & -GRAIN;
+        storedBytes += bytes.length;
+        size++;
+        return id;
     }
 
     /** {@return the page that has room for {@code length} more bytes at {@code pageUsed}, opening one if needed} */
@@ -335,10 +370,13 @@ final class Symbols {
             return pageCount - 1;
         }
         if (pageCount == pages.length) {
+            if (pageCount << ID_OFFSET_BITS >= NUMBERED >>> 1) {
+                throw new IllegalStateException("the symbol table is full: 1 GB of names and descriptors");
+            }
             pages = Arrays.copyOf(pages, pageCount * 2);
         }
         // A class file string is at most 65535 bytes of modified UTF-8, so at most 131070 in UTF-16:
-        // such a string gets a page of its own.
+        // such a string gets a page of its own, and the next string a new page.
         byte[][] grown = pages;
         grown[pageCount] = new byte[Math.max(PAGE_SIZE, length)];
         pages = grown;
@@ -346,9 +384,29 @@ final class Symbols {
         return pageCount++;
     }
 
+    /**
+     * {@return the string's place as the comparisons read it: page, offset of its bytes, their length and flags, packed}
+     *
+     * @param id a plain id, no numbered name's
+     */
+    private long entry(int id) {
+        byte[] page = pages[id >>> ID_OFFSET_BITS];
+        int at = (id & ID_OFFSET_MASK) << GRAIN_SHIFT;
+        int header = 0;
+        for (int shift = 0; ; shift += 7) {
+            byte b = page[at++];
+            header |= (b & 0x7F) << shift;
+            if (b >= 0) {
+                break;
+            }
+        }
+        return ((long) (id >>> ID_OFFSET_BITS) << PAGE_SHIFT) | ((long) at << OFFSET_SHIFT)
+                | ((long) (header >>> LENGTH_SHIFT) << LENGTH_SHIFT) | (header & (UTF_16 | TOKENS));
+    }
+
     /** Compares without making a string: most probes meet another string, and most differ in length. */
     private boolean matches(int id, String text) {
-        long entry = entries[id];
+        long entry = entry(id);
         if ((entry & TOKENS) != 0) {
             return tokensMatch(entry, text);
         }
@@ -387,7 +445,7 @@ final class Symbols {
             if (page[at] == TOKEN) {
                 int semicolon = indexOf(text, ';', position);
                 if (semicolon < 0 || text.charAt(position) != 'L'
-                        || !matchesAt(entries[tokenId(page, at)], text, position + 1, semicolon - position - 1)) {
+                        || !matchesAt(entry(tokenId(page, at)), text, position + 1, semicolon - position - 1)) {
                     return false;
                 }
                 position = semicolon + 1;
@@ -414,7 +472,7 @@ final class Symbols {
 
     /** Compares an ASCII spelling without making a string. */
     private boolean matches(int id, byte[] bytes, int start, int length) {
-        long entry = entries[id];
+        long entry = entry(id);
         if ((entry & TOKENS) != 0) {
             return tokensMatch(entry, new AsciiSpelling(bytes, start, length));
         }
@@ -460,14 +518,16 @@ final class Symbols {
     }
 
     private void rehash() {
-        int[] grown = new int[slots.length * 2];
-        int mask = grown.length - 1;
-        for (int id = 0; id < size; id++) {
-            int slot = spread(string(id).hashCode()) & mask;
-            while (grown[slot] != 0) {
-                slot = (slot + 1) & mask;
+        int[] grown = new int[slots.length + slots.length / 2];
+        for (int taken : slots) {
+            if (taken == 0) {
+                continue;
             }
-            grown[slot] = id + 1;
+            int slot = firstSlot(string(taken - 1).hashCode(), grown.length);
+            while (grown[slot] != 0) {
+                slot = nextSlot(slot, grown.length);
+            }
+            grown[slot] = taken;
         }
         slots = grown;
     }
@@ -491,7 +551,13 @@ final class Symbols {
         return true;
     }
 
-    private static int spread(int hash) {
-        return hash ^ (hash >>> 16);
+    /** {@return where a hash's probes start in a table of {@code length} slots}, any length, not only powers of 2 */
+    private static int firstSlot(int hash, int length) {
+        int mixed = hash * 0x9E3779B9; // moves every bit of the hash into the high bits, which pick the slot
+        return (int) (((mixed & 0xFFFFFFFFL) * length) >>> 32);
+    }
+
+    private static int nextSlot(int slot, int length) {
+        return slot + 1 == length ? 0 : slot + 1;
     }
 }

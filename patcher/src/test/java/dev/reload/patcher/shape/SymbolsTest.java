@@ -4,7 +4,10 @@ import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -36,9 +39,9 @@ class SymbolsTest {
     @Test
     void numberedNamesAreMadeFromTheirPrefixAndComeBackEqual() {
         Symbols symbols = new Symbols();
-        List<String> texts = List.of("demo/Hud$1", "demo/Hud$9", "demo/Hud$255", "lambda$update$3", "a$b$7",
-                "demo/Hud$0", "demo/Hud$01", "demo/Hud$256", "demo/Hud$1000", "$5", "demo/Hud$", "demo/Hud$x1",
-                "名前$2");
+        List<String> texts = List.of("demo/Hud$1", "demo/Hud$9", "demo/Hud$127", "demo/Hud$128", "demo/Hud$255",
+                "lambda$update$3", "a$b$7", "demo/Hud$0", "demo/Hud$01", "demo/Hud$256", "demo/Hud$1000", "$5",
+                "demo/Hud$", "demo/Hud$x1", "名前$2");
         List<Integer> ids = new ArrayList<>();
         for (String text : texts) {
             ids.add(symbols.intern(text));
@@ -136,13 +139,51 @@ class SymbolsTest {
     @Test
     void manyStringsSurviveGrowth() {
         Symbols symbols = new Symbols();
-        for (int i = 0; i < 200_000; i++) {
-            assertEquals(i, symbols.intern("name" + i));
+        int[] ids = new int[200_000];
+        for (int i = 0; i < ids.length; i++) {
+            ids[i] = symbols.intern("name" + i);
         }
-        for (int i = 0; i < 200_000; i += 997) {
-            assertEquals("name" + i, symbols.string(symbols.find("name" + i)));
+        assertEquals(ids.length, Arrays.stream(ids).distinct().count());
+        for (int i = 0; i < ids.length; i += 997) {
+            assertEquals(ids[i], symbols.find("name" + i));
+            assertEquals(ids[i], symbols.intern("name" + i));
+            assertEquals("name" + i, symbols.string(ids[i]));
         }
         assertNotEquals(symbols.find("name1"), symbols.find("name10"));
+    }
+
+    @Test
+    void stringsOfEveryLengthAClassFileHoldsComeBackEqual() {
+        Symbols symbols = new Symbols();
+        Set<String> distinct = new LinkedHashSet<>();
+        for (int length : new int[] {0, 1, 31, 32, 4095, 4096, 16_383, 16_384, 65_530}) {
+            distinct.add("a".repeat(length));
+            distinct.add("\u0100".repeat(length / 2)); // UTF-16, as long as a class file allows
+            distinct.add("q".repeat(length) + "$7");
+        }
+        List<String> texts = new ArrayList<>(distinct);
+        texts.add("(L" + "game/world/Tile;".repeat(3000) + ")V");
+        List<Integer> ids = new ArrayList<>();
+        for (String text : texts) {
+            ids.add(symbols.intern(text));
+            symbols.intern(text + "/after"); // a short string after a long one, maybe in the page that follows
+        }
+        for (int i = 0; i < texts.size(); i++) {
+            assertEquals(texts.get(i), symbols.string(ids.get(i)), "string " + i);
+            assertEquals(ids.get(i), symbols.find(texts.get(i)), "string " + i);
+            assertEquals(texts.get(i) + "/after", symbols.string(symbols.find(texts.get(i) + "/after")));
+        }
+        assertEquals(texts.size(), ids.stream().distinct().count());
+    }
+
+    @Test
+    void aConstantWithALoneSurrogateComesBackAsItWas() {
+        Symbols symbols = new Symbols();
+        for (String text : List.of("\uD800", "a\uDC00b", "\uDBFF\uDBFF", "\uD83D\uDE00 and \uDE00\uD83D")) {
+            int id = symbols.intern(text);
+            assertEquals(text, symbols.string(id));
+            assertEquals(id, symbols.intern(text), "interned again, it is found");
+        }
     }
 
     @Test

@@ -27,21 +27,18 @@ public final class ClassShape {
 
     private final int[] ids;
     private final long[] methodData;
-    /** Null when no field has a constant value. */
-    private final Object[] constantValues;
     /** Null when every nest member is {@link NestMemberKind#NAMED}. */
     private final byte[] nestMemberKinds;
 
     /**
      * @param ids the symbol ids and counts of every section, in {@link ShapeLayout} order
-     * @param methodData per method: code hash, then debug hash, lambda creator and access flags packed
-     * @param constantValues the constant values by field index, or null when no field has one
+     * @param methodData per method: code hash, then debug hash, lambda creator and access flags packed; then the
+     *        fields' constant values, in {@link ShapeLayout} form
      * @param nestMemberKinds the kind of each nest member in order, or null when every one is NAMED
      */
-    ClassShape(int[] ids, long[] methodData, Object[] constantValues, byte[] nestMemberKinds) {
+    ClassShape(int[] ids, long[] methodData, byte[] nestMemberKinds) {
         this.ids = ids;
         this.methodData = methodData;
-        this.constantValues = constantValues;
         this.nestMemberKinds = nestMemberKinds;
     }
 
@@ -142,8 +139,10 @@ public final class ClassShape {
     /** {@return the fields in class-file order, never null} */
     public List<FieldShape> fields() {
         List<FieldShape> fields = new ArrayList<>(fieldCount());
-        for (int i = 0; i < fieldCount(); i++) {
-            fields.add(fieldAt(i));
+        for (int i = 0, constant = constantsStart(); i < fieldCount(); i++) {
+            FieldShape field = fieldAt(i, constant);
+            fields.add(field);
+            constant += field.constantValue() == null ? 0 : 1;
         }
         return List.copyOf(fields);
     }
@@ -177,7 +176,7 @@ public final class ClassShape {
         int nameId = SYMBOLS.find(name);
         for (int i = 0, at = fieldStart(); i < fieldCount() && nameId >= 0; i++, at += FIELD_INTS) {
             if (ids[at] == nameId) {
-                return Optional.of(fieldAt(i));
+                return Optional.of(fieldAt(i, constantsStart() + constantsBefore(i)));
             }
         }
         return Optional.empty();
@@ -266,8 +265,8 @@ public final class ClassShape {
                 && Arrays.equals(ids, permittedStart(), methodStart() + METHOD_INTS * methodCount(),
                         theirs, other.permittedStart(), other.methodStart() + METHOD_INTS * methodCount())
                 && sameMethodFlags(other)
-                && (constantValues == null ? other.constantValues == null
-                        : Arrays.equals(constantValues, other.constantValues));
+                && Arrays.equals(methodData, constantsStart(), methodData.length,
+                        other.methodData, other.constantsStart(), other.methodData.length);
     }
 
     private boolean sameMethodFlags(ClassShape other) {
@@ -302,10 +301,36 @@ public final class ClassShape {
         return -1;
     }
 
-    private FieldShape fieldAt(int i) {
+    /** {@return the field at index {@code i}, whose constant value, if it has one, is at {@code constant}} */
+    private FieldShape fieldAt(int i, int constant) {
         int at = fieldStart() + FIELD_INTS * i;
-        return new FieldShape(SYMBOLS.string(ids[at]), SYMBOLS.string(ids[at + 1]), ids[at + 2],
-                constantValues == null ? null : constantValues[i]);
+        int packed = ids[at + 2];
+        return new FieldShape(SYMBOLS.string(ids[at]), SYMBOLS.string(ids[at + 1]), ShapeLayout.fieldAccess(packed),
+                constantValue(ShapeLayout.constantKind(packed), constant));
+    }
+
+    private Object constantValue(int kind, int at) {
+        return switch (kind) {
+            case 0 -> null;
+            case ShapeLayout.CONSTANT_INT -> (int) methodData[at];
+            case ShapeLayout.CONSTANT_FLOAT -> Float.intBitsToFloat((int) methodData[at]);
+            case ShapeLayout.CONSTANT_LONG -> methodData[at];
+            case ShapeLayout.CONSTANT_DOUBLE -> Double.longBitsToDouble(methodData[at]);
+            default -> SYMBOLS.string((int) methodData[at]);
+        };
+    }
+
+    private int constantsBefore(int field) {
+        int count = 0;
+        for (int i = 0, at = fieldStart() + 2; i < field; i++, at += FIELD_INTS) {
+            count += ShapeLayout.constantKind(ids[at]) == 0 ? 0 : 1;
+        }
+        return count;
+    }
+
+    /** {@return where the fields' constant values start in the method data} */
+    private int constantsStart() {
+        return 2 * methodCount();
     }
 
     private MethodShape methodAt(int i) {
@@ -378,7 +403,6 @@ public final class ClassShape {
         return other instanceof ClassShape that
                 && Arrays.equals(ids, that.ids)
                 && Arrays.equals(methodData, that.methodData)
-                && Arrays.equals(constantValues, that.constantValues)
                 && Arrays.equals(nestMemberKinds, that.nestMemberKinds);
     }
 

@@ -6,11 +6,14 @@ package dev.reload.patcher.shape;
  *
  * <p>The int array starts with {@link #HEADER} ints (below), then the sections in this order: interface
  * names; nest member names; permitted subclass names; record components as name, descriptor, signature (-1 for none); fields as
- * name, descriptor, access flags; methods as name, descriptor. Counts above 65535 cannot occur: the class
+ * name, descriptor, access flags (with the kind of the field's constant value above them,
+ * {@link #CONSTANT_INT} and on, or 0 for none); methods as name, descriptor. Counts above 65535 cannot occur: the class
  * file format counts each of these in a u2.
  *
  * <p>The long array holds two longs per method: its code hash, then (debug hash folded to 32 bits) << 32
- * | (index + 1 of the method that creates this lambda, or 0) << 16 | access flags.
+ * | (index + 1 of the method that creates this lambda, or 0) << 16 | access flags. After them, one long for each
+ * field that has a constant value, in field order: an int's or a float's bits, a long's or a double's, or a string's
+ * symbol id. So a class's constants cost 8 bytes each, where boxed values in an array of their own cost 40 and more.
  */
 final class ShapeLayout {
     static final int NAME = 0;
@@ -26,6 +29,13 @@ final class ShapeLayout {
     static final int FIELD_INTS = 3;
     static final int METHOD_INTS = 2;
 
+    static final int CONSTANT_INT = 1;
+    static final int CONSTANT_FLOAT = 2;
+    static final int CONSTANT_LONG = 3;
+    static final int CONSTANT_DOUBLE = 4;
+    static final int CONSTANT_STRING = 5;
+    private static final int CONSTANT_KIND_SHIFT = 16;
+
     private static final long MULTIPLIER = 0x9E3779B97F4A7C15L;
 
     private ShapeLayout() {
@@ -37,6 +47,19 @@ final class ShapeLayout {
 
     static int high(int packed) {
         return packed >>> 16;
+    }
+
+    static int packConstantKind(int kind) {
+        return kind << CONSTANT_KIND_SHIFT;
+    }
+
+    /** {@return a field's access flags, from the int that also holds its constant's kind} */
+    static int fieldAccess(int packed) {
+        return packed & 0xFFFF;
+    }
+
+    static int constantKind(int packed) {
+        return packed >>> CONSTANT_KIND_SHIFT;
     }
 
     static long packDebugHash(long debugHash) {

@@ -42,6 +42,7 @@ final class ShapeReader {
     private static final byte[] INNER_CLASSES = ascii("InnerClasses");
     private static final byte[] RECORD = ascii("Record");
     private static final byte[] BOOTSTRAP_METHODS = ascii("BootstrapMethods");
+    private static final long[] NO_CONSTANTS = {};
 
     private final byte[] bytes;
     private final Symbols symbols = Symbols.TABLE;
@@ -63,7 +64,9 @@ final class ShapeReader {
     private final Ints fields = new Ints();
     private final Ints methods = new Ints();
     private long[] methodData;
-    private Object[] constantValues;
+    /** The fields' constant values in field order, as {@link ShapeLayout} stores them after the methods' data. */
+    private long[] constants = NO_CONSTANTS;
+    private int constantCount;
     /** The symbols of the anonymous classes and of the classes holding a switch map this class reads. */
     private final Ints anonymous = new Ints();
     private final Ints switchMapHolders = new Ints();
@@ -107,8 +110,7 @@ final class ShapeReader {
     /** {@return the shape of a class file {@link ClassFileCheck} has checked}; throws a runtime exception when malformed */
     static ClassShape read(byte[] classFile) {
         ShapeReader reader = new ShapeReader(classFile);
-        return new ClassShape(reader.symbolIds(), reader.methodData(), reader.constantValues(),
-                reader.nestMemberKinds());
+        return new ClassShape(reader.symbolIds(), reader.methodData(), reader.nestMemberKinds());
     }
 
     private void readClass(int at) {
@@ -234,12 +236,10 @@ final class ShapeReader {
             }
             fields.add(symbol(u2(field + 2)));
             fields.add(symbol(u2(field + 4)));
-            fields.add(access & CLASS_FILE_FLAGS);
+            fields.add((access & CLASS_FILE_FLAGS)
+                    | (valueIndex == 0 ? 0 : ShapeLayout.packConstantKind(constantKind(valueIndex))));
             if (valueIndex != 0) {
-                if (constantValues == null) {
-                    constantValues = new Object[count];
-                }
-                constantValues[index] = fieldConstant(valueIndex);
+                addConstant(constantBits(valueIndex));
             }
             field = attribute;
         }
@@ -247,7 +247,8 @@ final class ShapeReader {
 
     private void readMethods(int at, CodeHash code) {
         int count = u2(at);
-        methodData = new long[2 * count];
+        methodData = new long[2 * count + constantCount];
+        System.arraycopy(constants, 0, methodData, 2 * count, constantCount);
         int method = at + 2;
         for (int index = 0; index < count; index++) {
             int access = u2(method);
@@ -291,16 +292,32 @@ final class ShapeReader {
         return member;
     }
 
-    private Object fieldConstant(int index) {
+    private int constantKind(int index) {
+        return switch (bytes[pool[index] - 1]) {
+            case CONSTANT_INTEGER -> ShapeLayout.CONSTANT_INT;
+            case CONSTANT_FLOAT -> ShapeLayout.CONSTANT_FLOAT;
+            case CONSTANT_LONG -> ShapeLayout.CONSTANT_LONG;
+            case CONSTANT_DOUBLE -> ShapeLayout.CONSTANT_DOUBLE;
+            case CONSTANT_STRING -> ShapeLayout.CONSTANT_STRING;
+            default -> throw new IllegalArgumentException("constant value of tag " + bytes[pool[index] - 1]);
+        };
+    }
+
+    /** {@return a constant's value as {@link ShapeLayout} stores it: its bits, or a string's symbol} */
+    private long constantBits(int index) {
         int at = pool[index];
         return switch (bytes[at - 1]) {
-            case CONSTANT_INTEGER -> u4(at);
-            case CONSTANT_FLOAT -> Float.intBitsToFloat(u4(at));
-            case CONSTANT_LONG -> u8(at);
-            case CONSTANT_DOUBLE -> Double.longBitsToDouble(u8(at));
-            case CONSTANT_STRING -> utf8(u2(at));
-            default -> throw new IllegalArgumentException("constant value of tag " + bytes[at - 1]);
+            case CONSTANT_INTEGER, CONSTANT_FLOAT -> u4(at);
+            case CONSTANT_LONG, CONSTANT_DOUBLE -> u8(at);
+            default -> symbol(u2(at));
         };
+    }
+
+    private void addConstant(long bits) {
+        if (constantCount == constants.length) {
+            constants = Arrays.copyOf(constants, Math.max(8, 2 * constantCount));
+        }
+        constants[constantCount++] = bits;
     }
 
     // What the code hash reports while it reads a method's code.
@@ -470,10 +487,13 @@ final class ShapeReader {
         return ids;
     }
 
-    /** {@return per method: code hash, then debug hash, lambda creator and access flags packed} */
+    /**
+     * {@return per method: code hash, then debug hash, lambda creator and access flags packed; then the fields'
+     * constant values}
+     */
     private long[] methodData() {
         if (lambdaCreators != null) {
-            for (int i = 0; i < methodData.length / 2; i++) {
+            for (int i = 0; i < methods.size / 2; i++) {
                 Integer creator = lambdaCreators.get(symbols.string(methods.values[2 * i])
                         + symbols.string(methods.values[2 * i + 1]));
                 if (creator != null && creator != i) {
@@ -482,11 +502,6 @@ final class ShapeReader {
             }
         }
         return methodData;
-    }
-
-    /** {@return the constant values by field index, or null when no field has one} */
-    private Object[] constantValues() {
-        return constantValues;
     }
 
     /** {@return the kind of each nest member in order, or null when every one is NAMED} */

@@ -7,9 +7,11 @@ import org.objectweb.asm.MethodVisitor;
 import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.RecordComponentVisitor;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -33,7 +35,8 @@ final class AsmShapeReader extends ClassVisitor implements AsmCodeHasher.Sink {
     private final Ints fields = new Ints();
     private final Ints methods = new Ints();
     private long[] methodData = new long[16];
-    private Object[] constantValues;
+    /** The fields' constant values in field order, in {@link ShapeLayout} form. */
+    private final List<Long> constants = new ArrayList<>();
     private final Set<String> anonymous = new HashSet<>();
     private final Set<String> switchMapHolders = new HashSet<>();
     private final Map<String, Integer> lambdaCreators = new HashMap<>();
@@ -46,7 +49,7 @@ final class AsmShapeReader extends ClassVisitor implements AsmCodeHasher.Sink {
     static ClassShape shape(byte[] classFile) {
         AsmShapeReader reader = new AsmShapeReader();
         new ClassReader(classFile).accept(reader, ClassReader.SKIP_FRAMES);
-        return new ClassShape(reader.symbolIds(), reader.methodData(), reader.constantValues(),
+        return new ClassShape(reader.symbolIds(), reader.methodData(),
                 reader.nestMemberKinds());
     }
 
@@ -97,17 +100,29 @@ final class AsmShapeReader extends ClassVisitor implements AsmCodeHasher.Sink {
 
     @Override
     public FieldVisitor visitField(int access, String name, String descriptor, String signature, Object value) {
-        int index = fields.size / ShapeLayout.FIELD_INTS;
         fields.add(symbols.intern(name));
         fields.add(symbols.intern(descriptor));
-        fields.add(access & CLASS_FILE_FLAGS);
-        if (value != null) {
-            if (constantValues == null) {
-                constantValues = new Object[index + 8];
-            } else if (index >= constantValues.length) {
-                constantValues = Arrays.copyOf(constantValues, index * 2);
-            }
-            constantValues[index] = value;
+        int kind = 0;
+        long bits = 0;
+        if (value instanceof Integer i) {
+            kind = ShapeLayout.CONSTANT_INT;
+            bits = i;
+        } else if (value instanceof Float f) {
+            kind = ShapeLayout.CONSTANT_FLOAT;
+            bits = Float.floatToRawIntBits(f);
+        } else if (value instanceof Long l) {
+            kind = ShapeLayout.CONSTANT_LONG;
+            bits = l;
+        } else if (value instanceof Double d) {
+            kind = ShapeLayout.CONSTANT_DOUBLE;
+            bits = Double.doubleToRawLongBits(d);
+        } else if (value instanceof String text) {
+            kind = ShapeLayout.CONSTANT_STRING;
+            bits = symbols.intern(text);
+        }
+        fields.add((access & CLASS_FILE_FLAGS) | ShapeLayout.packConstantKind(kind));
+        if (kind != 0) {
+            constants.add(bits);
         }
         return null;
     }
@@ -162,7 +177,10 @@ final class AsmShapeReader extends ClassVisitor implements AsmCodeHasher.Sink {
     /** {@return per method: code hash, then debug hash, lambda creator and access flags packed} */
     long[] methodData() {
         int count = methods.size / ShapeLayout.METHOD_INTS;
-        long[] data = Arrays.copyOf(methodData, 2 * count);
+        long[] data = Arrays.copyOf(methodData, 2 * count + constants.size());
+        for (int i = 0; i < constants.size(); i++) {
+            data[2 * count + i] = constants.get(i);
+        }
         for (int i = 0; i < count; i++) {
             Integer creator = lambdaCreators.isEmpty() ? null
                     : lambdaCreators.get(symbols.string(methods.values[2 * i]) + symbols.string(methods.values[2 * i + 1]));
@@ -171,11 +189,6 @@ final class AsmShapeReader extends ClassVisitor implements AsmCodeHasher.Sink {
             }
         }
         return data;
-    }
-
-    /** {@return the constant values by field index, or null when no field has one} */
-    Object[] constantValues() {
-        return constantValues == null ? null : Arrays.copyOf(constantValues, fields.size / ShapeLayout.FIELD_INTS);
     }
 
     /** {@return the kind of each nest member in order, or null when every one is NAMED} */

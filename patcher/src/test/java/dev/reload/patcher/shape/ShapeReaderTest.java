@@ -21,11 +21,14 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Enumeration;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -66,6 +69,48 @@ class ShapeReaderTest {
         List<byte[]> files = List.of(oldStyleClass(), constantsClass("t/Consts"), constantsClass("t/Spieler\u00e4$1"),
                 debugInfoClass(), longJumpClass());
         assertSameShapes("written cases", files, files.size());
+    }
+
+    @Test
+    void eachFieldGetsItsOwnConstantValueBackWhateverItsKind() throws UnreadableClassException {
+        Map<String, Object> constants = new LinkedHashMap<>();
+        constants.put("I:small", -7);
+        constants.put("Z:flag", 1);
+        constants.put("I:none", null);
+        constants.put("F:nan", Float.NaN);
+        constants.put("F:negativeZero", -0.0f);
+        constants.put("J:least", Long.MIN_VALUE);
+        constants.put("D:pi", Math.PI);
+        constants.put("Ljava/lang/String;:text", "caf\u00e9 \ud800 alone");
+        constants.put("Ljava/lang/String;:unset", null);
+        constants.put("I:large", 70000);
+        ClassShape shape = ClassShape.read(fieldsClass(constants, Opcodes.ACC_PUBLIC | Opcodes.ACC_STATIC));
+        List<FieldShape> fields = shape.fields();
+        int index = 0;
+        for (Map.Entry<String, Object> constant : constants.entrySet()) {
+            String name = constant.getKey().substring(constant.getKey().indexOf(':') + 1);
+            assertEquals(constant.getValue(), fields.get(index++).constantValue(), name);
+            assertEquals(constant.getValue(), shape.field(name).orElseThrow().constantValue(), name);
+            assertEquals(Opcodes.ACC_PUBLIC | Opcodes.ACC_STATIC | Opcodes.ACC_FINAL,
+                    shape.field(name).orElseThrow().access(), name);
+        }
+        assertTrue(shape.declaresPrefixOf(ClassShape.read(fieldsClass(constants, Opcodes.ACC_PUBLIC
+                | Opcodes.ACC_STATIC))), "the same constants");
+        constants.put("I:large", 70001);
+        assertFalse(shape.declaresPrefixOf(ClassShape.read(fieldsClass(constants, Opcodes.ACC_PUBLIC
+                | Opcodes.ACC_STATIC))), "one constant changed");
+    }
+
+    /** {@return a class whose final fields, {@code descriptor:name}, hold the constant values given, if not null} */
+    private static byte[] fieldsClass(Map<String, Object> constants, int access) {
+        ClassWriter writer = new ClassWriter(0);
+        writer.visit(Opcodes.V17, Opcodes.ACC_PUBLIC, "t/Constants", null, "java/lang/Object", null);
+        for (Map.Entry<String, Object> constant : constants.entrySet()) {
+            String[] field = constant.getKey().split(":", 2);
+            writer.visitField(access | Opcodes.ACC_FINAL, field[1], field[0], null, constant.getValue()).visitEnd();
+        }
+        writer.visitEnd();
+        return writer.toByteArray();
     }
 
     @Test

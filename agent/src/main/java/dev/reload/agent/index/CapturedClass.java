@@ -19,7 +19,13 @@ import java.nio.file.Path;
  * reference to the class or its loader. Thread-safe.
  */
 public final class CapturedClass {
-    private final String internalName;
+    /**
+     * The internal name while no shape holds it; null once one does, since a program's thousands of names, each a
+     * {@code String} and its bytes, cost more than anything else the agent keeps of a class but its shape.
+     */
+    private volatile String internalName;
+    /** The internal name's {@link String#hashCode}, which the index's table finds the class by. */
+    private final int nameHash;
     /** The file whose versions this class takes; another one once anonymous classes were renumbered. */
     private volatile Path file;
     /**
@@ -47,6 +53,7 @@ public final class CapturedClass {
      */
     public CapturedClass(String internalName, Path file, byte[] runningBytes, boolean changedByOtherAgent) {
         this.internalName = internalName;
+        this.nameHash = internalName.hashCode();
         this.file = file;
         this.runningBytes = runningBytes;
         this.changedByOtherAgent = changedByOtherAgent;
@@ -69,12 +76,28 @@ public final class CapturedClass {
 
     /** {@return the internal name, such as {@code demo/Player}} */
     public String internalName() {
-        return internalName;
+        String name = internalName;
+        return name != null ? name : nameFromShape();
+    }
+
+    private synchronized String nameFromShape() {
+        String name = internalName;
+        return name != null ? name : shape.internalName();
+    }
+
+    /** {@return true when the class's internal name is {@code name}}, by its hash first: most classes asked are not */
+    boolean hasName(String name) {
+        return name.hashCode() == nameHash && name.equals(internalName());
+    }
+
+    /** {@return the internal name's {@link String#hashCode}} */
+    int nameHash() {
+        return nameHash;
     }
 
     /** {@return the binary name, such as {@code demo.Player}} */
     public String binaryName() {
-        return internalName.replace('/', '.');
+        return internalName().replace('/', '.');
     }
 
     /**
@@ -92,7 +115,7 @@ public final class CapturedClass {
 
     private synchronized void resolveFile(Path unresolved) {
         if (directory == unresolved) {
-            file = ClassFiles.fileOf(unresolved, internalName);
+            file = ClassFiles.fileOf(unresolved, internalName());
             directory = null;
         }
     }
@@ -131,6 +154,9 @@ public final class CapturedClass {
         hash();
         shape = read;
         runningBytes = null;
+        if (read.internalName().equals(internalName)) {
+            internalName = null;
+        }
     }
 
     /**
@@ -196,7 +222,7 @@ public final class CapturedClass {
     boolean isFile(Path candidate) {
         Path unresolved = directory;
         if (unresolved != null) {
-            return candidate.equals(ClassFiles.fileOf(unresolved, internalName));
+            return candidate.equals(ClassFiles.fileOf(unresolved, internalName()));
         }
         return candidate.equals(file);
     }
@@ -224,6 +250,9 @@ public final class CapturedClass {
      */
     public synchronized void running(byte[] bytes, boolean changedByOtherAgent) {
         this.runningBytes = bytes;
+        if (shape != null) {
+            internalName = shape.internalName(); // no shape holds it until the new bytes' shape is made
+        }
         this.shape = null;
         this.runningHash = ContentHash.of(bytes);
         this.hashed = true;

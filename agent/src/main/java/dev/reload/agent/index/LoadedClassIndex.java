@@ -23,7 +23,7 @@ import java.util.function.Predicate;
  * entries. Thread-safe: class loading threads add, the reload thread reads.
  */
 public final class LoadedClassIndex {
-    private final Map<ClassLoader, Map<String, CapturedClass>> byLoader = Collections.synchronizedMap(new WeakHashMap<>());
+    private final Map<ClassLoader, CapturedClasses> byLoader = Collections.synchronizedMap(new WeakHashMap<>());
     /**
      * Per loader, the class files that a class of another name continues ({@code Outer$2.class} → {@code Outer$1}),
      * since anonymous classes were renumbered; empty for almost every loader.
@@ -42,12 +42,12 @@ public final class LoadedClassIndex {
      * @param captured the class, never null
      */
     public void put(ClassLoader loader, CapturedClass captured) {
-        classesOf(loader).put(captured.internalName(), captured);
+        classesOf(loader).put(captured);
     }
 
     /** {@return the class of that name captured in that loader, or null} */
     public CapturedClass get(ClassLoader loader, String internalName) {
-        Map<String, CapturedClass> classes = byLoader.get(loader);
+        CapturedClasses classes = byLoader.get(loader);
         return classes == null ? null : classes.get(internalName);
     }
 
@@ -82,7 +82,7 @@ public final class LoadedClassIndex {
         // Resolving a class may call into the JVM, so it waits until the lock is released.
         List<Found> matches = new ArrayList<>(1);
         synchronized (byLoader) {
-            for (Map.Entry<ClassLoader, Map<String, CapturedClass>> entry : byLoader.entrySet()) {
+            for (Map.Entry<ClassLoader, CapturedClasses> entry : byLoader.entrySet()) {
                 CapturedClass captured = capturedFrom(entry.getKey(), entry.getValue(), file, internalName);
                 if (captured != null) {
                     matches.add(new Found(entry.getKey(), entry.getValue(), captured));
@@ -135,7 +135,7 @@ public final class LoadedClassIndex {
             internalName = internalName.replace(separator, "/");
         }
         synchronized (byLoader) {
-            for (Map<String, CapturedClass> classes : byLoader.values()) {
+            for (CapturedClasses classes : byLoader.values()) {
                 CapturedClass captured = classes.get(internalName);
                 if (captured != null && captured.isFile(file)) {
                     return captured.fileHashAtLoad();
@@ -146,7 +146,7 @@ public final class LoadedClassIndex {
     }
 
     /** A class of a loader's classes that a file is the class file of, not resolved yet. */
-    private record Found(ClassLoader loader, Map<String, CapturedClass> classes, CapturedClass captured) {
+    private record Found(ClassLoader loader, CapturedClasses classes, CapturedClass captured) {
     }
 
     /**
@@ -156,7 +156,7 @@ public final class LoadedClassIndex {
      */
     public ClassLoader loaderOf(Path file, String internalName) {
         synchronized (byLoader) {
-            for (Map.Entry<ClassLoader, Map<String, CapturedClass>> entry : byLoader.entrySet()) {
+            for (Map.Entry<ClassLoader, CapturedClasses> entry : byLoader.entrySet()) {
                 if (capturedFrom(entry.getKey(), entry.getValue(), file, internalName) != null) {
                     return entry.getKey();
                 }
@@ -169,7 +169,7 @@ public final class LoadedClassIndex {
      * {@return the class of {@code classes}, a loader's, that {@code file} is the class file of, by that internal name
      * or by the name of the class the file continues; null when none is}
      */
-    private CapturedClass capturedFrom(ClassLoader loader, Map<String, CapturedClass> classes, Path file,
+    private CapturedClass capturedFrom(ClassLoader loader, CapturedClasses classes, Path file,
                                        String internalName) {
         String continuing = renamedFiles.isEmpty() ? internalName
                 : renamedFilesOf(loader).getOrDefault(file, internalName);
@@ -182,7 +182,7 @@ public final class LoadedClassIndex {
      * none (or its loading failed)}
      */
     public LoadedClass loaded(ClassLoader loader, String internalName, Instrumentation instrumentation) {
-        Map<String, CapturedClass> classes = byLoader.get(loader);
+        CapturedClasses classes = byLoader.get(loader);
         CapturedClass captured = classes == null ? null : classes.get(internalName);
         return captured == null ? null : resolved(loader, classes, captured, instrumentation);
     }
@@ -192,7 +192,7 @@ public final class LoadedClassIndex {
      * is gone or its loading failed}
      */
     public LoadedClass loaded(CapturedClass captured, Instrumentation instrumentation) {
-        for (Map.Entry<ClassLoader, Map<String, CapturedClass>> entry : loaders().entrySet()) {
+        for (Map.Entry<ClassLoader, CapturedClasses> entry : loaders().entrySet()) {
             if (entry.getValue().get(captured.internalName()) == captured) {
                 return resolved(entry.getKey(), entry.getValue(), captured, instrumentation);
             }
@@ -237,8 +237,19 @@ public final class LoadedClassIndex {
      * @param accepts the test of an internal name, never null
      */
     public List<String> namesIn(ClassLoader loader, Predicate<String> accepts) {
-        Map<String, CapturedClass> classes = byLoader.get(loader);
-        return classes == null ? List.of() : classes.keySet().stream().filter(accepts).sorted().toList();
+        CapturedClasses classes = byLoader.get(loader);
+        if (classes == null) {
+            return List.of();
+        }
+        List<String> names = new ArrayList<>();
+        for (CapturedClass captured : classes.all()) {
+            String name = captured.internalName();
+            if (accepts.test(name)) {
+                names.add(name);
+            }
+        }
+        Collections.sort(names);
+        return names;
     }
 
     /** {@return true when a class of some loader continues a class file of another name} */
@@ -262,7 +273,7 @@ public final class LoadedClassIndex {
         Set<Path> files = new LinkedHashSet<>();
         // Under the table's lock, as loadedFrom: a map lookup per loader and no copy of the table, for every file.
         synchronized (byLoader) {
-            for (Map<String, CapturedClass> classes : byLoader.values()) {
+            for (CapturedClasses classes : byLoader.values()) {
                 CapturedClass captured = classes.get(internalName);
                 Path file = captured == null ? null : captured.file();
                 if (file != null) {
@@ -283,8 +294,8 @@ public final class LoadedClassIndex {
      */
     public List<LoadedClass> declaringAnyField(Set<String> fieldNames, Instrumentation instrumentation) {
         List<LoadedClass> found = new ArrayList<>();
-        for (Map.Entry<ClassLoader, Map<String, CapturedClass>> entry : loaders().entrySet()) {
-            for (CapturedClass captured : entry.getValue().values()) {
+        for (Map.Entry<ClassLoader, CapturedClasses> entry : loaders().entrySet()) {
+            for (CapturedClass captured : entry.getValue().all()) {
                 if (declaresAny(captured, fieldNames)) {
                     LoadedClass loaded = resolved(entry.getKey(), entry.getValue(), captured, instrumentation);
                     if (loaded != null) {
@@ -298,7 +309,11 @@ public final class LoadedClassIndex {
 
     /** {@return how many classes are tracked, over every live loader} */
     public int size() {
-        return loaders().values().stream().mapToInt(Map::size).sum();
+        int size = 0;
+        for (CapturedClasses classes : loaders().values()) {
+            size += classes.size();
+        }
+        return size;
     }
 
     /** Records the class object of a class captured from its file after it was loaded (attach). */
@@ -307,19 +322,19 @@ public final class LoadedClassIndex {
         put(type.getClassLoader(), captured);
     }
 
-    private Map<String, CapturedClass> classesOf(ClassLoader loader) {
+    private CapturedClasses classesOf(ClassLoader loader) {
         synchronized (byLoader) {
             // No lambda: this runs on the first class a program loads, where linking one would load dozens of classes.
-            Map<String, CapturedClass> classes = byLoader.get(loader);
+            CapturedClasses classes = byLoader.get(loader);
             if (classes == null) {
-                classes = new ConcurrentHashMap<>();
+                classes = new CapturedClasses();
                 byLoader.put(loader, classes);
             }
             return classes;
         }
     }
 
-    private Map<ClassLoader, Map<String, CapturedClass>> loaders() {
+    private Map<ClassLoader, CapturedClasses> loaders() {
         synchronized (byLoader) {
             return new HashMap<>(byLoader);
         }
@@ -330,7 +345,7 @@ public final class LoadedClassIndex {
         return renamed == null ? Map.of() : renamed;
     }
 
-    private static LoadedClass resolved(ClassLoader loader, Map<String, CapturedClass> classes, CapturedClass captured,
+    private static LoadedClass resolved(ClassLoader loader, CapturedClasses classes, CapturedClass captured,
                                         Instrumentation instrumentation) {
         if (captured.type() == null) {
             resolveAll(loader, classes, instrumentation);
@@ -352,7 +367,7 @@ public final class LoadedClassIndex {
         return internalName.substring(internalName.lastIndexOf('/') + 1);
     }
 
-    private static void resolveAll(ClassLoader loader, Map<String, CapturedClass> classes, Instrumentation instrumentation) {
+    private static void resolveAll(ClassLoader loader, CapturedClasses classes, Instrumentation instrumentation) {
         // One JVM call finds every class this loader has defined, so later lookups in it cost nothing.
         for (Class<?> type : instrumentation.getInitiatedClasses(loader)) {
             if (type.getClassLoader() == loader && !type.isArray()) {

@@ -45,6 +45,23 @@ class CapturedClassTest {
     }
 
     @Test
+    void aCompactedClassGivesItsNameFromItsShapeAndKeepsItThroughNewBytes() throws Exception {
+        byte[] bytes = ownClassFile();
+        String name = "dev/reload/agent/index/CapturedClassTest";
+        CapturedClass captured = new CapturedClass(new String(name), FILE, bytes, false);
+        captured.compact();
+        assertEquals(name, captured.internalName());
+        assertEquals(name.replace('/', '.'), captured.binaryName());
+        assertTrue(captured.hasName(name));
+        assertFalse(captured.hasName("dev/reload/agent/index/CapturedClassTesT"));
+
+        captured.running(bytes, false);
+        assertEquals(name, captured.internalName(), "while new bytes are held, before their shape");
+        captured.compact();
+        assertEquals(name, captured.internalName());
+    }
+
+    @Test
     void aClassCapturedInADirectoryFindsItsFileThereUntilAnotherFileContinuesIt() {
         Path directory = Path.of("/nowhere/classes");
         CapturedClass captured = CapturedClass.inDirectory("a/b/C", directory, new byte[] {1, 2, 3}, false);

@@ -385,7 +385,7 @@ final class Symbols {
     }
 
     /**
-     * {@return the string's place as the comparisons read it: page, offset of its bytes, their length and flags, packed}
+     * {@return where the string is, as the comparisons read it: page, offset of its bytes, their length and flags}
      *
      * @param id a plain id, no numbered name's
      */

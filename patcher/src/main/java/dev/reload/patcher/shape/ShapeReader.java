@@ -236,11 +236,8 @@ final class ShapeReader {
             }
             fields.add(symbol(u2(field + 2)));
             fields.add(symbol(u2(field + 4)));
-            fields.add((access & CLASS_FILE_FLAGS)
-                    | (valueIndex == 0 ? 0 : ShapeLayout.packConstantKind(constantKind(valueIndex))));
-            if (valueIndex != 0) {
-                addConstant(constantBits(valueIndex));
-            }
+            int constantKind = valueIndex == 0 ? 0 : addConstant(valueIndex);
+            fields.add((access & CLASS_FILE_FLAGS) | ShapeLayout.packConstantKind(constantKind));
             field = attribute;
         }
     }
@@ -292,32 +289,29 @@ final class ShapeReader {
         return member;
     }
 
-    private int constantKind(int index) {
-        return switch (bytes[pool[index] - 1]) {
+    /**
+     * Adds a field's constant value as {@link ShapeLayout} stores it: its bits, or a string's symbol; {@return its
+     * kind}
+     */
+    private int addConstant(int index) {
+        int at = pool[index];
+        int kind = switch (bytes[at - 1]) {
             case CONSTANT_INTEGER -> ShapeLayout.CONSTANT_INT;
             case CONSTANT_FLOAT -> ShapeLayout.CONSTANT_FLOAT;
             case CONSTANT_LONG -> ShapeLayout.CONSTANT_LONG;
             case CONSTANT_DOUBLE -> ShapeLayout.CONSTANT_DOUBLE;
             case CONSTANT_STRING -> ShapeLayout.CONSTANT_STRING;
-            default -> throw new IllegalArgumentException("constant value of tag " + bytes[pool[index] - 1]);
+            default -> throw new IllegalArgumentException("constant value of tag " + bytes[at - 1]);
         };
-    }
-
-    /** {@return a constant's value as {@link ShapeLayout} stores it: its bits, or a string's symbol} */
-    private long constantBits(int index) {
-        int at = pool[index];
-        return switch (bytes[at - 1]) {
-            case CONSTANT_INTEGER, CONSTANT_FLOAT -> u4(at);
-            case CONSTANT_LONG, CONSTANT_DOUBLE -> u8(at);
-            default -> symbol(u2(at));
-        };
-    }
-
-    private void addConstant(long bits) {
         if (constantCount == constants.length) {
             constants = Arrays.copyOf(constants, Math.max(8, 2 * constantCount));
         }
-        constants[constantCount++] = bits;
+        constants[constantCount++] = switch (kind) {
+            case ShapeLayout.CONSTANT_INT, ShapeLayout.CONSTANT_FLOAT -> u4(at);
+            case ShapeLayout.CONSTANT_LONG, ShapeLayout.CONSTANT_DOUBLE -> u8(at);
+            default -> symbol(u2(at));
+        };
+        return kind;
     }
 
     // What the code hash reports while it reads a method's code.

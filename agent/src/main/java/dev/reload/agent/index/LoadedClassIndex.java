@@ -192,8 +192,9 @@ public final class LoadedClassIndex {
      * is gone or its loading failed}
      */
     public LoadedClass loaded(CapturedClass captured, Instrumentation instrumentation) {
+        String name = captured.internalName(); // made from the shape once the class is compacted: once, not per loader
         for (Map.Entry<ClassLoader, CapturedClasses> entry : loaders().entrySet()) {
-            if (entry.getValue().get(captured.internalName()) == captured) {
+            if (entry.getValue().get(name) == captured) {
                 return resolved(entry.getKey(), entry.getValue(), captured, instrumentation);
             }
         }

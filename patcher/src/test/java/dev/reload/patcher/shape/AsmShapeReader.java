@@ -49,8 +49,7 @@ final class AsmShapeReader extends ClassVisitor implements AsmCodeHasher.Sink {
     static ClassShape shape(byte[] classFile) {
         AsmShapeReader reader = new AsmShapeReader();
         new ClassReader(classFile).accept(reader, ClassReader.SKIP_FRAMES);
-        return new ClassShape(reader.symbolIds(), reader.methodData(),
-                reader.nestMemberKinds());
+        return new ClassShape(reader.symbolIds(), reader.methodData(), reader.nestMemberKinds());
     }
 
     @Override
@@ -174,7 +173,10 @@ final class AsmShapeReader extends ClassVisitor implements AsmCodeHasher.Sink {
         return ids;
     }
 
-    /** {@return per method: code hash, then debug hash, lambda creator and access flags packed} */
+    /**
+     * {@return per method: code hash, then debug hash, lambda creator and access flags packed; then the fields'
+     * constant values}
+     */
     long[] methodData() {
         int count = methods.size / ShapeLayout.METHOD_INTS;
         long[] data = Arrays.copyOf(methodData, 2 * count + constants.size());

@@ -84,7 +84,7 @@ final class AgentRuntime {
                 new RunningClasses() {
                     @Override
                     public ClassShape running(ClassLoader seenFrom, String internalName) {
-                        return index.runningShape(seenFrom, internalName);
+                        return index.runningShapeWithMemberNames(seenFrom, internalName);
                     }
                 });
         AssetHookIndex assetHooks = new AssetHookIndex();

@@ -157,6 +157,11 @@ public final class CaptureTransformer implements ClassFileTransformer {
         register();
     }
 
+    /** {@return true between {@link #expectRedefinition} or {@link #expectClassFiles} and {@link #endRedefinition}} */
+    public boolean collecting() {
+        return !expectedRedefinitions.isEmpty();
+    }
+
     /** {@return the final bytes seen for {@code type} since {@link #expectRedefinition}, or null} */
     public byte[] redefinedBytes(Class<?> type) {
         return redefining.get(type);

@@ -4,11 +4,15 @@ import dev.reload.agent.watch.ClassFiles;
 import dev.reload.agent.watch.ContentHash;
 import dev.reload.patcher.rewrite.ClassFileFormatException;
 import dev.reload.patcher.rewrite.NestAttributes;
+import dev.reload.patcher.rewrite.RuntimeNames;
 import dev.reload.patcher.shape.ClassShape;
 import dev.reload.patcher.shape.UnreadableClassException;
 
+import java.io.IOException;
 import java.lang.ref.WeakReference;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * What the agent knows about one class loaded from a watched directory, in one class loader: where its
@@ -19,6 +23,9 @@ import java.nio.file.Path;
  * reference to the class or its loader. Thread-safe.
  */
 public final class CapturedClass {
+    /** The names of the members a class may declare that its class file does not: what the agent adds at load. */
+    private static final List<String> LOAD_TIME_NAMES = List.of(RuntimeNames.ACCESSOR_NAME);
+
     /**
      * The internal name while no shape holds it; null once one does, since a program's thousands of names, each a
      * {@code String} and its bytes, cost more than anything else the agent keeps of a class but its shape.
@@ -42,6 +49,11 @@ public final class CapturedClass {
     private long fileHash;
     private boolean fileHashed;
     private boolean changedByOtherAgent;
+    /**
+     * False until a reload or another agent gives the class other bytes: until then its shape keeps no member names,
+     * which its class file on disk still has, and most classes are never edited.
+     */
+    private boolean keepsMemberNames;
     /** Null until the class is known: most classes never need it. */
     private volatile WeakReference<Class<?>> type;
 
@@ -150,13 +162,77 @@ public final class CapturedClass {
      * throws away unfinished.
      */
     private void readShape() throws UnreadableClassException {
-        ClassShape read = ClassShape.read(runningBytes);
+        ClassShape read = keepsMemberNames ? ClassShape.read(runningBytes)
+                : ClassShape.readWithoutMemberNames(runningBytes);
         hash();
         shape = read;
         runningBytes = null;
         if (read.internalName().equals(internalName)) {
             internalName = null;
         }
+    }
+
+    /**
+     * {@return the shape of the class file the JVM runs now, with its members' names; null when neither {@code source}
+     * nor the class file on disk names every member} The shape the
+     * compactor makes keeps only the hashes of the names, which is all a body edit needs; an edit that needs the names
+     * asks here, and the shape keeps them from then on.
+     *
+     * @param source a shape that keeps its member names, such as the new version of the class; null for none
+     * @throws UnreadableClassException when the patcher cannot read the class file the JVM runs
+     */
+    public ClassShape shapeWithMemberNames(ClassShape source) throws UnreadableClassException {
+        ClassShape running;
+        synchronized (this) {
+            if (shape == null && runningBytes != null) {
+                keepsMemberNames = true; // read from the bytes held: nothing else to look at
+            }
+            running = shape();
+        }
+        if (running.hasMemberNames()) {
+            return running;
+        }
+        ClassShape named = running.withMemberNamesFrom(source, LOAD_TIME_NAMES);
+        return keepNamed(running, named != null ? named : namedFromDisk(running));
+    }
+
+    /**
+     * {@return the running shape named by the class file the JVM runs, as a retransformation rebuilt it; null when
+     * that file does not name every member}
+     *
+     * @param runningClassFile the class file the JVM gave for this class, never null
+     * @throws UnreadableClassException when the patcher cannot read it
+     */
+    public ClassShape shapeNamedBy(byte[] runningClassFile) throws UnreadableClassException {
+        ClassShape running = shape();
+        return running.hasMemberNames() ? running
+                : keepNamed(running, running.withMemberNamesFrom(ClassShape.read(runningClassFile), LOAD_TIME_NAMES));
+    }
+
+    /**
+     * {@return the running shape named by its class file on disk; null when that no longer declares every member}
+     * Whatever version the file holds, a name whose hash is a running member's is that member's name: the file
+     * need not be the one the class loaded from, which the compactor may not have hashed yet.
+     */
+    private ClassShape namedFromDisk(ClassShape running) {
+        Path onDisk = file();
+        if (onDisk == null) {
+            return null;
+        }
+        try {
+            return running.withMemberNamesFrom(ClassShape.read(Files.readAllBytes(onDisk)), LOAD_TIME_NAMES);
+        } catch (IOException | UnreadableClassException | RuntimeException e) {
+            return null; // gone, or half written: the caller has the JVM rebuild the class file
+        }
+    }
+
+    /** Keeps {@code named} as the shape unless the class runs other bytes since; {@return named} */
+    @SuppressWarnings("ReferenceEquality") // the very shape named: an equal one of other bytes would be another
+    private synchronized ClassShape keepNamed(ClassShape running, ClassShape named) {
+        if (named != null && shape == running) {
+            shape = named;
+        }
+        return named;
     }
 
     /**
@@ -250,6 +326,7 @@ public final class CapturedClass {
      */
     public synchronized void running(byte[] bytes, boolean changedByOtherAgent) {
         this.runningBytes = bytes;
+        this.keepsMemberNames = true;
         if (shape != null) {
             internalName = shape.internalName(); // no shape holds it until the new bytes' shape is made
         }

@@ -12,6 +12,7 @@ import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.WeakHashMap;
 import java.util.concurrent.ConcurrentHashMap;
@@ -34,6 +35,14 @@ public final class LoadedClassIndex {
      * program, and so the files of a burst, mostly lie as deep below their directory, so that is tried first.
      */
     private volatile int lastNameCount = 1;
+    /** Until the reload sets its own: none, so no shape is named from the JVM at a class's load. */
+    private volatile RunningClassFileSource runningClassFiles = new RunningClassFileSource() {
+        // Not a lambda: premain makes the index, and a lambda spins a class that every redefinition walks.
+        @Override
+        public byte[] runningClassFile(Class<?> type) {
+            return null;
+        }
+    };
 
     /**
      * Adds (or replaces) what is known about a class in a loader.
@@ -70,6 +79,71 @@ public final class LoadedClassIndex {
             }
         }
         return null;
+    }
+
+    /**
+     * {@return the shape of the class of that name as it runs, as {@link #runningShape}, with its members' names
+     * ({@link #shapeWithMemberNames}) where they can be had, else without them (asking it for a member's name then
+     * throws, which the batch reports, rather than the class being taken for one the agent does not track); null
+     * when none is tracked or its class file cannot be read}
+     *
+     * @param loader the loader the name is seen from, or null for the boot loader (whose classes are never tracked)
+     * @param internalName the class's internal name, never null
+     */
+    public ClassShape runningShapeWithMemberNames(ClassLoader loader, String internalName) {
+        for (ClassLoader each = loader; each != null; each = each.getParent()) {
+            CapturedClass captured = get(each, internalName);
+            if (captured != null) {
+                try {
+                    ClassShape named = shapeWithMemberNames(captured, null);
+                    return named != null ? named : captured.shape();
+                } catch (UnreadableClassException e) {
+                    return null;
+                }
+            }
+        }
+        return null;
+    }
+
+    /**
+     * {@return the shape of the class file a class runs, with its members' names: from {@code source}, else from its
+     * class file on disk while that holds what the class loaded from, else from the class file the JVM rebuilds of it
+     * where the agent may ask for one now ({@link #recoverClassFilesWith}); null when none names every member}
+     *
+     * @param captured a class of the index, never null
+     * @param source a shape that keeps its member names, such as the class's new version; null for none
+     * @throws UnreadableClassException when the patcher cannot read what the class runs
+     */
+    public ClassShape shapeWithMemberNames(CapturedClass captured, ClassShape source) throws UnreadableClassException {
+        ClassShape named = captured.shapeWithMemberNames(source);
+        if (named != null) {
+            return named;
+        }
+        Class<?> type = captured.type();
+        byte[] running = type == null ? null : runningClassFiles.runningClassFile(type);
+        return running == null ? null : captured.shapeNamedBy(running);
+    }
+
+    /**
+     * Sets where {@link #shapeWithMemberNames} gets the class file the JVM runs, when nothing else names a class's
+     * members.
+     *
+     * @param source the reload's retransformation, never null
+     */
+    public void recoverClassFilesWith(RunningClassFileSource source) {
+        runningClassFiles = Objects.requireNonNull(source, "source");
+    }
+
+    /** The class file the JVM runs for a loaded class, where the agent may have it rebuilt now. */
+    @FunctionalInterface
+    public interface RunningClassFileSource {
+        /**
+         * {@return the class file the JVM runs for {@code type}; null when it cannot be had now (not on the reload
+         * thread, or inside a redefinition)}
+         *
+         * @param type a loaded class, never null
+         */
+        byte[] runningClassFile(Class<?> type);
     }
 
     /**

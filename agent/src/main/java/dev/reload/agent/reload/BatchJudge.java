@@ -91,7 +91,10 @@ final class BatchJudge {
         List<Ahead> judged = new ArrayList<>();
         try {
             for (LoadedClass loaded : index.loadedFrom(file, shape.internalName(), instrumentation)) {
-                ClassShape baseline = history.baseline(loaded);
+                ClassShape baseline = namedBaseline(loaded, shape);
+                if (baseline == null) {
+                    continue; // named by the JVM only on the reload thread: the batch judges it
+                }
                 Verdict verdict = ClassDiff.judge(baseline, shape);
                 judgedAhead.put(loaded.type(), new JudgedAhead(baseline, shape, verdict));
                 judged.add(new Ahead(loaded, verdict));
@@ -142,6 +145,16 @@ final class BatchJudge {
                 ClassShape.read(sound));
     }
 
+    /**
+     * {@return what the new version is judged against, with its members' names: the running class's shape keeps
+     * only their hashes until an edit needs them, and takes them from the new version itself when it declares every
+     * member the running class does (a body edit, an addition); null when nothing names them}
+     */
+    private ClassShape namedBaseline(LoadedClass loaded, ClassShape updated) throws UnreadableClassException {
+        ClassShape baseline = history.baseline(loaded);
+        return baseline.hasMemberNames() ? baseline : index.shapeWithMemberNames(loaded.captured(), updated);
+    }
+
     private Optional<ClassShape> baseline(LoadedClass loaded) {
         try {
             return Optional.of(history.baseline(loaded));
@@ -161,7 +174,12 @@ final class BatchJudge {
     private JudgedClass judge(LoadedClass loaded, ParsedFile compiled) {
         ParsedFile file = compiled;
         try {
-            ClassShape baseline = history.baseline(loaded);
+            ClassShape baseline = namedBaseline(loaded, compiled.shape());
+            if (baseline == null) {
+                String className = compiled.shape().binaryName();
+                return new JudgedClass(loaded, compiled, new Verdict(className, Verdict.Kind.REJECTED, List.of(),
+                        List.of(Refusals.membersUnknown(className)), List.of()), false);
+            }
             file = likeRunning(loaded, baseline, compiled);
             return new JudgedClass(loaded, file, verdict(loaded.type(), baseline, file.shape()),
                     history.takesNewMembers(loaded));

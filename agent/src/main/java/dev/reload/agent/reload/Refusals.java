@@ -46,6 +46,18 @@ final class Refusals {
     }
 
     /**
+     * {@return the refusal of a batch one of whose running classes cannot be compared with its new version: the
+     * agent keeps only the hashes of its members' names, and neither the new version, nor the class file it loaded
+     * from, nor the JVM names them all}
+     *
+     * @param className the class's binary name, never null
+     */
+    static Refusal membersUnknown(String className) {
+        return new Refusal(className, null, "the names of the members it runs cannot be had: the class file it"
+                + " loaded from changed or is gone, and the JVM did not give its own", Refusal.RESTART);
+    }
+
+    /**
      * {@return the refusal of a batch one of whose running classes cannot be read}
      *
      * @param className the class's binary name, never null

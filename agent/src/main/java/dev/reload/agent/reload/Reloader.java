@@ -53,6 +53,7 @@ public final class Reloader {
     private final Redefiner redefiner;
     private final RunningRecorder recorder;
     private final Announcer announcer;
+    private final ReloadThreadClassFiles classFilesForNames;
     private final InitializerStep initializers;
     private final Reporter reporter;
     private final StructuralEngine engine;
@@ -80,6 +81,8 @@ public final class Reloader {
         this.settler = new FileSettler(collector, reporter);
         this.judge = new BatchJudge(index, instrumentation, history, collector, reporter);
         RunningClassFiles runningClassFiles = new RunningClassFiles(instrumentation, capture);
+        this.classFilesForNames = new ReloadThreadClassFiles(runningClassFiles, capture);
+        index.recoverClassFilesWith(classFilesForNames);
         this.planner = new BatchPlanner(engine, history, runningClassFiles);
         this.newClasses = new NewClassDefiner(engine);
         this.redefiner = new Redefiner(instrumentation, capture);
@@ -112,6 +115,7 @@ public final class Reloader {
      */
     public void apply(ChangeBatch batch) {
         long handedOut = System.nanoTime();
+        classFilesForNames.onReloadThread();
         SettledFiles settled = settler.settle(batch);
         if (!settled.anyReady()) {
             return;

@@ -13,8 +13,8 @@ public interface RunningClasses {
     RunningClasses NONE = (loader, internalName) -> null;
 
     /**
-     * {@return the shape of the class as the JVM runs it now, or null when no watched class of that name is loaded
-     * in {@code loader} or its ancestors}
+     * {@return the shape of the class as the JVM runs it now, with its members' names where they can be had, or null
+     * when no watched class of that name is loaded in {@code loader} or its ancestors}
      *
      * @param loader the loader the name is seen from, or null for the boot loader
      * @param internalName the class's internal name, never null

@@ -6,11 +6,13 @@ import dev.reload.agent.watch.ContentHash;
 import dev.reload.patcher.shape.ClassShape;
 import dev.reload.patcher.shape.UnreadableClassException;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -40,7 +42,7 @@ class CapturedClassTest {
         captured.compact();
 
         assertFalse(captured.holdsBytes(), "the class file is dropped once compacted");
-        assertEquals(ClassShape.read(bytes), captured.shape());
+        assertEquals(ClassShape.readWithoutMemberNames(bytes), captured.shape(), "its members' names are dropped too");
         assertEquals(ContentHash.of(bytes), captured.runningHash());
     }
 
@@ -79,9 +81,52 @@ class CapturedClassTest {
     void aShapeAskedForBeforeCompactingIsMadeFromTheBytesStillHeld() throws Exception {
         byte[] bytes = ownClassFile();
         CapturedClass captured = new CapturedClass("dev/reload/agent/index/CapturedClassTest", FILE, bytes, false);
-        assertEquals(ClassShape.read(bytes), captured.shape());
+        assertEquals(ClassShape.readWithoutMemberNames(bytes), captured.shape());
         captured.compact();
-        assertEquals(ClassShape.read(bytes), captured.shape());
+        assertEquals(ClassShape.readWithoutMemberNames(bytes), captured.shape());
+    }
+
+    @Test
+    void membersAreNamedByTheFileOnDiskAndKeepTheirNames(@TempDir Path directory) throws Exception {
+        byte[] bytes = ownClassFile();
+        Path file = Files.write(directory.resolve("CapturedClassTest.class"), bytes);
+        CapturedClass captured = new CapturedClass("dev/reload/agent/index/CapturedClassTest", file, bytes, false);
+        captured.compact();
+
+        assertEquals(ClassShape.read(bytes), captured.shapeWithMemberNames(null));
+        Files.delete(file);
+        assertEquals(ClassShape.read(bytes), captured.shape(), "the names found are kept");
+    }
+
+    @Test
+    void aFileSavedOverWithoutItsMembersNamesNothingAndTheNewVersionOrTheJvmsClassFileDo(@TempDir Path directory)
+            throws Exception {
+        byte[] bytes = ownClassFile();
+        Path file = Files.write(directory.resolve("CapturedClassTest.class"), bytes);
+        CapturedClass captured = new CapturedClass("dev/reload/agent/index/CapturedClassTest", file, bytes, false);
+        captured.compact();
+        Files.write(file, classFile(CapturedClass.class));
+
+        assertNull(captured.shapeWithMemberNames(null), "the file on disk no longer declares the running members");
+        Files.write(file, Arrays.copyOf(bytes, bytes.length / 2));
+        assertNull(captured.shapeWithMemberNames(null), "a file half written names nothing");
+        assertNull(captured.shapeWithMemberNames(ClassShape.read(classFile(CapturedClass.class))));
+        assertFalse(captured.shape().hasMemberNames());
+        assertEquals(ClassShape.read(bytes), captured.shapeWithMemberNames(ClassShape.read(bytes)));
+
+        CapturedClass other = new CapturedClass("dev/reload/agent/index/CapturedClassTest", file, bytes, false);
+        other.compact();
+        assertEquals(ClassShape.read(bytes), other.shapeNamedBy(bytes));
+    }
+
+    @Test
+    void aClassGivenOtherBytesKeepsItsMembersNames() throws Exception {
+        byte[] bytes = ownClassFile();
+        CapturedClass captured = new CapturedClass("dev/reload/agent/index/CapturedClassTest", FILE, bytes, false);
+        captured.compact();
+        captured.running(bytes, false);
+        captured.compact();
+        assertEquals(ClassShape.read(bytes), captured.shape(), "an edited class is named whenever it is edited again");
     }
 
     @Test

@@ -105,8 +105,8 @@ class BatchPlannerTest {
         String lambdaPlayer = "fixture/lambdachanged/Player";
         LoadedClass loaded = fixtures.running(index, Other.class, v1, lambdaPlayer, true);
         ParsedFile file = fixtures.changedFile(v2, lambdaPlayer);
-        JudgedClass second = new JudgedClass(loaded, file, ClassDiff.judge(loaded.captured().shape(), file.shape()),
-                true);
+        JudgedClass second = new JudgedClass(loaded, file,
+                ClassDiff.judge(index.shapeWithMemberNames(loaded.captured(), file.shape()), file.shape()), true);
 
         Plan plan = planner.plan(List.of(first, second));
 
@@ -123,7 +123,9 @@ class BatchPlannerTest {
         LoadedClass loaded = fixtures.running(index, Running.class, fixtures.compile(fixtureCase, "v1"),
                 internalName, prepared);
         ParsedFile file = fixtures.changedFile(fixtures.compile(fixtureCase, "v2"), internalName);
-        return new JudgedClass(loaded, file, ClassDiff.judge(history.baseline(loaded), file.shape()),
+        // As the batch's judge names them: by the new version, whose members the running class all declares here.
+        ClassShape baseline = index.shapeWithMemberNames(loaded.captured(), file.shape());
+        return new JudgedClass(loaded, file, ClassDiff.judge(baseline, file.shape()),
                 history.takesNewMembers(loaded));
     }
 

@@ -83,10 +83,16 @@ public final class BatchDiff {
      * {@return whether two classes are the same but for their own name, debug information and the accessor a
      * watched class gets when it loads}
      *
-     * @param a a class, never null
+     * @param a a class, never null; when it keeps no member names, {@code b} must
      * @param b another class, never null
      */
     public static boolean sameCode(ClassShape a, ClassShape b) {
+        // A member of a's whose name b's members do not have makes a differ.
+        ClassShape named = a.withMemberNamesFrom(b, List.of(RuntimeNames.ACCESSOR_NAME));
+        return named != null && sameNamedCode(named, b);
+    }
+
+    private static boolean sameNamedCode(ClassShape a, ClassShape b) {
         return Objects.equals(a.superName(), b.superName())
                 && a.interfaces().equals(b.interfaces())
                 && a.access() == b.access()

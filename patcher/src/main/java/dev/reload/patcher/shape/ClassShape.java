@@ -4,6 +4,7 @@ import dev.reload.patcher.shape.UnreadableClassException.Reason;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -20,10 +21,13 @@ import static dev.reload.patcher.shape.ShapeLayout.low;
  *
  * <p>A shape is kept for every class a running program loads, so it is stored compactly (see
  * {@link ShapeLayout}): names and descriptors are ids in a shared {@link Symbols} table, and the
- * {@link FieldShape} and {@link MethodShape} records are made when asked for.
+ * {@link FieldShape} and {@link MethodShape} records are made when asked for. Members are compared and found by the
+ * hash of their names; a shape read {@linkplain #readWithoutMemberNames without its members' names} keeps only those
+ * hashes, and is given the names back, {@link #withMemberNamesFrom}, when a member must be named.
  */
 public final class ClassShape {
     private static final Symbols SYMBOLS = Symbols.TABLE;
+    private static final int AMBIGUOUS = -2;
 
     private final int[] ids;
     private final long[] methodData;
@@ -51,10 +55,27 @@ public final class ClassShape {
      *         unsupported version or malformed
      */
     public static ClassShape read(byte[] classFile) throws UnreadableClassException {
+        return read(classFile, true);
+    }
+
+    /**
+     * Reads the shape of a class file, keeping of each member's name only its hash: what the agent keeps of a
+     * loaded class, which an edit compares with its new version by those hashes. Asking such a shape for a member's
+     * name throws, until {@link #withMemberNamesFrom} gives the names back.
+     *
+     * @param classFile the bytes of one class file, never null; not kept
+     * @return the shape, never null
+     * @throws UnreadableClassException as {@link #read}
+     */
+    public static ClassShape readWithoutMemberNames(byte[] classFile) throws UnreadableClassException {
+        return read(classFile, false);
+    }
+
+    private static ClassShape read(byte[] classFile, boolean keepsNames) throws UnreadableClassException {
         Objects.requireNonNull(classFile, "classFile");
         ClassFileCheck.check(classFile);
         try {
-            return ShapeReader.read(classFile);
+            return ShapeReader.read(classFile, keepsNames);
         } catch (RuntimeException e) {
             // The outline is complete, so what the reader trips over is inconsistent content, such as a
             // constant pool index out of range or a jump out of the method's code.
@@ -164,7 +185,7 @@ public final class ClassShape {
      */
     public Optional<MethodShape> method(String name, String descriptor) {
         int index = methodIndex(name, descriptor);
-        return index < 0 ? Optional.empty() : Optional.of(methodAt(index));
+        return index < 0 ? Optional.empty() : Optional.of(methodAt(index, name));
     }
 
     /**
@@ -173,10 +194,15 @@ public final class ClassShape {
      * @param name the field's name, never null
      */
     public Optional<FieldShape> field(String name) {
-        int nameId = SYMBOLS.find(name);
-        for (int i = 0, at = fieldStart(); i < fieldCount() && nameId >= 0; i++, at += FIELD_INTS) {
-            if (ids[at] == nameId) {
-                return Optional.of(fieldAt(i, constantsStart() + constantsBefore(i)));
+        int hash = ShapeLayout.nameHash(name);
+        boolean named = hasMemberNames();
+        int nameId = named ? SYMBOLS.find(name) : -1;
+        if (named && nameId < 0) {
+            return Optional.empty();
+        }
+        for (int i = 0, at = fieldStart(); i < fieldCount(); i++, at += FIELD_INTS) {
+            if (ids[at] == hash && (!named || ids[membersEnd() + i] == nameId)) {
+                return Optional.of(fieldAt(i, constantsStart() + constantsBefore(i), name));
             }
         }
         return Optional.empty();
@@ -197,9 +223,92 @@ public final class ClassShape {
         return methodAt(Objects.checkIndex(index, methodCount()));
     }
 
-    /** {@return the name of the method at {@code index}}, with no {@link MethodShape} made for it */
+    /**
+     * {@return the name of the method at {@code index}}, with no {@link MethodShape} made for it
+     *
+     * @throws IllegalStateException when the shape keeps no member names
+     */
     public String methodName(int index) {
-        return SYMBOLS.string(ids[methodStart() + METHOD_INTS * Objects.checkIndex(index, methodCount())]);
+        return SYMBOLS.string(ids[methodNameAt(Objects.checkIndex(index, methodCount()))]);
+    }
+
+    /**
+     * {@return true when the shape keeps its members' names; false for one {@linkplain #readWithoutMemberNames read
+     * without them}, which can still find a member by name and compare members with another shape}
+     */
+    public boolean hasMemberNames() {
+        return ids.length != membersEnd() || fieldCount() + methodCount() == 0;
+    }
+
+    /** {@return this shape without its members' names, as {@link #readWithoutMemberNames} reads it} */
+    public ClassShape withoutMemberNames() {
+        return hasMemberNames() ? new ClassShape(Arrays.copyOf(ids, membersEnd()), methodData, nestMemberKinds) : this;
+    }
+
+    /**
+     * {@return this shape with its members' names, taken from {@code source} (for each member, the name of
+     * {@code source}'s member at the same place with the same hash, else the one name of that hash among its members)
+     * and from {@code moreNames}; null when a member's name is found in neither, or two names found have its hash}
+     * A shape that has its names returns itself.
+     *
+     * @param source a shape that keeps its member names, such as a new version of the class or its class file
+     *        as it lies on disk; null for none
+     * @param moreNames names of members the source may not declare, such as what an agent adds at load; never null
+     */
+    public ClassShape withMemberNamesFrom(ClassShape source, Collection<String> moreNames) {
+        if (hasMemberNames()) {
+            return this;
+        }
+        if (source != null && !source.hasMemberNames()) {
+            throw new IllegalArgumentException("the source of member names keeps none: " + source.internalName());
+        }
+        int[] named = Arrays.copyOf(ids, membersEnd() + fieldCount() + methodCount());
+        for (int i = 0; i < fieldCount(); i++) {
+            int nameId = nameOf(ids[fieldStart() + FIELD_INTS * i], i, true, source, moreNames);
+            if (nameId < 0) {
+                return null;
+            }
+            named[membersEnd() + i] = nameId;
+        }
+        for (int i = 0; i < methodCount(); i++) {
+            int nameId = nameOf(ids[methodStart() + METHOD_INTS * i], i, false, source, moreNames);
+            if (nameId < 0) {
+                return null;
+            }
+            named[membersEnd() + fieldCount() + i] = nameId;
+        }
+        return new ClassShape(named, methodData, nestMemberKinds);
+    }
+
+    /**
+     * {@return the symbol id of the one name with this hash: the source's member at the same place when its hash is
+     * the same (an unchanged member, the common case, costs one comparison), else any of the source's members or
+     * of {@code moreNames}; -1 when none or several}
+     */
+    private static int nameOf(int hash, int index, boolean field, ClassShape source, Collection<String> moreNames) {
+        if (source != null) {
+            int count = field ? source.fieldCount() : source.methodCount();
+            int at = field ? source.fieldStart() + FIELD_INTS * index : source.methodStart() + METHOD_INTS * index;
+            if (index < count && source.ids[at] == hash) {
+                return source.ids[field ? source.fieldNameAt(index) : source.methodNameAt(index)];
+            }
+        }
+        int found = -1;
+        if (source != null) {
+            for (int i = 0; i < source.fieldCount() + source.methodCount(); i++) {
+                int at = i < source.fieldCount() ? source.fieldStart() + FIELD_INTS * i
+                        : source.methodStart() + METHOD_INTS * (i - source.fieldCount());
+                found = source.ids[at] == hash ? oneName(found, source.ids[source.membersEnd() + i]) : found;
+            }
+        }
+        for (String name : moreNames) {
+            found = ShapeLayout.nameHash(name) == hash ? oneName(found, SYMBOLS.intern(name)) : found;
+        }
+        return found == AMBIGUOUS ? -1 : found;
+    }
+
+    private static int oneName(int found, int nameId) {
+        return found == -1 || found == nameId ? nameId : AMBIGUOUS;
     }
 
     /**
@@ -266,7 +375,23 @@ public final class ClassShape {
                         theirs, other.permittedStart(), other.methodStart() + METHOD_INTS * methodCount())
                 && sameMethodFlags(other)
                 && Arrays.equals(methodData, constantsStart(), methodData.length,
-                        other.methodData, other.constantsStart(), other.methodData.length);
+                        other.methodData, other.constantsStart(), other.methodData.length)
+                && sameMemberNames(other);
+    }
+
+    /**
+     * {@return true unless both shapes keep their member names and those of this shape's members differ from the
+     * other's members at the same places} The hashes are equal already; the names tell a collision from no change.
+     */
+    private boolean sameMemberNames(ClassShape other) {
+        if (!hasMemberNames() || !other.hasMemberNames()) {
+            return true;
+        }
+        int names = membersEnd();
+        int theirs = other.membersEnd();
+        return Arrays.equals(ids, names, names + fieldCount(), other.ids, theirs, theirs + fieldCount())
+                && Arrays.equals(ids, names + fieldCount(), names + fieldCount() + methodCount(),
+                        other.ids, theirs + other.fieldCount(), theirs + other.fieldCount() + methodCount());
     }
 
     private boolean sameMethodFlags(ClassShape other) {
@@ -291,10 +416,19 @@ public final class ClassShape {
     }
 
     private int methodIndex(String name, String descriptor) {
-        int nameId = SYMBOLS.find(name);
-        int descriptorId = nameId < 0 ? -1 : SYMBOLS.find(descriptor);
-        for (int i = 0, at = methodStart(); i < methodCount() && descriptorId >= 0; i++, at += METHOD_INTS) {
-            if (ids[at] == nameId && ids[at + 1] == descriptorId) {
+        int descriptorId = SYMBOLS.find(descriptor);
+        if (descriptorId < 0) {
+            return -1;
+        }
+        int hash = ShapeLayout.nameHash(name);
+        boolean named = hasMemberNames();
+        int nameId = named ? SYMBOLS.find(name) : -1;
+        if (named && nameId < 0) {
+            return -1;
+        }
+        for (int i = 0, at = methodStart(); i < methodCount(); i++, at += METHOD_INTS) {
+            if (ids[at] == hash && ids[at + 1] == descriptorId
+                    && (!named || ids[membersEnd() + fieldCount() + i] == nameId)) {
                 return i;
             }
         }
@@ -303,10 +437,37 @@ public final class ClassShape {
 
     /** {@return the field at index {@code i}, whose constant value, if it has one, is at {@code constant}} */
     private FieldShape fieldAt(int i, int constant) {
+        return fieldAt(i, constant, SYMBOLS.string(ids[fieldNameAt(i)]));
+    }
+
+    private FieldShape fieldAt(int i, int constant, String name) {
         int at = fieldStart() + FIELD_INTS * i;
         int packed = ids[at + 2];
-        return new FieldShape(SYMBOLS.string(ids[at]), SYMBOLS.string(ids[at + 1]), ShapeLayout.fieldAccess(packed),
+        return new FieldShape(name, SYMBOLS.string(ids[at + 1]), ShapeLayout.fieldAccess(packed),
                 constantValue(ShapeLayout.constantKind(packed), constant));
+    }
+
+    /** {@return where the symbol id of the name of field {@code i} is}; throws when the shape keeps no names */
+    private int fieldNameAt(int i) {
+        requireMemberNames();
+        return membersEnd() + i;
+    }
+
+    /** {@return where the symbol id of the name of method {@code i} is}; throws when the shape keeps no names */
+    private int methodNameAt(int i) {
+        requireMemberNames();
+        return membersEnd() + fieldCount() + i;
+    }
+
+    private void requireMemberNames() {
+        if (!hasMemberNames()) {
+            throw new IllegalStateException("the shape of " + internalName() + " keeps no member names");
+        }
+    }
+
+    /** {@return where the members end, and their names start in a shape that keeps them} */
+    private int membersEnd() {
+        return methodStart() + METHOD_INTS * methodCount();
     }
 
     private Object constantValue(int kind, int at) {
@@ -334,10 +495,14 @@ public final class ClassShape {
     }
 
     private MethodShape methodAt(int i) {
+        return methodAt(i, SYMBOLS.string(ids[methodNameAt(i)]));
+    }
+
+    private MethodShape methodAt(int i, String name) {
         int at = methodStart() + METHOD_INTS * i;
         long codeHash = methodData[2 * i];
         long packed = methodData[2 * i + 1];
-        return new MethodShape(SYMBOLS.string(ids[at]), SYMBOLS.string(ids[at + 1]), ShapeLayout.access(packed),
+        return new MethodShape(name, SYMBOLS.string(ids[at + 1]), ShapeLayout.access(packed),
                 codeHash, ShapeLayout.withDebug(codeHash, packed));
     }
 

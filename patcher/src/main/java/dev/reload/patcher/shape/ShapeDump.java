@@ -21,6 +21,9 @@ final class ShapeDump {
             line(text, "component", component.name() + " " + component.descriptor()
                     + (component.signature() == null ? "" : " " + component.signature()));
         }
+        if (!shape.hasMemberNames()) {
+            return text.append("  members named by hash only\n").toString();
+        }
         for (FieldShape field : shape.fields()) {
             line(text, "field", field.name() + " " + field.descriptor() + " access=0x"
                     + Integer.toHexString(field.access())

@@ -63,6 +63,11 @@ final class ShapeReader {
     private final Ints recordComponents = new Ints();
     private final Ints fields = new Ints();
     private final Ints methods = new Ints();
+    /** Whether the shape keeps its members' names, not only their hashes. */
+    private final boolean keepsNames;
+    private final Ints memberNames = new Ints();
+    /** The constant pool index of each method's name, for the lambda creators. */
+    private final Ints methodNameIndexes = new Ints();
     private long[] methodData;
     /** The fields' constant values in field order, as {@link ShapeLayout} stores them after the methods' data. */
     private long[] constants = NO_CONSTANTS;
@@ -73,8 +78,9 @@ final class ShapeReader {
     /** Made when first needed: most classes create no lambda. */
     private Map<String, Integer> lambdaCreators;
 
-    private ShapeReader(byte[] bytes) {
+    private ShapeReader(byte[] bytes, boolean keepsNames) {
         this.bytes = bytes;
+        this.keepsNames = keepsNames;
         pool = new int[u2(8)];
         int at = indexPool();
         thisClassAt = at + 2;
@@ -107,9 +113,12 @@ final class ShapeReader {
         return at;
     }
 
-    /** {@return the shape of a class file {@link ClassFileCheck} has checked}; throws a runtime exception when malformed */
-    static ClassShape read(byte[] classFile) {
-        ShapeReader reader = new ShapeReader(classFile);
+    /**
+     * {@return the shape of a class file {@link ClassFileCheck} has checked, with its members' names or only their
+     * hashes}; throws a runtime exception when malformed
+     */
+    static ClassShape read(byte[] classFile, boolean keepsNames) {
+        ShapeReader reader = new ShapeReader(classFile, keepsNames);
         return new ClassShape(reader.symbolIds(), reader.methodData(), reader.nestMemberKinds());
     }
 
@@ -234,7 +243,7 @@ final class ShapeReader {
                 }
                 attribute += 6 + u4(attribute + 2);
             }
-            fields.add(symbol(u2(field + 2)));
+            fields.add(memberName(u2(field + 2)));
             fields.add(symbol(u2(field + 4)));
             int constantKind = valueIndex == 0 ? 0 : addConstant(valueIndex);
             fields.add((access & CLASS_FILE_FLAGS) | ShapeLayout.packConstantKind(constantKind));
@@ -261,8 +270,9 @@ final class ShapeReader {
                 }
                 attribute += 6 + u4(attribute + 2);
             }
-            methods.add(symbol(u2(method + 2)));
+            methods.add(memberName(u2(method + 2)));
             methods.add(symbol(u2(method + 4)));
+            methodNameIndexes.add(u2(method + 2));
             methodData[2 * index + 1] = access & CLASS_FILE_FLAGS;
             if (codeAt != 0) {
                 code.hash(index, codeAt);
@@ -359,6 +369,20 @@ final class ShapeReader {
 
     long u8(int at) {
         return ((long) u4(at) << 32) | (u4(at + 4) & 0xFFFF_FFFFL);
+    }
+
+    /**
+     * {@return the {@link ShapeLayout#nameHash} of the member name in a {@code CONSTANT_Utf8} entry} Adds the name to
+     * the table, to be listed after the members, only when the shape keeps its names.
+     */
+    private int memberName(int index) {
+        if (keepsNames) {
+            memberNames.add(symbol(index));
+        }
+        int at = pool[index];
+        int length = u2(at);
+        return isAscii(at + 2, length) ? ShapeLayout.nameHash(bytes, at + 2, length)
+                : ShapeLayout.nameHash(utf8(index));
     }
 
     /** {@return the symbol of a {@code CONSTANT_Utf8} entry, added to the table when new} */
@@ -470,11 +494,11 @@ final class ShapeReader {
                 | (recordComponents.size / ShapeLayout.RECORD_INTS) << 16;
         header[ShapeLayout.FIELDS_AND_METHODS] = fieldCount | methodCount << 16;
         int[] ids = new int[ShapeLayout.HEADER + interfaces.size + nestMembers.size + permittedSubclasses.size
-                + recordComponents.size + fields.size + methods.size];
+                + recordComponents.size + fields.size + methods.size + memberNames.size];
         System.arraycopy(header, 0, ids, 0, ShapeLayout.HEADER);
         int at = ShapeLayout.HEADER;
         for (Ints section : new Ints[] {interfaces, nestMembers, permittedSubclasses, recordComponents, fields,
-                methods}) {
+                methods, memberNames}) {
             System.arraycopy(section.values, 0, ids, at, section.size);
             at += section.size;
         }
@@ -488,7 +512,7 @@ final class ShapeReader {
     private long[] methodData() {
         if (lambdaCreators != null) {
             for (int i = 0; i < methods.size / 2; i++) {
-                Integer creator = lambdaCreators.get(symbols.string(methods.values[2 * i])
+                Integer creator = lambdaCreators.get(utf8(methodNameIndexes.values[i])
                         + symbols.string(methods.values[2 * i + 1]));
                 if (creator != null && creator != i) {
                     methodData[2 * i + 1] |= ShapeLayout.packCreator(creator);

@@ -34,6 +34,8 @@ final class AsmShapeReader extends ClassVisitor implements AsmCodeHasher.Sink {
     private final Ints recordComponents = new Ints();
     private final Ints fields = new Ints();
     private final Ints methods = new Ints();
+    private final Ints fieldNames = new Ints();
+    private final Ints methodNames = new Ints();
     private long[] methodData = new long[16];
     /** The fields' constant values in field order, in {@link ShapeLayout} form. */
     private final List<Long> constants = new ArrayList<>();
@@ -99,8 +101,9 @@ final class AsmShapeReader extends ClassVisitor implements AsmCodeHasher.Sink {
 
     @Override
     public FieldVisitor visitField(int access, String name, String descriptor, String signature, Object value) {
-        fields.add(symbols.intern(name));
+        fields.add(ShapeLayout.nameHash(name));
         fields.add(symbols.intern(descriptor));
+        fieldNames.add(symbols.intern(name));
         int kind = 0;
         long bits = 0;
         if (value instanceof Integer i) {
@@ -130,8 +133,9 @@ final class AsmShapeReader extends ClassVisitor implements AsmCodeHasher.Sink {
     public MethodVisitor visitMethod(int access, String name, String descriptor, String signature,
                                      String[] exceptions) {
         int index = methods.size / ShapeLayout.METHOD_INTS;
-        methods.add(symbols.intern(name));
+        methods.add(ShapeLayout.nameHash(name));
         methods.add(symbols.intern(descriptor));
+        methodNames.add(symbols.intern(name));
         if (2 * index + 1 >= methodData.length) {
             methodData = Arrays.copyOf(methodData, methodData.length * 2);
         }
@@ -163,10 +167,10 @@ final class AsmShapeReader extends ClassVisitor implements AsmCodeHasher.Sink {
         header[ShapeLayout.PERMITTED_AND_RECORD] = permittedSubclasses.size | (recordComponents.size / ShapeLayout.RECORD_INTS) << 16;
         header[ShapeLayout.FIELDS_AND_METHODS] = fieldCount | methodCount << 16;
         int[] ids = new int[ShapeLayout.HEADER + interfaces.size + nestMembers.size + permittedSubclasses.size
-                + recordComponents.size + fields.size + methods.size];
+                + recordComponents.size + fields.size + methods.size + fieldNames.size + methodNames.size];
         int at = 0;
         for (Ints section : new Ints[] {new Ints(header), interfaces, nestMembers, permittedSubclasses,
-                recordComponents, fields, methods}) {
+                recordComponents, fields, methods, fieldNames, methodNames}) {
             System.arraycopy(section.values, 0, ids, at, section.size);
             at += section.size;
         }
@@ -185,7 +189,7 @@ final class AsmShapeReader extends ClassVisitor implements AsmCodeHasher.Sink {
         }
         for (int i = 0; i < count; i++) {
             Integer creator = lambdaCreators.isEmpty() ? null
-                    : lambdaCreators.get(symbols.string(methods.values[2 * i]) + symbols.string(methods.values[2 * i + 1]));
+                    : lambdaCreators.get(symbols.string(methodNames.values[i]) + symbols.string(methods.values[2 * i + 1]));
             if (creator != null && creator != i) {
                 data[2 * i + 1] |= ShapeLayout.packCreator(creator);
             }

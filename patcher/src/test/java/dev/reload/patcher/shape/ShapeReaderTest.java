@@ -217,10 +217,29 @@ class ShapeReaderTest {
             }
             if (!expected.equals(actual)) {
                 differing.add(new ClassReader(file).getClassName() + "\n  ASM:\n" + expected + "\n  read:\n" + actual);
+            } else if (!namesComeBack(file)) {
+                differing.add(new ClassReader(file).getClassName() + ": read without member names, it differs from"
+                        + " ASM's shape without them, or does not take them back from its own class file");
             }
         }
         assertEquals(List.of(), differing.subList(0, Math.min(3, differing.size())),
                 differing.size() + " of " + files.size() + " classes of " + what + " differ");
+    }
+
+    /**
+     * {@return true when the shape read without member names is ASM's shape without them, id for id, and takes its
+     * names back from the shape with them}
+     */
+    private static boolean namesComeBack(byte[] file) {
+        try {
+            ClassShape named = ClassShape.read(file);
+            ClassShape unnamed = ClassShape.readWithoutMemberNames(file);
+            return named.equals(AsmShapeReader.shape(file))
+                    && unnamed.equals(AsmShapeReader.shape(file).withoutMemberNames())
+                    && named.equals(unnamed.withMemberNamesFrom(named, List.of()));
+        } catch (UnreadableClassException e) {
+            return false;
+        }
     }
 
     private static List<byte[]> classFilesOf(Path jar) throws IOException {

@@ -1,0 +1,40 @@
+package dev.reload.agent.reload;
+
+import dev.reload.agent.index.CaptureTransformer;
+import dev.reload.agent.index.LoadedClassIndex;
+
+import java.util.List;
+
+/**
+ * Gives the index the class file the JVM runs for a class whose members must be named and whose class file on disk
+ * no longer holds what it loaded from (an edit saved over it, a file deleted): by a retransformation, one safepoint,
+ * and only on the reload thread between redefinitions. Never inside a class's load, where the engine also asks for
+ * running classes and the JVM is in the middle of a transformation.
+ */
+final class ReloadThreadClassFiles implements LoadedClassIndex.RunningClassFileSource {
+    private final RunningClassFiles runningClassFiles;
+    private final CaptureTransformer capture;
+    private volatile Thread reloadThread;
+
+    ReloadThreadClassFiles(RunningClassFiles runningClassFiles, CaptureTransformer capture) {
+        this.runningClassFiles = runningClassFiles;
+        this.capture = capture;
+    }
+
+    /** Records the calling thread as the reload thread, the one thread that may retransform. */
+    void onReloadThread() {
+        reloadThread = Thread.currentThread();
+    }
+
+    @Override
+    public byte[] runningClassFile(Class<?> type) {
+        if (Thread.currentThread() != reloadThread || capture.collecting()) {
+            return null;
+        }
+        try {
+            return runningClassFiles.recover(List.of(type)).get(type);
+        } catch (RewriteRefusedException e) {
+            return null;
+        }
+    }
+}

@@ -53,8 +53,9 @@ final class Refusals {
      * @param className the class's binary name, never null
      */
     static Refusal membersUnknown(String className) {
-        return new Refusal(className, null, "the names of the members it runs cannot be had: the class file it"
-                + " loaded from changed or is gone, and the JVM did not give its own", Refusal.RESTART);
+        return new Refusal(className, null, "the names of the members it runs cannot be had: neither the new version"
+                + " nor the class file on disk declares them all, and the JVM did not give the class file it runs",
+                Refusal.RESTART);
     }
 
     /**

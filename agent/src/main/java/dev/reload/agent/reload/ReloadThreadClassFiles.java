@@ -2,6 +2,7 @@ package dev.reload.agent.reload;
 
 import dev.reload.agent.index.CaptureTransformer;
 import dev.reload.agent.index.LoadedClassIndex;
+import dev.reload.agent.report.Reporter;
 
 import java.util.List;
 
@@ -14,11 +15,13 @@ import java.util.List;
 final class ReloadThreadClassFiles implements LoadedClassIndex.RunningClassFileSource {
     private final RunningClassFiles runningClassFiles;
     private final CaptureTransformer capture;
+    private final Reporter reporter;
     private volatile Thread reloadThread;
 
-    ReloadThreadClassFiles(RunningClassFiles runningClassFiles, CaptureTransformer capture) {
+    ReloadThreadClassFiles(RunningClassFiles runningClassFiles, CaptureTransformer capture, Reporter reporter) {
         this.runningClassFiles = runningClassFiles;
         this.capture = capture;
+        this.reporter = reporter;
     }
 
     /** Records the calling thread as the reload thread, the one thread that may retransform. */
@@ -32,7 +35,11 @@ final class ReloadThreadClassFiles implements LoadedClassIndex.RunningClassFileS
             return null;
         }
         try {
-            return runningClassFiles.recover(List.of(type)).get(type);
+            byte[] running = runningClassFiles.recover(List.of(type)).get(type);
+            // Says why this save of the class costs one more safepoint than the next ones will.
+            reporter.debug(type.getName() + ": the JVM rebuilt the class file it runs, to name its members (the file"
+                    + " it loaded from no longer declares them all)");
+            return running;
         } catch (RewriteRefusedException e) {
             return null;
         }

@@ -81,7 +81,7 @@ public final class Reloader {
         this.settler = new FileSettler(collector, reporter);
         this.judge = new BatchJudge(index, instrumentation, history, collector, reporter);
         RunningClassFiles runningClassFiles = new RunningClassFiles(instrumentation, capture);
-        this.classFilesForNames = new ReloadThreadClassFiles(runningClassFiles, capture);
+        this.classFilesForNames = new ReloadThreadClassFiles(runningClassFiles, capture, reporter);
         index.recoverClassFilesWith(classFilesForNames);
         this.planner = new BatchPlanner(engine, history, runningClassFiles);
         this.newClasses = new NewClassDefiner(engine);

@@ -10,6 +10,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.regex.Pattern;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -45,6 +46,38 @@ class CompactedCaptureIT {
                     && v2.contains("method added: String describe(String)"), child.transcript());
             assertEquals(List.of("v2 [game:2] 4 | tick 2"), child.call("step"), child::transcript);
         }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("dev.reload.fixtures.harness.Jdks#stream")
+    void aMethodRemovedFromACompactedClassWhoseFileWasSavedOverKeepsItsLastBody(Path jdk) throws Exception {
+        try (StructuralChild child = StructuralChild.start(jdk, work, "removed-while-running",
+                "fixture.midframe.Main")) {
+            child.awaitStderr(COMPACTED);
+            assertEquals(List.of("frame: v1 20"), child.call("frame"), child::transcript);
+            // World loaded in that frame; once loading pauses again the agent compacts it to its members' name hashes.
+            awaitCompactions(child, 2);
+
+            // v2 drops bonus(int): neither v2 nor the file, which v2 was written over, names it; the JVM does.
+            child.call("startFrame");
+            String v2 = child.install("v2");
+            assertTrue(v2.contains("method removed: static int bonus(int)"), child::transcript);
+            assertTrue(child.transcript().contains("fixture.midframe.World: the JVM rebuilt the class file it runs, to"
+                    + " name its members"), child::transcript);
+            assertEquals(List.of("frame: v1 20"), child.call("finishFrame"), child::transcript);
+            assertEquals(List.of("frame: v2 103"), child.call("frame"), child::transcript);
+        }
+    }
+
+    private static void awaitCompactions(StructuralChild child, int count) throws InterruptedException {
+        Pattern compacted = Pattern.compile(COMPACTED);
+        for (int attempt = 0; attempt < 200; attempt++) {
+            if (child.transcript().lines().filter(line -> compacted.matcher(line).find()).count() >= count) {
+                return;
+            }
+            Thread.sleep(50);
+        }
+        throw new AssertionError("fewer than " + count + " compactions:\n" + child.transcript());
     }
 
     @ParameterizedTest(name = "{0}")

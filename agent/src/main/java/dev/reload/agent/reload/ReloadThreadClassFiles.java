@@ -29,6 +29,15 @@ final class ReloadThreadClassFiles implements LoadedClassIndex.RunningClassFileS
         reloadThread = Thread.currentThread();
     }
 
+    /**
+     * Forgets the class files recovered while the batch was read ahead, judged and planned, before it is applied: till
+     * then nothing redefines the classes but the engine, through {@link RunningClassFiles#redefine}, which forgets its
+     * own.
+     */
+    void planned() {
+        runningClassFiles.forgetRecovered();
+    }
+
     @Override
     public byte[] runningClassFile(Class<?> type) {
         if (Thread.currentThread() != reloadThread || capture.collecting()) {

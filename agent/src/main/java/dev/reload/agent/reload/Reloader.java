@@ -146,6 +146,7 @@ public final class Reloader {
             return;
         }
         Map<Class<?>, InitializerUpdate> changedInitializers = initializers.compare(judgement.changed());
+        classFilesForNames.planned();
         long planned = System.nanoTime();
         if (!stands(batch)) {
             return;

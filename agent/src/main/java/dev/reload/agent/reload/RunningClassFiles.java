@@ -6,6 +6,8 @@ import dev.reload.patcher.rewrite.Refusal;
 import java.lang.instrument.ClassDefinition;
 import java.lang.instrument.Instrumentation;
 import java.lang.instrument.UnmodifiableClassException;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -22,6 +24,11 @@ import java.util.Set;
 final class RunningClassFiles {
     private final Instrumentation instrumentation;
     private final CaptureTransformer capture;
+    /**
+     * The class files recovered while a batch was judged, to name a class's members, until {@link #forgetRecovered}:
+     * the batch's plan takes them rather than having the JVM rebuild them again, one safepoint each.
+     */
+    private final Map<Class<?>, byte[]> recovered = new HashMap<>();
 
     RunningClassFiles(Instrumentation instrumentation, CaptureTransformer capture) {
         this.instrumentation = instrumentation;
@@ -35,6 +42,28 @@ final class RunningClassFiles {
      * @throws RewriteRefusedException when the JVM cannot give one
      */
     Map<Class<?>, byte[]> recover(List<Class<?>> types) throws RewriteRefusedException {
+        List<Class<?>> missing = new ArrayList<>();
+        for (Class<?> type : types) {
+            if (!recovered.containsKey(type)) {
+                missing.add(type);
+            }
+        }
+        if (!missing.isEmpty()) {
+            recovered.putAll(retransform(missing));
+        }
+        Map<Class<?>, byte[]> running = new LinkedHashMap<>();
+        for (Class<?> type : types) {
+            running.put(type, recovered.get(type));
+        }
+        return running;
+    }
+
+    /** Forgets the class files recovered so far. Call once a batch is planned, before it is applied. */
+    void forgetRecovered() {
+        recovered.clear();
+    }
+
+    private Map<Class<?>, byte[]> retransform(List<Class<?>> types) throws RewriteRefusedException {
         if (!instrumentation.isRetransformClassesSupported()) {
             throw refused(types.get(0), "this JVM cannot give the class file it runs (no retransformation)");
         }
@@ -66,6 +95,7 @@ final class RunningClassFiles {
      * @throws RewriteRefusedException when the JVM refused it; the class runs what it ran
      */
     void redefine(Class<?> type, byte[] classFile) throws RewriteRefusedException {
+        recovered.remove(type);
         capture.expectRedefinition(Set.of(type));
         try {
             instrumentation.redefineClasses(new ClassDefinition(type, classFile));

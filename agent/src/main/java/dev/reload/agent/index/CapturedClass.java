@@ -174,9 +174,8 @@ public final class CapturedClass {
 
     /**
      * {@return the shape of the class file the JVM runs now, with its members' names; null when neither {@code source}
-     * nor the class file on disk names every member} The shape the
-     * compactor makes keeps only the hashes of the names, which is all a body edit needs; an edit that needs the names
-     * asks here, and the shape keeps them from then on.
+     * nor the class file on disk names every member} The shape the compactor makes keeps only the hashes of the names,
+     * which is all a body edit needs; an edit that needs the names asks here, and the shape keeps them from then on.
      *
      * @param source a shape that keeps its member names, such as the new version of the class; null for none
      * @throws UnreadableClassException when the patcher cannot read the class file the JVM runs

@@ -84,8 +84,8 @@ public final class LoadedClassIndex {
     /**
      * {@return the shape of the class of that name as it runs, as {@link #runningShape}, with its members' names
      * ({@link #shapeWithMemberNames}) where they can be had, else without them (asking it for a member's name then
-     * throws, which the batch reports, rather than the class being taken for one the agent does not track); null
-     * when none is tracked or its class file cannot be read}
+     * throws, which the batch, or the preparation of a loading class, reports, rather than the class being taken for
+     * one the agent does not track); null when none is tracked or its class file cannot be read}
      *
      * @param loader the loader the name is seen from, or null for the boot loader (whose classes are never tracked)
      * @param internalName the class's internal name, never null
@@ -107,8 +107,8 @@ public final class LoadedClassIndex {
 
     /**
      * {@return the shape of the class file a class runs, with its members' names: from {@code source}, else from its
-     * class file on disk while that holds what the class loaded from, else from the class file the JVM rebuilds of it
-     * where the agent may ask for one now ({@link #recoverClassFilesWith}); null when none names every member}
+     * class file on disk when that declares every member, else from the class file the JVM rebuilds of it where the
+     * agent may ask for one now ({@link #recoverClassFilesWith}); null when none names every member}
      *
      * @param captured a class of the index, never null
      * @param source a shape that keeps its member names, such as the class's new version; null for none

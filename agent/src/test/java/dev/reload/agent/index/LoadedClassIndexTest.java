@@ -1,9 +1,14 @@
 package dev.reload.agent.index;
 
+import dev.reload.patcher.shape.ClassShape;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.lang.instrument.Instrumentation;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
@@ -83,6 +88,37 @@ class LoadedClassIndexTest {
         assertNull(index.hashAtLoad(root.resolve("demo/world/Player.java")));
         assertEquals(playerFile, player.file(), "the path is made when asked for, and the same");
         assertEquals(42, index.hashAtLoad(playerFile));
+    }
+
+    @Test
+    void theJvmNamesAClassesMembersOnlyWhereNothingElseDoesAndOnce(@TempDir Path directory) throws Exception {
+        byte[] bytes = ownClassFile();
+        String name = "dev/reload/agent/index/LoadedClassIndexTest";
+        CapturedClass captured = new CapturedClass(name, directory.resolve("gone.class"), bytes, false);
+        index.putLoaded(LoadedClassIndexTest.class, captured);
+        captured.compact();
+
+        assertNull(index.shapeWithMemberNames(captured, null), "no file on disk, and no JVM to ask yet");
+        assertFalse(index.runningShapeWithMemberNames(loader, name).hasMemberNames(),
+                "the engine gets the shape without names, not no shape as for a class the agent does not track");
+
+        List<Class<?>> asked = new ArrayList<>();
+        index.recoverClassFilesWith(new LoadedClassIndex.RunningClassFileSource() {
+            @Override
+            public byte[] runningClassFile(Class<?> type) {
+                asked.add(type);
+                return bytes;
+            }
+        });
+        assertEquals(ClassShape.read(bytes), index.runningShapeWithMemberNames(loader, name));
+        assertEquals(ClassShape.read(bytes), index.shapeWithMemberNames(captured, null));
+        assertEquals(List.of(LoadedClassIndexTest.class), asked, "the names are kept once the JVM gave them");
+    }
+
+    private static byte[] ownClassFile() throws IOException {
+        try (InputStream in = LoadedClassIndexTest.class.getResourceAsStream("LoadedClassIndexTest.class")) {
+            return in.readAllBytes();
+        }
     }
 
     private static CapturedClass captured(String internalName) {

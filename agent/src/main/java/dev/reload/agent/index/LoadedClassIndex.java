@@ -68,14 +68,20 @@ public final class LoadedClassIndex {
      * @param internalName the class's internal name, never null
      */
     public ClassShape runningShape(ClassLoader loader, String internalName) {
+        CapturedClass captured = seenFrom(loader, internalName);
+        try {
+            return captured == null ? null : captured.shape();
+        } catch (UnreadableClassException e) {
+            return null;
+        }
+    }
+
+    /** {@return the class of that name defined by {@code loader} or the nearest of its ancestors that has one} */
+    private CapturedClass seenFrom(ClassLoader loader, String internalName) {
         for (ClassLoader each = loader; each != null; each = each.getParent()) {
             CapturedClass captured = get(each, internalName);
             if (captured != null) {
-                try {
-                    return captured.shape();
-                } catch (UnreadableClassException e) {
-                    return null;
-                }
+                return captured;
             }
         }
         return null;
@@ -91,18 +97,16 @@ public final class LoadedClassIndex {
      * @param internalName the class's internal name, never null
      */
     public ClassShape runningShapeWithMemberNames(ClassLoader loader, String internalName) {
-        for (ClassLoader each = loader; each != null; each = each.getParent()) {
-            CapturedClass captured = get(each, internalName);
-            if (captured != null) {
-                try {
-                    ClassShape named = shapeWithMemberNames(captured, null);
-                    return named != null ? named : captured.shape();
-                } catch (UnreadableClassException e) {
-                    return null;
-                }
-            }
+        CapturedClass captured = seenFrom(loader, internalName);
+        if (captured == null) {
+            return null;
         }
-        return null;
+        try {
+            ClassShape named = shapeWithMemberNames(captured, null);
+            return named != null ? named : captured.shape();
+        } catch (UnreadableClassException e) {
+            return null;
+        }
     }
 
     /**

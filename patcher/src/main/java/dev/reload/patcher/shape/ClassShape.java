@@ -28,6 +28,8 @@ import static dev.reload.patcher.shape.ShapeLayout.low;
 public final class ClassShape {
     private static final Symbols SYMBOLS = Symbols.TABLE;
     private static final int AMBIGUOUS = -2;
+    /** What {@link #nameIdToFind} gives for a shape that keeps no names: the hash alone decides. */
+    private static final int ANY_NAME = -3;
 
     private final int[] ids;
     private final long[] methodData;
@@ -194,14 +196,13 @@ public final class ClassShape {
      * @param name the field's name, never null
      */
     public Optional<FieldShape> field(String name) {
-        int hash = ShapeLayout.nameHash(name);
-        boolean named = hasMemberNames();
-        int nameId = named ? SYMBOLS.find(name) : -1;
-        if (named && nameId < 0) {
+        int nameId = nameIdToFind(name);
+        if (nameId == -1) {
             return Optional.empty();
         }
-        for (int i = 0, at = fieldStart(); i < fieldCount(); i++, at += FIELD_INTS) {
-            if (ids[at] == hash && (!named || ids[membersEnd() + i] == nameId)) {
+        int hash = ShapeLayout.nameHash(name);
+        for (int i = 0; i < fieldCount(); i++) {
+            if (isNamed(i, hash, nameId)) {
                 return Optional.of(fieldAt(i, constantsStart() + constantsBefore(i), name));
             }
         }
@@ -262,43 +263,35 @@ public final class ClassShape {
         if (source != null && !source.hasMemberNames()) {
             throw new IllegalArgumentException("the source of member names keeps none: " + source.internalName());
         }
-        int[] named = Arrays.copyOf(ids, membersEnd() + fieldCount() + methodCount());
-        for (int i = 0; i < fieldCount(); i++) {
-            int nameId = nameOf(ids[fieldStart() + FIELD_INTS * i], i, true, source, moreNames);
+        int members = fieldCount() + methodCount();
+        int[] named = Arrays.copyOf(ids, membersEnd() + members);
+        for (int i = 0; i < members; i++) {
+            int nameId = nameOf(i, source, moreNames);
             if (nameId < 0) {
                 return null;
             }
             named[membersEnd() + i] = nameId;
         }
-        for (int i = 0; i < methodCount(); i++) {
-            int nameId = nameOf(ids[methodStart() + METHOD_INTS * i], i, false, source, moreNames);
-            if (nameId < 0) {
-                return null;
-            }
-            named[membersEnd() + fieldCount() + i] = nameId;
-        }
         return new ClassShape(named, methodData, nestMemberKinds);
     }
 
     /**
-     * {@return the symbol id of the one name with this hash: the source's member at the same place when its hash is
-     * the same (an unchanged member, the common case, costs one comparison), else any of the source's members or
-     * of {@code moreNames}; -1 when none or several}
+     * {@return the symbol id of the one name with the hash of member {@code member}, counted fields first: the
+     * source's member of the same kind at the same place when its hash is the same (an unchanged member, the common
+     * case, costs one comparison), else any of the source's members or of {@code moreNames}; -1 when none or several}
      */
-    private static int nameOf(int hash, int index, boolean field, ClassShape source, Collection<String> moreNames) {
-        if (source != null) {
-            int count = field ? source.fieldCount() : source.methodCount();
-            int at = field ? source.fieldStart() + FIELD_INTS * index : source.methodStart() + METHOD_INTS * index;
-            if (index < count && source.ids[at] == hash) {
-                return source.ids[field ? source.fieldNameAt(index) : source.methodNameAt(index)];
-            }
-        }
+    private int nameOf(int member, ClassShape source, Collection<String> moreNames) {
+        int hash = memberHashAt(member);
         int found = -1;
         if (source != null) {
+            boolean field = member < fieldCount();
+            int same = field ? member : source.fieldCount() + member - fieldCount();
+            if ((field ? member < source.fieldCount() : same < source.fieldCount() + source.methodCount())
+                    && source.memberHashAt(same) == hash) {
+                return source.ids[source.membersEnd() + same];
+            }
             for (int i = 0; i < source.fieldCount() + source.methodCount(); i++) {
-                int at = i < source.fieldCount() ? source.fieldStart() + FIELD_INTS * i
-                        : source.methodStart() + METHOD_INTS * (i - source.fieldCount());
-                found = source.ids[at] == hash ? oneName(found, source.ids[source.membersEnd() + i]) : found;
+                found = source.memberHashAt(i) == hash ? oneName(found, source.ids[source.membersEnd() + i]) : found;
             }
         }
         for (String name : moreNames) {
@@ -420,15 +413,13 @@ public final class ClassShape {
         if (descriptorId < 0) {
             return -1;
         }
-        int hash = ShapeLayout.nameHash(name);
-        boolean named = hasMemberNames();
-        int nameId = named ? SYMBOLS.find(name) : -1;
-        if (named && nameId < 0) {
+        int nameId = nameIdToFind(name);
+        if (nameId == -1) {
             return -1;
         }
+        int hash = ShapeLayout.nameHash(name);
         for (int i = 0, at = methodStart(); i < methodCount(); i++, at += METHOD_INTS) {
-            if (ids[at] == hash && ids[at + 1] == descriptorId
-                    && (!named || ids[membersEnd() + fieldCount() + i] == nameId)) {
+            if (ids[at + 1] == descriptorId && isNamed(fieldCount() + i, hash, nameId)) {
                 return i;
             }
         }
@@ -445,6 +436,28 @@ public final class ClassShape {
         int packed = ids[at + 2];
         return new FieldShape(name, SYMBOLS.string(ids[at + 1]), ShapeLayout.fieldAccess(packed),
                 constantValue(ShapeLayout.constantKind(packed), constant));
+    }
+
+    /**
+     * {@return the symbol id of {@code name} among the names this shape keeps: -1 when it is none of them, or
+     * {@link #ANY_NAME} when the shape keeps no names}
+     */
+    private int nameIdToFind(String name) {
+        return hasMemberNames() ? SYMBOLS.find(name) : ANY_NAME;
+    }
+
+    /**
+     * {@return true when member {@code member}, counted fields first, has the name of this hash and, where the shape
+     * keeps names, of this symbol id ({@link #nameIdToFind})}
+     */
+    private boolean isNamed(int member, int hash, int nameId) {
+        return memberHashAt(member) == hash && (nameId == ANY_NAME || ids[membersEnd() + member] == nameId);
+    }
+
+    /** {@return the name hash of member {@code member}, counted fields first, as the kept names are} */
+    private int memberHashAt(int member) {
+        return member < fieldCount() ? ids[fieldStart() + FIELD_INTS * member]
+                : ids[methodStart() + METHOD_INTS * (member - fieldCount())];
     }
 
     /** {@return where the symbol id of the name of field {@code i} is}; throws when the shape keeps no names */

@@ -511,7 +511,7 @@ final class ShapeReader {
      */
     private long[] methodData() {
         if (lambdaCreators != null) {
-            for (int i = 0; i < methods.size / 2; i++) {
+            for (int i = 0; i < methodNameIndexes.size; i++) {
                 Integer creator = lambdaCreators.get(utf8(methodNameIndexes.values[i])
                         + symbols.string(methods.values[2 * i + 1]));
                 if (creator != null && creator != i) {

@@ -33,7 +33,8 @@ import java.util.function.ToLongFunction;
  * and, in each warm program after its bursts, by the reference agent loaded into it then, the bare call and the same
  * bursts read and batched as the reference agent does in a program of its own, written to a copy of the classes
  * that reload-agent does not watch: the least an agent reloading a burst from files must do, in a program that holds
- * reload-agent.
+ * reload-agent. Every program logs its safepoints, so that each call is split into the time it stopped every thread
+ * and the rest, the part a class-load hook lengthens.
  */
 final class BatchBench {
     private static final Duration LONG_WAIT = Duration.ofMinutes(2);
@@ -59,11 +60,13 @@ final class BatchBench {
         Bursts warmBursts = measureWarm(workspace, sizes.subList(0, sizes.size() - 1), trials);
         warmBursts.mostCalls().forEach((size, calls) -> agent.mostCalls().merge(size, calls, Math::max));
         Map<Integer, List<Long>> warm = warmBursts.nanos();
-        Map<Integer, List<Long>> bare = measureBare(workspace, sizes, trials, 0, "");
-        Map<Integer, List<Long>> hooked = measureBare(workspace, sizes, trials, 0, ReferenceAgent.OBSERVE);
+        Calls bareCalls = measureBare(workspace, sizes, trials, 0, "");
+        Calls hookedCalls = measureBare(workspace, sizes, trials, 0, ReferenceAgent.OBSERVE);
+        Map<Integer, List<Long>> bare = bareCalls.nanos();
+        Map<Integer, List<Long>> hooked = hookedCalls.nanos();
         Map<Integer, List<Long>> bareAfter = measureBare(workspace, warm.keySet().stream().sorted().toList(), trials,
-                trials, "");
-        Map<Integer, List<Long>> laden = warmBursts.bareCalls();
+                trials, "").nanos();
+        Map<Integer, List<Long>> laden = warmBursts.bareCalls().nanos();
         Map<Integer, List<Long>> readingLaden = warmBursts.readingBursts();
         Table table = new Table("Batch: N classes changed at once (median of " + trials + ", ms)",
                 "classes", "reload-agent: last write to running", "reload-agent, warm", "reload-agent, written in place",
@@ -111,7 +114,68 @@ final class BatchBench {
             }
         }
         table.note(note(workspace, trials, agent.nanos(), inPlace.nanos(), warm, laden, readingLaden));
-        return new Section(List.of(table, stagesTable(trials, agent.stages(), warmBursts.stages(), laden)), budgets);
+        return new Section(List.of(table, stagesTable(trials, agent.stages(), warmBursts.stages(), laden),
+                callTable(trials, agent.stages(), warmBursts.stages(), bareCalls, hookedCalls,
+                        warmBursts.bareCalls())), budgets);
+    }
+
+    /**
+     * {@return each program's {@code redefineClasses} call split into the time it stopped every thread (the
+     * redefinition's safepoint, from the JVM's own log) and the rest (the JVM reading, checking and merging the new
+     * classes, and calling every class-load hook for each): which of the two a program's weight or a hook lengthens}
+     */
+    private static Table callTable(int trials, Map<Integer, List<AgentStages>> firstPass,
+                                   Map<Integer, List<AgentStages>> warm, Calls bare, Calls hooked, Calls laden) {
+        Table table = new Table("Batch: the redefineClasses call, split by the JVM's safepoint log (median of the "
+                + trials + " calls or bursts above, ms)", "classes", "program", "redefineClasses",
+                "every thread stopped", "the rest of the call");
+        for (int size : new TreeMap<>(bare.nanos()).keySet()) {
+            if (firstPass.containsKey(size)) {
+                callRow(table, size, "reload-agent, first pass", agentCalls(firstPass.get(size)));
+            }
+            if (warm.containsKey(size)) {
+                callRow(table, size, "reload-agent, warm", agentCalls(warm.get(size)));
+            }
+            callRow(table, size, "bare redefineClasses", bare.of(size));
+            callRow(table, size, "bare, one class-load hook", hooked.of(size));
+            if (laden.nanos().containsKey(size)) {
+                callRow(table, size, "bare, reload-agent loaded", laden.of(size));
+            }
+        }
+        return table.note("The JVM makes a redefinition in two parts: on the calling thread it reads each new class"
+                + " file, calls every registered class-load hook with it, checks it and merges its constant pool,"
+                + " while the program runs on; then, at a safepoint, it stops every thread to swap the classes in and"
+                + " walks every loaded class and all compiled code for what refers to the old versions (-Xlog:safepoint"
+                + ", \"RedefineClasses\", reaching it included). \"every thread stopped\" is the sum of a call's or"
+                + " a burst's redefinition safepoints; \"the rest of the call\" is the call less them, call by call. A"
+                + " class-load hook lengthens the first part; what a program holds (its classes, the code the JIT"
+                + " compiled for it) the second. reload-agent's call is its debug line's, summed over the burst's"
+                + " batches.");
+    }
+
+    private static void callRow(Table table, int size, String program, List<long[]> calls) {
+        if (calls.isEmpty()) {
+            return;
+        }
+        List<Long> total = new ArrayList<>();
+        List<Long> stopped = new ArrayList<>();
+        List<Long> rest = new ArrayList<>();
+        for (long[] call : calls) {
+            total.add(call[0]);
+            stopped.add(call[1]);
+            rest.add(call[0] - call[1]);
+        }
+        table.row(String.format("%,d", size), program, Stats.ms(Stats.of(total).median()),
+                Stats.ms(Stats.of(stopped).median()), Stats.ms(Stats.of(rest).median()));
+    }
+
+    /** {@return each burst's call and safepoints, nanoseconds, as {@code {call, stopped}}} */
+    private static List<long[]> agentCalls(List<AgentStages> stages) {
+        List<long[]> calls = new ArrayList<>();
+        for (AgentStages each : stages) {
+            calls.add(new long[] {each.call(), each.stopped()});
+        }
+        return calls;
     }
 
     /** {@return where reload-agent's time went in the bursts of the first table, from its debug line after each} */
@@ -193,10 +257,36 @@ final class BatchBench {
      * its debug line said so), by size.
      */
     private record Bursts(Map<Integer, List<Long>> nanos, Map<Integer, Integer> mostCalls,
-                          Map<Integer, List<Long>> bareCalls, Map<Integer, List<Long>> readingBursts,
+                          Calls bareCalls, Map<Integer, List<Long>> readingBursts,
                           Map<Integer, List<AgentStages>> stages) {
         Bursts() {
-            this(new HashMap<>(), new HashMap<>(), new HashMap<>(), new HashMap<>(), new HashMap<>());
+            this(new HashMap<>(), new HashMap<>(), new Calls(), new HashMap<>(), new HashMap<>());
+        }
+    }
+
+    /**
+     * Bare {@code redefineClasses} calls of one program, by size, in the order made: how long each took and how long
+     * its redefinition stopped every thread, nanoseconds.
+     */
+    private record Calls(Map<Integer, List<Long>> nanos, Map<Integer, List<Long>> stopped) {
+        Calls() {
+            this(new HashMap<>(), new HashMap<>());
+        }
+
+        void add(int size, long callNanos, long stoppedNanos) {
+            nanos.computeIfAbsent(size, k -> new ArrayList<>()).add(callNanos);
+            stopped.computeIfAbsent(size, k -> new ArrayList<>()).add(stoppedNanos);
+        }
+
+        /** {@return the calls of that size as {@code {call, stopped}}, empty when none} */
+        List<long[]> of(int size) {
+            List<Long> calls = nanos.getOrDefault(size, List.of());
+            List<Long> stops = stopped.getOrDefault(size, List.of());
+            List<long[]> both = new ArrayList<>();
+            for (int i = 0; i < calls.size(); i++) {
+                both.add(new long[] {calls.get(i), stops.get(i)});
+            }
+            return both;
         }
     }
 
@@ -209,8 +299,9 @@ final class BatchBench {
      * @param judging judging and planning
      * @param call the {@code redefineClasses} call
      * @param other the end of a settle period, the wait to be applied, defining new classes and recording
+     * @param stopped how long the burst's redefinitions stopped every thread, by the JVM's safepoint log
      */
-    private record AgentStages(long handOut, long afterLastWrite, long judging, long call, long other) {
+    private record AgentStages(long handOut, long afterLastWrite, long judging, long call, long other, long stopped) {
     }
 
     /** How a burst's class files are written. */
@@ -240,7 +331,8 @@ final class BatchBench {
             Bursts one = measure(workspace, List.of(size), trials, true, true, Writer.RENAMED);
             all.nanos().putAll(one.nanos());
             all.mostCalls().putAll(one.mostCalls());
-            all.bareCalls().putAll(one.bareCalls());
+            all.bareCalls().nanos().putAll(one.bareCalls().nanos());
+            all.bareCalls().stopped().putAll(one.bareCalls().stopped());
             all.readingBursts().putAll(one.readingBursts());
             all.stages().putAll(one.stages());
         }
@@ -261,6 +353,8 @@ final class BatchBench {
                                   boolean warm, Writer writer) throws Exception {
         Path classes = workspace.freshCopy();
         ChildJvm.Builder program = workspace.program(classes, "poll", false);
+        SafepointLog log = new SafepointLog(workspace.root().resolve("safepoints-batch-" + System.nanoTime() + ".log"));
+        program.jvmOption(log.jvmOption());
         if (!reloadAgent) {
             program.agent(workspace.referenceAgent(), ReferenceAgent.BATCH + ManyClasses.PACKAGE + ".C0:" + classes);
         } else {
@@ -276,19 +370,21 @@ final class BatchBench {
             for (int size : sizes) {
                 if (warm) {
                     Bursts untimed = new Bursts();
-                    burst(child, workspace, classes, size, trials, untimed, reloadAgent, writer);
+                    burst(child, log, workspace, classes, size, trials, untimed, reloadAgent, writer);
                     bursts.mostCalls().putAll(untimed.mostCalls());
                 }
-                burst(child, workspace, classes, size, trials, bursts, reloadAgent, writer);
+                burst(child, log, workspace, classes, size, trials, bursts, reloadAgent, writer);
             }
             if (warm && reloadAgent) {
                 Path unwatched = workspace.freshCopy();
                 DynamicAttach.loadAgent(child, workspace.referenceAgent(),
                         ReferenceAgent.BATCH + ManyClasses.PACKAGE + ".C0:" + unwatched);
-                bursts.bareCalls().putAll(bareCallsAfterwards(child, workspace, unwatched, sizes, trials));
+                Calls bareCalls = bareCallsAfterwards(child, log, workspace, unwatched, sizes, trials);
+                bursts.bareCalls().nanos().putAll(bareCalls.nanos());
+                bursts.bareCalls().stopped().putAll(bareCalls.stopped());
                 Bursts reading = new Bursts();
                 for (int size : sizes) {
-                    burst(child, workspace, unwatched, size, trials, reading, false, Writer.RENAMED);
+                    burst(child, log, workspace, unwatched, size, trials, reading, false, Writer.RENAMED);
                 }
                 bursts.readingBursts().putAll(reading.nanos());
             }
@@ -301,22 +397,33 @@ final class BatchBench {
      * into the child after reload-agent's bursts}: late, so that reload-agent keeps the one class-load hook it runs
      * with when no other agent came with the program
      *
+     * @param log the child's safepoint log, never null
      * @param prepared the directory the reference agent watches, which reload-agent does not, never null
      */
-    private static Map<Integer, List<Long>> bareCallsAfterwards(ChildJvm child, Workspace workspace, Path prepared,
-                                                                List<Integer> sizes, int trials) throws Exception {
-        Map<Integer, List<Long>> nanos = new HashMap<>();
+    private static Calls bareCallsAfterwards(ChildJvm child, SafepointLog log, Workspace workspace, Path prepared,
+                                             List<Integer> sizes, int trials) throws Exception {
+        Calls calls = new Calls();
+        log.newRedefinitions(); // the bursts' and the attach's, read already
         for (int size : sizes) {
             for (int t = 0; t < trials; t++) {
                 int errMark = child.stderrMark();
                 workspace.writeBatch(prepared, size, t % 2 == 0 ? 2 : 1);
                 String line = child.awaitStderrAfter(errMark,
                         "^\\[reference\\] bare call of " + size + " classes took \\d+ ns$");
-                nanos.computeIfAbsent(size, k -> new ArrayList<>()).add(Long.parseLong(line.split(" ")[7]));
+                long callNanos = Long.parseLong(line.split(" ")[7]);
                 Thread.sleep(300); // as between bursts
+                calls.add(size, callNanos, sum(log.newRedefinitions()));
             }
         }
-        return nanos;
+        return calls;
+    }
+
+    private static long sum(List<Long> nanos) {
+        long sum = 0;
+        for (long each : nanos) {
+            sum += each;
+        }
+        return sum;
     }
 
     /**
@@ -324,8 +431,8 @@ final class BatchBench {
      * nanoseconds from each burst's last rename to C0's new version seen, the most redefinitions made for one of
      * them, and where reload-agent's time went when its debug line says so.
      */
-    private static void burst(ChildJvm child, Workspace workspace, Path classes, int size, int trials, Bursts bursts,
-                              boolean reloadAgent, Writer writer) throws Exception {
+    private static void burst(ChildJvm child, SafepointLog log, Workspace workspace, Path classes, int size, int trials,
+                              Bursts bursts, boolean reloadAgent, Writer writer) throws Exception {
         for (int t = 0; t < trials; t++) {
             int version = t % 2 == 0 ? 2 : 1;
             int mark = child.stdoutMark();
@@ -338,7 +445,7 @@ final class BatchBench {
             Thread.sleep(300); // the report line follows the redefinition; the next burst starts clean
             bursts.mostCalls().merge(size, linesAfter(child, errMark, reloadAgent ? RELOAD_REPORT : REFERENCE_REPORT),
                     Math::max);
-            stagesAfter(child, errMark, nanos)
+            stagesAfter(child, errMark, nanos, sum(log.newRedefinitions()))
                     .ifPresent(stages -> bursts.stages().computeIfAbsent(size, k -> new ArrayList<>()).add(stages));
         }
     }
@@ -348,7 +455,7 @@ final class BatchBench {
      * time ends when the program sees C0's new version, just after the call: defining and recording come after it, so
      * only the stages up to the call are taken from the burst's time to leave the part before the batch went out.
      */
-    private static Optional<AgentStages> stagesAfter(ChildJvm child, int errMark, long burstNanos) {
+    private static Optional<AgentStages> stagesAfter(ChildJvm child, int errMark, long burstNanos, long stopped) {
         List<String> lines = child.stderr();
         double afterLastWrite = 0;
         double judging = 0;
@@ -368,7 +475,7 @@ final class BatchBench {
             }
         }
         return any ? Optional.of(new AgentStages(burstNanos - nanos(judging + waits + call), nanos(afterLastWrite),
-                nanos(judging), nanos(call), nanos(waits + rest))) : Optional.empty();
+                nanos(judging), nanos(call), nanos(waits + rest), stopped)) : Optional.empty();
     }
 
     private static long nanos(double ms) {
@@ -390,16 +497,29 @@ final class BatchBench {
      * @param untimed the calls of each size before its timed ones
      * @param agentArgument the reference agent's argument: empty, or {@value ReferenceAgent#OBSERVE} for a hook
      */
-    private static Map<Integer, List<Long>> measureBare(Workspace workspace, List<Integer> sizes, int trials,
-                                                        int untimed, String agentArgument) throws Exception {
-        Map<Integer, List<Long>> nanos = new HashMap<>();
-        for (String line : runBare(workspace, sizes, trials, untimed, agentArgument, List.of())) {
+    private static Calls measureBare(Workspace workspace, List<Integer> sizes, int trials, int untimed,
+                                     String agentArgument) throws Exception {
+        SafepointLog log = new SafepointLog(workspace.root().resolve("safepoints-bare-" + System.nanoTime() + ".log"));
+        List<Long> timed = new ArrayList<>();
+        for (String line : runBare(workspace, sizes, trials, untimed, agentArgument, List.of(log.jvmOption()))) {
             String[] words = line.split(" ");
             if (words.length == 3 && words[0].equals("bare")) {
-                nanos.computeIfAbsent(Integer.parseInt(words[1]), k -> new ArrayList<>()).add(Long.parseLong(words[2]));
+                timed.add(Long.parseLong(words[2]));
             }
         }
-        return nanos;
+        // One redefinition for each call, untimed and timed, in the order BareRedefine makes them.
+        List<Long> stopped = log.newRedefinitions();
+        if (stopped.size() != sizes.size() * (untimed + trials) || timed.size() != sizes.size() * trials) {
+            throw new IllegalStateException("expected " + sizes.size() * (untimed + trials) + " redefinitions and "
+                    + sizes.size() * trials + " timed calls, found " + stopped.size() + " and " + timed.size());
+        }
+        Calls calls = new Calls();
+        for (int s = 0; s < sizes.size(); s++) {
+            for (int t = 0; t < trials; t++) {
+                calls.add(sizes.get(s), timed.get(s * trials + t), stopped.get(s * (untimed + trials) + untimed + t));
+            }
+        }
+        return calls;
     }
 
     /**

@@ -138,7 +138,7 @@ final class BatchBench {
             }
             callRow(table, size, "bare redefineClasses", bare.of(size));
             callRow(table, size, "bare, one class-load hook", hooked.of(size));
-            if (laden.nanos().containsKey(size)) {
+            if (!laden.of(size).isEmpty()) {
                 callRow(table, size, "bare, reload-agent loaded", laden.of(size));
             }
         }
@@ -153,27 +153,27 @@ final class BatchBench {
                 + " batches.");
     }
 
-    private static void callRow(Table table, int size, String program, List<long[]> calls) {
+    private static void callRow(Table table, int size, String program, List<Call> calls) {
         if (calls.isEmpty()) {
             return;
         }
         List<Long> total = new ArrayList<>();
         List<Long> stopped = new ArrayList<>();
         List<Long> rest = new ArrayList<>();
-        for (long[] call : calls) {
-            total.add(call[0]);
-            stopped.add(call[1]);
-            rest.add(call[0] - call[1]);
+        for (Call call : calls) {
+            total.add(call.nanos());
+            stopped.add(call.stopped());
+            rest.add(call.nanos() - call.stopped());
         }
         table.row(String.format("%,d", size), program, Stats.ms(Stats.of(total).median()),
                 Stats.ms(Stats.of(stopped).median()), Stats.ms(Stats.of(rest).median()));
     }
 
-    /** {@return each burst's call and safepoints, nanoseconds, as {@code {call, stopped}}} */
-    private static List<long[]> agentCalls(List<AgentStages> stages) {
-        List<long[]> calls = new ArrayList<>();
+    /** {@return each burst's call and how long its redefinitions stopped every thread} */
+    private static List<Call> agentCalls(List<AgentStages> stages) {
+        List<Call> calls = new ArrayList<>();
         for (AgentStages each : stages) {
-            calls.add(new long[] {each.call(), each.stopped()});
+            calls.add(new Call(each.call(), each.stopped()));
         }
         return calls;
     }
@@ -265,28 +265,38 @@ final class BatchBench {
     }
 
     /**
-     * Bare {@code redefineClasses} calls of one program, by size, in the order made: how long each took and how long
-     * its redefinition stopped every thread, nanoseconds.
+     * One {@code redefineClasses} call, or a burst's calls summed, nanoseconds.
+     *
+     * @param nanos how long the call took
+     * @param stopped how long its redefinitions stopped every thread, by the JVM's safepoint log
      */
-    private record Calls(Map<Integer, List<Long>> nanos, Map<Integer, List<Long>> stopped) {
+    private record Call(long nanos, long stopped) {
+    }
+
+    /** Bare {@code redefineClasses} calls of one program, by size, in the order made. */
+    private record Calls(Map<Integer, List<Call>> bySize) {
         Calls() {
-            this(new HashMap<>(), new HashMap<>());
+            this(new HashMap<>());
         }
 
-        void add(int size, long callNanos, long stoppedNanos) {
-            nanos.computeIfAbsent(size, k -> new ArrayList<>()).add(callNanos);
-            stopped.computeIfAbsent(size, k -> new ArrayList<>()).add(stoppedNanos);
+        void add(int size, Call call) {
+            bySize.computeIfAbsent(size, k -> new ArrayList<>()).add(call);
         }
 
-        /** {@return the calls of that size as {@code {call, stopped}}, empty when none} */
-        List<long[]> of(int size) {
-            List<Long> calls = nanos.getOrDefault(size, List.of());
-            List<Long> stops = stopped.getOrDefault(size, List.of());
-            List<long[]> both = new ArrayList<>();
-            for (int i = 0; i < calls.size(); i++) {
-                both.add(new long[] {calls.get(i), stops.get(i)});
-            }
-            return both;
+        void addAll(Calls more) {
+            bySize.putAll(more.bySize);
+        }
+
+        /** {@return the calls of that size, empty when none} */
+        List<Call> of(int size) {
+            return bySize.getOrDefault(size, List.of());
+        }
+
+        /** {@return how long each call took, by size} */
+        Map<Integer, List<Long>> nanos() {
+            Map<Integer, List<Long>> nanos = new HashMap<>();
+            bySize.forEach((size, calls) -> nanos.put(size, calls.stream().map(Call::nanos).toList()));
+            return nanos;
         }
     }
 
@@ -331,8 +341,7 @@ final class BatchBench {
             Bursts one = measure(workspace, List.of(size), trials, true, true, Writer.RENAMED);
             all.nanos().putAll(one.nanos());
             all.mostCalls().putAll(one.mostCalls());
-            all.bareCalls().nanos().putAll(one.bareCalls().nanos());
-            all.bareCalls().stopped().putAll(one.bareCalls().stopped());
+            all.bareCalls().addAll(one.bareCalls());
             all.readingBursts().putAll(one.readingBursts());
             all.stages().putAll(one.stages());
         }
@@ -379,9 +388,7 @@ final class BatchBench {
                 Path unwatched = workspace.freshCopy();
                 DynamicAttach.loadAgent(child, workspace.referenceAgent(),
                         ReferenceAgent.BATCH + ManyClasses.PACKAGE + ".C0:" + unwatched);
-                Calls bareCalls = bareCallsAfterwards(child, log, workspace, unwatched, sizes, trials);
-                bursts.bareCalls().nanos().putAll(bareCalls.nanos());
-                bursts.bareCalls().stopped().putAll(bareCalls.stopped());
+                bursts.bareCalls().addAll(bareCallsAfterwards(child, log, workspace, unwatched, sizes, trials));
                 Bursts reading = new Bursts();
                 for (int size : sizes) {
                     burst(child, log, workspace, unwatched, size, trials, reading, false, Writer.RENAMED);
@@ -412,7 +419,7 @@ final class BatchBench {
                         "^\\[reference\\] bare call of " + size + " classes took \\d+ ns$");
                 long callNanos = Long.parseLong(line.split(" ")[7]);
                 Thread.sleep(300); // as between bursts
-                calls.add(size, callNanos, sum(log.newRedefinitions()));
+                calls.add(size, new Call(callNanos, sum(log.newRedefinitions())));
             }
         }
         return calls;
@@ -516,7 +523,8 @@ final class BatchBench {
         Calls calls = new Calls();
         for (int s = 0; s < sizes.size(); s++) {
             for (int t = 0; t < trials; t++) {
-                calls.add(sizes.get(s), timed.get(s * trials + t), stopped.get(s * (untimed + trials) + untimed + t));
+                calls.add(sizes.get(s),
+                        new Call(timed.get(s * trials + t), stopped.get(s * (untimed + trials) + untimed + t)));
             }
         }
         return calls;

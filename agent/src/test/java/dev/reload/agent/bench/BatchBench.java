@@ -252,9 +252,9 @@ final class BatchBench {
 
     /**
      * The medians' material of one agent: the nanoseconds from each burst's last rename to C0's new version seen, the
-     * most redefinitions made for one burst, the nanoseconds of the bare calls and of the reference agent's bursts
-     * made in its program after the bursts (warm bursts only), and where reload-agent's time went in each burst (when
-     * its debug line said so), by size.
+     * most redefinitions made for one burst, the bare calls (with their safepoints) and the nanoseconds of the
+     * reference agent's bursts made in its program after the bursts (warm bursts only), and where reload-agent's time
+     * went in each burst (when its debug line said so), by size.
      */
     private record Bursts(Map<Integer, List<Long>> nanos, Map<Integer, Integer> mostCalls,
                           Calls bareCalls, Map<Integer, List<Long>> readingBursts,

@@ -12,7 +12,6 @@ import java.io.IOException;
 import java.lang.ref.WeakReference;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 
 /**
  * What the agent knows about one class loaded from a watched directory, in one class loader: where its
@@ -23,9 +22,6 @@ import java.util.List;
  * reference to the class or its loader. Thread-safe.
  */
 public final class CapturedClass {
-    /** The names of the members a class may declare that its class file does not: what the agent adds at load. */
-    private static final List<String> LOAD_TIME_NAMES = List.of(RuntimeNames.ACCESSOR_NAME);
-
     /**
      * The internal name while no shape holds it; null once one does, since a program's thousands of names, each a
      * {@code String} and its bytes, cost more than anything else the agent keeps of a class but its shape.
@@ -191,7 +187,7 @@ public final class CapturedClass {
         if (running.hasMemberNames()) {
             return running;
         }
-        ClassShape named = running.withMemberNamesFrom(source, LOAD_TIME_NAMES);
+        ClassShape named = namedBy(running, source);
         return keepNamed(running, named != null ? named : namedFromDisk(running));
     }
 
@@ -205,7 +201,7 @@ public final class CapturedClass {
     public ClassShape shapeNamedBy(byte[] runningClassFile) throws UnreadableClassException {
         ClassShape running = shape();
         return running.hasMemberNames() ? running
-                : keepNamed(running, running.withMemberNamesFrom(ClassShape.read(runningClassFile), LOAD_TIME_NAMES));
+                : keepNamed(running, namedBy(running, ClassShape.read(runningClassFile)));
     }
 
     /**
@@ -219,10 +215,18 @@ public final class CapturedClass {
             return null;
         }
         try {
-            return running.withMemberNamesFrom(ClassShape.read(Files.readAllBytes(onDisk)), LOAD_TIME_NAMES);
+            return namedBy(running, ClassShape.read(Files.readAllBytes(onDisk)));
         } catch (IOException | UnreadableClassException | RuntimeException e) {
             return null; // gone, or half written: the caller has the JVM rebuild the class file
         }
+    }
+
+    /**
+     * {@return the running shape with the names of {@code source}'s members and of what the agent adds at load; null
+     * when they leave a member unnamed}
+     */
+    private static ClassShape namedBy(ClassShape running, ClassShape source) {
+        return running.withMemberNamesFrom(source, RuntimeNames.LOAD_TIME_MEMBER_NAMES);
     }
 
     /** Keeps {@code named} as the shape unless the class runs other bytes since; {@return named} */

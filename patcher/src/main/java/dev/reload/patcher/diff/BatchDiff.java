@@ -88,7 +88,7 @@ public final class BatchDiff {
      */
     public static boolean sameCode(ClassShape a, ClassShape b) {
         // A member of a's whose name b's members do not have makes a differ.
-        ClassShape named = a.withMemberNamesFrom(b, List.of(RuntimeNames.ACCESSOR_NAME));
+        ClassShape named = a.withMemberNamesFrom(b, RuntimeNames.LOAD_TIME_MEMBER_NAMES);
         return named != null && sameNamedCode(named, b);
     }
 

@@ -1,5 +1,7 @@
 package dev.reload.patcher.rewrite;
 
+import java.util.List;
+
 /**
  * The names by which rewritten class files reach the agent's runtime classes ({@code dev.reload.runtime},
  * on the boot class path so that every class loader sees them) and the members the patcher adds to
@@ -10,6 +12,11 @@ public final class RuntimeNames {
     public static final String ACCESSOR_NAME = "$reload$lookup";
     /** Descriptor of {@link #ACCESSOR_NAME}. */
     public static final String ACCESSOR_DESCRIPTOR = "()Ljava/lang/invoke/MethodHandles$Lookup;";
+    /**
+     * The names of the members a watched class may get at load and its class file does not declare: what a shape
+     * read from that file cannot name.
+     */
+    public static final List<String> LOAD_TIME_MEMBER_NAMES = List.of(ACCESSOR_NAME);
 
     /** Internal name of the runtime class holding the bootstrap methods. */
     public static final String LINKAGE = "dev/reload/runtime/Linkage";

@@ -1,14 +1,17 @@
 package dev.reload.agent.watch;
 
+import java.time.Duration;
+
 /**
  * How long a batch waits for more writes. A single saved file waits the quiet period. A burst of several files (a
  * build writing or renaming many class files) waits {@value #SEVERAL_FILES_QUIET_PERIODS} quiet periods, or twice
- * the longest pause seen inside the burst so far if that is longer, at most {@value #LONGEST_WAIT_IN_QUIET_PERIODS}
- * quiet periods: on a busy machine the writer may stop for a while in the middle of a burst, and cut in two the
- * burst is applied as two batches, each paying a batch's fixed cost, with the program running half of the new code
- * for a moment. A burst cut anyway is not forgotten: a write soon after it continues it, and the pause that cut it
- * counts. A write later than the longest wait after a burst starts a new one: no pause inside a burst is waited for
- * that long, so it is the next build, and the pause before it is no pause of a burst.
+ * the longest pause seen inside the burst so far if that is longer, up to the longest wait: on a busy machine the
+ * writer may stop for a while in the middle of a burst, and cut in two the burst is applied as two batches, each
+ * paying a batch's fixed cost, with the program running half of the new code for a moment. A burst cut anyway is not
+ * forgotten: a write soon after it continues it, and the pause that cut it counts. A write later than the longest
+ * wait after a burst starts a new one: no pause inside a burst is waited for that long, so it is the next build, and
+ * the pause before it is no pause of a burst. The longest wait is {@value #LONGEST_WAIT_IN_QUIET_PERIODS} quiet
+ * periods, but no longer than {@link #LONGEST_STALL_WAIT_NANOS} unless the quiet period itself is.
  *
  * <p>A batch whose files are all read whole (class files that end at their last byte) and have what they name
  * ({@link BurstReferences}: the classes, fields and methods of other classes they use are in the running program or in
@@ -22,6 +25,12 @@ package dev.reload.agent.watch;
 final class BurstPace {
     static final int SEVERAL_FILES_QUIET_PERIODS = 3;
     static final int LONGEST_WAIT_IN_QUIET_PERIODS = 20;
+    /**
+     * The longest wait at most, unless the quiet period itself is longer: twenty default quiet periods. A writer
+     * stalls in the middle of a burst as long whatever the setting, so a quiet period raised for a slow disk or a slow
+     * build is waited as given, not twenty times over, which held two saves seconds apart together for seconds.
+     */
+    static final long LONGEST_STALL_WAIT_NANOS = Duration.ofMillis(100).toNanos();
     /**
      * How many settle periods make a quiet period. A fifth saves about 4 ms a save. javac writes a class file as it
      * generates it, so a build's second file may come more than a millisecond after its first: a first file that
@@ -83,7 +92,7 @@ final class BurstPace {
     }
 
     private long longestWaitNanos() {
-        return quietNanos * LONGEST_WAIT_IN_QUIET_PERIODS;
+        return Math.max(quietNanos, Math.min(quietNanos * LONGEST_WAIT_IN_QUIET_PERIODS, LONGEST_STALL_WAIT_NANOS));
     }
 
     /** {@return the settle period: how long a single whole file that has what it names waits for the build's next file} */

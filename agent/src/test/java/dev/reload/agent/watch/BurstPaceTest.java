@@ -67,6 +67,33 @@ class BurstPaceTest {
         assertEquals(14 * QUIET, pace.readyNanos());
     }
 
+    @Test
+    void aLongQuietPeriodIsTheLongestWaitAndASaveSecondsLaterIsNoPartOfTheBurstBefore() {
+        long second = 1_000_000_000L;
+        BurstPace slow = new BurstPace(second);
+        slow.written(0, 0, 1);
+        slow.written(1, 1, 2);
+        assertEquals(second, slow.quietNanos(), "three quiet periods would be three seconds");
+        slow.written(1 + 2 * second, 2, 3);
+        assertEquals(second, slow.quietNanos(), "twice a pause of two seconds would be four");
+        slow.handedOut();
+        slow.written(1 + 2 * second + 3 * second, 0, 1);
+        assertEquals(second, slow.quietNanos(), "the next save, three seconds later, is a single file");
+        assertEquals(second / BurstPace.SETTLE_PERIODS_PER_QUIET_PERIOD, slow.readyNanos());
+    }
+
+    @Test
+    void aQuietPeriodBetweenTheDefaultAndTheStallWaitWaitsAtMostTheStallWait() {
+        long quiet = BurstPace.LONGEST_STALL_WAIT_NANOS / 2;
+        BurstPace raised = new BurstPace(quiet);
+        raised.written(0, 0, 1);
+        raised.written(1, 1, 2);
+        assertEquals(BurstPace.LONGEST_STALL_WAIT_NANOS, raised.quietNanos());
+        raised.handedOut();
+        raised.written(1 + BurstPace.LONGEST_STALL_WAIT_NANOS, 0, 1);
+        assertEquals(quiet, raised.quietNanos(), "a write the stall wait after a burst starts a new one");
+    }
+
     private void burstHandedOutThenWriteAfterSevenQuietPeriods() {
         pace.written(1000, 0, 1);
         pace.written(1001, 1, 2);

@@ -28,6 +28,8 @@ import java.util.concurrent.TimeoutException;
 public final class HookRunner {
     /** How long a hook may run before reloads stop waiting for it: a game's hook rebuilds, it does not stall. */
     public static final Duration PATIENCE = Duration.ofSeconds(2);
+    /** Where the frames of the agent's call of a hook a reload added begin, below the hook's own. */
+    private static final String METHOD_HANDLES_PACKAGE = "java.lang.invoke.";
 
     private final Reporter reporter;
     private final Duration patience;
@@ -118,8 +120,9 @@ public final class HookRunner {
     }
 
     private void invoke(Class<?> type, String name, String hook, Arguments arguments) {
+        MethodHandle added = null;
         try {
-            MethodHandle added = addedByAReload(type, name + arguments.descriptor());
+            added = addedByAReload(type, name + arguments.descriptor());
             if (added != null) {
                 // A hook the edit added lives in the class's companion: the running class does not declare it.
                 added.invokeWithArguments(arguments.values());
@@ -135,7 +138,7 @@ public final class HookRunner {
             reporter.error("hook " + hook + " could not run (" + e + ")");
         } catch (Throwable e) {
             // What a hook's own code throws when called through its handle, as when called by reflection.
-            reporter.error("hook " + hook + " threw " + e + where(e));
+            reporter.error("hook " + hook + " threw " + e + (added == null ? where(e) : whereInAddedCode(e)));
         }
     }
 
@@ -206,5 +209,19 @@ public final class HookRunner {
     private static String where(Throwable thrown) {
         StackTraceElement[] trace = thrown.getStackTrace();
         return trace.length == 0 ? "" : " at " + trace[0];
+    }
+
+    /**
+     * {@return where a hook that a reload added threw} Such a hook runs from a hidden class, whose frames the JVM leaves
+     * out of stack traces: when nothing above the agent's own call is left, the first frame would point at the JDK's
+     * method handles, so the line says where the frames went instead.
+     */
+    private static String whereInAddedCode(Throwable thrown) {
+        StackTraceElement[] trace = thrown.getStackTrace();
+        if (trace.length > 0 && !trace[0].getClassName().startsWith(METHOD_HANDLES_PACKAGE)) {
+            return " at " + trace[0];
+        }
+        return " in code a reload added, which the JVM leaves out of stack traces (run with"
+                + " -XX:+UnlockDiagnosticVMOptions -XX:+ShowHiddenFrames to see it)";
     }
 }

@@ -10,7 +10,8 @@ import java.nio.file.Path;
 
 /**
  * OnReload hooks: found by the annotation's simple name, run after the batch (also one the edit adds), a throwing
- * one reported, a blocking one reported without holding up later reloads.
+ * one reported (one the edit added without the JDK's frame that calls it), a blocking one reported without holding up
+ * later reloads.
  */
 class HookIT {
     @TempDir
@@ -25,6 +26,7 @@ class HookIT {
         FixtureClasses.compile(compiled, "hooks", "v2");
         FixtureClasses.compile(compiled, "hooks", "v3");
         FixtureClasses.compile(compiled, "hooks", "v4");
+        FixtureClasses.compile(compiled, "hooks", "v5");
     }
 
     @ParameterizedTest(name = "{0}")
@@ -41,6 +43,24 @@ class HookIT {
                     + " java\\.lang\\.IllegalStateException: this hook fails on purpose at fixture\\.hooks\\.Level\\.broken");
             int mark = child.stdoutMark();
             child.awaitStdoutAfter(mark, "^level 2$");
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("dev.reload.fixtures.harness.Jdks#stream")
+    void aThrowingHookTheEditAddedSaysItsFramesAreHiddenRatherThanNamingTheJdksFrame(Path jdk) {
+        Path classes = work.resolve("classes");
+        FixtureClasses.install(compiled.resolve("hooks-v1"), classes);
+        try (ChildJvm child = WatchingChild.start(jdk, "", "fixture.hooks.Main", classes)) {
+            child.awaitStdout("^level 1$");
+            FixtureClasses.install(compiled.resolve("hooks-v5"), classes);
+            child.awaitStdout("^hook rebuild ran, level 5$");
+            child.awaitStderr("^\\[reload\\] hook fixture\\.hooks\\.Level\\.brokenSinceThisEdit\\(\\) threw"
+                    + " java\\.lang\\.IllegalStateException: this added hook fails on purpose in code a reload added,"
+                    + " which the JVM leaves out of stack traces \\(run with -XX:\\+UnlockDiagnosticVMOptions"
+                    + " -XX:\\+ShowHiddenFrames to see it\\)$");
+            int mark = child.stdoutMark();
+            child.awaitStdoutAfter(mark, "^level 5$");
         }
     }
 

@@ -141,6 +141,7 @@ final class InitializerStep {
                     newConstants.add(owner);
                 }
             }
+            updated.removeAll(update.added()); // the batch's report names them, each started by its initializer
             report(owner, updated, update.inseparable());
         });
         if (!newConstants.isEmpty()) {

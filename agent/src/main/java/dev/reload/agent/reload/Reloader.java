@@ -191,7 +191,7 @@ public final class Reloader {
         try {
             Redefinition redefinition = redefine(judgement, plan);
             if (redefinition.took()) {
-                recorder.took(redefinition, judgement, plan);
+                recorder.took(redefinition, judgement, plan, changedInitializers);
                 initializers.took(changedInitializers, plan.rewrites(), redefinition.classes());
                 initializers.emptySwitchTables(redefinition.classes());
             }

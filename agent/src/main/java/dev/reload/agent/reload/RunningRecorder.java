@@ -7,8 +7,10 @@ import dev.reload.agent.structural.StructuralEngine;
 import dev.reload.agent.watch.ChangeBatch;
 import dev.reload.agent.watch.ChangeCollector;
 import dev.reload.agent.watch.ChangedFile;
+import dev.reload.patcher.rewrite.InitializerUpdate;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * Records what runs once a batch was judged or applied: the class file each redefined class runs, what the next
@@ -34,8 +36,12 @@ final class RunningRecorder {
     /**
      * Records a batch the JVM took: what each class runs now, what the engine moved (it reports what it has to
      * say about it), and which file continues each renumbered class.
+     *
+     * @param changedInitializers the changed initializers that run after the batch, by class, which run the
+     *                            initializers of the fields their classes add too; never null
      */
-    void took(Redefinition redefinition, Judgement judgement, Plan plan) {
+    void took(Redefinition redefinition, Judgement judgement, Plan plan,
+              Map<Class<?>, InitializerUpdate> changedInitializers) {
         for (RedefinedClass each : redefinition.classes()) {
             each.planned().judged().loaded().captured().running(each.running(), each.changedByOtherAgent());
             if (each.changedByOtherAgent() && reporter.isDebug()) {
@@ -43,7 +49,7 @@ final class RunningRecorder {
                         + " runs what another agent's transformer made of its new class file");
             }
         }
-        for (String line : engine.applied(plan.rewrites())) {
+        for (String line : engine.applied(plan.rewrites(), changedInitializers)) {
             reporter.info(line);
         }
         history.applied(redefinition.classes());

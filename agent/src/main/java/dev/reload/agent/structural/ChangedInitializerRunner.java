@@ -20,7 +20,9 @@ import java.util.Optional;
  * Gives the static fields whose initializer changed their new values, after the batch that changed them took: the
  * class holding the changed initializers is defined as a hidden nestmate of the class (so they keep private
  * access), each runs once, and its value goes into the field, or into the runtime's storage for a field a reload
- * added. The rest of the static initializer does not run again. Used by the reload thread only.
+ * added. The fields the batch adds to the class get their first values among them, in the static initializer's
+ * order ({@link InitializerUpdate#added()}). The rest of the static initializer does not run again. Used by the
+ * reload thread only.
  */
 public final class ChangedInitializerRunner {
     private final Instrumentation instrumentation;
@@ -81,7 +83,12 @@ public final class ChangedInitializerRunner {
         }
         List<MemberKey> finalFields = new ArrayList<>();
         for (MemberKey key : update.changed()) {
-            Optional<String> problem = runOne(owner, values, key, sameCode);
+            boolean added = update.added().contains(key);
+            if (added) {
+                // Its first value: no later reload runs its initializer again, as for a field the engine starts.
+                AddedFields.of(owner).claimInitializer(key.name(), key.descriptor());
+            }
+            Optional<String> problem = runOne(owner, values, key, sameCode, added);
             if (problem.isPresent()) {
                 problems.add(problem.get());
             } else {
@@ -170,7 +177,8 @@ public final class ChangedInitializerRunner {
         }
     }
 
-    private Optional<String> runOne(Class<?> owner, MethodHandles.Lookup values, MemberKey key, boolean sameCode) {
+    private Optional<String> runOne(Class<?> owner, MethodHandles.Lookup values, MemberKey key, boolean sameCode,
+                                    boolean added) {
         Object value;
         try {
             MethodHandle initializer = values.findStatic(values.lookupClass(),
@@ -179,8 +187,9 @@ public final class ChangedInitializerRunner {
             value = initializer.invoke();
         } catch (Throwable e) {
             // The program's own code threw, or named what it cannot reach: report it, the field keeps its value.
-            return Optional.of(owner.getName() + "." + key.name() + ": its changed initializer threw " + e
-                    + "; the field keeps its value");
+            return Optional.of(owner.getName() + "." + key.name() + (added ? ": its initializer threw " + e
+                    + "; the field keeps its default value" : ": its changed initializer threw " + e
+                    + "; the field keeps its value"));
         }
         try {
             Field field = declared(owner, key);

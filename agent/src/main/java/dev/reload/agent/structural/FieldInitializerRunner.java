@@ -1,5 +1,6 @@
 package dev.reload.agent.structural;
 
+import dev.reload.patcher.rewrite.InitializerUpdate;
 import dev.reload.patcher.shape.MemberKey;
 import dev.reload.runtime.AddedFields;
 
@@ -12,17 +13,26 @@ import java.util.Optional;
 /**
  * Runs, once, the initializers of the static fields an applied batch added (the default; not with {@code clinit=none}): each
  * was taken out of the new static initializer into the companion. A field keeps its storage across later reloads,
- * so its initializer runs for the reload that adds it and never again.
+ * so its initializer runs for the reload that adds it and never again. The fields of a class whose changed
+ * initializers run after the batch are left to them ({@link InitializerUpdate#added()}): there each runs in the static
+ * initializer's order, reading the new values of the fields before it.
  */
 final class FieldInitializerRunner {
     private FieldInitializerRunner() {
     }
 
-    /** {@return one line for each initializer that did not run as written: it threw, or could not be taken out} */
-    static List<String> run(List<PreparedRewrite> batch) {
+    /**
+     * {@return one line for each initializer that did not run as written: it threw, or could not be taken out}
+     *
+     * @param batch the batch the JVM took, never null
+     * @param changedInitializers the changed initializers that run after the batch, by class; never null
+     */
+    static List<String> run(List<PreparedRewrite> batch, Map<Class<?>, InitializerUpdate> changedInitializers) {
         List<String> notes = new ArrayList<>();
         for (PreparedRewrite rewrite : batch) {
             Class<?> owner = rewrite.definition().getDefinitionClass();
+            InitializerUpdate update = changedInitializers.get(owner);
+            List<MemberKey> runLater = update == null ? List.of() : update.added();
             AddedFields fields = AddedFields.of(owner);
             for (MemberKey key : rewrite.rewrite().inseparableFields()) {
                 if (claim(fields, key)) {
@@ -33,7 +43,7 @@ final class FieldInitializerRunner {
                 }
             }
             for (Map.Entry<MemberKey, MethodHandle> each : rewrite.fieldInitializers().entrySet()) {
-                if (claim(fields, each.getKey())) {
+                if (!runLater.contains(each.getKey()) && claim(fields, each.getKey())) {
                     run(owner, each.getKey(), each.getValue()).ifPresent(notes::add);
                 }
             }

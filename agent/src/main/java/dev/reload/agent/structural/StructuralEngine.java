@@ -2,6 +2,7 @@ package dev.reload.agent.structural;
 
 import dev.reload.patcher.shape.MemberKey;
 import dev.reload.patcher.rewrite.ClassFileFormatException;
+import dev.reload.patcher.rewrite.InitializerUpdate;
 import dev.reload.patcher.rewrite.LinkedSuperCalls;
 import dev.reload.patcher.rewrite.MovedMembers;
 import dev.reload.patcher.rewrite.SharedLambdaSites;
@@ -74,7 +75,7 @@ public final class StructuralEngine {
 
     /**
      * {@return the batch's edits, prepared, in the same order}: put each {@link PreparedRewrite#definition()} in
-     * one {@code redefineClasses}, then call {@link #applied(List)}. A class whose edit is body-only may be passed
+     * one {@code redefineClasses}, then call {@link #applied(List, Map)}. A class whose edit is body-only may be passed
      * too, so that its calls to methods moved elsewhere are linked.
      *
      * @param edits the classes of the batch, never null
@@ -187,18 +188,20 @@ public final class StructuralEngine {
 
     /**
      * Links the calls of a batch that the JVM redefined, remembers what it moved, and runs the initializers of the
-     * static fields it added when told to.
+     * static fields it added when told to, but for those its changed initializers run.
      *
+     * @param batch the batch the JVM took, never null
+     * @param changedInitializers the changed initializers that run after the batch, by class; never null
      * @return a line for each added static field whose initializer did not run as written; empty when none
      */
-    public List<String> applied(List<PreparedRewrite> batch) {
+    public List<String> applied(List<PreparedRewrite> batch, Map<Class<?>, InitializerUpdate> changedInitializers) {
         publish(batch);
         for (PreparedRewrite rewrite : batch) {
             rewrite.commit();
             records.committed(rewrite);
             choosingDeclared(rewrite);
         }
-        return newFieldInitializers ? FieldInitializerRunner.run(batch) : List.of();
+        return newFieldInitializers ? FieldInitializerRunner.run(batch, changedInitializers) : List.of();
     }
 
     /**

@@ -14,9 +14,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 /**
  * Static fields whose initializer changed, applied by the real agent: a colour held in a {@code static final} field,
  * a plain static, a compile-time constant, and a {@code static final} table and {@code List.of} a reload added, each
- * changed; every class
- * reads the new value, the hot loop the JIT compiled before the edit included, and the rest of the static
- * initializer does not run again; undone, the earlier values come back.
+ * changed; every class reads the new value, the hot loop the JIT compiled before the edit included, and the rest of
+ * the static initializer does not run again; a field added beside the changed colour, whose initializer reads it,
+ * gets the name of the new colour, as the new static initializer would give it; undone, the earlier values come
+ * back.
  */
 class StaticInitializerReloadIT {
     private static final String MAIN = "fixture.retuned.Main";
@@ -38,7 +39,8 @@ class StaticInitializerReloadIT {
             child.install("v2");
             child.awaitStderrContaining("fixture.retuned.Palette: new values from changed static initializers:"
                     + " HUD, speed, TITLE (the rest of the static initializer is not re-run)");
-            assertEquals(List.of("hud=200/20/30 speed=5 | hud sees 200/20/30 [1, 2, 3] [a, b] | loads=1"),
+            assertEquals(List.of(
+                    "hud=200/20/30 speed=5 | hud sees 200/20/30 [1, 2, 3] [a, b] hud 200/20/30 | loads=1"),
                     child.call("show"), child::transcript);
             awaitSeen(child, 200);
             // A compile-time constant: javac copied it into the classes reading it; reflection reads the field.
@@ -49,7 +51,8 @@ class StaticInitializerReloadIT {
             child.install("v3");
             child.awaitStderrContaining("fixture.retuned.Palette: new values from changed static initializers:"
                     + " HUD, SPEEDS, NAMES (the rest");
-            assertEquals(List.of("hud=0/255/0 speed=5 | hud sees 0/255/0 [4, 5, 6, 7] [c] | loads=1"),
+            assertEquals(List.of(
+                    "hud=0/255/0 speed=5 | hud sees 0/255/0 [4, 5, 6, 7] [c] hud 200/20/30 | loads=1"),
                     child.call("show"), child::transcript);
             awaitSeen(child, 0);
 
@@ -58,7 +61,8 @@ class StaticInitializerReloadIT {
             assertEquals(2, child.transcript().lines().filter(line -> line.contains("fixture.retuned.Palette: new"
                     + " values from changed static initializers: HUD, SPEEDS, NAMES (the rest")).count(),
                     child::transcript);
-            assertEquals(List.of("hud=200/20/30 speed=5 | hud sees 200/20/30 [1, 2, 3] [a, b] | loads=1"),
+            assertEquals(List.of(
+                    "hud=200/20/30 speed=5 | hud sees 200/20/30 [1, 2, 3] [a, b] hud 200/20/30 | loads=1"),
                     child.call("show"), child::transcript);
             awaitSeen(child, 200);
         }

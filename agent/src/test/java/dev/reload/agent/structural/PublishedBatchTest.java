@@ -41,7 +41,7 @@ class PublishedBatchTest {
         engine.publish(first);
         assertEquals(Set.of(HEAL), seen(Entity.class));
         assertEquals(1, loadedClassesAsked.get(), "heal(int) is new: loaded subclasses may declare it");
-        engine.applied(first);
+        engine.applied(first, Map.of());
         assertEquals(Set.of(HEAL), seen(Entity.class));
         assertEquals(1, loadedClassesAsked.get(), "the batch published before added nothing new");
 

@@ -21,6 +21,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiPredicate;
+import java.util.function.Predicate;
 
 /**
  * Compares the initializers of the static fields a class keeps between the version that runs and a new one, so
@@ -57,7 +58,10 @@ public final class StaticInitializers {
      * @param classFile the class file, never null
      */
     public static Map<MemberKey, Long> fingerprints(byte[] classFile) {
-        ClassNode node = ClassFiles.read(classFile);
+        return fingerprints(ClassFiles.read(classFile));
+    }
+
+    private static Map<MemberKey, Long> fingerprints(ClassNode node) {
         Map<MemberKey, Long> fingerprints = new LinkedHashMap<>();
         new Slices(node).forEach((field, slice) -> fingerprints.put(new MemberKey(field.name, field.desc),
                 slice.fingerprint()));
@@ -66,17 +70,35 @@ public final class StaticInitializers {
 
     /**
      * {@return the static fields whose initializer differs from the running one, with the class that gives their
-     * new values}: fields the running version does not declare are added fields, and not named here
+     * new values}: fields the running version does not declare are added fields, named here (as
+     * {@link InitializerUpdate#added()}) only beside a field whose initializer changed, so that their initializers run
+     * in the static initializer's order with the changed ones: an added field whose initializer reads a changed one
+     * gets the value made from its new value, and a changed initializer reading an added field reads the added
+     * field's value
      *
      * @param running the fingerprints of the running version ({@link #fingerprints}), never null
      * @param updated the new class file, never null
      */
     public static InitializerUpdate compare(Map<MemberKey, Long> running, byte[] updated) {
-        return update(ClassFiles.read(updated), false, (key, fingerprint) -> {
-            Long before = running.get(key);
-            // Added, unchanged, or its initializer removed: the field keeps the value it has.
-            return before != null && !before.equals(fingerprint) && fingerprint != NO_INITIALIZER;
-        });
+        ClassNode next = ClassFiles.read(updated);
+        boolean anyChanged = false;
+        for (Map.Entry<MemberKey, Long> each : fingerprints(next).entrySet()) {
+            anyChanged |= changed(running.get(each.getKey()), each.getValue());
+        }
+        boolean withAdded = anyChanged;
+        return update(next, false, (key, fingerprint) -> changed(running.get(key), fingerprint)
+                || (withAdded && added(running.get(key), fingerprint)), key -> !running.containsKey(key));
+    }
+
+    /** {@return true when a field the running version declares has a new initializer to run} */
+    private static boolean changed(Long before, long fingerprint) {
+        // Unchanged, or its initializer removed: the field keeps the value it has.
+        return before != null && before != fingerprint && fingerprint != NO_INITIALIZER;
+    }
+
+    /** {@return true when a field the running version does not declare has an initializer} */
+    private static boolean added(Long before, long fingerprint) {
+        return before == null && fingerprint != NO_INITIALIZER;
     }
 
     /**
@@ -87,13 +109,14 @@ public final class StaticInitializers {
      * @param running the class file the class runs, never null
      */
     public static InitializerUpdate rebuildSwitchMaps(byte[] running) {
-        return update(ClassFiles.read(running), true, (key, fingerprint) -> true);
+        return update(ClassFiles.read(running), true, (key, fingerprint) -> true, key -> false);
     }
 
     private static InitializerUpdate update(ClassNode next, boolean switchMapsOnly,
-                                            BiPredicate<MemberKey, Long> rerun) {
+                                            BiPredicate<MemberKey, Long> rerun, Predicate<MemberKey> isAdded) {
         Map<MemberKey, Long> fingerprints = new LinkedHashMap<>();
         List<MemberKey> changed = new ArrayList<>();
+        List<MemberKey> added = new ArrayList<>();
         List<MemberKey> inseparable = new ArrayList<>();
         ClassNode values = valueClass(next);
         Slices slices = new Slices(next);
@@ -104,18 +127,21 @@ public final class StaticInitializers {
                 return;
             }
             MethodNode method = slice.valueMethod(VALUE_PREFIX + field.name);
-            if (method == null) {
-                inseparable.add(key);
-            } else {
+            if (method != null) {
                 values.methods.add(method);
                 changed.add(key);
+                if (isAdded.test(key)) {
+                    added.add(key);
+                }
+            } else if (!isAdded.test(key)) {
+                inseparable.add(key); // an added field's is named by the engine, which leaves the field at its default
             }
         });
         if (slices.switchMaps && !changed.isEmpty()) {
             SwitchMapCopy.addTo(values, next);
         }
         byte[] valueClass = changed.isEmpty() ? null : ClassFiles.write(values, false);
-        return new InitializerUpdate(next.name, valueClass, changed, inseparable, fingerprints);
+        return new InitializerUpdate(next.name, valueClass, changed, added, inseparable, fingerprints);
     }
 
     private static ClassNode valueClass(ClassNode next) {

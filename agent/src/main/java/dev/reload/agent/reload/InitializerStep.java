@@ -9,13 +9,15 @@ import dev.reload.patcher.diff.FieldChange;
 import dev.reload.patcher.diff.MethodChange;
 import dev.reload.patcher.rewrite.InitializerUpdate;
 import dev.reload.patcher.rewrite.StaticInitializers;
+import dev.reload.patcher.shape.ClassShape;
+import dev.reload.patcher.shape.FieldShape;
 import dev.reload.patcher.shape.MemberKey;
 import dev.reload.patcher.shape.SyntheticNames;
+import dev.reload.patcher.shape.UnreadableClassException;
 
 import java.lang.instrument.UnmodifiableClassException;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -32,6 +34,8 @@ import java.util.stream.Collectors;
  * value of a final one ({@link CompiledReaders}). Used by the reload thread only.
  */
 final class InitializerStep {
+    /** {@code ACC_ENUM} of a field (JVMS 4.5): an enum constant. */
+    private static final int ENUM_FIELD = 0x4000;
     private final boolean enabled;
     private final RunningClassFiles runningClassFiles;
     private final ChangedInitializerRunner runner;
@@ -120,30 +124,32 @@ final class InitializerStep {
         if (updates.isEmpty()) {
             return;
         }
+        padSwitchTables(updates, redefined);
         Set<Class<?>> owners = new LinkedHashSet<>();
         Set<String> finalFields = new LinkedHashSet<>();
         Set<Class<?>> newConstants = new LinkedHashSet<>();
         // An enum's new values() first: a switch map class sizes its arrays by it.
-        List<Class<?>> order = new ArrayList<>(updates.keySet());
-        order.sort(Comparator.comparing(owner -> !owner.isEnum()));
-        order.forEach(owner -> {
-            InitializerUpdate update = updates.get(owner);
-            applied.put(owner, update.fingerprints());
-            List<MemberKey> updated = new ArrayList<>();
-            if (update.valueClass() != null) {
-                byte[] linked = engine.linkCalls(update.valueClass(), owner.getClassLoader(), rewrites);
-                ChangedInitializerRunner.Outcome outcome = runner.run(owner, update, linked);
-                outcome.problems().forEach(reporter::info);
-                updated.addAll(outcome.updated());
-                collectFinal(owner, outcome, owners, finalFields);
-                if (owner.isEnum() && updated.stream().anyMatch(key -> key.descriptor().equals("["
-                        + owner.descriptorString()))) {
-                    newConstants.add(owner);
-                }
+        List<Class<?>> others = new ArrayList<>();
+        for (Class<?> owner : updates.keySet()) {
+            if (owner.isEnum()) {
+                runChanged(owner, updates.get(owner), rewrites, owners, finalFields, newConstants);
+            } else {
+                others.add(owner);
             }
-            updated.removeAll(update.added()); // the batch's report names them, each started by its initializer
-            report(owner, updated, update.inseparable());
-        });
+        }
+        if (!newConstants.isEmpty()) {
+            // Code the JIT compiled since the redefinition may hold the old constants array (values() folds it):
+            // gone before the enum's caches fill again and a switch map's initializer reads values().
+            deoptimize(owners, finalFields);
+            owners.clear();
+            finalFields.clear();
+            for (Class<?> enumType : newConstants) {
+                runner.constantsChanged(enumType).ifPresent(reporter::info);
+            }
+        }
+        for (Class<?> owner : others) {
+            runChanged(owner, updates.get(owner), rewrites, owners, finalFields, newConstants);
+        }
         if (!newConstants.isEmpty()) {
             Set<Class<?>> handled = new LinkedHashSet<>(updates.keySet());
             redefined.forEach(each -> handled.add(each.planned().judged().type()));
@@ -152,6 +158,77 @@ final class InitializerStep {
         if (!owners.isEmpty()) {
             deoptimize(owners, finalFields);
         }
+    }
+
+    /** Runs one class's changed initializers and reports them, noting the finals written and new enum constants. */
+    private void runChanged(Class<?> owner, InitializerUpdate update, List<PreparedRewrite> rewrites,
+                            Set<Class<?>> owners, Set<String> finalFields, Set<Class<?>> newConstants) {
+        applied.put(owner, update.fingerprints());
+        List<MemberKey> updated = new ArrayList<>();
+        if (update.valueClass() != null) {
+            byte[] linked = engine.linkCalls(update.valueClass(), owner.getClassLoader(), rewrites);
+            ChangedInitializerRunner.Outcome outcome = runner.run(owner, update, linked);
+            outcome.problems().forEach(reporter::info);
+            updated.addAll(outcome.updated());
+            collectFinal(owner, outcome, owners, finalFields);
+            if (owner.isEnum() && listsNewValues(owner, outcome.updated())) {
+                newConstants.add(owner);
+            }
+        }
+        updated.removeAll(update.added()); // the batch's report names them, each started by its initializer
+        report(owner, updated, update.inseparable());
+    }
+
+    /**
+     * Makes every switch table over an enum that gains constants long enough for them before the enum lists them in its
+     * new {@code values()}, and deoptimizes the code that folded a table: until its table is built again, a switch
+     * that meets a new constant takes its {@code default}, where it threw {@code ArrayIndexOutOfBoundsException} into
+     * the program's thread.
+     */
+    private void padSwitchTables(Map<Class<?>, InitializerUpdate> updates, List<RedefinedClass> redefined) {
+        Set<Class<?>> owners = new LinkedHashSet<>();
+        Set<String> finalFields = new LinkedHashSet<>();
+        for (RedefinedClass each : redefined) {
+            Class<?> type = each.planned().judged().type();
+            InitializerUpdate update = updates.get(type);
+            if (type.isEnum() && update != null && listsNewValues(type, update.changed())) {
+                // The saved file's constants: the class redefined keeps the running fields, the added ones moved out.
+                ChangedInitializerRunner.Padded padded = runner.padSwitchTables(type, outsideSwitchTables.holders(type),
+                        constantCount(type, each.planned().judged().file().file().bytes()));
+                padded.problems().forEach(reporter::info);
+                owners.addAll(padded.holders());
+                finalFields.addAll(padded.finalFields());
+            }
+        }
+        if (!owners.isEmpty()) {
+            deoptimize(owners, finalFields);
+        }
+    }
+
+    /** {@return true when the keys name the enum's array of its constants ({@code $VALUES})} */
+    private static boolean listsNewValues(Class<?> enumType, List<MemberKey> keys) {
+        String values = "[" + enumType.descriptorString();
+        for (MemberKey key : keys) {
+            if (key.descriptor().equals(values)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** {@return how many constants the enum's class file declares; 0 when it cannot be read} */
+    private static int constantCount(Class<?> enumType, byte[] classFile) {
+        int count = 0;
+        try {
+            for (FieldShape field : ClassShape.read(classFile).fields()) {
+                if ((field.access() & ENUM_FIELD) != 0 && field.descriptor().equals(enumType.descriptorString())) {
+                    count++;
+                }
+            }
+        } catch (UnreadableClassException e) {
+            return 0; // the class runs, so its file reads; a table kept as it is still gets built again after
+        }
+        return count;
     }
 
     /**

@@ -106,6 +106,22 @@ final class OutsideSwitchTables {
         return new Found(switchMaps, tableHolders, problems);
     }
 
+    /**
+     * {@return every loaded class that declares a javac switch map array or an Eclipse compiler table over the enum,
+     * in a batch or not} By name, from the shapes, as {@link #find} does; kotlinc's numbered arrays are not among them.
+     *
+     * @param enumType the enum, never null
+     */
+    List<Class<?>> holders(Class<?> enumType) {
+        String flat = enumType.getName().replace('.', '$');
+        Set<String> names = Set.of(SyntheticNames.SWITCH_MAP_PREFIX + flat, SyntheticNames.SWITCH_TABLE_PREFIX + flat);
+        List<Class<?>> holders = new ArrayList<>();
+        for (LoadedClass loaded : index.declaringAnyField(names, instrumentation)) {
+            holders.add(loaded.type());
+        }
+        return holders;
+    }
+
     private static boolean declares(LoadedClass loaded, String fieldName) {
         try {
             return loaded.captured().shape().field(fieldName).isPresent();

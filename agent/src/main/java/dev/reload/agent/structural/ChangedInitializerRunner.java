@@ -13,8 +13,12 @@ import java.lang.invoke.MethodType;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Gives the static fields whose initializer changed their new values, after the batch that changed them took: the
@@ -98,10 +102,86 @@ public final class ChangedInitializerRunner {
                 }
             }
         }
-        if (owner.isEnum() && updated.stream().anyMatch(key -> key.descriptor().equals("[" + owner.descriptorString()))) {
-            EnumConstantCaches.rebuilt(owner, this::writer).ifPresent(problems::add);
-        }
         return new Outcome(updated, finalFields, problems);
+    }
+
+    /**
+     * {@return a line saying what the program may not see of an enum's new constants, when its {@code Class}'s caches
+     * of them (behind {@code valueOf}, {@code EnumSet}, {@code EnumMap}) could not be emptied or the ordinals moved}
+     * Call it once the enum's new {@code values()} runs everywhere: compiled code that folded the old array of
+     * constants deoptimized, or the caches would fill again from it.
+     *
+     * @param enumType an enum whose array of constants {@link #run} gave a new value, never null
+     */
+    public Optional<String> constantsChanged(Class<?> enumType) {
+        return EnumConstantCaches.rebuilt(enumType, this::writer);
+    }
+
+    /**
+     * What making the switch tables over an enum longer did.
+     *
+     * @param holders the classes whose {@code static final} tables were replaced by longer ones
+     * @param finalFields the names of those tables, whose old arrays compiled code may have folded
+     * @param problems one line for each table that could not be made longer
+     */
+    public record Padded(Set<Class<?>> holders, Set<String> finalFields, List<String> problems) {
+    }
+
+    /**
+     * {@return what making each switch table over {@code enumType} that the holders declare at least {@code length}
+     * long did}: javac's {@code $SwitchMap$pkg$Enum} arrays and the Eclipse compiler's {@code $SWITCH_TABLE$pkg$Enum}
+     * fields. The new places hold 0, a switch's {@code default}. Made before the enum lists its new constants, so
+     * that a switch meeting one before its table is built again takes its default instead of indexing past the end.
+     *
+     * @param enumType an enum that gains constants, never null
+     * @param holders the loaded classes that may declare such tables, never null
+     * @param length the enum's new number of constants
+     */
+    public Padded padSwitchTables(Class<?> enumType, Collection<Class<?>> holders, int length) {
+        String flat = enumType.getName().replace('.', '$');
+        Set<String> names = Set.of(SyntheticNames.SWITCH_MAP_PREFIX + flat, SyntheticNames.SWITCH_TABLE_PREFIX + flat);
+        Set<Class<?>> replaced = new LinkedHashSet<>();
+        Set<String> finalFields = new LinkedHashSet<>();
+        List<String> problems = new ArrayList<>();
+        for (Class<?> holder : holders) {
+            for (Field field : switchTables(holder, names)) {
+                try {
+                    if (pad(holder, field, length) && Modifier.isFinal(field.getModifiers())) {
+                        replaced.add(holder);
+                        finalFields.add(field.getName());
+                    }
+                } catch (Throwable e) {
+                    problems.add(holder.getName() + "." + field.getName() + ": the enum switch table could not be made"
+                            + " longer before the new constants (" + e + "); a new constant reaching its switch before"
+                            + " it is built again may throw");
+                }
+            }
+        }
+        return new Padded(replaced, finalFields, problems);
+    }
+
+    private static List<Field> switchTables(Class<?> holder, Set<String> names) {
+        List<Field> tables = new ArrayList<>();
+        try {
+            for (Field field : holder.getDeclaredFields()) {
+                if (names.contains(field.getName()) && SwitchArrays.isSwitchTable(field)) {
+                    tables.add(field);
+                }
+            }
+        } catch (LinkageError e) {
+            // A field type that no longer links: the class has no table the agent can reach.
+        }
+        return tables;
+    }
+
+    /** {@return true when the table was replaced by a longer copy; false when it was long enough, or not built yet} */
+    private boolean pad(Class<?> holder, Field field, int length) throws Throwable {
+        int[] running = (int[]) FullLookup.of(holder).findStaticGetter(holder, field.getName(), int[].class).invoke();
+        if (running == null || running.length >= length) {
+            return false;
+        }
+        writer().write(field, Arrays.copyOf(running, length));
+        return true;
     }
 
     /**

@@ -37,12 +37,15 @@ class EnumConstantReloadIT {
             assertEquals(List.of("held same=true uses=1"), child.call("held"), child::transcript);
             assertEquals(List.of("STAFF none", "MACE none"), child.call("find"), child::transcript);
             assertEquals(List.of("guard SWORD=parry BOW=dodge"), child.call("guard"), child::transcript);
+            assertEquals(List.of("patrol started"), child.call("patrol"), child::transcript);
 
             assertContains(child.install("v2"), "fixture.enums.Weapon");
             // Guard is not in the batch: its switch table, sized for two constants, is built again.
             assertContains(child.awaitStderrContaining("enum switch tables built again"), "fixture.enums.Guard",
                     "fixture$enums$Weapon");
             assertEquals(List.of("guard SWORD=parry BOW=dodge STAFF=watch"), child.call("guard"), child::transcript);
+            // Guard's table was made long enough before values() listed the new constant, so no frame threw.
+            assertEquals(List.of("patrol threw 0"), child.call("patrolled"), child::transcript);
             assertEquals(List.of(THREE), child.call("show"), child::transcript);
             assertEquals(List.of("held same=true uses=2"), child.call("held"), child::transcript);
             assertEquals(List.of("STAFF=2 zap uses=1", "MACE none"), child.call("find"), child::transcript);
@@ -66,6 +69,7 @@ class EnumConstantReloadIT {
             assertEquals(List.of("held same=true uses=3"), child.call("held"), child::transcript);
             assertEquals(List.of("guard SWORD=parry BOW=dodge STAFF=watch MACE=watch | kept STAFF=watch"),
                     child.call("guard"), child::transcript);
+            assertEquals(List.of("patrol threw 0"), child.call("patrolled"), child::transcript);
 
             // Undone: values() and valueOf no longer list the added constants; the object held stays usable.
             child.install(Fixtures.sources("enum-constants", "v1"), "undo");

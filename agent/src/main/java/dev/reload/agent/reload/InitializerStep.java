@@ -124,7 +124,7 @@ final class InitializerStep {
         if (updates.isEmpty()) {
             return;
         }
-        padSwitchTables(updates, redefined);
+        Set<Class<?>> gaining = padSwitchTables(updates, redefined);
         Set<Class<?>> owners = new LinkedHashSet<>();
         Set<String> finalFields = new LinkedHashSet<>();
         Set<Class<?>> newConstants = new LinkedHashSet<>();
@@ -150,6 +150,9 @@ final class InitializerStep {
         for (Class<?> owner : others) {
             runChanged(owner, updates.get(owner), rewrites, owners, finalFields, newConstants);
         }
+        // An enum that only lost constants keeps the tables outside the batch: they never shrink, and their code,
+        // run again, would index its removed constants past the new end of values().
+        newConstants.retainAll(gaining);
         if (!newConstants.isEmpty()) {
             Set<Class<?>> handled = new LinkedHashSet<>(updates.keySet());
             redefined.forEach(each -> handled.add(each.planned().judged().type()));
@@ -184,25 +187,35 @@ final class InitializerStep {
      * new {@code values()}, and deoptimizes the code that folded a table: until its table is built again, a switch
      * that meets a new constant takes its {@code default}, where it threw {@code ArrayIndexOutOfBoundsException} into
      * the program's thread.
+     *
+     * @return the enums that gain constants; one that only loses some keeps its tables, which never shrink
      */
-    private void padSwitchTables(Map<Class<?>, InitializerUpdate> updates, List<RedefinedClass> redefined) {
+    private Set<Class<?>> padSwitchTables(Map<Class<?>, InitializerUpdate> updates, List<RedefinedClass> redefined) {
+        Set<Class<?>> gaining = new LinkedHashSet<>();
         Set<Class<?>> owners = new LinkedHashSet<>();
         Set<String> finalFields = new LinkedHashSet<>();
         for (RedefinedClass each : redefined) {
             Class<?> type = each.planned().judged().type();
             InitializerUpdate update = updates.get(type);
-            if (type.isEnum() && update != null && listsNewValues(type, update.changed())) {
-                // The saved file's constants: the class redefined keeps the running fields, the added ones moved out.
-                ChangedInitializerRunner.Padded padded = runner.padSwitchTables(type, outsideSwitchTables.holders(type),
-                        constantCount(type, each.planned().judged().file().file().bytes()));
-                padded.problems().forEach(reporter::info);
-                owners.addAll(padded.holders());
-                finalFields.addAll(padded.finalFields());
+            if (!type.isEnum() || update == null || !listsNewValues(type, update.changed())) {
+                continue;
             }
+            // The saved file's constants: the class redefined keeps the running fields, the added ones moved out.
+            int constants = constantCount(type, each.planned().judged().file().file().bytes());
+            if (constants <= type.getEnumConstants().length) {
+                continue; // the old array still: it is written after this
+            }
+            gaining.add(type);
+            ChangedInitializerRunner.Padded padded = runner.padSwitchTables(type, outsideSwitchTables.holders(type),
+                    constants);
+            padded.problems().forEach(reporter::info);
+            owners.addAll(padded.holders());
+            finalFields.addAll(padded.finalFields());
         }
         if (!owners.isEmpty()) {
             deoptimize(owners, finalFields);
         }
+        return gaining;
     }
 
     /** {@return true when the keys name the enum's array of its constants ({@code $VALUES})} */

@@ -203,7 +203,7 @@ final class InitializerStep {
             // The saved file's constants: the class redefined keeps the running fields, the added ones moved out.
             int constants = constantCount(type, each.planned().judged().file().file().bytes());
             if (constants <= type.getEnumConstants().length) {
-                continue; // the old array still: it is written after this
+                continue; // values() still gives the running constants here: the new array is written after this
             }
             gaining.add(type);
             ChangedInitializerRunner.Padded padded = runner.padSwitchTables(type, outsideSwitchTables.holders(type),
@@ -239,7 +239,7 @@ final class InitializerStep {
                 }
             }
         } catch (UnreadableClassException e) {
-            return 0; // the class runs, so its file reads; a table kept as it is still gets built again after
+            return 0; // it ran, so it reads; were it not to, the tables are built again after the new array anyway
         }
         return count;
     }

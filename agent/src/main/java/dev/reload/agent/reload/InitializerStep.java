@@ -207,7 +207,7 @@ final class InitializerStep {
             }
             gaining.add(type);
             ChangedInitializerRunner.Padded padded = runner.padSwitchTables(type, outsideSwitchTables.holders(type),
-                    constants);
+                    outsideSwitchTables.whenMappings(type), constants);
             padded.problems().forEach(reporter::info);
             owners.addAll(padded.holders());
             finalFields.addAll(padded.finalFields());

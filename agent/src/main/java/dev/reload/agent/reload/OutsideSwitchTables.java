@@ -122,6 +122,35 @@ final class OutsideSwitchTables {
         return holders;
     }
 
+    /**
+     * {@return kotlinc's {@code $WhenMappings} classes, in a batch or not, whose static initializer names the enum}
+     * Their class files are read (recovered from the JVM) to see which enums they map; none when the JVM cannot give
+     * them, and {@link #find} says so after.
+     *
+     * @param enumType the enum, never null
+     */
+    List<Class<?>> whenMappings(Class<?> enumType) {
+        List<Class<?>> candidates = new ArrayList<>();
+        for (LoadedClass loaded : index.declaringAnyField(Set.of(KOTLIN_FIRST_MAPPING), instrumentation)) {
+            candidates.add(loaded.type());
+        }
+        List<Class<?>> mapping = new ArrayList<>();
+        if (candidates.isEmpty()) {
+            return mapping;
+        }
+        Set<String> enumName = Set.of(enumType.getName().replace('.', '/'));
+        try {
+            for (Map.Entry<Class<?>, byte[]> each : runningClassFiles.recover(candidates).entrySet()) {
+                if (ClassReferences.namesAny(each.getValue(), enumName)) {
+                    mapping.add(each.getKey());
+                }
+            }
+        } catch (RewriteRefusedException e) {
+            return List.of();
+        }
+        return mapping;
+    }
+
     private static boolean declares(LoadedClass loaded, String fieldName) {
         try {
             return loaded.captured().shape().field(fieldName).isPresent();

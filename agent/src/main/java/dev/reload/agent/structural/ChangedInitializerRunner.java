@@ -15,8 +15,10 @@ import java.lang.reflect.Modifier;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -135,16 +137,28 @@ public final class ChangedInitializerRunner {
      *
      * @param enumType an enum that gains constants, never null
      * @param holders the loaded classes that may declare such tables, never null
+     * @param whenMappings kotlinc's {@code $WhenMappings} classes that map the enum: each of their numbered
+     *                     {@code $EnumSwitchMapping$N} arrays is made as long (an array of another enum only gains
+     *                     places its switch never reaches); never null
      * @param length the enum's new number of constants
      */
-    public Padded padSwitchTables(Class<?> enumType, Collection<Class<?>> holders, int length) {
+    public Padded padSwitchTables(Class<?> enumType, Collection<Class<?>> holders, Collection<Class<?>> whenMappings,
+                                  int length) {
         String flat = enumType.getName().replace('.', '$');
         Set<String> names = Set.of(SyntheticNames.SWITCH_MAP_PREFIX + flat, SyntheticNames.SWITCH_TABLE_PREFIX + flat);
+        Map<Class<?>, List<Field>> tables = new LinkedHashMap<>();
+        for (Class<?> holder : holders) {
+            tables.put(holder, switchTables(holder, names));
+        }
+        for (Class<?> mappings : whenMappings) {
+            tables.put(mappings, switchTables(mappings, null));
+        }
         Set<Class<?>> replaced = new LinkedHashSet<>();
         Set<String> finalFields = new LinkedHashSet<>();
         List<String> problems = new ArrayList<>();
-        for (Class<?> holder : holders) {
-            for (Field field : switchTables(holder, names)) {
+        for (Map.Entry<Class<?>, List<Field>> each : tables.entrySet()) {
+            Class<?> holder = each.getKey();
+            for (Field field : each.getValue()) {
                 try {
                     if (pad(holder, field, length) && Modifier.isFinal(field.getModifiers())) {
                         replaced.add(holder);
@@ -160,11 +174,12 @@ public final class ChangedInitializerRunner {
         return new Padded(replaced, finalFields, problems);
     }
 
+    /** {@return the switch tables the class declares with one of the names, or with any name when it is null} */
     private static List<Field> switchTables(Class<?> holder, Set<String> names) {
         List<Field> tables = new ArrayList<>();
         try {
             for (Field field : holder.getDeclaredFields()) {
-                if (names.contains(field.getName()) && SwitchArrays.isSwitchTable(field)) {
+                if ((names == null || names.contains(field.getName())) && SwitchArrays.isSwitchTable(field)) {
                     tables.add(field);
                 }
             }

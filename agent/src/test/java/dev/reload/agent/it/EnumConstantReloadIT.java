@@ -115,6 +115,7 @@ class EnumConstantReloadIT {
                     child.call("show"), child::transcript);
             assertEquals(List.of("held same=true uses=1"), child.call("held"), child::transcript);
             assertEquals(List.of("guard SWORD=parry BOW=dodge"), child.call("guard"), child::transcript);
+            assertEquals(List.of("patrol started"), child.call("patrol"), child::transcript);
 
             assertContains(child.install("v2"), "fixture.ktenums.Weapon");
             child.awaitStderrContaining("fixture.ktenums.Weapon: new values from changed static initializers:"
@@ -127,6 +128,7 @@ class EnumConstantReloadIT {
             child.awaitStderrContaining("fixture.ktenums.Guard$WhenMappings: enum switch tables built again for the"
                     + " constants as they are now: $EnumSwitchMapping$0");
             assertEquals(List.of("guard SWORD=parry BOW=dodge STAFF=watch"), child.call("guard"), child::transcript);
+            assertEquals(List.of("patrol threw 0"), child.call("patrolled"), child::transcript);
             assertEquals(List.of("held same=true uses=2"), child.call("held"), child::transcript);
         }
     }

@@ -206,8 +206,9 @@ final class InitializerStep {
                 continue; // values() still gives the running constants here: the new array is written after this
             }
             gaining.add(type);
-            ChangedInitializerRunner.Padded padded = runner.padSwitchTables(type, outsideSwitchTables.holders(type),
-                    outsideSwitchTables.whenMappings(type), constants);
+            OutsideSwitchTables.Holders holders = outsideSwitchTables.holders(type);
+            ChangedInitializerRunner.Padded padded = runner.padSwitchTables(type, holders.named(),
+                    holders.whenMappings(), constants);
             padded.problems().forEach(reporter::info);
             owners.addAll(padded.holders());
             finalFields.addAll(padded.finalFields());

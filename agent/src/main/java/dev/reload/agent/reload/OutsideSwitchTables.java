@@ -62,9 +62,8 @@ final class OutsideSwitchTables {
         Set<String> tableNames = new LinkedHashSet<>();
         Set<String> enumNames = new LinkedHashSet<>();
         for (Class<?> type : enums) {
-            String flat = type.getName().replace('.', '$');
-            mapNames.add(SyntheticNames.SWITCH_MAP_PREFIX + flat);
-            tableNames.add(SyntheticNames.SWITCH_TABLE_PREFIX + flat);
+            mapNames.add(SyntheticNames.switchMapName(type.getName()));
+            tableNames.add(SyntheticNames.switchTableName(type.getName()));
             enumNames.add(type.getName().replace('.', '/'));
         }
         Set<String> names = new LinkedHashSet<>(mapNames);
@@ -107,33 +106,37 @@ final class OutsideSwitchTables {
     }
 
     /**
-     * {@return every loaded class that declares a javac switch map array or an Eclipse compiler table over the enum,
-     * in a batch or not} By name, from the shapes, as {@link #find} does; kotlinc's numbered arrays are not among them.
+     * The loaded classes, in a batch or not, holding switch tables over one enum.
      *
-     * @param enumType the enum, never null
+     * @param named the classes declaring javac's switch map array or the Eclipse compiler's table over it, by name
+     * @param whenMappings kotlinc's {@code $WhenMappings} classes whose static initializer names it: their numbered
+     *                     arrays do not say which enum they map, so their class files are read (recovered from the
+     *                     JVM); none when the JVM cannot give them, which {@link #find} says after
      */
-    List<Class<?>> holders(Class<?> enumType) {
-        String flat = enumType.getName().replace('.', '$');
-        Set<String> names = Set.of(SyntheticNames.SWITCH_MAP_PREFIX + flat, SyntheticNames.SWITCH_TABLE_PREFIX + flat);
-        List<Class<?>> holders = new ArrayList<>();
-        for (LoadedClass loaded : index.declaringAnyField(names, instrumentation)) {
-            holders.add(loaded.type());
-        }
-        return holders;
+    record Holders(List<Class<?>> named, List<Class<?>> whenMappings) {
     }
 
     /**
-     * {@return kotlinc's {@code $WhenMappings} classes, in a batch or not, whose static initializer names the enum}
-     * Their class files are read (recovered from the JVM) to see which enums they map; none when the JVM cannot give
-     * them, and {@link #find} says so after.
+     * {@return the loaded classes holding switch tables over the enum}: one pass over the shapes, as {@link #find}
+     * makes
      *
      * @param enumType the enum, never null
      */
-    List<Class<?>> whenMappings(Class<?> enumType) {
-        List<Class<?>> candidates = new ArrayList<>();
-        for (LoadedClass loaded : index.declaringAnyField(Set.of(KOTLIN_FIRST_MAPPING), instrumentation)) {
-            candidates.add(loaded.type());
+    Holders holders(Class<?> enumType) {
+        Set<String> named = Set.of(SyntheticNames.switchMapName(enumType.getName()),
+                SyntheticNames.switchTableName(enumType.getName()));
+        Set<String> names = new LinkedHashSet<>(named);
+        names.add(KOTLIN_FIRST_MAPPING);
+        List<Class<?>> namedHolders = new ArrayList<>();
+        List<Class<?>> kotlinCandidates = new ArrayList<>();
+        for (LoadedClass loaded : index.declaringAnyField(names, instrumentation)) {
+            (declaresAny(loaded, named) ? namedHolders : kotlinCandidates).add(loaded.type());
         }
+        return new Holders(namedHolders, mapping(kotlinCandidates, enumType));
+    }
+
+    /** {@return those of kotlinc's {@code $WhenMappings} classes whose static initializer names the enum} */
+    private List<Class<?>> mapping(List<Class<?>> candidates, Class<?> enumType) {
         List<Class<?>> mapping = new ArrayList<>();
         if (candidates.isEmpty()) {
             return mapping;
@@ -149,6 +152,15 @@ final class OutsideSwitchTables {
             return List.of();
         }
         return mapping;
+    }
+
+    private static boolean declaresAny(LoadedClass loaded, Set<String> fieldNames) {
+        for (String name : fieldNames) {
+            if (declares(loaded, name)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean declares(LoadedClass loaded, String fieldName) {

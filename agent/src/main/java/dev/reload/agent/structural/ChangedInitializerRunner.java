@@ -144,8 +144,8 @@ public final class ChangedInitializerRunner {
      */
     public Padded padSwitchTables(Class<?> enumType, Collection<Class<?>> holders, Collection<Class<?>> whenMappings,
                                   int length) {
-        String flat = enumType.getName().replace('.', '$');
-        Set<String> names = Set.of(SyntheticNames.SWITCH_MAP_PREFIX + flat, SyntheticNames.SWITCH_TABLE_PREFIX + flat);
+        Set<String> names = Set.of(SyntheticNames.switchMapName(enumType.getName()),
+                SyntheticNames.switchTableName(enumType.getName()));
         Map<Class<?>, List<Field>> tables = new LinkedHashMap<>();
         for (Class<?> holder : holders) {
             tables.put(holder, switchTables(holder, names));

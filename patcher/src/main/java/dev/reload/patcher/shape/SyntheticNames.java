@@ -145,6 +145,26 @@ public final class SyntheticNames {
     }
 
     /**
+     * {@return the name of javac's switch map array over the enum, such as {@code $SwitchMap$demo$Color}}; the inverse
+     * of {@link #switchedEnum}
+     *
+     * @param enumBinaryName the enum's binary name, such as {@code demo.Color}, never null
+     */
+    public static String switchMapName(String enumBinaryName) {
+        return SWITCH_MAP_PREFIX + enumBinaryName.replace('.', '$');
+    }
+
+    /**
+     * {@return the name of the Eclipse compiler's switch table over the enum, such as
+     * {@code $SWITCH_TABLE$demo$Color}}; the inverse of {@link #switchedEnum}
+     *
+     * @param enumBinaryName the enum's binary name, such as {@code demo.Color}, never null
+     */
+    public static String switchTableName(String enumBinaryName) {
+        return SWITCH_TABLE_PREFIX + enumBinaryName.replace('.', '$');
+    }
+
+    /**
      * {@return the enum's binary name that a switch map or switch table name encodes, such as
      * {@code demo.Color} for {@code $SwitchMap$demo$Color}; best effort, since {@code $} is ambiguous}
      *

@@ -44,6 +44,14 @@ class SyntheticNamesTest {
     }
 
     @Test
+    void anEnumsSwitchFieldsAreNamedAsTheCompilersNameThemAndNameItBack() {
+        assertEquals("$SwitchMap$a$Color", SyntheticNames.switchMapName("a.Color"));
+        assertEquals("$SWITCH_TABLE$a$Color", SyntheticNames.switchTableName("a.Color"));
+        assertEquals("a.Color", SyntheticNames.switchedEnum(SyntheticNames.switchMapName("a.Color")));
+        assertEquals("a.Color", SyntheticNames.switchedEnum(SyntheticNames.switchTableName("a.Color")));
+    }
+
+    @Test
     void lambdaBodiesOfEveryCompilerAreLambdas() {
         assertTrue(SyntheticNames.isLambda("lambda$update$0"), "javac");
         assertTrue(SyntheticNames.isLambda("lambda$3"), "ECJ");

@@ -13,7 +13,6 @@ import dev.reload.patcher.shape.ClassShape;
 import dev.reload.patcher.shape.FieldShape;
 import dev.reload.patcher.shape.MemberKey;
 import dev.reload.patcher.shape.SyntheticNames;
-import dev.reload.patcher.shape.UnreadableClassException;
 
 import java.lang.instrument.UnmodifiableClassException;
 import java.util.ArrayList;
@@ -201,7 +200,7 @@ final class InitializerStep {
                 continue;
             }
             // The saved file's constants: the class redefined keeps the running fields, the added ones moved out.
-            int constants = constantCount(type, each.planned().judged().file().file().bytes());
+            int constants = constantCount(type, each.planned().judged().file().shape());
             if (constants <= type.getEnumConstants().length) {
                 continue; // values() still gives the running constants here: the new array is written after this
             }
@@ -230,17 +229,13 @@ final class InitializerStep {
         return false;
     }
 
-    /** {@return how many constants the enum's class file declares; 0 when it cannot be read} */
-    private static int constantCount(Class<?> enumType, byte[] classFile) {
+    /** {@return how many constants the enum's saved class file declares} */
+    private static int constantCount(Class<?> enumType, ClassShape saved) {
         int count = 0;
-        try {
-            for (FieldShape field : ClassShape.read(classFile).fields()) {
-                if ((field.access() & ENUM_FIELD) != 0 && field.descriptor().equals(enumType.descriptorString())) {
-                    count++;
-                }
+        for (FieldShape field : saved.fields()) {
+            if ((field.access() & ENUM_FIELD) != 0 && field.descriptor().equals(enumType.descriptorString())) {
+                count++;
             }
-        } catch (UnreadableClassException e) {
-            return 0; // it ran, so it reads; were it not to, the tables are built again after the new array anyway
         }
         return count;
     }

@@ -58,13 +58,12 @@ public final class StaticInitializers {
      * @param classFile the class file, never null
      */
     public static Map<MemberKey, Long> fingerprints(byte[] classFile) {
-        return fingerprints(ClassFiles.read(classFile));
+        return fingerprints(new Slices(ClassFiles.read(classFile)));
     }
 
-    private static Map<MemberKey, Long> fingerprints(ClassNode node) {
+    private static Map<MemberKey, Long> fingerprints(Slices slices) {
         Map<MemberKey, Long> fingerprints = new LinkedHashMap<>();
-        new Slices(node).forEach((field, slice) -> fingerprints.put(new MemberKey(field.name, field.desc),
-                slice.fingerprint()));
+        slices.forEach((field, slice) -> fingerprints.put(new MemberKey(field.name, field.desc), slice.fingerprint()));
         return fingerprints;
     }
 
@@ -81,12 +80,13 @@ public final class StaticInitializers {
      */
     public static InitializerUpdate compare(Map<MemberKey, Long> running, byte[] updated) {
         ClassNode next = ClassFiles.read(updated);
+        Slices slices = new Slices(next);
         boolean anyChanged = false;
-        for (Map.Entry<MemberKey, Long> each : fingerprints(next).entrySet()) {
+        for (Map.Entry<MemberKey, Long> each : fingerprints(slices).entrySet()) {
             anyChanged |= changed(running.get(each.getKey()), each.getValue());
         }
         boolean withAdded = anyChanged;
-        return update(next, false, (key, fingerprint) -> changed(running.get(key), fingerprint)
+        return update(next, slices, false, (key, fingerprint) -> changed(running.get(key), fingerprint)
                 || (withAdded && added(running.get(key), fingerprint)), key -> !running.containsKey(key));
     }
 
@@ -109,17 +109,17 @@ public final class StaticInitializers {
      * @param running the class file the class runs, never null
      */
     public static InitializerUpdate rebuildSwitchMaps(byte[] running) {
-        return update(ClassFiles.read(running), true, (key, fingerprint) -> true, key -> false);
+        ClassNode node = ClassFiles.read(running);
+        return update(node, new Slices(node), true, (key, fingerprint) -> true, key -> false);
     }
 
-    private static InitializerUpdate update(ClassNode next, boolean switchMapsOnly,
+    private static InitializerUpdate update(ClassNode next, Slices slices, boolean switchMapsOnly,
                                             BiPredicate<MemberKey, Long> rerun, Predicate<MemberKey> isAdded) {
         Map<MemberKey, Long> fingerprints = new LinkedHashMap<>();
         List<MemberKey> changed = new ArrayList<>();
         List<MemberKey> added = new ArrayList<>();
         List<MemberKey> inseparable = new ArrayList<>();
         ClassNode values = valueClass(next);
-        Slices slices = new Slices(next);
         slices.forEach((field, slice) -> {
             MemberKey key = new MemberKey(field.name, field.desc);
             fingerprints.put(key, slice.fingerprint());

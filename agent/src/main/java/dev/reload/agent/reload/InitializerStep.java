@@ -21,6 +21,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.WeakHashMap;
 import java.util.stream.Collectors;
@@ -35,6 +36,8 @@ import java.util.stream.Collectors;
 final class InitializerStep {
     /** {@code ACC_ENUM} of a field (JVMS 4.5): an enum constant. */
     private static final int ENUM_FIELD = 0x4000;
+    /** {@code ACC_FINAL} of a field (JVMS 4.5). */
+    private static final int FINAL = 0x0010;
     private final boolean enabled;
     private final RunningClassFiles runningClassFiles;
     private final ChangedInitializerRunner runner;
@@ -59,13 +62,13 @@ final class InitializerStep {
 
     /**
      * {@return the changed initializers of the batch's classes whose static initializer or a static constant
-     * changed, by class}
+     * changed, by class, and the classes that read the final fields among them}
      *
      * @param changed the batch's changed classes, never null
      */
-    Map<Class<?>, InitializerUpdate> compare(List<JudgedClass> changed) {
+    ChangedInitializers compare(List<JudgedClass> changed) {
         if (!enabled) {
-            return Map.of();
+            return ChangedInitializers.NONE;
         }
         // Loops, not streams or lambdas: every save runs this, and the JDK code a stream pipeline compiles, or the
         // class a lambda spins, stays in the program for every later redefinition to walk.
@@ -80,7 +83,7 @@ final class InitializerStep {
             }
         }
         if (compared.isEmpty()) {
-            return Map.of();
+            return ChangedInitializers.NONE;
         }
         Map<Class<?>, byte[]> recovered = recover(unknown);
         Map<Class<?>, InitializerUpdate> updates = new LinkedHashMap<>();
@@ -92,7 +95,51 @@ final class InitializerStep {
                     : StaticInitializers.fingerprints(recovered.get(judged.type()));
             updates.put(judged.type(), StaticInitializers.compare(running, judged.file().file().bytes()));
         }
-        return updates;
+        return new ChangedInitializers(updates, searchReaders(compared, updates));
+    }
+
+    /**
+     * {@return the loaded classes naming a final field whose initializer changed, or, for an enum whose constants
+     * changed, a switch table over it}: what {@link #took} deoptimizes once the new values are written, found now, on
+     * the reload thread, so that no class file is read between the batch's redefinition and its new values
+     */
+    private FieldReaders searchReaders(List<JudgedClass> compared, Map<Class<?>, InitializerUpdate> updates) {
+        Set<String> names = new LinkedHashSet<>();
+        List<String> prefixes = new ArrayList<>();
+        for (JudgedClass judged : compared) {
+            InitializerUpdate update = updates.get(judged.type());
+            if (update == null) {
+                continue;
+            }
+            ClassShape saved = judged.file().shape();
+            addFinal(saved, update.changed(), names);
+            addFinal(saved, update.added(), names);
+            if (judged.type().isEnum() && listsNewValues(judged.type(), update.changed())) {
+                names.add(SyntheticNames.switchMapName(judged.type().getName()));
+                names.add(SyntheticNames.switchTableName(judged.type().getName()));
+                if (prefixes.isEmpty()) {
+                    prefixes.add(SyntheticNames.KOTLIN_SWITCH_MAPPING_PREFIX);
+                }
+            }
+        }
+        if (names.isEmpty() && prefixes.isEmpty()) {
+            return FieldReaders.NONE;
+        }
+        long start = System.nanoTime();
+        FieldReaders found = readers.search(names, prefixes);
+        reporter.debug("looked for the classes reading " + names + (prefixes.isEmpty() ? "" : " and " + prefixes + "*")
+                + " in " + (System.nanoTime() - start) / 1_000 + " µs, before applying");
+        return found;
+    }
+
+    /** Adds the names of the keys' fields that the saved class file declares final. */
+    private static void addFinal(ClassShape saved, List<MemberKey> keys, Set<String> names) {
+        for (MemberKey key : keys) {
+            Optional<FieldShape> field = saved.field(key.name());
+            if (field.isPresent() && (field.get().access() & FINAL) != 0) {
+                names.add(key.name());
+            }
+        }
     }
 
     /** {@return the class files the classes run, by class; empty when the JVM cannot give them, which is said} */
@@ -114,16 +161,17 @@ final class InitializerStep {
      * Runs the changed initializers of a batch the JVM took, reports each field given a new value and each
      * initializer not taken apart, and remembers what the classes run now.
      *
-     * @param updates what {@link #compare} gave for the batch, never null
+     * @param changes what {@link #compare} gave for the batch, never null
      * @param rewrites what the engine prepared for the batch, so the initializers' calls link as the classes' do
      * @param redefined the classes the batch redefined, never null
      */
-    void took(Map<Class<?>, InitializerUpdate> updates, List<PreparedRewrite> rewrites,
-              List<RedefinedClass> redefined) {
+    void took(ChangedInitializers changes, List<PreparedRewrite> rewrites, List<RedefinedClass> redefined) {
+        Map<Class<?>, InitializerUpdate> updates = changes.updates();
         if (updates.isEmpty()) {
             return;
         }
-        Set<Class<?>> gaining = padSwitchTables(updates, redefined);
+        FieldReaders found = changes.readers();
+        Set<Class<?>> gaining = padSwitchTables(updates, redefined, found);
         Set<Class<?>> owners = new LinkedHashSet<>();
         Set<String> finalFields = new LinkedHashSet<>();
         Set<Class<?>> newConstants = new LinkedHashSet<>();
@@ -139,7 +187,7 @@ final class InitializerStep {
         if (!newConstants.isEmpty()) {
             // Code the JIT compiled since the redefinition may hold the old constants array (values() folds it):
             // gone before the enum's caches fill again and a switch map's initializer reads values().
-            deoptimize(owners, finalFields);
+            deoptimize(owners, finalFields, found);
             owners.clear();
             finalFields.clear();
             for (Class<?> enumType : newConstants) {
@@ -158,7 +206,7 @@ final class InitializerStep {
             rebuildOutsideSwitchTables(newConstants, handled, rewrites, owners, finalFields);
         }
         if (!owners.isEmpty()) {
-            deoptimize(owners, finalFields);
+            deoptimize(owners, finalFields, found);
         }
     }
 
@@ -189,7 +237,8 @@ final class InitializerStep {
      *
      * @return the enums that gain constants; one that only loses some keeps its tables, which never shrink
      */
-    private Set<Class<?>> padSwitchTables(Map<Class<?>, InitializerUpdate> updates, List<RedefinedClass> redefined) {
+    private Set<Class<?>> padSwitchTables(Map<Class<?>, InitializerUpdate> updates, List<RedefinedClass> redefined,
+                                          FieldReaders found) {
         Set<Class<?>> gaining = new LinkedHashSet<>();
         Set<Class<?>> owners = new LinkedHashSet<>();
         Set<String> finalFields = new LinkedHashSet<>();
@@ -213,7 +262,7 @@ final class InitializerStep {
             finalFields.addAll(padded.finalFields());
         }
         if (!owners.isEmpty()) {
-            deoptimize(owners, finalFields);
+            deoptimize(owners, finalFields, found);
         }
         return gaining;
     }
@@ -296,10 +345,10 @@ final class InitializerStep {
         }
     }
 
-    private void deoptimize(Set<Class<?>> owners, Set<String> finalFields) {
+    private void deoptimize(Set<Class<?>> owners, Set<String> finalFields, FieldReaders searched) {
         long start = System.nanoTime();
         try {
-            Set<Class<?>> classes = readers.readers(owners, finalFields);
+            Set<Class<?>> classes = readers.readers(owners, finalFields, searched);
             long found = System.nanoTime();
             readers.deoptimize(classes);
             reporter.debug("retransformed " + classes.size() + " class(es) reading " + finalFields + " (found in "

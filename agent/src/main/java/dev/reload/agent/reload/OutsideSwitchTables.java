@@ -28,7 +28,7 @@ import java.util.Set;
  * thread only.
  */
 final class OutsideSwitchTables {
-    private static final String KOTLIN_FIRST_MAPPING = "$EnumSwitchMapping$0";
+    private static final String KOTLIN_FIRST_MAPPING = SyntheticNames.KOTLIN_SWITCH_MAPPING_PREFIX + "0";
 
     private final LoadedClassIndex index;
     private final Instrumentation instrumentation;

@@ -145,7 +145,7 @@ public final class Reloader {
             }
             return;
         }
-        Map<Class<?>, InitializerUpdate> changedInitializers = initializers.compare(judgement.changed());
+        ChangedInitializers changedInitializers = initializers.compare(judgement.changed());
         classFilesForNames.planned();
         long planned = System.nanoTime();
         if (!stands(batch)) {
@@ -186,12 +186,12 @@ public final class Reloader {
      * on a game's thread, nothing the agent does may reach the game's code.
      */
     private void applyPlanned(ChangeBatch batch, SettledFiles settled, Judgement judgement, Plan plan,
-                              Map<Class<?>, InitializerUpdate> changedInitializers, ReloadTimes times) {
+                              ChangedInitializers changedInitializers, ReloadTimes times) {
         long applying = System.nanoTime();
         try {
             Redefinition redefinition = redefine(judgement, plan);
             if (redefinition.took()) {
-                recorder.took(redefinition, judgement, plan, changedInitializers);
+                recorder.took(redefinition, judgement, plan, changedInitializers.updates());
                 initializers.took(changedInitializers, plan.rewrites(), redefinition.classes());
                 initializers.emptySwitchTables(redefinition.classes());
             }

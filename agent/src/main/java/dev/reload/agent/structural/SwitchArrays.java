@@ -16,8 +16,6 @@ import java.util.Arrays;
  * code is new (its case numbers may mean other cases).
  */
 final class SwitchArrays {
-    private static final String KOTLIN_PREFIX = "$EnumSwitchMapping$";
-
     private SwitchArrays() {
     }
 
@@ -25,7 +23,7 @@ final class SwitchArrays {
     static boolean isSwitchTable(Field field) {
         String name = field.getName();
         return Modifier.isStatic(field.getModifiers()) && field.getType() == int[].class
-                && (name.startsWith(SyntheticNames.SWITCH_MAP_PREFIX) || name.startsWith(KOTLIN_PREFIX)
+                && (name.startsWith(SyntheticNames.SWITCH_MAP_PREFIX) || name.startsWith(SyntheticNames.KOTLIN_SWITCH_MAPPING_PREFIX)
                         || SyntheticNames.isSwitchTable(name));
     }
 

@@ -165,6 +165,31 @@ final class ClassFileOutline {
         return namesAny(CONSTANT_NAME_AND_TYPE, memberNames);
     }
 
+    /**
+     * Adds to {@code found} each name of a member that a {@code CONSTANT_NameAndType} entry of the pool names and that
+     * is one of {@code names} or begins with one of {@code prefixes}.
+     */
+    void memberNamesAmong(Set<String> names, List<String> prefixes, Set<String> found) {
+        for (int index = 1; index < poolCount; index++) {
+            int offset = poolOffsets[index];
+            if (offset != 0 && bytes[offset] == CONSTANT_NAME_AND_TYPE) {
+                String name = utf8(u2(offset + 1));
+                if (names.contains(name) || startsWithAny(name, prefixes)) {
+                    found.add(name);
+                }
+            }
+        }
+    }
+
+    private static boolean startsWithAny(String name, List<String> prefixes) {
+        for (String prefix : prefixes) {
+            if (name.startsWith(prefix)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** {@return true when an entry with the tag, whose first item is the index of a name, names one of them} */
     private boolean namesAny(int tag, Set<String> names) {
         for (int index = 1; index < poolCount; index++) {

@@ -2,6 +2,8 @@ package dev.reload.patcher.rewrite;
 
 import org.objectweb.asm.ClassReader;
 
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -38,6 +40,23 @@ public final class ClassReferences {
      */
     public static boolean namesAnyMember(byte[] classFile, Set<String> names) {
         return !names.isEmpty() && ClassFileOutline.of(classFile).namesAnyMember(names);
+    }
+
+    /**
+     * {@return the member names that the class file's constant pool names, as {@link #namesAnyMember} reads them, and
+     * that are one of {@code names} or begin with one of {@code prefixes}}: one walk answers for many names
+     *
+     * @param classFile a class file, never null
+     * @param names member names, never null
+     * @param prefixes beginnings of member names, such as kotlinc's numbered {@code $EnumSwitchMapping$}, never null
+     * @throws IllegalArgumentException when the bytes are not a class file
+     */
+    public static Set<String> memberNamesAmong(byte[] classFile, Set<String> names, List<String> prefixes) {
+        Set<String> found = new LinkedHashSet<>();
+        if (!names.isEmpty() || !prefixes.isEmpty()) {
+            ClassFileOutline.of(classFile).memberNamesAmong(names, prefixes, found);
+        }
+        return found;
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.reload.patcher.rewrite;
 
+import dev.reload.patcher.shape.SyntheticNames;
 import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.tree.AbstractInsnNode;
 import org.objectweb.asm.tree.ClassNode;
@@ -16,9 +17,6 @@ import org.objectweb.asm.tree.MethodNode;
  * runs that copy once, when the value class is first used, and each value method returns one copied field.
  */
 final class SwitchMapCopy {
-    private static final String JAVAC = "$SwitchMap$";
-    private static final String KOTLIN = "$EnumSwitchMapping$";
-
     private SwitchMapCopy() {
     }
 
@@ -28,7 +26,8 @@ final class SwitchMapCopy {
             return false; // older class files carry no stack map frames, which the copy's version needs
         }
         for (FieldNode field : node.fields) {
-            boolean named = field.name.startsWith(JAVAC) || field.name.startsWith(KOTLIN);
+            boolean named = field.name.startsWith(SyntheticNames.SWITCH_MAP_PREFIX)
+                    || field.name.startsWith(SyntheticNames.KOTLIN_SWITCH_MAPPING_PREFIX);
             if (!named || (field.access & Opcodes.ACC_STATIC) == 0 || !field.desc.equals("[I")) {
                 return false;
             }

@@ -20,6 +20,11 @@ public final class SyntheticNames {
     public static final String SWITCH_MAP_PREFIX = "$SwitchMap$";
     /** The prefix of ECJ's enum switch table field and method, kept in the switching class itself. */
     public static final String SWITCH_TABLE_PREFIX = "$SWITCH_TABLE$";
+    /**
+     * The prefix of kotlinc's enum switch arrays, numbered in the order of the {@code when}s of a file
+     * ({@code $EnumSwitchMapping$0}), held by a synthetic class {@code Outer$WhenMappings}.
+     */
+    public static final String KOTLIN_SWITCH_MAPPING_PREFIX = "$EnumSwitchMapping$";
     private static final byte[] SWITCH_TABLE_BYTES = SWITCH_TABLE_PREFIX.getBytes(StandardCharsets.US_ASCII);
 
     private SyntheticNames() {

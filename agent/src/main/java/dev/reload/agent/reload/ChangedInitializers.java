@@ -1,0 +1,18 @@
+package dev.reload.agent.reload;
+
+import dev.reload.patcher.rewrite.InitializerUpdate;
+
+import java.util.Map;
+
+/**
+ * What {@link InitializerStep#compare} finds before a batch applies: the changed initializers to run after it, and
+ * the classes whose compiled code may hold the old values of the final fields among them.
+ *
+ * @param updates the changed initializers of the batch's classes, by class; never null
+ * @param readers the loaded classes naming those final fields, and an enum's switch tables when it gains constants;
+ *     never null
+ */
+record ChangedInitializers(Map<Class<?>, InitializerUpdate> updates, FieldReaders readers) {
+    /** Nothing to run after the batch. */
+    static final ChangedInitializers NONE = new ChangedInitializers(Map.of(), FieldReaders.NONE);
+}

@@ -16,6 +16,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.WeakHashMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Predicate;
 
 /**
@@ -25,6 +26,7 @@ import java.util.function.Predicate;
  */
 public final class LoadedClassIndex {
     private final Map<ClassLoader, CapturedClasses> byLoader = Collections.synchronizedMap(new WeakHashMap<>());
+    private final AtomicLong filed = new AtomicLong();
     /**
      * Per loader, the class files that a class of another name continues ({@code Outer$2.class} → {@code Outer$1}),
      * since anonymous classes were renumbered; empty for almost every loader.
@@ -52,6 +54,15 @@ public final class LoadedClassIndex {
      */
     public void put(ClassLoader loader, CapturedClass captured) {
         classesOf(loader).put(captured);
+        filed.incrementAndGet();
+    }
+
+    /**
+     * {@return how many times a class was filed so far}: a larger count later says that a class loaded in between,
+     * which what was found in the index before may lack
+     */
+    public long filedCount() {
+        return filed.get();
     }
 
     /** {@return the class of that name captured in that loader, or null} */

@@ -95,7 +95,28 @@ final class InitializerStep {
                     : StaticInitializers.fingerprints(recovered.get(judged.type()));
             updates.put(judged.type(), StaticInitializers.compare(running, judged.file().file().bytes()));
         }
-        return new ChangedInitializers(updates, searchReaders(compared, updates));
+        return new ChangedInitializers(updates, searchReaders(compared, updates),
+                outsideSwitchTables.ahead(constantsChanging(updates), batchTypes(changed, updates), changed));
+    }
+
+    /** {@return the enums whose array of constants the updates build again} */
+    private static Set<Class<?>> constantsChanging(Map<Class<?>, InitializerUpdate> updates) {
+        Set<Class<?>> enums = new LinkedHashSet<>();
+        for (Map.Entry<Class<?>, InitializerUpdate> each : updates.entrySet()) {
+            if (each.getKey().isEnum() && listsNewValues(each.getKey(), each.getValue().changed())) {
+                enums.add(each.getKey());
+            }
+        }
+        return enums;
+    }
+
+    /** {@return the classes whose tables the batch builds again itself: those it redefines} */
+    private static Set<Class<?>> batchTypes(List<JudgedClass> changed, Map<Class<?>, InitializerUpdate> updates) {
+        Set<Class<?>> types = new LinkedHashSet<>(updates.keySet());
+        for (JudgedClass judged : changed) {
+            types.add(judged.type());
+        }
+        return types;
     }
 
     /**
@@ -171,7 +192,7 @@ final class InitializerStep {
             return;
         }
         FieldReaders found = changes.readers();
-        Set<Class<?>> gaining = padSwitchTables(updates, redefined, found);
+        Set<Class<?>> gaining = padSwitchTables(updates, redefined, changes);
         Set<Class<?>> owners = new LinkedHashSet<>();
         Set<String> finalFields = new LinkedHashSet<>();
         Set<Class<?>> newConstants = new LinkedHashSet<>();
@@ -203,7 +224,7 @@ final class InitializerStep {
         if (!newConstants.isEmpty()) {
             Set<Class<?>> handled = new LinkedHashSet<>(updates.keySet());
             redefined.forEach(each -> handled.add(each.planned().judged().type()));
-            rebuildOutsideSwitchTables(newConstants, handled, rewrites, owners, finalFields);
+            rebuildOutsideSwitchTables(newConstants, handled, rewrites, owners, finalFields, changes.switchTables());
         }
         if (!owners.isEmpty()) {
             deoptimize(owners, finalFields, found);
@@ -238,7 +259,7 @@ final class InitializerStep {
      * @return the enums that gain constants; one that only loses some keeps its tables, which never shrink
      */
     private Set<Class<?>> padSwitchTables(Map<Class<?>, InitializerUpdate> updates, List<RedefinedClass> redefined,
-                                          FieldReaders found) {
+                                          ChangedInitializers changes) {
         Set<Class<?>> gaining = new LinkedHashSet<>();
         Set<Class<?>> owners = new LinkedHashSet<>();
         Set<String> finalFields = new LinkedHashSet<>();
@@ -254,7 +275,7 @@ final class InitializerStep {
                 continue; // values() still gives the running constants here: the new array is written after this
             }
             gaining.add(type);
-            OutsideSwitchTables.Holders holders = outsideSwitchTables.holders(type);
+            OutsideSwitchTables.Holders holders = outsideSwitchTables.holders(type, changes.switchTables());
             ChangedInitializerRunner.Padded padded = runner.padSwitchTables(type, holders.named(),
                     holders.whenMappings(), constants);
             padded.problems().forEach(reporter::info);
@@ -262,7 +283,7 @@ final class InitializerStep {
             finalFields.addAll(padded.finalFields());
         }
         if (!owners.isEmpty()) {
-            deoptimize(owners, finalFields, found);
+            deoptimize(owners, finalFields, changes.readers());
         }
         return gaining;
     }
@@ -294,8 +315,9 @@ final class InitializerStep {
      * it changed (after their new {@code values()}, which the tables are sized by), and reports each class.
      */
     private void rebuildOutsideSwitchTables(Set<Class<?>> enums, Set<Class<?>> handled, List<PreparedRewrite> rewrites,
-                                            Set<Class<?>> owners, Set<String> finalFields) {
-        OutsideSwitchTables.Found found = outsideSwitchTables.find(enums, handled);
+                                            Set<Class<?>> owners, Set<String> finalFields,
+                                            OutsideSwitchTables.Ahead ahead) {
+        OutsideSwitchTables.Found found = outsideSwitchTables.find(enums, handled, ahead);
         found.problems().forEach(reporter::info);
         found.switchMaps().forEach((owner, update) -> {
             byte[] linked = engine.linkCalls(update.valueClass(), owner.getClassLoader(), rewrites);

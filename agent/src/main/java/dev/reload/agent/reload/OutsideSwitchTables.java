@@ -5,6 +5,7 @@ import dev.reload.agent.index.LoadedClassIndex;
 import dev.reload.patcher.rewrite.ClassReferences;
 import dev.reload.patcher.rewrite.InitializerUpdate;
 import dev.reload.patcher.rewrite.StaticInitializers;
+import dev.reload.patcher.shape.ClassShape;
 import dev.reload.patcher.shape.SyntheticNames;
 import dev.reload.patcher.shape.UnreadableClassException;
 
@@ -24,8 +25,8 @@ import java.util.Set;
  * {@code Outer$N}), as the Eclipse compiler names its table field ({@code $SWITCH_TABLE$pkg$Enum} in the switching
  * class), so the shape the agent keeps of every loaded class tells them by a field's name, with no class file read;
  * kotlinc numbers its arrays ({@code $EnumSwitchMapping$0} in {@code Outer$WhenMappings}), and only the static
- * initializer says which enum each maps, so the class files of those few classes are read. Used by the reload
- * thread only.
+ * initializer says which enum each maps, so the class files of those few classes are read. Found on the reload
+ * thread before a batch applies ({@link #ahead}), and again where the batch applies if a class loaded in between.
  */
 final class OutsideSwitchTables {
     private static final String KOTLIN_FIRST_MAPPING = SyntheticNames.KOTLIN_SWITCH_MAPPING_PREFIX + "0";
@@ -106,6 +107,85 @@ final class OutsideSwitchTables {
     }
 
     /**
+     * What the switch tables over enums whose constants a batch changes need, found on the reload thread before the
+     * batch applies: the classes holding them, to make them long enough, and the switch maps outside the batch, to
+     * build them again. With {@code sync=} the batch applies on the game's thread, where the pass over every loaded
+     * class's shape and the recovery of kotlinc's class files held a frame.
+     *
+     * @param filedCount the index's {@link LoadedClassIndex#filedCount} when they were found: a class loaded since may
+     *     hold a table they lack, and they are found again
+     * @param enums the enums, never null
+     * @param holders the classes holding each enum's tables, a class of the batch as its new file declares; never null
+     * @param outside the switch maps over the enums outside the batch; never null
+     */
+    record Ahead(long filedCount, Set<Class<?>> enums, Map<Class<?>, Holders> holders, Found outside) {
+        /** Nothing found ahead: every table is looked for when the batch applies. */
+        static final Ahead NONE = new Ahead(-1, Set.of(), Map.of(), new Found(Map.of(), Map.of(), List.of()));
+    }
+
+    /**
+     * {@return the holders and switch maps of the tables over the enums, found now, before the batch applies}
+     *
+     * @param enums enums whose constants the batch changes, never null
+     * @param handled the classes whose tables the batch builds again itself, never null
+     * @param batch the batch's classes with their new files, never null
+     */
+    Ahead ahead(Set<Class<?>> enums, Set<Class<?>> handled, List<JudgedClass> batch) {
+        if (enums.isEmpty()) {
+            return Ahead.NONE;
+        }
+        long filedCount = index.filedCount();
+        Map<Class<?>, Holders> holders = new LinkedHashMap<>();
+        for (Class<?> enumType : enums) {
+            holders.put(enumType, withBatch(holders(enumType), enumType, batch));
+        }
+        return new Ahead(filedCount, enums, holders, find(enums, handled));
+    }
+
+    /** {@return the holders of the enum's tables found ahead, when no class loaded since; else found now} */
+    Holders holders(Class<?> enumType, Ahead ahead) {
+        Holders found = isCurrent(ahead) ? ahead.holders().get(enumType) : null;
+        return found != null ? found : holders(enumType);
+    }
+
+    /** {@return the switch maps found ahead, when they were found for these enums and no class loaded since} */
+    Found find(Set<Class<?>> enums, Set<Class<?>> handled, Ahead ahead) {
+        return isCurrent(ahead) && ahead.enums().equals(enums) ? ahead.outside() : find(enums, handled);
+    }
+
+    private boolean isCurrent(Ahead ahead) {
+        return ahead.filedCount() == index.filedCount();
+    }
+
+    /**
+     * {@return the holders, and the batch's classes whose new files hold tables over the enum}: once the batch applies
+     * they run those files, and a table the batch adds is filled when it applies, before the enum's new constants
+     */
+    private static Holders withBatch(Holders holders, Class<?> enumType, List<JudgedClass> batch) {
+        Set<String> named = Set.of(SyntheticNames.switchMapName(enumType.getName()),
+                SyntheticNames.switchTableName(enumType.getName()));
+        Set<String> enumName = Set.of(enumType.getName().replace('.', '/'));
+        List<Class<?>> namedHolders = new ArrayList<>(holders.named());
+        List<Class<?>> whenMappings = new ArrayList<>(holders.whenMappings());
+        for (JudgedClass judged : batch) {
+            ClassShape saved = judged.file().shape();
+            if (declaresAny(saved, named)) {
+                addOnce(namedHolders, judged.type());
+            } else if (saved.field(KOTLIN_FIRST_MAPPING).isPresent()
+                    && ClassReferences.namesAny(judged.file().file().bytes(), enumName)) {
+                addOnce(whenMappings, judged.type());
+            }
+        }
+        return new Holders(namedHolders, whenMappings);
+    }
+
+    private static void addOnce(List<Class<?>> types, Class<?> type) {
+        if (!types.contains(type)) {
+            types.add(type);
+        }
+    }
+
+    /**
      * The loaded classes, in a batch or not, holding switch tables over one enum.
      *
      * @param named the classes declaring javac's switch map array or the Eclipse compiler's table over it, by name
@@ -157,6 +237,15 @@ final class OutsideSwitchTables {
     private static boolean declaresAny(LoadedClass loaded, Set<String> fieldNames) {
         for (String name : fieldNames) {
             if (declares(loaded, name)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean declaresAny(ClassShape shape, Set<String> fieldNames) {
+        for (String name : fieldNames) {
+            if (shape.field(name).isPresent()) {
                 return true;
             }
         }

@@ -9,6 +9,7 @@ import dev.reload.agent.index.CapturedClass;
 import dev.reload.agent.index.LoadedClassIndex;
 import dev.reload.agent.report.Reporter;
 import dev.reload.agent.structural.ChangedInitializerRunner;
+import dev.reload.agent.structural.LoadedSupertypes;
 import dev.reload.agent.structural.PublishedBatch;
 import dev.reload.agent.structural.StructuralEngine;
 import dev.reload.agent.sync.ApplyPoint;
@@ -274,7 +275,8 @@ public final class Reloader {
             List<ReloadedClass> changed = new ArrayList<>();
             for (JudgedClass judged : judgement.changed()) {
                 changed.add(ReportWords.reloadedClass(judged.verdict(), newFieldInitializers, judgement.words(),
-                        overrides.getOrDefault(judged.type(), Map.of())));
+                        overrides.getOrDefault(judged.type(), Map.of()),
+                        new LoadedSupertypes(judged.type().getClassLoader())));
             }
             return new ReloadReport(ReloadReport.Outcome.APPLIED, changed, List.of(), elapsed);
         }
@@ -285,7 +287,8 @@ public final class Reloader {
     private List<ReloadedClass> changedClasses(Judgement judgement) {
         Map<String, String> words = judgement.words();
         return judgement.changed().stream()
-                .map(judged -> ReportWords.reloadedClass(judged.verdict(), newFieldInitializers, words))
+                .map(judged -> ReportWords.reloadedClass(judged.verdict(), newFieldInitializers, words, Map.of(),
+                        new LoadedSupertypes(judged.type().getClassLoader())))
                 .toList();
     }
 

@@ -49,7 +49,7 @@ final class ReportWords {
      *                   never null
      */
     static ReloadedClass reloadedClass(Verdict verdict, boolean newFieldInitializers, Map<String, String> renumbered) {
-        return reloadedClass(verdict, newFieldInitializers, renumbered, Map.of());
+        return reloadedClass(verdict, newFieldInitializers, renumbered, Map.of(), FieldConversion.Supertypes.NONE);
     }
 
     /**
@@ -59,12 +59,13 @@ final class ReportWords {
      * @param renumbered what to say for the classes that renumbered anonymous classes touched, never null
      * @param overrides the class declaring what each added override of the class overrides (or each added
      *                  implementation implements), by the added method's key; never null
+     * @param supertypes the class hierarchy of the class's fields, for a field whose type changed; never null
      */
     static ReloadedClass reloadedClass(Verdict verdict, boolean newFieldInitializers, Map<String, String> renumbered,
-                                       Map<MemberKey, Class<?>> overrides) {
+                                       Map<MemberKey, Class<?>> overrides, FieldConversion.Supertypes supertypes) {
         List<String> methods = new ArrayList<>(verdict.changedMethods());
         methods.remove("<clinit>");
-        List<String> edits = edits(verdict, newFieldInitializers, renumbered, overrides);
+        List<String> edits = edits(verdict, newFieldInitializers, renumbered, overrides, supertypes);
         String continued = renumbered.get(verdict.className().replace('.', '/'));
         if (continued != null) {
             edits.add(continued);
@@ -112,9 +113,10 @@ final class ReportWords {
     }
 
     /** {@return what a field whose type changed holds at first for the new code, in words} */
-    private static String startsWith(FieldChange.TypeChanged retyped, boolean newFieldInitializers) {
+    private static String startsWith(FieldChange.TypeChanged retyped, boolean newFieldInitializers,
+                                     FieldConversion.Supertypes supertypes) {
         boolean isStatic = (retyped.access() & Opcodes.ACC_STATIC) != 0;
-        if (FieldConversion.keepsValue(retyped.oldDescriptor(), retyped.newDescriptor())) {
+        if (FieldConversion.keepsValue(retyped.oldDescriptor(), retyped.newDescriptor(), supertypes)) {
             return isStatic ? "it keeps its value" : "objects keep their values";
         }
         String type = Type.getType(retyped.newDescriptor()).getClassName();
@@ -137,7 +139,7 @@ final class ReportWords {
     }
 
     private static List<String> edits(Verdict verdict, boolean newFieldInitializers, Map<String, String> renumbered,
-                                      Map<MemberKey, Class<?>> overrides) {
+                                      Map<MemberKey, Class<?>> overrides, FieldConversion.Supertypes supertypes) {
         List<String> edits = new ArrayList<>();
         for (Change change : verdict.changes()) {
             Class<?> overridden = change instanceof MethodChange.Added added
@@ -160,7 +162,7 @@ final class ReportWords {
                 edits.add(changed.describe() + "; code from before that still calls the old one runs its last"
                         + " version");
             } else if (change instanceof FieldChange.TypeChanged retyped) {
-                edits.add(retyped.describe() + " (" + startsWith(retyped, newFieldInitializers) + ")");
+                edits.add(retyped.describe() + " (" + startsWith(retyped, newFieldInitializers, supertypes) + ")");
             } else if (change instanceof FieldChange.Added added) {
                 edits.add(added.describe() + " (" + startsWith(added, newFieldInitializers) + ")");
             } else if (change.needs() == Verdict.Kind.NEEDS_REWRITE && !(change instanceof LambdaChange.Renumbered)) {

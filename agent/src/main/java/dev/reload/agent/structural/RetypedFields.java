@@ -36,8 +36,9 @@ final class RetypedFields {
         for (AddedField field : added) {
             Field running = runningField(loaded, field.name());
             // A constant (ConstantValue) is the new field's value, as the JVM would give it.
-            if (running == null || field.constant() != null || !FieldConversion.keepsValue(Type.getDescriptor(running.getType()),
-                    field.descriptor())) {
+            if (running == null || field.constant() != null || !FieldConversion.keepsValue(
+                    Type.getDescriptor(running.getType()), field.descriptor(),
+                    new LoadedSupertypes(loaded.getClassLoader()))) {
                 continue;
             }
             try {

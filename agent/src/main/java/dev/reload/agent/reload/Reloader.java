@@ -121,7 +121,8 @@ public final class Reloader {
         if (!settled.anyReady()) {
             return;
         }
-        Judgement judgement = judge.judge(settled.ready());
+        Judgement judged = judge.judge(settled.ready());
+        Judgement judgement = judged.refusing(missingReferences(batch, judged));
         if (!judgement.refusals().isEmpty()) {
             if (stands(batch)) {
                 refuse(batch, judgement, judgement.refusals());
@@ -165,6 +166,29 @@ public final class Reloader {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt(); // the agent is stopping: the batch was not applied
         }
+    }
+
+    /**
+     * {@return a refusal for each file of the batch that names a class member neither the running program nor the
+     * batch has}: the watcher waited for the file that would add it, and none came. Applied, the class would throw
+     * {@code NoSuchMethodError} into the game at each call, as when the save that added the member was refused and
+     * a later save of the calling class alone came.
+     */
+    private static List<Refusal> missingReferences(ChangeBatch batch, Judgement judgement) {
+        if (batch.missingReferences().isEmpty()) {
+            return List.of();
+        }
+        List<Refusal> refusals = new ArrayList<>();
+        for (JudgedClass judged : judgement.changed()) {
+            String member = batch.missingReferences().get(judged.file().file().file());
+            if (member != null) {
+                refusals.add(new Refusal(judged.type().getName(), null, "it uses " + member
+                        + ", which neither the running program nor the files saved with it declare, so it would throw"
+                        + " into the game", "save the class that declares it (if that save was refused, mend it"
+                        + " first), then save this one again"));
+            }
+        }
+        return refusals;
     }
 
     /**

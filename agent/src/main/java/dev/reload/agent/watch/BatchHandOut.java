@@ -101,7 +101,7 @@ final class BatchHandOut {
             List<Path> changedAssets = known.changedAssets(drained.assets);
             if (!files.isEmpty() || !changedAssets.isEmpty()) {
                 return new ChangeBatch(files, changedAssets, drained.firstEventNanos, drained.lastEventNanos,
-                        drained.assetsFirstEventNanos, drained.settling);
+                        drained.assetsFirstEventNanos, drained.settling, drained.missingReferences);
             }
         }
     }
@@ -220,7 +220,7 @@ final class BatchHandOut {
                     public boolean await() throws InterruptedException {
                         return settledEarly(file, bytes, changes);
                     }
-                });
+                }, Map.of()); // handed out early only when what it names is there
     }
 
     /**
@@ -270,13 +270,14 @@ final class BatchHandOut {
     }
 
     private Drained drain(long now) {
+        Map<Path, String> missingReferences = burst.isEmpty() ? Map.of() : burst.certainlyMissing();
         Map<Path, Path> files = burst.handOut();
         Map<Path, Path> forced = rechecks.takeDue(now, files);
         boolean assetsQuiet = !assets.isEmpty() && assets.quietLeft(now) == 0;
         long assetsFirst = assetsQuiet ? assets.firstWriteNanos() : now;
         return new Drained(files, forced, readAhead.take(), assetsQuiet ? assets.drain() : List.of(),
                 files.isEmpty() ? now : burst.firstEventNanos(), files.isEmpty() ? now : burst.lastEventNanos(),
-                assetsFirst, Settling.SETTLED);
+                assetsFirst, Settling.SETTLED, missingReferences);
     }
 
     @SuppressWarnings("WaitNotInLoop") // awaitQuiet and settledEarly, its only callers, loop and check again
@@ -295,6 +296,6 @@ final class BatchHandOut {
 
     private record Drained(Map<Path, Path> files, Map<Path, Path> forced, Map<Path, FileRead> readAhead,
                            List<Path> assets, long firstEventNanos, long lastEventNanos, long assetsFirstEventNanos,
-                           Settling settling) {
+                           Settling settling, Map<Path, String> missingReferences) {
     }
 }

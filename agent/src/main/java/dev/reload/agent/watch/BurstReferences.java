@@ -3,6 +3,7 @@ package dev.reload.agent.watch;
 import dev.reload.patcher.rewrite.ClassFileReferences;
 import dev.reload.patcher.rewrite.ClassFileReferences.MemberReference;
 import dev.reload.patcher.shape.MemberKey;
+import org.objectweb.asm.Type;
 
 import java.nio.file.Path;
 import java.util.ArrayDeque;
@@ -13,6 +14,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.StringJoiner;
 
 /**
  * Whether whole class files can be applied without the files their build has still to write: every class, field and
@@ -93,6 +95,47 @@ final class BurstReferences {
         return true;
     }
 
+    /**
+     * {@return for each file that names it, the first class member that is missing for certain, in words
+     * ({@code method demo.Shape.extra()I}): its class is found, in the burst or the running program, and neither it nor
+     * any of its supertypes declares it, every one of them found too}: applied, the file would throw
+     * {@code NoSuchMethodError} or {@code NoSuchFieldError} into the program. A need that cannot be told met or missing
+     * (a class no loader shows) is not named.
+     */
+    Map<Path, String> certainlyMissing(Map<Path, WholeFile> burst) {
+        Map<String, ClassFileReferences> byName = new HashMap<>();
+        for (WholeFile whole : burst.values()) {
+            byName.put(whole.classFile().internalName(), whole.classFile());
+        }
+        Map<Path, String> missing = new HashMap<>();
+        for (Map.Entry<Path, WholeFile> entry : burst.entrySet()) {
+            String referencing = entry.getValue().classFile().internalName();
+            for (Need need : entry.getValue().open()) {
+                if (presence(need, entry.getKey(), referencing, byName) == Presence.MISSING) {
+                    missing.put(entry.getKey(), describe(need));
+                    break;
+                }
+            }
+        }
+        return missing;
+    }
+
+    /** {@return the member in source words: {@code method int demo.Shape.extra(int)}, {@code field int demo.Shape.hp}} */
+    private static String describe(Need need) {
+        MemberKey member = need.member();
+        String owner = need.owner().replace('/', '.');
+        if (!member.descriptor().startsWith("(")) {
+            return "field " + Type.getType(member.descriptor()).getClassName() + " " + owner + "." + member.name();
+        }
+        StringJoiner parameters = new StringJoiner(", ", "(", ")");
+        for (Type parameter : Type.getArgumentTypes(member.descriptor())) {
+            parameters.add(parameter.getClassName());
+        }
+        String name = member.name().equals("<init>") ? "constructor " + owner : "method "
+                + Type.getReturnType(member.descriptor()).getClassName() + " " + owner + "." + member.name();
+        return name + parameters;
+    }
+
     private static Set<String> sourceMates(ClassFileReferences classFile) {
         String topLevel = topLevel(classFile.internalName());
         Set<String> mates = new HashSet<>();
@@ -128,23 +171,37 @@ final class BurstReferences {
     }
 
     private boolean met(Need need, Path file, String referencing, Map<String, ClassFileReferences> burst) {
+        return presence(need, file, referencing, burst) == Presence.DECLARED;
+    }
+
+    /** Whether a class member a file names is there to link. */
+    private enum Presence {
+        DECLARED,
+        /** Its class and every supertype were found, and none declares it. */
+        MISSING,
+        /** Its class, or a supertype that may declare it, cannot be looked in. */
+        UNKNOWN
+    }
+
+    private Presence presence(Need need, Path file, String referencing, Map<String, ClassFileReferences> burst) {
         Declarations owner = find(need.owner(), file, referencing, burst);
-        if (owner == null || need.member() == null) {
-            return owner != null;
+        if (owner == null) {
+            return Presence.UNKNOWN;
         }
-        if (owner.declares(need.member())) {
-            return true; // most needs: no search of the supertypes to set up for each
+        if (need.member() == null || owner.declares(need.member())) {
+            return Presence.DECLARED; // most needs: no search of the supertypes to set up for each
         }
         if (need.member().name().startsWith("<")) {
-            return false; // constructors and initializers are not inherited
+            return Presence.MISSING; // constructors and initializers are not inherited
         }
         Deque<Declarations> toSearch = new ArrayDeque<>();
         Set<String> seen = new HashSet<>();
         toSearch.add(owner);
+        boolean allFound = true;
         while (!toSearch.isEmpty() && seen.size() < MOST_SUPERTYPES) {
             Declarations type = toSearch.poll();
             if (type.declares(need.member())) {
-                return true;
+                return Presence.DECLARED;
             }
             List<String> supertypes = new ArrayList<>(type.interfaces());
             if (type.superName() != null) {
@@ -153,15 +210,17 @@ final class BurstReferences {
             for (String supertype : supertypes) {
                 if (seen.add(supertype)) {
                     // A supertype that cannot be looked in may or may not have the member: unless another has it,
-                    // it counts as missing.
+                    // it counts as missing, though not for certain.
                     Declarations found = find(supertype, file, referencing, burst);
                     if (found != null) {
                         toSearch.add(found);
+                    } else {
+                        allFound = false;
                     }
                 }
             }
         }
-        return false;
+        return allFound && toSearch.isEmpty() ? Presence.MISSING : Presence.UNKNOWN;
     }
 
     private Declarations find(String internalName, Path file, String referencing, Map<String, ClassFileReferences> burst) {

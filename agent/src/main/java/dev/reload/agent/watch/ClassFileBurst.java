@@ -197,6 +197,14 @@ final class ClassFileBurst {
         return referencesMet;
     }
 
+    /**
+     * {@return for each pending file that names a class member missing for certain, that member in words}: asked as
+     * the burst goes out, once the wait for the file that adds it is over; empty when every reference is met
+     */
+    Map<Path, String> certainlyMissing() {
+        return referencesMet() ? Map.of() : references.certainlyMissing(readAhead.wholeFiles(pending.keySet()));
+    }
+
     /** {@return the files written, to their watched roots, in the order first seen, and starts a new burst} */
     Map<Path, Path> handOut() {
         Map<Path, Path> files = new LinkedHashMap<>(pending);

@@ -13,6 +13,7 @@ import java.nio.file.StandardCopyOption;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Batches of several files: interdependent classes changed together, and files for classes that are new. */
 class BatchReloadIT {
@@ -84,6 +85,34 @@ class BatchReloadIT {
             child.awaitStdout("^step: bonus=42 extra=7$");
             List<String> errors = child.stderr().stream().filter(line -> line.contains("Error")).toList();
             assertEquals(List.of(), errors, "a call of a method or class the build had not written yet");
+        }
+    }
+
+    /**
+     * A file calling a method that neither the running program nor a file written with it has: the call would throw
+     * {@code NoSuchMethodError} into the game, as when the save that added the method was refused and the caller came
+     * alone later. Once the wait for the file that adds it is over, it is refused, and the loop runs on.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("dev.reload.fixtures.harness.Jdks#stream")
+    void aFileCallingWhatNoFileAddsIsRefusedOnceTheWaitForItIsOver(Path jdk) throws Exception {
+        Path classes = work.resolve("classes");
+        FixtureClasses.install(compiled.resolve("split-build-v1"), classes);
+        try (ChildJvm child = WatchingChild.start(jdk, "", "fixture.splitbuild.Main", classes)) {
+            child.awaitStdout("^step: plain helper$");
+            int mark = child.stderrMark();
+            copy(compiled.resolve("split-build-v2"), classes, "fixture/splitbuild/Game.class");
+            String refused = child.awaitStderrAfter(mark, "^\\[reload\\] refused, .*");
+            assertTrue(refused.contains("fixture.splitbuild.Game: it uses method int fixture.splitbuild.Helper.bonus(),"
+                    + " which neither the running program nor the files saved with it declare"), refused);
+            mark = child.stdoutMark();
+            child.awaitStdoutAfter(mark, "^step: plain helper$");
+
+            copy(compiled.resolve("split-build-v2"), classes, "fixture/splitbuild/Helper.class");
+            copy(compiled.resolve("split-build-v2"), classes, "fixture/splitbuild/Game.class");
+            child.awaitStdout("^step: bonus=42$");
+            List<String> errors = child.stderr().stream().filter(line -> line.contains("Error")).toList();
+            assertEquals(List.of(), errors, "a call of a method no class has");
         }
     }
 

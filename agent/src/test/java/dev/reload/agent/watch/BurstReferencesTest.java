@@ -87,6 +87,45 @@ class BurstReferencesTest {
         assertEquals(List.of(new BurstReferences.Need(PREFIX + "Callee", null)), user.open());
     }
 
+    @Test
+    void aMemberIsMissingForCertainOnlyWhenItsClassAndEachSupertypeAreFoundWithoutIt() {
+        references.lookUpWith(withObject(running(Map.of("Callee", declaring()))));
+        BurstReferences.WholeFile caller = references.read(Path.of("SampleCaller.class"), classFile(SampleCaller.class));
+        assertEquals(Map.of(Path.of(PREFIX + "Caller.class"),
+                "method int dev.reload.agent.watch.SampleCallee.added()"), references.certainlyMissing(burst(caller)));
+        BurstReferences.WholeFile callee = references.read(Path.of("SampleCallee.class"),
+                classFile(SampleCallee.class));
+        assertEquals(Map.of(), references.certainlyMissing(burst(caller, callee)), "the burst's Callee declares it");
+
+        references.lookUpWith(running(Map.of("Callee", declaring())));
+        caller = references.read(Path.of("SampleCaller.class"), classFile(SampleCaller.class));
+        assertEquals(Map.of(), references.certainlyMissing(burst(caller)),
+                "Object cannot be looked in, and may have it");
+        references.lookUpWith(withObject(running(Map.of())));
+        caller = references.read(Path.of("SampleCaller.class"), classFile(SampleCaller.class));
+        assertEquals(Map.of(), references.certainlyMissing(burst(caller)), "no loader shows Callee");
+    }
+
+    @Test
+    void aMemberIsLookedForInEverySupertype() {
+        Declarations heir = declaringWithSuper(PREFIX + "Callee");
+        references.lookUpWith(withObject(running(Map.of("Heir", heir, "Callee", declaring()))));
+        BurstReferences.WholeFile heirCaller = references.read(Path.of("SampleHeirCaller.class"),
+                classFile(SampleHeirCaller.class));
+        assertEquals(Map.of(Path.of(PREFIX + "HeirCaller.class"),
+                "method int dev.reload.agent.watch.SampleHeir.added()"), references.certainlyMissing(burst(heirCaller)));
+        BurstReferences.WholeFile callee = references.read(Path.of("SampleCallee.class"), classFile(SampleCallee.class));
+        assertEquals(Map.of(), references.certainlyMissing(burst(heirCaller, callee)),
+                "inherited from the burst's");
+    }
+
+    /** {@return the lookup, which also finds {@code Object}, declaring nothing the samples name} */
+    private static ClassLookup withObject(ClassLookup lookup) {
+        return (file, referencing, internalName) -> internalName.equals("java/lang/Object")
+                ? new Declarations(null, List.of(), Set.<MemberKey>of()::contains)
+                : lookup.find(file, referencing, internalName);
+    }
+
     private static Map<Path, BurstReferences.WholeFile> burst(BurstReferences.WholeFile... files) {
         Map<Path, BurstReferences.WholeFile> burst = new LinkedHashMap<>();
         for (BurstReferences.WholeFile file : files) {

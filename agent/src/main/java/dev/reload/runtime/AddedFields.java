@@ -3,6 +3,7 @@ package dev.reload.runtime;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
+import java.lang.invoke.SwitchPoint;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
@@ -17,6 +18,7 @@ import java.util.Set;
  */
 public final class AddedFields {
     private static final Registry REGISTRY = new Registry();
+    private static final MethodHandle INITIALIZE_AT_ACCESS = initializeAtAccess();
 
     private final Map<String, StaticCell> statics = new HashMap<>();
     private final Map<String, SideTable> instances = new HashMap<>();
@@ -72,11 +74,12 @@ public final class AddedFields {
      *                     {@code (Object)T} for an instance field; never null
      * @throws Throwable what reading a static field threw
      */
-    public synchronized void startFrom(String name, String descriptor, MethodHandle runningValue) throws Throwable {
+    public void startFrom(String name, String descriptor, MethodHandle runningValue) throws Throwable {
         MethodHandle set = FieldValue.setter(descriptor, false);
         MethodHandle read = runningValue.asType(runningValue.type().changeReturnType(FieldValue.kind(descriptor)));
         if (read.type().parameterCount() == 0) {
-            StaticCell cell = staticCell(name, descriptor);
+            // The cell's lock is never taken under this object's: an initializer runs holding it, and links accesses.
+            StaticCell cell = staticCellOf(name, descriptor);
             if (cell.claimInitializer()) {
                 MethodHandles.foldArguments(set, 1, read).invoke(cell.value);
             }
@@ -84,7 +87,43 @@ public final class AddedFields {
         }
         MethodHandle seed = MethodHandles.filterArguments(set, 1,
                 read.asType(read.type().changeParameterType(0, Object.class)));
-        table(name, descriptor).startFrom(seed);
+        tableOf(name, descriptor).startFrom(seed);
+    }
+
+    /**
+     * Makes the first access of a static field, linked from now on, run its initializer, unless one ran for it
+     * already: a thread running the new code never reads the field before its value is there. Called before the
+     * reload that adds the field, so before any access links.
+     *
+     * @param name the field's name, never null
+     * @param descriptor the field's descriptor, never null
+     * @param initializer {@code ()void}, setting the field, never null
+     */
+    public void initializeOnFirstAccess(String name, String descriptor, MethodHandle initializer) {
+        staticCellOf(name, descriptor).initializeOnFirstAccess(initializer);
+    }
+
+    /**
+     * Forgets what {@link #initializeOnFirstAccess} was given for the field: the reload that adds it was not applied.
+     *
+     * @param name the field's name, never null
+     * @param descriptor the field's descriptor, never null
+     */
+    public void forgetInitializer(String name, String descriptor) {
+        staticCellOf(name, descriptor).forgetPending();
+    }
+
+    /**
+     * Runs a static field's initializer now, unless it ran: the one its first access was to run, else
+     * {@code initializer}, the first time only. Not under this object's lock, as the initializer may use other fields.
+     *
+     * @param name the field's name, never null
+     * @param descriptor the field's descriptor, never null
+     * @param initializer {@code ()void}, setting the field, never null
+     * @return what the initializer threw, now or at a first access before; null when it did not throw or did not run
+     */
+    public Throwable initialize(String name, String descriptor, MethodHandle initializer) {
+        return staticCellOf(name, descriptor).initialize(initializer);
     }
 
     /**
@@ -93,8 +132,8 @@ public final class AddedFields {
      * @param name the field's name, never null
      * @param descriptor the field's descriptor, never null
      */
-    public synchronized boolean claimInitializer(String name, String descriptor) {
-        return staticCell(name, descriptor).claimInitializer();
+    public boolean claimInitializer(String name, String descriptor) {
+        return staticCellOf(name, descriptor).claimInitializer();
     }
 
     /** {@return how many objects hold a value of an added instance field now, for tests that watch memory} */
@@ -113,10 +152,10 @@ public final class AddedFields {
     synchronized MethodHandle accessor(String name, String descriptor, int opcode, MethodType type) {
         boolean isVolatile = volatileFields.contains(key(name, descriptor));
         MethodHandle access = switch (opcode) {
-            case FieldOpcodes.GETSTATIC -> FieldValue.getter(descriptor, isVolatile)
-                    .bindTo(staticCell(name, descriptor).value);
-            case FieldOpcodes.PUTSTATIC -> FieldValue.setter(descriptor, isVolatile)
-                    .bindTo(staticCell(name, descriptor).value);
+            case FieldOpcodes.GETSTATIC -> initializedFirst(staticCell(name, descriptor),
+                    FieldValue.getter(descriptor, isVolatile).bindTo(staticCell(name, descriptor).value));
+            case FieldOpcodes.PUTSTATIC -> initializedFirst(staticCell(name, descriptor),
+                    FieldValue.setter(descriptor, isVolatile).bindTo(staticCell(name, descriptor).value));
             case FieldOpcodes.GETFIELD -> table(name, descriptor).reader(descriptor, isVolatile);
             case FieldOpcodes.PUTFIELD -> table(name, descriptor).writer(descriptor, isVolatile);
             default -> throw new IllegalArgumentException("not a field instruction: " + opcode);
@@ -133,6 +172,36 @@ public final class AddedFields {
      */
     public MethodHandle staticSetter(String name, String descriptor) {
         return accessor(name, descriptor, FieldOpcodes.PUTSTATIC, MethodType.methodType(void.class, Object.class));
+    }
+
+    /**
+     * {@return the access, running the field's waiting initializer first while one waits}: a switch point, so that
+     * once it ran the access costs what it did before
+     */
+    private static MethodHandle initializedFirst(StaticCell cell, MethodHandle access) {
+        SwitchPoint whilePending = cell.whilePending();
+        if (whilePending == null) {
+            return access;
+        }
+        return whilePending.guardWithTest(MethodHandles.foldArguments(access, INITIALIZE_AT_ACCESS.bindTo(cell)),
+                access);
+    }
+
+    private static MethodHandle initializeAtAccess() {
+        try {
+            return MethodHandles.lookup().findVirtual(StaticCell.class, "initializeAtAccess",
+                    MethodType.methodType(void.class));
+        } catch (ReflectiveOperationException e) {
+            throw new LinkageError("the runtime's StaticCell has no initializeAtAccess()", e);
+        }
+    }
+
+    private synchronized StaticCell staticCellOf(String name, String descriptor) {
+        return staticCell(name, descriptor);
+    }
+
+    private synchronized SideTable tableOf(String name, String descriptor) {
+        return table(name, descriptor);
     }
 
     private StaticCell staticCell(String name, String descriptor) {

@@ -3,11 +3,13 @@ package dev.reload.runtime;
 import org.junit.jupiter.api.Test;
 
 import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -41,6 +43,63 @@ class AddedFieldsTest {
         assertEquals(41L, (long) get.invokeExact());
         assertTrue(AddedFields.of(Holder.class).claimInitializer("count", "J"));
         assertFalse(AddedFields.of(Holder.class).claimInitializer("count", "J"));
+    }
+
+    /** Set by the initializers below, which count their runs. */
+    static int initializerRuns;
+
+    static void initializeLives() throws Throwable {
+        initializerRuns++;
+        accessor("lives", "I", FieldOpcodes.PUTSTATIC, MethodType.methodType(void.class, int.class)).invoke(3);
+    }
+
+    static void throwing() {
+        initializerRuns++;
+        throw new IllegalStateException("no lives");
+    }
+
+    @Test
+    void aStaticFieldsFirstAccessRunsItsInitializerBeforeTheAgentDoes() throws Throwable {
+        initializerRuns = 0;
+        AddedFields fields = AddedFields.of(Holder.class);
+        MethodHandle initializer = MethodHandles.lookup().findStatic(AddedFieldsTest.class, "initializeLives",
+                MethodType.methodType(void.class));
+        fields.initializeOnFirstAccess("lives", "I", initializer);
+        MethodHandle get = accessor("lives", "I", FieldOpcodes.GETSTATIC, MethodType.methodType(int.class));
+
+        assertEquals(3, (int) get.invokeExact(), "a thread running the new code reads the initialized value");
+        assertEquals(3, (int) get.invokeExact());
+        assertNull(fields.initialize("lives", "I", initializer), "it ran, without throwing");
+        assertEquals(1, initializerRuns, "once, whoever came first");
+        assertFalse(fields.claimInitializer("lives", "I"), "no later reload runs it again");
+    }
+
+    @Test
+    void anInitializerThatThrowsAtAFirstAccessIsReportedToTheAgentNotThrownIntoTheProgram() throws Throwable {
+        initializerRuns = 0;
+        AddedFields fields = AddedFields.of(Holder.class);
+        MethodHandle initializer = MethodHandles.lookup().findStatic(AddedFieldsTest.class, "throwing",
+                MethodType.methodType(void.class));
+        fields.initializeOnFirstAccess("lost", "I", initializer);
+        MethodHandle get = accessor("lost", "I", FieldOpcodes.GETSTATIC, MethodType.methodType(int.class));
+
+        assertEquals(0, (int) get.invokeExact(), "the field keeps its default value");
+        assertTrue(fields.initialize("lost", "I", initializer) instanceof IllegalStateException);
+        assertEquals(1, initializerRuns);
+    }
+
+    @Test
+    void anInitializerForgottenIsNotRunByAnAccess() throws Throwable {
+        initializerRuns = 0;
+        AddedFields fields = AddedFields.of(Holder.class);
+        MethodHandle initializer = MethodHandles.lookup().findStatic(AddedFieldsTest.class, "initializeLives",
+                MethodType.methodType(void.class));
+        fields.initializeOnFirstAccess("spare", "I", initializer);
+        fields.forgetInitializer("spare", "I");
+
+        assertEquals(0, (int) accessor("spare", "I", FieldOpcodes.GETSTATIC, MethodType.methodType(int.class))
+                .invokeExact());
+        assertEquals(0, initializerRuns, "the batch that added it was not applied");
     }
 
     @Test

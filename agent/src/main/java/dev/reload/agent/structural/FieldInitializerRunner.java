@@ -12,7 +12,8 @@ import java.util.Optional;
 
 /**
  * Runs, once, the initializers of the static fields an applied batch added (the default; not with {@code clinit=none}): each
- * was taken out of the new static initializer into the companion. A field keeps its storage across later reloads,
+ * was taken out of the new static initializer into the companion, and runs at the field's first access if that comes
+ * before the agent runs it. A field keeps its storage across later reloads,
  * so its initializer runs for the reload that adds it and never again. The fields of a class whose changed
  * initializers run after the batch are left to them ({@link InitializerUpdate#added()}): there each runs in the static
  * initializer's order, reading the new values of the fields before it.
@@ -43,23 +44,46 @@ final class FieldInitializerRunner {
                 }
             }
             for (Map.Entry<MemberKey, MethodHandle> each : rewrite.fieldInitializers().entrySet()) {
-                if (!runLater.contains(each.getKey()) && claim(fields, each.getKey())) {
-                    run(owner, each.getKey(), each.getValue()).ifPresent(notes::add);
+                if (!runLater.contains(each.getKey())) {
+                    run(owner, fields, each.getKey(), each.getValue()).ifPresent(notes::add);
                 }
             }
         }
         return notes;
     }
 
-    private static Optional<String> run(Class<?> owner, MemberKey key, MethodHandle initializer) {
-        try {
-            initializer.invokeExact();
-            return Optional.empty();
-        } catch (Throwable e) {
-            // The program's own code threw: report it and go on, the field keeps what it had.
-            return Optional.of(owner.getName() + "." + key.name() + ": its initializer threw " + e
-                    + "; the field keeps its default value");
+    /**
+     * Gives each static field the batch adds with an initializer that initializer for its first access, before the
+     * batch applies: between the redefinition and {@link #run}, a thread running the new code would read the field
+     * before its value (a {@code NullPointerException} thrown into the game), as none does after a restart.
+     *
+     * @param batch the batch about to be applied, never null
+     */
+    static void expect(List<PreparedRewrite> batch) {
+        for (PreparedRewrite rewrite : batch) {
+            AddedFields fields = AddedFields.of(rewrite.definition().getDefinitionClass());
+            for (Map.Entry<MemberKey, MethodHandle> each : rewrite.fieldInitializers().entrySet()) {
+                fields.initializeOnFirstAccess(each.getKey().name(), each.getKey().descriptor(), each.getValue());
+            }
         }
+    }
+
+    /** Forgets what {@link #expect} gave the fields of a batch the JVM did not take. */
+    static void forget(List<PreparedRewrite> batch) {
+        for (PreparedRewrite rewrite : batch) {
+            AddedFields fields = AddedFields.of(rewrite.definition().getDefinitionClass());
+            for (MemberKey key : rewrite.fieldInitializers().keySet()) {
+                fields.forgetInitializer(key.name(), key.descriptor());
+            }
+        }
+    }
+
+    /** {@return a line when the initializer threw, here or at a first access of the field before} */
+    private static Optional<String> run(Class<?> owner, AddedFields fields, MemberKey key, MethodHandle initializer) {
+        Throwable thrown = fields.initialize(key.name(), key.descriptor(), initializer);
+        // The program's own code threw: report it and go on, the field keeps what it had.
+        return thrown == null ? Optional.empty() : Optional.of(owner.getName() + "." + key.name()
+                + ": its initializer threw " + thrown + "; the field keeps its default value");
     }
 
     private static boolean claim(AddedFields fields, MemberKey key) {

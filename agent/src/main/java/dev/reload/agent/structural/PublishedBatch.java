@@ -13,9 +13,25 @@ import java.util.Set;
  */
 public final class PublishedBatch {
     private final List<Earlier> earlier;
+    private final List<PreparedRewrite> batch;
 
     PublishedBatch(List<Earlier> earlier) {
+        this(earlier, List.of());
+    }
+
+    private PublishedBatch(List<Earlier> earlier, List<PreparedRewrite> batch) {
         this.earlier = List.copyOf(earlier);
+        this.batch = List.copyOf(batch);
+    }
+
+    /** {@return the same records, of the batch published} */
+    PublishedBatch of(List<PreparedRewrite> published) {
+        return new PublishedBatch(earlier, published);
+    }
+
+    /** {@return the batch published} */
+    List<PreparedRewrite> batch() {
+        return batch;
     }
 
     /** {@return each class's records before the batch, in the batch's order} */

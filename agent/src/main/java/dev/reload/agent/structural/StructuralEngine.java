@@ -215,7 +215,10 @@ public final class StructuralEngine {
      * @return what the batch's classes showed before, for {@link #withdraw}; never null
      */
     public PublishedBatch publish(List<PreparedRewrite> batch) {
-        PublishedBatch published = records.publish(batch);
+        if (newFieldInitializers) {
+            FieldInitializerRunner.expect(batch);
+        }
+        PublishedBatch published = records.publish(batch).of(batch);
         // After the records, outside their lock: a subclass that loads from now on makes these dispatch itself, one
         // loaded before is among the loaded classes now.
         dispatchForLoadedDeclarations(published.earlier());
@@ -250,6 +253,7 @@ public final class StructuralEngine {
      * @param published what {@link #publish} returned for the batch, never null
      */
     public void withdraw(PublishedBatch published) {
+        FieldInitializerRunner.forget(published.batch());
         records.withdraw(published);
     }
 

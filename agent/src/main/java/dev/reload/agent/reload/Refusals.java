@@ -1,5 +1,7 @@
 package dev.reload.agent.reload;
 
+import dev.reload.patcher.diff.Change;
+import dev.reload.patcher.diff.ClassDiff;
 import dev.reload.patcher.diff.Verdict;
 import dev.reload.patcher.rewrite.Refusal;
 import dev.reload.patcher.shape.UnreadableClassException;
@@ -25,7 +27,7 @@ final class Refusals {
         for (JudgedClass judged : classes) {
             Verdict verdict = judged.verdict();
             switch (verdict.kind()) {
-                case REJECTED -> reasons.addAll(verdict.refusals());
+                case REJECTED -> reasons.addAll(rejected(verdict));
                 case NEEDS_REWRITE -> {
                     if (judged.takesNewMembers()) {
                         continue;
@@ -40,6 +42,24 @@ final class Refusals {
             if (judged.loaded().captured().changedByOtherAgent() && !judged.takesNewMembers()) {
                 reasons.add(new Refusal(verdict.className(), null, "changed by another agent when it loaded (a coverage"
                         + " tool, profiler or APM agent): members that agent added are not in the new class file", null));
+            }
+        }
+        return reasons;
+    }
+
+    /**
+     * {@return the reasons for the changes no rewrite carries}: the changes the engine takes beside them (a method
+     * added) are no reason, and their general wording ("the running JVM cannot add methods") would contradict what
+     * the agent does with them. A verdict made for a class that cannot be judged has its reason and no change.
+     */
+    private static List<Refusal> rejected(Verdict verdict) {
+        if (verdict.changes().isEmpty()) {
+            return verdict.refusals();
+        }
+        List<Refusal> reasons = new ArrayList<>();
+        for (Change change : verdict.changes()) {
+            if (change.needs() == Verdict.Kind.REJECTED) {
+                reasons.add(ClassDiff.refusalOf(verdict.className(), change));
             }
         }
         return reasons;

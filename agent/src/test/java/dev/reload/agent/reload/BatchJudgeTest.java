@@ -95,6 +95,19 @@ class BatchJudgeTest {
     }
 
     @Test
+    void aClassRefusedForAChangeNoRewriteCarriesIsRefusedForThatChangeAlone() throws Exception {
+        fixtures.running(index, Running.class, fixtures.compile("rejected-beside-added", "v1"), "fixture/rejected/Shape",
+                true);
+
+        Judgement judgement = judgeVersion2("rejected-beside-added", "fixture/rejected/Shape");
+
+        assertEquals(List.of("fixture.rejected.Shape: interfaces changed: added java.lang.Runnable — the running JVM"
+                + " cannot change the types a class implements; restart to apply"),
+                judgement.refusals().stream().map(Refusal::line).toList(),
+                "the methods added beside it would reload, and saying they cannot contradicts the README");
+    }
+
+    @Test
     void aRunningClassThatCannotBeReadIsRefusedNamingIt() throws Exception {
         CapturedClass unreadable = new CapturedClass(PLAYER, fixtures.liveFile(PLAYER), new byte[] {1, 2, 3}, false);
         index.putLoaded(Running.class, unreadable);

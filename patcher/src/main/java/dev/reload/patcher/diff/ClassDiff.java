@@ -65,10 +65,20 @@ public final class ClassDiff {
                 kind = change.needs();
             }
             if (change.needs().compareTo(Verdict.Kind.NEEDS_REWRITE) >= 0) {
-                refusals.add(new Refusal(className, change.describe(), change.consequence(), change.whatToDo()));
+                refusals.add(refusalOf(className, change));
             }
         }
         return new Verdict(className, kind, changes, refusals, changedMethods(updated, changes));
+    }
+
+    /**
+     * {@return the change as a reason its class cannot be applied as it is}
+     *
+     * @param className the class's binary name, never null
+     * @param change a change that needs more than a body swap, never null
+     */
+    public static Refusal refusalOf(String className, Change change) {
+        return new Refusal(className, change.describe(), change.consequence(), change.whatToDo());
     }
 
     /** {@return the edited methods' simple names, in the new class file's method order, each once} */

@@ -34,6 +34,9 @@ final class InitializerSlice {
     private final MethodNode clinit;
     private final Frame<BasicValue>[] frames;
     private final AbstractInsnNode[] insns;
+    /** What {@link SourceInterpreter} finds, made on first use. */
+    private Frame<SourceValue>[] sources;
+    private boolean sourcesFailed;
 
     /**
      * @param clinit the static initializer, never null
@@ -55,14 +58,15 @@ final class InitializerSlice {
                 if (!standsAlone(start, end)) {
                     return -1;
                 }
-                if (noLocalAlive(start)) {
+                if (readsOnlyOwnLocals(start, end)) {
                     Set<AbstractInsnNode> stores = storesIn(start, end);
                     return (stores.isEmpty() || localsDieWith(start, end, stores))
                             && everyStatementUsesOwnLocals(start, end, stores) ? start : -1;
                 }
                 // A local set earlier in this statement, as kotlinc keeps a vararg array (listOf(1, 2, 3)) in one:
                 // the statement starts where its first local is set. A local of an earlier statement stops the
-                // search at that statement's PUTSTATIC.
+                // search at that statement's PUTSTATIC. A local an earlier statement set and this one does not read
+                // (kotlinc reuses slot 0 for every listOf) is no part of it.
                 continue;
             }
             if (insns[start] instanceof FieldInsnNode put && put.getOpcode() == Opcodes.PUTSTATIC) {
@@ -118,11 +122,8 @@ final class InitializerSlice {
      * found by ASM's {@link SourceInterpreter}.
      */
     private boolean localsDieWith(int start, int end, Set<AbstractInsnNode> stores) {
-        Frame<SourceValue>[] sources;
-        try {
-            // The owner only types an instance method's this: a static initializer has none.
-            sources = new Analyzer<>(new SourceInterpreter()).analyze("java/lang/Object", clinit);
-        } catch (AnalyzerException e) {
+        Frame<SourceValue>[] sources = sources();
+        if (sources == null) {
             return false;
         }
         for (int i = 0; i < insns.length; i++) {
@@ -169,9 +170,13 @@ final class InitializerSlice {
     }
 
     private static boolean readsAny(AbstractInsnNode insn, Frame<SourceValue> frame, Set<AbstractInsnNode> stores) {
-        boolean reads = (insn instanceof VarInsnNode load && !isStore(load.getOpcode())
-                && load.getOpcode() != Opcodes.RET) || insn instanceof IincInsnNode;
-        return reads && frame.getLocal(localOf(insn)).insns.stream().anyMatch(stores::contains);
+        return reads(insn) && frame.getLocal(localOf(insn)).insns.stream().anyMatch(stores::contains);
+    }
+
+    /** {@return true for an instruction that reads a local: a load, or an IINC} */
+    private static boolean reads(AbstractInsnNode insn) {
+        return (insn instanceof VarInsnNode load && !isStore(load.getOpcode()) && load.getOpcode() != Opcodes.RET)
+                || insn instanceof IincInsnNode;
     }
 
     /** {@return the stores into locals between {@code start} and {@code end}: xSTOREs, and IINCs, which read too} */
@@ -198,15 +203,39 @@ final class InitializerSlice {
         return opcode >= Opcodes.ISTORE && opcode <= Opcodes.ASTORE;
     }
 
-    /** Locals of earlier statements would be missing when the slice runs alone; its frames assume none. */
-    private boolean noLocalAlive(int start) {
-        Frame<BasicValue> frame = frames[start];
-        for (int local = 0; local < frame.getLocals(); local++) {
-            if (!BasicValue.UNINITIALIZED_VALUE.equals(frame.getLocal(local))) {
-                return false;
+    /**
+     * {@return true when every local the slice reads was set in it}: the locals of earlier statements would be
+     * missing when it runs alone. One an earlier statement set and the slice does not read is none of its business.
+     */
+    private boolean readsOnlyOwnLocals(int start, int end) {
+        Frame<SourceValue>[] sources = sources();
+        if (sources == null) {
+            return false;
+        }
+        for (int i = start; i < end; i++) {
+            if (sources[i] != null && reads(insns[i])) {
+                for (AbstractInsnNode store : sources[i].getLocal(localOf(insns[i])).insns) {
+                    int at = clinit.instructions.indexOf(store);
+                    if (at < start || at >= end) {
+                        return false;
+                    }
+                }
             }
         }
         return true;
+    }
+
+    /** {@return which store each read of a local may see, at each instruction; null when the analysis fails} */
+    private Frame<SourceValue>[] sources() {
+        if (sources == null && !sourcesFailed) {
+            try {
+                // The owner only types an instance method's this: a static initializer has none.
+                sources = new Analyzer<>(new SourceInterpreter()).analyze("java/lang/Object", clinit);
+            } catch (AnalyzerException e) {
+                sourcesFailed = true;
+            }
+        }
+        return sources;
     }
 
     private boolean outsideTryBlocks(int start, int end) {

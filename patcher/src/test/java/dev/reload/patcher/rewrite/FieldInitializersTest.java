@@ -46,7 +46,7 @@ class FieldInitializersTest {
         Set<String> alone = new TreeSet<>();
         Set<String> entangled = new TreeSet<>();
         taken.forEach((key, method) -> (method != null ? alone : entangled).add(key.name()));
-        assertEquals(Set.of("NAMES", "SPEEDS", "TITLE", "level", "mode"), alone);
+        assertEquals(Set.of("AFTER_BLOCKS", "NAMES", "SPEEDS", "TITLE", "level", "mode"), alone);
         assertEquals(Set.of("afterLocal", "loaded", "seeded", "announced"), entangled);
     }
 
@@ -54,7 +54,7 @@ class FieldInitializersTest {
     void takenInitializersRunAloneAndGiveTheirValues() throws Exception {
         Class<?> world = loadWithout(updated, taken);
         field(world, "ticks").setInt(null, 5);
-        for (String field : List.of("TITLE", "SPEEDS", "NAMES", "mode", "level")) {
+        for (String field : List.of("TITLE", "SPEEDS", "NAMES", "mode", "level", "AFTER_BLOCKS")) {
             Method initializer = world.getDeclaredMethod(RuntimeNames.FIELD_INITIALIZER_PREFIX + field);
             initializer.setAccessible(true);
             initializer.invoke(null);
@@ -64,6 +64,7 @@ class FieldInitializersTest {
         assertEquals(List.of("a", "b"), field(world, "NAMES").get(null));
         assertEquals("warm", field(world, "mode").get(null));
         assertEquals(10, field(world, "level").getInt(null), "the switch's default arm, with its local");
+        assertEquals(List.of("x", "y"), field(world, "AFTER_BLOCKS").get(null), "the blocks' locals left set before it");
     }
 
     private static Field field(Class<?> type, String name) throws NoSuchFieldException {

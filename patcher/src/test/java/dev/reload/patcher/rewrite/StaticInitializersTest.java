@@ -83,7 +83,8 @@ class StaticInitializersTest {
         Map<MemberKey, Long> running = new HashMap<>(StaticInitializers.fingerprints(world));
         running.replaceAll((key, fingerprint) -> fingerprint + 1);
         InitializerUpdate update = StaticInitializers.compare(running, world);
-        assertEquals(List.of("ticks", "TITLE", "SPEEDS", "NAMES", "mode", "level"), names(update.changed()));
+        assertEquals(List.of("ticks", "TITLE", "SPEEDS", "NAMES", "mode", "level", "AFTER_BLOCKS"),
+                names(update.changed()));
         assertEquals(List.of("loaded", "afterLocal", "seeded", "announced"), names(update.inseparable()));
     }
 

@@ -36,6 +36,19 @@ public final class AddedFields {
     }
 
     /**
+     * Gives a field new storage for the accesses linked from now on, as if no reload had added it before: one added,
+     * removed by a later reload and added again starts where a first addition does, not from the values it held.
+     * The accesses linked before keep the storage they had, for the code from before that still runs.
+     *
+     * @param name the field's name, never null
+     * @param descriptor the field's descriptor, never null
+     */
+    public synchronized void startAfresh(String name, String descriptor) {
+        statics.remove(key(name, descriptor));
+        instances.remove(key(name, descriptor));
+    }
+
+    /**
      * Makes every access of a field, linked from now on, read and write it with volatile semantics (JLS 17.4), as
      * its {@code volatile} modifier asks. Called before the reload that adds it, so before any access links.
      *

@@ -103,6 +103,30 @@ class AddedFieldsTest {
     }
 
     @Test
+    void aFieldStartedAfreshHasNewStorageAndItsInitializerRunsAgain() throws Throwable {
+        AddedFields fields = AddedFields.of(Holder.class);
+        MethodHandle putBefore = accessor("round", "I", FieldOpcodes.PUTSTATIC,
+                MethodType.methodType(void.class, int.class));
+        MethodHandle getBefore = accessor("round", "I", FieldOpcodes.GETSTATIC, MethodType.methodType(int.class));
+        MethodHandle setHealth = accessor("armor", "I", FieldOpcodes.PUTFIELD,
+                MethodType.methodType(void.class, Holder.class, int.class));
+        Holder early = new Holder();
+        putBefore.invokeExact(7);
+        setHealth.invokeExact(early, 40);
+        assertTrue(fields.claimInitializer("round", "I"));
+
+        fields.startAfresh("round", "I");
+        fields.startAfresh("armor", "I");
+
+        assertEquals(0, (int) accessor("round", "I", FieldOpcodes.GETSTATIC, MethodType.methodType(int.class))
+                .invokeExact(), "added again: it starts at its default");
+        assertEquals(0, (int) accessor("armor", "I", FieldOpcodes.GETFIELD,
+                MethodType.methodType(int.class, Holder.class)).invokeExact(early));
+        assertTrue(fields.claimInitializer("round", "I"), "its initializer runs again");
+        assertEquals(7, (int) getBefore.invokeExact(), "code from before keeps what it had");
+    }
+
+    @Test
     void constantIsTheStartingValueOfAStaticField() throws Throwable {
         AddedFields.of(Holder.class).constant("ready", "Z", 1);
         MethodHandle get = accessor("ready", "Z", FieldOpcodes.GETSTATIC, MethodType.methodType(boolean.class));

@@ -16,6 +16,7 @@ import dev.reload.patcher.diff.Verdict;
 import dev.reload.patcher.rewrite.LoadTimeAugmenter;
 import dev.reload.patcher.rewrite.Refusal;
 import dev.reload.patcher.rewrite.UnsupportedEditException;
+import dev.reload.patcher.shape.MemberKey;
 import dev.reload.patcher.shape.UnreadableClassException;
 import org.objectweb.asm.Type;
 
@@ -121,6 +122,17 @@ final class BatchPlanner {
         }
     }
 
+    /** {@return the fields the verdict finds added to what runs, which may have been added and removed before} */
+    private static List<MemberKey> addedFields(Verdict verdict) {
+        List<MemberKey> added = new ArrayList<>();
+        for (Change change : verdict.changes()) {
+            if (change instanceof FieldChange.Added field) {
+                added.add(new MemberKey(field.name(), field.descriptor()));
+            }
+        }
+        return added;
+    }
+
     /** {@return the classes that go through the engine, prepared, in the batch's order} */
     private List<PlannedClass.Rewritten> rewrite(List<JudgedClass> viaEngine) throws RewriteRefusedException {
         Map<Class<?>, JudgedClass> byClass = new LinkedHashMap<>();
@@ -130,6 +142,7 @@ final class BatchPlanner {
         Map<Class<?>, byte[]> running = runningClassFiles(viaEngine);
         List<ClassEdit> edits = new ArrayList<>();
         for (JudgedClass judged : viaEngine) {
+            engine.startAddedFieldsAfresh(judged.type(), addedFields(judged.verdict()));
             edits.add(new ClassEdit(judged.type(), running.get(judged.type()), judged.file().file().bytes()));
         }
         try {

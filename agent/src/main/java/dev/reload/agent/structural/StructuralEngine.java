@@ -9,6 +9,7 @@ import dev.reload.patcher.rewrite.SharedLambdaSites;
 import dev.reload.patcher.rewrite.StructuralRewriter;
 import dev.reload.patcher.rewrite.UnsupportedEditException;
 
+import dev.reload.runtime.AddedFields;
 import dev.reload.runtime.ClassLinks;
 import dev.reload.runtime.OverrideDispatch;
 import org.objectweb.asm.Type;
@@ -202,6 +203,25 @@ public final class StructuralEngine {
             choosingDeclared(rewrite);
         }
         return newFieldInitializers ? FieldInitializerRunner.run(batch, changedInitializers) : List.of();
+    }
+
+    /**
+     * Starts the fields a new version adds to what runs afresh, before the batch that adds them is prepared: a field
+     * an earlier reload added and a later one removed would otherwise come back with the values it held then, and an
+     * added static field without its initializer run again, where the report says it starts at its default value.
+     *
+     * @param type the class, never null
+     * @param fields the fields the new version adds, each by name and descriptor, never null
+     */
+    public void startAddedFieldsAfresh(Class<?> type, List<MemberKey> fields) {
+        if (fields.isEmpty()) {
+            return;
+        }
+        RuntimeJar.install(instrumentation); // before anything touches the runtime, as the batch's preparing does
+        AddedFields storage = AddedFields.of(type);
+        for (MemberKey field : fields) {
+            storage.startAfresh(field.name(), field.descriptor());
+        }
     }
 
     /**

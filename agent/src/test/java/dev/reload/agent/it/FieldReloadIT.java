@@ -67,6 +67,13 @@ class FieldReloadIT {
             child.install("v3");
             assertEquals(List.of("early score=3 hp=3 | ticks=3 spawned=2 motto=hello 1 mode=warm | main sees 2"),
                     child.call("step"), child::transcript);
+            // Undone, then added again: the fields start as they did the first time, as the report says.
+            child.install("v1");
+            assertEquals(List.of("early score=4 bonus=7 | ticks=4"), child.call("step"), child::transcript);
+            assertContains(child.install("v2"), "field added: int health (objects made before the reload hold 0)",
+                    "field added: static String motto (starts at null, then its initializer runs once)");
+            assertEquals(List.of("early score=5 health=-1 bonus=7 | ticks=5 spawned=1 motto=hello 4 mode=warm"
+                    + " | main sees 1"), child.call("step"), child::transcript);
         }
     }
 

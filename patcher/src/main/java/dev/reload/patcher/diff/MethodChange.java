@@ -2,6 +2,8 @@ package dev.reload.patcher.diff;
 
 import dev.reload.patcher.diff.Verdict.Kind;
 import dev.reload.patcher.diff.Words.Holder;
+import dev.reload.patcher.shape.SyntheticNames;
+import org.objectweb.asm.Opcodes;
 
 /**
  * A change to one method: its code, its signature or its modifiers.
@@ -142,8 +144,25 @@ public sealed interface MethodChange extends Change {
             implements MethodChange {
         @Override
         public String describe() {
+            if (SyntheticNames.isLambda(name)) {
+                return lambdaWords();
+            }
             return "method modifiers changed: " + Words.method(owner, name, descriptor) + ": "
                     + Words.modifiers(oldAccess, Holder.METHOD) + " → " + Words.modifiers(newAccess, Holder.METHOD);
+        }
+
+        /**
+         * {@return the change of a lambda's body method in the words of its source}: the compiler makes the body
+         * static once the lambda no longer uses {@code this}, and an instance method once it does
+         */
+        private String lambdaWords() {
+            String host = SyntheticNames.hostFromLambdaName(name);
+            String where = host == null ? "" : host.equals("<init>") ? " in a constructor or field initializer"
+                    : host.equals("<clinit>") ? " in the static initializer" : " in " + host;
+            boolean wasStatic = (oldAccess & Opcodes.ACC_STATIC) != 0;
+            boolean isStatic = (newAccess & Opcodes.ACC_STATIC) != 0;
+            String how = wasStatic == isStatic ? "" : isStatic ? ": it no longer uses this" : ": it now uses this";
+            return "lambda changed" + where + how;
         }
 
         @Override

@@ -19,6 +19,19 @@ class WordsTest {
     }
 
     @Test
+    void aLambdaWhoseBodyMethodChangedModifiersReadsAsTheLambdaItIs() {
+        int privateSynthetic = 0x1002;
+        int privateStaticSynthetic = 0x100A;
+        assertEquals("lambda changed in a constructor or field initializer: it no longer uses this",
+                new MethodChange.ModifiersChanged("demo/Player", "lambda$new$0", "()Ljava/lang/String;",
+                        privateSynthetic, privateStaticSynthetic).describe());
+        assertEquals("lambda changed in update: it now uses this", new MethodChange.ModifiersChanged("demo/Player",
+                "lambda$update$2", "()V", privateStaticSynthetic, privateSynthetic).describe());
+        assertEquals("method modifiers changed: label(): private → public", new MethodChange.ModifiersChanged(
+                "demo/Player", "label", "()Ljava/lang/String;", 0x0002, 0x0001).describe());
+    }
+
+    @Test
     void signaturesReadAsGenericSourceTypes() {
         assertEquals("List<String>", SignatureWords.of("Ljava/util/List<Ljava/lang/String;>;"));
         assertEquals("Map<String, ? extends Number>",

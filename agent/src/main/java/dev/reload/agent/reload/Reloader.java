@@ -34,6 +34,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.BiConsumer;
 
 /**
@@ -296,11 +297,14 @@ public final class Reloader {
     private ReloadReport report(Judgement judgement, Redefinition redefinition, Plan plan, Duration elapsed) {
         if (redefinition.took()) {
             Map<Class<?>, Map<MemberKey, Class<?>>> overrides = plan.addedOverrides();
+            Set<String> inSeveralLoaders = ReportWords.inSeveralLoaders(judgement.changed());
             List<ReloadedClass> changed = new ArrayList<>();
             for (JudgedClass judged : judgement.changed()) {
-                changed.add(ReportWords.reloadedClass(judged.verdict(), newFieldInitializers, judgement.words(),
-                        overrides.getOrDefault(judged.type(), Map.of()),
-                        new LoadedSupertypes(judged.type().getClassLoader())));
+                ReloadedClass reloaded = ReportWords.reloadedClass(judged.verdict(), newFieldInitializers,
+                        judgement.words(), overrides.getOrDefault(judged.type(), Map.of()),
+                        new LoadedSupertypes(judged.type().getClassLoader()));
+                changed.add(inSeveralLoaders.contains(reloaded.binaryName())
+                        ? ReportWords.inLoader(reloaded, judged.type().getClassLoader()) : reloaded);
             }
             return new ReloadReport(ReloadReport.Outcome.APPLIED, changed, List.of(), elapsed);
         }

@@ -16,8 +16,10 @@ import org.objectweb.asm.Type;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /** Names what a verdict changed the way a report line says it: methods whose bodies changed, then the other edits. */
 final class ReportWords {
@@ -99,6 +101,30 @@ final class ReportWords {
             }
         }
         return null;
+    }
+
+    /**
+     * {@return the names of the classes that the batch reloads in more than one class loader}: a mod's class that the
+     * game's loader and the mod's both load, whose report would otherwise name it twice alike
+     */
+    static Set<String> inSeveralLoaders(List<JudgedClass> changed) {
+        Set<String> seen = new HashSet<>();
+        Set<String> several = new HashSet<>();
+        for (JudgedClass judged : changed) {
+            if (!seen.add(judged.verdict().className())) {
+                several.add(judged.verdict().className());
+            }
+        }
+        return several;
+    }
+
+    /** {@return the class as reported, saying which loader's class it is} */
+    static ReloadedClass inLoader(ReloadedClass reloaded, ClassLoader loader) {
+        List<String> edits = new ArrayList<>(reloaded.edits());
+        String name = loader == null ? "the boot class loader" : loader.getName() != null
+                ? "class loader " + loader.getName() : "class loader " + loader;
+        edits.add("in " + name);
+        return new ReloadedClass(reloaded.binaryName(), reloaded.changedMethods(), edits);
     }
 
     /** {@return what an added field holds at first, in words: the runtime's storage starts it as the JVM would} */

@@ -264,28 +264,75 @@ final class InitializerStep {
         Set<Class<?>> owners = new LinkedHashSet<>();
         Set<String> finalFields = new LinkedHashSet<>();
         for (RedefinedClass each : redefined) {
-            Class<?> type = each.planned().judged().type();
-            InitializerUpdate update = updates.get(type);
-            if (!type.isEnum() || update == null || !listsNewValues(type, update.changed())) {
-                continue;
+            JudgedClass judged = each.planned().judged();
+            InitializerUpdate update = updates.get(judged.type());
+            if (update != null && gainsConstants(judged, update)) {
+                gaining.add(judged.type());
+                pad(judged, changes.switchTables(), owners, finalFields);
             }
-            // The saved file's constants: the class redefined keeps the running fields, the added ones moved out.
-            int constants = constantCount(type, each.planned().judged().file().shape());
-            if (constants <= type.getEnumConstants().length) {
-                continue; // values() still gives the running constants here: the new array is written after this
-            }
-            gaining.add(type);
-            OutsideSwitchTables.Holders holders = outsideSwitchTables.holders(type, changes.switchTables());
-            ChangedInitializerRunner.Padded padded = runner.padSwitchTables(type, holders.named(),
-                    holders.whenMappings(), constants);
-            padded.problems().forEach(reporter::info);
-            owners.addAll(padded.holders());
-            finalFields.addAll(padded.finalFields());
         }
         if (!owners.isEmpty()) {
             deoptimize(owners, finalFields, changes.readers());
         }
         return gaining;
+    }
+
+    /**
+     * Makes the switch tables over the enums that gain constants long enough before the batch applies, where
+     * {@link #took} would do it only after the redefinition: in between, the new code may reach a new constant (its
+     * first access makes it) and index a switch's table past its end. The code from before never indexes past its
+     * own constants, so a longer table changes nothing for it, and a batch that is not applied leaves no harm.
+     *
+     * @param changes what {@link #compare} gave for the batch, never null
+     * @param changed the batch's changed classes, never null
+     */
+    void padAhead(ChangedInitializers changes, List<JudgedClass> changed) {
+        if (changes.switchTables().enums().isEmpty()) {
+            return;
+        }
+        Set<Class<?>> owners = new LinkedHashSet<>();
+        Set<String> finalFields = new LinkedHashSet<>();
+        for (JudgedClass judged : changed) {
+            if (changes.switchTables().enums().contains(judged.type()) && addsConstants(judged)) {
+                pad(judged, changes.switchTables(), owners, finalFields);
+            }
+        }
+        if (!owners.isEmpty()) {
+            deoptimize(owners, finalFields, changes.readers());
+        }
+    }
+
+    /**
+     * {@return true when the new version adds a constant to what runs}: read from the verdict, as asking the enum for
+     * its constants would initialize one that is not yet
+     */
+    private static boolean addsConstants(JudgedClass judged) {
+        for (Change change : judged.verdict().changes()) {
+            if (change instanceof FieldChange.EnumConstantChanged constant && constant.added()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** {@return true when the batch gives the enum more constants than {@code values()} gives now} */
+    private static boolean gainsConstants(JudgedClass judged, InitializerUpdate update) {
+        Class<?> type = judged.type();
+        // The saved file's constants: the class redefined keeps the running fields, the added ones moved out.
+        return type.isEnum() && listsNewValues(type, update.changed())
+                && constantCount(type, judged.file().shape()) > type.getEnumConstants().length;
+    }
+
+    /** Pads the tables over one enum that gains constants, noting the final fields replaced and their holders. */
+    private void pad(JudgedClass judged, OutsideSwitchTables.Ahead ahead, Set<Class<?>> owners,
+                     Set<String> finalFields) {
+        Class<?> type = judged.type();
+        OutsideSwitchTables.Holders holders = outsideSwitchTables.holders(type, ahead);
+        ChangedInitializerRunner.Padded padded = runner.padSwitchTables(type, holders.named(),
+                holders.whenMappings(), constantCount(type, judged.file().shape()));
+        padded.problems().forEach(reporter::info);
+        owners.addAll(padded.holders());
+        finalFields.addAll(padded.finalFields());
     }
 
     /** {@return true when the keys name the enum's array of its constants ({@code $VALUES})} */

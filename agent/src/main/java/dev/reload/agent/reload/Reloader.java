@@ -154,6 +154,7 @@ public final class Reloader {
         if (!stands(batch)) {
             return;
         }
+        initializers.padAhead(changedInitializers, judgement.changed());
         ReloadTimes times = ReloadTimes.beforeApplying(batch.firstEventNanos(), batch.lastEventNanos(), handedOut,
                 planned, System.nanoTime());
         try {

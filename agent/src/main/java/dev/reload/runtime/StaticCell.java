@@ -20,10 +20,15 @@ final class StaticCell {
     private Throwable thrownOnAccess;
     private boolean initializing;
 
-    /** {@return true the first time only: the field's initializer runs once, for the reload that adds it} */
+    /**
+     * {@return true the first time only: the field's initializer runs once, for the reload that adds it} The one the
+     * first access was to run no longer waits: whoever claims gives the field its value (a changed static
+     * initializer's run, a retyped field's running value), which no later access may overwrite.
+     */
     synchronized boolean claimInitializer() {
         boolean first = !initializerClaimed;
         initializerClaimed = true;
+        forgetPending();
         return first;
     }
 

@@ -89,6 +89,21 @@ class AddedFieldsTest {
     }
 
     @Test
+    void aFieldWhoseInitializerWasClaimedKeepsTheValueItWasGivenAtItsFirstAccess() throws Throwable {
+        initializerRuns = 0;
+        AddedFields fields = AddedFields.of(Holder.class);
+        MethodHandle initializer = MethodHandles.lookup().findStatic(AddedFieldsTest.class, "initializeLives",
+                MethodType.methodType(void.class));
+        fields.initializeOnFirstAccess("given", "I", initializer);
+        MethodHandle get = accessor("given", "I", FieldOpcodes.GETSTATIC, MethodType.methodType(int.class));
+        assertTrue(fields.claimInitializer("given", "I"), "a changed static initializer runs it with the others");
+        fields.staticSetter("given", "I").invoke(Integer.valueOf(9));
+
+        assertEquals(9, (int) get.invokeExact(), "the first access no longer runs the field's own initializer");
+        assertEquals(0, initializerRuns);
+    }
+
+    @Test
     void anInitializerForgottenIsNotRunByAnAccess() throws Throwable {
         initializerRuns = 0;
         AddedFields fields = AddedFields.of(Holder.class);

@@ -9,7 +9,6 @@ import dev.reload.agent.index.CapturedClass;
 import dev.reload.agent.index.LoadedClassIndex;
 import dev.reload.agent.report.Reporter;
 import dev.reload.agent.structural.ChangedInitializerRunner;
-import dev.reload.agent.structural.LoadedSupertypes;
 import dev.reload.agent.structural.PublishedBatch;
 import dev.reload.agent.structural.StructuralEngine;
 import dev.reload.agent.sync.ApplyPoint;
@@ -302,8 +301,7 @@ public final class Reloader {
             List<ReloadedClass> changed = new ArrayList<>();
             for (JudgedClass judged : judgement.changed()) {
                 ReloadedClass reloaded = ReportWords.reloadedClass(judged.verdict(), newFieldInitializers,
-                        judgement.words(), overrides.getOrDefault(judged.type(), Map.of()),
-                        new LoadedSupertypes(judged.type().getClassLoader()));
+                        judgement.words(), overrides.getOrDefault(judged.type(), Map.of()), judged.type());
                 changed.add(inSeveralLoaders.contains(reloaded.binaryName())
                         ? ReportWords.inLoader(reloaded, judged.type().getClassLoader()) : reloaded);
             }
@@ -317,7 +315,7 @@ public final class Reloader {
         Map<String, String> words = judgement.words();
         return judgement.changed().stream()
                 .map(judged -> ReportWords.reloadedClass(judged.verdict(), newFieldInitializers, words, Map.of(),
-                        new LoadedSupertypes(judged.type().getClassLoader())))
+                        judged.type()))
                 .toList();
     }
 

@@ -1,6 +1,7 @@
 package dev.reload.agent.reload;
 
 import dev.reload.agent.api.ReloadedClass;
+import dev.reload.agent.structural.LoadedSupertypes;
 import dev.reload.patcher.diff.Change;
 import dev.reload.patcher.diff.FieldChange;
 import dev.reload.patcher.diff.LambdaChange;
@@ -13,6 +14,7 @@ import dev.reload.patcher.rewrite.FieldConversion;
 import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.Type;
 
+import java.lang.reflect.Field;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.util.ArrayList;
@@ -51,7 +53,7 @@ final class ReportWords {
      *                   never null
      */
     static ReloadedClass reloadedClass(Verdict verdict, boolean newFieldInitializers, Map<String, String> renumbered) {
-        return reloadedClass(verdict, newFieldInitializers, renumbered, Map.of(), FieldConversion.Supertypes.NONE);
+        return reloadedClass(verdict, newFieldInitializers, renumbered, Map.of(), null);
     }
 
     /**
@@ -61,13 +63,14 @@ final class ReportWords {
      * @param renumbered what to say for the classes that renumbered anonymous classes touched, never null
      * @param overrides the class declaring what each added override of the class overrides (or each added
      *                  implementation implements), by the added method's key; never null
-     * @param supertypes the class hierarchy of the class's fields, for a field whose type changed; never null
+     * @param running the running class, for a field whose type changed: the field it loaded with, and the class
+     *                hierarchy its types are in; null when there is none
      */
     static ReloadedClass reloadedClass(Verdict verdict, boolean newFieldInitializers, Map<String, String> renumbered,
-                                       Map<MemberKey, Class<?>> overrides, FieldConversion.Supertypes supertypes) {
+                                       Map<MemberKey, Class<?>> overrides, Class<?> running) {
         List<String> methods = new ArrayList<>(verdict.changedMethods());
         methods.remove("<clinit>");
-        List<String> edits = edits(verdict, newFieldInitializers, renumbered, overrides, supertypes);
+        List<String> edits = edits(verdict, newFieldInitializers, renumbered, overrides, running);
         String continued = renumbered.get(verdict.className().replace('.', '/'));
         if (continued != null) {
             edits.add(continued);
@@ -140,8 +143,15 @@ final class ReportWords {
 
     /** {@return what a field whose type changed holds at first for the new code, in words} */
     private static String startsWith(FieldChange.TypeChanged retyped, boolean newFieldInitializers,
-                                     FieldConversion.Supertypes supertypes) {
+                                     Class<?> running) {
         boolean isStatic = (retyped.access() & Opcodes.ACC_STATIC) != 0;
+        if (retyped.newDescriptor().equals(loadedDescriptor(running, retyped.name()))) {
+            // The new code uses the running field again, which the versions in between did not write.
+            return "back to the field it loaded with, which " + (isStatic ? "holds" : "holds in each object")
+                    + " what it held before its type changed";
+        }
+        FieldConversion.Supertypes supertypes = running == null ? FieldConversion.Supertypes.NONE
+                : new LoadedSupertypes(running.getClassLoader());
         if (FieldConversion.keepsValue(retyped.oldDescriptor(), retyped.newDescriptor(), supertypes)) {
             return isStatic ? "it keeps its value" : "objects keep their values";
         }
@@ -155,6 +165,23 @@ final class ReportWords {
                 + (newFieldInitializers ? ", then its initializer runs once" : "");
     }
 
+    /** {@return the descriptor of the field the running class declares by that name, or null when none is known} */
+    private static String loadedDescriptor(Class<?> running, String name) {
+        if (running == null) {
+            return null;
+        }
+        try {
+            for (Field field : running.getDeclaredFields()) {
+                if (field.getName().equals(name)) {
+                    return Type.getDescriptor(field.getType());
+                }
+            }
+        } catch (LinkageError e) {
+            // A field type that no longer links: nothing to say about the field it loaded with.
+        }
+        return null;
+    }
+
     private static String defaultWord(String descriptor) {
         return switch (descriptor.charAt(0)) {
             case 'Z' -> "false";
@@ -165,7 +192,7 @@ final class ReportWords {
     }
 
     private static List<String> edits(Verdict verdict, boolean newFieldInitializers, Map<String, String> renumbered,
-                                      Map<MemberKey, Class<?>> overrides, FieldConversion.Supertypes supertypes) {
+                                      Map<MemberKey, Class<?>> overrides, Class<?> running) {
         List<String> edits = new ArrayList<>();
         for (Change change : verdict.changes()) {
             Class<?> overridden = change instanceof MethodChange.Added added
@@ -188,7 +215,7 @@ final class ReportWords {
                 edits.add(changed.describe() + "; code from before that still calls the old one runs its last"
                         + " version");
             } else if (change instanceof FieldChange.TypeChanged retyped) {
-                edits.add(retyped.describe() + " (" + startsWith(retyped, newFieldInitializers, supertypes) + ")");
+                edits.add(retyped.describe() + " (" + startsWith(retyped, newFieldInitializers, running) + ")");
             } else if (change instanceof FieldChange.Added added) {
                 edits.add(added.describe() + " (" + startsWith(added, newFieldInitializers) + ")");
             } else if (change.needs() == Verdict.Kind.NEEDS_REWRITE && !(change instanceof LambdaChange.Renumbered)) {

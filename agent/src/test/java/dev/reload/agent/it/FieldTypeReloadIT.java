@@ -44,7 +44,10 @@ class FieldTypeReloadIT {
 
             // The first types again: the code uses the running fields, which hold what the first version left (the
             // list itself, which the second version added to).
-            assertContains(child.install("v4"), "[reload] 2 classes in ");
+            assertContains(child.install("v4"), "[reload] 2 classes in ", "field type changed: double score → int (back"
+                    + " to the field it loaded with, which holds in each object what it held before its type changed)",
+                    "field type changed: static double level → int (back to the field it loaded with, which holds"
+                            + " what it held before its type changed)");
             assertEquals(List.of("score 6 coins 7 level 3 bag [a, b, b, a]"), child.call("step"), child::transcript);
         }
     }

@@ -23,7 +23,8 @@ final class SwitchArrays {
     static boolean isSwitchTable(Field field) {
         String name = field.getName();
         return Modifier.isStatic(field.getModifiers()) && field.getType() == int[].class
-                && (name.startsWith(SyntheticNames.SWITCH_MAP_PREFIX) || name.startsWith(SyntheticNames.KOTLIN_SWITCH_MAPPING_PREFIX)
+                && (name.startsWith(SyntheticNames.SWITCH_MAP_PREFIX)
+                        || name.startsWith(SyntheticNames.KOTLIN_SWITCH_MAPPING_PREFIX)
                         || SyntheticNames.isSwitchTable(name));
     }
 

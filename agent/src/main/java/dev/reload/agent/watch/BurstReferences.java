@@ -120,7 +120,9 @@ final class BurstReferences {
         return missing;
     }
 
-    /** {@return the member in source words: {@code method int demo.Shape.extra(int)}, {@code field int demo.Shape.hp}} */
+    /**
+     * {@return the member in source words: {@code method int demo.Shape.extra(int)}, {@code field int demo.Shape.hp}}
+     */
     private static String describe(Need need) {
         MemberKey member = need.member();
         String owner = need.owner().replace('/', '.');

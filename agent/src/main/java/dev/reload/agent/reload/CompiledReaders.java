@@ -82,18 +82,10 @@ final class CompiledReaders {
      */
     Set<Class<?>> readers(Set<Class<?>> owners, Set<String> fieldNames, FieldReaders found) {
         Set<Class<?>> classes = new LinkedHashSet<>(owners);
-        classes.addAll(found.unread());
-        for (String name : fieldNames) {
-            classes.addAll(found.of(name));
-        }
+        found.addReaders(fieldNames, classes);
         Set<String> notSearched = found.notCovered(fieldNames);
         if (!notSearched.isEmpty()) {
-            FieldNameSearch search = new FieldNameSearch(notSearched, List.of());
-            for (WatchedClass watched : watchedClasses()) {
-                if (!classes.contains(watched.type()) && search.apply(watched).namesAny()) {
-                    classes.add(watched.type());
-                }
-            }
+            search(notSearched, List.of()).addReaders(notSearched, classes);
         }
         return classes;
     }
@@ -140,9 +132,6 @@ final class CompiledReaders {
      *     field, which deoptimizing one class more makes harmless
      */
     private record NamedFields(Class<?> type, Set<String> names, boolean unread) {
-        boolean namesAny() {
-            return unread || !names.isEmpty();
-        }
     }
 
     /** Reads one class file for the names: a class of its own, not a lambda, as every such batch runs it. */

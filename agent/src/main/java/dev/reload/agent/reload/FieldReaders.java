@@ -46,14 +46,17 @@ final class FieldReaders {
         return false;
     }
 
-    /** {@return the classes found naming the field; empty when none does or the search did not look for it} */
-    Set<Class<?>> of(String name) {
-        return readersByName.getOrDefault(name, Set.of());
-    }
-
-    /** {@return the watched classes whose files could not be read: any of them may name any field} */
-    Set<Class<?>> unread() {
-        return unread;
+    /**
+     * Adds the classes found naming any of the fields, and those whose files could not be read, which may name any.
+     *
+     * @param fieldNames field names, never null
+     * @param readers where the classes go, never null
+     */
+    void addReaders(Set<String> fieldNames, Set<Class<?>> readers) {
+        readers.addAll(unread);
+        for (String name : fieldNames) {
+            readers.addAll(readersByName.getOrDefault(name, Set.of()));
+        }
     }
 
     /** {@return the names among {@code fieldNames} that the search did not look for} */

@@ -5,7 +5,8 @@ import dev.reload.patcher.rewrite.FieldConversion;
 /**
  * The class hierarchy as a class loader sees it: whether a field retyped from {@code ArrayList} to {@code List} keeps
  * its values. The type a field had is asked for by name and walked up; a type the loader has not loaded yet is loaded
- * (not initialized), as its first use would, and one it cannot find has no supertype but {@code Object}.
+ * (not initialized), as its first use would, and one it cannot find has no supertype but {@code Object}. The new type
+ * is compared by name, never loaded: it may be a class the batch itself defines, after this question.
  */
 public final class LoadedSupertypes implements FieldConversion.Supertypes {
     private final ClassLoader loader;

@@ -235,12 +235,11 @@ final class OutsideSwitchTables {
     }
 
     private static boolean declaresAny(LoadedClass loaded, Set<String> fieldNames) {
-        for (String name : fieldNames) {
-            if (declares(loaded, name)) {
-                return true;
-            }
+        try {
+            return declaresAny(loaded.captured().shape(), fieldNames);
+        } catch (UnreadableClassException e) {
+            return false;
         }
-        return false;
     }
 
     private static boolean declaresAny(ClassShape shape, Set<String> fieldNames) {

@@ -95,8 +95,9 @@ final class InitializerStep {
                     : StaticInitializers.fingerprints(recovered.get(judged.type()));
             updates.put(judged.type(), StaticInitializers.compare(running, judged.file().file().bytes()));
         }
-        return new ChangedInitializers(updates, searchReaders(compared, updates),
-                outsideSwitchTables.ahead(constantsChanging(updates), batchTypes(changed, updates), changed));
+        Set<Class<?>> enums = constantsChanging(updates);
+        return new ChangedInitializers(updates, searchReaders(compared, updates, enums),
+                outsideSwitchTables.ahead(enums, batchTypes(changed, updates), changed));
     }
 
     /** {@return the enums whose array of constants the updates build again} */
@@ -124,7 +125,8 @@ final class InitializerStep {
      * changed, a switch table over it}: what {@link #took} deoptimizes once the new values are written, found now, on
      * the reload thread, so that no class file is read between the batch's redefinition and its new values
      */
-    private FieldReaders searchReaders(List<JudgedClass> compared, Map<Class<?>, InitializerUpdate> updates) {
+    private FieldReaders searchReaders(List<JudgedClass> compared, Map<Class<?>, InitializerUpdate> updates,
+                                       Set<Class<?>> enums) {
         Set<String> names = new LinkedHashSet<>();
         List<String> prefixes = new ArrayList<>();
         for (JudgedClass judged : compared) {
@@ -135,7 +137,7 @@ final class InitializerStep {
             ClassShape saved = judged.file().shape();
             addFinal(saved, update.changed(), names);
             addFinal(saved, update.added(), names);
-            if (judged.type().isEnum() && listsNewValues(judged.type(), update.changed())) {
+            if (enums.contains(judged.type())) {
                 names.add(SyntheticNames.switchMapName(judged.type().getName()));
                 names.add(SyntheticNames.switchTableName(judged.type().getName()));
                 if (prefixes.isEmpty()) {

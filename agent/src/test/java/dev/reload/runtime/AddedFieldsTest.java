@@ -62,8 +62,7 @@ class AddedFieldsTest {
     void aStaticFieldsFirstAccessRunsItsInitializerBeforeTheAgentDoes() throws Throwable {
         initializerRuns = 0;
         AddedFields fields = AddedFields.of(Holder.class);
-        MethodHandle initializer = MethodHandles.lookup().findStatic(AddedFieldsTest.class, "initializeLives",
-                MethodType.methodType(void.class));
+        MethodHandle initializer = initializer("initializeLives");
         fields.initializeOnFirstAccess("lives", "I", initializer);
         MethodHandle get = accessor("lives", "I", FieldOpcodes.GETSTATIC, MethodType.methodType(int.class));
 
@@ -78,8 +77,7 @@ class AddedFieldsTest {
     void anInitializerThatThrowsAtAFirstAccessIsReportedToTheAgentNotThrownIntoTheProgram() throws Throwable {
         initializerRuns = 0;
         AddedFields fields = AddedFields.of(Holder.class);
-        MethodHandle initializer = MethodHandles.lookup().findStatic(AddedFieldsTest.class, "throwing",
-                MethodType.methodType(void.class));
+        MethodHandle initializer = initializer("throwing");
         fields.initializeOnFirstAccess("lost", "I", initializer);
         MethodHandle get = accessor("lost", "I", FieldOpcodes.GETSTATIC, MethodType.methodType(int.class));
 
@@ -92,8 +90,7 @@ class AddedFieldsTest {
     void aFieldWhoseInitializerWasClaimedKeepsTheValueItWasGivenAtItsFirstAccess() throws Throwable {
         initializerRuns = 0;
         AddedFields fields = AddedFields.of(Holder.class);
-        MethodHandle initializer = MethodHandles.lookup().findStatic(AddedFieldsTest.class, "initializeLives",
-                MethodType.methodType(void.class));
+        MethodHandle initializer = initializer("initializeLives");
         fields.initializeOnFirstAccess("given", "I", initializer);
         MethodHandle get = accessor("given", "I", FieldOpcodes.GETSTATIC, MethodType.methodType(int.class));
         assertTrue(fields.claimInitializer("given", "I"), "a changed static initializer runs it with the others");
@@ -107,8 +104,7 @@ class AddedFieldsTest {
     void anInitializerForgottenIsNotRunByAnAccess() throws Throwable {
         initializerRuns = 0;
         AddedFields fields = AddedFields.of(Holder.class);
-        MethodHandle initializer = MethodHandles.lookup().findStatic(AddedFieldsTest.class, "initializeLives",
-                MethodType.methodType(void.class));
+        MethodHandle initializer = initializer("initializeLives");
         fields.initializeOnFirstAccess("spare", "I", initializer);
         fields.forgetInitializer("spare", "I");
 
@@ -233,6 +229,11 @@ class AddedFieldsTest {
         putStatic.invoke(value);
         assertEquals(value, accessor(name, descriptor, FieldOpcodes.GETSTATIC, MethodType.methodType(type)).invoke(),
                 "static " + name);
+    }
+
+    /** {@return one of this test's static methods above, as the agent hands a field's initializer on} */
+    private static MethodHandle initializer(String name) throws ReflectiveOperationException {
+        return MethodHandles.lookup().findStatic(AddedFieldsTest.class, name, MethodType.methodType(void.class));
     }
 
     private static MethodHandle accessor(String name, String descriptor, int opcode, MethodType type) {

@@ -12,6 +12,7 @@ import dev.reload.patcher.shape.ClassShape;
 import dev.reload.patcher.shape.UnreadableClassException;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.lang.instrument.Instrumentation;
 import java.lang.reflect.Proxy;
 import java.nio.file.Files;
@@ -69,6 +70,13 @@ final class BatchFixtures {
         CapturedClass captured = new CapturedClass(internalName, liveFile(internalName), runs, false);
         index.putLoaded(type, captured);
         return new LoadedClass(type, captured);
+    }
+
+    /** {@return the class file a test class was compiled to, from the test's class path} */
+    static byte[] classFile(Class<?> type) throws IOException {
+        try (InputStream in = type.getResourceAsStream("/" + type.getName().replace('.', '/') + ".class")) {
+            return in.readAllBytes();
+        }
     }
 
     /**

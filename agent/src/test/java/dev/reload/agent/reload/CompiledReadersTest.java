@@ -12,7 +12,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.lang.instrument.Instrumentation;
@@ -75,7 +74,7 @@ class CompiledReadersTest {
     private CompiledReaders readersOf(Class<?>... types) throws IOException {
         LoadedClassIndex index = new LoadedClassIndex();
         for (Class<?> type : types) {
-            byte[] bytes = classFile(type);
+            byte[] bytes = BatchFixtures.classFile(type);
             Path file = fileOf(type);
             Files.write(file, bytes);
             index.put(type.getClassLoader(), new CapturedClass(internalName(type), file, bytes, false));
@@ -113,13 +112,6 @@ class CompiledReadersTest {
 
     private static String internalName(Class<?> type) {
         return type.getName().replace('.', '/');
-    }
-
-    private static byte[] classFile(Class<?> type) throws IOException {
-        String name = type.getName();
-        try (InputStream in = type.getResourceAsStream(name.substring(name.lastIndexOf('.') + 1) + ".class")) {
-            return in.readAllBytes();
-        }
     }
 
     enum Light { RED, GREEN }

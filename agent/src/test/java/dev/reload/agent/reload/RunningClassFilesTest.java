@@ -11,8 +11,6 @@ import dev.reload.agent.report.Reporter;
 import dev.reload.agent.watch.ContentHash;
 import org.junit.jupiter.api.Test;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.lang.instrument.ClassDefinition;
@@ -35,7 +33,7 @@ class RunningClassFilesTest {
     @Test
     void aClassRedefinedOutsideABatchRunsTheAgentsOwnBytesNotAnotherAgentsChange() throws Exception {
         for (CaptureTransformer.Registration registration : CaptureTransformer.Registration.values()) {
-            byte[] loaded = classFile(Declarer.class);
+            byte[] loaded = BatchFixtures.classFile(Declarer.class);
             byte[] dispatching = loaded.clone();
             dispatching[dispatching.length - 1] ^= 1; // other bytes than those it loaded with, as the capture sees them
             String internalName = Declarer.class.getName().replace('.', '/');
@@ -81,11 +79,5 @@ class RunningClassFilesTest {
                     }
                     return null;
                 });
-    }
-
-    private static byte[] classFile(Class<?> type) throws IOException {
-        try (InputStream in = type.getResourceAsStream("/" + type.getName().replace('.', '/') + ".class")) {
-            return in.readAllBytes();
-        }
     }
 }

@@ -9,6 +9,7 @@ import dev.reload.patcher.diff.FieldChange;
 import dev.reload.patcher.diff.MethodChange;
 import dev.reload.patcher.rewrite.InitializerUpdate;
 import dev.reload.patcher.rewrite.StaticInitializers;
+import dev.reload.patcher.rewrite.SwitchCases;
 import dev.reload.patcher.shape.ClassShape;
 import dev.reload.patcher.shape.FieldShape;
 import dev.reload.patcher.shape.MemberKey;
@@ -270,7 +271,8 @@ final class InitializerStep {
             InitializerUpdate update = updates.get(judged.type());
             if (update != null && gainsConstants(judged, update)) {
                 gaining.add(judged.type());
-                pad(judged, changes.switchTables(), owners, finalFields);
+                pad(judged, outsideSwitchTables.holders(judged.type(), changes.switchTables()), Map.of(), owners,
+                        finalFields);
             }
         }
         if (!owners.isEmpty()) {
@@ -296,7 +298,8 @@ final class InitializerStep {
         Set<String> finalFields = new LinkedHashSet<>();
         for (JudgedClass judged : changed) {
             if (changes.switchTables().enums().contains(judged.type()) && addsConstants(judged)) {
-                pad(judged, changes.switchTables(), owners, finalFields);
+                OutsideSwitchTables.Holders holders = outsideSwitchTables.holders(judged.type(), changes.switchTables());
+                pad(judged, holders, newCases(judged, holders, changed), owners, finalFields);
             }
         }
         if (!owners.isEmpty()) {
@@ -325,13 +328,47 @@ final class InitializerStep {
                 && constantCount(type, judged.file().shape()) > type.getEnumConstants().length;
     }
 
+    /**
+     * {@return for each holder of the enum's tables that the batch redefines, the case its new code gives each
+     * constant, by ordinal, by table}: read from its new class file, so that a new constant takes its case from the
+     * moment it exists, where it took the switch's {@code default} until the table was built again after the batch
+     * applied (an exhaustive switch's default throws: {@code IncompatibleClassChangeError}, {@code MatchException},
+     * kotlinc's {@code NoWhenBranchMatchedException})
+     */
+    private static Map<Class<?>, Map<String, int[]>> newCases(JudgedClass enumJudged,
+                                                              OutsideSwitchTables.Holders holders,
+                                                              List<JudgedClass> changed) {
+        List<String> constants = constantNames(enumJudged.type(), enumJudged.file().shape());
+        String enumName = enumJudged.type().getName().replace('.', '/');
+        Map<Class<?>, Map<String, int[]>> cases = new LinkedHashMap<>();
+        for (JudgedClass judged : changed) {
+            if (holders.named().contains(judged.type()) || holders.whenMappings().contains(judged.type())) {
+                Map<String, int[]> tables = new LinkedHashMap<>();
+                for (Map.Entry<String, Map<String, Integer>> table
+                        : SwitchCases.of(judged.file().file().bytes(), enumName).entrySet()) {
+                    tables.put(table.getKey(), byOrdinal(table.getValue(), constants));
+                }
+                cases.put(judged.type(), tables);
+            }
+        }
+        return cases;
+    }
+
+    /** {@return each constant's case, at its ordinal: its place among the constants; 0 for one without a case} */
+    private static int[] byOrdinal(Map<String, Integer> byName, List<String> constants) {
+        int[] cases = new int[constants.size()];
+        for (int ordinal = 0; ordinal < cases.length; ordinal++) {
+            cases[ordinal] = byName.getOrDefault(constants.get(ordinal), 0);
+        }
+        return cases;
+    }
+
     /** Pads the tables over one enum that gains constants, noting the final fields replaced and their holders. */
-    private void pad(JudgedClass judged, OutsideSwitchTables.Ahead ahead, Set<Class<?>> owners,
-                     Set<String> finalFields) {
+    private void pad(JudgedClass judged, OutsideSwitchTables.Holders holders, Map<Class<?>, Map<String, int[]>> cases,
+                     Set<Class<?>> owners, Set<String> finalFields) {
         Class<?> type = judged.type();
-        OutsideSwitchTables.Holders holders = outsideSwitchTables.holders(type, ahead);
         ChangedInitializerRunner.Padded padded = runner.padSwitchTables(type, holders.named(),
-                holders.whenMappings(), constantCount(type, judged.file().shape()));
+                holders.whenMappings(), constantCount(type, judged.file().shape()), cases);
         padded.problems().forEach(reporter::info);
         owners.addAll(padded.holders());
         finalFields.addAll(padded.finalFields());
@@ -350,13 +387,18 @@ final class InitializerStep {
 
     /** {@return how many constants the enum's saved class file declares} */
     private static int constantCount(Class<?> enumType, ClassShape saved) {
-        int count = 0;
+        return constantNames(enumType, saved).size();
+    }
+
+    /** {@return the constants the enum's saved class file declares, in order: their ordinals} */
+    private static List<String> constantNames(Class<?> enumType, ClassShape saved) {
+        List<String> names = new ArrayList<>();
         for (FieldShape field : saved.fields()) {
             if ((field.access() & ENUM_FIELD) != 0 && field.descriptor().equals(enumType.descriptorString())) {
-                count++;
+                names.add(field.name());
             }
         }
-        return count;
+        return names;
     }
 
     /**
@@ -425,7 +467,7 @@ final class InitializerStep {
             reporter.debug("retransformed " + classes.size() + " class(es) reading " + finalFields + " (found in "
                     + (found - start) / 1_000 + " µs, retransformed in " + (System.nanoTime() - found) / 1_000
                     + " µs), so that no compiled code keeps an old value");
-        } catch (UnmodifiableClassException | RuntimeException | LinkageError e) {
+        } catch (UnmodifiableClassException | RuntimeException | LinkageError | InternalError e) {
             reporter.info("compiled code that read " + finalFields + " may keep the old values until it is"
                     + " compiled again (the JVM refused to retransform the classes reading them: " + e + ")");
         }

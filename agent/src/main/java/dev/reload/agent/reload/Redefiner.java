@@ -48,7 +48,8 @@ final class Redefiner {
                 redefined.add(new RedefinedClass(planned, observed == null ? requested : observed, changedByOther));
             }
             return Redefinition.took(redefined, callNanos);
-        } catch (ClassNotFoundException | UnmodifiableClassException | RuntimeException | LinkageError e) {
+        } catch (ClassNotFoundException | UnmodifiableClassException | RuntimeException | LinkageError
+                 | InternalError e) {
             return Redefinition.failed("the JVM refused the new classes (" + e + ")", System.nanoTime() - start);
         } finally {
             if (watched) {

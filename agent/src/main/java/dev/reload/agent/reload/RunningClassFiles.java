@@ -79,7 +79,8 @@ final class RunningClassFiles {
                 running.put(type, bytes);
             }
             return running;
-        } catch (UnmodifiableClassException | RuntimeException | LinkageError e) {
+        } catch (UnmodifiableClassException | RuntimeException | LinkageError | InternalError e) {
+            // InternalError: how the JVM says "invalid class", for one whose initialization failed among others.
             throw refused(types.get(0), "the JVM cannot give the class file it runs (" + e + ")");
         } finally {
             capture.endRedefinition();
@@ -100,7 +101,8 @@ final class RunningClassFiles {
         try {
             instrumentation.redefineClasses(new ClassDefinition(type, classFile));
             capture.redefinedOutsideBatch(type, classFile);
-        } catch (ClassNotFoundException | UnmodifiableClassException | RuntimeException | LinkageError e) {
+        } catch (ClassNotFoundException | UnmodifiableClassException | RuntimeException | LinkageError
+                 | InternalError e) {
             throw refused(type, "the JVM refused to redefine it (" + e + ")");
         } finally {
             capture.endRedefinition();

@@ -57,7 +57,8 @@ public final class Contained {
             return false;
         } catch (java.nio.file.ClosedWatchServiceException e) {
             return false;
-        } catch (Exception | LinkageError | AssertionError | StackOverflowError e) {
+        } catch (Exception | LinkageError | AssertionError | StackOverflowError | InternalError e) {
+            // InternalError: how the JVM refuses to redefine a class in a state it did not foresee ("invalid class").
             reporter.error("internal error in " + name + " (" + e + "); the agent goes on");
             pauseAfterFailure();
             return true;

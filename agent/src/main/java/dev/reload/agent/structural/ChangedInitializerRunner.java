@@ -132,8 +132,10 @@ public final class ChangedInitializerRunner {
     /**
      * {@return what making each switch table over {@code enumType} that the holders declare at least {@code length}
      * long did}: javac's {@code $SwitchMap$pkg$Enum} arrays and the Eclipse compiler's {@code $SWITCH_TABLE$pkg$Enum}
-     * fields. The new places hold 0, a switch's {@code default}. Made before the enum lists its new constants, so
-     * that a switch meeting one before its table is built again takes its default instead of indexing past the end.
+     * fields. The new places hold the case the batch's new code gives each new constant, where its class file says
+     * ({@code newCases}), and else 0, a switch's {@code default}. Made before the enum lists its new constants, so that
+     * a switch meeting one before its table is built again takes its case, or its default, instead of indexing past
+     * the end.
      *
      * @param enumType an enum that gains constants, never null
      * @param holders the loaded classes that may declare such tables, never null
@@ -141,9 +143,11 @@ public final class ChangedInitializerRunner {
      *                     {@code $EnumSwitchMapping$N} arrays is made as long (an array of another enum only gains
      *                     places its switch never reaches); never null
      * @param length the enum's new number of constants
+     * @param newCases for the holders a batch redefines, each table's case by constant ordinal as their new class
+     *                 files fill it, by table name; never null
      */
     public Padded padSwitchTables(Class<?> enumType, Collection<Class<?>> holders, Collection<Class<?>> whenMappings,
-                                  int length) {
+                                  int length, Map<Class<?>, Map<String, int[]>> newCases) {
         Set<String> names = Set.of(SyntheticNames.switchMapName(enumType.getName()),
                 SyntheticNames.switchTableName(enumType.getName()));
         Map<Class<?>, List<Field>> tables = new LinkedHashMap<>();
@@ -160,7 +164,8 @@ public final class ChangedInitializerRunner {
             Class<?> holder = each.getKey();
             for (Field field : each.getValue()) {
                 try {
-                    if (pad(holder, field, length) && Modifier.isFinal(field.getModifiers())) {
+                    if (pad(holder, field, length, casesOf(newCases, holder, field))
+                            && Modifier.isFinal(field.getModifiers())) {
                         replaced.add(holder);
                         finalFields.add(field.getName());
                     }
@@ -189,13 +194,26 @@ public final class ChangedInitializerRunner {
         return tables;
     }
 
-    /** {@return true when the table was replaced by a longer copy; false when it was long enough, or not built yet} */
-    private boolean pad(Class<?> holder, Field field, int length) throws Throwable {
+    private static int[] casesOf(Map<Class<?>, Map<String, int[]>> newCases, Class<?> holder, Field field) {
+        Map<String, int[]> tables = newCases.get(holder);
+        return tables == null ? null : tables.get(field.getName());
+    }
+
+    /**
+     * {@return true when the table was replaced by a longer copy; false when it was long enough, or not built yet}
+     *
+     * @param cases the new code's case by ordinal, whose places past the running table's end the copy takes; or null
+     */
+    private boolean pad(Class<?> holder, Field field, int length, int[] cases) throws Throwable {
         int[] running = (int[]) FullLookup.of(holder).findStaticGetter(holder, field.getName(), int[].class).invoke();
         if (running == null || running.length >= length) {
             return false;
         }
-        writer().write(field, Arrays.copyOf(running, length));
+        int[] padded = Arrays.copyOf(running, length);
+        for (int ordinal = running.length; cases != null && ordinal < Math.min(length, cases.length); ordinal++) {
+            padded[ordinal] = cases[ordinal];
+        }
+        writer().write(field, padded);
         return true;
     }
 

@@ -49,7 +49,7 @@ public final class SyncPoints {
             if (loaded.getName().equals(target.binaryName()) && instrumentation.isModifiableClass(loaded)) {
                 try {
                     instrumentation.retransformClasses(loaded);
-                } catch (UnmodifiableClassException | RuntimeException e) {
+                } catch (UnmodifiableClassException | RuntimeException | InternalError e) {
                     reporter.error("sync=" + target + ": cannot add the sync point to the loaded " + loaded.getName()
                             + " (" + e + "); batches apply on the agent's thread");
                 }

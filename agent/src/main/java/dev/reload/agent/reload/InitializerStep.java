@@ -320,12 +320,12 @@ final class InitializerStep {
         return false;
     }
 
-    /** {@return true when the batch gives the enum more constants than {@code values()} gives now} */
+    /**
+     * {@return true when the batch gives the enum more constants than it had}: asked of the verdict, as the new
+     * {@code values()} lists the new constants from the redefinition on
+     */
     private static boolean gainsConstants(JudgedClass judged, InitializerUpdate update) {
-        Class<?> type = judged.type();
-        // The saved file's constants: the class redefined keeps the running fields, the added ones moved out.
-        return type.isEnum() && listsNewValues(type, update.changed())
-                && constantCount(type, judged.file().shape()) > type.getEnumConstants().length;
+        return judged.type().isEnum() && listsNewValues(judged.type(), update.changed()) && addsConstants(judged);
     }
 
     /**

@@ -83,6 +83,7 @@ public final class StructuralRewriter {
         String binaryName = ClassFiles.binaryName(run.name);
         SwitchTables.uncacheAdded(run, next);
         HeaderCheck.check(run, next, binaryName);
+        EnumValuesAtOnce.addTo(run, next);
         Map<MemberKey, MethodNode> runningMethods = byKey(run.methods);
         Map<MemberKey, Long> lambdaHashes = new HashMap<>(LambdaRenamer.matchByContent(
                 last == null ? LambdaRenamer.lambdaHashes(running) : last.lambdaHashes(),

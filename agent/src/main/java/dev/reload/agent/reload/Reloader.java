@@ -30,6 +30,7 @@ import java.lang.instrument.Instrumentation;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -227,7 +228,9 @@ public final class Reloader {
             if (reporter.isDebug()) {
                 reporter.debug(times.applied(applying, redefinition.callNanos(), reported).describe());
             }
-            recorder.files(settled.ready());
+            if (redefinition.took()) {
+                recorder.files(settled.ready());
+            }
             announcer.runHooks(redefinition.classes());
         } catch (RuntimeException | LinkageError e) {
             reporter.error("error while applying a batch (" + e + "); the program goes on, save again to retry");
@@ -288,10 +291,32 @@ public final class Reloader {
         announcer.announce(report);
     }
 
+    /**
+     * Reports a refused batch. What the agent knows of its files stays what the program runs, so that each is looked
+     * at again when written again, with the same bytes or not: a full build after the refused class is mended brings
+     * every file of the batch again, and they apply together.
+     */
     private void refuse(ChangeBatch batch, Judgement judgement, List<Refusal> refusals) {
-        recorder.refused(batch);
         announcer.announce(new ReloadReport(ReloadReport.Outcome.REFUSED, changedClasses(judgement),
                 refusals.stream().map(Refusal::line).toList(), elapsedSince(batch)));
+        heldBack(judgement, refusals).ifPresent(reporter::info);
+    }
+
+    /** {@return a line naming the batch's changed classes that were not refused but held back, if any} */
+    private static Optional<String> heldBack(Judgement judgement, List<Refusal> refusals) {
+        Set<String> refused = new HashSet<>();
+        for (Refusal refusal : refusals) {
+            refused.add(refusal.className());
+        }
+        List<String> held = new ArrayList<>();
+        for (JudgedClass judged : judgement.changed()) {
+            if (!refused.contains(judged.type().getName())) {
+                held.add(judged.type().getName());
+            }
+        }
+        return held.isEmpty() ? Optional.empty() : Optional.of("held back with the refused classes, as a save"
+                + " applies whole: " + String.join(", ", held) + "; they apply when written again with the mended"
+                + " classes (a full build writes them all)");
     }
 
     private ReloadReport report(Judgement judgement, Redefinition redefinition, Plan plan, Duration elapsed) {

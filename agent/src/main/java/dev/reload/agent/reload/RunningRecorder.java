@@ -71,18 +71,4 @@ final class RunningRecorder {
         }
     }
 
-    /**
-     * Records the content of every file of a refused batch, so that only a new write is looked at again, but for the
-     * files that name a member no class had: saved again, with the same bytes, once the member's class is saved, each
-     * is looked at again.
-     */
-    void refused(ChangeBatch batch) {
-        for (ChangedFile file : batch.files()) {
-            if (batch.missingReferences().containsKey(file.file())) {
-                collector.forget(file.file());
-            } else {
-                collector.remember(file.file(), file.hash());
-            }
-        }
-    }
 }

@@ -273,14 +273,6 @@ public final class ChangeCollector {
     }
 
     /**
-     * Forgets what the agent saw of a file, so that its next write is looked at even if it holds the same bytes: a
-     * refusal that another file's save can lift.
-     */
-    public void forget(Path file) {
-        known.forget(file);
-    }
-
-    /**
      * Takes the content each class file had when its class loaded from {@code hashes}, for the files it holds nothing
      * newer of (nothing remembered since), so that writes that leave them as they were are dropped.
      *

@@ -33,6 +33,7 @@ class BatchReloadIT {
         FixtureClasses.compile(compiled, "split-build", "v1");
         FixtureClasses.compile(compiled, "split-build", "v2");
         FixtureClasses.compile(compiled, "split-build", "v3");
+        FixtureClasses.compile(compiled, "split-build", "refused");
     }
 
     @ParameterizedTest(name = "{0}")
@@ -113,6 +114,33 @@ class BatchReloadIT {
             child.awaitStdout("^step: bonus=42$");
             List<String> errors = child.stderr().stream().filter(line -> line.contains("Error")).toList();
             assertEquals(List.of(), errors, "a call of a method no class has");
+        }
+    }
+
+    /**
+     * A save refused for one class holds back the others; written again with the mended class, the same bytes as
+     * before, they apply with it, where their writes were dropped as already seen and the game ran the old code.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("dev.reload.fixtures.harness.Jdks#stream")
+    void filesHeldBackByARefusalApplyWhenWrittenAgainWithTheMendedClass(Path jdk) throws Exception {
+        Path classes = work.resolve("classes");
+        FixtureClasses.install(compiled.resolve("split-build-v1"), classes);
+        try (ChildJvm child = WatchingChild.start(jdk, "", "fixture.splitbuild.Main", classes)) {
+            child.awaitStdout("^step: plain helper$");
+            int mark = child.stderrMark();
+            copy(compiled.resolve("split-build-refused"), classes, "fixture/splitbuild/Helper.class");
+            copy(compiled.resolve("split-build-v2"), classes, "fixture/splitbuild/Game.class");
+            String refused = child.awaitStderrAfter(mark, "^\\[reload\\] refused, .*");
+            assertTrue(refused.contains("fixture.splitbuild.Helper: its interfaces changed"), refused);
+            String held = child.awaitStderrAfter(mark, "^\\[reload\\] held back .*");
+            assertTrue(held.contains("fixture.splitbuild.Game; they apply when written again"), held);
+            mark = child.stdoutMark();
+            child.awaitStdoutAfter(mark, "^step: plain helper$");
+
+            copy(compiled.resolve("split-build-v2"), classes, "fixture/splitbuild/Helper.class");
+            copy(compiled.resolve("split-build-v2"), classes, "fixture/splitbuild/Game.class");
+            child.awaitStdout("^step: bonus=42$");
         }
     }
 

@@ -31,6 +31,10 @@ final class ReportWords {
             + " whose own initializer changed takes its new value";
     static final String STATIC_INITIALIZER_NOT_RUN = "static initializer added: not run, the class is initialized"
             + " already";
+    static final String STATIC_INITIALIZER_FIELDS_RUN = "static initializer added: not run as a whole, the class is"
+            + " initialized already; each static field it adds takes its own initializer's value";
+    /** {@code ACC_STATIC} (JVMS 4.5). */
+    private static final int STATIC = 0x0008;
 
     private ReportWords() {
     }
@@ -191,6 +195,16 @@ final class ReportWords {
         };
     }
 
+    /** {@return true when the verdict adds a static field, whose initializer a static initializer added holds} */
+    private static boolean addsStaticField(Verdict verdict) {
+        for (Change change : verdict.changes()) {
+            if (change instanceof FieldChange.Added added && (added.access() & STATIC) != 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static List<String> edits(Verdict verdict, boolean newFieldInitializers, Map<String, String> renumbered,
                                       Map<MemberKey, Class<?>> overrides, Class<?> running) {
         List<String> edits = new ArrayList<>();
@@ -207,7 +221,8 @@ final class ReportWords {
             } else if (change instanceof MethodChange.StaticInitializerChanged) {
                 edits.add(newFieldInitializers ? STATIC_INITIALIZER_CHANGES_RUN : STATIC_INITIALIZER_NOT_RERUN);
             } else if (change instanceof MethodChange.StaticInitializerAddedOrRemoved c && c.added()) {
-                edits.add(STATIC_INITIALIZER_NOT_RUN);
+                edits.add(newFieldInitializers && addsStaticField(verdict) ? STATIC_INITIALIZER_FIELDS_RUN
+                        : STATIC_INITIALIZER_NOT_RUN);
             } else if (change instanceof MethodChange.Removed removed) {
                 // The JVM keeps the method, and the agent its last body, for frames and objects from before.
                 edits.add(removed.describe() + "; code from before that still calls it runs its last version");

@@ -66,7 +66,7 @@ public final class AssetReloader {
             return;
         }
         try {
-            applyPoint.apply(() -> runHooks(classes, assets, firstEventNanos));
+            applyPoint.apply(ApplyPoint.NOTHING_AFTER, () -> runHooks(classes, assets, firstEventNanos));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt(); // the agent is stopping: the hooks were not run
         }

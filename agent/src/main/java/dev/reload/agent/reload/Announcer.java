@@ -47,16 +47,25 @@ final class Announcer {
         }
     }
 
-    /** Runs the hooks of each class of a batch that took, and notes the asset hooks its new version declares. */
+    /** Runs the hooks of each class of a batch that took. */
     void runHooks(List<RedefinedClass> redefined) {
         for (RedefinedClass each : redefined) {
             JudgedClass judged = each.planned().judged();
-            byte[] newFile = judged.file().file().bytes();
-            hookScanner.accept(judged.loaded().captured(), newFile);
-            List<String> names = HookMethods.in(newFile);
+            List<String> names = HookMethods.in(judged.file().file().bytes());
             if (!names.isEmpty()) {
                 hooks.run(judged.type(), names);
             }
+        }
+    }
+
+    /**
+     * Shows the asset hook index each redefined class's new file, as the batch applies: before its hooks run, which
+     * at a synchronization point may still run when the next batch applies.
+     */
+    void scanHooks(List<RedefinedClass> redefined) {
+        for (RedefinedClass each : redefined) {
+            JudgedClass judged = each.planned().judged();
+            hookScanner.accept(judged.loaded().captured(), judged.file().file().bytes());
         }
     }
 

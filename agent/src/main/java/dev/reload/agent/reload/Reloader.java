@@ -158,11 +158,18 @@ public final class Reloader {
         ReloadTimes times = ReloadTimes.beforeApplying(batch.firstEventNanos(), batch.lastEventNanos(), handedOut,
                 planned, System.nanoTime());
         try {
-            // A class of its own, not a lambda: every save runs it, and a lambda spins a class for good.
+            // Classes of their own, not lambdas: every save runs them, and a lambda spins a class for good. Both run on
+            // one thread, the game's at a synchronization point, one after the other.
+            AppliedClasses applied = new AppliedClasses();
             applyPoint.apply(new Runnable() {
                 @Override
                 public void run() {
-                    applyPlanned(batch, settled, judgement, plan, changedInitializers, times);
+                    applied.redefined = applyPlanned(batch, settled, judgement, plan, changedInitializers, times);
+                }
+            }, new Runnable() {
+                @Override
+                public void run() {
+                    runHooks(applied.redefined);
                 }
             });
         } catch (InterruptedException e) {
@@ -208,12 +215,14 @@ public final class Reloader {
     }
 
     /**
-     * Defines the new classes, redefines, records what now runs, reports and runs the hooks: the part of a batch
-     * that changes the running program, on the reload thread or at the game's synchronization point. Never throws:
-     * on a game's thread, nothing the agent does may reach the game's code.
+     * Defines the new classes, redefines, records what now runs and reports: the part of a batch that changes the
+     * running program, on the reload thread or at the game's synchronization point. Never throws: on a game's
+     * thread, nothing the agent does may reach the game's code.
+     *
+     * @return the classes redefined, whose hooks run next; empty when the batch did not apply
      */
-    private void applyPlanned(ChangeBatch batch, SettledFiles settled, Judgement judgement, Plan plan,
-                              ChangedInitializers changedInitializers, ReloadTimes times) {
+    private List<RedefinedClass> applyPlanned(ChangeBatch batch, SettledFiles settled, Judgement judgement,
+                                              Plan plan, ChangedInitializers changedInitializers, ReloadTimes times) {
         long applying = System.nanoTime();
         try {
             Redefinition redefinition = redefine(judgement, plan);
@@ -231,10 +240,26 @@ public final class Reloader {
             if (redefinition.took()) {
                 recorder.files(settled.ready());
             }
-            announcer.runHooks(redefinition.classes());
+            announcer.scanHooks(redefinition.classes());
+            return redefinition.classes();
         } catch (RuntimeException | LinkageError e) {
             reporter.error("error while applying a batch (" + e + "); the program goes on, save again to retry");
+            return List.of();
         }
+    }
+
+    /** Runs the hooks of the classes a batch redefined, after it applied. Never throws, as {@link #applyPlanned}. */
+    private void runHooks(List<RedefinedClass> redefined) {
+        try {
+            announcer.runHooks(redefined);
+        } catch (RuntimeException | LinkageError e) {
+            reporter.error("error while running the hooks of a batch (" + e + "); the program goes on");
+        }
+    }
+
+    /** The classes a batch redefined, handed from its application to its hooks on the thread that runs both. */
+    private static final class AppliedClasses {
+        private List<RedefinedClass> redefined = List.of();
     }
 
     /**

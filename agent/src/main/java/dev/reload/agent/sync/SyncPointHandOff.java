@@ -39,17 +39,21 @@ public final class SyncPointHandOff implements ApplyPoint {
     }
 
     @Override
-    public void apply(Runnable batch) throws InterruptedException {
+    public void apply(Runnable batch, Runnable hooks) throws InterruptedException {
         CountDownLatch applied = new CountDownLatch(1);
         Thread reloadThread = Thread.currentThread();
         Runnable handedOver = () -> {
             boolean gameThread = Thread.currentThread() != reloadThread;
             AT_SYNC_POINT.set(gameThread);
             try {
-                batch.run();
+                try {
+                    batch.run();
+                } finally {
+                    applied.countDown(); // the reload thread goes on; a hook that runs long holds the game alone
+                }
+                hooks.run();
             } finally {
                 AT_SYNC_POINT.remove();
-                applied.countDown();
             }
         };
         SyncPoint.offer(handedOver);

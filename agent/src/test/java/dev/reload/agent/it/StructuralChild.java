@@ -228,6 +228,11 @@ final class StructuralChild implements AutoCloseable {
         return child.awaitStdout(regex);
     }
 
+    /** {@return whether the child printed the line to standard output so far} */
+    boolean printed(String line) {
+        return child.stdout().contains(line);
+    }
+
     /** Waits for a report line matching the regular expression, {@return it} */
     String awaitStderr(String regex) {
         return child.awaitStderr(regex);

@@ -11,6 +11,7 @@ import java.util.Optional;
 
 import static dev.reload.agent.it.StructuralReloadIT.assertContains;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -34,6 +35,25 @@ class SyncPointIT {
             assertEquals(List.of("frames mixing versions 0, last frame 2/2"), child.call("status"),
                     child::transcript);
             assertStagesAddUp(child.awaitStderrContaining("[reload] where the "));
+        }
+    }
+
+    /**
+     * A hook that holds the game's thread at the sync point holds the game alone: the next save waits its second for
+     * a frame, then applies on the agent's thread, where it waited for the hook to end.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("dev.reload.fixtures.harness.Jdks#stream")
+    void aHookHoldingTheGameThreadDoesNotHoldTheNextSave(Path jdk) {
+        try (StructuralChild child = StructuralChild.start(jdk, work, "sync-point", "fixture.sync.Main",
+                "sync=fixture.sync.Game.update")) {
+            child.call("startLoop");
+            assertContains(child.install("v3"), "[reload] 1 class in ", "fixture.sync.Game (first, second, rebuilt)");
+            child.awaitStdout("^hook sleeping on game-loop$");
+
+            assertContains(child.install("v4"), "[reload] 1 class in ", "fixture.sync.Game (first, second, rebuilt)");
+            child.awaitStderrContaining("[reload] no call of fixture.sync.Game.update within 1000 ms");
+            assertFalse(child.printed("hook woke"), () -> "the save waited for the hook: " + child.transcript());
         }
     }
 

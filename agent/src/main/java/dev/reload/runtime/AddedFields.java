@@ -77,15 +77,17 @@ public final class AddedFields {
 
     /**
      * Makes a field whose type changed start from the value of the running field it replaces for the new code: a
-     * static field takes it now, converted, and its initializer does not run; an object takes its own the first
-     * time the new field of it is read or written. Only for conversions that lose nothing; the agent calls it before
-     * the reload that retypes the field, so before any access links.
+     * static field takes it, converted, at its first access or when the agent runs the reload's initializers, which
+     * comes first (the code from before writes the running field until the reload applies, and those writes are
+     * kept), and its initializer does not run; an object takes its own the first time the new field of it is read or
+     * written. Only for conversions that lose nothing; the agent calls it before the reload that retypes the field,
+     * so before any access links.
      *
      * @param name the field's name, never null
      * @param descriptor the field's new descriptor, never null
      * @param runningValue reads the running field, converted to the new type: {@code ()T} for a static field,
      *                     {@code (Object)T} for an instance field; never null
-     * @throws Throwable what reading a static field threw
+     * @throws Throwable what adapting the handles threw
      */
     public void startFrom(String name, String descriptor, MethodHandle runningValue) throws Throwable {
         MethodHandle set = FieldValue.setter(descriptor, false);
@@ -93,9 +95,7 @@ public final class AddedFields {
         if (read.type().parameterCount() == 0) {
             // The cell's lock is never taken under this object's: an initializer runs holding it, and links accesses.
             StaticCell cell = staticCellOf(name, descriptor);
-            if (cell.claimInitializer()) {
-                MethodHandles.foldArguments(set, 1, read).invoke(cell.value);
-            }
+            cell.startFromRunningValue(MethodHandles.foldArguments(set, 1, read).bindTo(cell.value));
             return;
         }
         MethodHandle seed = MethodHandles.filterArguments(set, 1,

@@ -7,7 +7,8 @@ import java.lang.invoke.SwitchPoint;
  * One added static field: its value, which keeps its type's variable ({@link FieldValue}), and whether its
  * initializer ran. A field added with an initializer is given it before the reload that adds it applies
  * ({@link #initializeOnFirstAccess}): the first access runs it, as the JVM initializes a class at its first use, so
- * no thread running the new code reads the field before it has its value. Thread-safe.
+ * no thread running the new code reads the field before it has its value; a retyped field is given, the same way, the
+ * running field's value as it is then ({@link #startFromRunningValue}). Thread-safe.
  */
 final class StaticCell {
     final FieldValue value = new FieldValue();
@@ -19,6 +20,8 @@ final class StaticCell {
     /** What the initializer threw on a thread of the program, for the agent to report; null when nothing did. */
     private Throwable thrownOnAccess;
     private boolean initializing;
+    /** True while {@link #pending} gives a retyped field its running value: no initializer claims the field. */
+    private boolean pendingKeepsRunningValue;
 
     /**
      * {@return true the first time only: the field's initializer runs once, for the reload that adds it} The one the
@@ -26,10 +29,29 @@ final class StaticCell {
      * initializer's run, a retyped field's running value), which no later access may overwrite.
      */
     synchronized boolean claimInitializer() {
+        if (pendingKeepsRunningValue) {
+            return false; // the running value is the field's value, read once the reload applied
+        }
         boolean first = !initializerClaimed;
         initializerClaimed = true;
         forgetPending();
         return first;
+    }
+
+    /**
+     * Makes the first access, or the agent's run of the reload's initializers, give a retyped field the running
+     * field's value, read then, in place of the field's initializer; unless the field was given its value already.
+     *
+     * @param copy {@code ()void}, reading the running field and setting this one
+     */
+    synchronized void startFromRunningValue(MethodHandle copy) {
+        if (initializerClaimed) {
+            return;
+        }
+        forgetPending();
+        whilePending = new SwitchPoint();
+        pending = copy;
+        pendingKeepsRunningValue = true;
     }
 
     /** Makes the first access run the initializer, unless one ran for this field already or is waiting. */
@@ -42,6 +64,7 @@ final class StaticCell {
 
     /** Forgets an initializer waiting for the first access: the reload that would have used it was not applied. */
     synchronized void forgetPending() {
+        pendingKeepsRunningValue = false;
         if (pending != null) {
             pending = null;
             SwitchPoint.invalidateAll(new SwitchPoint[] {whilePending});
@@ -104,6 +127,7 @@ final class StaticCell {
             return e;
         } finally {
             initializing = false;
+            pendingKeepsRunningValue = false;
             pending = null;
             if (whilePending != null) {
                 SwitchPoint.invalidateAll(new SwitchPoint[] {whilePending});

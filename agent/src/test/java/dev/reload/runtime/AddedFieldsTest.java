@@ -100,6 +100,41 @@ class AddedFieldsTest {
         assertEquals(0, initializerRuns);
     }
 
+    /** The running {@code int} fields that the tests below retype to {@code long}; the code from before writes them. */
+    static int runningScore;
+    static int runningLevel;
+
+    @Test
+    void aRetypedStaticFieldTakesTheRunningValueAsItIsAtItsFirstAccess() throws Throwable {
+        AddedFields fields = AddedFields.of(Holder.class);
+        runningScore = 5;
+        fields.startFrom("score", "J", runningValue("runningScore"));
+        runningScore = 7; // a frame of the code from before, between the reload's preparation and its application
+        assertFalse(fields.claimInitializer("score", "J"), "a changed static initializer leaves the running value");
+        MethodHandle get = accessor("score", "J", FieldOpcodes.GETSTATIC, MethodType.methodType(long.class));
+
+        assertEquals(7L, (long) get.invokeExact());
+        runningScore = 9;
+        assertEquals(7L, (long) get.invokeExact(), "taken once");
+    }
+
+    @Test
+    void aRetypedStaticFieldTakesTheRunningValueWhenTheAgentRunsTheReloadsInitializers() throws Throwable {
+        initializerRuns = 0;
+        AddedFields fields = AddedFields.of(Holder.class);
+        runningLevel = 5;
+        fields.startFrom("level", "J", runningValue("runningLevel"));
+        MethodHandle initializer = initializer("initializeLives");
+        fields.initializeOnFirstAccess("level", "J", initializer);
+        runningLevel = 8;
+
+        assertNull(fields.initialize("level", "J", initializer));
+        runningLevel = 9;
+        assertEquals(8L, (long) accessor("level", "J", FieldOpcodes.GETSTATIC, MethodType.methodType(long.class))
+                .invokeExact());
+        assertEquals(0, initializerRuns, "the field's own initializer gives way to the running value");
+    }
+
     @Test
     void anInitializerForgottenIsNotRunByAnAccess() throws Throwable {
         initializerRuns = 0;
@@ -234,6 +269,12 @@ class AddedFieldsTest {
     /** {@return one of this test's static methods above, as the agent hands a field's initializer on} */
     private static MethodHandle initializer(String name) throws ReflectiveOperationException {
         return MethodHandles.lookup().findStatic(AddedFieldsTest.class, name, MethodType.methodType(void.class));
+    }
+
+    /** {@return one of this test's running {@code int} fields above, read as a {@code long}, as a retype reads it} */
+    private static MethodHandle runningValue(String name) throws ReflectiveOperationException {
+        return MethodHandles.lookup().findStaticGetter(AddedFieldsTest.class, name, int.class)
+                .asType(MethodType.methodType(long.class));
     }
 
     private static MethodHandle accessor(String name, String descriptor, int opcode, MethodType type) {

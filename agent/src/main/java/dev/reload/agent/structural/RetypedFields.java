@@ -16,8 +16,10 @@ import java.util.List;
 /**
  * Fields whose type changed: the new code uses a field of the new type, which lives where added fields live, and
  * the running field stays for the code from before. Where the running value converts to the new type without loss
- * ({@link FieldConversion}), the new field starts from it: a static field at once, an object's field at its first
- * access, read then from the object's running field; otherwise it starts at its type's default.
+ * ({@link FieldConversion}), the new field starts from it: a static field at its first access or when the agent runs
+ * the reload's initializers, whichever comes first, reading the running field then, so that what the code from before
+ * wrote until the reload applied is kept; an object's field at its first access, read then from the object's running
+ * field. Otherwise it starts at its type's default.
  */
 final class RetypedFields {
     private RetypedFields() {

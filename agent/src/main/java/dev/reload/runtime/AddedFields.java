@@ -149,6 +149,40 @@ public final class AddedFields {
         return staticCellOf(name, descriptor).claimInitializer();
     }
 
+    /** Shown the values of a field, each with the object that holds it, or null for a static field's one value. */
+    @FunctionalInterface
+    public interface ValueVisitor {
+        void visit(Object owner, Object value) throws Throwable;
+    }
+
+    /**
+     * Shows {@code visitor} each value the field holds, boxed: a static field's one value, with a null owner, once it
+     * holds its value (no initializer or running value waits for its first access); an instance field's value in each
+     * live object that holds one. For a field retyped back to the type it loaded with: what the versions in between
+     * wrote goes back to the running field.
+     *
+     * @param name the field's name, never null
+     * @param descriptor the field's descriptor, never null
+     * @param isStatic whether the field is static
+     * @param visitor shown each value, never null
+     * @throws Throwable what the visitor threw
+     */
+    public void forEachValue(String name, String descriptor, boolean isStatic, ValueVisitor visitor)
+            throws Throwable {
+        MethodHandle get = FieldValue.getter(descriptor, true);
+        StaticCell cell;
+        SideTable table;
+        synchronized (this) {
+            cell = statics.get(key(name, descriptor));
+            table = instances.get(key(name, descriptor));
+        }
+        if (isStatic && cell != null && cell.holdsItsValue()) {
+            visitor.visit(null, get.invoke(cell.value));
+        } else if (!isStatic && table != null) {
+            table.forEachValue(visitor, get);
+        }
+    }
+
     /** {@return how many objects hold a value of an added instance field now, for tests that watch memory} */
     public synchronized int objectsHolding(String name, String descriptor) {
         SideTable table = instances.get(key(name, descriptor));

@@ -112,6 +112,33 @@ final class SideTable {
         return objects;
     }
 
+    /**
+     * Shows {@code visitor} each live object holding a value here or in a table of another loader's class, with its
+     * value read by {@code get}, {@code (FieldValue)T}, boxed.
+     */
+    void forEachValue(AddedFields.ValueVisitor visitor, MethodHandle get) throws Throwable {
+        List<Entry[]> tables = new ArrayList<>();
+        synchronized (this) {
+            tables.add(buckets);
+            for (WeakReference<SideTable> table : foreignTables) {
+                SideTable live = table.get();
+                if (live != null) {
+                    tables.add(live.buckets);
+                }
+            }
+        }
+        for (Entry[] table : tables) {
+            for (Entry head : table) {
+                for (Entry entry = head; entry != null; entry = entry.next) {
+                    Object owner = entry.get();
+                    if (owner != null) {
+                        visitor.visit(owner, get.invoke(entry.value));
+                    }
+                }
+            }
+        }
+    }
+
     @SuppressWarnings("UnusedMethod") // called through READ, found by name
     private FieldValue valueToRead(Object receiver) {
         FieldValue value = find(buckets, Objects.requireNonNull(receiver,

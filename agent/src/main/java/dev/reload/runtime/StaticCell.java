@@ -54,6 +54,11 @@ final class StaticCell {
         pendingKeepsRunningValue = true;
     }
 
+    /** {@return true when no initializer or running value waits for the first access: the field holds its value} */
+    synchronized boolean holdsItsValue() {
+        return pending == null;
+    }
+
     /** Makes the first access run the initializer, unless one ran for this field already or is waiting. */
     synchronized void initializeOnFirstAccess(MethodHandle initializer) {
         if (!initializerClaimed && pending == null) {

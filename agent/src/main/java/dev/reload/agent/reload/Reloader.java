@@ -30,6 +30,7 @@ import java.lang.instrument.Instrumentation;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -225,9 +226,12 @@ public final class Reloader {
                                               Plan plan, ChangedInitializers changedInitializers, ReloadTimes times) {
         long applying = System.nanoTime();
         try {
+            Map<Class<?>, Map<String, Map<Object, Object>>> retypedBack = new HashMap<>();
+            returnRetypedValues(judgement, retypedBack, false);
             Redefinition redefinition = redefine(judgement, plan);
             if (redefinition.took()) {
                 recorder.took(redefinition, judgement, plan, changedInitializers.updates());
+                returnRetypedValues(judgement, retypedBack, true);
                 initializers.took(changedInitializers, plan.rewrites(), redefinition.classes());
                 initializers.emptySwitchTables(redefinition.classes());
             }
@@ -245,6 +249,26 @@ public final class Reloader {
         } catch (RuntimeException | LinkageError e) {
             reporter.error("error while applying a batch (" + e + "); the program goes on, save again to retry");
             return List.of();
+        }
+    }
+
+    /**
+     * Gives the fields the batch retypes back to the type they loaded with what the versions in between held: before
+     * the redefinition, and after it again for what was written meanwhile ({@code StructuralEngine}), where a line
+     * says what could not go back.
+     */
+    private void returnRetypedValues(Judgement judgement, Map<Class<?>, Map<String, Map<Object, Object>>> returned,
+                                     boolean after) {
+        for (JudgedClass judged : judgement.changed()) {
+            Map<String, Map<Object, Object>> ofClass = returned.get(judged.type());
+            if (ofClass == null) {
+                ofClass = new HashMap<>();
+                returned.put(judged.type(), ofClass);
+            }
+            List<String> problems = engine.returnRetypedValues(judged.type(), judged.verdict(), ofClass);
+            if (after) {
+                problems.forEach(reporter::info);
+            }
         }
     }
 

@@ -150,9 +150,14 @@ final class ReportWords {
                                      Class<?> running) {
         boolean isStatic = (retyped.access() & Opcodes.ACC_STATIC) != 0;
         if (retyped.newDescriptor().equals(loadedDescriptor(running, retyped.name()))) {
-            // The new code uses the running field again, which the versions in between did not write.
-            return "back to the field it loaded with, which " + (isStatic ? "holds" : "holds in each object")
-                    + " what it held before its type changed";
+            // The new code uses the running field again, which the versions in between did not write: it takes what
+            // they held (RetypedFields.returnValues), but for a final field.
+            if ((retyped.access() & Opcodes.ACC_FINAL) != 0) {
+                return "back to the field it loaded with, which " + (isStatic ? "holds" : "holds in each object")
+                        + " what it held before its type changed";
+            }
+            return "back to the field it loaded with, which takes " + (isStatic ? "the value" : "each object's value")
+                    + " the versions in between held, where it fits the type";
         }
         FieldConversion.Supertypes supertypes = running == null ? FieldConversion.Supertypes.NONE
                 : new LoadedSupertypes(running.getClassLoader());

@@ -1,5 +1,6 @@
 package dev.reload.agent.structural;
 
+import dev.reload.patcher.diff.FieldChange;
 import dev.reload.patcher.rewrite.AddedField;
 import dev.reload.patcher.rewrite.FieldConversion;
 import dev.reload.runtime.AddedFields;
@@ -11,7 +12,11 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 
 /**
  * Fields whose type changed: the new code uses a field of the new type, which lives where added fields live, and
@@ -55,6 +60,81 @@ final class RetypedFields {
                 throw new StructuralLinkException(loaded.getName(), "the running field " + field.name()
                         + " could not be read to start its new type from", e);
             }
+        }
+    }
+
+    /**
+     * Gives each field retyped back to the type it loaded with the values the versions in between held, where they
+     * fit that type: the static field its one value, each object that holds a value its own (an object the versions
+     * in between never touched keeps what it held). A final field keeps what it held. Called twice: before the
+     * redefinition, when the code from before still writes the values in between, and after it, when the new code
+     * writes the running field; the second time only a value written between the two goes back again, so that
+     * neither version's writes are lost.
+     *
+     * @param loaded the class, never null
+     * @param retyped the class's fields whose type changed, by the verdict of the batch, never null
+     * @param returned what went back the first time, by field; filled the first time, read the second; never null
+     * @return one line for each field whose values could not go back
+     */
+    static List<String> returnValues(Class<?> loaded, List<FieldChange.TypeChanged> retyped,
+                                     Map<String, Map<Object, Object>> returned) {
+        List<String> problems = new ArrayList<>();
+        for (FieldChange.TypeChanged change : retyped) {
+            Field running = runningField(loaded, change.name());
+            if (running == null || Modifier.isFinal(running.getModifiers())
+                    || !change.newDescriptor().equals(Type.getDescriptor(running.getType()))) {
+                continue;
+            }
+            try {
+                MethodHandle set = FullLookup.of(loaded, ClassLinks.of(loaded)).unreflectSetter(running);
+                boolean isStatic = Modifier.isStatic(running.getModifiers());
+                Map<Object, Object> before = returned.get(change.name());
+                ReturnValue visitor = new ReturnValue(set, running.getType(), isStatic, before,
+                        before == null ? new IdentityHashMap<>() : null);
+                AddedFields.of(loaded).forEachValue(change.name(), change.oldDescriptor(), isStatic, visitor);
+                if (before == null) {
+                    returned.put(change.name(), visitor.written());
+                }
+            } catch (Throwable e) {
+                problems.add(loaded.getName() + "." + change.name() + ": back to the type it loaded with, it keeps"
+                        + " what it held before its type changed (the values in between could not go back: " + e
+                        + ")");
+            }
+        }
+        return problems;
+    }
+
+    /**
+     * Writes one value of the versions in between to the running field, when it fits its type: the first time each,
+     * noting it; the second time only one that is not what went back the first time.
+     *
+     * @param before what went back the first time, by object (the class for a static field), or null the first time
+     * @param written where the first time notes what goes back, or null the second time
+     */
+    private record ReturnValue(MethodHandle set, Class<?> type, boolean isStatic, Map<Object, Object> before,
+                               Map<Object, Object> written) implements AddedFields.ValueVisitor {
+        @Override
+        public void visit(Object owner, Object value) throws Throwable {
+            Object key = isStatic ? type : owner;
+            if (before != null && before.containsKey(key) && same(before.get(key), value)) {
+                return; // unchanged since it went back: the new code may have written the running field since
+            }
+            Object fitted = FittingValue.of(value, type);
+            if (fitted == FittingValue.NONE) {
+                return;
+            }
+            if (isStatic) {
+                set.invoke(fitted);
+            } else {
+                set.invoke(owner, fitted);
+            }
+            if (written != null) {
+                written.put(key, value);
+            }
+        }
+
+        private boolean same(Object earlier, Object now) {
+            return type.isPrimitive() ? Objects.equals(earlier, now) : earlier == now;
         }
     }
 

@@ -24,6 +24,7 @@ public final class RuntimeJar {
     static final List<String> CLASS_FILES = List.of(
             "dev/reload/runtime/AddedFields.class",
             "dev/reload/runtime/AddedFields$Registry.class",
+            "dev/reload/runtime/AddedFields$ValueVisitor.class",
             "dev/reload/runtime/ClassLinks.class",
             "dev/reload/runtime/ClassLinks$Registry.class",
             "dev/reload/runtime/DispatchChain.class",

@@ -1,5 +1,8 @@
 package dev.reload.agent.structural;
 
+import dev.reload.patcher.diff.Change;
+import dev.reload.patcher.diff.FieldChange;
+import dev.reload.patcher.diff.Verdict;
 import dev.reload.patcher.shape.MemberKey;
 import dev.reload.patcher.rewrite.ClassFileFormatException;
 import dev.reload.patcher.rewrite.InitializerUpdate;
@@ -203,6 +206,30 @@ public final class StructuralEngine {
             choosingDeclared(rewrite);
         }
         return newFieldInitializers ? FieldInitializerRunner.run(batch, changedInitializers) : List.of();
+    }
+
+    /**
+     * Gives the fields a batch retyped back to the type they loaded with the values the versions in between held,
+     * where they fit: once just before {@code redefineClasses}, once after the JVM took the batch (then only the values
+     * written between the two).
+     *
+     * @param type a class of the batch, never null
+     * @param verdict its verdict, never null
+     * @param returned what went back the first time, by field: empty the first time, which fills it; never null
+     * @return a line for each field whose values could not go back; empty when none
+     */
+    public List<String> returnRetypedValues(Class<?> type, Verdict verdict, Map<String, Map<Object, Object>> returned) {
+        List<FieldChange.TypeChanged> retyped = new ArrayList<>();
+        for (Change change : verdict.changes()) {
+            if (change instanceof FieldChange.TypeChanged typeChanged) {
+                retyped.add(typeChanged);
+            }
+        }
+        if (retyped.isEmpty()) {
+            return List.of();
+        }
+        RuntimeJar.install(instrumentation); // before anything touches the runtime, as the batch's preparing does
+        return RetypedFields.returnValues(type, retyped, returned);
     }
 
     /**

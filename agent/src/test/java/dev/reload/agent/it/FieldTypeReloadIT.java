@@ -42,13 +42,14 @@ class FieldTypeReloadIT {
                     + " | score 4.0 coins purse level 3.0 bag [b]"),
                     child.call("step"), child::transcript);
 
-            // The first types again: the code uses the running fields, which hold what the first version left (the
-            // list itself, which the second version added to).
+            // The first types again: the code uses the running fields, which take what the versions in between held
+            // where it fits (level 3.0 is 3; score 10.5 and coins null are no int, so those keep what the first
+            // version left; the list is the same object, which the second version added to).
             assertContains(child.install("v4"), "[reload] 2 classes in ", "field type changed: double score → int (back"
-                    + " to the field it loaded with, which holds in each object what it held before its type changed)",
-                    "field type changed: static double level → int (back to the field it loaded with, which holds"
-                            + " what it held before its type changed)");
-            assertEquals(List.of("score 6 coins 7 level 3 bag [a, b, b, a]"), child.call("step"), child::transcript);
+                    + " to the field it loaded with, which takes each object's value the versions in between held,"
+                    + " where it fits the type)", "field type changed: static double level → int (back to the field it"
+                    + " loaded with, which takes the value the versions in between held, where it fits the type)");
+            assertEquals(List.of("score 6 coins 7 level 4 bag [a, b, b, a]"), child.call("step"), child::transcript);
         }
     }
 }

@@ -64,6 +64,9 @@ class EnumConstantReloadIT {
             assertEquals(List.of(THREE), child.call("show"), child::transcript);
 
             assertContains(child.install("v3"), "fixture.enums.Weapon");
+            // Scout's switch map class gains an array for its switch over another enum, built as it would be.
+            assertEquals(List.of("scout SWORD=blade/one BOW=arrow/two STAFF=stick/one MACE=club/one"),
+                    child.call("scout"), child::transcript);
             assertEquals(List.of("SWORD/0 BOW/1 STAFF/2 MACE/3 | map {SWORD=cut, BOW=shot, STAFF=zap, MACE=crush}"
                     + " | all [SWORD, BOW, STAFF, MACE] before [SWORD, BOW]"), child.call("show"), child::transcript);
             assertEquals(List.of("STAFF=2 zap uses=2", "MACE=3 crush uses=1"), child.call("find"), child::transcript);

@@ -61,10 +61,17 @@ final class FieldInitializers {
         }
         InitializerSlice slices = new InitializerSlice(clinit, frames);
         AbstractInsnNode[] insns = clinit.instructions.toArray();
+        boolean switchMaps = SwitchMapCopy.isSwitchMapClass(next);
         for (int p = 0; p < insns.length; p++) {
             if (insns[p] instanceof FieldInsnNode put && put.getOpcode() == Opcodes.PUTSTATIC
                     && put.owner.equals(next.name) && isAddedStatic(added, put)) {
                 MemberKey key = new MemberKey(put.name, put.desc);
+                if (switchMaps) {
+                    // Its cases are stored after the put, each in a try block: built by a method of its own.
+                    methods.put(key, SwitchCases.initializerOf(next, put.name,
+                            RuntimeNames.FIELD_INITIALIZER_PREFIX + put.name));
+                    continue;
+                }
                 int start = methods.containsKey(key) ? -1 : slices.startOf(p);
                 methods.put(key, start >= 0 ? copy(clinit, insns, start, p, put.name) : null);
             }

@@ -298,7 +298,8 @@ final class InitializerStep {
         Set<String> finalFields = new LinkedHashSet<>();
         for (JudgedClass judged : changed) {
             if (changes.switchTables().enums().contains(judged.type()) && addsConstants(judged)) {
-                OutsideSwitchTables.Holders holders = outsideSwitchTables.holders(judged.type(), changes.switchTables());
+                OutsideSwitchTables.Holders holders =
+                        outsideSwitchTables.holders(judged.type(), changes.switchTables());
                 pad(judged, holders, newCases(judged, holders, changed), owners, finalFields);
             }
         }

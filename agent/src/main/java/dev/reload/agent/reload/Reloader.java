@@ -55,6 +55,7 @@ public final class Reloader {
     private final NewClassDefiner newClasses;
     private final Redefiner redefiner;
     private final RunningRecorder recorder;
+    private final RefusedFiles refusedFiles;
     private final Announcer announcer;
     private final ReloadThreadClassFiles classFilesForNames;
     private final InitializerStep initializers;
@@ -90,6 +91,7 @@ public final class Reloader {
         this.newClasses = new NewClassDefiner(engine);
         this.redefiner = new Redefiner(instrumentation, capture);
         this.recorder = new RunningRecorder(index, collector, history, engine, reporter);
+        this.refusedFiles = new RefusedFiles(collector);
         this.announcer = new Announcer(reporter, hookScanner);
         this.initializers = new InitializerStep(engine.runsNewFieldInitializers(), runningClassFiles,
                 new ChangedInitializerRunner(instrumentation), new CompiledReaders(instrumentation, index, capture),
@@ -173,6 +175,9 @@ public final class Reloader {
                     runHooks(applied.redefined);
                 }
             });
+            if (!applied.redefined.isEmpty()) {
+                refusedFiles.applied(batch);
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt(); // the agent is stopping: the batch was not applied
         }
@@ -343,12 +348,14 @@ public final class Reloader {
     /**
      * Reports a refused batch. What the agent knows of its files stays what the program runs, so that each is looked
      * at again when written again, with the same bytes or not: a full build after the refused class is mended brings
-     * every file of the batch again, and they apply together.
+     * every file of the batch again, and they apply together. The files whose refusal another save may lift are read
+     * again once a batch applies ({@link RefusedFiles}).
      */
     private void refuse(ChangeBatch batch, Judgement judgement, List<Refusal> refusals) {
         announcer.announce(new ReloadReport(ReloadReport.Outcome.REFUSED, changedClasses(judgement),
                 refusals.stream().map(Refusal::line).toList(), elapsedSince(batch)));
         heldBack(judgement, refusals).ifPresent(reporter::info);
+        refusedFiles.refused(batch, judgement);
     }
 
     /** {@return a line naming the batch's changed classes that were not refused but held back, if any} */

@@ -127,21 +127,51 @@ class BatchReloadIT {
         Path classes = work.resolve("classes");
         FixtureClasses.install(compiled.resolve("split-build-v1"), classes);
         try (ChildJvm child = WatchingChild.start(jdk, "", "fixture.splitbuild.Main", classes)) {
-            child.awaitStdout("^step: plain helper$");
-            int mark = child.stderrMark();
-            copy(compiled.resolve("split-build-refused"), classes, "fixture/splitbuild/Helper.class");
-            copy(compiled.resolve("split-build-v2"), classes, "fixture/splitbuild/Game.class");
-            String refused = child.awaitStderrAfter(mark, "^\\[reload\\] refused, .*");
-            assertTrue(refused.contains("fixture.splitbuild.Helper: interfaces changed: added java.lang.Runnable"), refused);
-            String held = child.awaitStderrAfter(mark, "^\\[reload\\] held back .*");
-            assertTrue(held.contains("fixture.splitbuild.Game; they apply when written again"), held);
-            mark = child.stdoutMark();
+            saveARefusedHelperWithItsCaller(child, classes);
+            int mark = child.stdoutMark();
             child.awaitStdoutAfter(mark, "^step: plain helper$");
 
             copy(compiled.resolve("split-build-v2"), classes, "fixture/splitbuild/Helper.class");
             copy(compiled.resolve("split-build-v2"), classes, "fixture/splitbuild/Game.class");
             child.awaitStdout("^step: bonus=42$");
         }
+    }
+
+    /**
+     * A save refused for one class holds back the others; once the mended class alone is written, as an IDE that
+     * compiles only the file that changed does, and applies, the held-back files are read again and apply too.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("dev.reload.fixtures.harness.Jdks#stream")
+    void filesHeldBackByARefusalApplyOnceTheMendedClassAloneApplies(Path jdk) throws Exception {
+        Path classes = work.resolve("classes");
+        FixtureClasses.install(compiled.resolve("split-build-v1"), classes);
+        try (ChildJvm child = WatchingChild.start(jdk, "", "fixture.splitbuild.Main", classes)) {
+            saveARefusedHelperWithItsCaller(child, classes);
+
+            int mark = child.stderrMark();
+            copy(compiled.resolve("split-build-v2"), classes, "fixture/splitbuild/Helper.class");
+            String game = child.awaitStderrAfter(mark,
+                    "^\\[reload\\] 1 class in \\d+ ms: fixture\\.splitbuild\\.Game .*");
+            assertTrue(game.endsWith("(step)"), game);
+            child.awaitStdout("^step: bonus=42$");
+        }
+    }
+
+    /**
+     * Writes a helper whose interfaces changed, which is refused, with the game's version calling its new method,
+     * which is held back with it.
+     */
+    private static void saveARefusedHelperWithItsCaller(ChildJvm child, Path classes) throws IOException {
+        child.awaitStdout("^step: plain helper$");
+        int mark = child.stderrMark();
+        copy(compiled.resolve("split-build-refused"), classes, "fixture/splitbuild/Helper.class");
+        copy(compiled.resolve("split-build-v2"), classes, "fixture/splitbuild/Game.class");
+        String refused = child.awaitStderrAfter(mark, "^\\[reload\\] refused, .*");
+        assertTrue(refused.contains("fixture.splitbuild.Helper: interfaces changed: added java.lang.Runnable"),
+                refused);
+        String held = child.awaitStderrAfter(mark, "^\\[reload\\] held back .*");
+        assertTrue(held.contains("fixture.splitbuild.Game; they apply when written again"), held);
     }
 
     /** Writes one class file of a compiled version, then another a second later, as a slow build may. */

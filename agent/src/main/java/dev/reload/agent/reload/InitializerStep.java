@@ -195,6 +195,9 @@ final class InitializerStep {
             return;
         }
         FieldReaders found = changes.readers();
+        for (Class<?> enumType : changes.switchTables().enums()) {
+            runner.emptyConstantCaches(enumType);
+        }
         Set<Class<?>> gaining = padSwitchTables(updates, redefined, changes);
         Set<Class<?>> owners = new LinkedHashSet<>();
         Set<String> finalFields = new LinkedHashSet<>();
@@ -308,17 +311,23 @@ final class InitializerStep {
         }
     }
 
+    /** {@return how many constants the new version adds to what runs, by the verdict} */
+    private static int addedConstants(JudgedClass judged) {
+        int added = 0;
+        for (Change change : judged.verdict().changes()) {
+            if (change instanceof FieldChange.EnumConstantChanged constant && constant.added()) {
+                added++;
+            }
+        }
+        return added;
+    }
+
     /**
      * {@return true when the new version adds a constant to what runs}: read from the verdict, as asking the enum for
      * its constants would initialize one that is not yet
      */
     private static boolean addsConstants(JudgedClass judged) {
-        for (Change change : judged.verdict().changes()) {
-            if (change instanceof FieldChange.EnumConstantChanged constant && constant.added()) {
-                return true;
-            }
-        }
-        return false;
+        return addedConstants(judged) > 0;
     }
 
     /**
@@ -368,8 +377,9 @@ final class InitializerStep {
     private void pad(JudgedClass judged, OutsideSwitchTables.Holders holders, Map<Class<?>, Map<String, int[]>> cases,
                      Set<Class<?>> owners, Set<String> finalFields) {
         Class<?> type = judged.type();
+        int count = constantCount(type, judged.file().shape());
         ChangedInitializerRunner.Padded padded = runner.padSwitchTables(type, holders.named(),
-                holders.whenMappings(), constantCount(type, judged.file().shape()), cases);
+                holders.whenMappings(), count, cases, count - addedConstants(judged));
         padded.problems().forEach(reporter::info);
         owners.addAll(padded.holders());
         finalFields.addAll(padded.finalFields());

@@ -120,6 +120,15 @@ public final class ChangedInitializerRunner {
     }
 
     /**
+     * Empties the JDK's caches of an enum's constants as soon as a batch changing them applied, for the code that
+     * reads them before {@link #constantsChanged}: {@code new EnumMap} and {@code EnumSet.allOf} then see the
+     * constants the new {@code values()} lists.
+     */
+    public void emptyConstantCaches(Class<?> enumType) {
+        EnumConstantCaches.empty(enumType, this::writer);
+    }
+
+    /**
      * What making the switch tables over an enum longer did.
      *
      * @param holders the classes whose {@code static final} tables were replaced by longer ones
@@ -145,9 +154,11 @@ public final class ChangedInitializerRunner {
      * @param length the enum's new number of constants
      * @param newCases for the holders a batch redefines, each table's case by constant ordinal as their new class
      *                 files fill it, by table name; never null
+     * @param firstAdded the ordinal of the first constant the batch adds: a table long enough already (a constant
+     *                   removed, then added back) takes the new cases in place from there
      */
     public Padded padSwitchTables(Class<?> enumType, Collection<Class<?>> holders, Collection<Class<?>> whenMappings,
-                                  int length, Map<Class<?>, Map<String, int[]>> newCases) {
+                                  int length, Map<Class<?>, Map<String, int[]>> newCases, int firstAdded) {
         Set<String> names = Set.of(SyntheticNames.switchMapName(enumType.getName()),
                 SyntheticNames.switchTableName(enumType.getName()));
         Map<Class<?>, List<Field>> tables = new LinkedHashMap<>();
@@ -164,7 +175,7 @@ public final class ChangedInitializerRunner {
             Class<?> holder = each.getKey();
             for (Field field : each.getValue()) {
                 try {
-                    if (pad(holder, field, length, casesOf(newCases, holder, field))
+                    if (pad(holder, field, length, casesOf(newCases, holder, field), firstAdded)
                             && Modifier.isFinal(field.getModifiers())) {
                         replaced.add(holder);
                         finalFields.add(field.getName());
@@ -203,10 +214,17 @@ public final class ChangedInitializerRunner {
      * {@return true when the table was replaced by a longer copy; false when it was long enough, or not built yet}
      *
      * @param cases the new code's case by ordinal, whose places past the running table's end the copy takes; or null
+     * @param firstAdded the first ordinal whose case a table long enough already takes in place
      */
-    private boolean pad(Class<?> holder, Field field, int length, int[] cases) throws Throwable {
+    private boolean pad(Class<?> holder, Field field, int length, int[] cases, int firstAdded) throws Throwable {
         int[] running = (int[]) FullLookup.of(holder).findStaticGetter(holder, field.getName(), int[].class).invoke();
-        if (running == null || running.length >= length) {
+        if (running == null) {
+            return false;
+        }
+        if (running.length >= length) {
+            for (int ordinal = firstAdded; cases != null && ordinal < Math.min(length, cases.length); ordinal++) {
+                running[ordinal] = cases[ordinal];
+            }
             return false;
         }
         int[] padded = Arrays.copyOf(running, length);

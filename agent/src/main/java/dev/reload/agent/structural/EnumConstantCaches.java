@@ -21,6 +21,23 @@ final class EnumConstantCaches {
     private EnumConstantCaches() {
     }
 
+    /**
+     * Empties the caches as soon as the batch applied, when {@code values()} lists the new constants already
+     * ({@code EnumValuesAtOnce}): a {@code new EnumMap} made meanwhile was sized for the old ones, and a new constant
+     * put in it threw {@code ArrayIndexOutOfBoundsException}. {@link #rebuilt} empties them again once the array of
+     * constants has its new value, and says what could not be done.
+     */
+    static void empty(Class<?> type, Writers writers) {
+        try {
+            StaticFieldWriter writer = writers.get();
+            for (String cache : CACHES) {
+                writer.clear(type, Class.class, cache);
+            }
+        } catch (Throwable e) {
+            // Said by rebuilt, which tries again.
+        }
+    }
+
     /** {@return a line saying what the program may not see, when the caches could not be emptied or ordinals moved} */
     @SuppressWarnings("EnumOrdinal") // the ordinals are what is checked
     static Optional<String> rebuilt(Class<?> type, Writers writers) {

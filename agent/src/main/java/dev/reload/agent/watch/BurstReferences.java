@@ -8,6 +8,7 @@ import org.objectweb.asm.Type;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -43,11 +44,16 @@ final class BurstReferences {
      * @param open its needs left for the other files of the burst, never null
      * @param sourceMates the other classes of its source file that it names, which must be files of the burst too;
      *                    never null
+     * @param gainsConstants true for an enum that declares constants the running enum lacks: a build that adds one
+     *                       compiles the switches over it too (an exhaustive one no longer compiles without its case),
+     *                       and the enum applied before them would reach their {@code default}, which throws
      */
-    record WholeFile(ClassFileReferences classFile, List<Need> open, Set<String> sourceMates) {
+    record WholeFile(ClassFileReferences classFile, List<Need> open, Set<String> sourceMates,
+                     boolean gainsConstants) {
     }
 
     private static final String JDK_PREFIX = "java/";
+    private static final String ENUM = "java/lang/Enum";
     /** How many supertypes a member is looked for in before it counts as missing; no real hierarchy is that deep. */
     private static final int MOST_SUPERTYPES = 200;
 
@@ -72,7 +78,26 @@ final class BurstReferences {
                 open.add(need);
             }
         }
-        return new WholeFile(classFile, List.copyOf(open), sourceMates(classFile));
+        return new WholeFile(classFile, List.copyOf(open), sourceMates(classFile), gainsConstants(file, classFile));
+    }
+
+    /** {@return true when the file is an enum declaring a constant, a field of its own type, the running one lacks} */
+    private boolean gainsConstants(Path file, ClassFileReferences classFile) {
+        String name = classFile.internalName();
+        if (!ENUM.equals(classFile.superName())) {
+            return false;
+        }
+        Declarations running = lookup.find(file, name, name);
+        if (running == null) {
+            return false;
+        }
+        String ownType = "L" + name + ";";
+        for (MemberKey member : classFile.declared()) {
+            if (member.descriptor().equals(ownType) && !running.declares(member)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** {@return true when every file's open needs are met by the files of the burst (these) or the running program} */
@@ -91,8 +116,21 @@ final class BurstReferences {
                     return false;
                 }
             }
+            if (entry.getValue().gainsConstants() && !namedByAnother(referencing, burst.values())) {
+                return false; // the switches over the new constants are still to come, or none: the wait is short
+            }
         }
         return true;
+    }
+
+    private static boolean namedByAnother(String internalName, Collection<WholeFile> files) {
+        for (WholeFile other : files) {
+            if (!other.classFile().internalName().equals(internalName)
+                    && other.classFile().classes().contains(internalName)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

@@ -36,6 +36,25 @@ class BurstReferencesTest {
     }
 
     @Test
+    void anEnumGainingAConstantWaitsForAFileNamingItAsTheSwitchesOverItDo() {
+        MemberKey a = new MemberKey("A", "L" + PREFIX + "Mode;");
+        MemberKey b = new MemberKey("B", "L" + PREFIX + "Mode;");
+        references.lookUpWith(running(Map.of("Mode", declaringWithSuper("java/lang/Enum", a, b))));
+        BurstReferences.WholeFile mode = references.read(Path.of("SampleMode.class"), classFile(SampleMode.class));
+        assertTrue(mode.gainsConstants());
+        assertFalse(references.met(burst(mode)), "alone, before the switches that use C");
+        BurstReferences.WholeFile user = references.read(Path.of("SampleModeUser.class"),
+                classFile(SampleModeUser.class));
+        assertTrue(references.met(burst(mode, user)));
+
+        references.lookUpWith(running(Map.of("Mode", declaringWithSuper("java/lang/Enum", a, b,
+                new MemberKey("C", "L" + PREFIX + "Mode;")))));
+        mode = references.read(Path.of("SampleMode.class"), classFile(SampleMode.class));
+        assertFalse(mode.gainsConstants());
+        assertTrue(references.met(burst(mode)), "an enum whose constants stay applies alone");
+    }
+
+    @Test
     void aCallOfAMethodTheRunningClassHasIsMetAlone() {
         references.lookUpWith(running(Map.of("Callee", declaring(ADDED))));
         BurstReferences.WholeFile caller = references.read(Path.of("SampleCaller.class"), classFile(SampleCaller.class));

@@ -196,7 +196,7 @@ class ReadAheadTest {
     private static BurstReferences.WholeFile wholeFile() {
         try (var in = ReadAheadTest.class.getResourceAsStream("ReadAheadTest.class")) {
             return new BurstReferences.WholeFile(ClassFileReferences.ofWhole(in.readAllBytes()), List.of(),
-                    java.util.Set.of());
+                    java.util.Set.of(), false);
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         }

@@ -170,6 +170,11 @@ public final class ClassFileReferences {
         return declared.contains(member);
     }
 
+    /** {@return the fields and methods the class declares, each by name and descriptor} */
+    public Set<MemberKey> declared() {
+        return declared;
+    }
+
     /** {@return the internal names of the other classes its {@code CONSTANT_Class} entries name; an array's element class} */
     public Set<String> classes() {
         return classes;

@@ -22,6 +22,8 @@ public final class AddedFields {
 
     private final Map<String, StaticCell> statics = new HashMap<>();
     private final Map<String, SideTable> instances = new HashMap<>();
+    /** The type each retyped field has in the version running now, by name; none once it is back to its own. */
+    private final Map<String, String> retypedTo = new HashMap<>();
     private final Set<String> volatileFields = new HashSet<>();
     /** The loader of the class the fields were added to. */
     private final ClassLoader home;
@@ -181,6 +183,37 @@ public final class AddedFields {
         } else if (!isStatic && table != null) {
             table.forEachValue(visitor, get);
         }
+    }
+
+    /**
+     * {@return the descriptor a field whose type a reload changed has in the version running now, where its values
+     * live; null when the version running uses the field the class loaded with}
+     */
+    public synchronized String retypedTo(String name) {
+        return retypedTo.get(name);
+    }
+
+    /**
+     * Notes the type a field has in the version a reload brings, when it is not the one the class loaded with.
+     *
+     * @param descriptor the new descriptor, or null when the field is back to the one the class loaded with
+     */
+    public synchronized void retype(String name, String descriptor) {
+        if (descriptor == null) {
+            retypedTo.remove(name);
+        } else {
+            retypedTo.put(name, descriptor);
+        }
+    }
+
+    /**
+     * {@return a handle reading the field: {@code ()T} for a static field, {@code (Object)T} for an instance field,
+     * {@code T} the variable type of its kind}, as the code of the version that declares it reads it
+     */
+    public MethodHandle reader(String name, String descriptor, boolean isStatic) {
+        Class<?> kind = FieldValue.kind(descriptor);
+        return isStatic ? accessor(name, descriptor, FieldOpcodes.GETSTATIC, MethodType.methodType(kind))
+                : accessor(name, descriptor, FieldOpcodes.GETFIELD, MethodType.methodType(kind, Object.class));
     }
 
     /** {@return how many objects hold a value of an added instance field now, for tests that watch memory} */

@@ -31,7 +31,8 @@ final class RetypedFields {
     }
 
     /**
-     * Makes each retyped field among the added ones that keeps its value start from the running field.
+     * Makes each retyped field among the added ones that keeps its value start from the field the version running
+     * now uses: the running field, or, after an earlier retype, the field of that type, where its values live.
      *
      * @param loaded the class, never null
      * @param added the fields the rewrite adds, never null
@@ -42,20 +43,29 @@ final class RetypedFields {
             throws StructuralLinkException {
         for (AddedField field : added) {
             Field running = runningField(loaded, field.name());
+            if (running == null) {
+                continue;
+            }
+            // The type the version running now gives the field: the running field's, or an earlier retype's.
+            String current = fields.retypedTo(field.name());
+            String loadedType = Type.getDescriptor(running.getType());
+            String from = current == null ? loadedType : current;
+            fields.retype(field.name(), field.descriptor());
             // A constant (ConstantValue) is the new field's value, as the JVM would give it.
-            if (running == null || field.constant() != null || !FieldConversion.keepsValue(
-                    Type.getDescriptor(running.getType()), field.descriptor(),
-                    new LoadedSupertypes(loaded.getClassLoader()))) {
+            if (field.constant() != null || from.equals(field.descriptor()) || !FieldConversion.keepsValue(from,
+                    field.descriptor(), new LoadedSupertypes(loaded.getClassLoader()))) {
                 continue;
             }
             try {
-                MethodHandles.Lookup lookup = FullLookup.of(loaded, ClassLinks.of(loaded));
                 Class<?> type = MethodType.fromMethodDescriptorString("()" + field.descriptor(),
                         loaded.getClassLoader()).returnType();
-                MethodHandle getter = Modifier.isStatic(running.getModifiers())
-                        ? lookup.unreflectGetter(running).asType(MethodType.methodType(type))
-                        : lookup.unreflectGetter(running).asType(MethodType.methodType(type, loaded));
-                fields.startFrom(field.name(), field.descriptor(), getter);
+                boolean isStatic = Modifier.isStatic(running.getModifiers());
+                MethodHandle read = from.equals(loadedType)
+                        ? FullLookup.of(loaded, ClassLinks.of(loaded)).unreflectGetter(running)
+                        : fields.reader(field.name(), from, isStatic);
+                fields.startFrom(field.name(), field.descriptor(), isStatic
+                        ? read.asType(MethodType.methodType(type))
+                        : read.asType(MethodType.methodType(type, read.type().parameterType(0))));
             } catch (Throwable e) {
                 throw new StructuralLinkException(loaded.getName(), "the running field " + field.name()
                         + " could not be read to start its new type from", e);
@@ -81,8 +91,11 @@ final class RetypedFields {
         List<String> problems = new ArrayList<>();
         for (FieldChange.TypeChanged change : retyped) {
             Field running = runningField(loaded, change.name());
-            if (running == null || Modifier.isFinal(running.getModifiers())
-                    || !change.newDescriptor().equals(Type.getDescriptor(running.getType()))) {
+            if (running == null || !change.newDescriptor().equals(Type.getDescriptor(running.getType()))) {
+                continue;
+            }
+            AddedFields.of(loaded).retype(change.name(), null);
+            if (Modifier.isFinal(running.getModifiers())) {
                 continue;
             }
             try {

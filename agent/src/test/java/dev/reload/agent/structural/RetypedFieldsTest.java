@@ -1,0 +1,39 @@
+package dev.reload.agent.structural;
+
+import dev.reload.patcher.rewrite.AddedField;
+import dev.reload.runtime.AddedFields;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+/** A field retyped twice starts from the field the version running uses, not from the one the class loaded with. */
+class RetypedFieldsTest {
+    /** Loaded with an {@code int} level; the versions below retype it. */
+    static final class Player {
+        static int level = 3;
+    }
+
+    @Test
+    void aSecondRetypeStartsFromTheFirstRetypesValue() throws Throwable {
+        AddedFields fields = AddedFields.of(Player.class);
+        // int → long: the long field starts from the running int, then the version running writes it.
+        RetypedFields.startFromRunningValues(Player.class, List.of(field("J")), fields);
+        assertEquals(3L, (long) fields.reader("level", "J", true).invokeExact());
+        fields.staticSetter("level", "J").invoke(Long.valueOf(40));
+
+        // long → Long keeps each value: it starts from the long field, where 40 is, not from the int's 3.
+        RetypedFields.startFromRunningValues(Player.class, List.of(field("Ljava/lang/Long;")), fields);
+        assertEquals(40L, fields.reader("level", "Ljava/lang/Long;", true).invoke());
+        assertEquals("Ljava/lang/Long;", fields.retypedTo("level"));
+
+        fields.retype("level", null); // back to the int field
+        assertNull(fields.retypedTo("level"));
+    }
+
+    private static AddedField field(String descriptor) {
+        return new AddedField("level", descriptor, true, null, false);
+    }
+}

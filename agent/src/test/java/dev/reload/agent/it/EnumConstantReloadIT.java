@@ -38,6 +38,7 @@ class EnumConstantReloadIT {
             assertEquals(List.of("STAFF none", "MACE none"), child.call("find"), child::transcript);
             assertEquals(List.of("guard SWORD=parry BOW=dodge"), child.call("guard"), child::transcript);
             assertEquals(List.of("patrol started"), child.call("patrol"), child::transcript);
+            assertEquals(List.of("scouting"), child.call("scoutOn"), child::transcript);
 
             assertContains(child.install("v2"), "fixture.enums.Weapon");
             // Guard is not in the batch: its switch table, sized for two constants, is built again.
@@ -45,8 +46,12 @@ class EnumConstantReloadIT {
                     "fixture$enums$Weapon");
             assertEquals(List.of("guard SWORD=parry BOW=dodge STAFF=watch"), child.call("guard"), child::transcript);
             // Guard's table was made long enough before values() listed the new constant, so no frame threw; Arsenal's
-            // held the new case from the first, so no frame missed it while the table waited to be built again.
+            // held the new case from the first, so no frame missed it while the table waited to be built again; and
+            // Scout's new switch map class, first used then, was sized by a values() that lists the new constant.
             assertEquals(List.of("patrol threw 0 missed 0"), child.call("patrolled"), child::transcript);
+            // Not through the later saves: Scout's ECJ table method, moved by the reload that added it, is linked
+            // to its new version only just after the redefinition, and a call in between meets the old one.
+            assertEquals(List.of("not scouting"), child.call("scoutOff"), child::transcript);
             assertEquals(List.of(THREE), child.call("show"), child::transcript);
             assertEquals(List.of("held same=true uses=2"), child.call("held"), child::transcript);
             assertEquals(List.of("STAFF=2 zap uses=1", "MACE none"), child.call("find"), child::transcript);

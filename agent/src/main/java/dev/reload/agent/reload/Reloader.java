@@ -271,8 +271,8 @@ public final class Reloader {
                 returned.put(judged.type(), ofClass);
             }
             List<String> problems = engine.returnRetypedValues(judged.type(), judged.verdict(), ofClass);
-            if (after) {
-                problems.forEach(reporter::info);
+            for (int i = 0; after && i < problems.size(); i++) {
+                reporter.info(problems.get(i)); // a loop: every save runs this, and a method reference spins a class
             }
         }
     }
@@ -354,7 +354,10 @@ public final class Reloader {
     private void refuse(ChangeBatch batch, Judgement judgement, List<Refusal> refusals) {
         announcer.announce(new ReloadReport(ReloadReport.Outcome.REFUSED, changedClasses(judgement),
                 refusals.stream().map(Refusal::line).toList(), elapsedSince(batch)));
-        heldBack(judgement, refusals).ifPresent(reporter::info);
+        Optional<String> heldBack = heldBack(judgement, refusals);
+        if (heldBack.isPresent()) {
+            reporter.info(heldBack.get());
+        }
         refusedFiles.refused(batch, judgement);
     }
 

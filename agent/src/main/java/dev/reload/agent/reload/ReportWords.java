@@ -1,6 +1,7 @@
 package dev.reload.agent.reload;
 
 import dev.reload.agent.api.ReloadedClass;
+import dev.reload.agent.structural.FittingValue;
 import dev.reload.agent.structural.LoadedSupertypes;
 import dev.reload.patcher.diff.Change;
 import dev.reload.patcher.diff.FieldChange;
@@ -165,8 +166,13 @@ final class ReportWords {
             return isStatic ? "it keeps its value" : "objects keep their values";
         }
         String type = Type.getType(retyped.newDescriptor()).getClassName();
-        String lost = "its values do not convert to " + type.substring(type.lastIndexOf('.') + 1)
-                + " without loss: ";
+        String shortType = type.substring(type.lastIndexOf('.') + 1);
+        if (FittingValue.eachMayFit(retyped.oldDescriptor(), retyped.newDescriptor())) {
+            String zero = defaultWord(retyped.newDescriptor());
+            return isStatic ? "it keeps its value if " + shortType + " holds it exactly, else starts at " + zero
+                    : "objects keep each value that " + shortType + " holds exactly; others hold " + zero;
+        }
+        String lost = "its values do not convert to " + shortType + " without loss: ";
         if (!isStatic) {
             return lost + "objects made before the reload hold " + defaultWord(retyped.newDescriptor());
         }

@@ -1,16 +1,47 @@
 package dev.reload.agent.structural;
 
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
+
 /**
  * A value of one type as a value of another, when it is the same value there: {@code 40L} as an {@code int},
  * {@code 2.0} as a {@code long}, an {@code ArrayList} as a {@code List}. What a field retyped back to the type it loaded
  * with takes from the versions in between, one value at a time, where the types themselves do not always convert
  * without loss.
  */
-final class FittingValue {
+public final class FittingValue {
     /** What {@link #of} gives for a value that does not fit. */
     static final Object NONE = new Object();
+    /** {@code (Class, Object)Object}: {@link #orDefault}. */
+    static final MethodHandle OR_DEFAULT;
+    private static final String PRIMITIVES = "ZBCSIJFD";
+
+    static {
+        try {
+            OR_DEFAULT = MethodHandles.lookup().findStatic(FittingValue.class, "orDefault",
+                    MethodType.methodType(Object.class, Class.class, Object.class));
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
 
     private FittingValue() {
+    }
+
+    /**
+     * {@return true when both descriptors are primitive types: a value of the one may be a value of the other, which
+     * the types alone do not promise ({@code int} → {@code float}, {@code long} → {@code int})}
+     */
+    public static boolean eachMayFit(String from, String to) {
+        return from.length() == 1 && to.length() == 1 && PRIMITIVES.indexOf(from.charAt(0)) >= 0
+                && PRIMITIVES.indexOf(to.charAt(0)) >= 0;
+    }
+
+    /** {@return the value as a value of the primitive {@code type}, boxed, or that type's default when it does not fit} */
+    static Object orDefault(Class<?> type, Object value) throws Throwable {
+        Object fitted = of(value, type);
+        return fitted != NONE ? fitted : MethodHandles.zero(type).invoke();
     }
 
     /**

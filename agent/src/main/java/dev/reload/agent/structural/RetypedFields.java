@@ -21,7 +21,8 @@ import java.util.Objects;
 /**
  * Fields whose type changed: the new code uses a field of the new type, which lives where added fields live, and
  * the running field stays for the code from before. Where the running value converts to the new type without loss
- * ({@link FieldConversion}), the new field starts from it: a static field at its first access or when the agent runs
+ * ({@link FieldConversion}), or between primitive types each value the new type holds exactly
+ * ({@link FittingValue}: {@code int speed} 5 as a {@code float}), the new field starts from it: a static field at its first access or when the agent runs
  * the reload's initializers, whichever comes first, reading the running field then, so that what the code from before
  * wrote until the reload applied is kept; an object's field at its first access, read then from the object's running
  * field. Otherwise it starts at its type's default.
@@ -52,8 +53,10 @@ final class RetypedFields {
             String from = current == null ? loadedType : current;
             fields.retype(field.name(), field.descriptor());
             // A constant (ConstantValue) is the new field's value, as the JVM would give it.
-            if (field.constant() != null || from.equals(field.descriptor()) || !FieldConversion.keepsValue(from,
-                    field.descriptor(), new LoadedSupertypes(loaded.getClassLoader()))) {
+            boolean keeps = FieldConversion.keepsValue(from, field.descriptor(),
+                    new LoadedSupertypes(loaded.getClassLoader()));
+            if (field.constant() != null || from.equals(field.descriptor())
+                    || (!keeps && !FittingValue.eachMayFit(from, field.descriptor()))) {
                 continue;
             }
             try {
@@ -63,6 +66,12 @@ final class RetypedFields {
                 MethodHandle read = from.equals(loadedType)
                         ? FullLookup.of(loaded, ClassLinks.of(loaded)).unreflectGetter(running)
                         : fields.reader(field.name(), from, isStatic);
+                if (!keeps) {
+                    // int → float and the like: each value that the new type holds exactly is kept, the others
+                    // start at the default, one by one.
+                    read = MethodHandles.filterReturnValue(read.asType(read.type().changeReturnType(Object.class)),
+                            MethodHandles.insertArguments(FittingValue.OR_DEFAULT, 0, type));
+                }
                 fields.startFrom(field.name(), field.descriptor(), isStatic
                         ? read.asType(MethodType.methodType(type))
                         : read.asType(MethodType.methodType(type, read.type().parameterType(0))));

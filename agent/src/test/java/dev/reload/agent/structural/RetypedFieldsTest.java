@@ -33,6 +33,22 @@ class RetypedFieldsTest {
         assertNull(fields.retypedTo("level"));
     }
 
+    /** Loaded with an {@code int} speed and a {@code long} score; the version below makes both {@code float}. */
+    static final class Ship {
+        static int speed = 5;
+        static long score = (1L << 40) + 1;
+    }
+
+    @Test
+    void aRetypeBetweenPrimitivesKeepsEachValueTheNewTypeHoldsExactly() throws Throwable {
+        AddedFields fields = AddedFields.of(Ship.class);
+        RetypedFields.startFromRunningValues(Ship.class, List.of(new AddedField("speed", "F", true, null, false),
+                new AddedField("score", "F", true, null, false)), fields);
+
+        assertEquals(5.0f, (float) fields.reader("speed", "F", true).invokeExact());
+        assertEquals(0.0f, (float) fields.reader("score", "F", true).invokeExact(), "no float is 2^40 + 1");
+    }
+
     private static AddedField field(String descriptor) {
         return new AddedField("level", descriptor, true, null, false);
     }

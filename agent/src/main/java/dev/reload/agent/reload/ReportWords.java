@@ -167,6 +167,10 @@ final class ReportWords {
         }
         String type = Type.getType(retyped.newDescriptor()).getClassName();
         String shortType = type.substring(type.lastIndexOf('.') + 1);
+        if (FittingValue.isReference(retyped.oldDescriptor()) && FittingValue.isReference(retyped.newDescriptor())) {
+            return isStatic ? "it keeps its value if it is of type " + shortType + ", else starts at null"
+                    : "objects keep each value that is of type " + shortType + "; others hold null";
+        }
         if (FittingValue.eachMayFit(retyped.oldDescriptor(), retyped.newDescriptor())) {
             String zero = defaultWord(retyped.newDescriptor());
             return isStatic ? "it keeps its value if " + shortType + " holds it exactly, else starts at " + zero

@@ -30,15 +30,24 @@ public final class FittingValue {
     }
 
     /**
-     * {@return true when both descriptors are primitive types: a value of the one may be a value of the other, which
-     * the types alone do not promise ({@code int} → {@code float}, {@code long} → {@code int})}
+     * {@return true when both descriptors are primitive types, or both reference types: a value of the one may be a
+     * value of the other, which the types alone do not promise ({@code int} → {@code float}, {@code List} →
+     * {@code ArrayList})}
      */
     public static boolean eachMayFit(String from, String to) {
-        return from.length() == 1 && to.length() == 1 && PRIMITIVES.indexOf(from.charAt(0)) >= 0
-                && PRIMITIVES.indexOf(to.charAt(0)) >= 0;
+        return (isPrimitive(from) && isPrimitive(to)) || (isReference(from) && isReference(to));
     }
 
-    /** {@return the value as a value of the primitive {@code type}, boxed, or that type's default when it does not fit} */
+    /** {@return true when the descriptor is a class or an array type: a value of it may be an instance of another} */
+    public static boolean isReference(String descriptor) {
+        return descriptor.charAt(0) == 'L' || descriptor.charAt(0) == '[';
+    }
+
+    private static boolean isPrimitive(String descriptor) {
+        return descriptor.length() == 1 && PRIMITIVES.indexOf(descriptor.charAt(0)) >= 0;
+    }
+
+    /** {@return the value as a value of {@code type}, boxed, or that type's default (0, null) when it does not fit} */
     static Object orDefault(Class<?> type, Object value) throws Throwable {
         Object fitted = of(value, type);
         return fitted != NONE ? fitted : MethodHandles.zero(type).invoke();

@@ -21,8 +21,9 @@ import java.util.Objects;
 /**
  * Fields whose type changed: the new code uses a field of the new type, which lives where added fields live, and
  * the running field stays for the code from before. Where the running value converts to the new type without loss
- * ({@link FieldConversion}), or between primitive types each value the new type holds exactly
- * ({@link FittingValue}: {@code int speed} 5 as a {@code float}), the new field starts from it: a static field at its first access or when the agent runs
+ * ({@link FieldConversion}), or, between primitive types or between reference types, each value that is a value of the
+ * new type ({@link FittingValue}: {@code int speed} 5 as a {@code float}, an {@code ArrayList} held as a {@code List}),
+ * the new field starts from it: a static field at its first access or when the agent runs
  * the reload's initializers, whichever comes first, reading the running field then, so that what the code from before
  * wrote until the reload applied is kept; an object's field at its first access, read then from the object's running
  * field. Otherwise it starts at its type's default.
@@ -67,8 +68,8 @@ final class RetypedFields {
                         ? FullLookup.of(loaded, ClassLinks.of(loaded)).unreflectGetter(running)
                         : fields.reader(field.name(), from, isStatic);
                 if (!keeps) {
-                    // int → float and the like: each value that the new type holds exactly is kept, the others
-                    // start at the default, one by one.
+                    // int → float, List → ArrayList and the like: each value that is a value of the new type is
+                    // kept, the others start at the default, one by one.
                     read = MethodHandles.filterReturnValue(read.asType(read.type().changeReturnType(Object.class)),
                             MethodHandles.insertArguments(FittingValue.OR_DEFAULT, 0, type));
                 }

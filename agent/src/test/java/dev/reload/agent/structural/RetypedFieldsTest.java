@@ -49,6 +49,23 @@ class RetypedFieldsTest {
         assertEquals(0.0f, (float) fields.reader("score", "F", true).invokeExact(), "no float is 2^40 + 1");
     }
 
+    /** Loaded with two lists; the version below holds them as an {@code ArrayList}. */
+    static final class Bag {
+        static java.util.List<String> items = new java.util.ArrayList<>(java.util.List.of("gem"));
+        static java.util.List<String> fixed = java.util.List.of("key");
+    }
+
+    @Test
+    void aRetypeToASubtypeKeepsEachValueOfThatSubtype() throws Throwable {
+        AddedFields fields = AddedFields.of(Bag.class);
+        String arrayList = "Ljava/util/ArrayList;";
+        RetypedFields.startFromRunningValues(Bag.class, List.of(new AddedField("items", arrayList, true, null, false),
+                new AddedField("fixed", arrayList, true, null, false)), fields);
+
+        assertEquals(List.of("gem"), fields.reader("items", arrayList, true).invoke());
+        assertNull(fields.reader("fixed", arrayList, true).invoke(), "List.of is no ArrayList");
+    }
+
     private static AddedField field(String descriptor) {
         return new AddedField("level", descriptor, true, null, false);
     }

@@ -265,12 +265,7 @@ public final class Reloader {
     private void returnRetypedValues(Judgement judgement, Map<Class<?>, Map<String, Map<Object, Object>>> returned,
                                      boolean after) {
         for (JudgedClass judged : judgement.changed()) {
-            Map<String, Map<Object, Object>> ofClass = returned.get(judged.type());
-            if (ofClass == null) {
-                ofClass = new HashMap<>();
-                returned.put(judged.type(), ofClass);
-            }
-            List<String> problems = engine.returnRetypedValues(judged.type(), judged.verdict(), ofClass);
+            List<String> problems = engine.returnRetypedValues(judged.type(), judged.verdict(), returned);
             for (int i = 0; after && i < problems.size(); i++) {
                 reporter.info(problems.get(i)); // a loop: every save runs this, and a method reference spins a class
             }

@@ -205,6 +205,13 @@ public final class ChangedInitializerRunner {
         return tables;
     }
 
+    /** Writes the new code's cases into the table from {@code from} up to {@code to}, where {@code cases} has them. */
+    private static void takeCases(int[] table, int[] cases, int from, int to) {
+        for (int ordinal = from; cases != null && ordinal < Math.min(to, cases.length); ordinal++) {
+            table[ordinal] = cases[ordinal];
+        }
+    }
+
     private static int[] casesOf(Map<Class<?>, Map<String, int[]>> newCases, Class<?> holder, Field field) {
         Map<String, int[]> tables = newCases.get(holder);
         return tables == null ? null : tables.get(field.getName());
@@ -222,15 +229,11 @@ public final class ChangedInitializerRunner {
             return false;
         }
         if (running.length >= length) {
-            for (int ordinal = firstAdded; cases != null && ordinal < Math.min(length, cases.length); ordinal++) {
-                running[ordinal] = cases[ordinal];
-            }
+            takeCases(running, cases, firstAdded, length);
             return false;
         }
         int[] padded = Arrays.copyOf(running, length);
-        for (int ordinal = running.length; cases != null && ordinal < Math.min(length, cases.length); ordinal++) {
-            padded[ordinal] = cases[ordinal];
-        }
+        takeCases(padded, cases, running.length, length);
         writer().write(field, padded);
         return true;
     }

@@ -29,12 +29,16 @@ final class EnumConstantCaches {
      */
     static void empty(Class<?> type, Writers writers) {
         try {
-            StaticFieldWriter writer = writers.get();
-            for (String cache : CACHES) {
-                writer.clear(type, Class.class, cache);
-            }
+            clear(type, writers);
         } catch (Throwable e) {
             // Said by rebuilt, which tries again.
+        }
+    }
+
+    private static void clear(Class<?> type, Writers writers) throws Throwable {
+        StaticFieldWriter writer = writers.get();
+        for (String cache : CACHES) {
+            writer.clear(type, Class.class, cache);
         }
     }
 
@@ -42,10 +46,7 @@ final class EnumConstantCaches {
     @SuppressWarnings("EnumOrdinal") // the ordinals are what is checked
     static Optional<String> rebuilt(Class<?> type, Writers writers) {
         try {
-            StaticFieldWriter writer = writers.get();
-            for (String cache : CACHES) {
-                writer.clear(type, Class.class, cache);
-            }
+            clear(type, writers);
         } catch (Throwable e) {
             return Optional.of(type.getName() + ": values() lists the new constants, but valueOf, EnumSet and EnumMap"
                     + " may not (the JDK's cache of the constants could not be emptied: " + e + ")");

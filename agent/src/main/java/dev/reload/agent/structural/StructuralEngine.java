@@ -215,10 +215,12 @@ public final class StructuralEngine {
      *
      * @param type a class of the batch, never null
      * @param verdict its verdict, never null
-     * @param returned what went back the first time, by field: empty the first time, which fills it; never null
+     * @param returned what went back the first time, by class, then by field: empty the first time, which fills it for
+     *                 the classes that retype a field; never null
      * @return a line for each field whose values could not go back; empty when none
      */
-    public List<String> returnRetypedValues(Class<?> type, Verdict verdict, Map<String, Map<Object, Object>> returned) {
+    public List<String> returnRetypedValues(Class<?> type, Verdict verdict,
+                                            Map<Class<?>, Map<String, Map<Object, Object>>> returned) {
         List<FieldChange.TypeChanged> retyped = new ArrayList<>();
         for (Change change : verdict.changes()) {
             if (change instanceof FieldChange.TypeChanged typeChanged) {
@@ -229,7 +231,12 @@ public final class StructuralEngine {
             return List.of();
         }
         RuntimeJar.install(instrumentation); // before anything touches the runtime, as the batch's preparing does
-        return RetypedFields.returnValues(type, retyped, returned);
+        Map<String, Map<Object, Object>> ofClass = returned.get(type);
+        if (ofClass == null) {
+            ofClass = new HashMap<>();
+            returned.put(type, ofClass);
+        }
+        return RetypedFields.returnValues(type, retyped, ofClass);
     }
 
     /**

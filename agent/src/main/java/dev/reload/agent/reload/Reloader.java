@@ -342,8 +342,9 @@ public final class Reloader {
 
     /**
      * Reports a refused batch. What the agent knows of its files stays what the program runs, so that each is looked
-     * at again when written again, with the same bytes or not: a full build after the refused class is mended brings
-     * every file of the batch again, and they apply together. The files whose refusal another save may lift are read
+     * at again when written again with a new file, with the same bytes or not: a full build after the refused class is
+     * mended brings every file of the batch again, and they apply together. Written again alone, with the bytes refused,
+     * they are dropped: one save, one refusal. The files whose refusal another save may lift are read
      * again once a batch applies ({@link RefusedFiles}).
      */
     private void refuse(ChangeBatch batch, Judgement judgement, List<Refusal> refusals) {
@@ -354,6 +355,7 @@ public final class Reloader {
             reporter.info(heldBack.get());
         }
         refusedFiles.refused(batch, judgement);
+        recorder.refused(batch);
     }
 
     /** {@return a line naming the batch's changed classes that were not refused but held back, if any} */

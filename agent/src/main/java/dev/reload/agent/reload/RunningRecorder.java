@@ -15,7 +15,7 @@ import java.util.Map;
 /**
  * Records what runs once a batch was judged or applied: the class file each redefined class runs, what the next
  * batch needs to know about it, which file continues each renumbered class, and the content of every file the
- * program now runs (or refused), so that the same content is not applied again. Used by the reload thread only.
+ * program now runs (so that the same content is not applied again) or was refused. Used by the reload thread only.
  */
 final class RunningRecorder {
     private final LoadedClassIndex index;
@@ -68,6 +68,16 @@ final class RunningRecorder {
         // Loops, not lambdas, here and above: every save runs them, and each lambda spins a class for the program.
         for (ParsedFile file : files) {
             collector.remember(file.file().file(), file.file().hash());
+        }
+    }
+
+    /**
+     * Records the content of a refused batch's files: written again alone with it, a file is not refused twice for one
+     * save. What the agent knows of them stays what the program runs, so they go out with the next new file.
+     */
+    void refused(ChangeBatch batch) {
+        for (ChangedFile file : batch.files()) {
+            collector.refused(file.file(), file.hash());
         }
     }
 

@@ -273,6 +273,14 @@ public final class ChangeCollector {
     }
 
     /**
+     * Records the content a refused batch held: the file written again with it, and nothing new beside it, is dropped
+     * rather than refused again; written with a new file (the mended class), it goes out with it.
+     */
+    public void refused(Path file, long hash) {
+        known.refused(file, hash);
+    }
+
+    /**
      * Takes the content each class file had when its class loaded from {@code hashes}, for the files it holds nothing
      * newer of (nothing remembered since), so that writes that leave them as they were are dropped.
      *

@@ -25,6 +25,11 @@ final class KnownContents {
     /** What the agent saw of a file since its class loaded; for the rest, {@link #atLoad}. */
     private final Map<Path, Long> knownHashes = new ConcurrentHashMap<>();
     private volatile LoadTimeHashes atLoad = LoadTimeHashes.NONE;
+    /**
+     * Per file, the content a refused batch held, while the file still holds it: written again alone with those bytes
+     * (an editor's second event for one save), it would be refused again; see {@link #changedFiles}.
+     */
+    private final Map<Path, Long> refusedHashes = new ConcurrentHashMap<>();
     /** Per file, its stamp when it last held the content of its known hash; only for files read again after lost events. */
     private final Map<Path, FileStamp> stamps = new ConcurrentHashMap<>();
     private final BiConsumer<Path, IOException> unreadable;
@@ -39,6 +44,12 @@ final class KnownContents {
     /** Records the content the program now runs (or that was judged), so identical writes are dropped. */
     void remember(Path file, long hash) {
         knownHashes.put(file, hash);
+        refusedHashes.remove(file);
+    }
+
+    /** Records the content a refused batch held: written again with nothing new beside it, the file is dropped. */
+    void refused(Path file, long hash) {
+        refusedHashes.put(file, hash);
     }
 
     /** Takes what each class file held when its class loaded from {@code hashes}, where nothing newer is known. */
@@ -99,7 +110,8 @@ final class KnownContents {
 
     /**
      * {@return the files of a handed-out batch that still exist and whose content is not what was seen last, read on
-     * every core where they were not read ahead; the forced ones even if unchanged}
+     * every core where they were not read ahead; the forced ones even if unchanged; none when all hold the content a
+     * batch was refused for and none is forced}
      *
      * @param files the files written, to their watched roots, in the order first seen; never null
      * @param forced the files to hand out even if unchanged, to their watched roots, never null
@@ -124,11 +136,28 @@ final class KnownContents {
                 continue;
             }
             if (holds(file, read.hash()) && !forced.containsKey(file)) {
+                refusedHashes.remove(file); // undone: the refused bytes saved again are judged again
                 continue;
             }
             changed.add(new ChangedFile(all.get(file), file, bytes, read.hash(), read.shape()));
         }
-        return changed;
+        return anyNew(changed, forced) ? changed : List.of();
+    }
+
+    /**
+     * {@return true when a file of the batch holds content no batch was refused for, or is forced}: a batch of refused
+     * content alone would only be refused again, and the same refusal printed twice for one save. With a new file
+     * beside them (a full build after the refused class was mended), the refused files go out too, as they apply only
+     * with it.
+     */
+    private boolean anyNew(List<ChangedFile> changed, Map<Path, Path> forced) {
+        for (ChangedFile file : changed) {
+            Long refused = refusedHashes.get(file.file());
+            if (refused == null || refused != file.hash() || forced.containsKey(file.file())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

@@ -6,7 +6,11 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -78,5 +82,41 @@ class KnownContentsTest {
         Files.setLastModifiedTime(temporary, before.modified());
         Files.move(temporary, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
         assertNotEquals(before, FileStamp.of(file, 1));
+    }
+
+    @Test
+    void refusedBytesWrittenAgainAloneAreDroppedAndGoOutBesideANewFileOrOnceUndone() throws Exception {
+        KnownContents known = new KnownContents((file, e) -> { });
+        Path player = Files.write(root.resolve("Player.class"), "running".getBytes());
+        Path hud = Files.write(root.resolve("Hud.class"), "running".getBytes());
+        known.remember(player, ContentHash.of(Files.readAllBytes(player)));
+        known.remember(hud, ContentHash.of(Files.readAllBytes(hud)));
+        Files.write(player, "refused".getBytes());
+        known.refused(player, ContentHash.of(Files.readAllBytes(player)));
+
+        assertEquals(List.of(), names(known.changedFiles(Map.of(player, root), Map.of(), Map.of())),
+                "the same refusal again for one save");
+        assertEquals(List.of(player), names(known.changedFiles(Map.of(player, root), Map.of(player, root), Map.of())),
+                "read again on purpose");
+        Files.write(hud, "mended".getBytes());
+        assertEquals(List.of(player, hud), names(known.changedFiles(orderedMap(player, hud), Map.of(), Map.of())),
+                "a build writing the refused file beside a new one");
+
+        Files.write(player, "running".getBytes());
+        assertEquals(List.of(), names(known.changedFiles(Map.of(player, root), Map.of(), Map.of())), "undone");
+        Files.write(player, "refused".getBytes());
+        assertEquals(List.of(player), names(known.changedFiles(Map.of(player, root), Map.of(), Map.of())),
+                "the refused edit made again after an undo is refused again, not dropped");
+    }
+
+    private Map<Path, Path> orderedMap(Path first, Path second) {
+        Map<Path, Path> files = new LinkedHashMap<>();
+        files.put(first, root);
+        files.put(second, root);
+        return files;
+    }
+
+    private static List<Path> names(List<ChangedFile> files) {
+        return files.stream().map(ChangedFile::file).toList();
     }
 }

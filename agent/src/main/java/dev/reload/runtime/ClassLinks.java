@@ -40,6 +40,15 @@ public final class ClassLinks {
      * own body.
      */
     private final Map<String, OverrideDispatch> dispatches = new HashMap<>();
+    /**
+     * The new versions of methods linked already, staged ahead of the redefinition whose code calls them: calls first
+     * linked while it lands ({@link #redefining}), the new code's, reach these, while the calls linked before keep the
+     * running version until {@link #commit}. Without them, the new code ran a moved method's old body until then.
+     */
+    private final Map<String, MethodHandle> staged = new HashMap<>();
+    /** The sites linked to {@link #staged} versions while the class was being redefined, by key. */
+    private final Map<String, MutableCallSite> stagedSites = new HashMap<>();
+    private boolean redefining;
     private Function<String, MethodHandle> bridgeMaker;
     private MethodHandles.Lookup lookup;
     private int bridgeClasses;
@@ -120,15 +129,38 @@ public final class ClassLinks {
 
     /**
      * Makes methods that no reload has moved before linkable, ahead of the redefinition that starts calling
-     * them; methods already linked are left as they are until {@link #commit}.
+     * them; methods already linked are left as they are until {@link #commit}, their new versions kept for the calls
+     * first linked while the class is being redefined ({@link #redefining}).
      *
      * @param movedMethods the implementations by key, static form (receiver first), never null
      */
     public synchronized void stage(Map<String, MethodHandle> movedMethods) {
         // Loops, not lambdas, here and in commit: every structural edit runs them, and each would spin a class.
         for (Map.Entry<String, MethodHandle> each : movedMethods.entrySet()) {
-            implementations.putIfAbsent(each.getKey(), each.getValue());
+            MethodHandle linked = implementations.putIfAbsent(each.getKey(), each.getValue());
+            if (linked != null && linked != each.getValue()) {
+                staged.put(each.getKey(), each.getValue());
+            }
         }
+    }
+
+    /**
+     * Notes that the class is about to be redefined with the staged versions: a call linked for the first time from
+     * now until {@link #commit} or {@link #withdraw} is the new code's (or old code's, a moment before every call gets
+     * the new version), and reaches the staged version of a method an earlier reload moved.
+     */
+    public synchronized void redefining() {
+        redefining = true;
+    }
+
+    /**
+     * Forgets the staged versions, because the JVM did not take the redefinition: the calls linked to them meanwhile
+     * reach the running versions.
+     */
+    public synchronized void withdraw() {
+        redefining = false;
+        staged.clear();
+        linkStagedSitesToRunning();
     }
 
     /**
@@ -140,6 +172,8 @@ public final class ClassLinks {
      * @param movedMethods every moved method of the version now running, by key, never null
      */
     public synchronized void commit(Map<String, MethodHandle> movedMethods) {
+        redefining = false;
+        staged.clear();
         List<MutableCallSite> changed = new ArrayList<>();
         for (Map.Entry<String, MethodHandle> each : movedMethods.entrySet()) {
             String key = each.getKey();
@@ -160,6 +194,22 @@ public final class ClassLinks {
         if (!changed.isEmpty()) {
             MutableCallSite.syncAll(changed.toArray(new MutableCallSite[0]));
         }
+        linkStagedSitesToRunning();
+    }
+
+    /** Links the sites linked to staged versions to the calls' shared sites, which the next reloads relink. */
+    private void linkStagedSitesToRunning() {
+        if (stagedSites.isEmpty()) {
+            return;
+        }
+        List<MutableCallSite> relinked = new ArrayList<>();
+        for (Map.Entry<String, MutableCallSite> each : stagedSites.entrySet()) {
+            MutableCallSite site = each.getValue();
+            site.setTarget(site(each.getKey(), site.type()).dynamicInvoker());
+            relinked.add(site);
+        }
+        stagedSites.clear();
+        MutableCallSite.syncAll(relinked.toArray(new MutableCallSite[0]));
     }
 
     /**
@@ -231,6 +281,15 @@ public final class ClassLinks {
 
     /** {@return the call site shared by every call to the method with this key, typed as the caller asks} */
     synchronized CallSite site(String key, MethodType type) {
+        MethodHandle next = redefining ? staged.get(key) : null;
+        if (next != null && !dispatches.containsKey(key) && next.type().parameterCount() == type.parameterCount()) {
+            MutableCallSite site = stagedSites.get(key);
+            if (site == null) {
+                site = new MutableCallSite(next);
+                stagedSites.put(key, site);
+            }
+            return typed(site, type); // the new code's call, linked before the commit
+        }
         MutableCallSite earlierForm = otherForms.get(key);
         MethodHandle current = implementations.get(key);
         if (earlierForm != null && current != null && earlierForm.type().parameterCount() == type.parameterCount()

@@ -18,8 +18,8 @@ import java.util.Set;
 /**
  * A structural edit of one loaded class, ready to apply: its companion and bridges are defined, and the methods
  * it adds are linkable. The reload loop puts {@link #definition()} in its batch of {@code redefineClasses}, then
- * calls {@link #commit()} when the batch took; when it did not, it simply drops this object (what was defined
- * is unreachable and the old code keeps running).
+ * calls {@link #commit()} when the batch took; when it did not, {@link #withdraw()}, and it drops this object (what
+ * was defined is unreachable and the old code keeps running).
  */
 public final class PreparedRewrite {
     private final ClassDefinition definition;
@@ -139,6 +139,16 @@ public final class PreparedRewrite {
     /** {@return the rewrite: the moved methods, and the class file the class runs once redefined} */
     public StructuralRewrite rewrite() {
         return rewrite;
+    }
+
+    /** Lets the calls the new code links from now on reach this version's moved methods ahead of {@link #commit}. */
+    void redefining() {
+        links.redefining();
+    }
+
+    /** Links the calls linked since {@link #redefining} to the running versions: the JVM did not take this one. */
+    void withdraw() {
+        links.withdraw();
     }
 
     /**

@@ -273,6 +273,9 @@ public final class StructuralEngine {
             FieldInitializerRunner.expect(batch);
         }
         PublishedBatch published = records.publish(batch).of(batch);
+        for (PreparedRewrite rewrite : batch) {
+            rewrite.redefining();
+        }
         // After the records, outside their lock: a subclass that loads from now on makes these dispatch itself, one
         // loaded before is among the loaded classes now.
         dispatchForLoadedDeclarations(published.earlier());
@@ -309,6 +312,9 @@ public final class StructuralEngine {
     public void withdraw(PublishedBatch published) {
         FieldInitializerRunner.forget(published.batch());
         records.withdraw(published);
+        for (PreparedRewrite rewrite : published.batch()) {
+            rewrite.withdraw();
+        }
     }
 
     /**

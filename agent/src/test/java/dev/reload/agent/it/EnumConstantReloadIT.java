@@ -38,7 +38,6 @@ class EnumConstantReloadIT {
             assertEquals(List.of("STAFF none", "MACE none"), child.call("find"), child::transcript);
             assertEquals(List.of("guard SWORD=parry BOW=dodge"), child.call("guard"), child::transcript);
             assertEquals(List.of("patrol started"), child.call("patrol"), child::transcript);
-            assertEquals(List.of("scouting"), child.call("scoutOn"), child::transcript);
 
             assertContains(child.install("v2"), "fixture.enums.Weapon");
             // Guard is not in the batch: its switch table, sized for two constants, is built again.
@@ -49,9 +48,6 @@ class EnumConstantReloadIT {
             // held the new case from the first, so no frame missed it while the table waited to be built again; and
             // Scout's new switch map class, first used then, was sized by a values() that lists the new constant.
             assertEquals(List.of("patrol threw 0 missed 0"), child.call("patrolled"), child::transcript);
-            // Not through the later saves: Scout's ECJ table method, moved by the reload that added it, is linked
-            // to its new version only just after the redefinition, and a call in between meets the old one.
-            assertEquals(List.of("not scouting"), child.call("scoutOff"), child::transcript);
             assertEquals(List.of(THREE), child.call("show"), child::transcript);
             assertEquals(List.of("held same=true uses=2"), child.call("held"), child::transcript);
             assertEquals(List.of("STAFF=2 zap uses=1", "MACE none"), child.call("find"), child::transcript);
@@ -69,7 +65,9 @@ class EnumConstantReloadIT {
             assertEquals(List.of(THREE), child.call("show"), child::transcript);
 
             assertContains(child.install("v3"), "fixture.enums.Weapon");
-            // Scout's switch map class gains an array for its switch over another enum, built as it would be.
+            // Scout's switch map class gains an array for its switch over another enum, built as it would be. With
+            // ECJ, its table method, moved by the reload that added it, is edited: the new code's calls reach the new
+            // version from the redefinition on, so the patrol below met no old table lacking MACE's case.
             assertEquals(List.of("scout SWORD=blade/one BOW=arrow/two STAFF=stick/one MACE=club/one"),
                     child.call("scout"), child::transcript);
             assertEquals(List.of("SWORD/0 BOW/1 STAFF/2 MACE/3 | map {SWORD=cut, BOW=shot, STAFF=zap, MACE=crush}"

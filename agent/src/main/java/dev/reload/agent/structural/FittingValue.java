@@ -3,10 +3,13 @@ package dev.reload.agent.structural;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
+import java.util.List;
+import java.util.Set;
 
 /**
  * A value of one type as a value of another, when it is the same value there: {@code 40L} as an {@code int},
- * {@code 2.0} as a {@code long}, an {@code ArrayList} as a {@code List}. What a field retyped back to the type it loaded
+ * {@code 2.0} as a {@code long}, an {@code ArrayList} as a {@code List}, an {@code Integer} 5 as an {@code int} or a
+ * {@code Long}. What a field retyped back to the type it loaded
  * with takes from the versions in between, one value at a time, where the types themselves do not always convert
  * without loss.
  */
@@ -16,6 +19,10 @@ public final class FittingValue {
     /** {@code (Class, Object)Object}: {@link #orDefault}. */
     static final MethodHandle OR_DEFAULT;
     private static final String PRIMITIVES = "ZBCSIJFD";
+    /** The boxes' descriptors. */
+    private static final Set<String> BOXES = Set.of("Ljava/lang/Boolean;", "Ljava/lang/Byte;",
+            "Ljava/lang/Character;", "Ljava/lang/Short;", "Ljava/lang/Integer;", "Ljava/lang/Long;",
+            "Ljava/lang/Float;", "Ljava/lang/Double;");
 
     static {
         try {
@@ -30,12 +37,23 @@ public final class FittingValue {
     }
 
     /**
-     * {@return true when both descriptors are primitive types, or both reference types: a value of the one may be a
-     * value of the other, which the types alone do not promise ({@code int} → {@code float}, {@code List} →
-     * {@code ArrayList})}
+     * The reference types a boxed primitive is an instance of, but for the boxes themselves: a field of one of them may
+     * hold the value of a primitive field, and the other way around.
+     */
+    private static final List<String> HOLDING_BOXES = List.of("Ljava/lang/Object;", "Ljava/lang/Number;",
+            "Ljava/lang/Comparable;", "Ljava/io/Serializable;");
+
+    /**
+     * {@return true when a value of the one type may be a value of the other, which the types alone do not promise}:
+     * both primitive ({@code int} → {@code float}), both references ({@code List} → {@code ArrayList}), or a
+     * primitive and a reference that may hold its box ({@code Integer} → {@code int}, {@code int} → {@code Long}).
      */
     public static boolean eachMayFit(String from, String to) {
-        return (isPrimitive(from) && isPrimitive(to)) || (isReference(from) && isReference(to));
+        if (isPrimitive(from) == isPrimitive(to)) {
+            return isPrimitive(from) || (isReference(from) && isReference(to));
+        }
+        String reference = isPrimitive(from) ? to : from;
+        return BOXES.contains(reference) || HOLDING_BOXES.contains(reference);
     }
 
     /** {@return true when the descriptor is a class or an array type: a value of it may be an instance of another} */
@@ -61,7 +79,12 @@ public final class FittingValue {
      */
     static Object of(Object value, Class<?> type) {
         if (!type.isPrimitive()) {
-            return value == null || type.isInstance(value) ? value : NONE;
+            if (value == null || type.isInstance(value)) {
+                return value;
+            }
+            // 5 held as an int, as a Long: the same value in the primitive type the box holds.
+            Class<?> unboxed = MethodType.methodType(type).unwrap().returnType();
+            return unboxed != type && isBox(value) ? of(value, unboxed) : NONE;
         }
         if (value instanceof Boolean flag) {
             return type == boolean.class ? flag : NONE;
@@ -73,6 +96,10 @@ public final class FittingValue {
             return ofReal(((Number) value).doubleValue(), type);
         }
         return value instanceof Number number ? ofWhole(number.longValue(), type) : NONE;
+    }
+
+    private static boolean isBox(Object value) {
+        return value instanceof Number || value instanceof Character || value instanceof Boolean;
     }
 
     private static Object ofWhole(long whole, Class<?> type) {

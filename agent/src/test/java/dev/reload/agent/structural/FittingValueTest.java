@@ -40,4 +40,18 @@ class FittingValueTest {
         assertSame(FittingValue.NONE, FittingValue.of("purse", int.class));
         assertEquals(5, FittingValue.of(5, Integer.class));
     }
+
+    @Test
+    void boxedValuesFitPrimitivesAndOtherBoxesAsTheSameValue() {
+        assertEquals(5, FittingValue.of(Integer.valueOf(5), int.class));
+        assertEquals(5L, FittingValue.of(5, Long.class));
+        assertEquals(2.0, FittingValue.of(2L, Double.class));
+        assertSame(FittingValue.NONE, FittingValue.of(2.5, Long.class));
+        assertSame(FittingValue.NONE, FittingValue.of("purse", Long.class));
+        assertEquals(true, FittingValue.eachMayFit("Ljava/lang/Integer;", "I"));
+        assertEquals(true, FittingValue.eachMayFit("I", "Ljava/lang/Long;"));
+        assertEquals(true, FittingValue.eachMayFit("Ljava/lang/Number;", "D"));
+        assertEquals(false, FittingValue.eachMayFit("Ljava/lang/String;", "I"));
+        assertEquals(false, FittingValue.eachMayFit("I", "[I"));
+    }
 }

@@ -66,6 +66,22 @@ class RetypedFieldsTest {
         assertNull(fields.reader("fixed", arrayList, true).invoke(), "List.of is no ArrayList");
     }
 
+    /** Loaded with boxed counts, one of them null; the version below makes them {@code int}. */
+    static final class Purse {
+        static Integer coins = 12;
+        static Integer gems;
+    }
+
+    @Test
+    void aRetypeFromABoxToItsPrimitiveKeepsEachValueAndNullStartsAtZero() throws Throwable {
+        AddedFields fields = AddedFields.of(Purse.class);
+        RetypedFields.startFromRunningValues(Purse.class, List.of(new AddedField("coins", "I", true, null, false),
+                new AddedField("gems", "I", true, null, false)), fields);
+
+        assertEquals(12, (int) fields.reader("coins", "I", true).invokeExact());
+        assertEquals(0, (int) fields.reader("gems", "I", true).invokeExact());
+    }
+
     private static AddedField field(String descriptor) {
         return new AddedField("level", descriptor, true, null, false);
     }

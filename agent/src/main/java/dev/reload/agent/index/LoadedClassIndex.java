@@ -198,25 +198,42 @@ public final class LoadedClassIndex {
      * @param file a class file, never null
      */
     public Long hashAtLoad(Path file) {
+        CapturedClass captured = capturedFrom(file);
+        return captured == null ? null : captured.fileHashAtLoad();
+    }
+
+    /**
+     * {@return the binary name ({@code demo.Player}) of a class loaded from the file, or null when none is known}: for
+     * a class file that was deleted, which the agent can only name.
+     *
+     * @param file a class file, never null
+     */
+    public String classNameOf(Path file) {
+        CapturedClass captured = capturedFrom(file);
+        return captured == null ? null : captured.internalName().replace('/', '.');
+    }
+
+    /** {@return a class captured from the file, by each name its path could give; null when none is} */
+    private CapturedClass capturedFrom(Path file) {
         if (!ClassFiles.isClassFile(file)) {
             return null;
         }
         int names = file.getNameCount();
         int guess = lastNameCount;
-        Long hash = guess <= names ? hashAtLoad(file, names, guess) : null;
-        for (int count = 1; hash == null && count <= names; count++) {
+        CapturedClass captured = guess <= names ? capturedFrom(file, names, guess) : null;
+        for (int count = 1; captured == null && count <= names; count++) {
             if (count != guess) {
-                hash = hashAtLoad(file, names, count);
-                if (hash != null) {
+                captured = capturedFrom(file, names, count);
+                if (captured != null) {
                     lastNameCount = count;
                 }
             }
         }
-        return hash;
+        return captured;
     }
 
-    /** {@return the hash of the class whose internal name is the last {@code count} of the file's {@code names}} */
-    private Long hashAtLoad(Path file, int names, int count) {
+    /** {@return the class whose internal name is the last {@code count} of the file's {@code names}, if from it} */
+    private CapturedClass capturedFrom(Path file, int names, int count) {
         String relative = file.subpath(names - count, names).toString();
         String internalName = relative.substring(0, relative.length() - ClassFiles.SUFFIX.length());
         String separator = file.getFileSystem().getSeparator();
@@ -227,7 +244,7 @@ public final class LoadedClassIndex {
             for (CapturedClasses classes : byLoader.values()) {
                 CapturedClass captured = classes.get(internalName);
                 if (captured != null && captured.isFile(file)) {
-                    return captured.fileHashAtLoad();
+                    return captured;
                 }
             }
             return null;

@@ -101,6 +101,7 @@ public final class Reloader {
         this.newFieldInitializers = engine.runsNewFieldInitializers();
         this.applyPoint = applyPoint;
         collector.prepareEachFileWith(this::ahead);
+        collector.tellRemovedClassFilesTo(new RemovedClassFiles(index, reporter));
     }
 
     /**

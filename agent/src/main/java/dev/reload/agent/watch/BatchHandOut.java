@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
 
 /**
  * The consumer's side of the {@link ChangeCollector}: waits, on the one thread that takes batches, until the writes the
@@ -63,6 +64,14 @@ final class BatchHandOut {
     private long handedOutEarlyAt = -1;
     /** True while the consumer waits for time to pass rather than reads; guarded by {@code lock}. */
     private boolean consumerWaiting;
+    /** Told, on the consumer thread, about the class files taken as removed for good. */
+    private volatile Consumer<List<Path>> removedListener = NO_LISTENER;
+    private static final Consumer<List<Path>> NO_LISTENER = new Consumer<>() {
+        @Override
+        public void accept(List<Path> removed) {
+            // Nobody asked: the classes stay loaded all the same.
+        }
+    };
 
     /**
      * @param collector the collector whose writes this hands out, never null
@@ -88,6 +97,11 @@ final class BatchHandOut {
         this.suspects = pending.suspects();
     }
 
+    /** Tells {@code listener} from now on about the deleted class files taken as removed for good. */
+    void tellRemovedTo(Consumer<List<Path>> listener) {
+        removedListener = listener;
+    }
+
     /** {@return true while the consumer waits for time to pass: a write must wake it up}; the lock held */
     boolean consumerWaiting() {
         return consumerWaiting;
@@ -97,6 +111,9 @@ final class BatchHandOut {
     ChangeBatch take() throws InterruptedException {
         while (true) {
             Drained drained = awaitQuiet();
+            if (!drained.removed.isEmpty()) {
+                removedListener.accept(drained.removed);
+            }
             List<ChangedFile> files = known.changedFiles(drained.files, drained.forced, drained.readAhead);
             List<Path> changedAssets = known.changedAssets(drained.assets);
             if (!files.isEmpty() || !changedAssets.isEmpty()) {
@@ -114,7 +131,8 @@ final class BatchHandOut {
             try {
                 long now = System.nanoTime();
                 List<Path> due = rechecks.due(now);
-                boolean nothingPending = burst.isEmpty() && due.isEmpty() && assets.isEmpty();
+                boolean nothingPending = burst.isEmpty() && due.isEmpty() && assets.isEmpty()
+                        && missing.noneVanished();
                 long waitLeft = nothingPending ? Long.MAX_VALUE : waitLeft(now, due);
                 // Read what was written so far while waiting for the rest, with nothing pending too: a tool that
                 // replaces class files atomically writes them all under temporary names before its first rename. A new
@@ -149,6 +167,11 @@ final class BatchHandOut {
     /** {@return how much longer the pending batch waits for its writes to go quiet; the lock held} */
     private long waitLeft(long now, List<Path> due) {
         long waitLeft = missing.rebuildLeft(now, readAhead);
+        if (waitLeft > 0 && !burst.isEmpty() && burst.quietLeft(now) == 0 && burst.allWhole()) {
+            // The burst is over: a deleted class it does not name was removed, not deleted for a rebuild.
+            missing.removedUnlessNamed(readAhead.wholeFiles(burst.files().keySet()).values());
+            waitLeft = missing.rebuildLeft(now, readAhead);
+        }
         if (waitLeft == 0) {
             // Assets go out with the class files, or once none is pending.
             waitLeft = burst.isEmpty() && due.isEmpty() ? assets.quietLeft(now) : burst.quietLeft(now);
@@ -220,7 +243,7 @@ final class BatchHandOut {
                     public boolean await() throws InterruptedException {
                         return settledEarly(file, bytes, changes);
                     }
-                }, Map.of()); // handed out early only when what it names is there
+                }, Map.of(), List.of()); // handed out early only when what it names is there, and nothing deleted
     }
 
     /**
@@ -277,7 +300,7 @@ final class BatchHandOut {
         long assetsFirst = assetsQuiet ? assets.firstWriteNanos() : now;
         return new Drained(files, forced, readAhead.take(), assetsQuiet ? assets.drain() : List.of(),
                 files.isEmpty() ? now : burst.firstEventNanos(), files.isEmpty() ? now : burst.lastEventNanos(),
-                assetsFirst, Settling.SETTLED, missingReferences);
+                assetsFirst, Settling.SETTLED, missingReferences, missing.takeRemoved());
     }
 
     @SuppressWarnings("WaitNotInLoop") // awaitQuiet and settledEarly, its only callers, loop and check again
@@ -296,6 +319,6 @@ final class BatchHandOut {
 
     private record Drained(Map<Path, Path> files, Map<Path, Path> forced, Map<Path, FileRead> readAhead,
                            List<Path> assets, long firstEventNanos, long lastEventNanos, long assetsFirstEventNanos,
-                           Settling settling, Map<Path, String> missingReferences) {
+                           Settling settling, Map<Path, String> missingReferences, List<Path> removed) {
     }
 }

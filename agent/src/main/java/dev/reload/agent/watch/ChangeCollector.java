@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 
 /**
  * Merges the writes the watchers see into batches: a batch is handed out once no write has been seen for
@@ -19,7 +20,8 @@ import java.util.function.BiConsumer;
  * the build's next file, a fraction of the quiet period ({@link BurstPace}).
  * While class files written under a temporary name are still to be renamed over their own, the batch waits for them
  * ({@link PendingRenames}); once such a tool has renamed all it wrote, the batch waits only the settle period after its
- * last rename; deleted class files and trees whose events were lost are waited for too ({@link MissingFiles}). The
+ * last rename; deleted class files and trees whose events were lost are waited for too ({@link MissingFiles}), but for
+ * a deleted class that none of the burst's files names once its writes went quiet: removed, or renamed. The
  * collector notes the writes; the waiting and the hand-out, a single class file's early one included, are
  * {@link BatchHandOut}'s.
  * Assets (every other file of a watched tree, {@link AssetFiles}) wait for their own quiet period ({@link AssetBurst}):
@@ -85,6 +87,17 @@ public final class ChangeCollector {
      */
     public void lookUpClassesWith(ClassLookup lookup) {
         reader.references().lookUpWith(lookup);
+    }
+
+    /**
+     * Tells {@code listener}, on the consumer thread, about each class file that was deleted and not written again: one
+     * none of the next burst's files names, or one still missing once the wait for a rebuild is over. Its class stays
+     * loaded.
+     *
+     * @param listener takes the files, before the batch they went out with; never null
+     */
+    public void tellRemovedClassFilesTo(Consumer<List<Path>> listener) {
+        handOut.tellRemovedTo(listener);
     }
 
     /**

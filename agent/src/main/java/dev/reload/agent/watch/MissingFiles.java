@@ -1,8 +1,14 @@
 package dev.reload.agent.watch;
 
+import dev.reload.patcher.rewrite.ClassFileReferences;
+import dev.reload.patcher.shape.MemberKey;
+
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -19,6 +25,8 @@ final class MissingFiles {
     private long rereadingSinceNanos;
     /** Known class files deleted and not written again yet. */
     private final Set<Path> vanished = new HashSet<>();
+    /** Class files taken as removed for good since {@link #takeRemoved}: their classes stay loaded, a line says so. */
+    private final List<Path> removed = new ArrayList<>();
     private long lastDeleteNanos;
 
     /**
@@ -52,6 +60,80 @@ final class MissingFiles {
         rereading.remove(root);
     }
 
+    /** {@return true when no deleted class file is waited for} */
+    boolean noneVanished() {
+        return vanished.isEmpty();
+    }
+
+    /**
+     * Takes the deleted class files that none of a burst's files names as removed for good, once its writes have gone
+     * quiet: a class deleted with the edits that stopped using it, or renamed. A full rebuild's files name the classes
+     * it has still to write again, which are waited for as before.
+     *
+     * @param burst the burst's files, each read whole; never null
+     */
+    void removedUnlessNamed(Collection<BurstReferences.WholeFile> burst) {
+        for (Iterator<Path> deleted = vanished.iterator(); deleted.hasNext(); ) {
+            Path file = deleted.next();
+            if (!namedBy(file, burst)) {
+                deleted.remove();
+                removed.add(file);
+            }
+        }
+    }
+
+    /**
+     * {@return true when a file of the burst names the deleted class: as a class ({@code new}, a cast, a member's
+     * owner), or in the descriptor of a member it declares or uses (a parameter's type)}
+     */
+    private static boolean namedBy(Path deleted, Collection<BurstReferences.WholeFile> burst) {
+        for (BurstReferences.WholeFile file : burst) {
+            ClassFileReferences classFile = file.classFile();
+            for (String named : classFile.classes()) {
+                if (deleted.endsWith(named + ClassFiles.SUFFIX)) {
+                    return true;
+                }
+            }
+            for (MemberKey declared : classFile.declared()) {
+                if (inDescriptor(deleted, declared.descriptor())) {
+                    return true;
+                }
+            }
+            for (ClassFileReferences.MemberReference used : classFile.members()) {
+                if (inDescriptor(deleted, used.member().descriptor())) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** {@return true when a class the descriptor names ({@code Lname;}) has the deleted class file} */
+    private static boolean inDescriptor(Path deleted, String descriptor) {
+        int start = descriptor.indexOf('L');
+        while (start >= 0) {
+            int end = descriptor.indexOf(';', start);
+            if (end < 0) {
+                return false;
+            }
+            if (deleted.endsWith(descriptor.substring(start + 1, end) + ClassFiles.SUFFIX)) {
+                return true;
+            }
+            start = descriptor.indexOf('L', end);
+        }
+        return false;
+    }
+
+    /** {@return the class files taken as removed for good since the last call, and forgets them} */
+    List<Path> takeRemoved() {
+        if (removed.isEmpty()) {
+            return List.of();
+        }
+        List<Path> taken = List.copyOf(removed);
+        removed.clear();
+        return taken;
+    }
+
     /** {@return true when no deleted class file and no tree being read again is waited for} */
     boolean isEmpty() {
         return vanished.isEmpty() && rereading.isEmpty();
@@ -80,7 +162,8 @@ final class MissingFiles {
         }
         long left = lastDeleteNanos + settleNanos - now;
         if (left <= 0) {
-            vanished.clear(); // removed for good: apply what was written
+            removed.addAll(vanished); // removed for good: apply what was written
+            vanished.clear();
         }
         return Math.max(0, left);
     }

@@ -319,6 +319,22 @@ class ChangeCollectorTest {
     }
 
     @Test
+    void aDeletedClassFileTheNextBurstNoLongerNamesIsToldAsRemovedWithThatBatch() throws Exception {
+        ChangeCollector collector = readyFilesCollector(Duration.ofMillis(50));
+        List<Path> removed = new java.util.concurrent.CopyOnWriteArrayList<>();
+        collector.tellRemovedClassFilesTo(removed::addAll);
+        Path mode = classFile("SampleMode.class", SampleMode.class);
+        collector.remember(mode, ContentHash.of(Files.readAllBytes(mode)));
+        Files.delete(mode);
+        collector.deleted(mode);
+        collector.touched(root, classFile("SampleCaller.class", SampleCaller.class));
+
+        ChangeBatch batch = takeFrom(collector);
+        assertEquals(List.of("SampleCaller.class"), batch.files().stream().map(ChangedFile::relativePath).toList());
+        assertEquals(List.of(mode), removed);
+    }
+
+    @Test
     void aClassFileCaughtHalfWrittenIsHandedOutOnceWhole() throws Exception {
         byte[] whole;
         try (var in = ChangeCollectorTest.class.getResourceAsStream("ChangeCollectorTest.class")) {

@@ -266,7 +266,7 @@ public final class Reloader {
     private void returnRetypedValues(Judgement judgement, Map<Class<?>, Map<String, Map<Object, Object>>> returned,
                                      boolean after) {
         for (JudgedClass judged : judgement.changed()) {
-            List<String> problems = engine.returnRetypedValues(judged.type(), judged.verdict(), returned);
+            List<String> problems = engine.returnRetypedValues(judged.type(), judged.verdict(), returned, after);
             for (int i = 0; after && i < problems.size(); i++) {
                 reporter.info(problems.get(i)); // a loop: every save runs this, and a method reference spins a class
             }

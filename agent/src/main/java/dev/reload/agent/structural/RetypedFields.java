@@ -94,17 +94,22 @@ final class RetypedFields {
      * @param loaded the class, never null
      * @param retyped the class's fields whose type changed, by the verdict of the batch, never null
      * @param returned what went back the first time, by field; filled the first time, read the second; never null
+     * @param took false the first time, true the second, once the JVM took the batch
      * @return one line for each field whose values could not go back
      */
     static List<String> returnValues(Class<?> loaded, List<FieldChange.TypeChanged> retyped,
-                                     Map<String, Map<Object, Object>> returned) {
+                                     Map<String, Map<Object, Object>> returned, boolean took) {
         List<String> problems = new ArrayList<>();
         for (FieldChange.TypeChanged change : retyped) {
             Field running = runningField(loaded, change.name());
             if (running == null || !change.newDescriptor().equals(Type.getDescriptor(running.getType()))) {
                 continue;
             }
-            AddedFields.of(loaded).retype(change.name(), null);
+            if (took) {
+                // Only now: had the JVM refused the batch, the version in between would still run, and the next
+                // retype would have to start from its field.
+                AddedFields.of(loaded).retype(change.name(), null);
+            }
             if (Modifier.isFinal(running.getModifiers())) {
                 continue;
             }

@@ -217,10 +217,11 @@ public final class StructuralEngine {
      * @param verdict its verdict, never null
      * @param returned what went back the first time, by class, then by field: empty the first time, which fills it for
      *                 the classes that retype a field; never null
+     * @param took false the first time, true the second, once the JVM took the batch
      * @return a line for each field whose values could not go back; empty when none
      */
     public List<String> returnRetypedValues(Class<?> type, Verdict verdict,
-                                            Map<Class<?>, Map<String, Map<Object, Object>>> returned) {
+                                            Map<Class<?>, Map<String, Map<Object, Object>>> returned, boolean took) {
         List<FieldChange.TypeChanged> retyped = new ArrayList<>();
         for (Change change : verdict.changes()) {
             if (change instanceof FieldChange.TypeChanged typeChanged) {
@@ -236,7 +237,7 @@ public final class StructuralEngine {
             ofClass = new HashMap<>();
             returned.put(type, ofClass);
         }
-        return RetypedFields.returnValues(type, retyped, ofClass);
+        return RetypedFields.returnValues(type, retyped, ofClass, took);
     }
 
     /**

@@ -1,10 +1,14 @@
 package dev.reload.agent.structural;
 
+import dev.reload.patcher.diff.FieldChange;
 import dev.reload.patcher.rewrite.AddedField;
 import dev.reload.runtime.AddedFields;
 import org.junit.jupiter.api.Test;
+import org.objectweb.asm.Opcodes;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -80,6 +84,27 @@ class RetypedFieldsTest {
 
         assertEquals(12, (int) fields.reader("coins", "I", true).invokeExact());
         assertEquals(0, (int) fields.reader("gems", "I", true).invokeExact());
+    }
+
+    /** Loaded with an {@code int} wave; the version below makes it {@code long}, the next one {@code int} again. */
+    static final class Spawner {
+        static int wave = 2;
+    }
+
+    @Test
+    void aRetypeBackIsForgottenOnlyOnceTheJvmTookTheBatch() throws Throwable {
+        AddedFields fields = AddedFields.of(Spawner.class);
+        RetypedFields.startFromRunningValues(Spawner.class, List.of(new AddedField("wave", "J", true, null, false)),
+                fields);
+        fields.staticSetter("wave", "J").invoke(Long.valueOf(9));
+        List<FieldChange.TypeChanged> back = List.of(new FieldChange.TypeChanged("wave", "J", "I", Opcodes.ACC_STATIC));
+        Map<String, Map<Object, Object>> returned = new HashMap<>();
+
+        RetypedFields.returnValues(Spawner.class, back, returned, false);
+        assertEquals(9, Spawner.wave);
+        assertEquals("J", fields.retypedTo("wave"), "refused now, the long version runs on: a next retype starts there");
+        RetypedFields.returnValues(Spawner.class, back, returned, true);
+        assertNull(fields.retypedTo("wave"));
     }
 
     private static AddedField field(String descriptor) {

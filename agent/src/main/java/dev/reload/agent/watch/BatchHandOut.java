@@ -167,7 +167,11 @@ final class BatchHandOut {
     /** {@return how much longer the pending batch waits for its writes to go quiet; the lock held} */
     private long waitLeft(long now, List<Path> due) {
         long waitLeft = missing.rebuildLeft(now, readAhead);
-        if (waitLeft > 0 && !burst.isEmpty() && burst.quietLeft(now) == 0 && burst.allWhole()) {
+        if (waitLeft > 0 && !burst.isEmpty() && burst.allWhole()) {
+            long quietLeft = burst.quietLeft(now);
+            if (quietLeft > 0) {
+                return Math.min(waitLeft, quietLeft); // to look at the deleted classes again once the burst is over
+            }
             // The burst is over: a deleted class it does not name was removed, not deleted for a rebuild.
             missing.removedUnlessNamed(readAhead.wholeFiles(burst.files().keySet()).values());
             waitLeft = missing.rebuildLeft(now, readAhead);

@@ -116,6 +116,11 @@ final class AgentRuntime {
                     public Long of(Path file) {
                         return index.hashAtLoad(file);
                     }
+
+                    @Override
+                    public boolean loadedFrom(Path file) {
+                        return index.classNameOf(file) != null;
+                    }
                 });
                 compactor.startCompacting();
             }

@@ -103,9 +103,9 @@ final class KnownContents {
         }
     }
 
-    /** {@return true when some content of the file is known: it is the file of a class the agent knows, or an asset} */
+    /** {@return true when the file is that of a class the agent knows (its content may not be known yet), or an asset} */
     boolean knows(Path file) {
-        return knownHash(file) != null;
+        return knownHashes.containsKey(file) || atLoad.loadedFrom(file);
     }
 
     /**

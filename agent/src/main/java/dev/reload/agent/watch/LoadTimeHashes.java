@@ -23,4 +23,14 @@ public interface LoadTimeHashes {
      * @param file a class file under a watched directory, never null
      */
     Long of(Path file);
+
+    /**
+     * {@return true when a class known loaded from the file, compacted or not yet}: its deletion is waited for, and
+     * said, even in the moment after it loaded
+     *
+     * @param file a class file under a watched directory, never null
+     */
+    default boolean loadedFrom(Path file) {
+        return of(file) != null;
+    }
 }

@@ -56,6 +56,26 @@ class KnownContentsTest {
     }
 
     @Test
+    void aFileAClassLoadedFromIsKnownBeforeItsHashIs() throws Exception {
+        KnownContents known = new KnownContents((file, e) -> { });
+        Path loaded = Files.write(root.resolve("A.class"), "version 1".getBytes());
+        known.rememberLoadedWith(new LoadTimeHashes() {
+            @Override
+            public Long of(Path file) {
+                return null; // not compacted yet
+            }
+
+            @Override
+            public boolean loadedFrom(Path file) {
+                return file.equals(loaded);
+            }
+        });
+        assertTrue(known.knows(loaded), "its deletion is waited for, and said");
+        assertFalse(known.holdsKnown(loaded));
+        assertFalse(known.knows(root.resolve("B.class")));
+    }
+
+    @Test
     void aStampTakenWithinTheRacyPeriodIsNotKept() throws Exception {
         Path file = Files.write(root.resolve("A.class"), "version 1".getBytes());
         assertTrue(FileStamp.of(file, 1).racy(System.currentTimeMillis()));

@@ -261,22 +261,22 @@ final class BatchHandOut {
      */
     private boolean settledEarly(Path file, byte[] bytes, long changes) throws InterruptedException {
         long seen = changes;
+        List<Path> removed;
         while (true) {
             List<ReadAhead.Unread> toRead;
             lock.lock();
             try {
-                if (burst.size() != 1 || !assets.isEmpty() || !rechecks.isEmpty() || !suspects.isEmpty()) {
+                // A class file deleted meanwhile goes out with the normal batch, which tells whether it is removed.
+                if (burst.size() != 1 || !assets.isEmpty() || !rechecks.isEmpty() || !suspects.isEmpty()
+                        || !missing.noneVanished()) {
                     return false;
                 }
                 if (readAhead.changes() == seen) {
                     long now = System.nanoTime();
-                    long waitLeft = missing.rebuildLeft(now, readAhead);
+                    long waitLeft = burst.quietLeft(now);
                     if (waitLeft == 0) {
-                        waitLeft = burst.quietLeft(now);
-                        if (waitLeft == 0) {
-                            drain(now);
-                            return true;
-                        }
+                        removed = drain(now).removed; // of an earlier burst: this one has no deleted file
+                        break;
                     }
                     waitNanos(waitLeft);
                     continue;
@@ -294,6 +294,10 @@ final class BatchHandOut {
             }
             keep(List.of(reader.read(toRead.get(0))));
         }
+        if (!removed.isEmpty()) {
+            removedListener.accept(removed);
+        }
+        return true;
     }
 
     private Drained drain(long now) {

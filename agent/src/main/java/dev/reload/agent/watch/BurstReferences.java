@@ -102,10 +102,7 @@ final class BurstReferences {
 
     /** {@return true when every file's open needs are met by the files of the burst (these) or the running program} */
     boolean met(Map<Path, WholeFile> burst) {
-        Map<String, ClassFileReferences> byName = new HashMap<>();
-        for (WholeFile whole : burst.values()) {
-            byName.put(whole.classFile().internalName(), whole.classFile());
-        }
+        Map<String, ClassFileReferences> byName = byName(burst);
         for (Map.Entry<Path, WholeFile> entry : burst.entrySet()) {
             if (!byName.keySet().containsAll(entry.getValue().sourceMates())) {
                 return false;
@@ -121,6 +118,15 @@ final class BurstReferences {
             }
         }
         return true;
+    }
+
+    /** {@return the burst's class files by their classes' internal names} */
+    private static Map<String, ClassFileReferences> byName(Map<Path, WholeFile> burst) {
+        Map<String, ClassFileReferences> byName = new HashMap<>();
+        for (WholeFile whole : burst.values()) {
+            byName.put(whole.classFile().internalName(), whole.classFile());
+        }
+        return byName;
     }
 
     private static boolean namedByAnother(String internalName, Collection<WholeFile> files) {
@@ -141,10 +147,7 @@ final class BurstReferences {
      * (a class no loader shows) is not named.
      */
     Map<Path, String> certainlyMissing(Map<Path, WholeFile> burst) {
-        Map<String, ClassFileReferences> byName = new HashMap<>();
-        for (WholeFile whole : burst.values()) {
-            byName.put(whole.classFile().internalName(), whole.classFile());
-        }
+        Map<String, ClassFileReferences> byName = byName(burst);
         Map<Path, String> missing = new HashMap<>();
         for (Map.Entry<Path, WholeFile> entry : burst.entrySet()) {
             String referencing = entry.getValue().classFile().internalName();

@@ -56,8 +56,13 @@ final class RetypedFields {
             // A constant (ConstantValue) is the new field's value, as the JVM would give it.
             boolean keeps = FieldConversion.keepsValue(from, field.descriptor(),
                     new LoadedSupertypes(loaded.getClassLoader()));
-            if (field.constant() != null || from.equals(field.descriptor())
-                    || (!keeps && !FittingValue.eachMayFit(from, field.descriptor()))) {
+            if (field.constant() != null || from.equals(field.descriptor())) {
+                continue;
+            }
+            // A type the field had in an earlier version (int → Integer → int): what it held then is stale, and what
+            // it holds now comes from the field the running version uses.
+            fields.startAfresh(field.name(), field.descriptor());
+            if (!keeps && !FittingValue.eachMayFit(from, field.descriptor())) {
                 continue;
             }
             try {

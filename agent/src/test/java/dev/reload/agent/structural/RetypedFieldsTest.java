@@ -107,6 +107,24 @@ class RetypedFieldsTest {
         assertNull(fields.retypedTo("wave"));
     }
 
+    /** Loaded with a boxed count; the versions below make it {@code int}, {@code Integer} again, then {@code int}. */
+    static final class Wallet {
+        static Integer coins = 5;
+    }
+
+    @Test
+    void aRetypeToATypeAnEarlierVersionHadStartsFromTheRunningFieldNotFromWhatItHeldThen() throws Throwable {
+        AddedFields fields = AddedFields.of(Wallet.class);
+        AddedField asInt = new AddedField("coins", "I", true, null, false);
+        RetypedFields.startFromRunningValues(Wallet.class, List.of(asInt), fields);
+        assertEquals(5, (int) fields.reader("coins", "I", true).invokeExact());
+        fields.retype("coins", null); // back to the Integer field, which the game then writes
+        Wallet.coins = 40;
+
+        RetypedFields.startFromRunningValues(Wallet.class, List.of(asInt), fields);
+        assertEquals(40, (int) fields.reader("coins", "I", true).invokeExact(), "not the 5 the int version held");
+    }
+
     private static AddedField field(String descriptor) {
         return new AddedField("level", descriptor, true, null, false);
     }

@@ -168,7 +168,8 @@ final class BatchHandOut {
     private long waitLeft(long now, List<Path> due) {
         long waitLeft = missing.rebuildLeft(now, readAhead);
         if (waitLeft > 0 && !burst.isEmpty() && burst.allWhole()) {
-            long quietLeft = burst.quietLeft(now);
+            // Not when its files are ready: a rebuild writing back what it deleted is not over when its first are.
+            long quietLeft = Math.max(burst.quietLeft(now), burst.deletionQuietLeft(now));
             if (quietLeft > 0) {
                 return Math.min(waitLeft, quietLeft); // to look at the deleted classes again once the burst is over
             }

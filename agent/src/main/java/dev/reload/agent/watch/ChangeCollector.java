@@ -21,7 +21,7 @@ import java.util.function.Consumer;
  * While class files written under a temporary name are still to be renamed over their own, the batch waits for them
  * ({@link PendingRenames}); once such a tool has renamed all it wrote, the batch waits only the settle period after its
  * last rename; deleted class files and trees whose events were lost are waited for too ({@link MissingFiles}), but for
- * a deleted class that none of the burst's files names once its writes went quiet: removed, or renamed. The
+ * a deleted class that none of the burst's files names half a second after its last write: removed, or renamed. The
  * collector notes the writes; the waiting and the hand-out, a single class file's early one included, are
  * {@link BatchHandOut}'s.
  * Assets (every other file of a watched tree, {@link AssetFiles}) wait for their own quiet period ({@link AssetBurst}):

@@ -37,6 +37,8 @@ final class ClassFileBurst {
     /** How many of {@link #order}'s first files the last look found whole, and {@link ReadAhead#wholeLost} then. */
     private int wholeFirst;
     private long wholeLostAtLook;
+    /** See {@link #deletionQuietLeft}. */
+    static final long DELETION_QUIET_NANOS = Duration.ofMillis(500).toNanos();
     private final BurstPace pace;
     private final PendingRenames renames;
     private long firstEventNanos;
@@ -159,6 +161,17 @@ final class ClassFileBurst {
                     : Math.max(quietLeft, lastEventNanos + MISSING_REFERENCE_WAIT_NANOS - now);
         }
         return quietLeft <= 0 || burstLeft <= 0 ? 0 : Math.min(quietLeft, burstLeft);
+    }
+
+    /**
+     * {@return how much longer until the pending files have gone without a write long enough to tell that a deleted
+     * class file they do not name will not be written again}: half a second, or the quiet period if longer, however
+     * ready they are. A rebuild writes back what it deleted file by file, a javac pause (tens of milliseconds) apart
+     * and far more than the default quiet period: its first files alone say nothing of the rest.
+     */
+    long deletionQuietLeft(long now) {
+        return pending.isEmpty() ? 0
+                : Math.max(0, lastEventNanos + Math.max(pace.quietNanos(), DELETION_QUIET_NANOS) - now);
     }
 
     /**

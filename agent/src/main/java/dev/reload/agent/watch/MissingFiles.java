@@ -66,9 +66,9 @@ final class MissingFiles {
     }
 
     /**
-     * Takes the deleted class files that none of a burst's files names as removed for good, once its writes have gone
-     * quiet: a class deleted with the edits that stopped using it, or renamed. A full rebuild's files name the classes
-     * it has still to write again, which are waited for as before.
+     * Takes the deleted class files that none of a burst's files names as removed for good, once it has had no write
+     * for a while ({@link ClassFileBurst#deletionQuietLeft}): a class deleted with the edits that stopped using it, or
+     * renamed. A full rebuild's files name the classes it has still to write again, which are waited for as before.
      *
      * @param burst the burst's files, each read whole; never null
      */

@@ -41,15 +41,13 @@ public final class ClassLinks {
      */
     private final Map<String, OverrideDispatch> dispatches = new HashMap<>();
     /**
-     * The new versions of methods linked already, staged ahead of the redefinition whose code calls them: from just
-     * before it lands ({@link #redefining}), every call reaches these. Without them, the new code ran a moved method's
-     * old body until {@link #commit}.
+     * The new versions of methods linked already, staged ahead of the redefinition whose code calls them: calls first
+     * linked while it lands ({@link #redefining}), the new code's, reach these, while the calls linked before keep the
+     * running version until {@link #commit}. Without them, the new code ran a moved method's old body until then.
      */
     private final Map<String, MethodHandle> staged = new HashMap<>();
     /** The sites linked to {@link #staged} versions while the class was being redefined, by key. */
     private final Map<String, MutableCallSite> stagedSites = new HashMap<>();
-    /** What each shared site linked to before {@link #redefining} turned it to the staged version, by key. */
-    private final Map<String, MethodHandle> targetsBefore = new HashMap<>();
     private boolean redefining;
     private Function<String, MethodHandle> bridgeMaker;
     private MethodHandles.Lookup lookup;
@@ -147,47 +145,21 @@ public final class ClassLinks {
     }
 
     /**
-     * Notes that the class is about to be redefined with the staged versions, and links every call of a method an
-     * earlier reload moved to its staged version: the new code's, linked from now on, and the old code's, linked
-     * before, alike, so that no frame running meanwhile meets two versions of one method (the class's own new code
-     * calling the new body, another class the old one) in the moment until {@link #commit}. Old code calls the new
-     * body a moment early, as it does once the batch took.
+     * Notes that the class is about to be redefined with the staged versions: a call linked for the first time from
+     * now until {@link #commit} or {@link #withdraw} is the new code's (or old code's, a moment before every call gets
+     * the new version), and reaches the staged version of a method an earlier reload moved.
      */
     public synchronized void redefining() {
         redefining = true;
-        List<MutableCallSite> turned = new ArrayList<>();
-        for (Map.Entry<String, MethodHandle> each : staged.entrySet()) {
-            MutableCallSite site = sites.get(each.getKey());
-            MethodHandle next = each.getValue();
-            if (site != null && !dispatches.containsKey(each.getKey())
-                    && site.type().parameterCount() == next.type().parameterCount()) {
-                targetsBefore.put(each.getKey(), site.getTarget());
-                site.setTarget(next.asType(site.type()));
-                turned.add(site);
-            }
-        }
-        if (!turned.isEmpty()) {
-            MutableCallSite.syncAll(turned.toArray(new MutableCallSite[0]));
-        }
     }
 
     /**
-     * Forgets the staged versions, because the JVM did not take the redefinition: every call linked to them, since
-     * {@link #redefining} or before, reaches the running versions again.
+     * Forgets the staged versions, because the JVM did not take the redefinition: the calls linked to them meanwhile
+     * reach the running versions.
      */
     public synchronized void withdraw() {
         redefining = false;
         staged.clear();
-        List<MutableCallSite> turnedBack = new ArrayList<>();
-        for (Map.Entry<String, MethodHandle> each : targetsBefore.entrySet()) {
-            MutableCallSite site = sites.get(each.getKey());
-            site.setTarget(each.getValue());
-            turnedBack.add(site);
-        }
-        targetsBefore.clear();
-        if (!turnedBack.isEmpty()) {
-            MutableCallSite.syncAll(turnedBack.toArray(new MutableCallSite[0]));
-        }
         linkStagedSitesToRunning();
     }
 
@@ -202,7 +174,6 @@ public final class ClassLinks {
     public synchronized void commit(Map<String, MethodHandle> movedMethods) {
         redefining = false;
         staged.clear();
-        targetsBefore.clear();
         List<MutableCallSite> changed = new ArrayList<>();
         for (Map.Entry<String, MethodHandle> each : movedMethods.entrySet()) {
             String key = each.getKey();

@@ -167,7 +167,8 @@ public final class ClassLinks {
      * Links every call to the moved methods of the new version, after the class was redefined with it. A method
      * moved before and now dropped stays linked to its last version: code from before may still call it (a frame
      * that was running when the reload landed, a lambda or anonymous object made earlier), and nothing a reload
-     * does may throw into the program. Its companion stays alive for as long as it is linked.
+     * does may throw into the program. Its companion stays alive for as long as it is linked. Called again with the
+     * same versions, it changes nothing.
      *
      * @param movedMethods every moved method of the version now running, by key, never null
      */

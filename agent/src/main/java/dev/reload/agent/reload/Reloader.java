@@ -298,6 +298,9 @@ public final class Reloader {
         try {
             Optional<String> notDefined = newClasses.define(judgement.newClasses(), plan);
             redefinition = notDefined.isPresent() ? Redefinition.failed(notDefined.get(), 0) : redefiner.redefine(plan);
+            if (redefinition.took()) {
+                engine.relinkMovedMethods(plan.rewrites()); // first: until then, a frame may meet both versions
+            }
             return redefinition;
         } finally {
             if (redefinition == null || !redefinition.took()) {

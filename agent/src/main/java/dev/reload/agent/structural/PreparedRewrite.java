@@ -151,6 +151,11 @@ public final class PreparedRewrite {
         links.withdraw();
     }
 
+    /** Links every call to the moved methods to this version, the moment the redefinition took; {@link #commit} too. */
+    void relinkMovedMethods() {
+        links.commit(movedMethods);
+    }
+
     /**
      * Links every call to the moved methods to this version, after the redefinition took; a method moved by an
      * earlier reload and now gone stays linked to its last body, carried into this version's companion.

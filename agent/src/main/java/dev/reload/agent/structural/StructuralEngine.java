@@ -191,6 +191,19 @@ public final class StructuralEngine {
     }
 
     /**
+     * Links every call of the moved methods of a batch the JVM just redefined to their new versions, the moment
+     * {@code redefineClasses} returned: the new code's calls reach them already, and a frame running until then met
+     * the old body through the calls linked before ({@link #applied} does the rest of the linking after).
+     *
+     * @param batch the batch the JVM took, never null
+     */
+    public void relinkMovedMethods(List<PreparedRewrite> batch) {
+        for (PreparedRewrite rewrite : batch) {
+            rewrite.relinkMovedMethods();
+        }
+    }
+
+    /**
      * Links the calls of a batch that the JVM redefined, remembers what it moved, and runs the initializers of the
      * static fields it added when told to, but for those its changed initializers run.
      *

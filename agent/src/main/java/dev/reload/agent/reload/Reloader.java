@@ -347,8 +347,8 @@ public final class Reloader {
     /**
      * Reports a refused batch. What the agent knows of its files stays what the program runs, so that each is looked
      * at again when written again with a new file, with the same bytes or not: a full build after the refused class is
-     * mended brings every file of the batch again, and they apply together. Written again alone, with the bytes refused,
-     * they are dropped: one save, one refusal. The files whose refusal another save may lift are read
+     * mended brings every file of the batch again, and they apply together. Written again alone with the bytes refused, a
+     * moment later, they are dropped: one save, one refusal. The files whose refusal another save may lift are read
      * again once a batch applies ({@link RefusedFiles}).
      */
     private void refuse(ChangeBatch batch, Judgement judgement, List<Refusal> refusals) {

@@ -72,8 +72,9 @@ final class RunningRecorder {
     }
 
     /**
-     * Records the content of a refused batch's files: written again alone with it, a file is not refused twice for one
-     * save. What the agent knows of them stays what the program runs, so they go out with the next new file.
+     * Records the content of a refused batch's files: written again alone with it at once, a file is not refused
+     * twice for one save. What the agent knows of them stays what the program runs, so they go out with the next new
+     * file.
      */
     void refused(ChangeBatch batch) {
         for (ChangedFile file : batch.files()) {

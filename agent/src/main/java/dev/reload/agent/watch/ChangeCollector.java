@@ -286,8 +286,9 @@ public final class ChangeCollector {
     }
 
     /**
-     * Records the content a refused batch held: the file written again with it, and nothing new beside it, is dropped
-     * rather than refused again; written with a new file (the mended class), it goes out with it.
+     * Records the content a refused batch held: the file written again with it a moment later (a second event of one
+     * save), and nothing new beside it, is dropped rather than refused again; written with a new file (the mended
+     * class), or saved again later, it goes out.
      */
     public void refused(Path file, long hash) {
         known.refused(file, hash);

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,10 +27,17 @@ final class KnownContents {
     private final Map<Path, Long> knownHashes = new ConcurrentHashMap<>();
     private volatile LoadTimeHashes atLoad = LoadTimeHashes.NONE;
     /**
-     * Per file, the content a refused batch held, while the file still holds it: written again alone with those bytes
-     * (an editor's second event for one save), it would be refused again; see {@link #changedFiles}.
+     * How long after a refusal the refused bytes written again alone are taken for the same save: an editor or a
+     * build reports one write twice within milliseconds, and the batch of the first is judged by then. Saved again
+     * later, on purpose, the refusal is said again.
      */
-    private final Map<Path, Long> refusedHashes = new ConcurrentHashMap<>();
+    static final long SAME_SAVE_NANOS = Duration.ofSeconds(1).toNanos();
+    /**
+     * Per file, the content a refused batch held and when, while the file still holds it: written again alone with
+     * those bytes soon after (a second event for one save), it would be refused again; see {@link #changedFiles}.
+     */
+    private final Map<Path, Refused> refusedHashes = new ConcurrentHashMap<>();
+    private final long sameSaveNanos;
     /** Per file, its stamp when it last held the content of its known hash; only for files read again after lost events. */
     private final Map<Path, FileStamp> stamps = new ConcurrentHashMap<>();
     private final BiConsumer<Path, IOException> unreadable;
@@ -38,7 +46,16 @@ final class KnownContents {
      * @param unreadable told about a file that exists but cannot be read, never null
      */
     KnownContents(BiConsumer<Path, IOException> unreadable) {
+        this(unreadable, SAME_SAVE_NANOS);
+    }
+
+    /**
+     * @param unreadable told about a file that exists but cannot be read, never null
+     * @param sameSaveNanos how long after a refusal its bytes written again alone are dropped ({@link #SAME_SAVE_NANOS})
+     */
+    KnownContents(BiConsumer<Path, IOException> unreadable, long sameSaveNanos) {
         this.unreadable = unreadable;
+        this.sameSaveNanos = sameSaveNanos;
     }
 
     /** Records the content the program now runs (or that was judged), so identical writes are dropped. */
@@ -47,9 +64,16 @@ final class KnownContents {
         refusedHashes.remove(file);
     }
 
-    /** Records the content a refused batch held: written again with nothing new beside it, the file is dropped. */
+    /**
+     * Records the content a refused batch held: written again with nothing new beside it, within
+     * {@link #SAME_SAVE_NANOS}, the file is dropped.
+     */
     void refused(Path file, long hash) {
-        refusedHashes.put(file, hash);
+        refusedHashes.put(file, new Refused(hash, System.nanoTime()));
+    }
+
+    /** The content of a refused file, and when it was refused ({@link System#nanoTime()}). */
+    private record Refused(long hash, long atNanos) {
     }
 
     /** Takes what each class file held when its class loaded from {@code hashes}, where nothing newer is known. */
@@ -145,15 +169,17 @@ final class KnownContents {
     }
 
     /**
-     * {@return true when a file of the batch holds content no batch was refused for, or is forced}: a batch of refused
-     * content alone would only be refused again, and the same refusal printed twice for one save. With a new file
-     * beside them (a full build after the refused class was mended), the refused files go out too, as they apply only
-     * with it.
+     * {@return true when a file of the batch holds content no batch was refused for a moment ago, or is forced}: a
+     * batch of that content alone would only be refused again, and the same refusal printed twice for one save. With
+     * a new file beside them (a full build after the refused class was mended), the refused files go out too, as they
+     * apply only with it.
      */
     private boolean anyNew(List<ChangedFile> changed, Map<Path, Path> forced) {
+        long now = System.nanoTime();
         for (ChangedFile file : changed) {
-            Long refused = refusedHashes.get(file.file());
-            if (refused == null || refused != file.hash() || forced.containsKey(file.file())) {
+            Refused refused = refusedHashes.get(file.file());
+            if (refused == null || refused.hash() != file.hash() || now - refused.atNanos() >= sameSaveNanos
+                    || forced.containsKey(file.file())) {
                 return true;
             }
         }

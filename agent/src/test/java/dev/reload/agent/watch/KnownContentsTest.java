@@ -129,6 +129,17 @@ class KnownContentsTest {
                 "the refused edit made again after an undo is refused again, not dropped");
     }
 
+    @Test
+    void refusedBytesSavedAgainLaterOnPurposeAreJudgedAgain() throws Exception {
+        KnownContents known = new KnownContents((file, e) -> { }, 0);
+        Path player = Files.write(root.resolve("Player.class"), "running".getBytes());
+        known.remember(player, ContentHash.of(Files.readAllBytes(player)));
+        Files.write(player, "refused".getBytes());
+        known.refused(player, ContentHash.of(Files.readAllBytes(player)));
+        assertEquals(List.of(player), names(known.changedFiles(Map.of(player, root), Map.of(), Map.of())),
+                "past the moment one save's events come in: the refusal is said again");
+    }
+
     private Map<Path, Path> orderedMap(Path first, Path second) {
         Map<Path, Path> files = new LinkedHashMap<>();
         files.put(first, root);

@@ -90,9 +90,10 @@ public final class ChangeCollector {
     }
 
     /**
-     * Tells {@code listener}, on the consumer thread, about each class file that was deleted and not written again: one
-     * none of the next burst's files names, or one still missing once the wait for a rebuild is over. Its class stays
-     * loaded.
+     * Tells {@code listener}, on the consumer thread, about each class file that was deleted and not written again, and
+     * that none of the files written after it names half a second after the last: a class removed or renamed. Its
+     * class stays loaded. A deleted file still missing once the wait for a rebuild is over is given up on, unsaid: a
+     * rebuild slower than that wait writes it yet.
      *
      * @param listener takes the files, before the batch they went out with; never null
      */

@@ -162,7 +162,7 @@ final class MissingFiles {
         }
         long left = lastDeleteNanos + settleNanos - now;
         if (left <= 0) {
-            removed.addAll(vanished); // removed for good: apply what was written
+            // Given up on, not said removed: a rebuild slower than the wait (a loaded machine) writes them yet.
             vanished.clear();
         }
         return Math.max(0, left);

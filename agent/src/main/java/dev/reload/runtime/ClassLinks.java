@@ -41,9 +41,9 @@ public final class ClassLinks {
      */
     private final Map<String, OverrideDispatch> dispatches = new HashMap<>();
     /**
-     * The new versions of methods linked already, staged ahead of the redefinition whose code calls them: calls first
-     * linked while it lands ({@link #redefining}), the new code's, reach these, while the calls linked before keep the
-     * running version until {@link #commit}. Without them, the new code ran a moved method's old body until then.
+     * The new versions of methods linked already, of the version about to land: calls first linked while it lands
+     * ({@link #redefining}), the new code's, reach these, while the calls linked before keep the running version until
+     * {@link #commit}. Without them, the new code ran a moved method's old body until then.
      */
     private final Map<String, MethodHandle> staged = new HashMap<>();
     /** The sites linked to {@link #staged} versions while the class was being redefined, by key. */
@@ -129,28 +129,35 @@ public final class ClassLinks {
 
     /**
      * Makes methods that no reload has moved before linkable, ahead of the redefinition that starts calling
-     * them; methods already linked are left as they are until {@link #commit}, their new versions kept for the calls
-     * first linked while the class is being redefined ({@link #redefining}).
+     * them; methods already linked are left as they are until {@link #commit} (the calls first linked while the class
+     * is being redefined reach their new versions, {@link #redefining}).
      *
      * @param movedMethods the implementations by key, static form (receiver first), never null
      */
     public synchronized void stage(Map<String, MethodHandle> movedMethods) {
         // Loops, not lambdas, here and in commit: every structural edit runs them, and each would spin a class.
         for (Map.Entry<String, MethodHandle> each : movedMethods.entrySet()) {
-            MethodHandle linked = implementations.putIfAbsent(each.getKey(), each.getValue());
-            if (linked != null && linked != each.getValue()) {
-                staged.put(each.getKey(), each.getValue());
-            }
+            implementations.putIfAbsent(each.getKey(), each.getValue());
         }
     }
 
     /**
-     * Notes that the class is about to be redefined with the staged versions: a call linked for the first time from
-     * now until {@link #commit} or {@link #withdraw} is the new code's (or old code's, a moment before every call gets
-     * the new version), and reaches the staged version of a method an earlier reload moved.
+     * Notes that the class is about to be redefined with a new version: a call linked for the first time from now
+     * until {@link #commit} or {@link #withdraw} is the new code's (or old code's, a moment before every call gets the
+     * new version), and reaches the new version of a method an earlier reload moved. Taken from the version about to
+     * land, not from what was staged: a batch staged and then refused, or left for a later one, stages nothing here.
+     *
+     * @param movedMethods every moved method of the version about to land, by key, never null
      */
-    public synchronized void redefining() {
+    public synchronized void redefining(Map<String, MethodHandle> movedMethods) {
         redefining = true;
+        staged.clear();
+        for (Map.Entry<String, MethodHandle> each : movedMethods.entrySet()) {
+            MethodHandle linked = implementations.get(each.getKey());
+            if (linked != null && linked != each.getValue()) {
+                staged.put(each.getKey(), each.getValue());
+            }
+        }
     }
 
     /**

@@ -30,7 +30,7 @@ class ClassLinksStagedTest {
 
         links.stage(Map.of(KEY, body("table 2")));
         assertEquals("table 1", call(links), "staged while the batch is planned: nothing changes yet");
-        links.redefining();
+        links.redefining(Map.of(KEY, body("table 2")));
         MethodHandle newCode = links.site(KEY, CALL).dynamicInvoker();
         assertEquals("table 2", (String) newCode.invokeExact());
         assertEquals("table 1", (String) oldCode.invokeExact(), "linked before: the running body until the commit");
@@ -50,7 +50,7 @@ class ClassLinksStagedTest {
         ClassLinks links = ClassLinks.of(Refused.class);
         links.commit(Map.of(KEY, body("table 1")));
         links.stage(Map.of(KEY, body("refused")));
-        links.redefining();
+        links.redefining(Map.of(KEY, body("refused")));
         MethodHandle linkedMeanwhile = links.site(KEY, CALL).dynamicInvoker();
         links.withdraw();
         assertEquals("table 1", (String) linkedMeanwhile.invokeExact());
@@ -59,6 +59,22 @@ class ClassLinksStagedTest {
         links.stage(Map.of(KEY, body("table 2")));
         links.commit(Map.of(KEY, body("table 2")));
         assertEquals("table 2", (String) linkedMeanwhile.invokeExact());
+    }
+
+    @Test
+    void aVersionStagedButNeverAppliedIsNotWhatTheNextRedefinitionLinksTo() throws Throwable {
+        ClassLinks links = ClassLinks.of(Abandoned.class);
+        links.commit(Map.of(KEY, body("table 1")));
+        links.stage(Map.of(KEY, body("planned, then refused")));
+        // The next batch leaves the method as it runs: its calls linked meanwhile reach the running version.
+        links.redefining(Map.of(KEY, links.implementation(KEY)));
+        assertEquals("table 1", call(links));
+        links.commit(Map.of(KEY, links.implementation(KEY)));
+        assertEquals("table 1", call(links));
+    }
+
+    /** Its table() is moved; a version of it is planned and never applied. */
+    public static class Abandoned {
     }
 
     /** Its table() is moved; a redefinition of it is refused. */

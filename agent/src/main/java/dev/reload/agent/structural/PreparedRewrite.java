@@ -143,7 +143,7 @@ public final class PreparedRewrite {
 
     /** Lets the calls the new code links from now on reach this version's moved methods ahead of {@link #commit}. */
     void redefining() {
-        links.redefining();
+        links.redefining(movedMethods);
     }
 
     /** Links the calls linked since {@link #redefining} to the running versions: the JVM did not take this one. */

@@ -17,8 +17,9 @@ import java.util.Set;
  * The files of refused saves that a later save may make acceptable: a class held back with a refused one, a class
  * using a member that a refused file declares, an interface whose new method a class of another build lacked. Once a
  * batch applies, each is read again, once for the content that was refused: what the batch changed may lift its
- * refusal, and an IDE that compiles only the mended file writes none of them again. A class refused for its own
- * change (its superclass, its interfaces) waits for its own next write. Used by the reload thread only.
+ * refusal, and an IDE that compiles only the mended file writes none of them again. So are they once the refused
+ * class is written back as it runs (the refused edit undone). A class refused for its own change (its superclass, its
+ * interfaces) waits for its own next write. Used by the reload thread only.
  */
 final class RefusedFiles {
     private final ChangeCollector collector;
@@ -47,7 +48,10 @@ final class RefusedFiles {
         }
     }
 
-    /** Has the waiting files read again, but those the applied batch wrote: it applied what they hold now. */
+    /**
+     * Has the waiting files read again, but those the batch wrote: it applied what they hold now, or changed nothing
+     * (a refused class written back as it runs).
+     */
     void applied(ChangeBatch batch) {
         for (ChangedFile file : batch.files()) {
             waiting.remove(file.file());

@@ -141,6 +141,7 @@ public final class Reloader {
             recorder.continuations(judgement);
             recorder.files(settled.ready());
             reporter.debug("no loaded class changed in " + settled.ready().size() + " file(s)");
+            refusedFiles.applied(batch); // a refused class written back as it runs: what it held back may apply now
             return;
         }
         Plan plan;

@@ -159,10 +159,11 @@ final class KnownContents {
                 }
                 continue;
             }
-            if (holds(file, read.hash()) && !forced.containsKey(file)) {
-                refusedHashes.remove(file); // undone: the refused bytes saved again are judged again
+            if (holds(file, read.hash()) && !forced.containsKey(file) && refusedHashes.remove(file) == null) {
                 continue;
             }
+            // A refused edit undone goes out though it holds what runs: the classes held back with it may apply now,
+            // and the refused bytes saved again later are judged again.
             changed.add(new ChangedFile(all.get(file), file, bytes, read.hash(), read.shape()));
         }
         return anyNew(changed, forced) ? changed : List.of();

@@ -34,6 +34,7 @@ class BatchReloadIT {
         FixtureClasses.compile(compiled, "split-build", "v2");
         FixtureClasses.compile(compiled, "split-build", "v3");
         FixtureClasses.compile(compiled, "split-build", "refused");
+        FixtureClasses.compile(compiled, "split-build", "independent");
     }
 
     @ParameterizedTest(name = "{0}")
@@ -155,6 +156,29 @@ class BatchReloadIT {
                     "^\\[reload\\] 1 class in \\d+ ms: fixture\\.splitbuild\\.Game .*");
             assertTrue(game.endsWith("(step)"), game);
             child.awaitStdout("^step: bonus=42$");
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("dev.reload.fixtures.harness.Jdks#stream")
+    void filesHeldBackByARefusalApplyOnceTheRefusedClassIsWrittenBackAsItRuns(Path jdk) throws Exception {
+        Path classes = work.resolve("classes");
+        FixtureClasses.install(compiled.resolve("split-build-v1"), classes);
+        try (ChildJvm child = WatchingChild.start(jdk, "", "fixture.splitbuild.Main", classes)) {
+            child.awaitStdout("^step: plain helper$");
+            int mark = child.stderrMark();
+            copy(compiled.resolve("split-build-refused"), classes, "fixture/splitbuild/Helper.class");
+            copy(compiled.resolve("split-build-independent"), classes, "fixture/splitbuild/Game.class");
+            String held = child.awaitStderrAfter(mark, "^\\[reload\\] held back .*");
+            assertTrue(held.contains("fixture.splitbuild.Game"), held);
+
+            // The refused edit undone: the helper's file is what runs again, and the game's edit applies alone.
+            mark = child.stderrMark();
+            copy(compiled.resolve("split-build-v1"), classes, "fixture/splitbuild/Helper.class");
+            String game = child.awaitStderrAfter(mark,
+                    "^\\[reload\\] 1 class in \\d+ ms: fixture\\.splitbuild\\.Game .*");
+            assertTrue(game.endsWith("(step)"), game);
+            child.awaitStdout("^step: steady helper$");
         }
     }
 

@@ -54,14 +54,14 @@ final class RetypedFields {
             String from = current == null ? loadedType : current;
             fields.retype(field.name(), field.descriptor());
             // A constant (ConstantValue) is the new field's value, as the JVM would give it.
-            boolean keeps = FieldConversion.keepsValue(from, field.descriptor(),
-                    new LoadedSupertypes(loaded.getClassLoader()));
             if (field.constant() != null || from.equals(field.descriptor())) {
                 continue;
             }
             // A type the field had in an earlier version (int → Integer → int): what it held then is stale, and what
             // it holds now comes from the field the running version uses.
             fields.startAfresh(field.name(), field.descriptor());
+            boolean keeps = FieldConversion.keepsValue(from, field.descriptor(),
+                    new LoadedSupertypes(loaded.getClassLoader()));
             if (!keeps && !FittingValue.eachMayFit(from, field.descriptor())) {
                 continue;
             }
